@@ -1,0 +1,169 @@
+"""The one owned cattrs converter: every format goes through it, nothing else structures data.
+
+Dates arrive as ``date`` objects from TOML and as ISO strings from JSON; both are accepted.
+Unknown keys are rejected so a typo in an agreement file is a problem, not silently ignored.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn
+
+from . import vocabulary
+from .problems import Severity
+from .timeframe import EventTime, Precision
+
+_ENUMS: tuple[type[Enum], ...] = (
+    vocabulary.Modality,
+    vocabulary.Kind,
+    vocabulary.Effect,
+    vocabulary.Grade,
+    vocabulary.Status,
+    vocabulary.Nature,
+    vocabulary.ActorRelation,
+    vocabulary.DependencyType,
+    vocabulary.EndType,
+    Precision,
+    Severity,
+)
+
+
+def _enum_value(value: Enum) -> Any:
+    return value.value
+
+
+def _structure_date(value: Any, _: type) -> date:
+    if isinstance(value, datetime):
+        raise ValueError(f"expected a date (YYYY-MM-DD), got a date-time {value.isoformat()}")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+    raise ValueError(f"expected a date YYYY-MM-DD, got {type(value).__name__}")
+
+
+def _structure_datetime(value: Any, _: type) -> datetime:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"expected a date-time with offset, got {value!r}") from None
+    if not isinstance(value, datetime):
+        raise ValueError(f"expected a date-time with offset, got {type(value).__name__}")
+    if value.tzinfo is None:
+        raise ValueError(f"a date-time needs a UTC offset (e.g. +03:00): {value.isoformat()}")
+    return value
+
+
+def _structure_moment(value: Any, _: type) -> date | datetime:
+    if isinstance(value, datetime) or (isinstance(value, str) and "T" in value):
+        return _structure_datetime(value, datetime)
+    return _structure_date(value, date)
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _structure_enum(value: Any, type_: type[Enum]) -> Enum:
+    try:
+        return type_(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in type_)
+        raise ValueError(f"{value!r} is not one of: {allowed}") from None
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected an integer, got {type(value).__name__}")
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {type(value).__name__}")
+    return value
+
+
+def _structure_float(value: Any, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"expected a number, got {type(value).__name__}")
+    return float(value)
+
+
+def make_converter() -> cattrs.Converter:
+    """A strict converter: no coercion of wrong types, no extra keys, ISO dates out."""
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    # Exact-type predicates: a class hook would also catch str-based enums and bool-as-int.
+    for exact, hook in (
+        (str, _structure_str),
+        (int, _structure_int),
+        (bool, _structure_bool),
+        (float, _structure_float),
+    ):
+        conv.register_structure_hook_func(lambda t, exact=exact: t is exact, hook)
+    for enum in _ENUMS:
+        conv.register_structure_hook(enum, _structure_enum)
+        conv.register_unstructure_hook(enum, _enum_value)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_structure_hook(datetime, _structure_datetime)
+    conv.register_structure_hook(date | datetime, _structure_moment)  # type: ignore[arg-type]
+    conv.register_structure_hook(date | datetime | None, _optional(_structure_moment))  # type: ignore[arg-type]
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_unstructure_hook_func(
+        lambda t: t == date | datetime or t == date | datetime | None,
+        lambda v: None if v is None else v.isoformat(),
+    )
+    # EventTime keeps its precision even when it equals the default, so files stay explicit.
+    conv.register_unstructure_hook(
+        EventTime, make_dict_unstructure_fn(EventTime, conv, _cattrs_omit_if_default=False)
+    )
+    return conv
+
+
+def _optional(hook: Any) -> Any:
+    def structure(value: Any, type_: type) -> Any:
+        return None if value is None else hook(value, type_)
+
+    return structure
+
+
+converter = make_converter()
+"""The converter the library uses; tests use it for round-trips."""
+
+
+def describe_errors(exc: BaseException) -> list[tuple[str, str]]:
+    """Flatten a cattrs validation error into ``(path, message)`` pairs (``$.a[0].b``)."""
+    pairs: list[tuple[str, str]] = []
+    for text in cattrs.transform_error(exc, path="$", format_exception=_format):
+        message, _, path = text.rpartition(" @ ")
+        name, sep, rest = message.partition(": ")
+        if sep and name.isidentifier() and not name[0].isupper():
+            path, message = f"{path}.{name}", rest
+        pairs.append((path or "$", message or text))
+    return pairs
+
+
+def _format(exc: BaseException, type_: type | None) -> str:
+    """Say what was expected in words a researcher editing a TOML file understands."""
+    if isinstance(exc, KeyError):
+        return "required key missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return "unknown key(s): " + ", ".join(sorted(exc.extra_fields)) + " (check the spelling)"
+    if isinstance(exc, ValueError) and len(exc.args) >= 2 and hasattr(exc.args[1], "name"):
+        return f"{exc.args[1].name}: {exc.args[0]}"  # an attrs validator: name the field
+    if isinstance(exc, ValueError) and str(exc) and "invalid value for type" not in str(exc):
+        return str(exc)
+    name = getattr(type_, "__name__", None) or str(type_)
+    friendly = {"tuple": "a list", "str": "a string", "int": "an integer", "bool": "true or false"}
+    return f"invalid value: expected {friendly.get(name, name)}"

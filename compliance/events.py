@@ -1,0 +1,158 @@
+"""The evidence side of the domain: reported events, and links from them to obligations.
+
+An :class:`Event` is one *account*: what one reporter says happened. Two ministries describing
+the same clash are two events sharing an ``incident`` id; they are never merged, because the
+evaluator grades each account by who gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from attrs import field, frozen
+
+from .timeframe import EventTime
+from .vocabulary import Effect, Grade
+
+UNAFFILIATED = "none"
+"""``reporter_party`` of a source not affiliated with any party (ACLED, a court, a news agency)."""
+UNKNOWN = "unknown"
+"""``reporter_party`` when nobody said and the reporter registry does not know the reporter."""
+
+LINK_SYNTAX = re.compile(
+    r"^(?P<agreement>[a-z0-9][a-z0-9-]*)#(?P<article>[0-9A-Za-z.]+)"
+    r"(?:/(?P<obligation>[a-z0-9][a-z0-9-]*))?:(?P<effect>[a-z]+)$"
+)
+
+
+@frozen
+class Origin:
+    """Where a record came from: file as given and 1-based line."""
+
+    file: str
+    line: int
+
+
+@frozen
+class ExplicitLink:
+    """``AGREEMENT#ARTICLE[/OBLIGATION-ID]:EFFECT`` as written in an event file."""
+
+    agreement: str
+    article: str
+    effect: Effect
+    obligation: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> ExplicitLink:
+        """Parse one link; raises ``ValueError`` with the expected syntax."""
+        match = LINK_SYNTAX.match(text.strip())
+        if match is None:
+            raise ValueError(
+                f"bad link {text.strip()!r}: expected AGREEMENT#ARTICLE[/OBLIGATION-ID]:EFFECT"
+            )
+        try:
+            effect = Effect(match["effect"])
+        except ValueError:
+            raise ValueError(
+                f"bad link effect {match['effect']!r}: expected one of "
+                + ", ".join(e.value for e in Effect)
+            ) from None
+        return cls(match["agreement"], match["article"], effect, match["obligation"])
+
+    def __str__(self) -> str:
+        target = f"{self.agreement}#{self.article}"
+        if self.obligation:
+            target += f"/{self.obligation}"
+        return f"{target}:{self.effect.value}"
+
+
+@frozen
+class Coordinates:
+    """A point, with how precise the source says it is (ACLED ``geo_precision``: 1 town … 3 province)."""
+
+    latitude: float = field()
+    longitude: float = field()
+    precision: int | None = None
+
+    @latitude.validator
+    def _lat(self, _: object, value: float) -> None:
+        if not -90.0 <= value <= 90.0:
+            raise ValueError(f"latitude out of range: {value}")
+
+    @longitude.validator
+    def _lon(self, _: object, value: float) -> None:
+        if not -180.0 <= value <= 180.0:
+            raise ValueError(f"longitude out of range: {value}")
+
+
+@frozen
+class Event:
+    """One reporter's account of one event.
+
+    Attributes:
+        id: unique across all inputs.
+        when: when it happened, with its precision.
+        kind: from ``docs/event-kinds.md``.
+        reported_by: who makes the claim.
+        reporter_party: the reporter's affiliation: a party id, ``none`` or ``unknown``.
+        actor: the party the report says acted, or ``None`` when it names none.
+        involved: parties named without saying who acted (ACLED's actor pair).
+        target: the party acted upon, if stated.
+        location, admin1, coordinates: where.
+        reported_on: when the account was published (for "as known on").
+        source_url: the address of the account.
+        incident: groups several accounts of one incident.
+        fatalities: deaths as this reporter claims them.
+        links: explicit links to agreements, articles, obligations.
+        notes: the claim, paraphrased and attributed.
+        origin: file and line it was read from.
+    """
+
+    id: str
+    when: EventTime
+    kind: str
+    reported_by: str
+    reporter_party: str
+    source_url: str = ""
+    actor: str | None = None
+    involved: tuple[str, ...] = ()
+    target: str | None = None
+    location: str = ""
+    admin1: str = ""
+    coordinates: Coordinates | None = None
+    reported_on: date | None = None
+    incident: str = ""
+    fatalities: int | None = None
+    links: tuple[ExplicitLink, ...] = ()
+    notes: str = ""
+    origin: Origin | None = field(default=None, eq=False)
+
+    @property
+    def sort_key(self) -> tuple[date, str]:
+        """Deterministic order: first possible day, then id."""
+        return (self.when.first_day, self.id)
+
+
+@frozen(order=True)
+class Link:
+    """An event bearing on an obligation, and why the linker thinks so.
+
+    ``basis`` is ``explicit`` for a link written in the event file, otherwise the rule's name.
+    ``note`` says what a reader should know (e.g. "actor not attributed by the source").
+    """
+
+    obligation: str
+    event: str
+    effect: Effect
+    basis: str
+    note: str = ""
+
+
+@frozen
+class GradedLink:
+    """A link with the grade of its account as of the evaluation date."""
+
+    link: Link
+    grade: Grade
+    reason: str

@@ -1,0 +1,239 @@
+"""The agreement side of the domain: what the parties promised, article by article.
+
+Everything here is an immutable value. Cross-record checks (unknown article, duplicate id,
+unknown event kind) are done by :func:`compliance.checks.check_agreement`, which returns
+problems instead of raising, so a malformed file reports all its mistakes at once.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+
+from attrs import field, frozen, validators
+
+from .timeframe import parse_offset
+from .vocabulary import (
+    ActorRelation,
+    DependencyType,
+    Effect,
+    EndType,
+    Kind,
+    Modality,
+    Nature,
+)
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_slug = validators.matches_re(SLUG)
+
+
+def _http(_: object, attribute: object, value: str) -> None:
+    if value and not value.startswith(("https://", "http://")):
+        raise ValueError(f"source addresses must be http(s): {value!r}")
+
+
+@frozen
+class Variant:
+    """Another wording of an article (the other side's official English, an early draft)."""
+
+    text: str
+    source: str = field(validator=_http)
+    label: str = ""
+
+
+@frozen
+class Article:
+    """One numbered point of an agreement, quoted verbatim with its source.
+
+    Attributes:
+        number: as the agreement numbers it (``"1"`` … ``"9"``).
+        title: a short neutral label added by the encoder (not part of the text).
+        text: the verbatim text, or an empty string when no text was found.
+        source: address of the page the text was taken from.
+        text_status: ``verbatim``; ``partial`` (the official page was only partly available);
+            ``quoted`` (from a dated quotation of the text); ``not-found``.
+        variants: other wordings with their sources.
+        note: what the encoder could not find or had to assemble.
+    """
+
+    number: str
+    title: str
+    text: str
+    source: str = field(validator=_http)
+    text_status: str = field(
+        default="verbatim", validator=validators.in_({"verbatim", "partial", "quoted", "not-found"})
+    )
+    variants: tuple[Variant, ...] = ()
+    note: str = ""
+
+
+@frozen
+class Role:
+    """A body acting for a party: the Russian peacekeeping contingent, the FSB Border Guard Service."""
+
+    party: str
+    body: str
+
+
+@frozen
+class Term:
+    """A fixed term with tacit renewal (point 4: 5 years, renewed unless notice 6 months before).
+
+    Attributes:
+        start: first day of the first term (in the agreement's zone).
+        years: length of the first term.
+        renewal_years: length of each automatic renewal (0: no renewal).
+        notice_months: notice must be given at least this long before an expiry.
+        notice_by: parties whose notice of termination counts.
+    """
+
+    start: date
+    years: int = field(validator=validators.gt(0))
+    renewal_years: int = field(default=0, validator=validators.ge(0))
+    notice_months: int = field(default=0, validator=validators.ge(0))
+    notice_by: tuple[str, ...] = ()
+
+
+@frozen
+class Dependency:
+    """A timing link to another obligation: ``parallel`` (due when it is done) or ``after``."""
+
+    relation: DependencyType
+    obligation: str
+    note: str = ""
+
+
+@frozen
+class LinkRule:
+    """A documented rule that links events to an obligation without an explicit reference.
+
+    An event matches when its kind is listed, its actor stands in one of ``actors`` to the
+    bearers, its place mentions one of ``places`` (if any) and it falls in the window.
+    """
+
+    name: str = field(validator=_slug)
+    kinds: tuple[str, ...]
+    effect: Effect
+    actors: tuple[ActorRelation, ...] = (ActorRelation.BEARER,)
+    places: tuple[str, ...] = ()
+    window_start: date | None = None
+    window_end: date | None = None
+
+
+@frozen
+class Obligation:
+    """Who owes what to whom, from when, by when: one duty of one article.
+
+    Attributes:
+        id: stable id used by links and reports, e.g. ``ts2020-2-aghdam``.
+        article: the article number it comes from.
+        summary: one neutral line.
+        bearers: parties that owe it (several bearers owe it jointly).
+        beneficiaries: parties owed.
+        implementers / monitors: bodies acting or supervising, not charged with the duty.
+        modality: obligation, prohibition or permission.
+        kind: achievement, maintenance or punctual.
+        in_force: entry into force (a date in the agreement's zone, or an exact instant).
+        deadline: "by D", inclusive of D in the agreement's zone.
+        deadline_note: where a deadline is derived rather than stated, say so.
+        term: fixed term and renewal, if any.
+        depends_on: timing links to other obligations.
+        rules: link rules.
+        not_formalised: non-empty when the clause cannot be checked mechanically, with why.
+        note: anything a reader of the report should know.
+    """
+
+    id: str = field(validator=_slug)
+    article: str
+    summary: str
+    bearers: tuple[str, ...] = field(validator=validators.min_len(1))
+    modality: Modality
+    kind: Kind
+    in_force: date | datetime
+    beneficiaries: tuple[str, ...] = ()
+    implementers: tuple[Role, ...] = ()
+    monitors: tuple[Role, ...] = ()
+    deadline: date | None = None
+    deadline_note: str = ""
+    term: Term | None = None
+    depends_on: tuple[Dependency, ...] = ()
+    rules: tuple[LinkRule, ...] = ()
+    not_formalised: str = ""
+    note: str = ""
+
+
+@frozen
+class Amendment:
+    """A dated, sourced change of an obligation's deadline, effective from its date."""
+
+    obligation: str
+    date: date
+    deadline: date
+    source: str = field(validator=_http)
+    note: str = ""
+
+
+@frozen
+class Ending:
+    """A dated, sourced end of obligations: terminated, or superseded by a later instrument.
+
+    ``obligations`` empty means every obligation of the agreement.
+    """
+
+    date: date
+    type: EndType
+    by: str
+    source: str = field(validator=_http)
+    obligations: tuple[str, ...] = ()
+    note: str = ""
+
+
+@frozen
+class Agreement:
+    """An instrument, its articles and the obligations encoded from them.
+
+    Attributes:
+        id: ``trilateral-2020``.
+        title: the official title.
+        short_title: what reports call it.
+        date: date of signature or publication.
+        nature: treaty, political statement, unilateral proposal, ...
+        signatories: party ids.
+        utc_offset: the zone its dates are read in (``+03:00`` for Moscow time).
+        zone_name: how the text names that zone.
+        sources: addresses of the text.
+        pax_id: PA-X AgtId, where one exists.
+        binding: whether the parties are bound; a proposal is tracked as a benchmark only.
+    """
+
+    id: str = field(validator=_slug)
+    title: str
+    short_title: str
+    date: date
+    nature: Nature
+    signatories: tuple[str, ...]
+    utc_offset: str
+    sources: tuple[str, ...]
+    articles: tuple[Article, ...]
+    obligations: tuple[Obligation, ...]
+    zone_name: str = ""
+    pax_id: int | None = None
+    binding: bool = True
+    amendments: tuple[Amendment, ...] = ()
+    endings: tuple[Ending, ...] = ()
+    note: str = ""
+    _tz: timezone = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_tz", parse_offset(self.utc_offset))
+
+    @property
+    def tz(self) -> timezone:
+        """The agreement's zone as a fixed offset."""
+        return self._tz
+
+    def article(self, number: str) -> Article | None:
+        return next((a for a in self.articles if a.number == number), None)
+
+    def obligations_of(self, number: str) -> tuple[Obligation, ...]:
+        return tuple(o for o in self.obligations if o.article == number)

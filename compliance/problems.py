@@ -1,0 +1,45 @@
+"""Problems: bad input becomes data, never a traceback.
+
+Every loader returns what it could read *and* a list of problems, Beancount-style, so one
+bad row never hides the good ones and a researcher sees every mistake at once.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from attrs import frozen
+
+
+class Severity(str, Enum):
+    """How bad a problem is. Errors reject a record; warnings keep it."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@frozen(order=True)
+class Problem:
+    """One precise complaint about the input: where it is, which field, what was expected.
+
+    Attributes:
+        file: the path as the user gave it (or ``<bundled>`` for shipped data).
+        line: 1-based line of the record, 0 when the whole file is concerned.
+        field: the column, key path or ``-`` when no single field is to blame.
+        message: what is wrong and what was expected.
+        severity: errors reject the record, warnings only annotate it.
+    """
+
+    file: str
+    line: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        tag = "" if self.severity is Severity.ERROR else "warning: "
+        return f"{self.file}:{self.line}: {self.field}: {tag}{self.message}"
+
+
+class InputError(Exception):
+    """Raised only when input cannot be read at all (missing file, not the declared format)."""

@@ -1,0 +1,119 @@
+"""Time: one meaning of "by D", "as of D" and "sometime in July 2021".
+
+All comparisons happen on aware UTC instants. A calendar date belongs to a time zone: an
+agreement's dates are read in the agreement's zone (the 2020 statement runs on Moscow time), and
+an event reported only to the day is read in the zone of the agreement it is compared with, so a
+handover "on 20 November" is on time for a deadline "by 20 November" whatever the offsets.
+
+Intervals are half-open ``[start, end)``: an event known to the day covers the whole day; an event
+known to the second is a one-microsecond interval. "As of D" means everything strictly before
+00:00 of the day after D: the whole of day D is known.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from enum import Enum
+
+from attrs import frozen
+
+EPSILON = timedelta(microseconds=1)
+DAY = timedelta(days=1)
+APPROXIMATE_WINDOW = timedelta(days=7)
+"""An 'approximate' date with no explicit end means within 7 days either side (documented)."""
+
+_OFFSET = re.compile(r"^(?P<sign>[+-])(?P<h>\d{2}):(?P<m>\d{2})$")
+
+
+def parse_offset(text: str) -> timezone:
+    """``+03:00`` → a fixed-offset zone. Fixed offsets keep the library free of tz databases."""
+    match = _OFFSET.match(text)
+    if match is None:
+        raise ValueError(f"expected a UTC offset like +03:00, got {text!r}")
+    hours, minutes = int(match["h"]), int(match["m"])
+    if hours > 14 or minutes > 59 or (hours == 14 and minutes):
+        raise ValueError(f"UTC offset out of range: {text!r}")
+    delta = timedelta(hours=hours, minutes=minutes)
+    return timezone(-delta if match["sign"] == "-" else delta)
+
+
+def day_start(day: date, tz: tzinfo) -> datetime:
+    """00:00 of ``day`` in ``tz``, as a UTC instant."""
+    return datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(UTC)
+
+
+def moment(value: date | datetime, tz: tzinfo) -> datetime:
+    """The instant a date (its 00:00 in ``tz``) or an aware datetime stands for."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC)
+    return day_start(value, tz)
+
+
+def as_of_cutoff(as_of: date, tz: tzinfo) -> datetime:
+    """The exclusive cut-off for "as of D": 00:00 on the day after D, in ``tz``."""
+    return day_start(as_of + DAY, tz)
+
+
+def deadline_end(deadline: date, tz: tzinfo) -> datetime:
+    """A deadline "by D" includes the whole of day D in the agreement's zone."""
+    return day_start(deadline + DAY, tz)
+
+
+def local_date(instant: datetime, tz: tzinfo) -> date:
+    """The calendar date of ``instant`` in ``tz`` (for histories shown to people)."""
+    return instant.astimezone(tz).date()
+
+
+class Precision(str, Enum):
+    """How precisely a report dates an event."""
+
+    INSTANT = "instant"
+    DAY = "day"
+    MONTH = "month"
+    APPROXIMATE = "approximate"
+    INTERVAL = "interval"
+
+
+@frozen
+class EventTime:
+    """When an event happened, as precisely as the report says.
+
+    Attributes:
+        start: first possible day or instant.
+        end: last possible day (inclusive) or instant; ``None`` for a single day or instant.
+        precision: how the report dated it.
+    """
+
+    start: date | datetime
+    end: date | datetime | None = None
+    precision: Precision = Precision.DAY
+
+    def span(self, tz: tzinfo) -> tuple[datetime, datetime]:
+        """The half-open UTC interval in which the event fell, days read in ``tz``."""
+        first = moment(self.start, tz)
+        last = self.start if self.end is None else self.end
+        if self.precision is Precision.APPROXIMATE and self.end is None:
+            return first - APPROXIMATE_WINDOW, moment(last, tz) + APPROXIMATE_WINDOW + (
+                EPSILON if isinstance(last, datetime) else DAY
+            )
+        if isinstance(last, datetime):
+            return first, max(first, last.astimezone(UTC)) + EPSILON
+        return first, max(first + EPSILON, day_start(last + DAY, tz))
+
+    @property
+    def first_day(self) -> date:
+        """The earliest calendar date named (for sorting and display)."""
+        return self.start.date() if isinstance(self.start, datetime) else self.start
+
+    def label(self) -> str:
+        """A short human form: ``2021-07``, ``2020-11-20``, ``~2021-02-26``, ``2022-12-12/2023-09-19``."""
+        if self.precision is Precision.MONTH:
+            return self.first_day.strftime("%Y-%m")
+        text = self.start.isoformat()
+        if self.precision is Precision.APPROXIMATE and self.end is None:
+            return "~" + text
+        if self.end is not None:
+            prefix = "~" if self.precision is Precision.APPROXIMATE else ""
+            return f"{prefix}{text}/{self.end.isoformat()}"
+        return text
