@@ -130,5 +130,7 @@ EVENT_KINDS: tuple[str, ...] = (
     "statement",
     "court-order",
     "humanitarian-access",
+    "protest",
+    "other",
 )
 EVENT_KIND_SET: frozenset[str] = frozenset(EVENT_KINDS)

@@ -1,0 +1,81 @@
+"""Event readers: each yields records (accepted or rejected) and file-level problems.
+
+:func:`read_event_file` picks the format: ``.jsonl``/``.ndjson`` → JSON Lines; a CSV whose header
+has ``event_id_cnty`` → ACLED; any other CSV → our format.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..problems import InputError, Problem
+from .acled import read_acled
+from .csv_events import read_csv
+from .jsonl import read_jsonl
+from .records import Record
+from .rows import PartyResolver, ReporterResolver
+
+__all__ = ["Record", "read_event_file", "read_event_stream"]
+
+
+def read_event_file(
+    path: Path,
+    resolve_party: PartyResolver,
+    resolve_reporter: ReporterResolver,
+    label: str | None = None,
+) -> Iterator[Record | Problem]:
+    """Stream one file. Raises :class:`InputError` only when the file cannot be opened at all."""
+    label = label or str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"{label}: cannot read: {exc.strerror or exc}") from None
+    with handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline="")
+        yield from read_event_stream(text, label, path.suffix.lower(), resolve_party, resolve_reporter)
+
+
+def read_event_stream(
+    stream: io.TextIOBase | io.TextIOWrapper | io.StringIO,
+    label: str,
+    suffix: str,
+    resolve_party: PartyResolver,
+    resolve_reporter: ReporterResolver,
+) -> Iterator[Record | Problem]:
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        yield from read_jsonl(stream, label, resolve_party, resolve_reporter)
+        return
+    first = stream.readline()
+    rest = _Chain(first, stream)
+    if "event_id_cnty" in first:
+        yield from read_acled(rest, label, resolve_party, resolve_reporter)
+    else:
+        yield from read_csv(rest, label, resolve_party, resolve_reporter)
+
+
+class _Chain(io.TextIOBase):
+    """Put the sniffed first line back in front of the stream, without reading it all."""
+
+    def __init__(self, first: str, stream: io.TextIOBase | io.TextIOWrapper | io.StringIO) -> None:
+        self._first: str | None = first
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readline(self, size: int | None = -1) -> str:
+        if self._first is not None:
+            line, self._first = self._first, None
+            return line
+        return self._stream.readline()
+
+    def __next__(self) -> str:
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def __iter__(self) -> Iterator[str]:
+        return self

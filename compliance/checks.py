@@ -1,0 +1,94 @@
+"""Cross-record checks of agreement files: plain functions returning problems (Beancount-style).
+
+Structure is checked by the converter; these checks need the whole set of agreements and the
+party registry: duplicate ids, references to unknown articles, obligations, parties, kinds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+from .agreement_files import locate
+from .model import Agreement
+from .parties import PartyRegistry
+from .problems import Problem
+from .vocabulary import EVENT_KIND_SET
+
+
+def check_agreements(
+    agreements: Iterable[tuple[Agreement, str, str]], parties: PartyRegistry
+) -> list[Problem]:
+    """Check ``(agreement, label, text)`` triples together; ``text`` locates lines."""
+    problems: list[Problem] = []
+    seen_agreements: dict[str, str] = {}
+    seen_obligations: dict[str, str] = {}
+    for agreement, label, text in agreements:
+        def at(path: str, message: str, label: str = label, text: str = text) -> Problem:
+            return Problem(label, locate(text, path), path, message)
+
+        if agreement.id in seen_agreements:
+            problems.append(at("$.id", f"duplicate agreement id {agreement.id!r} (also in {seen_agreements[agreement.id]})"))
+        seen_agreements.setdefault(agreement.id, label)
+        for i, obligation in enumerate(agreement.obligations):
+            if obligation.id in seen_obligations:
+                problems.append(
+                    at(f"$.obligations[{i}].id", f"duplicate obligation id {obligation.id!r} (also in {seen_obligations[obligation.id]})")
+                )
+            seen_obligations.setdefault(obligation.id, label)
+        problems.extend(at(path, message) for path, message in _check_one(agreement, parties))
+    return sorted(problems)
+
+
+def _check_one(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[str, str]]:
+    known_parties = parties.ids
+    numbers = [a.number for a in agreement.articles]
+    for i, number in enumerate(numbers):
+        if number in numbers[:i]:
+            yield f"$.articles[{i}].number", f"duplicate article number {number!r}"
+        article = agreement.articles[i]
+        if article.text_status != "not-found" and not article.text.strip():
+            yield f"$.articles[{i}].text", "empty text: give the text or set text_status = \"not-found\" with a note"
+        if not article.source:
+            yield f"$.articles[{i}].source", "every article needs a source address"
+    for j, party in enumerate(agreement.signatories):
+        if party not in known_parties:
+            yield f"$.signatories[{j}]", f"unknown party {party!r}"
+    ids = {o.id for o in agreement.obligations}
+    for i, ob in enumerate(agreement.obligations):
+        path = f"$.obligations[{i}]"
+        if ob.article not in numbers:
+            yield f"{path}.article", f"unknown article {ob.article!r} (articles: {', '.join(numbers)})"
+        for field_name, values in (("bearers", ob.bearers), ("beneficiaries", ob.beneficiaries)):
+            for j, party in enumerate(values):
+                if party not in known_parties:
+                    yield f"{path}.{field_name}[{j}]", f"unknown party {party!r}"
+        for field_name, roles in (("implementers", ob.implementers), ("monitors", ob.monitors)):
+            for j, role in enumerate(roles):
+                if role.party not in known_parties:
+                    yield f"{path}.{field_name}[{j}].party", f"unknown party {role.party!r}"
+        for j, dep in enumerate(ob.depends_on):
+            if dep.obligation not in ids:
+                yield f"{path}.depends_on[{j}].obligation", f"depends on unknown obligation {dep.obligation!r}"
+            elif dep.obligation == ob.id:
+                yield f"{path}.depends_on[{j}].obligation", "an obligation cannot depend on itself"
+        for j, rule in enumerate(ob.rules):
+            for k, kind in enumerate(rule.kinds):
+                if kind not in EVENT_KIND_SET:
+                    yield f"{path}.rules[{j}].kinds[{k}]", f"unknown event kind {kind!r} (see docs/event-kinds.md)"
+            if rule.window_start and rule.window_end and rule.window_end < rule.window_start:
+                yield f"{path}.rules[{j}].window_end", "window ends before it starts"
+        in_force_day = ob.in_force.date() if isinstance(ob.in_force, datetime) else ob.in_force
+        if ob.deadline is not None and ob.deadline < in_force_day:
+            yield f"{path}.deadline", f"deadline {ob.deadline} is before entry into force {in_force_day}"
+        if ob.term is not None:
+            for j, party in enumerate(ob.term.notice_by):
+                if party not in known_parties:
+                    yield f"{path}.term.notice_by[{j}]", f"unknown party {party!r}"
+    for i, amendment in enumerate(agreement.amendments):
+        if amendment.obligation not in ids:
+            yield f"$.amendments[{i}].obligation", f"amends unknown obligation {amendment.obligation!r}"
+    for i, ending in enumerate(agreement.endings):
+        for j, ob_id in enumerate(ending.obligations):
+            if ob_id not in ids:
+                yield f"$.endings[{i}].obligations[{j}]", f"ends unknown obligation {ob_id!r}"

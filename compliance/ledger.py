@@ -1,0 +1,194 @@
+"""The pipeline: load → validate → link. Evaluation and rendering build on the ledger.
+
+    registries  = load parties and reporters
+    agreements  = load agreement files, check them together
+    records     = stream event files (rejected rows keep their problems)
+    events      = validate: unknown parties and links, duplicate ids → rejected
+    links       = link each accepted event (explicit references, then rules)
+
+Nothing is lost: every record read is counted as linked, unlinked or rejected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from attrs import frozen
+
+import agreements as bundled
+
+from .agreement_files import (
+    Reporter,
+    load_agreement_text,
+    load_parties_file,
+    load_reporters_file,
+    read_text,
+)
+from .checks import check_agreements
+from .events import Event, Link
+from .linking import LinkIndex, link_event
+from .model import Agreement
+from .parties import PartyRegistry
+from .problems import InputError, Problem, Severity
+from .readers import Record, read_event_file
+
+BUNDLED = "<bundled>"
+
+
+@frozen
+class Accounting:
+    """Where every input record ended up; ``read == linked + unlinked + rejected``."""
+
+    read: int
+    linked: int
+    unlinked: int
+    rejected: int
+
+
+@frozen
+class Ledger:
+    """Everything loaded, validated and linked, with every problem found on the way."""
+
+    agreements: tuple[Agreement, ...]
+    parties: PartyRegistry
+    events: tuple[Event, ...]
+    links: tuple[Link, ...]
+    unlinked: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    accounting: Accounting
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+
+def load_registries() -> tuple[PartyRegistry, tuple[Reporter, ...], list[Problem]]:
+    parties, problems = load_parties_file(bundled.PARTIES_FILE, f"{BUNDLED}/parties.toml")
+    reporters, more = load_reporters_file(bundled.REPORTERS_FILE, f"{BUNDLED}/reporters.toml")
+    if parties is None:
+        raise InputError("; ".join(str(p) for p in problems + more))
+    return parties, reporters, problems + more
+
+
+def load_agreements(
+    paths: Sequence[Path] | None, parties: PartyRegistry
+) -> tuple[tuple[Agreement, ...], list[Problem]]:
+    """Load agreement files (default: the bundled ones); bad files are left out with problems."""
+    sources = (
+        [(p, f"{BUNDLED}/{p.name}") for p in bundled.agreement_paths()]
+        if paths is None
+        else [(p, str(p)) for p in paths]
+    )
+    problems: list[Problem] = []
+    loaded: list[tuple[Agreement, str, str]] = []
+    for path, label in sources:
+        text, read_problems = read_text(path, label)
+        problems += read_problems
+        if text is None:
+            continue
+        agreement, parse_problems = load_agreement_text(text, label)
+        problems += parse_problems
+        if agreement is not None:
+            loaded.append((agreement, label, text))
+    check_problems = check_agreements(loaded, parties)
+    problems += check_problems
+    bad_labels = {p.file for p in check_problems if p.severity is Severity.ERROR}
+    good = [a for a, label, _ in loaded if label not in bad_labels]
+    ids: set[str] = set()
+    unique = [a for a in sorted(good, key=lambda a: a.id) if not (a.id in ids or ids.add(a.id))]
+    return tuple(unique), problems
+
+
+def build_ledger(
+    agreement_paths: Sequence[Path] | None = None,
+    event_paths: Sequence[Path] | None = None,
+) -> Ledger:
+    """Run load → validate → link on files (``None``: the bundled data)."""
+    parties, reporters, problems = load_registries()
+    agreements, agreement_problems = load_agreements(agreement_paths, parties)
+    sources = (
+        [(bundled.EVENTS_FILE, f"{BUNDLED}/events.csv")]
+        if event_paths is None
+        else sorted(((p, str(p)) for p in event_paths), key=lambda s: s[1])
+    )
+    resolve_reporter = reporter_resolver(reporters)
+    records: list[Record | Problem] = []
+    for path, label in sources:
+        records.extend(read_event_file(path, parties.resolve, resolve_reporter, label))
+    return assemble(agreements, parties, records, problems + agreement_problems)
+
+
+def reporter_resolver(reporters: Iterable[Reporter]) -> Callable[[str], str | None]:
+    """Registry look-up by name or alias, case-insensitive."""
+    table: dict[str, str] = {}
+    for reporter in reporters:
+        for name in (reporter.name, *reporter.aliases):
+            table.setdefault(name.casefold(), reporter.party)
+
+    def resolve(name: str) -> str | None:
+        return table.get(name.strip().casefold())
+
+    return resolve
+
+
+def assemble(
+    agreements: Sequence[Agreement],
+    parties: PartyRegistry,
+    records: Iterable[Record | Problem],
+    problems: Sequence[Problem] = (),
+) -> Ledger:
+    """Validate and link streamed records; keeps the accounting exact."""
+    index = LinkIndex.build(agreements)
+    found: list[Problem] = list(problems)
+    seen: dict[str, str] = {}
+    events: list[Event] = []
+    links: list[Link] = []
+    unlinked: list[str] = []
+    read = rejected = 0
+    for item in records:
+        if isinstance(item, Problem):
+            found.append(item)
+            continue
+        read += 1
+        found.extend(item.problems)
+        event = item.event
+        if event is None:
+            rejected += 1
+            continue
+        origin = item.origin
+        reason = _cross_check(event, index, seen)
+        if reason is not None:
+            field, message = reason
+            found.append(Problem(origin.file, origin.line, field, message))
+            rejected += 1
+            continue
+        seen[event.id] = f"{origin.file}:{origin.line}"
+        events.append(event)
+        event_links = link_event(event, index, parties)
+        if event_links:
+            links.extend(event_links)
+        else:
+            unlinked.append(event.id)
+    events.sort(key=lambda e: e.sort_key)
+    links.sort()
+    accounting = Accounting(read, read - rejected - len(unlinked), len(unlinked), rejected)
+    return Ledger(
+        agreements=tuple(agreements),
+        parties=parties,
+        events=tuple(events),
+        links=tuple(links),
+        unlinked=tuple(sorted(unlinked)),
+        problems=tuple(sorted(set(found))),
+        accounting=accounting,
+    )
+
+
+def _cross_check(event: Event, index: LinkIndex, seen: dict[str, str]) -> tuple[str, str] | None:
+    if event.id in seen:
+        return "id", f"duplicate id {event.id!r} (first at {seen[event.id]})"
+    for link in event.links:
+        reason = index.check(link)
+        if reason is not None:
+            return "links", reason
+    return None

@@ -1,0 +1,115 @@
+"""Linking: which obligations each event bears on, and why.
+
+Two sources of links, both recorded with their basis: explicit references written in the event
+file (``explicit``) and the rules declared with each obligation in its agreement file (the rule's
+name). Obligations are indexed by event kind, so linking an event is a dictionary look-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from attrs import frozen
+
+from .events import Event, ExplicitLink, Link
+from .model import Agreement, LinkRule, Obligation
+from .parties import PartyRegistry
+from .vocabulary import ActorRelation, Effect
+
+NO_ACTOR_NOTE = "the source does not say who acted"
+
+
+@frozen
+class LinkIndex:
+    """Agreements indexed for linking and for checking explicit links."""
+
+    agreements: tuple[Agreement, ...]
+    by_kind: dict[str, tuple[tuple[Obligation, LinkRule], ...]]
+    obligations: dict[str, tuple[Agreement, Obligation]]
+
+    @classmethod
+    def build(cls, agreements: Sequence[Agreement]) -> LinkIndex:
+        by_kind: dict[str, list[tuple[Obligation, LinkRule]]] = {}
+        obligations: dict[str, tuple[Agreement, Obligation]] = {}
+        for agreement in agreements:
+            for ob in agreement.obligations:
+                obligations.setdefault(ob.id, (agreement, ob))
+                for rule in ob.rules:
+                    for kind in rule.kinds:
+                        by_kind.setdefault(kind, []).append((ob, rule))
+        return cls(
+            tuple(agreements),
+            {k: tuple(v) for k, v in by_kind.items()},
+            obligations,
+        )
+
+    def check(self, link: ExplicitLink) -> str | None:
+        """Why an explicit link cannot be followed, or ``None`` when it can."""
+        agreement = next((a for a in self.agreements if a.id == link.agreement), None)
+        if agreement is None:
+            known = ", ".join(a.id for a in self.agreements)
+            return f"link to unknown agreement {link.agreement!r} (loaded: {known})"
+        if agreement.article(link.article) is None:
+            return f"link to unknown article {link.article!r} of {link.agreement}"
+        if link.obligation is not None:
+            found = self.obligations.get(link.obligation)
+            if found is None or found[0].id != agreement.id:
+                return f"link to unknown obligation {link.obligation!r} of {link.agreement}"
+            if found[1].article != link.article:
+                return f"obligation {link.obligation} belongs to article {found[1].article}, not {link.article}"
+        return None
+
+
+def link_event(event: Event, index: LinkIndex, parties: PartyRegistry) -> list[Link]:
+    """All links of one event: explicit ones first, then rule-made ones not already explicit."""
+    links = list(_explicit(event, index))
+    explicit = {link.obligation for link in links}
+    for ob, rule in index.by_kind.get(event.kind, ()):
+        if ob.id in explicit or not _matches(event, ob, rule, parties):
+            continue
+        note = NO_ACTOR_NOTE if event.actor is None and rule.effect is Effect.BREACHES else ""
+        links.append(Link(ob.id, event.id, rule.effect, rule.name, note))
+        explicit.add(ob.id)
+    return links
+
+
+def link_all(events: Iterable[Event], index: LinkIndex, parties: PartyRegistry) -> Iterator[Link]:
+    for event in events:
+        yield from link_event(event, index, parties)
+
+
+def _explicit(event: Event, index: LinkIndex) -> Iterator[Link]:
+    for ref in event.links:
+        agreement = next((a for a in index.agreements if a.id == ref.agreement), None)
+        if agreement is None or index.check(ref) is not None:
+            continue
+        if ref.obligation is not None:
+            yield Link(ref.obligation, event.id, ref.effect, "explicit")
+            continue
+        obligations = agreement.obligations_of(ref.article)
+        borne = [ob for ob in obligations if event.actor is not None and event.actor in ob.bearers]
+        if borne or ref.effect in (Effect.PROGRESS, Effect.RELEVANT):
+            for ob in borne or obligations:
+                yield Link(ob.id, event.id, ref.effect, "explicit", "article-level link")
+        else:
+            for ob in obligations:
+                yield Link(
+                    ob.id, event.id, Effect.RELEVANT, "explicit",
+                    f"article-level '{ref.effect.value}' link; no obligation of the article is borne by the actor",
+                )
+
+
+def _matches(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistry) -> bool:
+    if event.actor is None and event.involved and not set(event.involved) & set(ob.bearers):
+        return False  # an unattributed event only bears on the parties it involves
+    if ActorRelation.ANY not in rule.actors:
+        if parties.relation(event.actor, ob.bearers) not in rule.actors:
+            return False
+    if rule.places:
+        where = f"{event.location} {event.admin1}".casefold()
+        if not any(place.casefold() in where for place in rule.places):
+            return False
+    day = event.when.first_day
+    if rule.window_start is not None and day < rule.window_start:
+        return False
+    return rule.window_end is None or day <= rule.window_end

@@ -1,0 +1,71 @@
+"""JSON Lines: one object per line with the same fields as our CSV (docs/event-formats.md).
+
+Values may be strings, numbers or null; ``links`` may also be a list of link strings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TextIO
+
+from ..events import Origin
+from ..problems import Problem, Severity
+from .records import Record
+from .rows import COLUMNS, PartyResolver, ReporterResolver, build_event
+
+
+def read_jsonl(
+    stream: TextIO,
+    label: str,
+    resolve_party: PartyResolver,
+    resolve_reporter: ReporterResolver,
+) -> Iterator[Record | Problem]:
+    warned: set[str] = set()
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        origin = Origin(label, number)
+        if any("\udc80" <= c <= "\udcff" for c in line):
+            yield Record.reject(origin, "-", "not valid UTF-8")
+            continue
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            yield Record.reject(origin, "-", f"not valid JSON: {exc}")
+            continue
+        if not isinstance(obj, dict):
+            yield Record.reject(origin, "-", f"expected a JSON object, got {type(obj).__name__}")
+            continue
+        fields: dict[str, str] = {}
+        problems: list[Problem] = []
+        for key, value in obj.items():
+            if key not in COLUMNS:
+                if key not in warned:
+                    warned.add(key)
+                    problems.append(Problem(label, number, str(key)[:80], "unknown field is ignored", Severity.WARNING))
+                continue
+            text = _as_text(value, key == "links")
+            if text is None:
+                problems.append(Problem(label, number, key, f"expected a string or number, got {type(value).__name__}"))
+            else:
+                fields[key] = text
+        if any(p.severity is Severity.ERROR for p in problems):
+            yield Record(origin, None, tuple(problems))
+            continue
+        event, more = build_event(fields, origin, resolve_party, resolve_reporter)
+        yield Record(origin, event, tuple(problems + more))
+
+
+def _as_text(value: object, links: bool) -> str | None:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    if links and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ";".join(value)
+    return None
