@@ -1,0 +1,106 @@
+"""The JSON twin of the Markdown report: schema ``ceasefire-compliance/report/1``.
+
+Documented in docs/report-schema.md. Ids are stable across editions so two reports can be
+compared. Keys are sorted and the output is byte-identical for the same inputs.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..converter import converter
+from ..evaluate import ObligationResult
+from ..report import SCHEMA, Report
+from ..rollup import RollUp
+
+
+def _roll(roll: RollUp) -> dict[str, Any]:
+    return {
+        "status": roll.status.value,
+        "pam_score": roll.pam_score,
+        "counts": {s.value: n for s, n in roll.counts},
+    }
+
+
+def _obligation(r: ObligationResult) -> dict[str, Any]:
+    ob = r.obligation
+    return {
+        "id": ob.id,
+        "summary": ob.summary,
+        "bearers": list(ob.bearers),
+        "beneficiaries": list(ob.beneficiaries),
+        "modality": ob.modality.value,
+        "kind": ob.kind.value,
+        "status": r.status.value,
+        "possible_statuses": [s.value for s in r.possible],
+        "reason": r.reason,
+        "pam_score": r.pam_score,
+        "deadline": r.deadline.isoformat() if r.deadline else None,
+        "deadline_note": r.deadline_note or None,
+        "term_end": r.term_end.isoformat() if r.term_end else None,
+        "not_formalised": ob.not_formalised or None,
+        "breach_on_record": r.breach_on_record,
+        "evidence": [
+            {"event": e.event, "effect": e.effect.value, "grade": e.grade.value, "basis": e.basis, "reason": e.reason, "note": e.note or None}
+            for e in r.evidence
+        ],
+        "history": [
+            {"date": t.date.isoformat(), "status": t.status.value, "possible_statuses": [s.value for s in t.possible], "cause": t.cause}
+            for t in r.history
+        ],
+    }
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    """The report as plain data (what ``render_json`` serialises)."""
+    return {
+        "schema": SCHEMA,
+        "as_of": report.as_of.isoformat(),
+        "known_on": report.known_on.isoformat() if report.known_on else None,
+        "agreements": [
+            {
+                "id": a.agreement.id,
+                "title": a.agreement.title,
+                "short_title": a.agreement.short_title,
+                "nature": a.agreement.nature.value,
+                "binding": a.agreement.binding,
+                "pax_id": a.agreement.pax_id,
+                **_roll(a.status),
+                "parties": [{"party": p.party, "name": p.name, **_roll(p.status)} for p in a.parties],
+                "articles": [
+                    {
+                        "number": art.article.number,
+                        "title": art.article.title,
+                        "text": art.article.text,
+                        "text_status": art.article.text_status,
+                        "source": art.article.source,
+                        **_roll(art.status),
+                        "obligations": [_obligation(r) for r in art.obligations],
+                        "incidents": [
+                            {"id": i.id, "accounts": [e.id for e in i.accounts]} for i in art.incidents
+                        ],
+                    }
+                    for art in a.articles
+                ],
+            }
+            for a in report.agreements
+        ],
+        "events": [_event(e) for e in report.events],
+        "unlinked": list(report.unlinked),
+        "accounting": converter.unstructure(report.accounting),
+        "problems": [
+            {"file": p.file, "line": p.line, "field": p.field, "message": p.message, "severity": p.severity.value}
+            for p in report.problems
+        ],
+    }
+
+
+def _event(event: Any) -> dict[str, Any]:
+    data: dict[str, Any] = converter.unstructure(event)
+    data.pop("origin", None)
+    return data
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

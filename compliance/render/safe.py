@@ -1,0 +1,53 @@
+"""Safe Markdown: event text is data. Nothing in it may become markup, HTML or a link.
+
+Every piece of text that comes from an input file goes through :func:`text` (or :func:`cell`
+inside tables); only http(s) addresses become links, through :func:`link`.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+_LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
+_WHITESPACE = re.compile(r"\s+")
+MAX_CELL = 600
+
+
+def text(value: str) -> str:
+    """Escape inline text: backslash-escape Markdown punctuation, entity-encode ``<``, ``>``, ``&``.
+
+    Newlines and other white space collapse to single spaces, so a value can never open a new
+    block (a heading, a list, a table row, a code fence).
+    """
+    flat = _WHITESPACE.sub(" ", value.replace("\x00", "")).strip()
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = _SPECIAL.sub(r"\\\1", flat)
+    return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+
+
+def cell(value: str, limit: int = MAX_CELL) -> str:
+    """Text for a table cell: escaped, and shortened so one cell never swamps a table."""
+    shortened = value if len(value) <= limit else value[: limit - 1] + "…"
+    return text(shortened) or " "
+
+
+def is_web_address(url: str) -> bool:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def href(url: str) -> str:
+    """Percent-encode what could end a Markdown link destination early or start markup."""
+    return quote(url.strip(), safe=":/?#@!$&'*+,;=%-._~")
+
+
+def link(label: str, url: str) -> str:
+    """A link if ``url`` is http(s); otherwise the escaped address as plain text."""
+    if is_web_address(url):
+        return f"[{text(label)}]({href(url)})"
+    return f"{text(label)} ({text(url)})" if url else text(label)

@@ -1,0 +1,154 @@
+"""The report: evaluated results arranged for reading. Renderers only format what is here.
+
+``Report.build`` is the last computing step: it evaluates, rolls up per article, party and
+agreement, and gathers the accounts each finding rests on, including every account of an
+incident whose accounts conflict, so the renderers can show them side by side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from attrs import frozen
+
+from .evaluate import ObligationResult, evaluate
+from .events import Event
+from .ledger import Accounting, Ledger
+from .model import Agreement, Article
+from .problems import Problem
+from .rollup import RollUp, roll_up
+from .vocabulary import Effect, Grade
+
+SCHEMA = "ceasefire-compliance/report/1"
+
+
+@frozen
+class Incident:
+    """Several accounts of one incident, shown side by side, none preferred."""
+
+    id: str
+    accounts: tuple[Event, ...]
+
+
+@frozen
+class ArticleReport:
+    article: Article
+    status: RollUp
+    obligations: tuple[ObligationResult, ...]
+    incidents: tuple[Incident, ...]
+
+
+@frozen
+class PartyReport:
+    party: str
+    name: str
+    status: RollUp
+
+
+@frozen
+class AgreementReport:
+    agreement: Agreement
+    status: RollUp
+    articles: tuple[ArticleReport, ...]
+    parties: tuple[PartyReport, ...]
+
+
+@frozen
+class Report:
+    """A compliance report as of one date; render with :mod:`compliance.render`."""
+
+    as_of: date
+    known_on: date | None
+    agreements: tuple[AgreementReport, ...]
+    events: tuple[Event, ...]
+    """Every account cited anywhere in the report, sorted."""
+    unlinked: tuple[str, ...]
+    accounting: Accounting
+    problems: tuple[Problem, ...]
+
+    @classmethod
+    def build(
+        cls,
+        ledger: Ledger,
+        as_of: date,
+        agreement_ids: Sequence[str] = (),
+        known_on: date | None = None,
+    ) -> Report:
+        chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
+        evaluation = evaluate(chosen, ledger.events, ledger.links, ledger.parties, as_of, known_on)
+        events = {e.id: e for e in ledger.events}
+        incidents: dict[str, list[Event]] = {}
+        for event in ledger.events:
+            if event.incident:
+                incidents.setdefault(event.incident, []).append(event)
+        cited: set[str] = set()
+        reports: list[AgreementReport] = []
+        for agreement in chosen:
+            results = [r for r in evaluation.results if r.agreement == agreement.id]
+            articles: list[ArticleReport] = []
+            for article in agreement.articles:
+                mine = tuple(r for r in results if r.obligation.article == article.number)
+                shown = _incidents(mine, events, incidents, as_of)
+                for result in mine:
+                    cited.update(e.event for e in result.evidence)
+                for incident in shown:
+                    cited.update(a.id for a in incident.accounts)
+                articles.append(ArticleReport(article, roll_up(mine), mine, shown))
+            bearers = sorted({p for r in results for p in r.obligation.bearers})
+            party_reports = tuple(
+                PartyReport(
+                    p,
+                    getattr(ledger.parties.get(p), "name", p),
+                    roll_up(r for r in results if p in r.obligation.bearers),
+                )
+                for p in bearers
+            )
+            reports.append(AgreementReport(agreement, roll_up(results), tuple(articles), party_reports))
+        return cls(
+            as_of=as_of,
+            known_on=known_on,
+            agreements=tuple(reports),
+            events=tuple(sorted((events[i] for i in cited), key=lambda e: e.sort_key)),
+            unlinked=ledger.unlinked,
+            accounting=ledger.accounting,
+            problems=ledger.problems,
+        )
+
+    def event(self, event_id: str) -> Event:
+        for event in self.events:
+            if event.id == event_id:
+                return event
+        raise KeyError(event_id)
+
+    def _repr_markdown_(self) -> str:
+        from .render.markdown import render_markdown
+
+        return render_markdown(self)
+
+
+def _incidents(
+    results: Sequence[ObligationResult],
+    events: dict[str, Event],
+    incidents: dict[str, list[Event]],
+    as_of: date,
+) -> tuple[Incident, ...]:
+    """Incidents behind this article's evidence with more than one account, or an unconfirmed one."""
+    wanted: set[str] = set()
+    for result in results:
+        for evidence in result.evidence:
+            event = events[evidence.event]
+            if not event.incident:
+                continue
+            many = len(incidents.get(event.incident, ())) > 1
+            unconfirmed = evidence.grade is not Grade.CONFIRMED and evidence.effect is Effect.BREACHES
+            if many or unconfirmed:
+                wanted.add(event.incident)
+    shown = []
+    for incident_id in sorted(wanted):
+        accounts = sorted(
+            (e for e in incidents[incident_id] if e.when.first_day <= as_of),
+            key=lambda e: e.sort_key,
+        )
+        shown.append(Incident(incident_id, tuple(accounts)))
+    return tuple(shown)

@@ -1,0 +1,68 @@
+"""Roll-ups: one status for an article, a party or an agreement, that never hides a bad one.
+
+The roll-up is the *most severe* status among the obligations in force, in this order:
+violated, disputed, indeterminate, overdue, pending, fulfilled-late, fulfilled, complied.
+Obligations not in force, ended or not assessable count only when nothing else is left
+(then: not-in-force, superseded, terminated, not-assessable, in that order). The counts of every
+status travel with it, so a reader sees "violated (1 of 4)" rather than a bare word.
+
+The PAM-style score beside it is the floor of the mean of the scored obligations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from .evaluate import ObligationResult
+from .vocabulary import Status
+
+SEVERITY: tuple[Status, ...] = (
+    Status.VIOLATED,
+    Status.DISPUTED,
+    Status.INDETERMINATE,
+    Status.OVERDUE,
+    Status.PENDING,
+    Status.FULFILLED_LATE,
+    Status.FULFILLED,
+    Status.COMPLIED,
+    Status.NOT_IN_FORCE,
+    Status.SUPERSEDED,
+    Status.TERMINATED,
+    Status.NOT_ASSESSABLE,
+)
+"""Most severe first; a roll-up takes the first status present."""
+
+
+@frozen
+class RollUp:
+    """The rolled-up status of a group of obligations, with how many have each status."""
+
+    status: Status
+    pam_score: int | None
+    counts: tuple[tuple[Status, int], ...]
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+    def count(self, status: Status) -> int:
+        return dict(self.counts).get(status, 0)
+
+
+def roll_up(results: Iterable[ObligationResult]) -> RollUp:
+    """Roll up any group of obligation results (an article, a party's duties, an agreement)."""
+    return roll_up_statuses((r.status, r.pam_score) for r in results)
+
+
+def roll_up_statuses(pairs: Iterable[tuple[Status, int | None]]) -> RollUp:
+    """Roll up ``(status, PAM score)`` pairs: the rule itself, also used for timelines."""
+    items = list(pairs)
+    counter = Counter(status for status, _ in items)
+    status = next((s for s in SEVERITY if counter[s]), Status.NOT_ASSESSABLE)
+    scores = [score for _, score in items if score is not None]
+    score = sum(scores) // len(scores) if scores else None
+    counts = tuple((s, counter[s]) for s in SEVERITY if counter[s])
+    return RollUp(status, score, counts)

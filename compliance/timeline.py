@@ -1,0 +1,119 @@
+"""Timelines and diffs: statuses at many dates, read off one evaluation's histories.
+
+One evaluation at the last date gives every obligation's history; the status at any earlier date
+is a replay of that history (``ObligationResult.status_on``), so a 72-point monthly timeline
+costs one sweep, not 72 evaluations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from attrs import frozen
+from dateutil.relativedelta import relativedelta
+
+from .evaluate import Evaluation, evaluate
+from .ledger import Ledger
+from .rollup import roll_up_statuses
+from .vocabulary import Status
+
+STEPS = {
+    "week": relativedelta(weeks=1),
+    "month": relativedelta(months=1),
+    "quarter": relativedelta(months=3),
+    "year": relativedelta(years=1),
+}
+FINDINGS = frozenset({Status.VIOLATED, Status.DISPUTED, Status.OVERDUE, Status.INDETERMINATE})
+"""Statuses that make an obligation a *finding* in a diff."""
+MAX_POINTS = 5000
+
+
+def period_ends(start: date, end: date, every: str) -> tuple[date, ...]:
+    """The last day of each period from ``start`` to ``end`` (the final one is ``end``)."""
+    if end < start:
+        raise ValueError("--to is before --from")
+    step = STEPS[every]
+    points: list[date] = []
+    cursor = start
+    while cursor <= end and len(points) < MAX_POINTS:
+        following = cursor + step
+        points.append(min(following - timedelta(days=1), end))
+        cursor = following
+    return tuple(points)
+
+
+@frozen
+class Row:
+    """One obligation or article across the periods."""
+
+    agreement: str
+    article: str
+    obligation: str | None  # None for the article roll-up
+    statuses: tuple[Status, ...]
+
+
+@frozen
+class Timeline:
+    dates: tuple[date, ...]
+    rows: tuple[Row, ...]
+
+
+def timeline(ledger: Ledger, start: date, end: date, every: str, agreement_ids: Sequence[str] = ()) -> Timeline:
+    dates = period_ends(start, end, every)
+    chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
+    evaluation = evaluate(chosen, ledger.events, ledger.links, ledger.parties, end)
+    rows: list[Row] = []
+    for agreement in chosen:
+        results = [r for r in evaluation.results if r.agreement == agreement.id]
+        for article in agreement.articles:
+            mine = [r for r in results if r.obligation.article == article.number]
+            per_ob = [tuple(r.status_on(d, agreement.tz)[0] for d in dates) for r in mine]
+            article_row = tuple(
+                roll_up_statuses((column[i], None) for column in per_ob).status for i in range(len(dates))
+            ) if mine else tuple(Status.NOT_ASSESSABLE for _ in dates)
+            rows.append(Row(agreement.id, article.number, None, article_row))
+            rows += [Row(agreement.id, article.number, r.id, s) for r, s in zip(mine, per_ob, strict=True)]
+    return Timeline(dates, tuple(rows))
+
+
+@frozen
+class Change:
+    """An obligation whose finding status differs, or stays, between two editions."""
+
+    obligation: str
+    agreement: str
+    article: str
+    before: Status
+    after: Status
+    category: str  # new, changed, carried-over, resolved
+
+
+def diff(ledger: Ledger, before: date, after: date, agreement_ids: Sequence[str] = ()) -> tuple[Change, ...]:
+    """Findings new, changed, carried over and resolved between the editions of two dates."""
+    if after < before:
+        raise ValueError("--to is before --from")
+    chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
+    evaluation: Evaluation = evaluate(chosen, ledger.events, ledger.links, ledger.parties, after)
+    tz = {a.id: a.tz for a in chosen}
+    changes: list[Change] = []
+    for r in evaluation.results:
+        old = r.status_on(before, tz[r.agreement])[0]
+        new = r.status
+        category = _category(old, new)
+        if category is not None:
+            changes.append(Change(r.id, r.agreement, r.obligation.article, old, new, category))
+    return tuple(changes)
+
+
+def _category(old: Status, new: Status) -> str | None:
+    if old in FINDINGS and new in FINDINGS:
+        return "carried-over" if old is new else "changed"
+    if new in FINDINGS:
+        return "new"
+    if old in FINDINGS:
+        return "resolved"
+    return None
+
+
+__all__ = ["Change", "Row", "Timeline", "diff", "period_ends", "timeline"]
