@@ -10,10 +10,11 @@ with a stake in the conclusion. The rules, in the order they apply (docs/obligat
    breach, or its own report of fulfilment.
 3. A side reporting that its opponent fulfilled or progressed is *confirmed* (it speaks
    against its own interest).
-4. A side reporting its opponent's breach gives an *alleged* account; it is *contested* when
-   another account of the same incident, known by the cut-off, names a different actor or is a
-   denial by the accused side; it is *confirmed* when the accused side's own account of the
-   incident names the same actor.
+4. A side reporting its opponent's breach gives an *alleged* account. It is *confirmed* when an
+   account of the same incident by the accused side describes the same act (the same kind, or
+   both hostilities) with the accused side as the actor ("both sides consistently"); *contested* when another account of the incident is a denial by the
+   accused side, or names as actor a party not on the accused side. Only accounts known by the
+   cut-off count, and statements, denials and court orders never count as naming an actor.
 5. A rule-made breach link to an event whose source names no actor is *contested*: the source
    does not say who acted (ACLED's actor order, for instance, does not).
 """
@@ -25,6 +26,20 @@ from collections.abc import Sequence
 from .events import UNAFFILIATED, UNKNOWN, Event
 from .parties import PartyRegistry
 from .vocabulary import ActorRelation, Effect, Grade
+
+
+NOT_ACTS = frozenset({"statement", "denial", "court-order"})
+"""Kinds whose ``actor`` is a speaker, not a party acting on the ground."""
+HOSTILITIES = frozenset({"armed-clash", "shelling", "ceasefire-violation", "border-incursion"})
+"""Kinds that describe the same hostile act from different angles."""
+
+
+def _same_act(a: str, b: str) -> bool:
+    return a == b or (a in HOSTILITIES and b in HOSTILITIES)
+
+
+def _on_side(party: str | None, bearers: tuple[str, ...], parties: PartyRegistry) -> bool:
+    return party is not None and parties.relation(party, bearers) in (ActorRelation.BEARER, ActorRelation.ALIGNED)
 
 
 def grade_account(
@@ -55,14 +70,13 @@ def grade_account(
     if effect in (Effect.FULFILS, Effect.PROGRESS):
         return Grade.CONFIRMED, f"reported by {reporter}, against its own interest", None
     for other in same_incident:
-        other_relation = parties.relation(other.reporter_party, bearers)
-        accused_side = other_relation in (ActorRelation.BEARER, ActorRelation.ALIGNED)
-        if accused_side and other.kind != "denial" and other.actor == event.actor:
+        if not _same_act(event.kind, other.kind) or not _on_side(other.reporter_party, bearers, parties):
+            continue
+        if _on_side(other.actor, bearers, parties):
             return Grade.CONFIRMED, f"alleged by {reporter}, corroborated by {other.id}", other
     for other in same_incident:
-        other_relation = parties.relation(other.reporter_party, bearers)
-        if other.kind == "denial" and other_relation in (ActorRelation.BEARER, ActorRelation.ALIGNED):
+        if other.kind == "denial" and _on_side(other.reporter_party, bearers, parties):
             return Grade.CONTESTED, f"alleged by {reporter}, denied in {other.id}", None
-        if other.kind != "denial" and other.actor is not None and other.actor != event.actor:
+        if other.kind not in NOT_ACTS and other.actor is not None and not _on_side(other.actor, bearers, parties):
             return Grade.CONTESTED, f"alleged by {reporter}; {other.id} names {other.actor} as actor", None
     return Grade.ALLEGED, f"alleged by {reporter} only", None

@@ -61,15 +61,21 @@ class LinkIndex:
 
 
 def link_event(event: Event, index: LinkIndex, parties: PartyRegistry) -> list[Link]:
-    """All links of one event: explicit ones first, then rule-made ones not already explicit."""
-    links = list(_explicit(event, index))
-    explicit = {link.obligation for link in links}
+    """All links of one event: its explicit references if it has any, otherwise the rules.
+
+    Explicit references win outright: whoever coded them read the account and said what it
+    claims, which a rule matching on kind and actor cannot second-guess.
+    """
+    if event.links:
+        return list(_explicit(event, index))
+    links: list[Link] = []
+    seen: set[str] = set()
     for ob, rule in index.by_kind.get(event.kind, ()):
-        if ob.id in explicit or not _matches(event, ob, rule, parties):
+        if ob.id in seen or not _matches(event, ob, rule, parties):
             continue
         note = NO_ACTOR_NOTE if event.actor is None and rule.effect is Effect.BREACHES else ""
         links.append(Link(ob.id, event.id, rule.effect, rule.name, note))
-        explicit.add(ob.id)
+        seen.add(ob.id)
     return links
 
 
