@@ -30,6 +30,8 @@ from .timeframe import EPSILON, as_of_cutoff, day_start, deadline_end, local_dat
 from .vocabulary import DependencyType, Effect, EndType, Grade, Kind, Modality, Status
 
 Span = tuple[datetime, datetime]
+EARLIEST = date(1900, 1, 1)
+"""Histories start here: the status before anything happened (usually not in force)."""
 
 
 class Category(int, Enum):
@@ -88,7 +90,8 @@ class ObligationResult:
     def status_on(self, day: date, tz: tzinfo) -> tuple[Status, tuple[Status, ...]]:
         """Replay the history: the status as of ``day`` (no later than the evaluation date)."""
         cutoff = as_of_cutoff(day, tz)
-        current: tuple[Status, tuple[Status, ...]] = (Status.NOT_IN_FORCE, (Status.NOT_IN_FORCE,))
+        first = self.history[0]
+        current: tuple[Status, tuple[Status, ...]] = (first.status, first.possible)
         for step in self.history:
             if step.at > cutoff:
                 break
@@ -312,7 +315,7 @@ def _history(facts: _Facts, until: datetime) -> tuple[Transition, ...]:
             day = _add_years(day, term.renewal_years)
     # Evaluations happen "as of" whole days, so the sweep visits the day boundaries at or just
     # after each change point: between two such boundaries nothing can change.
-    cutoffs: set[datetime] = set()
+    cutoffs: set[datetime] = {day_start(EARLIEST, facts.tz)}
     for point in points:
         day = local_date(point, facts.tz)
         boundary = day_start(day, facts.tz)
@@ -326,9 +329,6 @@ def _history(facts: _Facts, until: datetime) -> tuple[Transition, ...]:
         if (status, possible) != previous:
             steps.append(Transition(cutoff, local_date(cutoff - EPSILON, facts.tz), status, possible, reason))
             previous = (status, possible)
-    if not steps or steps[0].status is not Status.NOT_IN_FORCE:
-        first_at = steps[0].at if steps else until
-        steps.insert(0, Transition(first_at, local_date(first_at - EPSILON, facts.tz), Status.NOT_IN_FORCE, (Status.NOT_IN_FORCE,), "before entry into force"))
     return tuple(steps)
 
 

@@ -115,7 +115,7 @@ def _matches(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistr
         where = f"{event.location} {event.admin1}".casefold()
         if not any(place.casefold() in where for place in rule.places):
             return False
-    day = event.when.first_day
-    if rule.window_start is not None and day < rule.window_start:
+    # An event overlapping the window may fall in it; the evaluator handles the uncertainty.
+    if rule.window_start is not None and event.when.last_day < rule.window_start:
         return False
-    return rule.window_end is None or day <= rule.window_end
+    return rule.window_end is None or event.when.first_day <= rule.window_end

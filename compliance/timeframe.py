@@ -106,6 +106,15 @@ class EventTime:
         """The earliest calendar date named (for sorting and display)."""
         return self.start.date() if isinstance(self.start, datetime) else self.start
 
+    @property
+    def last_day(self) -> date:
+        """The latest calendar date named (an interval's end, else the first day)."""
+        last = self.end if self.end is not None else self.start
+        day = last.date() if isinstance(last, datetime) else last
+        if self.precision is Precision.APPROXIMATE and self.end is None:
+            return day + APPROXIMATE_WINDOW
+        return day
+
     def label(self) -> str:
         """A short human form: ``2021-07``, ``2020-11-20``, ``~2021-02-26``, ``2022-12-12/2023-09-19``."""
         if self.precision is Precision.MONTH:

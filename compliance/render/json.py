@@ -46,8 +46,13 @@ def _obligation(r: ObligationResult) -> dict[str, Any]:
             for e in r.evidence
         ],
         "history": [
-            {"date": t.date.isoformat(), "status": t.status.value, "possible_statuses": [s.value for s in t.possible], "cause": t.cause}
-            for t in r.history
+            {
+                "date": t.date.isoformat() if i else None,  # the first entry holds from the start
+                "status": t.status.value,
+                "possible_statuses": [s.value for s in t.possible],
+                "cause": t.cause,
+            }
+            for i, t in enumerate(r.history)
         ],
     }
 

@@ -1,0 +1,392 @@
+"""Whole-process benchmark: ``compliance report`` / ``timeline`` against a pandas script.
+
+    pip install -e '.[bench]'
+    python benchmarks/run.py                      # 10k, 100k, 1M rows, median of 3
+    python benchmarks/run.py --sizes 10k,100k --repeat 3
+    python benchmarks/run.py --smoke              # 2,000 rows, one run, checks; seconds (for CI)
+
+Every measurement is a fresh process (``subprocess``), as a researcher runs it: interpreter
+start-up, imports, reading, computing and writing all count. Wall time is the median of
+``--repeat`` runs; peak RSS is the largest of the runs, from ``/usr/bin/time -v`` when present,
+otherwise from ``resource.getrusage(RUSAGE_CHILDREN)`` in a fresh wrapper process per run.
+
+Event files are SYNTHETIC (benchmarks/generate.py) and cached in benchmarks/data/ (git-ignored).
+See docs/performance.md for the figures and what they mean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import parse_count, write  # noqa: E402
+
+AS_OF = "2025-12-31"
+TIMELINE_FROM, TIMELINE_TO = "2020-01-01", "2025-12-31"  # 72 month ends
+GNU_TIME = "/usr/bin/time"
+
+TARGETS = """\
+- report ≤ 1.0× pandas on 1,000,000 events; ≤ 0.5× on 10,000
+- 72-point monthly timeline ≤ 1.5× a single report
+- peak RSS of report ≤ pandas'
+- `python -c "import compliance"` ≤ 150 ms
+- cost linear in events"""
+
+
+@dataclass
+class Runs:
+    """Repeated runs of one command."""
+
+    name: str
+    command: list[str]
+    walls: list[float] = field(default_factory=list)
+    peaks_kb: list[int] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float | None:
+        return statistics.median(self.walls) if self.walls else None
+
+    @property
+    def peak_mb(self) -> float | None:
+        return max(self.peaks_kb) / 1024 if self.peaks_kb else None
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def gnu_time_available() -> bool:
+    if not os.access(GNU_TIME, os.X_OK):
+        return False
+    probe = subprocess.run([GNU_TIME, "-v", "true"], capture_output=True, text=True, check=False)
+    return "Maximum resident set size" in probe.stderr
+
+
+_WRAPPER = """\
+import resource, subprocess, sys
+rc = subprocess.call(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=open(sys.argv[1], "w"))
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)
+"""
+"""A fresh process per run, so RUSAGE_CHILDREN's maximum is this run's child alone (Linux: KB)."""
+
+
+def run_once(command: list[str], method: str, timeout: float) -> tuple[float, int, str | None]:
+    """Run ``command`` once; ``(wall seconds, peak RSS KB, failure or None)``."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        err_path = Path(tmp) / "stderr"
+        stats_path = Path(tmp) / "time"
+        if method == "gnu-time":
+            full = [GNU_TIME, "-v", "-o", str(stats_path), *command]
+            start = time.perf_counter()
+            with err_path.open("w") as err:
+                proc = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=err, timeout=timeout, check=False)
+            wall = time.perf_counter() - start
+            peak = 0
+            for line in stats_path.read_text().splitlines():
+                if "Maximum resident set size" in line:
+                    peak = int(line.rsplit(":", 1)[1])
+            rc = proc.returncode
+        else:
+            full = [sys.executable, "-c", _WRAPPER, str(err_path), *command]
+            start = time.perf_counter()
+            proc = subprocess.run(full, capture_output=True, text=True, timeout=timeout, check=False)
+            wall = time.perf_counter() - start
+            peak_text, rc_text = proc.stdout.split()
+            peak, rc = int(peak_text), int(rc_text)
+        failure = None
+        if rc != 0:
+            tail = err_path.read_text(errors="replace").strip().splitlines()[-3:]
+            failure = f"exit {rc}: {' | '.join(tail)}"
+        return wall, peak, failure
+
+
+def measure(all_runs: list[Runs], repeat: int, method: str, timeout: float, log: bool = True) -> None:
+    """Interleave the commands (a, b, c, a, b, c, ...) so drift hits them alike."""
+    for i in range(repeat):
+        for runs in all_runs:
+            try:
+                wall, peak, failure = run_once(runs.command, method, timeout)
+            except subprocess.TimeoutExpired:
+                runs.failures.append(f"timed out after {timeout:.0f} s")
+                continue
+            if failure:
+                runs.failures.append(failure)
+                continue
+            runs.walls.append(wall)
+            runs.peaks_kb.append(peak)
+            if log:
+                print(f"  {runs.name:<9} run {i + 1}/{repeat}: {wall:7.2f} s, {peak / 1024:7.0f} MB", file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def commands(events: Path) -> list[Runs]:
+    py = sys.executable
+    return [
+        Runs("pandas", [py, str(HERE / "pandas_baseline.py"), str(events), "--as-of", AS_OF]),
+        Runs("report", [py, "-m", "compliance", "report", "--events", str(events), "--as-of", AS_OF,
+                        "--format", "json", "--output", os.devnull]),
+        Runs("timeline", [py, "-m", "compliance", "timeline", "--events", str(events),
+                          "--from", TIMELINE_FROM, "--to", TIMELINE_TO, "--every", "month",
+                          "--format", "csv", "--output", os.devnull]),
+    ]  # fmt: skip
+
+
+def import_commands() -> list[Runs]:
+    py = sys.executable
+    return [
+        Runs("python -c pass", [py, "-c", "pass"]),
+        Runs('python -c "import compliance"', [py, "-c", "import compliance"]),
+        Runs('python -c "import compliance.cli"', [py, "-c", "import compliance.cli"]),
+        Runs("python -m compliance --help", [py, "-m", "compliance", "--help"]),
+        Runs('python -c "import pandas"', [py, "-c", "import pandas"]),
+    ]
+
+
+def event_file(data_dir: Path, rows: int, seed: int) -> Path:
+    path = data_dir / f"events-{rows}-s{seed}.csv"
+    if not path.exists():
+        print(f"generating {rows} synthetic rows → {path}", file=sys.stderr)
+        start = time.perf_counter()
+        write(rows, seed, path)
+        print(f"  done in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return path
+
+
+# --------------------------------------------------------------------------- checks (smoke)
+
+
+def smoke_checks(events: Path, rows: int) -> list[str]:
+    """Cheap correctness checks: the benchmark measures what it claims to."""
+    from generate import check_columns
+    from pandas_baseline import ARTICLES, rule_articles
+
+    failures: list[str] = []
+    check_columns()
+    if rule_articles() != {k: sorted(v) for k, v in ARTICLES.items()}:
+        failures.append("pandas_baseline.ARTICLES no longer mirrors the link rules of agreements/*.toml")
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        report_path = Path(tmp) / "report.json"
+        report = subprocess.run(
+            [sys.executable, "-m", "compliance", "report", "--events", str(events), "--as-of", AS_OF,
+             "--format", "json", "--output", str(report_path)],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if report.returncode != 0:
+            failures.append(f"report exited {report.returncode}: {report.stderr[-500:]}")
+        else:
+            accounting = json.loads(report_path.read_text(encoding="utf-8"))["accounting"]
+            if accounting["read"] != rows:
+                failures.append(f"report read {accounting['read']} records, expected {rows}")
+            if not 0 < accounting["rejected"] < rows * 0.01 + 5:
+                failures.append(f"expected ~0.1% rejected rows, got {accounting['rejected']} of {rows}")
+        timeline_path = Path(tmp) / "timeline.csv"
+        timeline = subprocess.run(
+            [sys.executable, "-m", "compliance", "timeline", "--events", str(events), "--from", TIMELINE_FROM,
+             "--to", TIMELINE_TO, "--every", "month", "--format", "csv", "--output", str(timeline_path)],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if timeline.returncode != 0:
+            failures.append(f"timeline exited {timeline.returncode}: {timeline.stderr[-500:]}")
+        else:
+            with timeline_path.open(encoding="utf-8") as handle:
+                header = next(csv.reader(handle))
+            if len(header) - 3 != 72:
+                failures.append(f"timeline has {len(header) - 3} points, expected 72")
+    baseline = subprocess.run(
+        [sys.executable, str(HERE / "pandas_baseline.py"), str(events), "--as-of", AS_OF],
+        capture_output=True, text=True, check=False,
+    )
+    if baseline.returncode != 0:
+        failures.append(f"pandas baseline exited {baseline.returncode}: {baseline.stderr[-500:]}")
+    return failures
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _f(value: float | None, digits: int = 2) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None or b == 0 else a / b
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    lines = [
+        "| events | pandas s | report s | report/pandas | timeline s | timeline/report "
+        "| peak MB pandas / report | report µs/event |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        p, rep, tl = r["pandas"], r["report"], r["timeline"]
+        per_event = None if rep["wall"] is None else rep["wall"] / r["rows"] * 1e6
+        lines.append(
+            f"| {r['rows']:,} | {_f(p['wall'])} | {_f(rep['wall'])} | {_f(_ratio(rep['wall'], p['wall']))}× "
+            f"| {_f(tl['wall'])} | {_f(_ratio(tl['wall'], rep['wall']))}× "
+            f"| {_f(p['peak_mb'], 0)} / {_f(rep['peak_mb'], 0)} | {_f(per_event, 1)} |"
+        )
+    return "\n".join(lines)
+
+
+def import_table(imports: list[dict[str, Any]]) -> str:
+    lines = ["| command | median ms | peak MB |", "|---|---:|---:|"]
+    for r in imports:
+        lines.append(f"| `{r['name']}` | {_f(None if r['wall'] is None else r['wall'] * 1000, 0)} | {_f(r['peak_mb'], 0)} |")
+    return "\n".join(lines)
+
+
+def verdicts(results: list[dict[str, Any]], imports: list[dict[str, Any]]) -> list[str]:
+    """Each target: met, not met, or not measured (with the figure)."""
+    by_rows = {r["rows"]: r for r in results}
+    out: list[str] = []
+
+    def ratio_line(rows: int, limit: float) -> None:
+        r = by_rows.get(rows)
+        value = r and _ratio(r["report"]["wall"], r["pandas"]["wall"])
+        if value is None:
+            out.append(f"- report ≤ {limit}× pandas on {rows:,}: not measured")
+        else:
+            out.append(f"- report ≤ {limit}× pandas on {rows:,}: {'MET' if value <= limit else 'NOT MET'} ({value:.2f}×)")
+
+    ratio_line(1_000_000, 1.0)
+    ratio_line(10_000, 0.5)
+    for r in results:
+        value = _ratio(r["timeline"]["wall"], r["report"]["wall"])
+        if value is not None:
+            out.append(f"- timeline ≤ 1.5× report on {r['rows']:,}: {'MET' if value <= 1.5 else 'NOT MET'} ({value:.2f}×)")
+        p, rep = r["pandas"]["peak_mb"], r["report"]["peak_mb"]
+        if p is not None and rep is not None:
+            out.append(f"- peak RSS report ≤ pandas on {r['rows']:,}: {'MET' if rep <= p else 'NOT MET'} ({rep:.0f} vs {p:.0f} MB)")
+    imp = next((i for i in imports if i["name"] == 'python -c "import compliance"'), None)
+    if imp and imp["wall"] is not None:
+        ms = imp["wall"] * 1000
+        out.append(f"- `import compliance` ≤ 150 ms: {'MET' if ms <= 150 else 'NOT MET'} ({ms:.0f} ms)")
+    ordered = sorted((r for r in results if r["report"]["wall"] is not None), key=lambda r: r["rows"])
+    if len(ordered) >= 3:
+        # Linear means cost = start-up + b·n: the marginal cost per event between sizes is flat.
+        marginal = [
+            (b["report"]["wall"] - a["report"]["wall"]) / (b["rows"] - a["rows"]) * 1e6
+            for a, b in zip(ordered, ordered[1:], strict=False)
+        ]
+        flat = max(marginal) <= 1.25 * min(marginal)
+        text = " → ".join(f"{m:.1f}" for m in marginal)
+        out.append(f"- linear in events: {'MET' if flat else 'NOT MET'} (marginal µs/event between sizes: {text})")
+    return out
+
+
+def environment() -> dict[str, str]:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        import pandas
+
+        pandas_version = pandas.__version__
+    except ImportError:
+        pandas_version = "not installed"
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "python": platform.python_version(),
+        "pandas": pandas_version,
+        "cpus": str(os.cpu_count()),
+        "cpu": cpu,
+        "platform": platform.platform(),
+    }
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10k,100k,1M", help="comma-separated row counts (default: 10k,100k,1M)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per command; the median is reported")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--smoke", action="store_true", help="2,000 rows, one run, correctness checks (CI)")
+    parser.add_argument("--data-dir", type=Path, default=HERE / "data", help="cache of generated files")
+    parser.add_argument("--rss", choices=("auto", "gnu-time", "rusage"), default="auto", help="how to measure peak RSS")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds per run before giving up")
+    parser.add_argument("--no-imports", action="store_true", help="skip the import-time measurements")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the raw figures as JSON")
+    args = parser.parse_args(argv)
+
+    sizes = [2000] if args.smoke else [parse_count(s) for s in args.sizes.split(",") if s.strip()]
+    repeat = 1 if args.smoke else max(1, args.repeat)
+    method = args.rss
+    if method == "auto":
+        method = "gnu-time" if gnu_time_available() else "rusage"
+    if args.smoke:
+        try:
+            import pandas  # noqa: F401
+        except ImportError:
+            print("pandas is not installed: pip install -e '.[bench]'", file=sys.stderr)
+            return 1
+    env = environment()
+    print(f"# {env['date']}: Python {env['python']}, pandas {env['pandas']}, {env['cpus']} CPUs ({env['cpu']}); "
+          f"RSS via {method}; median of {repeat}", file=sys.stderr)  # fmt: skip
+
+    results: list[dict[str, Any]] = []
+    failures: list[str] = []
+    for rows in sizes:
+        events = event_file(args.data_dir, rows, args.seed)
+        if args.smoke:
+            failures += smoke_checks(events, rows)
+        print(f"{rows:,} rows ({events.stat().st_size / 1e6:.0f} MB):", file=sys.stderr)
+        runs = commands(events)
+        measure(runs, repeat, method, args.timeout)
+        for r in runs:
+            failures += [f"{r.name} on {rows:,} rows: {f}" for f in r.failures]
+        results.append({"rows": rows, **{r.name: {**asdict(r), "wall": r.wall, "peak_mb": r.peak_mb} for r in runs}})
+
+    imports: list[dict[str, Any]] = []
+    if not args.no_imports:
+        print("imports:", file=sys.stderr)
+        runs = import_commands()
+        measure(runs, 1 if args.smoke else max(5, repeat), method, args.timeout, log=False)
+        imports = [{**asdict(r), "wall": r.wall, "peak_mb": r.peak_mb} for r in runs]
+
+    print(f"Measured {env['date']} on {env['cpus']} CPUs ({env['cpu']}), Python {env['python']}, "
+          f"pandas {env['pandas']}; wall time median of {repeat}, peak RSS via {method}.\n")  # fmt: skip
+    print(table(results))
+    if imports:
+        print()
+        print(import_table(imports))
+    print("\nTargets:")
+    print("\n".join(verdicts(results, imports)))
+    if args.json:
+        args.json.write_text(json.dumps({"environment": env, "repeat": repeat, "rss": method,
+                                         "results": results, "imports": imports}, indent=2) + "\n")  # fmt: skip
+    if failures:
+        print("\nFAILURES:", file=sys.stderr)
+        for failure in failures:
+            print(f"  {failure}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

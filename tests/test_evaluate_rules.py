@@ -1,0 +1,315 @@
+"""Each rule of docs/obligation-logic.md, shown on the real 2020 and 2022 obligations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+
+from compliance.evaluate import evaluate
+from compliance.model import Ending
+from compliance.rollup import roll_up
+from compliance.vocabulary import EndType, Grade, Status
+from tests.support import AGREEMENTS, evaluate_csv, ledger_from_csv, rows, status
+
+D = date
+AGHDAM = "ts2020-2-aghdam"
+KALBAJAR = "ts2020-6-kalbajar"
+CEASEFIRE_ARM = "ts2020-1-ceasefire-arm"
+SRC = "https://example.org/account"
+
+
+def handover(day: str, place: str = "Aghdam district", event_id: str = "H1", reporter: str = "Ministry of Defence of Azerbaijan") -> str:
+    return f"{event_id},{day},,territory-handover,AZE,{place},{reporter},,{SRC},,,"
+
+
+# --- Achievement -----------------------------------------------------------------------------
+
+
+def test_achievement__aghdam_handed_over_on_the_deadline_is_fulfilled() -> None:
+    """Aghdam handed over on 20 November 2020, the deadline day, is fulfilled."""
+    assert status(rows(handover("2020-11-20")), AGHDAM, D(2020, 11, 25)) == "fulfilled"
+
+
+def test_achievement__nothing_by_the_deadline_is_overdue_not_violated() -> None:
+    """With no evidence for Aghdam, as of 21 November the duty is overdue (not violated)."""
+    assert status(rows(), AGHDAM, D(2020, 11, 21)) == "overdue"
+
+
+def test_achievement__the_deadline_day_itself_is_still_pending() -> None:
+    """As of the deadline day the whole day is still available: pending, not overdue."""
+    assert status(rows(), AGHDAM, D(2020, 11, 20)) == "pending"
+
+
+def test_achievement__before_entry_into_force_is_not_in_force() -> None:
+    """As of 8 November 2020 the statement was not yet in force."""
+    assert status(rows(handover("2020-11-20")), AGHDAM, D(2020, 11, 8)) == "not-in-force"
+
+
+def test_achievement__late_handover_is_fulfilled_late() -> None:
+    """Evidence of fulfilment after the deadline gives fulfilled-late."""
+    assert status(rows(handover("2020-11-23")), AGHDAM, D(2020, 12, 1)) == "fulfilled-late"
+
+
+def test_achievement__history_keeps_the_overdue_period_before_late_fulfilment() -> None:
+    """Perdurant: a late fulfilment does not erase the overdue period from the history."""
+    result = evaluate_csv(rows(handover("2020-11-23")), D(2020, 12, 1)).result(AGHDAM)
+    assert [(t.date, t.status.value) for t in result.history[1:]] == [
+        (D(2020, 11, 10), "pending"),
+        (D(2020, 11, 21), "overdue"),
+        (D(2020, 11, 23), "fulfilled-late"),
+    ]
+
+
+def test_achievement__confirmed_refusal_is_violated_and_stays_on_record() -> None:
+    """A confirmed breach (an explicit refusal) gives violated; later fulfilment keeps it on record."""
+    refusal = f"R1,2020-11-18,,statement,ARM,Aghdam,Reuters,none,{SRC},,trilateral-2020#2/{AGHDAM}:breaches,"
+    assert status(rows(refusal), AGHDAM, D(2020, 11, 19)) == "violated"
+    result = evaluate_csv(rows(refusal, handover("2020-11-25")), D(2020, 12, 1)).result(AGHDAM)
+    assert result.status is Status.FULFILLED_LATE
+    assert result.breach_on_record
+
+
+def test_achievement__unconfirmed_claims_are_disputed() -> None:
+    """A breach alleged only by the other side gives disputed."""
+    claim = f"R1,2020-11-18,,statement,ARM,Aghdam,Ministry of Defence of Azerbaijan,,{SRC},,trilateral-2020#2/{AGHDAM}:breaches,"
+    assert status(rows(claim), AGHDAM, D(2020, 11, 19)) == "disputed"
+
+
+# --- Time: amendments, uncertain dates, seconds -----------------------------------------------
+
+
+def test_amendment__kalbajar_handover_on_25_november_is_on_time() -> None:
+    """The deadline moved from 15 to 25 November 2020, so a handover on 25 November is fulfilled."""
+    assert status(rows(handover("2020-11-25", "Kalbajar district")), KALBAJAR, D(2020, 11, 30)) == "fulfilled"
+
+
+def test_amendment__takes_effect_from_its_date_only() -> None:
+    """Before the amendment's date the original deadline applies; after it, the new one."""
+    result = evaluate_csv(rows(), D(2020, 11, 14)).result(KALBAJAR)
+    assert result.deadline == D(2020, 11, 15)
+    later = evaluate_csv(rows(), D(2020, 11, 16)).result(KALBAJAR)
+    assert (later.deadline, later.status) == (D(2020, 11, 25), Status.PENDING)
+
+
+def test_uncertain_date__month_precision_straddling_the_deadline_is_indeterminate() -> None:
+    """A handover known only to November 2020 may be before or after 20 November: indeterminate."""
+    result = evaluate_csv(rows(handover("2020-11")), D(2020, 12, 31)).result(AGHDAM)
+    assert result.status is Status.INDETERMINATE
+    assert result.possible == (Status.FULFILLED, Status.FULFILLED_LATE)
+
+
+def test_uncertain_date__month_wholly_before_the_deadline_is_determinate() -> None:
+    """An interval that cannot straddle the deadline gives a plain status."""
+    text = rows(f"H1,2020-11-10,2020-11-19,territory-handover,AZE,Aghdam,Reuters,none,{SRC},,,")
+    assert status(text, AGHDAM, D(2020, 12, 31)) == "fulfilled"
+
+
+@pytest.mark.parametrize(
+    ("instant", "expected"),
+    [
+        ("2020-11-20T23:59:59+03:00", "fulfilled"),
+        ("2020-11-21T00:00:00+03:00", "fulfilled-late"),
+        ("2020-11-20T20:59:59+00:00", "fulfilled"),
+        ("2020-11-20T21:00:00+00:00", "fulfilled-late"),
+        ("2020-11-21T00:59:59+04:00", "fulfilled"),
+        ("2020-11-21T01:00:00+04:00", "fulfilled-late"),
+    ],
+)
+def test_deadline__exact_to_the_second_in_moscow_time(instant: str, expected: str) -> None:
+    """'By 20 November' ends at 24:00 Moscow time (21:00 UTC), to the second, whatever the offset."""
+    assert status(rows(handover(instant)), AGHDAM, D(2020, 12, 1)) == expected
+
+
+# --- Maintenance and grades -------------------------------------------------------------------
+
+
+def clash(event_id: str, reporter: str, party: str, actor: str, obligation: str = CEASEFIRE_ARM, incident: str = "", kind: str = "armed-clash") -> str:
+    link = f"trilateral-2020#1/{obligation}:breaches" if obligation else ""
+    return f"{event_id},2021-11-16,,{kind},{actor},Syunik/Zangezur border,{reporter},{party},{SRC},{incident},{link},"
+
+
+def test_maintenance__complied_while_no_breach_is_evidenced() -> None:
+    """A ceasefire with no evidence of breach is complied."""
+    assert status(rows(), CEASEFIRE_ARM, D(2021, 1, 1)) == "complied"
+
+
+def test_maintenance__one_sides_account_alone_is_disputed() -> None:
+    """The other side's account of a clash alone gives disputed, never violated."""
+    text = rows(clash("C1", "Ministry of Defence of Azerbaijan", "", "ARM"))
+    result = evaluate_csv(text, D(2021, 12, 1)).result(CEASEFIRE_ARM)
+    assert result.status is Status.DISPUTED
+    assert result.evidence[0].grade is Grade.ALLEGED
+
+
+def test_maintenance__an_unaffiliated_account_confirms_the_breach() -> None:
+    """An account by a source affiliated with no party gives violated, from the breach's date."""
+    text = rows(clash("C1", "Reuters", "none", "ARM"))
+    result = evaluate_csv(text, D(2021, 12, 1)).result(CEASEFIRE_ARM)
+    assert result.status is Status.VIOLATED
+    assert result.history[-1].date == D(2021, 11, 16)
+    assert evaluate_csv(text, D(2021, 11, 15)).result(CEASEFIRE_ARM).status is Status.COMPLIED
+
+
+def test_grade__contradicting_account_makes_an_allegation_contested() -> None:
+    """Another account of the incident naming a different actor makes the allegation contested."""
+    text = rows(
+        clash("C1", "Ministry of Defence of Azerbaijan", "", "ARM", incident="i1"),
+        clash("C2", "Ministry of Defence of Armenia", "", "AZE", "ts2020-1-ceasefire-aze", "i1"),
+    )
+    result = evaluate_csv(text, D(2021, 12, 1)).result(CEASEFIRE_ARM)
+    assert (result.status, result.evidence[0].grade) == (Status.DISPUTED, Grade.CONTESTED)
+
+
+def test_grade__denial_by_the_accused_side_contests() -> None:
+    """A denial by the accused side makes the allegation contested."""
+    denial = f"C2,2021-11-16,,denial,ARM,Yerevan,Ministry of Defence of Armenia,,{SRC},i1,,"
+    text = rows(clash("C1", "Ministry of Defence of Azerbaijan", "", "ARM", incident="i1"), denial)
+    assert evaluate_csv(text, D(2021, 12, 1)).result(CEASEFIRE_ARM).evidence[0].grade is Grade.CONTESTED
+
+
+def test_grade__both_sides_consistently_confirm() -> None:
+    """The accused side's own account of the same act naming itself confirms the allegation."""
+    text = rows(
+        clash("C1", "Ministry of Defence of Azerbaijan", "", "ARM", incident="i1"),
+        clash("C2", "Ministry of Defence of Armenia", "", "ARM", "", "i1"),
+    )
+    result = evaluate_csv(text, D(2021, 12, 1)).result(CEASEFIRE_ARM)
+    assert (result.status, result.evidence[0].grade) == (Status.VIOLATED, Grade.CONFIRMED)
+
+
+def test_grade__the_bearers_admission_is_confirmed() -> None:
+    """An account by the bearer's own side of its breach is confirmed."""
+    text = rows(clash("C1", "Ministry of Defence of Armenia", "", "ARM"))
+    assert status(text, CEASEFIRE_ARM, D(2021, 12, 1)) == "violated"
+
+
+def test_grade__unattributed_rule_link_is_contested() -> None:
+    """A rule-made breach link to an event whose source names no actor is contested."""
+    text = rows(f"C1,2021-11-16,,shelling,,Tavush,Reuters,none,{SRC},,,")
+    result = evaluate_csv(text, D(2021, 12, 1)).result(CEASEFIRE_ARM)
+    assert (result.status, result.evidence[0].grade) == (Status.DISPUTED, Grade.CONTESTED)
+
+
+def test_grade__no_look_ahead_in_contest() -> None:
+    """A contradicting account dated after the as-of date does not change the grade."""
+    later = f"C2,2021-11-20,,armed-clash,AZE,border,Ministry of Defence of Armenia,,{SRC},i1,,"
+    text = rows(clash("C1", "Ministry of Defence of Azerbaijan", "", "ARM", incident="i1"), later)
+    assert evaluate_csv(text, D(2021, 11, 17)).result(CEASEFIRE_ARM).evidence[0].grade is Grade.ALLEGED
+    assert evaluate_csv(text, D(2021, 11, 21)).result(CEASEFIRE_ARM).evidence[0].grade is Grade.CONTESTED
+
+
+# --- Permission, not formalised, parallel, conditional, terms, endings -------------------------
+
+
+def test_permission__is_never_violated() -> None:
+    """A permission is complied whatever the evidence says."""
+    breach = f"X1,2021-01-01,,statement,ARM,,Reuters,none,{SRC},,trilateral-2020#4/ts2020-4-notice:breaches,"
+    assert status(rows(breach), "ts2020-4-notice", D(2021, 6, 1)) == "complied"
+
+
+def test_not_formalised__is_not_assessable_with_its_reason() -> None:
+    """A clause marked not formalised is not-assessable and says why."""
+    result = evaluate_csv(rows(), D(2021, 6, 1)).result("ts2020-7-unhcr-supervision")
+    assert result.status is Status.NOT_ASSESSABLE
+    assert "UNHCR" in result.reason
+
+
+def deployment(day: str) -> str:
+    return f"P1,{day},,peacekeeper-deployment,RUS,Lachin corridor,Ministry of Defence of Russia,,{SRC},,,"
+
+
+def withdrawal(day: str) -> str:
+    return f"W1,{day},,troop-withdrawal,ARM,Nagorno-Karabakh,Reuters,none,{SRC},,,"
+
+
+def test_parallel__withdrawal_is_due_when_the_deployment_is_done() -> None:
+    """In parallel with: once the deployment is done, the withdrawal is due the same day."""
+    text = rows(deployment("2020-11-10"))
+    assert status(text, "ts2020-4-withdrawal-arm", D(2020, 11, 10)) == "pending"
+    assert status(text, "ts2020-4-withdrawal-arm", D(2020, 11, 11)) == "overdue"
+    assert status(rows(deployment("2020-11-10"), withdrawal("2020-11-10")), "ts2020-4-withdrawal-arm", D(2020, 12, 1)) == "fulfilled"
+    assert status(rows(deployment("2020-11-10"), withdrawal("2020-11-12")), "ts2020-4-withdrawal-arm", D(2020, 12, 1)) == "fulfilled-late"
+
+
+def test_parallel__nothing_is_due_before_the_partner_moves() -> None:
+    """Without a deployment, the withdrawal has no due date yet: pending, never overdue."""
+    assert status(rows(), "ts2020-4-withdrawal-arm", D(2021, 6, 1)) == "pending"
+
+
+def test_after__fsb_control_waits_for_the_link_to_open() -> None:
+    """A conditional duty is not in force until the duty it waits for is fulfilled."""
+    opened = f"L1,2026-01-10,,transport-link-opened,ARM,Syunik/Zangezur (Meghri),Reuters,none,{SRC},,,"
+    assert status(rows(), "ts2020-9-fsb-control-rus", D(2025, 1, 1)) == "not-in-force"
+    assert status(rows(opened), "ts2020-9-fsb-control-rus", D(2026, 2, 1)) == "pending"
+
+
+def notice(day: str) -> str:
+    return f"T1,{day},,notice-of-termination,AZE,Baku,Reuters,none,{SRC},,trilateral-2020#4/ts2020-4-term-rus:relevant,"
+
+
+def test_term__renewed_automatically_without_notice() -> None:
+    """Point 4: with no notice the term runs on to 10 November 2030."""
+    result = evaluate_csv(rows(), D(2026, 1, 1)).result("ts2020-4-term-rus")
+    assert (result.status, result.term_end) == (Status.COMPLIED, D(2030, 11, 10))
+
+
+def test_term__timely_notice_ends_the_term_at_expiry() -> None:
+    """Notice 6 months or more before 10 November 2025 ends the term then."""
+    text = rows(notice("2025-05-10"))
+    assert status(text, "ts2020-4-term-rus", D(2025, 11, 9)) == "complied"
+    assert status(text, "ts2020-4-term-rus", D(2025, 11, 10)) == "terminated"
+
+
+def test_term__late_notice_takes_effect_at_the_next_expiry() -> None:
+    """Notice less than 6 months before expiry ends the term only at the following expiry."""
+    text = rows(notice("2025-05-11"))
+    assert status(text, "ts2020-4-term-rus", D(2026, 1, 1)) == "complied"
+    assert status(text, "ts2020-4-term-rus", D(2030, 11, 10)) == "terminated"
+
+
+def test_ending__superseded_is_not_violated_and_history_before_is_unchanged() -> None:
+    """A superseded obligation reads superseded after the date and unchanged before it."""
+    agreement = next(a for a in AGREEMENTS if a.id == "trilateral-2020")
+    ending = Ending(D(2024, 6, 12), EndType.SUPERSEDED, "a later instrument", "https://example.org/end", ("ts2020-4-term-rus",))
+    changed = [attrs.evolve(agreement, endings=(ending,))]
+    ledger = ledger_from_csv(rows(), agreements=changed)
+    before = evaluate(changed, ledger.events, ledger.links, ledger.parties, D(2024, 6, 11))
+    after = evaluate(changed, ledger.events, ledger.links, ledger.parties, D(2024, 6, 12))
+    assert before.result("ts2020-4-term-rus").status is Status.COMPLIED
+    assert after.result("ts2020-4-term-rus").status is Status.SUPERSEDED
+    assert after.result("ts2020-4-term-rus").pam_score == 3
+
+
+# --- Roll-ups and PAM -------------------------------------------------------------------------
+
+
+def test_rollup__never_hides_a_violation_behind_good_ones() -> None:
+    """An article with one violated and three complied obligations rolls up to violated (1 of 4)."""
+    results = evaluate_csv(rows(clash("C1", "Reuters", "none", "ARM")), D(2021, 12, 1)).results
+    article = roll_up(r for r in results if r.obligation.article == "1" and r.agreement == "trilateral-2020")
+    assert article.status is Status.VIOLATED
+    assert article.count(Status.VIOLATED) == 1 and article.total == 4
+
+
+def test_rollup__disputed_outranks_fulfilled_and_pending() -> None:
+    """Disputed is more severe than pending and fulfilled in a roll-up."""
+    results = evaluate_csv(rows(clash("C1", "Ministry of Defence of Azerbaijan", "", "ARM")), D(2021, 12, 1)).results
+    party = roll_up(r for r in results if "ARM" in r.obligation.bearers and r.agreement == "trilateral-2020")
+    assert party.status is Status.DISPUTED
+
+
+@pytest.mark.parametrize(
+    ("text", "obligation", "expected"),
+    [
+        (rows(handover("2020-11-20")), AGHDAM, 3),
+        (rows(), AGHDAM, 0),
+        (rows(clash("C1", "Reuters", "none", "ARM")), CEASEFIRE_ARM, 2),
+        (rows(f"R1,2021-01-01,,prisoner-release,AZE,Baku,Reuters,none,{SRC},,,"), "ts2020-8-exchange-aze", 1),
+        (rows(), "ts2020-4-notice", None),
+    ],
+)
+def test_pam__scores_beside_the_status(text: str, obligation: str, expected: int | None) -> None:
+    """PAM: 3 full, 2 intermediate (breaches of a maintained duty), 1 minimal, 0 not initiated."""
+    assert evaluate_csv(text, D(2021, 12, 1)).result(obligation).pam_score == expected
