@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from attrs import frozen
 
@@ -75,10 +75,9 @@ def parse_toml(text: str, label: str, cls: type[T]) -> tuple[T | None, list[Prob
         return None, [Problem(label, line, "-", f"not valid TOML: {exc}")]
     try:
         return converter.structure(raw, cls), []
-    except Exception as exc:  # noqa: BLE001 - cattrs wraps every field error; we list them all
+    except Exception as exc:
         problems = [
-            Problem(label, locate(text, path), path, message)
-            for path, message in describe_errors(exc)
+            Problem(label, locate(text, path), path, message) for path, message in describe_errors(exc)
         ]
         return None, sorted(problems)
 

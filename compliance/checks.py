@@ -24,16 +24,25 @@ def check_agreements(
     seen_agreements: dict[str, str] = {}
     seen_obligations: dict[str, str] = {}
     for agreement, label, text in agreements:
+
         def at(path: str, message: str, label: str = label, text: str = text) -> Problem:
             return Problem(label, locate(text, path), path, message)
 
         if agreement.id in seen_agreements:
-            problems.append(at("$.id", f"duplicate agreement id {agreement.id!r} (also in {seen_agreements[agreement.id]})"))
+            problems.append(
+                at(
+                    "$.id",
+                    f"duplicate agreement id {agreement.id!r} (also in {seen_agreements[agreement.id]})",
+                )
+            )
         seen_agreements.setdefault(agreement.id, label)
         for i, obligation in enumerate(agreement.obligations):
             if obligation.id in seen_obligations:
                 problems.append(
-                    at(f"$.obligations[{i}].id", f"duplicate obligation id {obligation.id!r} (also in {seen_obligations[obligation.id]})")
+                    at(
+                        f"$.obligations[{i}].id",
+                        f"duplicate obligation id {obligation.id!r} (also in {seen_obligations[obligation.id]})",
+                    )
                 )
             seen_obligations.setdefault(obligation.id, label)
         problems.extend(at(path, message) for path, message in _check_one(agreement, parties))
@@ -48,7 +57,10 @@ def _check_one(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[s
             yield f"$.articles[{i}].number", f"duplicate article number {number!r}"
         article = agreement.articles[i]
         if article.text_status != "not-found" and not article.text.strip():
-            yield f"$.articles[{i}].text", "empty text: give the text or set text_status = \"not-found\" with a note"
+            yield (
+                f"$.articles[{i}].text",
+                'empty text: give the text or set text_status = "not-found" with a note',
+            )
         if not article.source:
             yield f"$.articles[{i}].source", "every article needs a source address"
     for j, party in enumerate(agreement.signatories):
@@ -69,13 +81,19 @@ def _check_one(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[s
                     yield f"{path}.{field_name}[{j}].party", f"unknown party {role.party!r}"
         for j, dep in enumerate(ob.depends_on):
             if dep.obligation not in ids:
-                yield f"{path}.depends_on[{j}].obligation", f"depends on unknown obligation {dep.obligation!r}"
+                yield (
+                    f"{path}.depends_on[{j}].obligation",
+                    f"depends on unknown obligation {dep.obligation!r}",
+                )
             elif dep.obligation == ob.id:
                 yield f"{path}.depends_on[{j}].obligation", "an obligation cannot depend on itself"
         for j, rule in enumerate(ob.rules):
             for k, kind in enumerate(rule.kinds):
                 if kind not in EVENT_KIND_SET:
-                    yield f"{path}.rules[{j}].kinds[{k}]", f"unknown event kind {kind!r} (see docs/event-kinds.md)"
+                    yield (
+                        f"{path}.rules[{j}].kinds[{k}]",
+                        f"unknown event kind {kind!r} (see docs/event-kinds.md)",
+                    )
             if rule.window_start and rule.window_end and rule.window_end < rule.window_start:
                 yield f"{path}.rules[{j}].window_end", "window ends before it starts"
         in_force_day = ob.in_force.date() if isinstance(ob.in_force, datetime) else ob.in_force

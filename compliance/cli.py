@@ -32,11 +32,33 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def inputs(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--agreement", action="append", default=[], metavar="ID", help="agreement id (repeatable; default: all)")
-        p.add_argument("--agreement-file", action="append", type=Path, default=None, metavar="PATH", help="agreement TOML file instead of the bundled ones (repeatable)")
-        p.add_argument("--events", action="append", type=Path, default=None, metavar="PATH", help="event file: our CSV, JSON Lines or ACLED CSV (repeatable; default: the bundled dataset)")
+        p.add_argument(
+            "--agreement",
+            action="append",
+            default=[],
+            metavar="ID",
+            help="agreement id (repeatable; default: all)",
+        )
+        p.add_argument(
+            "--agreement-file",
+            action="append",
+            type=Path,
+            default=None,
+            metavar="PATH",
+            help="agreement TOML file instead of the bundled ones (repeatable)",
+        )
+        p.add_argument(
+            "--events",
+            action="append",
+            type=Path,
+            default=None,
+            metavar="PATH",
+            help="event file: our CSV, JSON Lines or ACLED CSV (repeatable; default: the bundled dataset)",
+        )
         p.add_argument("--strict", action="store_true", help="exit 1 if any input problem is found")
-        p.add_argument("--output", type=Path, metavar="PATH", help="write to a file instead of standard output")
+        p.add_argument(
+            "--output", type=Path, metavar="PATH", help="write to a file instead of standard output"
+        )
 
     p = sub.add_parser("agreements", help="list agreements, articles and obligations")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -50,7 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="compliance report as of a date")
     inputs(p)
     p.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="default: today (UTC)")
-    p.add_argument("--known-on", type=_date, default=None, metavar="DATE", help="only accounts reported by this date")
+    p.add_argument(
+        "--known-on", type=_date, default=None, metavar="DATE", help="only accounts reported by this date"
+    )
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
 
     p = sub.add_parser("timeline", help="status per obligation and article per period")
@@ -112,17 +136,24 @@ def _cmd_agreements(args: argparse.Namespace) -> int:
     parties, _, problems = load_registries()
     agreements, more = load_agreements(args.agreement_file, parties)
     if args.format == "json":
-        data = {"schema": "ceasefire-compliance/agreements/1", "agreements": converter.unstructure(list(agreements))}
+        data = {
+            "schema": "ceasefire-compliance/agreements/1",
+            "agreements": converter.unstructure(list(agreements)),
+        }
         _emit(args, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     else:
         lines: list[str] = []
         for a in agreements:
-            lines.append(f"{a.id}: {a.short_title} ({a.nature.value}, {a.date.isoformat()}; {len(a.articles)} articles, {len(a.obligations)} obligations)")
+            lines.append(
+                f"{a.id}: {a.short_title} ({a.nature.value}, {a.date.isoformat()}; {len(a.articles)} articles, {len(a.obligations)} obligations)"
+            )
             for article in a.articles:
                 lines.append(f"  {article.number}. {article.title} [{article.text_status}]")
                 for ob in a.obligations_of(article.number):
                     due = f" by {ob.deadline.isoformat()}" if ob.deadline else ""
-                    lines.append(f"     - {ob.id} ({', '.join(ob.bearers)}; {ob.modality.value}, {ob.kind.value}{due}): {ob.summary}")
+                    lines.append(
+                        f"     - {ob.id} ({', '.join(ob.bearers)}; {ob.modality.value}, {ob.kind.value}{due}): {ob.summary}"
+                    )
         _emit(args, "\n".join(lines) + "\n")
     return _finish(args, problems + more)
 
@@ -142,7 +173,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         ledger = assemble(agreements, parties, records)
         problems += ledger.problems
         acc = ledger.accounting
-        print(f"events: read {acc.read}, linked {acc.linked}, unlinked {acc.unlinked}, rejected {acc.rejected}", file=sys.stderr)
+        print(
+            f"events: read {acc.read}, linked {acc.linked}, unlinked {acc.unlinked}, rejected {acc.rejected}",
+            file=sys.stderr,
+        )
     for problem in sorted(set(problems)):
         print(problem, file=sys.stderr)
     errors = [p for p in problems if p.severity is Severity.ERROR]

@@ -104,31 +104,40 @@ def make_converter() -> cattrs.Converter:
     """A strict converter: no coercion of wrong types, no extra keys, ISO dates out."""
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
     # Exact-type predicates: a class hook would also catch str-based enums and bool-as-int.
-    for exact, hook in (
-        (str, _structure_str),
-        (int, _structure_int),
-        (bool, _structure_bool),
-        (float, _structure_float),
-    ):
-        conv.register_structure_hook_func(lambda t, exact=exact: t is exact, hook)
+    hooks: dict[type, Any] = {
+        str: _structure_str,
+        int: _structure_int,
+        bool: _structure_bool,
+        float: _structure_float,
+    }
+    conv.register_structure_hook_func(lambda t: t in hooks, lambda v, t: hooks[t](v, t))
     for enum in _ENUMS:
         conv.register_structure_hook(enum, _structure_enum)
         conv.register_unstructure_hook(enum, _enum_value)
     conv.register_structure_hook(date, _structure_date)
     conv.register_structure_hook(datetime, _structure_datetime)
-    conv.register_structure_hook(date | datetime, _structure_moment)  # type: ignore[arg-type]
-    conv.register_structure_hook(date | datetime | None, _optional(_structure_moment))  # type: ignore[arg-type]
+    conv.register_structure_hook_func(_is_moment, _structure_moment)
+    conv.register_structure_hook_func(_is_optional_moment, _optional(_structure_moment))
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
-    conv.register_unstructure_hook_func(
-        lambda t: t == date | datetime or t == date | datetime | None,
-        lambda v: None if v is None else v.isoformat(),
-    )
+    conv.register_unstructure_hook_func(lambda t: _is_moment(t) or _is_optional_moment(t), _moment_text)
     # EventTime keeps its precision even when it equals the default, so files stay explicit.
     conv.register_unstructure_hook(
         EventTime, make_dict_unstructure_fn(EventTime, conv, _cattrs_omit_if_default=False)
     )
     return conv
+
+
+def _is_moment(type_: Any) -> bool:
+    return bool(type_ == date | datetime)
+
+
+def _is_optional_moment(type_: Any) -> bool:
+    return bool(type_ == date | datetime | None)
+
+
+def _moment_text(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 def _optional(hook: Any) -> Any:

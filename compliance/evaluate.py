@@ -155,7 +155,9 @@ class _Facts:
     progress: tuple[datetime, ...]  # starts of progress accounts, sorted
 
 
-def _term_end(ob: Obligation, tz: tzinfo, notices: Sequence[datetime], cutoff: datetime) -> tuple[datetime | None, datetime]:
+def _term_end(
+    ob: Obligation, tz: tzinfo, notices: Sequence[datetime], cutoff: datetime
+) -> tuple[datetime | None, datetime]:
     """``(end if it ended by cutoff, current expiry)`` of a renewable term (point 4 semantics).
 
     A notice given at least ``notice_months`` before an expiry ends the term at that expiry; a
@@ -363,7 +365,9 @@ def evaluate(
     ``known_on`` rebuilds the evaluation as it could have been made on that date: accounts
     reported later are left out (accounts with no report date are kept).
     """
-    by_id = {e.id: e for e in events if known_on is None or e.reported_on is None or e.reported_on <= known_on}
+    by_id = {
+        e.id: e for e in events if known_on is None or e.reported_on is None or e.reported_on <= known_on
+    }
     links_by_ob: dict[str, list[Link]] = {}
     for link in links:
         if link.event in by_id:
@@ -377,7 +381,17 @@ def evaluate(
         facts_by_ob = _facts(agreement, links_by_ob, by_id, incidents, parties)
         cutoff = as_of_cutoff(as_of, agreement.tz)
         for ob in agreement.obligations:
-            results.append(_result(agreement, facts_by_ob[ob.id], links_by_ob.get(ob.id, []), by_id, incidents, parties, cutoff))
+            results.append(
+                _result(
+                    agreement,
+                    facts_by_ob[ob.id],
+                    links_by_ob.get(ob.id, []),
+                    by_id,
+                    incidents,
+                    parties,
+                    cutoff,
+                )
+            )
     return Evaluation(as_of, known_on, tuple(results))
 
 
@@ -399,7 +413,9 @@ def _facts(
             event = events[link.event]
             span = event.when.span(tz)
             others = [o for o in incidents.get(event.incident, ()) if o.id != event.id]
-            grade, _, corroboration = grade_account(event, link.effect, link.basis, ob.bearers, parties, others)
+            grade, _, corroboration = grade_account(
+                event, link.effect, link.basis, ob.bearers, parties, others
+            )
             if corroboration is not None:  # confirmed only once the corroborating account exists
                 other = corroboration.when.span(tz)
                 span = (max(span[0], other[0]), max(span[1], other[1]))
@@ -471,9 +487,7 @@ def _result(
         if event.when.span(tz)[0] >= cutoff:
             continue  # no look-ahead
         others = [
-            o
-            for o in incidents.get(event.incident, ())
-            if o.id != event.id and o.when.span(tz)[0] < cutoff
+            o for o in incidents.get(event.incident, ()) if o.id != event.id and o.when.span(tz)[0] < cutoff
         ]
         grade, why, _ = grade_account(event, link.effect, link.basis, ob.bearers, parties, others)
         evidence.append(Evidence(event.id, link.effect, grade, link.basis, why, link.note))

@@ -48,15 +48,12 @@ class ExplicitLink:
         """Parse one link; raises ``ValueError`` with the expected syntax."""
         match = LINK_SYNTAX.match(text.strip())
         if match is None:
-            raise ValueError(
-                f"bad link {text.strip()!r}: expected AGREEMENT#ARTICLE[/OBLIGATION-ID]:EFFECT"
-            )
+            raise ValueError(f"bad link {text.strip()!r}: expected AGREEMENT#ARTICLE[/OBLIGATION-ID]:EFFECT")
         try:
             effect = Effect(match["effect"])
         except ValueError:
             raise ValueError(
-                f"bad link effect {match['effect']!r}: expected one of "
-                + ", ".join(e.value for e in Effect)
+                f"bad link effect {match['effect']!r}: expected one of " + ", ".join(e.value for e in Effect)
             ) from None
         return cls(match["agreement"], match["article"], effect, match["obligation"])
 

@@ -12,8 +12,9 @@ with a stake in the conclusion. The rules, in the order they apply (docs/obligat
    against its own interest).
 4. A side reporting its opponent's breach gives an *alleged* account. It is *confirmed* when an
    account of the same incident by the accused side describes the same act (the same kind, or
-   both hostilities) with the accused side as the actor ("both sides consistently"); *contested* when another account of the incident is a denial by the
-   accused side, or names as actor a party not on the accused side. Only accounts known by the
+   both hostilities) with the accused side as the actor ("both sides consistently"); it is
+   *contested* when another account of the incident is a denial by the accused side, or names
+   as actor a party not on the accused side. Only accounts known by the
    cut-off count, and statements, denials and court orders never count as naming an actor.
 5. A rule-made breach link to an event whose source names no actor is *contested*: the source
    does not say who acted (ACLED's actor order, for instance, does not).
@@ -27,7 +28,6 @@ from .events import UNAFFILIATED, UNKNOWN, Event
 from .parties import PartyRegistry
 from .vocabulary import ActorRelation, Effect, Grade
 
-
 NOT_ACTS = frozenset({"statement", "denial", "court-order"})
 """Kinds whose ``actor`` is a speaker, not a party acting on the ground."""
 HOSTILITIES = frozenset({"armed-clash", "shelling", "ceasefire-violation", "border-incursion"})
@@ -39,7 +39,10 @@ def _same_act(a: str, b: str) -> bool:
 
 
 def _on_side(party: str | None, bearers: tuple[str, ...], parties: PartyRegistry) -> bool:
-    return party is not None and parties.relation(party, bearers) in (ActorRelation.BEARER, ActorRelation.ALIGNED)
+    return party is not None and parties.relation(party, bearers) in (
+        ActorRelation.BEARER,
+        ActorRelation.ALIGNED,
+    )
 
 
 def grade_account(
@@ -77,6 +80,10 @@ def grade_account(
     for other in same_incident:
         if other.kind == "denial" and _on_side(other.reporter_party, bearers, parties):
             return Grade.CONTESTED, f"alleged by {reporter}, denied in {other.id}", None
-        if other.kind not in NOT_ACTS and other.actor is not None and not _on_side(other.actor, bearers, parties):
+        if (
+            other.kind not in NOT_ACTS
+            and other.actor is not None
+            and not _on_side(other.actor, bearers, parties)
+        ):
             return Grade.CONTESTED, f"alleged by {reporter}; {other.id} names {other.actor} as actor", None
     return Grade.ALLEGED, f"alleged by {reporter} only", None

@@ -95,9 +95,10 @@ def load_agreements(
     problems += check_problems
     bad_labels = {p.file for p in check_problems if p.severity is Severity.ERROR}
     good = [a for a, label, _ in loaded if label not in bad_labels]
-    ids: set[str] = set()
-    unique = [a for a in sorted(good, key=lambda a: (a.date, a.id)) if not (a.id in ids or ids.add(a.id))]
-    return tuple(unique), problems
+    unique: dict[str, Agreement] = {}
+    for agreement in sorted(good, key=lambda a: (a.date, a.id)):
+        unique.setdefault(agreement.id, agreement)
+    return tuple(unique.values()), problems
 
 
 def build_ledger(

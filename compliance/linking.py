@@ -56,7 +56,9 @@ class LinkIndex:
             if found is None or found[0].id != agreement.id:
                 return f"link to unknown obligation {link.obligation!r} of {link.agreement}"
             if found[1].article != link.article:
-                return f"obligation {link.obligation} belongs to article {found[1].article}, not {link.article}"
+                return (
+                    f"obligation {link.obligation} belongs to article {found[1].article}, not {link.article}"
+                )
         return None
 
 
@@ -100,7 +102,10 @@ def _explicit(event: Event, index: LinkIndex) -> Iterator[Link]:
         else:
             for ob in obligations:
                 yield Link(
-                    ob.id, event.id, Effect.RELEVANT, "explicit",
+                    ob.id,
+                    event.id,
+                    Effect.RELEVANT,
+                    "explicit",
                     f"article-level '{ref.effect.value}' link; no obligation of the article is borne by the actor",
                 )
 
@@ -108,9 +113,8 @@ def _explicit(event: Event, index: LinkIndex) -> Iterator[Link]:
 def _matches(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistry) -> bool:
     if event.actor is None and event.involved and not set(event.involved) & set(ob.bearers):
         return False  # an unattributed event only bears on the parties it involves
-    if ActorRelation.ANY not in rule.actors:
-        if parties.relation(event.actor, ob.bearers) not in rule.actors:
-            return False
+    if ActorRelation.ANY not in rule.actors and parties.relation(event.actor, ob.bearers) not in rule.actors:
+        return False
     if rule.places:
         where = f"{event.location} {event.admin1}".casefold()
         if not any(place.casefold() in where for place in rule.places):

@@ -7,6 +7,7 @@ problems instead of raising, so a malformed file reports all its mistakes at onc
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from datetime import date, datetime, timezone
 
@@ -167,8 +168,8 @@ class Amendment:
     """A dated, sourced change of an obligation's deadline, effective from its date."""
 
     obligation: str
-    date: date
-    deadline: date
+    date: dt.date
+    deadline: dt.date
     source: str = field(validator=_http)
     note: str = ""
 
@@ -180,7 +181,7 @@ class Ending:
     ``obligations`` empty means every obligation of the agreement.
     """
 
-    date: date
+    date: dt.date
     type: EndType
     by: str
     source: str = field(validator=_http)
@@ -209,7 +210,7 @@ class Agreement:
     id: str = field(validator=_slug)
     title: str
     short_title: str
-    date: date
+    date: dt.date
     nature: Nature
     signatories: tuple[str, ...]
     utc_offset: str

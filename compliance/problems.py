@@ -6,12 +6,12 @@ bad row never hides the good ones and a researcher sees every mistake at once.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from attrs import frozen
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a problem is. Errors reject a record; warnings keep it."""
 
     ERROR = "error"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
-from enum import Enum
+from enum import StrEnum
 
 from attrs import frozen
 
@@ -65,7 +65,7 @@ def local_date(instant: datetime, tz: tzinfo) -> date:
     return instant.astimezone(tz).date()
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How precisely a report dates an event."""
 
     INSTANT = "instant"

@@ -59,7 +59,9 @@ class Timeline:
     rows: tuple[Row, ...]
 
 
-def timeline(ledger: Ledger, start: date, end: date, every: str, agreement_ids: Sequence[str] = ()) -> Timeline:
+def timeline(
+    ledger: Ledger, start: date, end: date, every: str, agreement_ids: Sequence[str] = ()
+) -> Timeline:
     dates = period_ends(start, end, every)
     chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
     evaluation = evaluate(chosen, ledger.events, ledger.links, ledger.parties, end)
@@ -69,9 +71,13 @@ def timeline(ledger: Ledger, start: date, end: date, every: str, agreement_ids: 
         for article in agreement.articles:
             mine = [r for r in results if r.obligation.article == article.number]
             per_ob = [tuple(r.status_on(d, agreement.tz)[0] for d in dates) for r in mine]
-            article_row = tuple(
-                roll_up_statuses((column[i], None) for column in per_ob).status for i in range(len(dates))
-            ) if mine else tuple(Status.NOT_ASSESSABLE for _ in dates)
+            article_row = (
+                tuple(
+                    roll_up_statuses((column[i], None) for column in per_ob).status for i in range(len(dates))
+                )
+                if mine
+                else tuple(Status.NOT_ASSESSABLE for _ in dates)
+            )
             rows.append(Row(agreement.id, article.number, None, article_row))
             rows += [Row(agreement.id, article.number, r.id, s) for r, s in zip(mine, per_ob, strict=True)]
     return Timeline(dates, tuple(rows))

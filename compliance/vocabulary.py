@@ -6,10 +6,10 @@ Kept as plain string tuples (documented in ``docs/event-kinds.md`` and
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     """Deontic force of an obligation."""
 
     OBLIGATION = "obligation"
@@ -17,7 +17,7 @@ class Modality(str, Enum):
     PERMISSION = "permission"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """Temporal shape of an obligation (Governatori's achievement / maintenance / punctual)."""
 
     ACHIEVEMENT = "achievement"
@@ -25,7 +25,7 @@ class Kind(str, Enum):
     PUNCTUAL = "punctual"
 
 
-class Effect(str, Enum):
+class Effect(StrEnum):
     """What an account claims about an obligation."""
 
     FULFILS = "fulfils"
@@ -34,7 +34,7 @@ class Effect(str, Enum):
     RELEVANT = "relevant"
 
 
-class Grade(str, Enum):
+class Grade(StrEnum):
     """How far the evaluator may rely on one account (see docs/obligation-logic.md)."""
 
     CONFIRMED = "confirmed"
@@ -42,7 +42,7 @@ class Grade(str, Enum):
     CONTESTED = "contested"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """The status vocabulary, exactly as documented."""
 
     NOT_IN_FORCE = "not-in-force"
@@ -59,7 +59,7 @@ class Status(str, Enum):
     NOT_ASSESSABLE = "not-assessable"
 
 
-class Nature(str, Enum):
+class Nature(StrEnum):
     """Legal nature of an instrument: it changes how much its 'obligations' bind."""
 
     TREATY = "treaty"
@@ -70,7 +70,7 @@ class Nature(str, Enum):
     MEMORANDUM = "memorandum"
 
 
-class ActorRelation(str, Enum):
+class ActorRelation(StrEnum):
     """How the actor an account names relates to an obligation's bearers (for link rules)."""
 
     BEARER = "bearer"
@@ -81,14 +81,14 @@ class ActorRelation(str, Enum):
     ANY = "any"
 
 
-class DependencyType(str, Enum):
+class DependencyType(StrEnum):
     """How one obligation's timing hangs on another's."""
 
     PARALLEL = "parallel"
     AFTER = "after"
 
 
-class EndType(str, Enum):
+class EndType(StrEnum):
     """How an obligation stops applying."""
 
     TERMINATED = "terminated"

@@ -21,7 +21,12 @@ INDEX = LinkIndex.build(AGREEMENTS)
 START = date(2020, 11, 1)
 SPAN_DAYS = 900
 SRC = "https://example.org/account"
-REPORTERS = (("Reuters", "none"), ("Ministry of Defence of Armenia", "ARM"), ("Ministry of Defence of Azerbaijan", "AZE"), ("Ministry of Defence of Russia", "RUS"))
+REPORTERS = (
+    ("Reuters", "none"),
+    ("Ministry of Defence of Armenia", "ARM"),
+    ("Ministry of Defence of Azerbaijan", "AZE"),
+    ("Ministry of Defence of Russia", "RUS"),
+)
 TARGETS = (
     ("trilateral-2020", "2", "ts2020-2-aghdam"),
     ("trilateral-2020", "6", "ts2020-6-kalbajar"),
@@ -48,7 +53,11 @@ def event_times(draw: st.DrawFn) -> EventTime:
         from datetime import timezone
 
         tz = timezone(timedelta(hours=offset))
-        return EventTime(datetime(day.year, day.month, day.day, tzinfo=tz) + timedelta(seconds=seconds), None, Precision.INSTANT)
+        return EventTime(
+            datetime(day.year, day.month, day.day, tzinfo=tz) + timedelta(seconds=seconds),
+            None,
+            Precision.INSTANT,
+        )
     if shape == "month":
         first = day.replace(day=1)
         last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
@@ -66,7 +75,9 @@ def accounts(draw: st.DrawFn, *, prefix: str = "e") -> Event:
     return Event(
         id=f"{prefix}{draw(st.integers(0, 10**6))}",
         when=draw(event_times()),
-        kind=draw(st.sampled_from(["armed-clash", "territory-handover", "statement", "denial", "troop-withdrawal"])),
+        kind=draw(
+            st.sampled_from(["armed-clash", "territory-handover", "statement", "denial", "troop-withdrawal"])
+        ),
         reported_by=reporter,
         reporter_party=party,
         source_url=SRC,
@@ -93,15 +104,24 @@ def run(events: Sequence[Event], as_of: date, links: Sequence[Link] | None = Non
     return evaluate(AGREEMENTS, events, found, PARTIES, as_of)
 
 
-def summary(evaluation: Evaluation) -> list[tuple[str, str, tuple[str, ...], tuple[tuple[str, str, str], ...]]]:
+def summary(
+    evaluation: Evaluation,
+) -> list[tuple[str, str, tuple[str, ...], tuple[tuple[str, str, str], ...]]]:
     return [
-        (r.id, r.status.value, tuple(s.value for s in r.possible), tuple((e.event, e.effect.value, e.grade.value) for e in r.evidence))
+        (
+            r.id,
+            r.status.value,
+            tuple(s.value for s in r.possible),
+            tuple((e.event, e.effect.value, e.grade.value) for e in r.evidence),
+        )
         for r in evaluation.results
     ]
 
 
 @given(event_lists, as_of_dates, st.randoms(use_true_random=False))
-def test_law__result_is_independent_of_evidence_order(events: list[Event], as_of: date, rnd: random.Random) -> None:
+def test_law__result_is_independent_of_evidence_order(
+    events: list[Event], as_of: date, rnd: random.Random
+) -> None:
     """Shuffling events and links changes nothing."""
     links = list(link_all(events, INDEX, PARTIES))
     shuffled_events, shuffled_links = events[:], links[:]
@@ -115,15 +135,34 @@ def test_law__no_look_ahead(events: list[Event], later: list[Event], as_of: date
     """Evidence that begins after the as-of date changes nothing."""
     after = as_of + timedelta(days=2)
     moved = [
-        Event(**{**{a: getattr(e, a) for a in ("kind", "reported_by", "reporter_party", "source_url", "actor", "location", "incident", "links")},
-                 "id": "late-" + e.id, "when": EventTime(after + timedelta(days=i), None, Precision.DAY)})
+        Event(
+            **{
+                **{
+                    a: getattr(e, a)
+                    for a in (
+                        "kind",
+                        "reported_by",
+                        "reporter_party",
+                        "source_url",
+                        "actor",
+                        "location",
+                        "incident",
+                        "links",
+                    )
+                },
+                "id": "late-" + e.id,
+                "when": EventTime(after + timedelta(days=i), None, Precision.DAY),
+            }
+        )
         for i, e in enumerate(later)
     ]
     assert summary(run(events, as_of)) == summary(run(unique(events + moved), as_of))
 
 
 @given(event_lists, as_of_dates, st.lists(as_of_dates, min_size=1, max_size=6))
-def test_law__history_replay_equals_direct_evaluation(events: list[Event], as_of: date, earlier: list[date]) -> None:
+def test_law__history_replay_equals_direct_evaluation(
+    events: list[Event], as_of: date, earlier: list[date]
+) -> None:
     """Replaying the history at any earlier date gives the status a direct evaluation gives."""
     final = run(events, as_of)
     tz = {a.id: a.tz for a in AGREEMENTS}
@@ -133,16 +172,27 @@ def test_law__history_replay_equals_direct_evaluation(events: list[Event], as_of
         direct = run(events, day)
         for result in final.results:
             replayed = result.status_on(day, tz[result.agreement])
-            assert replayed == (direct.result(result.id).status, direct.result(result.id).possible), (result.id, day)
+            assert replayed == (direct.result(result.id).status, direct.result(result.id).possible), (
+                result.id,
+                day,
+            )
 
 
 @given(event_lists, as_of_dates, st.sampled_from(TARGETS), event_times())
-def test_law__confirmed_breach_never_improves_a_status(events: list[Event], as_of: date, target: tuple[str, str, str], when: EventTime) -> None:
+def test_law__confirmed_breach_never_improves_a_status(
+    events: list[Event], as_of: date, target: tuple[str, str, str], when: EventTime
+) -> None:
     """Adding a confirmed account of a breach never makes any status better."""
     agreement, article, obligation = target
     breach = Event(
-        id="breach-added", when=when, kind="statement", reported_by="Reuters", reporter_party="none",
-        source_url=SRC, actor="ARM", links=(ExplicitLink(agreement, article, Effect.BREACHES, obligation),),
+        id="breach-added",
+        when=when,
+        kind="statement",
+        reported_by="Reuters",
+        reporter_party="none",
+        source_url=SRC,
+        actor="ARM",
+        links=(ExplicitLink(agreement, article, Effect.BREACHES, obligation),),
     )
     before = run(events, as_of)
     after = run(unique([*events, breach]), as_of)
@@ -169,8 +219,14 @@ def test_law__deadline_boundary_exact_to_the_second(offset_seconds: int) -> None
     deadline_end = datetime(2020, 11, 20, 21, 0, tzinfo=UTC)  # 24:00 Moscow time
     instant = deadline_end + timedelta(seconds=offset_seconds)
     event = Event(
-        id="h", when=EventTime(instant, None, Precision.INSTANT), kind="territory-handover",
-        reported_by="Reuters", reporter_party="none", source_url=SRC, actor="AZE", location="Aghdam district",
+        id="h",
+        when=EventTime(instant, None, Precision.INSTANT),
+        kind="territory-handover",
+        reported_by="Reuters",
+        reporter_party="none",
+        source_url=SRC,
+        actor="AZE",
+        location="Aghdam district",
     )
     result = run([event], date(2020, 11, 30)).result("ts2020-2-aghdam")
     expected = Status.FULFILLED if instant < deadline_end else Status.FULFILLED_LATE
@@ -194,22 +250,35 @@ class NaiveModel(RuleBasedStateMachine):
         self.today += timedelta(days=days)
 
     @precondition(lambda self: len(self.events) < 12)
-    @rule(delta=st.integers(-10, 10), obligation=st.sampled_from(["ts2020-2-aghdam", "ts2020-1-ceasefire-arm"]),
-          effect=st.sampled_from([Effect.FULFILS, Effect.BREACHES]), neutral=st.booleans())
+    @rule(
+        delta=st.integers(-10, 10),
+        obligation=st.sampled_from(["ts2020-2-aghdam", "ts2020-1-ceasefire-arm"]),
+        effect=st.sampled_from([Effect.FULFILS, Effect.BREACHES]),
+        neutral=st.booleans(),
+    )
     def add(self, delta: int, obligation: str, effect: Effect, neutral: bool) -> None:
         article = "2" if obligation == "ts2020-2-aghdam" else "1"
         reporter, party = ("Reuters", "none") if neutral else ("Ministry of Defence of Azerbaijan", "AZE")
-        self.events.append(Event(
-            id=f"n{len(self.events)}", when=EventTime(self.today + timedelta(days=delta), None, Precision.DAY),
-            kind="statement", reported_by=reporter, reporter_party=party, source_url=SRC, actor="ARM",
-            links=(ExplicitLink("trilateral-2020", article, effect, obligation),),
-        ))
+        self.events.append(
+            Event(
+                id=f"n{len(self.events)}",
+                when=EventTime(self.today + timedelta(days=delta), None, Precision.DAY),
+                kind="statement",
+                reported_by=reporter,
+                reporter_party=party,
+                source_url=SRC,
+                actor="ARM",
+                links=(ExplicitLink("trilateral-2020", article, effect, obligation),),
+            )
+        )
 
     def naive(self, obligation: str) -> Status:
         in_force = date(2020, 11, 10)
         if self.today < in_force:
             return Status.NOT_IN_FORCE
-        seen = [e for e in self.events if e.when.first_day <= self.today and e.links[0].obligation == obligation]
+        seen = [
+            e for e in self.events if e.when.first_day <= self.today and e.links[0].obligation == obligation
+        ]
         confirmed = [e for e in seen if e.reporter_party == "none" or e.links[0].effect is Effect.FULFILS]
         fulfilments = sorted(e.when.first_day for e in confirmed if e.links[0].effect is Effect.FULFILS)
         breaches = [e for e in confirmed if e.links[0].effect is Effect.BREACHES]

@@ -20,7 +20,12 @@ CEASEFIRE_ARM = "ts2020-1-ceasefire-arm"
 SRC = "https://example.org/account"
 
 
-def handover(day: str, place: str = "Aghdam district", event_id: str = "H1", reporter: str = "Ministry of Defence of Azerbaijan") -> str:
+def handover(
+    day: str,
+    place: str = "Aghdam district",
+    event_id: str = "H1",
+    reporter: str = "Ministry of Defence of Azerbaijan",
+) -> str:
     return f"{event_id},{day},,territory-handover,AZE,{place},{reporter},,{SRC},,,"
 
 
@@ -125,7 +130,15 @@ def test_deadline__exact_to_the_second_in_moscow_time(instant: str, expected: st
 # --- Maintenance and grades -------------------------------------------------------------------
 
 
-def clash(event_id: str, reporter: str, party: str, actor: str, obligation: str = CEASEFIRE_ARM, incident: str = "", kind: str = "armed-clash") -> str:
+def clash(
+    event_id: str,
+    reporter: str,
+    party: str,
+    actor: str,
+    obligation: str = CEASEFIRE_ARM,
+    incident: str = "",
+    kind: str = "armed-clash",
+) -> str:
     link = f"trilateral-2020#1/{obligation}:breaches" if obligation else ""
     return f"{event_id},2021-11-16,,{kind},{actor},Syunik/Zangezur border,{reporter},{party},{SRC},{incident},{link},"
 
@@ -229,8 +242,22 @@ def test_parallel__withdrawal_is_due_when_the_deployment_is_done() -> None:
     text = rows(deployment("2020-11-10"))
     assert status(text, "ts2020-4-withdrawal-arm", D(2020, 11, 10)) == "pending"
     assert status(text, "ts2020-4-withdrawal-arm", D(2020, 11, 11)) == "overdue"
-    assert status(rows(deployment("2020-11-10"), withdrawal("2020-11-10")), "ts2020-4-withdrawal-arm", D(2020, 12, 1)) == "fulfilled"
-    assert status(rows(deployment("2020-11-10"), withdrawal("2020-11-12")), "ts2020-4-withdrawal-arm", D(2020, 12, 1)) == "fulfilled-late"
+    assert (
+        status(
+            rows(deployment("2020-11-10"), withdrawal("2020-11-10")),
+            "ts2020-4-withdrawal-arm",
+            D(2020, 12, 1),
+        )
+        == "fulfilled"
+    )
+    assert (
+        status(
+            rows(deployment("2020-11-10"), withdrawal("2020-11-12")),
+            "ts2020-4-withdrawal-arm",
+            D(2020, 12, 1),
+        )
+        == "fulfilled-late"
+    )
 
 
 def test_parallel__nothing_is_due_before_the_partner_moves() -> None:
@@ -272,7 +299,13 @@ def test_term__late_notice_takes_effect_at_the_next_expiry() -> None:
 def test_ending__superseded_is_not_violated_and_history_before_is_unchanged() -> None:
     """A superseded obligation reads superseded after the date and unchanged before it."""
     agreement = next(a for a in AGREEMENTS if a.id == "trilateral-2020")
-    ending = Ending(D(2024, 6, 12), EndType.SUPERSEDED, "a later instrument", "https://example.org/end", ("ts2020-4-term-rus",))
+    ending = Ending(
+        D(2024, 6, 12),
+        EndType.SUPERSEDED,
+        "a later instrument",
+        "https://example.org/end",
+        ("ts2020-4-term-rus",),
+    )
     changed = [attrs.evolve(agreement, endings=(ending,))]
     ledger = ledger_from_csv(rows(), agreements=changed)
     before = evaluate(changed, ledger.events, ledger.links, ledger.parties, D(2024, 6, 11))
@@ -295,7 +328,9 @@ def test_rollup__never_hides_a_violation_behind_good_ones() -> None:
 
 def test_rollup__disputed_outranks_fulfilled_and_pending() -> None:
     """Disputed is more severe than pending and fulfilled in a roll-up."""
-    results = evaluate_csv(rows(clash("C1", "Ministry of Defence of Azerbaijan", "", "ARM")), D(2021, 12, 1)).results
+    results = evaluate_csv(
+        rows(clash("C1", "Ministry of Defence of Azerbaijan", "", "ARM")), D(2021, 12, 1)
+    ).results
     party = roll_up(r for r in results if "ARM" in r.obligation.bearers and r.agreement == "trilateral-2020")
     assert party.status is Status.DISPUTED
 

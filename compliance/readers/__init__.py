@@ -7,7 +7,8 @@ has ``event_id_cnty`` → ACLED; any other CSV → our format.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..problems import InputError, Problem
@@ -38,44 +39,20 @@ def read_event_file(
 
 
 def read_event_stream(
-    stream: io.TextIOBase | io.TextIOWrapper | io.StringIO,
+    stream: Iterable[str],
     label: str,
     suffix: str,
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
 ) -> Iterator[Record | Problem]:
+    """Read lines of text; the first line (CSV header) decides between ACLED and our CSV."""
     if suffix in (".jsonl", ".ndjson", ".json"):
         yield from read_jsonl(stream, label, resolve_party, resolve_reporter)
         return
-    first = stream.readline()
-    rest = _Chain(first, stream)
+    lines = iter(stream)
+    first = next(lines, "")
+    rest = itertools.chain([first], lines)
     if "event_id_cnty" in first:
         yield from read_acled(rest, label, resolve_party, resolve_reporter)
     else:
         yield from read_csv(rest, label, resolve_party, resolve_reporter)
-
-
-class _Chain(io.TextIOBase):
-    """Put the sniffed first line back in front of the stream, without reading it all."""
-
-    def __init__(self, first: str, stream: io.TextIOBase | io.TextIOWrapper | io.StringIO) -> None:
-        self._first: str | None = first
-        self._stream = stream
-
-    def readable(self) -> bool:
-        return True
-
-    def readline(self, size: int | None = -1) -> str:
-        if self._first is not None:
-            line, self._first = self._first, None
-            return line
-        return self._stream.readline()
-
-    def __next__(self) -> str:
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def __iter__(self) -> Iterator[str]:
-        return self

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from typing import TextIO
 
 from ..events import UNAFFILIATED, Coordinates, Event, Origin
 from ..problems import Problem
@@ -65,7 +64,7 @@ _YEARS = re.compile(r"\s*\(\d{4}-(\d{4})?\)\s*$")
 
 
 def read_acled(
-    stream: TextIO,
+    stream: Iterable[str],
     label: str,
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
@@ -76,7 +75,9 @@ def read_acled(
     except (StopIteration, csv.Error, UnicodeDecodeError):
         yield Problem(label, 1, "-", "unreadable or empty ACLED header")
         return
-    missing = [c for c in ("event_id_cnty", "event_date", "event_type", "actor1", "source") if c not in header]
+    missing = [
+        c for c in ("event_id_cnty", "event_date", "event_type", "actor1", "source") if c not in header
+    ]
     for name in missing:
         yield Problem(label, 1, name, "required ACLED column missing")
     col = {name: i for i, name in reversed(list(enumerate(header)))}
@@ -96,7 +97,9 @@ def read_acled(
             continue
         origin = Origin(label, start)
         if len(row) != len(header):
-            yield Record.reject(origin, "-", f"expected {len(header)} fields as in the header, got {len(row)}")
+            yield Record.reject(
+                origin, "-", f"expected {len(header)} fields as in the header, got {len(row)}"
+            )
             continue
         if any("\udc80" <= c <= "\udcff" for value in row for c in value):
             yield Record.reject(origin, "-", "not valid UTF-8")
@@ -139,10 +142,14 @@ def _record(
             if party is not None and party not in parties:
                 parties.append(party)
     violent = event_type in VIOLENT_TYPES
-    actor = None if violent else (resolve_party(_YEARS.sub("", f.get("actor1", ""))) if f.get("actor1") else None)
+    actor = (
+        None if violent else (resolve_party(_YEARS.sub("", f.get("actor1", ""))) if f.get("actor1") else None)
+    )
     sources = [s.strip() for s in f.get("source", "").split(";") if s.strip()]
     affiliations = {resolve_reporter(s) for s in sources}
-    reporter_party = affiliations.pop() if len(affiliations) == 1 and None not in affiliations else UNAFFILIATED
+    reporter_party = (
+        affiliations.pop() if len(affiliations) == 1 and None not in affiliations else UNAFFILIATED
+    )
     if reporter_party is None:
         reporter_party = UNAFFILIATED
     fatalities = None

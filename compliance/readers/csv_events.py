@@ -7,8 +7,7 @@ becomes a rejected record with its problems; the rows after it are still read.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
-from typing import TextIO
+from collections.abc import Iterable, Iterator
 
 from ..events import Origin
 from ..problems import Problem, Severity
@@ -19,7 +18,7 @@ csv.field_size_limit(1 << 24)  # oversize fields are refused by the row checks, 
 
 
 def read_csv(
-    stream: TextIO,
+    stream: Iterable[str],
     label: str,
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,

@@ -6,8 +6,7 @@ Values may be strings, numbers or null; ``links`` may also be a list of link str
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import TextIO
+from collections.abc import Iterable, Iterator
 
 from ..events import Origin
 from ..problems import Problem, Severity
@@ -16,7 +15,7 @@ from .rows import COLUMNS, PartyResolver, ReporterResolver, build_event
 
 
 def read_jsonl(
-    stream: TextIO,
+    stream: Iterable[str],
     label: str,
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
@@ -43,11 +42,15 @@ def read_jsonl(
             if key not in COLUMNS:
                 if key not in warned:
                     warned.add(key)
-                    problems.append(Problem(label, number, str(key)[:80], "unknown field is ignored", Severity.WARNING))
+                    problems.append(
+                        Problem(label, number, str(key)[:80], "unknown field is ignored", Severity.WARNING)
+                    )
                 continue
             text = _as_text(value, key == "links")
             if text is None:
-                problems.append(Problem(label, number, key, f"expected a string or number, got {type(value).__name__}"))
+                problems.append(
+                    Problem(label, number, key, f"expected a string or number, got {type(value).__name__}")
+                )
             else:
                 fields[key] = text
         if any(p.severity is Severity.ERROR for p in problems):

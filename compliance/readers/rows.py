@@ -190,12 +190,19 @@ def build_event(
     elif reporter_party:
         resolved = resolve_party(reporter_party)
         if resolved is None:
-            bad("reporter_party", f"unknown party {reporter_party!r} (a party id, or 'none' for unaffiliated sources)")
+            bad(
+                "reporter_party",
+                f"unknown party {reporter_party!r} (a party id, or 'none' for unaffiliated sources)",
+            )
         reporter_party = resolved or UNKNOWN
     elif get("reported_by", ""):
         reporter_party = resolve_reporter(get("reported_by", "")) or UNKNOWN
         if reporter_party == UNKNOWN:
-            bad("reporter_party", f"reporter {get('reported_by', '')!r} is not in the registry; its accounts are graded 'alleged' (give reporter_party)", Severity.WARNING)
+            bad(
+                "reporter_party",
+                f"reporter {get('reported_by', '')!r} is not in the registry; its accounts are graded 'alleged' (give reporter_party)",
+                Severity.WARNING,
+            )
     coordinates = _coordinates(get("latitude", ""), get("longitude", ""), bad)
     reported_on = None
     if get("reported_on", ""):
@@ -215,7 +222,10 @@ def build_event(
         if text.isdigit() and len(text) <= 7:
             fatalities = int(text)
         else:
-            bad("fatalities", f"expected a whole number of deaths as this reporter claims it, got {text[:20]!r}")
+            bad(
+                "fatalities",
+                f"expected a whole number of deaths as this reporter claims it, got {text[:20]!r}",
+            )
     links: list[ExplicitLink] = []
     for part in filter(None, (p.strip() for p in get("links", "").split(";"))):
         try:

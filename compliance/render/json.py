@@ -42,7 +42,14 @@ def _obligation(r: ObligationResult) -> dict[str, Any]:
         "not_formalised": ob.not_formalised or None,
         "breach_on_record": r.breach_on_record,
         "evidence": [
-            {"event": e.event, "effect": e.effect.value, "grade": e.grade.value, "basis": e.basis, "reason": e.reason, "note": e.note or None}
+            {
+                "event": e.event,
+                "effect": e.effect.value,
+                "grade": e.grade.value,
+                "basis": e.basis,
+                "reason": e.reason,
+                "note": e.note or None,
+            }
             for e in r.evidence
         ],
         "history": [
@@ -95,7 +102,13 @@ def report_dict(report: Report) -> dict[str, Any]:
         "unlinked": list(report.unlinked),
         "accounting": converter.unstructure(report.accounting),
         "problems": [
-            {"file": p.file, "line": p.line, "field": p.field, "message": p.message, "severity": p.severity.value}
+            {
+                "file": p.file,
+                "line": p.line,
+                "field": p.field,
+                "message": p.message,
+                "severity": p.severity.value,
+            }
             for p in report.problems
         ],
     }

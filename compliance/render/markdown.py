@@ -11,8 +11,7 @@ from __future__ import annotations
 from ..evaluate import ObligationResult
 from ..events import UNAFFILIATED, UNKNOWN, Event
 from ..report import AgreementReport, ArticleReport, Incident, Report
-from ..rollup import RollUp
-from ..rollup import roll_up
+from ..rollup import RollUp, roll_up
 from ..vocabulary import Kind, Status
 from .safe import cell, link, text
 
@@ -84,7 +83,9 @@ def _summary(agreement: AgreementReport) -> list[str]:
         "",
         f"Overall: **{_status(agreement.status)}**, PAM score {_pam(agreement.status.pam_score)}. "
         + "By bearer: "
-        + "; ".join(f"{p.party} {_status(p.status)} (PAM {_pam(p.status.pam_score)})" for p in agreement.parties)
+        + "; ".join(
+            f"{p.party} {_status(p.status)} (PAM {_pam(p.status.pam_score)})" for p in agreement.parties
+        )
         + ".",
         "",
         "| Article | Status | PAM | " + " | ".join(parties) + " |",
@@ -134,7 +135,9 @@ def _agreement(agreement: AgreementReport, events: dict[str, Event], sources: _S
     return out
 
 
-def _article(agreement_id: str, article: ArticleReport, events: dict[str, Event], sources: _Sources) -> list[str]:
+def _article(
+    agreement_id: str, article: ArticleReport, events: dict[str, Event], sources: _Sources
+) -> list[str]:
     art = article.article
     out = [f"### {text(agreement_id)} · {art.number}. {text(art.title)}", ""]
     if art.text:
@@ -254,8 +257,10 @@ def _timeline(report: Report) -> list[str]:
                 for i, step in enumerate(steps):
                     end = steps[i + 1].date if i + 1 < len(steps) else report.as_of
                     days = max(1, (end - step.date).days)
-                    tag = "crit, " if step.status in (Status.VIOLATED, Status.OVERDUE) else (
-                        "active, " if step.status in (Status.DISPUTED, Status.INDETERMINATE) else ""
+                    tag = (
+                        "crit, "
+                        if step.status in (Status.VIOLATED, Status.OVERDUE)
+                        else ("active, " if step.status in (Status.DISPUTED, Status.INDETERMINATE) else "")
                     )
                     rows.append(f"    {r.id} {step.status.value} : {tag}{step.date.isoformat()}, {days}d")
                 if r.deadline is not None:
@@ -279,11 +284,17 @@ def _accounting(report: Report) -> list[str]:
     if report.unlinked:
         shown = ", ".join(f"`{text(i)}`" for i in report.unlinked[:MAX_UNLINKED_SHOWN])
         more = len(report.unlinked) - MAX_UNLINKED_SHOWN
-        out += [f"Unlinked records (kept, bearing on no obligation): {shown}" + (f" and {more} more." if more > 0 else "."), ""]
+        out += [
+            f"Unlinked records (kept, bearing on no obligation): {shown}"
+            + (f" and {more} more." if more > 0 else "."),
+            "",
+        ]
     if report.problems:
         out += ["### Problems", "", "| File | Line | Field | Severity | Message |", "|---|---|---|---|---|"]
         for p in report.problems[:MAX_PROBLEMS_SHOWN]:
-            out.append(f"| {cell(p.file, 200)} | {p.line} | {cell(p.field, 80)} | {p.severity.value} | {cell(p.message)} |")
+            out.append(
+                f"| {cell(p.file, 200)} | {p.line} | {cell(p.field, 80)} | {p.severity.value} | {cell(p.message)} |"
+            )
         more = len(report.problems) - MAX_PROBLEMS_SHOWN
         if more > 0:
             out.append(f"\n{more} more problems are listed in the JSON report.")

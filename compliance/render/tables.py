@@ -36,7 +36,12 @@ def timeline_json(t: Timeline) -> str:
         "schema": "ceasefire-compliance/timeline/1",
         "dates": [d.isoformat() for d in t.dates],
         "rows": [
-            {"agreement": r.agreement, "article": r.article, "obligation": r.obligation, "statuses": [s.value for s in r.statuses]}
+            {
+                "agreement": r.agreement,
+                "article": r.article,
+                "obligation": r.obligation,
+                "statuses": [s.value for s in r.statuses],
+            }
             for r in t.rows
         ],
     }
@@ -53,7 +58,10 @@ def diff_markdown(changes: Sequence[Change], before: str, after: str) -> str:
         lines += [f"## {category.capitalize()} ({len(mine)})", ""]
         if mine:
             lines += ["| Obligation | Article | Before | After |", "|---|---|---|---|"]
-            lines += [f"| `{c.obligation}` | {c.agreement} {c.article} | {c.before.value} | {c.after.value} |" for c in mine]
+            lines += [
+                f"| `{c.obligation}` | {c.agreement} {c.article} | {c.before.value} | {c.after.value} |"
+                for c in mine
+            ]
         else:
             lines.append("None.")
         lines.append("")
@@ -67,7 +75,13 @@ def diff_json(changes: Sequence[Change], before: str, after: str) -> str:
         "to": after,
         "findings": {
             category: [
-                {"obligation": c.obligation, "agreement": c.agreement, "article": c.article, "before": c.before.value, "after": c.after.value}
+                {
+                    "obligation": c.obligation,
+                    "agreement": c.agreement,
+                    "article": c.article,
+                    "before": c.before.value,
+                    "after": c.after.value,
+                }
                 for c in changes
                 if c.category == category
             ]
