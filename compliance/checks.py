@@ -23,7 +23,9 @@ def check_agreements(
     problems: list[Problem] = []
     seen_agreements: dict[str, str] = {}
     seen_obligations: dict[str, str] = {}
-    for agreement, label, text in agreements:
+    triples = list(agreements)
+    known_targets = {a.id for a, _, _ in triples} | {o.id for a, _, _ in triples for o in a.obligations}
+    for agreement, label, text in triples:
 
         def at(path: str, message: str, label: str = label, text: str = text) -> Problem:
             return Problem(label, locate(text, path), path, message)
@@ -46,6 +48,12 @@ def check_agreements(
                 )
             seen_obligations.setdefault(obligation.id, label)
         problems.extend(at(path, message) for path, message in _check_one(agreement, parties))
+        own = {o.id for o in agreement.obligations}
+        for i, relation in enumerate(agreement.relations):
+            if relation.earlier not in known_targets:
+                problems.append(at(f"$.relations[{i}].earlier", f"relates to unknown obligation or agreement {relation.earlier!r}"))
+            if relation.later and relation.later not in own:
+                problems.append(at(f"$.relations[{i}].later", f"{relation.later!r} is not an obligation of {agreement.id}"))
     return sorted(problems)
 
 

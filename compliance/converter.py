@@ -27,6 +27,7 @@ _ENUMS: tuple[type[Enum], ...] = (
     vocabulary.ActorRelation,
     vocabulary.DependencyType,
     vocabulary.EndType,
+    vocabulary.RelationType,
     Precision,
     Severity,
 )
@@ -103,14 +104,12 @@ def _structure_float(value: Any, _: type) -> float:
 def make_converter() -> cattrs.Converter:
     """A strict converter: no coercion of wrong types, no extra keys, ISO dates out."""
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
-    # Exact-type predicates: a class hook would also catch str-based enums and bool-as-int.
-    hooks: dict[type, Any] = {
-        str: _structure_str,
-        int: _structure_int,
-        bool: _structure_bool,
-        float: _structure_float,
-    }
-    conv.register_structure_hook_func(lambda t: t in hooks, lambda v, t: hooks[t](v, t))
+    # Strict primitives: no "2324" for an integer, no 1 for true. The enums below are str
+    # subclasses, so each gets its own exact hook, which wins over the str hook.
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(float, _structure_float)
     for enum in _ENUMS:
         conv.register_structure_hook(enum, _structure_enum)
         conv.register_unstructure_hook(enum, _enum_value)

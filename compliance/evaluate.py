@@ -24,10 +24,10 @@ from attrs import frozen
 
 from .events import Event, Link
 from .grading import grade_account
-from .model import Agreement, Obligation
+from .model import Agreement, Ending, Obligation
 from .parties import PartyRegistry
 from .timeframe import EPSILON, as_of_cutoff, day_start, deadline_end, local_date, moment
-from .vocabulary import DependencyType, Effect, EndType, Grade, Kind, Modality, Status
+from .vocabulary import DependencyType, Effect, EndType, Grade, Kind, Modality, RelationType, Status
 
 Span = tuple[datetime, datetime]
 EARLIEST = date(1900, 1, 1)
@@ -376,9 +376,10 @@ def evaluate(
     for event in by_id.values():
         if event.incident:
             incidents.setdefault(event.incident, []).append(event)
+    endings = _endings(agreements)
     results: list[ObligationResult] = []
     for agreement in agreements:
-        facts_by_ob = _facts(agreement, links_by_ob, by_id, incidents, parties)
+        facts_by_ob = _facts(agreement, links_by_ob, by_id, incidents, parties, endings)
         cutoff = as_of_cutoff(as_of, agreement.tz)
         for ob in agreement.obligations:
             results.append(
@@ -395,12 +396,37 @@ def evaluate(
     return Evaluation(as_of, known_on, tuple(results))
 
 
+def _endings(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:
+    """Endings by obligation id: the agreement's own, and those later instruments declare.
+
+    A later agreement's ``supersedes`` or ``terminates`` relation ends the earlier obligation
+    (or every obligation of the earlier agreement) from the relation's date.
+    """
+    found: dict[str, list[Ending]] = {}
+    by_agreement = {a.id: a for a in agreements}
+    for agreement in agreements:
+        for ending in agreement.endings:
+            for ob_id in ending.obligations or tuple(o.id for o in agreement.obligations):
+                found.setdefault(ob_id, []).append(ending)
+        for relation in agreement.relations:
+            if relation.type not in (RelationType.SUPERSEDES, RelationType.TERMINATES):
+                continue
+            end_type = EndType.SUPERSEDED if relation.type is RelationType.SUPERSEDES else EndType.TERMINATED
+            by = agreement.id + (f" ({relation.later})" if relation.later else "")
+            earlier = by_agreement.get(relation.earlier)
+            targets = tuple(o.id for o in earlier.obligations) if earlier else (relation.earlier,)
+            for ob_id in targets:
+                found.setdefault(ob_id, []).append(Ending(relation.date, end_type, by, relation.source, (ob_id,), relation.note))
+    return found
+
+
 def _facts(
     agreement: Agreement,
     links_by_ob: Mapping[str, list[Link]],
     events: Mapping[str, Event],
     incidents: Mapping[str, list[Event]],
     parties: PartyRegistry,
+    all_endings: Mapping[str, list[Ending]],
 ) -> dict[str, _Facts]:
     tz = agreement.tz
     categories: dict[str, tuple[_Firsts, _Firsts, _Firsts, _Firsts]] = {}
@@ -449,10 +475,7 @@ def _facts(
             deadlines.append((None, ob.deadline))
         amendments = sorted((a for a in agreement.amendments if a.obligation == ob.id), key=lambda a: a.date)
         deadlines += [(day_start(a.date, tz), a.deadline) for a in amendments]
-        endings = sorted(
-            (e for e in agreement.endings if not e.obligations or ob.id in e.obligations),
-            key=lambda e: e.date,
-        )
+        endings = sorted(all_endings.get(ob.id, ()), key=lambda e: (e.date, e.type.value, e.by))
         ending = (day_start(endings[0].date, tz), endings[0].type, endings[0].by) if endings else None
         facts[ob.id] = _Facts(
             obligation=ob,

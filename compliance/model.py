@@ -22,6 +22,7 @@ from .vocabulary import (
     Kind,
     Modality,
     Nature,
+    RelationType,
 )
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -190,6 +191,23 @@ class Ending:
 
 
 @frozen
+class Relation:
+    """A dated, sourced link from this agreement to an earlier obligation or agreement.
+
+    ``earlier`` is an obligation id or an agreement id; ``later`` an obligation of this
+    agreement (empty when the whole agreement relates). ``supersedes`` and ``terminates`` end
+    the earlier obligation from ``date``; the others are lineage only.
+    """
+
+    type: RelationType
+    earlier: str
+    date: dt.date
+    source: str = field(validator=_http)
+    later: str = ""
+    note: str = ""
+
+
+@frozen
 class Agreement:
     """An instrument, its articles and the obligations encoded from them.
 
@@ -205,6 +223,8 @@ class Agreement:
         sources: addresses of the text.
         pax_id: PA-X AgtId, where one exists.
         binding: whether the parties are bound; a proposal is tracked as a benchmark only.
+        relations: how this instrument bears on earlier ones (lineage, supersession).
+        status_note: where the instrument stands (e.g. initialled, not signed).
     """
 
     id: str = field(validator=_slug)
@@ -222,6 +242,8 @@ class Agreement:
     binding: bool = True
     amendments: tuple[Amendment, ...] = ()
     endings: tuple[Ending, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    status_note: str = ""
     note: str = ""
     _tz: timezone = field(init=False, eq=False, repr=False)
 

@@ -76,7 +76,8 @@ class Report:
         known_on: date | None = None,
     ) -> Report:
         chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
-        evaluation = evaluate(chosen, ledger.events, ledger.links, ledger.parties, as_of, known_on)
+        # Evaluate every loaded agreement: a later one may supersede an obligation of a chosen one.
+        evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, as_of, known_on)
         events = {e.id: e for e in ledger.events}
         incidents: dict[str, list[Event]] = {}
         for event in ledger.events:

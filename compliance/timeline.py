@@ -64,7 +64,7 @@ def timeline(
 ) -> Timeline:
     dates = period_ends(start, end, every)
     chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
-    evaluation = evaluate(chosen, ledger.events, ledger.links, ledger.parties, end)
+    evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, end)
     rows: list[Row] = []
     for agreement in chosen:
         results = [r for r in evaluation.results if r.agreement == agreement.id]
@@ -100,10 +100,13 @@ def diff(ledger: Ledger, before: date, after: date, agreement_ids: Sequence[str]
     if after < before:
         raise ValueError("--to is before --from")
     chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
-    evaluation: Evaluation = evaluate(chosen, ledger.events, ledger.links, ledger.parties, after)
+    evaluation: Evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, after)
     tz = {a.id: a.tz for a in chosen}
     changes: list[Change] = []
+    chosen_ids = {a.id for a in chosen}
     for r in evaluation.results:
+        if r.agreement not in chosen_ids:
+            continue
         old = r.status_on(before, tz[r.agreement])[0]
         new = r.status
         category = _category(old, new)

@@ -88,6 +88,16 @@ class DependencyType(StrEnum):
     AFTER = "after"
 
 
+class RelationType(StrEnum):
+    """How a later instrument bears on an earlier obligation or agreement."""
+
+    IMPLEMENTS = "implements"
+    AMENDS = "amends"
+    SUPERSEDES = "supersedes"
+    TERMINATES = "terminates"
+    CARRIES_FORWARD = "carries-forward"
+
+
 class EndType(StrEnum):
     """How an obligation stops applying."""
 

@@ -289,7 +289,7 @@ class NaiveModel(RuleBasedStateMachine):
             if alleged:
                 return Status.DISPUTED
             return Status.COMPLIED
-        if fulfilments and fulfilments[0] >= in_force - timedelta(days=0) or fulfilments:
+        if (fulfilments and fulfilments[0] >= in_force - timedelta(days=0)) or fulfilments:
             return Status.FULFILLED if fulfilments[0] <= date(2020, 11, 20) else Status.FULFILLED_LATE
         if breaches:
             return Status.VIOLATED

@@ -323,7 +323,8 @@ def test_rollup__never_hides_a_violation_behind_good_ones() -> None:
     results = evaluate_csv(rows(clash("C1", "Reuters", "none", "ARM")), D(2021, 12, 1)).results
     article = roll_up(r for r in results if r.obligation.article == "1" and r.agreement == "trilateral-2020")
     assert article.status is Status.VIOLATED
-    assert article.count(Status.VIOLATED) == 1 and article.total == 4
+    assert article.count(Status.VIOLATED) == 1
+    assert article.total == 4
 
 
 def test_rollup__disputed_outranks_fulfilled_and_pending() -> None:

@@ -1,0 +1,260 @@
+"""Agreement files: the documented example, every malformed case, and round-trips."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compliance.agreement_files import load_agreement_text
+from compliance.checks import check_agreements
+from compliance.converter import converter
+from compliance.model import Agreement, Amendment, Article, Ending, LinkRule, Obligation, Term, Variant
+from compliance.toml_writer import agreement_to_toml
+from compliance.vocabulary import EVENT_KINDS, ActorRelation, Effect, EndType, Kind, Modality, Nature
+from tests.support import AGREEMENTS, PARTIES
+
+ROOT = Path(__file__).parent.parent
+DOC = (ROOT / "docs" / "agreement-format.md").read_text(encoding="utf-8")
+EXAMPLE = re.search(r"```toml\n(.*?)```", DOC, re.S).group(1)  # type: ignore[union-attr]
+
+
+def problems_of(text: str) -> list[str]:
+    agreement, problems = load_agreement_text(text, "bad.toml")
+    if agreement is not None:
+        problems = check_agreements([(agreement, "bad.toml", text)], PARTIES)
+    return [str(p) for p in problems]
+
+
+def test_example__the_documented_example_loads_without_problems() -> None:
+    """The complete example in docs/agreement-format.md is a valid agreement file."""
+    agreement, problems = load_agreement_text(EXAMPLE, "example.toml")
+    assert problems == []
+    assert agreement is not None
+    assert check_agreements([(agreement, "example.toml", EXAMPLE)], PARTIES) == []
+    assert [o.id for o in agreement.obligations] == [
+        "ex-1-ceasefire-arm",
+        "ex-2-district",
+        "ex-2-term",
+        "ex-2-size",
+    ]
+
+
+def test_bundled__both_agreements_load_with_9_and_5_articles_and_sources() -> None:
+    """The bundled 2020 statement has 9 articles, the 2022 principles 5, each with a source."""
+    by_id = {a.id: a for a in AGREEMENTS}
+    assert len(by_id["trilateral-2020"].articles) == 9
+    assert len(by_id["five-principles-2022"].articles) == 5
+    assert len(by_id["trilateral-2020"].obligations) >= 20
+    for agreement in AGREEMENTS:
+        for article in agreement.articles:
+            assert article.source.startswith("https://") or article.source.startswith("http://")
+            assert article.text or article.text_status == "not-found"
+
+
+def replace(old: str, new: str) -> str:
+    assert old in EXAMPLE, old
+    return EXAMPLE.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            replace('summary = "Armenia observes the ceasefire."\n', ""),
+            r"bad.toml:\d+: \$.obligations\[0\].summary: required key missing",
+        ),
+        (
+            replace("pax_id = 2324", 'pax_id = "2324"'),
+            r"bad.toml:\d+: \$.pax_id: expected an integer, got str",
+        ),
+        (
+            replace("deadline = 2020-11-20 ", "deadlines = 2020-11-20 "),
+            r"bad.toml:\d+: \$.obligations\[1\]: unknown key\(s\): deadlines",
+        ),
+        (
+            replace("deadline = 2020-11-20 ", 'deadline = "20 Nov 2020" '),
+            r"\$.obligations\[1\].deadline: expected a date YYYY-MM-DD, got '20 Nov 2020'",
+        ),
+        (
+            replace('id = "ex-2-term"', 'id = "ex-2-district"'),
+            r"\$.obligations\[2\].id: duplicate obligation id 'ex-2-district'",
+        ),
+        (
+            replace('obligation = "ex-2-district", note', 'obligation = "ex-9", note'),
+            r"depends_on\[0\].obligation: depends on unknown obligation 'ex-9'",
+        ),
+        (
+            replace('kinds = ["armed-clash", "shelling"]', 'kinds = ["armed-clash", "skirmish"]'),
+            r"\$.obligations\[0\].rules\[0\].kinds\[1\]: unknown event kind 'skirmish'",
+        ),
+        (
+            replace('kind = "maintenance"  ', 'kind = "sometimes"  '),
+            r"\$.obligations\[0\].kind: 'sometimes' is not one of: achievement, maintenance, punctual",
+        ),
+        (
+            replace(
+                'bearers = ["ARM"]\nbeneficiaries = ["AZE"]\nmonitors',
+                'bearers = ["XYZ"]\nbeneficiaries = ["AZE"]\nmonitors',
+            ),
+            r"\$.obligations\[0\].bearers\[0\]: unknown party 'XYZ'",
+        ),
+        (
+            replace('article = "2"\nsummary = "Armenia returns', 'article = "7"\nsummary = "Armenia returns'),
+            r"\$.obligations\[1\].article: unknown article '7'",
+        ),
+        (replace('utc_offset = "+03:00"', 'utc_offset = "Moscow"'), r"expected a UTC offset like \+03:00"),
+        ("id = [unclosed", r"bad.toml:1: -: not valid TOML"),
+    ],
+    ids=[
+        "missing-key",
+        "wrong-type",
+        "unknown-key",
+        "bad-date",
+        "duplicate-obligation-id",
+        "unknown-dependency",
+        "unknown-event-kind",
+        "bad-enum",
+        "unknown-party",
+        "unknown-article",
+        "bad-offset",
+        "not-toml",
+    ],
+)
+def test_malformed__each_case_gives_its_problem(text: str, expected: str) -> None:
+    """A malformed file gives a problem naming file, line, key path and what was expected."""
+    found = problems_of(text)
+    assert any(re.search(expected, p) for p in found), found
+
+
+def test_malformed__all_problems_are_reported_at_once() -> None:
+    """Three independent mistakes give three problems, not one."""
+    text = EXAMPLE.replace("pax_id = 2324", 'pax_id = "x"').replace(
+        'kind = "maintenance"  ', 'kind = "x"  ', 1
+    )
+    text = text.replace("deadline = 2020-11-20 ", "deadline = 7 ")
+    assert len(problems_of(text)) == 3
+
+
+def test_malformed__line_numbers_point_at_the_key() -> None:
+    """The line given is the line of the offending key."""
+    text = replace("deadline = 2020-11-20 ", 'deadline = "soon" ')
+    (problem,) = problems_of(text)
+    line = int(problem.split(":")[1])
+    assert text.splitlines()[line - 1].startswith("deadline")
+
+
+def test_round_trip__bundled_agreements_through_converter_and_toml() -> None:
+    """Every bundled agreement survives unstructure/structure and writing/reading TOML."""
+    for agreement in AGREEMENTS:
+        assert converter.structure(converter.unstructure(agreement), Agreement) == agreement
+        loaded, problems = load_agreement_text(agreement_to_toml(agreement), "round-trip.toml")
+        assert problems == []
+        assert loaded == agreement
+
+
+text_values = st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)
+slugs = st.from_regex(r"[a-z0-9][a-z0-9-]{0,12}", fullmatch=True)
+days = st.dates(date(1990, 1, 1), date(2040, 12, 31))
+urls = st.from_regex(r"https://[a-z]{1,10}\.org/[a-z0-9]{0,10}", fullmatch=True)
+parties = st.sampled_from(["ARM", "AZE", "RUS", "TUR"])
+
+
+@st.composite
+def agreements(draw: st.DrawFn) -> Agreement:
+    """Agreements with cross-field consistency (articles exist, ids unique)."""
+    numbers = draw(
+        st.lists(st.from_regex(r"[1-9][0-9]?", fullmatch=True), min_size=1, max_size=4, unique=True)
+    )
+    articles = tuple(
+        Article(
+            n,
+            draw(text_values),
+            draw(text_values),
+            draw(urls),
+            draw(st.sampled_from(["verbatim", "partial", "quoted"])),
+            tuple(
+                Variant(draw(text_values), draw(urls), draw(text_values))
+                for _ in range(draw(st.integers(0, 2)))
+            ),
+        )
+        for n in numbers
+    )
+    ids = draw(st.lists(slugs, min_size=1, max_size=4, unique=True))
+    obligations = tuple(
+        Obligation(
+            id=i,
+            article=draw(st.sampled_from(numbers)),
+            summary=draw(text_values),
+            bearers=tuple(draw(st.lists(parties, min_size=1, max_size=2, unique=True))),
+            modality=draw(st.sampled_from(Modality)),
+            kind=draw(st.sampled_from(Kind)),
+            in_force=draw(days),
+            deadline=draw(st.none() | days),
+            deadline_note=draw(text_values),
+            term=draw(
+                st.none()
+                | st.builds(
+                    Term, days, st.integers(1, 10), st.integers(0, 10), st.integers(0, 12), st.tuples(parties)
+                )
+            ),
+            rules=tuple(
+                draw(
+                    st.lists(
+                        st.builds(
+                            LinkRule,
+                            slugs,
+                            st.lists(st.sampled_from(EVENT_KINDS), min_size=1, max_size=3).map(tuple),
+                            st.sampled_from(Effect),
+                            st.lists(st.sampled_from(ActorRelation), min_size=1, max_size=2).map(tuple),
+                            st.lists(text_values, max_size=2).map(tuple),
+                        ),
+                        max_size=2,
+                    )
+                )
+            ),
+            not_formalised=draw(text_values),
+            note=draw(text_values),
+        )
+        for i in ids
+    )
+    return Agreement(
+        id=draw(slugs),
+        title=draw(text_values),
+        short_title=draw(text_values),
+        date=draw(days),
+        nature=draw(st.sampled_from(Nature)),
+        signatories=tuple(draw(st.lists(parties, max_size=3))),
+        utc_offset=draw(st.sampled_from(["+03:00", "+04:00", "-05:30", "+00:00"])),
+        sources=(draw(urls),),
+        articles=articles,
+        obligations=obligations,
+        pax_id=draw(st.none() | st.integers(1, 10**6)),
+        binding=draw(st.booleans()),
+        amendments=tuple(
+            Amendment(draw(st.sampled_from(ids)), draw(days), draw(days), draw(urls))
+            for _ in range(draw(st.integers(0, 2)))
+        ),
+        endings=tuple(
+            Ending(draw(days), draw(st.sampled_from(EndType)), draw(text_values), draw(urls))
+            for _ in range(draw(st.integers(0, 1)))
+        ),
+    )
+
+
+@given(agreements())
+def test_round_trip__any_agreement_through_the_converter(agreement: Agreement) -> None:
+    """structure(unstructure(x)) == x for generated agreements."""
+    assert converter.structure(converter.unstructure(agreement), Agreement) == agreement
+
+
+@given(agreements())
+def test_round_trip__any_agreement_through_the_file_format(agreement: Agreement) -> None:
+    """Writing an agreement as TOML and reading it back gives the same agreement."""
+    loaded, problems = load_agreement_text(agreement_to_toml(agreement), "generated.toml")
+    assert problems == []
+    assert loaded == agreement
