@@ -51,9 +51,19 @@ def check_agreements(
         own = {o.id for o in agreement.obligations}
         for i, relation in enumerate(agreement.relations):
             if relation.earlier not in known_targets:
-                problems.append(at(f"$.relations[{i}].earlier", f"relates to unknown obligation or agreement {relation.earlier!r}"))
+                problems.append(
+                    at(
+                        f"$.relations[{i}].earlier",
+                        f"relates to unknown obligation or agreement {relation.earlier!r}",
+                    )
+                )
             if relation.later and relation.later not in own:
-                problems.append(at(f"$.relations[{i}].later", f"{relation.later!r} is not an obligation of {agreement.id}"))
+                problems.append(
+                    at(
+                        f"$.relations[{i}].later",
+                        f"{relation.later!r} is not an obligation of {agreement.id}",
+                    )
+                )
     return sorted(problems)
 
 

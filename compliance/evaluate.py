@@ -416,7 +416,9 @@ def _endings(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:
             earlier = by_agreement.get(relation.earlier)
             targets = tuple(o.id for o in earlier.obligations) if earlier else (relation.earlier,)
             for ob_id in targets:
-                found.setdefault(ob_id, []).append(Ending(relation.date, end_type, by, relation.source, (ob_id,), relation.note))
+                found.setdefault(ob_id, []).append(
+                    Ending(relation.date, end_type, by, relation.source, (ob_id,), relation.note)
+                )
     return found
 
 
@@ -515,7 +517,7 @@ def _result(
         grade, why, _ = grade_account(event, link.effect, link.basis, ob.bearers, parties, others)
         evidence.append(Evidence(event.id, link.effect, grade, link.basis, why, link.note))
     evidence.sort(key=lambda e: (events[e.event].sort_key, e.effect.value, e.basis))
-    deadline, deadline_note = _deadline_at(facts, cutoff)
+    deadline, deadline_note = _deadline_at(facts, cutoff) if ob.kind is not Kind.MAINTENANCE else (None, "")
     term_end = None
     if ob.term is not None:
         _, expiry = _term_end(ob, tz, facts.notices, cutoff)

@@ -146,6 +146,7 @@ def assemble(
     events: list[Event] = []
     links: list[Link] = []
     unlinked: list[str] = []
+    elsewhere: dict[tuple[str, str], tuple[int, int]] = {}
     read = rejected = 0
     for item in records:
         if isinstance(item, Problem):
@@ -159,6 +160,10 @@ def assemble(
             continue
         origin = item.origin
         reason = _cross_check(event, index, seen)
+        for link in event.links:
+            if link.agreement not in index.agreement_ids:
+                first = elsewhere.setdefault((origin.file, link.agreement), (origin.line, 0))
+                elsewhere[(origin.file, link.agreement)] = (first[0], first[1] + 1)
         if reason is not None:
             field, message = reason
             found.append(Problem(origin.file, origin.line, field, message))
@@ -171,6 +176,10 @@ def assemble(
             links.extend(event_links)
         else:
             unlinked.append(event.id)
+    for (file, agreement_id), (line, count) in elsewhere.items():
+        found.append(
+            Problem(file, line, "links", f"{count} link(s) to agreement {agreement_id!r}, which is not loaded in this run, are ignored", Severity.WARNING)
+        )
     events.sort(key=lambda e: e.sort_key)
     links.sort()
     accounting = Accounting(read, read - rejected - len(unlinked), len(unlinked), rejected)
@@ -189,6 +198,8 @@ def _cross_check(event: Event, index: LinkIndex, seen: dict[str, str]) -> tuple[
     if event.id in seen:
         return "id", f"duplicate id {event.id!r} (first at {seen[event.id]})"
     for link in event.links:
+        if link.agreement not in index.agreement_ids:
+            continue  # counted and reported once per file as a warning
         reason = index.check(link)
         if reason is not None:
             return "links", reason

@@ -26,6 +26,7 @@ class LinkIndex:
     agreements: tuple[Agreement, ...]
     by_kind: dict[str, tuple[tuple[Obligation, LinkRule], ...]]
     obligations: dict[str, tuple[Agreement, Obligation]]
+    agreement_ids: frozenset[str]
 
     @classmethod
     def build(cls, agreements: Sequence[Agreement]) -> LinkIndex:
@@ -41,6 +42,7 @@ class LinkIndex:
             tuple(agreements),
             {k: tuple(v) for k, v in by_kind.items()},
             obligations,
+            frozenset(a.id for a in agreements),
         )
 
     def check(self, link: ExplicitLink) -> str | None:

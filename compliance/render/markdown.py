@@ -253,16 +253,17 @@ def _timeline(report: Report) -> list[str]:
         for article in agreement.articles:
             rows = []
             for r in article.obligations:
-                steps = [t for t in r.history if t.status is not Status.NOT_IN_FORCE or t is r.history[-1]]
+                steps = list(r.history[1:]) or list(r.history)
                 for i, step in enumerate(steps):
+                    start = max(step.date, agreement.agreement.date)
                     end = steps[i + 1].date if i + 1 < len(steps) else report.as_of
-                    days = max(1, (end - step.date).days)
+                    days = max(1, (end - start).days)
                     tag = (
                         "crit, "
                         if step.status in (Status.VIOLATED, Status.OVERDUE)
                         else ("active, " if step.status in (Status.DISPUTED, Status.INDETERMINATE) else "")
                     )
-                    rows.append(f"    {r.id} {step.status.value} : {tag}{step.date.isoformat()}, {days}d")
+                    rows.append(f"    {r.id} {step.status.value} : {tag}{start.isoformat()}, {days}d")
                 if r.deadline is not None:
                     rows.append(f"    {r.id} deadline : milestone, {r.deadline.isoformat()}, 0d")
             if rows:

@@ -1,0 +1,209 @@
+"""Reports and the command line: golden files, exit codes, timeline and diff on the bundled data."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from compliance.cli import main
+from compliance.ledger import build_ledger
+from compliance.report import Report
+from compliance.timeline import diff, period_ends, timeline
+from compliance.vocabulary import Status
+
+ROOT = Path(__file__).parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_ARGS = [
+    "--agreement-file", str(GOLDEN / "agreement.toml"),
+    "--events", str(GOLDEN / "events.csv"),
+    "--as-of", "2023-01-01",
+]  # fmt: skip
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("markdown", "report.md"), ("json", "report.json")])
+def test_golden__report_on_a_small_fixed_dataset(capsys: pytest.CaptureFixture[str], fmt: str, name: str) -> None:
+    """The report on the golden fixture is byte-identical to the reviewed file (UPDATE_GOLDEN=1 rewrites)."""
+    code, out, _ = run(capsys, "report", *GOLDEN_ARGS, "--format", fmt)
+    assert code == 0
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8")
+
+
+def test_report__problems_go_to_stderr_as_file_line_field_message(capsys: pytest.CaptureFixture[str]) -> None:
+    """Input problems are listed on stderr as file:line: field: message and the exit code is 0."""
+    code, _, err = run(capsys, "report", *GOLDEN_ARGS)
+    assert code == 0
+    assert re.search(r"golden/events\.csv:6: source_url: only http\(s\) addresses are accepted", err)
+
+
+def test_report__strict_makes_problems_fatal(capsys: pytest.CaptureFixture[str]) -> None:
+    """With --strict an input problem gives exit code 1."""
+    code, _, _ = run(capsys, "report", *GOLDEN_ARGS, "--strict")
+    assert code == 1
+
+
+def test_report__usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A bad date or an unknown agreement is a usage error: exit code 2."""
+    with pytest.raises(SystemExit) as exc:
+        main(["report", "--as-of", "yesterday"])
+    assert exc.value.code == 2
+    code, _, err = run(capsys, "report", "--agreement", "no-such-agreement", "--as-of", "2023-01-01")
+    assert code == 2
+    assert "unknown agreement" in err
+
+
+def test_report__unreadable_input_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """An event file that cannot be opened gives exit code 1."""
+    code, _, err = run(capsys, "report", "--events", str(tmp_path / "missing.csv"), "--as-of", "2023-01-01")
+    assert code == 1
+    assert "cannot read" in err
+
+
+def test_report__default_is_the_bundled_data_and_all_agreements(capsys: pytest.CaptureFixture[str]) -> None:
+    """With no --events and no --agreement the bundled dataset and every bundled agreement are used."""
+    code, out, err = run(capsys, "report", "--as-of", "2024-01-01", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["schema"] == "ceasefire-compliance/report/1"
+    ids = {a["id"] for a in data["agreements"]}
+    assert {"trilateral-2020", "five-principles-2022"} <= ids
+    acc = data["accounting"]
+    assert acc["read"] == acc["linked"] + acc["unlinked"] + acc["rejected"]
+    assert acc["rejected"] == 0
+
+
+def test_report__markdown_is_valid_gfm_with_safe_links(capsys: pytest.CaptureFixture[str]) -> None:
+    """The bundled report parses as GFM: tables are rectangular, no raw HTML, links are http(s)."""
+    _, out, _ = run(capsys, "report", "--as-of", "2026-11-22")
+    tokens = MarkdownIt("commonmark").enable("table").parse(out)
+    assert not [t for t in tokens if t.type in ("html_block", "html_inline")]
+    cells: list[int] = []
+    widths: list[list[int]] = []
+    for token in tokens:
+        if token.type == "table_open":
+            widths.append([])
+        elif token.type == "tr_open":
+            cells = [0]
+        elif token.type in ("th_open", "td_open"):
+            cells[0] += 1
+        elif token.type == "tr_close":
+            widths[-1].append(cells[0])
+        for child in token.children or []:
+            if child.type == "link_open":
+                href = str(child.attrs["href"])
+                assert href.startswith(("https://", "http://")) or href == "docs/obligation-logic.md", href
+    assert widths and all(len(set(table)) == 1 for table in widths)
+
+
+def test_report__repr_markdown_renders_in_jupyter() -> None:
+    """Report objects render in Jupyter through _repr_markdown_ and expose the same data."""
+    report = Report.build(build_ledger(), date(2021, 1, 1), ["trilateral-2020"])
+    text = report._repr_markdown_()
+    assert text.startswith("# Compliance report as of 2021-01-01")
+    (agreement,) = report.agreements
+    aghdam = next(r for a in agreement.articles for r in a.obligations if r.id == "ts2020-2-aghdam")
+    assert aghdam.status is Status.FULFILLED
+
+
+def test_agreements__json_lists_both_agreements_with_articles_and_obligations(capsys: pytest.CaptureFixture[str]) -> None:
+    """`compliance agreements --format json` has 9 and 5 articles with sources and typed obligations."""
+    code, out, _ = run(capsys, "agreements", "--format", "json")
+    assert code == 0
+    by_id = {a["id"]: a for a in json.loads(out)["agreements"]}
+    assert len(by_id["trilateral-2020"]["articles"]) == 9
+    assert len(by_id["five-principles-2022"]["articles"]) == 5
+    for agreement in (by_id["trilateral-2020"], by_id["five-principles-2022"]):
+        assert all(a["source"].startswith("http") for a in agreement["articles"])
+        for ob in agreement["obligations"]:
+            assert {"id", "article", "bearers", "modality", "kind", "summary"} <= ob.keys()
+            assert set(ob["bearers"]) <= {"ARM", "AZE", "RUS"}
+
+
+def test_validate__exit_1_listing_problems(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`compliance validate` exits 1 and lists problems for a bad agreement file; 0 for good files."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text((GOLDEN / "agreement.toml").read_text(encoding="utf-8").replace("pax_id = 2324", "pax_id = true"), encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(bad))
+    assert code == 1
+    assert f"{bad}:" in err and "pax_id" in err
+    code, _, err = run(capsys, "validate", str(ROOT / "agreements" / "trilateral-2020.toml"), str(ROOT / "agreements" / "events.csv"))
+    assert code == 0, err
+
+
+def test_timeline__lachin_corridor_obligations_change_between_2022_and_2024() -> None:
+    """On the bundled data, Azerbaijan's safe-movement duty changes status between 2022 and 2024."""
+    result = timeline(build_ledger(), date(2022, 1, 1), date(2024, 12, 31), "quarter", ["trilateral-2020"])
+    row = next(r for r in result.rows if r.obligation == "ts2020-6-safe-movement-aze")
+    assert row.statuses[0] is Status.COMPLIED
+    assert row.statuses[-1] is not Status.COMPLIED
+    assert len(result.dates) == 12
+
+
+def test_timeline__matches_direct_reports_at_each_date() -> None:
+    """Every cell of the timeline equals the status a report as of that date gives."""
+    ledger = build_ledger()
+    result = timeline(ledger, date(2020, 11, 1), date(2021, 3, 31), "month", ["trilateral-2020"])
+    for i, day in enumerate(result.dates):
+        report = Report.build(ledger, day, ["trilateral-2020"])
+        direct = {r.id: r.status for a in report.agreements for art in a.articles for r in art.obligations}
+        for row in result.rows:
+            if row.obligation:
+                assert row.statuses[i] is direct[row.obligation], (row.obligation, day)
+
+
+def test_timeline__period_ends() -> None:
+    """Monthly periods end on the last day of each month, the final one on --to."""
+    assert period_ends(date(2021, 1, 1), date(2021, 3, 15), "month") == (date(2021, 1, 31), date(2021, 2, 28), date(2021, 3, 15))
+
+
+def test_timeline__cli_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    """timeline prints Markdown, JSON and CSV."""
+    args = ["timeline", "--from", "2022-01-01", "--to", "2022-12-31", "--every", "quarter"]
+    _, md, _ = run(capsys, *args)
+    assert md.startswith("| Agreement | Article | Obligation | 2022-03-31 |")
+    _, js, _ = run(capsys, *args, "--format", "json")
+    assert json.loads(js)["dates"][-1] == "2022-12-31"
+    _, csv_text, _ = run(capsys, *args, "--format", "csv")
+    assert csv_text.splitlines()[0].startswith("agreement,article,obligation,2022-03-31")
+
+
+def test_diff__findings_new_carried_over_and_resolved() -> None:
+    """diff marks findings new, changed, carried over and resolved between two editions."""
+    changes = {c.obligation: c for c in diff(build_ledger(), date(2022, 6, 30), date(2023, 6, 30))}
+    safe = changes["ts2020-6-safe-movement-aze"]
+    assert (safe.before, safe.category) == (Status.COMPLIED, "new")
+    assert all(c.category in {"new", "changed", "carried-over", "resolved"} for c in changes.values())
+    resolved = {c.obligation: c for c in diff(build_ledger(), date(2020, 11, 21), date(2020, 12, 31))}
+    assert all(c.before in {Status.OVERDUE, Status.DISPUTED, Status.VIOLATED, Status.INDETERMINATE} for c in resolved.values() if c.category == "resolved")
+
+
+def test_diff__cli_markdown_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """diff prints the four groups in Markdown and JSON."""
+    _, md, _ = run(capsys, "diff", "--from", "2022-06-30", "--to", "2023-06-30")
+    assert "## New" in md and "## Resolved" in md
+    _, js, _ = run(capsys, "diff", "--from", "2022-06-30", "--to", "2023-06-30", "--format", "json")
+    assert set(json.loads(js)["findings"]) == {"new", "changed", "carried-over", "resolved"}
+
+
+def test_cli__python_dash_m_compliance_works() -> None:
+    """`python -m compliance` runs the command line."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "compliance", "agreements"], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert result.returncode == 0
+    assert "trilateral-2020" in result.stdout
