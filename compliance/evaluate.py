@@ -373,7 +373,7 @@ def evaluate(
         if link.event in by_id:
             links_by_ob.setdefault(link.obligation, []).append(link)
     incidents: dict[str, list[Event]] = {}
-    for event in by_id.values():
+    for event in sorted(by_id.values(), key=lambda e: e.sort_key):  # grades must not depend on input order
         if event.incident:
             incidents.setdefault(event.incident, []).append(event)
     endings = _endings(agreements)
