@@ -1,0 +1,36 @@
+"""The README's commands and its excerpt of the default report stay true."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from compliance.cli import main
+
+ROOT = Path(__file__).parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def first_command() -> list[str]:
+    """The `compliance ...` part of the README's first command."""
+    block = re.search(r"```console\n(.*?)\n```", README, re.S).group(1)  # type: ignore[union-attr]
+    return shlex.split(block.split("&& compliance ", 1)[1])
+
+
+def test_readme__first_command_produces_the_excerpt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The excerpt in the README is the start of what the first README command writes."""
+    args = first_command()
+    args[args.index("--output") + 1] = str(tmp_path / "report.md")
+    assert main(args) == 0
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    excerpt = re.search(r"<!-- excerpt:start -->\n```markdown\n(.*?)```\n<!-- excerpt:end -->", README, re.S).group(1)  # type: ignore[union-attr]
+    assert report.startswith(excerpt)
+
+
+def test_readme__ci_runs_the_readme_test_command() -> None:
+    """.ci/run runs exactly the README's second command."""
+    commands = re.findall(r"```console\n(.*?)\n```", README, re.S)
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
