@@ -89,6 +89,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
     p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p = sub.add_parser("lineage", help="an obligation's chain through later instruments, and its standing")
+    p.add_argument("obligation", metavar="OBLIGATION-ID")
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="default: today (UTC)")
+    p.add_argument("--agreement-file", action="append", type=Path, default=None, metavar="PATH")
+    p.add_argument("--events", action="append", type=Path, default=None, metavar="PATH")
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument("--output", type=Path, metavar="PATH")
+    p.add_argument("--strict", action="store_true")
+    p.set_defaults(agreement=[])
     return parser
 
 
@@ -218,12 +227,32 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return _finish(args, ledger.problems)
 
 
+def _cmd_lineage(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate
+    from .lineage import backward, forward
+    from .render.tables import lineage_json, lineage_markdown
+
+    ledger = _ledger(args)
+    known = {o.id for a in ledger.agreements for o in a.obligations}
+    if args.obligation not in known:
+        raise ValueError(f"unknown obligation {args.obligation!r} (see `compliance agreements`)")
+    as_of = args.as_of or datetime.now(UTC).date()
+    evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, as_of)
+    statuses = {r.id: (r.agreement, r.status) for r in evaluation.results}
+    before = backward(ledger.agreements, args.obligation)
+    after = forward(ledger.agreements, args.obligation)
+    render = lineage_json if args.format == "json" else lineage_markdown
+    _emit(args, render(args.obligation, as_of, before, after, statuses))
+    return _finish(args, ledger.problems)
+
+
 _COMMANDS = {
     "agreements": _cmd_agreements,
     "validate": _cmd_validate,
     "report": _cmd_report,
     "timeline": _cmd_timeline,
     "diff": _cmd_diff,
+    "lineage": _cmd_lineage,
 }
 
 if __name__ == "__main__":  # pragma: no cover

@@ -178,7 +178,13 @@ def assemble(
             unlinked.append(event.id)
     for (file, agreement_id), (line, count) in elsewhere.items():
         found.append(
-            Problem(file, line, "links", f"{count} link(s) to agreement {agreement_id!r}, which is not loaded in this run, are ignored", Severity.WARNING)
+            Problem(
+                file,
+                line,
+                "links",
+                f"{count} link(s) to agreement {agreement_id!r}, which is not loaded in this run, are ignored",
+                Severity.WARNING,
+            )
         )
     events.sort(key=lambda e: e.sort_key)
     links.sort()

@@ -15,6 +15,7 @@ from attrs import frozen
 from .evaluate import ObligationResult, evaluate
 from .events import Event
 from .ledger import Accounting, Ledger
+from .lineage import Step, forward
 from .model import Agreement, Article
 from .problems import Problem
 from .rollup import RollUp, roll_up
@@ -37,6 +38,8 @@ class ArticleReport:
     status: RollUp
     obligations: tuple[ObligationResult, ...]
     incidents: tuple[Incident, ...]
+    lineage: tuple[Step, ...] = ()
+    """Relations from later instruments to this article's obligations (direct ones)."""
 
 
 @frozen
@@ -95,7 +98,9 @@ class Report:
                     cited.update(e.event for e in result.evidence)
                 for incident in shown:
                     cited.update(a.id for a in incident.accounts)
-                articles.append(ArticleReport(article, roll_up(mine), mine, shown))
+                ids = {r.id for r in mine}
+                steps = tuple(s for r in mine for s in forward(ledger.agreements, r.id) if s.earlier in ids)
+                articles.append(ArticleReport(article, roll_up(mine), mine, shown, steps))
             bearers = sorted({p for r in results for p in r.obligation.bearers})
             party_reports = tuple(
                 PartyReport(

@@ -92,6 +92,18 @@ def report_dict(report: Report) -> dict[str, Any]:
                         "incidents": [
                             {"id": i.id, "accounts": [e.id for e in i.accounts]} for i in art.incidents
                         ],
+                        "lineage": [
+                            {
+                                "earlier": st.earlier,
+                                "later": st.later,
+                                "agreement": st.later_agreement,
+                                "type": st.relation.type.value,
+                                "date": st.relation.date.isoformat(),
+                                "source": st.relation.source,
+                                "note": st.relation.note or None,
+                            }
+                            for st in art.lineage
+                        ],
                     }
                     for art in a.articles
                 ],

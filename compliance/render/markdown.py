@@ -173,6 +173,16 @@ def _article(
         out += _evidence(r, events, sources)
     for incident in article.incidents:
         out += _incident(incident, sources)
+    if article.lineage:
+        out += ["Later instruments:", ""]
+        for step in article.lineage:
+            rel = step.relation
+            note = f" {text(rel.note)}" if rel.note else ""
+            out.append(
+                f"- `{step.earlier}` {rel.type.value} → `{step.later}` ({step.later_agreement}, "
+                f"{rel.date.isoformat()}).{note} {sources.ref(rel.source)}"
+            )
+        out.append("")
     histories = [r for r in article.obligations if len(r.history) > 1]
     if histories:
         out += ["Status history:", ""]

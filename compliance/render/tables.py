@@ -5,9 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 
+from ..lineage import Step
 from ..timeline import Change, Timeline
+from ..vocabulary import Status
+from .safe import link, text
 
 
 def timeline_markdown(t: Timeline) -> str:
@@ -87,5 +91,71 @@ def diff_json(changes: Sequence[Change], before: str, after: str) -> str:
             ]
             for category in ORDER
         },
+    }
+    return json.dumps(data, indent=2, sort_keys=True) + "\n"
+
+
+def _status_of(node: str, statuses: Mapping[str, tuple[str, Status]]) -> str:
+    found = statuses.get(node)
+    return f"{found[1].value} ({found[0]})" if found else "a whole agreement"
+
+
+def lineage_markdown(
+    obligation: str,
+    as_of: date,
+    before: Sequence[Step],
+    after: Sequence[Step],
+    statuses: Mapping[str, tuple[str, Status]],
+) -> str:
+    lines = [
+        f"# Lineage of `{obligation}`",
+        "",
+        f"Status as of {as_of.isoformat()}: {_status_of(obligation, statuses)}.",
+        "",
+    ]
+    for title, steps in (("From earlier instruments", before), ("Through later instruments", after)):
+        lines += [f"## {title}", ""]
+        if not steps:
+            lines.append("None recorded.")
+        for step in steps:
+            rel = step.relation
+            lines.append(
+                f"- {rel.date.isoformat()}: `{step.earlier}` {rel.type.value} → `{step.later}` "
+                f"({step.later_agreement}); now {_status_of(step.later, statuses)}. "
+                f"{link('source', rel.source)}" + (f" {text(rel.note)}" if rel.note else "")
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def lineage_json(
+    obligation: str,
+    as_of: date,
+    before: Sequence[Step],
+    after: Sequence[Step],
+    statuses: Mapping[str, tuple[str, Status]],
+) -> str:
+    def steps(items: Sequence[Step]) -> list[dict[str, object]]:
+        return [
+            {
+                "earlier": s.earlier,
+                "later": s.later,
+                "agreement": s.later_agreement,
+                "type": s.relation.type.value,
+                "date": s.relation.date.isoformat(),
+                "source": s.relation.source,
+                "note": s.relation.note or None,
+                "later_status": statuses[s.later][1].value if s.later in statuses else None,
+            }
+            for s in items
+        ]
+
+    data = {
+        "schema": "ceasefire-compliance/lineage/1",
+        "obligation": obligation,
+        "as_of": as_of.isoformat(),
+        "status": statuses[obligation][1].value,
+        "from": steps(before),
+        "to": steps(after),
     }
     return json.dumps(data, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,66 @@
+"""Lineage: an obligation's chain through later instruments, and where each link stands.
+
+Relations are declared by the later instrument (``[[relations]]`` in its file): it implements,
+amends, supersedes, terminates or carries forward an earlier obligation, or a whole earlier
+agreement. Following them forward from an obligation answers "is this duty still live, and
+what overtook it?"; following them backward answers "where did this duty come from?".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from attrs import frozen
+
+from .model import Agreement, Relation
+
+
+@frozen
+class Step:
+    """One relation in a chain: ``earlier`` → ``later`` (an obligation id, or an agreement id)."""
+
+    earlier: str
+    later: str
+    later_agreement: str
+    relation: Relation
+
+
+def _edges(agreements: Sequence[Agreement]) -> list[Step]:
+    owner = {o.id: a.id for a in agreements for o in a.obligations}
+    steps: list[Step] = []
+    for agreement in agreements:
+        for relation in agreement.relations:
+            targets = [relation.earlier]
+            if relation.earlier not in owner:  # a whole earlier agreement
+                earlier = next((a for a in agreements if a.id == relation.earlier), None)
+                targets = [o.id for o in earlier.obligations] if earlier else [relation.earlier]
+            for target in targets:
+                steps.append(Step(target, relation.later or agreement.id, agreement.id, relation))
+    return sorted(steps, key=lambda s: (s.relation.date, s.earlier, s.later, s.relation.type.value))
+
+
+def forward(agreements: Sequence[Agreement], obligation_id: str) -> tuple[Step, ...]:
+    """Every relation reachable from ``obligation_id`` through later instruments, in date order."""
+    return _walk(_edges(agreements), obligation_id, lambda s: s.earlier, lambda s: s.later)
+
+
+def backward(agreements: Sequence[Agreement], obligation_id: str) -> tuple[Step, ...]:
+    """Every relation leading to ``obligation_id`` from earlier instruments."""
+    return _walk(_edges(agreements), obligation_id, lambda s: s.later, lambda s: s.earlier)
+
+
+def _walk(
+    steps: list[Step], start: str, here: Callable[[Step], str], there: Callable[[Step], str]
+) -> tuple[Step, ...]:
+    found: list[Step] = []
+    frontier, seen = [start], {start}
+    while frontier:
+        current = frontier.pop(0)
+        for step in steps:
+            if here(step) == current and step not in found:
+                found.append(step)
+                nxt = there(step)
+                if nxt not in seen:
+                    seen.add(nxt)
+                    frontier.append(nxt)
+    return tuple(sorted(found, key=lambda s: (s.relation.date, s.earlier, s.later)))
