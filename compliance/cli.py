@@ -167,13 +167,30 @@ def _cmd_agreements(args: argparse.Namespace) -> int:
     return _finish(args, problems + more)
 
 
+def _registry_kind(path: Path) -> str | None:
+    """``parties`` or ``reporters`` for the registry files, by their top-level table name."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:20000]
+    except OSError:
+        return None
+    for kind in ("parties", "reporters"):
+        if f"[[{kind}]]" in head:
+            return kind
+    return None
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from .agreement_files import load_parties_file, load_reporters_file
     from .ledger import assemble, load_agreements, load_registries, reporter_resolver
     from .readers import read_event_file
 
     parties, reporters, problems = load_registries()
     toml = [f for f in args.files if f.suffix.lower() == ".toml"]
     others = [f for f in args.files if f.suffix.lower() != ".toml"]
+    registries = [f for f in toml if _registry_kind(f)]
+    for path in registries:
+        problems += (load_parties_file if _registry_kind(path) == "parties" else load_reporters_file)(path)[1]
+    toml = [f for f in toml if f not in registries]
     agreements, more = load_agreements(toml or None, parties)
     problems += more
     if others:

@@ -11,6 +11,7 @@ Nothing is lost: every record read is counted as linked, unlinked or rejected.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -114,9 +115,9 @@ def build_ledger(
         else sorted(((p, str(p)) for p in event_paths), key=lambda s: s[1])
     )
     resolve_reporter = reporter_resolver(reporters)
-    records: list[Record | Problem] = []
-    for path, label in sources:
-        records.extend(read_event_file(path, parties.resolve, resolve_reporter, label))
+    records = itertools.chain.from_iterable(
+        read_event_file(path, parties.resolve, resolve_reporter, label) for path, label in sources
+    )  # streamed: one record in memory at a time until it is validated and linked
     return assemble(agreements, parties, records, problems + agreement_problems)
 
 

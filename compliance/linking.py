@@ -67,10 +67,10 @@ class LinkIndex:
 def link_event(event: Event, index: LinkIndex, parties: PartyRegistry) -> list[Link]:
     """All links of one event: its explicit references if it has any, otherwise the rules.
 
-    Explicit references win outright: whoever coded them read the account and said what it
-    claims, which a rule matching on kind and actor cannot second-guess.
+    Explicit references to a loaded agreement win outright: whoever coded them read the account
+    and said what it claims, which a rule matching on kind and actor cannot second-guess.
     """
-    if event.links:
+    if any(ref.agreement in index.agreement_ids for ref in event.links):
         return list(_explicit(event, index))
     links: list[Link] = []
     seen: set[str] = set()

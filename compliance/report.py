@@ -81,9 +81,12 @@ class Report:
         chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
         # Evaluate every loaded agreement: a later one may supersede an obligation of a chosen one.
         evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, as_of, known_on)
-        events = {e.id: e for e in ledger.events}
+        known = [
+            e for e in ledger.events if known_on is None or e.reported_on is None or e.reported_on <= known_on
+        ]
+        events = {e.id: e for e in known}
         incidents: dict[str, list[Event]] = {}
-        for event in ledger.events:
+        for event in known:
             if event.incident:
                 incidents.setdefault(event.incident, []).append(event)
         cited: set[str] = set()

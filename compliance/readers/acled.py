@@ -18,7 +18,7 @@ from ..events import UNAFFILIATED, Coordinates, Event, Origin
 from ..problems import Problem
 from ..timeframe import EventTime, Precision
 from .records import Record
-from .rows import FieldError, PartyResolver, ReporterResolver, parse_when
+from .rows import MAX_ID_CHARS, FieldError, PartyResolver, ReporterResolver, check_fields, parse_when
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -105,6 +105,10 @@ def read_acled(
             yield Record.reject(origin, "-", "not valid UTF-8")
             continue
         fields = {name: row[i].strip() for name, i in col.items()}
+        problems = check_fields(fields, origin)
+        if problems:
+            yield Record(origin, None, tuple(problems))
+            continue
         yield _record(fields, origin, resolve_party, resolve_reporter)
 
 
@@ -119,6 +123,8 @@ def _record(
     event_id = f.get("event_id_cnty", "")
     if not event_id:
         bad("event_id_cnty", "required field is empty")
+    elif len(event_id) > MAX_ID_CHARS or any(c.isspace() for c in event_id):
+        bad("event_id_cnty", "an id has no spaces and at most 200 characters")
     when = None
     try:
         start, end, precision = parse_when(f.get("event_date", ""))
@@ -153,7 +159,7 @@ def _record(
     if reporter_party is None:
         reporter_party = UNAFFILIATED
     fatalities = None
-    if f.get("fatalities", "").isdigit():
+    if f.get("fatalities", "").isdigit() and len(f["fatalities"]) <= 7:
         fatalities = int(f["fatalities"])
     elif f.get("fatalities"):
         bad("fatalities", f"expected a whole number, got {f['fatalities'][:20]!r}")

@@ -47,6 +47,8 @@ MAX_ID_CHARS = 200
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d")
+_ALL_NUMERIC = re.compile(r"^[\d\s./-]+$")
 _YEAR_MIN = 1900
 _YEAR_MAX = 2100
 
@@ -90,7 +92,7 @@ def _parse_plain(raw: str) -> tuple[date | datetime, date | datetime | None, Pre
         first = _check_year(date(year, number, 1))
         following = date(year + number // 12, number % 12 + 1, 1)
         return first, following - timedelta(days=1), Precision.MONTH
-    if "T" in raw or _HAS_TIME.search(raw):
+    if _ISO_DATETIME.match(raw) or _HAS_TIME.search(raw):
         try:
             moment = datetime.fromisoformat(raw)
         except ValueError:
@@ -106,9 +108,11 @@ def _parse_free_text(raw: str) -> tuple[date, date | None, Precision]:
     """``16 November 2021`` → a day; ``July 2021`` → a month. Anything vaguer is refused."""
     if len(raw) > 40 or not any(c.isdigit() for c in raw):
         raise FieldError(f"not a date: {raw[:40]!r}")
+    if _ALL_NUMERIC.match(raw):  # 05/11/2021: 5 November or May 11? Refuse rather than guess.
+        raise FieldError(f"ambiguous date {raw!r}: day and month order unknown; use YYYY-MM-DD")
     try:
         low = dateutil_parser.parse(raw, default=datetime(2000, 1, 1), fuzzy=False)
-        high = dateutil_parser.parse(raw, default=datetime(2000, 12, 28), fuzzy=False)
+        high = dateutil_parser.parse(raw, default=datetime(2001, 12, 28), fuzzy=False)
     except (ValueError, OverflowError):
         raise FieldError(f"not a date: {raw!r} (use YYYY-MM-DD, YYYY-MM or e.g. 16 November 2021)") from None
     if low.year != high.year:
@@ -128,14 +132,21 @@ def _check_year(day: date) -> date:
     return day
 
 
+class EndFieldError(FieldError):
+    """A problem with ``date_end`` rather than ``date``."""
+
+
 def event_time(date_text: str, end_text: str) -> EventTime:
     """Combine ``date`` and ``date_end`` fields into one :class:`EventTime`."""
     start, end, precision = parse_when(date_text)
     if end_text.strip():
-        last_start, last_end, _ = parse_when(end_text)
+        try:
+            last_start, last_end, _ = parse_when(end_text)
+        except FieldError as exc:
+            raise EndFieldError(str(exc)) from None
         last = last_end if last_end is not None else last_start
         if _day(last) < _day(start):
-            raise FieldError(f"date_end {end_text.strip()} is before date {date_text.strip()}")
+            raise EndFieldError(f"date_end {end_text.strip()} is before date {date_text.strip()}")
         if isinstance(start, datetime) != isinstance(last, datetime):
             start, last = _day(start), _day(last)
         kind = Precision.APPROXIMATE if precision is Precision.APPROXIMATE else Precision.INTERVAL
@@ -145,6 +156,21 @@ def event_time(date_text: str, end_text: str) -> EventTime:
 
 def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
+
+
+def check_fields(row: Mapping[str, str], origin: Origin) -> list[Problem]:
+    """Limits every reader applies before looking at values: size and NUL characters."""
+    problems = []
+    for name, value in row.items():
+        if len(value) > MAX_FIELD_CHARS:
+            problems.append(
+                Problem(
+                    origin.file, origin.line, name, f"{len(value)} characters; the limit is {MAX_FIELD_CHARS}"
+                )
+            )
+        elif "\x00" in value:
+            problems.append(Problem(origin.file, origin.line, name, "contains a NUL character"))
+    return problems
 
 
 def build_event(
@@ -159,11 +185,7 @@ def build_event(
     def bad(field: str, message: str, severity: Severity = Severity.ERROR) -> None:
         problems.append(Problem(origin.file, origin.line, field, message, severity))
 
-    for name, value in row.items():
-        if len(value) > MAX_FIELD_CHARS:
-            bad(name, f"{len(value)} characters; the limit is {MAX_FIELD_CHARS}")
-        elif "\x00" in value:
-            bad(name, "contains a NUL character")
+    problems += check_fields(row, origin)
     if problems:
         return None, problems
     get = {k: v.strip() for k, v in row.items()}.get
@@ -178,7 +200,7 @@ def build_event(
         try:
             when = event_time(get("date", ""), get("date_end", ""))
         except FieldError as exc:
-            bad("date_end" if "date_end" in str(exc) else "date", str(exc))
+            bad("date_end" if isinstance(exc, EndFieldError) else "date", str(exc))
     kind = get("kind", "")
     if kind and kind not in EVENT_KIND_SET:
         bad("kind", f"unknown event kind {kind!r} (see docs/event-kinds.md)")
