@@ -10,7 +10,17 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 
-AGREEMENT_FILES: tuple[str, ...] = ("trilateral-2020.toml", "five-principles-2022.toml")
+AGREEMENT_FILES: tuple[str, ...] = (
+    "trilateral-2020.toml",
+    "five-principles-2022.toml",
+    "trilateral-2021-01.toml",
+    "sochi-2021.toml",
+    "prague-2022.toml",
+    "sochi-2022.toml",
+    "joint-statement-2023-12.toml",
+    "washington-2025.toml",
+    "peace-agreement-2025.toml",
+)
 PARTIES_FILE = HERE / "parties.toml"
 REPORTERS_FILE = HERE / "reporters.toml"
 EVENTS_FILE = HERE / "events.csv"

@@ -272,28 +272,41 @@ def test_after__fsb_control_waits_for_the_link_to_open() -> None:
     assert status(rows(opened), "ts2020-9-fsb-control-rus", D(2026, 2, 1)) == "pending"
 
 
+def term_status(text: str, as_of: date) -> tuple[Status, date | None]:
+    """The point-4 term as written, without the recorded 2024 early withdrawal (an ending)."""
+    agreements = [attrs.evolve(a, endings=()) for a in AGREEMENTS]
+    ledger = ledger_from_csv(text, agreements=agreements)
+    result = evaluate(agreements, ledger.events, ledger.links, ledger.parties, as_of).result("ts2020-4-term-rus")
+    return result.status, result.term_end
+
+
 def notice(day: str) -> str:
     return f"T1,{day},,notice-of-termination,AZE,Baku,Reuters,none,{SRC},,trilateral-2020#4/ts2020-4-term-rus:relevant,"
 
 
 def test_term__renewed_automatically_without_notice() -> None:
     """Point 4: with no notice the term runs on to 10 November 2030."""
-    result = evaluate_csv(rows(), D(2026, 1, 1)).result("ts2020-4-term-rus")
-    assert (result.status, result.term_end) == (Status.COMPLIED, D(2030, 11, 10))
+    assert term_status(rows(), D(2026, 1, 1)) == (Status.COMPLIED, D(2030, 11, 10))
 
 
 def test_term__timely_notice_ends_the_term_at_expiry() -> None:
     """Notice 6 months or more before 10 November 2025 ends the term then."""
     text = rows(notice("2025-05-10"))
-    assert status(text, "ts2020-4-term-rus", D(2025, 11, 9)) == "complied"
-    assert status(text, "ts2020-4-term-rus", D(2025, 11, 10)) == "terminated"
+    assert term_status(text, D(2025, 11, 9))[0] is Status.COMPLIED
+    assert term_status(text, D(2025, 11, 10))[0] is Status.TERMINATED
 
 
 def test_term__late_notice_takes_effect_at_the_next_expiry() -> None:
     """Notice less than 6 months before expiry ends the term only at the following expiry."""
     text = rows(notice("2025-05-11"))
-    assert status(text, "ts2020-4-term-rus", D(2026, 1, 1)) == "complied"
-    assert status(text, "ts2020-4-term-rus", D(2030, 11, 10)) == "terminated"
+    assert term_status(text, D(2026, 1, 1))[0] is Status.COMPLIED
+    assert term_status(text, D(2030, 11, 10))[0] is Status.TERMINATED
+
+
+def test_ending__the_recorded_early_withdrawal_terminates_the_term() -> None:
+    """The bundled early withdrawal (completed 12 June 2024) ends point 4's term: terminated, not violated."""
+    assert status(rows(), "ts2020-4-term-rus", D(2024, 6, 11)) == "complied"
+    assert status(rows(), "ts2020-4-term-rus", D(2024, 6, 12)) == "terminated"
 
 
 def test_ending__superseded_is_not_violated_and_history_before_is_unchanged() -> None:

@@ -1,0 +1,88 @@
+"""The whole peace process: nine agreements, lineage to 2025, supersession distinct from violation."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import attrs
+import pytest
+
+from compliance.cli import main
+from compliance.evaluate import evaluate
+from compliance.lineage import backward, forward
+from compliance.model import Relation
+from compliance.vocabulary import RelationType, Status
+from tests.support import AGREEMENTS, ledger_from_csv, rows
+
+LATE_2025 = {"washington-2025", "peace-agreement-2025"}
+OWNER = {o.id: a.id for a in AGREEMENTS for o in a.obligations}
+
+
+def test_agreements__all_nine_are_bundled_with_text_or_a_not_found_marker() -> None:
+    """Nine agreements; every article has text, or text_status not-found with a note of what was searched."""
+    ids = {a.id for a in AGREEMENTS}
+    assert ids == {
+        "trilateral-2020", "five-principles-2022", "trilateral-2021-01", "sochi-2021", "prague-2022",
+        "sochi-2022", "joint-statement-2023-12", "washington-2025", "peace-agreement-2025",
+    }  # fmt: skip
+    for agreement in AGREEMENTS:
+        for article in agreement.articles:
+            assert article.text or (article.text_status == "not-found" and article.note), (agreement.id, article.number)
+
+
+def test_agreements__the_initialled_text_is_not_binding_and_says_so() -> None:
+    """The 2025 peace agreement is an initialled draft, not binding, with a status note."""
+    agreement = next(a for a in AGREEMENTS if a.id == "peace-agreement-2025")
+    assert agreement.nature.value == "initialled-draft"
+    assert not agreement.binding
+    assert agreement.status_note
+
+
+@pytest.mark.parametrize("obligation", sorted(o for o in OWNER if o.startswith(("p2022-", "ts2020-9-"))))
+def test_lineage__principles_and_point_9_reach_the_2025_texts(obligation: str) -> None:
+    """Each five-principle obligation and each point-9 obligation has a chain reaching a 2025 text."""
+    reached = {step.later_agreement for step in forward(AGREEMENTS, obligation)}
+    assert reached & LATE_2025, (obligation, reached)
+
+
+def test_lineage__backward_finds_where_a_2025_duty_came_from() -> None:
+    """Following relations backward from a 2025 obligation finds a 2022 principle."""
+    later = {s.later for s in forward(AGREEMENTS, "p2022-1-recognition-aze") if s.later_agreement in LATE_2025}
+    assert later
+    origins = {s.earlier for s in backward(AGREEMENTS, sorted(later)[0])}
+    assert "p2022-1-recognition-aze" in origins
+
+
+def test_lineage__cli_shows_the_chain_and_standing(capsys: pytest.CaptureFixture[str]) -> None:
+    """`compliance lineage` prints the chain and the current status of each link, in Markdown and JSON."""
+    assert main(["lineage", "p2022-1-recognition-aze", "--as-of", "2026-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Lineage of `p2022-1-recognition-aze`")
+    assert "peace-agreement-2025" in out or "washington-2025" in out
+    assert main(["lineage", "ts2020-9-unblock-arm", "--as-of", "2026-01-01", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == "ceasefire-compliance/lineage/1"
+    assert {step["agreement"] for step in data["to"]} & LATE_2025
+
+
+def test_lineage__unknown_obligation_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown obligation id exits 2 with a message."""
+    assert main(["lineage", "no-such-duty"]) == 2
+    assert "unknown obligation" in capsys.readouterr().err
+
+
+def test_supersession__superseded_not_violated_after_the_date_unchanged_before() -> None:
+    """A later text superseding a 2020 obligation makes it superseded from that date, not violated."""
+    breach = "B1,2022-01-10,,road-blocked,AZE,Lachin corridor,Reuters,none,https://example.org/b,,,"
+    relation = Relation(RelationType.SUPERSEDES, "ts2020-6-safe-movement-aze", date(2025, 8, 8), "https://example.org/s")
+    agreements = [attrs.evolve(a, relations=(*a.relations, relation)) if a.id == "washington-2025" else a for a in AGREEMENTS]
+    ledger = ledger_from_csv(rows(breach), agreements=agreements)
+
+    def status(day: date) -> Status:
+        return evaluate(agreements, ledger.events, ledger.links, ledger.parties, day).result("ts2020-6-safe-movement-aze").status
+
+    assert status(date(2025, 8, 7)) is Status.VIOLATED
+    assert status(date(2025, 8, 8)) is Status.SUPERSEDED
+    history = evaluate(agreements, ledger.events, ledger.links, ledger.parties, date(2026, 1, 1)).result("ts2020-6-safe-movement-aze").history
+    assert [t.status for t in history][-2:] == [Status.VIOLATED, Status.SUPERSEDED]
