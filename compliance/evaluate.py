@@ -377,20 +377,22 @@ def evaluate(
         if event.incident:
             incidents.setdefault(event.incident, []).append(event)
     endings = _endings(agreements)
+    linked = {link.event for ob_links in links_by_ob.values() for link in ob_links}
     results: list[ObligationResult] = []
+    spans_by_zone: dict[tzinfo, dict[str, Span]] = {}
     for agreement in agreements:
-        facts_by_ob = _facts(agreement, links_by_ob, by_id, incidents, parties, endings)
+        spans = spans_by_zone.get(agreement.tz)
+        if spans is None:  # each event's interval, once per time zone
+            spans = spans_by_zone.setdefault(
+                agreement.tz, {i: by_id[i].when.span(agreement.tz) for i in linked}
+            )
+        graded = _grade_links(agreement, links_by_ob, by_id, incidents, parties)
+        facts_by_ob = _facts(agreement, graded, spans, endings)
         cutoff = as_of_cutoff(as_of, agreement.tz)
         for ob in agreement.obligations:
             results.append(
                 _result(
-                    agreement,
-                    facts_by_ob[ob.id],
-                    links_by_ob.get(ob.id, []),
-                    by_id,
-                    incidents,
-                    parties,
-                    cutoff,
+                    agreement, facts_by_ob[ob.id], graded.get(ob.id, []), spans, incidents, parties, cutoff
                 )
             )
     return Evaluation(as_of, known_on, tuple(results))
@@ -422,12 +424,44 @@ def _endings(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:
     return found
 
 
-def _facts(
+@frozen
+class _Graded:
+    """A link with its event and its grade on all accounts (the cut-off may later narrow them)."""
+
+    link: Link
+    event: Event
+    grade: Grade
+    reason: str
+    corroboration: Event | None
+
+
+def _grade_links(
     agreement: Agreement,
     links_by_ob: Mapping[str, list[Link]],
     events: Mapping[str, Event],
     incidents: Mapping[str, list[Event]],
     parties: PartyRegistry,
+) -> dict[str, list[_Graded]]:
+    graded: dict[str, list[_Graded]] = {}
+    for ob in agreement.obligations:
+        mine: list[_Graded] = []
+        for link in links_by_ob.get(ob.id, ()):
+            event = events[link.event]
+            others = (
+                [o for o in incidents.get(event.incident, ()) if o.id != event.id] if event.incident else []
+            )
+            grade, reason, corroboration = grade_account(
+                event, link.effect, link.basis, ob.bearers, parties, others
+            )
+            mine.append(_Graded(link, event, grade, reason, corroboration))
+        graded[ob.id] = mine
+    return graded
+
+
+def _facts(
+    agreement: Agreement,
+    graded: Mapping[str, list[_Graded]],
+    all_spans: Mapping[str, Span],
     all_endings: Mapping[str, list[Ending]],
 ) -> dict[str, _Facts]:
     tz = agreement.tz
@@ -437,13 +471,9 @@ def _facts(
         spans: list[list[Span]] = [[], [], [], []]
         notices: list[datetime] = []
         progress: list[datetime] = []
-        for link in links_by_ob.get(ob.id, []):
-            event = events[link.event]
-            span = event.when.span(tz)
-            others = [o for o in incidents.get(event.incident, ()) if o.id != event.id]
-            grade, _, corroboration = grade_account(
-                event, link.effect, link.basis, ob.bearers, parties, others
-            )
+        for item in graded.get(ob.id, ()):
+            link, event, grade, corroboration = item.link, item.event, item.grade, item.corroboration
+            span = all_spans[event.id]
             if corroboration is not None:  # confirmed only once the corroborating account exists
                 other = corroboration.when.span(tz)
                 span = (max(span[0], other[0]), max(span[1], other[1]))
@@ -497,8 +527,8 @@ def _facts(
 def _result(
     agreement: Agreement,
     facts: _Facts,
-    links: Sequence[Link],
-    events: Mapping[str, Event],
+    graded: Sequence[_Graded],
+    spans: Mapping[str, Span],
     incidents: Mapping[str, list[Event]],
     parties: PartyRegistry,
     cutoff: datetime,
@@ -506,17 +536,21 @@ def _result(
     ob = facts.obligation
     tz = agreement.tz
     status, possible, reason = _status_at(facts, cutoff)
+    visible = sorted(
+        (g for g in graded if spans[g.event.id][0] < cutoff),  # no look-ahead
+        key=lambda g: (g.event.sort_key, g.link.effect.value, g.link.basis),
+    )
     evidence: list[Evidence] = []
-    for link in links:
-        event = events[link.event]
-        if event.when.span(tz)[0] >= cutoff:
-            continue  # no look-ahead
-        others = [
-            o for o in incidents.get(event.incident, ()) if o.id != event.id and o.when.span(tz)[0] < cutoff
-        ]
-        grade, why, _ = grade_account(event, link.effect, link.basis, ob.bearers, parties, others)
+    for item in visible:
+        link, event, grade, why = item.link, item.event, item.grade, item.reason
+        if event.incident:  # only the accounts known by the cut-off may corroborate or contest
+            others = [
+                o
+                for o in incidents.get(event.incident, ())
+                if o.id != event.id and o.when.span(tz)[0] < cutoff
+            ]
+            grade, why, _ = grade_account(event, link.effect, link.basis, ob.bearers, parties, others)
         evidence.append(Evidence(event.id, link.effect, grade, link.basis, why, link.note))
-    evidence.sort(key=lambda e: (events[e.event].sort_key, e.effect.value, e.basis))
     deadline, deadline_note = _deadline_at(facts, cutoff) if ob.kind is not Kind.MAINTENANCE else (None, "")
     term_end = None
     if ob.term is not None:

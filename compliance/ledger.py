@@ -188,7 +188,7 @@ def assemble(
             )
         )
     events.sort(key=lambda e: e.sort_key)
-    links.sort()
+    links.sort(key=lambda k: (k.obligation, k.event, k.effect.value, k.basis))
     accounting = Accounting(read, read - rejected - len(unlinked), len(unlinked), rejected)
     return Ledger(
         agreements=tuple(agreements),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+import attrs
 from attrs import frozen
 
 from .evaluate import ObligationResult, evaluate
@@ -22,6 +23,8 @@ from .rollup import RollUp, roll_up
 from .vocabulary import Effect, Grade
 
 SCHEMA = "ceasefire-compliance/report/1"
+MAX_EVIDENCE_SHOWN = 100
+"""Accounts listed per obligation in a report (all are counted; the API keeps them all)."""
 
 
 @frozen
@@ -40,6 +43,11 @@ class ArticleReport:
     incidents: tuple[Incident, ...]
     lineage: tuple[Step, ...] = ()
     """Relations from later instruments to this article's obligations (direct ones)."""
+    evidence_totals: tuple[tuple[str, int], ...] = ()
+    """How many accounts bear on each obligation; reports list at most MAX_EVIDENCE_SHOWN."""
+
+    def evidence_total(self, obligation_id: str) -> int:
+        return dict(self.evidence_totals).get(obligation_id, 0)
 
 
 @frozen
@@ -95,7 +103,9 @@ class Report:
             results = [r for r in evaluation.results if r.agreement == agreement.id]
             articles: list[ArticleReport] = []
             for article in agreement.articles:
-                mine = tuple(r for r in results if r.obligation.article == article.number)
+                full = tuple(r for r in results if r.obligation.article == article.number)
+                totals = tuple((r.id, len(r.evidence)) for r in full)
+                mine = tuple(_trim(r) for r in full)
                 shown = _incidents(mine, events, incidents, as_of)
                 for result in mine:
                     cited.update(e.event for e in result.evidence)
@@ -103,7 +113,7 @@ class Report:
                     cited.update(a.id for a in incident.accounts)
                 ids = {r.id for r in mine}
                 steps = tuple(s for r in mine for s in forward(ledger.agreements, r.id) if s.earlier in ids)
-                articles.append(ArticleReport(article, roll_up(mine), mine, shown, steps))
+                articles.append(ArticleReport(article, roll_up(mine), mine, shown, steps, totals))
             bearers = sorted({p for r in results for p in r.obligation.bearers})
             party_reports = tuple(
                 PartyReport(
@@ -134,6 +144,23 @@ class Report:
         from .render.markdown import render_markdown
 
         return render_markdown(self)
+
+
+def _trim(result: ObligationResult) -> ObligationResult:
+    """At most MAX_EVIDENCE_SHOWN accounts, in date order, always keeping the deciding ones.
+
+    The deciding accounts are the first confirmed fulfilment and the first confirmed breach:
+    whatever else is left out, the reader sees what the status rests on.
+    """
+    if len(result.evidence) <= MAX_EVIDENCE_SHOWN:
+        return result
+    keep = list(result.evidence[:MAX_EVIDENCE_SHOWN])
+    for effect in (Effect.FULFILS, Effect.BREACHES):
+        first = next((e for e in result.evidence if e.effect is effect and e.grade is Grade.CONFIRMED), None)
+        if first is not None and first not in keep:
+            keep.append(first)
+    order = {id(e): i for i, e in enumerate(result.evidence)}
+    return attrs.evolve(result, evidence=tuple(sorted(keep, key=lambda e: order[id(e)])))
 
 
 def _incidents(

@@ -7,6 +7,7 @@ becomes a rejected record with its problems; the rows after it are still read.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 
 from ..events import Origin
@@ -62,8 +63,8 @@ def read_csv(
         if len(row) != width:
             yield Record.reject(origin, "-", f"expected {width} fields as in the header, got {len(row)}")
             continue
-        bad_utf8 = next((names[i] for i, value in enumerate(row) if _has_surrogate(value)), None)
-        if bad_utf8 is not None:
+        if not "".join(row).isascii() and _SURROGATE.search("".join(row)):
+            bad_utf8 = next(names[i] for i, value in enumerate(row) if _SURROGATE.search(value))
             yield Record.reject(origin, bad_utf8, "not valid UTF-8")
             continue
         fields = {name: row[i] for name, i in positions.items()}
@@ -71,6 +72,5 @@ def read_csv(
         yield Record(origin, event, tuple(problems))
 
 
-def _has_surrogate(value: str) -> bool:
-    """Undecodable bytes arrive as lone surrogates (``errors='surrogateescape'``)."""
-    return any("\udc80" <= c <= "\udcff" for c in value)
+_SURROGATE = re.compile("[\udc80-\udcff]")
+"""Undecodable bytes arrive as lone surrogates (``errors='surrogateescape'``)."""

@@ -23,7 +23,7 @@ def _roll(roll: RollUp) -> dict[str, Any]:
     }
 
 
-def _obligation(r: ObligationResult) -> dict[str, Any]:
+def _obligation(r: ObligationResult, total: int) -> dict[str, Any]:
     ob = r.obligation
     return {
         "id": ob.id,
@@ -41,6 +41,7 @@ def _obligation(r: ObligationResult) -> dict[str, Any]:
         "term_end": r.term_end.isoformat() if r.term_end else None,
         "not_formalised": ob.not_formalised or None,
         "breach_on_record": r.breach_on_record,
+        "evidence_total": total,
         "evidence": [
             {
                 "event": e.event,
@@ -88,7 +89,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                         "text_status": art.article.text_status,
                         "source": art.article.source,
                         **_roll(art.status),
-                        "obligations": [_obligation(r) for r in art.obligations],
+                        "obligations": [_obligation(r, art.evidence_total(r.id)) for r in art.obligations],
                         "incidents": [
                             {"id": i.id, "accounts": [e.id for e in i.accounts]} for i in art.incidents
                         ],

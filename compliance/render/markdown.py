@@ -170,7 +170,7 @@ def _article(
         )
     out.append("")
     for r in article.obligations:
-        out += _evidence(r, events, sources)
+        out += _evidence(r, events, sources, article.evidence_total(r.id))
     for incident in article.incidents:
         out += _incident(incident, sources)
     if article.lineage:
@@ -208,10 +208,15 @@ def _when(r: ObligationResult) -> str:
     return "continuous" if r.obligation.kind is Kind.MAINTENANCE else "no date"
 
 
-def _evidence(r: ObligationResult, events: dict[str, Event], sources: _Sources) -> list[str]:
+def _evidence(r: ObligationResult, events: dict[str, Event], sources: _Sources, total: int) -> list[str]:
     if not r.evidence:
         return []
-    out = [f"Evidence for `{r.id}` ({r.status.value}: {text(r.reason)}):", ""]
+    shown = (
+        ""
+        if total <= len(r.evidence)
+        else f"; {len(r.evidence)} of {total} accounts shown, first by date and the deciding ones"
+    )
+    out = [f"Evidence for `{r.id}` ({r.status.value}: {text(r.reason)}{shown}):", ""]
     for e in r.evidence:
         event = events[e.event]
         how = "explicit reference" if e.basis == "explicit" else f"rule {e.basis}"
