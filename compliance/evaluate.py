@@ -373,20 +373,22 @@ def evaluate(
         if link.event in by_id:
             links_by_ob.setdefault(link.obligation, []).append(link)
     incidents: dict[str, list[Event]] = {}
+    rank: dict[str, int] = {}
     for event in sorted(by_id.values(), key=lambda e: e.sort_key):  # grades must not depend on input order
+        rank[event.id] = len(rank)
         if event.incident:
             incidents.setdefault(event.incident, []).append(event)
     endings = _endings(agreements)
-    linked = {link.event for ob_links in links_by_ob.values() for link in ob_links}
     results: list[ObligationResult] = []
     spans_by_zone: dict[tzinfo, dict[str, Span]] = {}
     for agreement in agreements:
-        spans = spans_by_zone.get(agreement.tz)
-        if spans is None:  # each event's interval, once per time zone
-            spans = spans_by_zone.setdefault(
-                agreement.tz, {i: by_id[i].when.span(agreement.tz) for i in linked}
-            )
-        graded = _grade_links(agreement, links_by_ob, by_id, incidents, parties)
+        # Each event's interval, computed once per time zone and only for events this agreement links.
+        spans = spans_by_zone.setdefault(agreement.tz, {})
+        for ob in agreement.obligations:
+            for link in links_by_ob.get(ob.id, ()):
+                if link.event not in spans:
+                    spans[link.event] = by_id[link.event].when.span(agreement.tz)
+        graded = _grade_links(agreement, links_by_ob, by_id, incidents, parties, rank)
         facts_by_ob = _facts(agreement, graded, spans, endings)
         cutoff = as_of_cutoff(as_of, agreement.tz)
         for ob in agreement.obligations:
@@ -433,6 +435,7 @@ class _Graded:
     grade: Grade
     reason: str
     corroboration: Event | None
+    order: tuple[int, str, str]  # sort key: the event's rank, then effect and basis
 
 
 def _grade_links(
@@ -441,6 +444,7 @@ def _grade_links(
     events: Mapping[str, Event],
     incidents: Mapping[str, list[Event]],
     parties: PartyRegistry,
+    rank: Mapping[str, int],
 ) -> dict[str, list[_Graded]]:
     graded: dict[str, list[_Graded]] = {}
     for ob in agreement.obligations:
@@ -453,7 +457,8 @@ def _grade_links(
             grade, reason, corroboration = grade_account(
                 event, link.effect, link.basis, ob.bearers, parties, others
             )
-            mine.append(_Graded(link, event, grade, reason, corroboration))
+            order = (rank[event.id], link.effect.value, link.basis)
+            mine.append(_Graded(link, event, grade, reason, corroboration, order))
         graded[ob.id] = mine
     return graded
 
@@ -538,7 +543,7 @@ def _result(
     status, possible, reason = _status_at(facts, cutoff)
     visible = sorted(
         (g for g in graded if spans[g.event.id][0] < cutoff),  # no look-ahead
-        key=lambda g: (g.event.sort_key, g.link.effect.value, g.link.basis),
+        key=lambda g: g.order,
     )
     evidence: list[Evidence] = []
     for item in visible:
@@ -547,7 +552,7 @@ def _result(
             others = [
                 o
                 for o in incidents.get(event.incident, ())
-                if o.id != event.id and o.when.span(tz)[0] < cutoff
+                if o.id != event.id and (spans[o.id] if o.id in spans else o.when.span(tz))[0] < cutoff
             ]
             grade, why, _ = grade_account(event, link.effect, link.basis, ob.bearers, parties, others)
         evidence.append(Evidence(event.id, link.effect, grade, link.basis, why, link.note))

@@ -60,6 +60,9 @@ class PartyRegistry:
     _by_alias: dict[str, str] = field(init=False, eq=False, repr=False)
     _side_of: dict[str, frozenset[str]] = field(init=False, eq=False, repr=False)
     _opponents: dict[str, frozenset[str]] = field(init=False, eq=False, repr=False)
+    _relations: dict[tuple[str | None, tuple[str, ...]], ActorRelation] = field(
+        init=False, eq=False, repr=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         by_alias: dict[str, str] = {}
@@ -93,7 +96,14 @@ class PartyRegistry:
         return party_id in self._side_of
 
     def relation(self, actor: str | None, bearers: tuple[str, ...]) -> ActorRelation:
-        """How ``actor`` stands to an obligation's bearers."""
+        """How ``actor`` stands to an obligation's bearers (memoised: called once per link)."""
+        key = (actor, bearers)
+        found = self._relations.get(key)
+        if found is None:
+            found = self._relations[key] = self._relation(actor, bearers)
+        return found
+
+    def _relation(self, actor: str | None, bearers: tuple[str, ...]) -> ActorRelation:
         if actor is None:
             return ActorRelation.UNKNOWN
         if actor in bearers:
