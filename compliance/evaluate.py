@@ -19,6 +19,7 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -426,9 +427,11 @@ def _endings(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:
     return found
 
 
-@frozen
-class _Graded:
-    """A link with its event and its grade on all accounts (the cut-off may later narrow them)."""
+class _Graded(NamedTuple):
+    """A link with its event and its grade on all accounts (the cut-off may later narrow them).
+
+    A named tuple, not an attrs class: one is made per link, and this is the hot path.
+    """
 
     link: Link
     event: Event
