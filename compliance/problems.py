@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+import attrs
 from attrs import frozen
+
+
+def printable(text: str) -> str:
+    """Text that can always be printed and written as UTF-8: undecodable bytes become ``\\xNN``."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 class Severity(StrEnum):
@@ -30,10 +40,10 @@ class Problem:
         severity: errors reject the record, warnings only annotate it.
     """
 
-    file: str
-    line: int
-    field: str
-    message: str
+    file: str = attrs.field(converter=printable)
+    line: int = attrs.field()
+    field: str = attrs.field(converter=printable)
+    message: str = attrs.field(converter=printable)
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:

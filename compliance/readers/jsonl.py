@@ -6,6 +6,7 @@ Values may be strings, numbers or null; ``links`` may also be a list of link str
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 
 from ..events import Origin
@@ -47,7 +48,9 @@ def read_jsonl(
                     )
                 continue
             text = _as_text(value, key == "links")
-            if text is None:
+            if text is not None and _LONE_SURROGATE.search(text):
+                problems.append(Problem(label, number, key, "not valid Unicode (a lone surrogate escape)"))
+            elif text is None:
                 problems.append(
                     Problem(label, number, key, f"expected a string or number, got {type(value).__name__}")
                 )
@@ -58,6 +61,9 @@ def read_jsonl(
             continue
         event, more = build_event(fields, origin, resolve_party, resolve_reporter)
         yield Record(origin, event, tuple(problems + more))
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _as_text(value: object, links: bool) -> str | None:
