@@ -69,12 +69,16 @@ def parse_toml(text: str, label: str, cls: type[T]) -> tuple[T | None, list[Prob
     """Structure TOML text as ``cls``; every structural problem with key path and line."""
     try:
         raw = tomllib.loads(text)
+    except RecursionError:
+        return None, [Problem(label, 0, "-", "not valid TOML: nested too deeply")]
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_POSITION.search(str(exc))
         line = int(match.group(1)) if match else 0
         return None, [Problem(label, line, "-", f"not valid TOML: {exc}")]
     try:
         return converter.structure(raw, cls), []
+    except RecursionError:
+        return None, [Problem(label, 0, "-", "nested too deeply")]
     except Exception as exc:
         problems = [
             Problem(label, locate(text, path), path, message) for path, message in describe_errors(exc)

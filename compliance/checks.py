@@ -7,7 +7,7 @@ party registry: duplicate ids, references to unknown articles, obligations, part
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 from .agreement_files import locate
 from .model import Agreement
@@ -67,7 +67,37 @@ def check_agreements(
     return sorted(problems)
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""Dates outside these years are refused: they are typos, and the calendar arithmetic overflows."""
+
+
+def _dates(agreement: Agreement) -> Iterator[tuple[str, date | datetime | None]]:
+    yield "$.date", agreement.date
+    for i, ob in enumerate(agreement.obligations):
+        yield f"$.obligations[{i}].in_force", ob.in_force
+        yield f"$.obligations[{i}].deadline", ob.deadline
+        if ob.term is not None:
+            yield f"$.obligations[{i}].term.start", ob.term.start
+        for j, rule in enumerate(ob.rules):
+            yield f"$.obligations[{i}].rules[{j}].window_start", rule.window_start
+            yield f"$.obligations[{i}].rules[{j}].window_end", rule.window_end
+    for i, amendment in enumerate(agreement.amendments):
+        yield f"$.amendments[{i}].date", amendment.date
+        yield f"$.amendments[{i}].deadline", amendment.deadline
+    for i, ending in enumerate(agreement.endings):
+        yield f"$.endings[{i}].date", ending.date
+    for i, relation in enumerate(agreement.relations):
+        yield f"$.relations[{i}].date", relation.date
+
+
 def _check_one(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[str, str]]:
+    for path, value in _dates(agreement):
+        if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+            yield path, f"year {value.year} is outside {FIRST_YEAR}-{LAST_YEAR}"
+    for i, ob in enumerate(agreement.obligations):
+        term = ob.term
+        if term is not None and term.start.year + term.years + 5 * term.renewal_years > LAST_YEAR + 50:
+            yield f"$.obligations[{i}].term", "term too long to evaluate"
     known_parties = parties.ids
     numbers = [a.number for a in agreement.articles]
     for i, number in enumerate(numbers):

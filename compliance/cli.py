@@ -19,9 +19,12 @@ from .problems import InputError, Problem, Severity
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+    if not 1900 <= day.year <= 2100:
+        raise argparse.ArgumentTypeError(f"{text}: dates from 1900 to 2100 are supported")
+    return day
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -159,10 +159,11 @@ def _record(
     if reporter_party is None:
         reporter_party = UNAFFILIATED
     fatalities = None
-    if f.get("fatalities", "").isdigit() and len(f["fatalities"]) <= 7:
-        fatalities = int(f["fatalities"])
-    elif f.get("fatalities"):
-        bad("fatalities", f"expected a whole number, got {f['fatalities'][:20]!r}")
+    deaths = f.get("fatalities", "")
+    if deaths.isascii() and deaths.isdigit() and len(deaths) <= 7:
+        fatalities = int(deaths)
+    elif deaths:
+        bad("fatalities", f"expected a whole number, got {deaths[:20]!r}")
     coordinates = None
     try:
         if f.get("latitude") and f.get("longitude"):
@@ -170,13 +171,14 @@ def _record(
             coordinates = Coordinates(
                 float(f["latitude"]),
                 float(f["longitude"]),
-                int(precision_text) if precision_text.isdigit() else None,
+                int(precision_text) if precision_text.isascii() and precision_text.isdigit() else None,
             )
     except ValueError as exc:
         bad("latitude", f"bad coordinates: {exc}")
     reported_on = None
-    if f.get("timestamp", "").isdigit() and len(f["timestamp"]) <= 11:
-        reported_on = datetime.fromtimestamp(int(f["timestamp"]), tz=UTC).date()
+    stamp = f.get("timestamp", "")
+    if stamp.isascii() and stamp.isdigit() and 0 < len(stamp) <= 10:
+        reported_on = datetime.fromtimestamp(int(stamp), tz=UTC).date()
     if problems or when is None or kind is None:
         return Record(origin, None, tuple(problems))
     location = ", ".join(x for x in (f.get("location", ""), f.get("admin2", "")) if x)

@@ -39,10 +39,14 @@ def read_csv(
         if name not in names:
             yield Problem(label, 1, name, "required column missing from the header")
     for i, name in enumerate(names):
-        if name in names[:i]:
+        if not name:
+            yield Problem(
+                label, 1, f"column {i + 1}", "blank column name; the column is ignored", Severity.WARNING
+            )
+        elif name in names[:i]:
             yield Problem(label, 1, name, "duplicate column; the first one is used")
         elif name not in COLUMNS:
-            yield Problem(label, 1, name or "-", f"unknown column {name!r} is ignored", Severity.WARNING)
+            yield Problem(label, 1, name, f"unknown column {name!r} is ignored", Severity.WARNING)
     positions = {name: names.index(name) for name in COLUMNS if name in names}
     width = len(names)
     line = reader.line_num

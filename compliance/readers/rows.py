@@ -241,7 +241,7 @@ def build_event(
     fatalities = None
     if get("fatalities", ""):
         text = get("fatalities", "")
-        if text.isdigit() and len(text) <= 7:
+        if text.isascii() and text.isdigit() and len(text) <= 7:
             fatalities = int(text)
         else:
             bad(

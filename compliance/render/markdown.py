@@ -13,7 +13,7 @@ from ..events import UNAFFILIATED, UNKNOWN, Event
 from ..report import AgreementReport, ArticleReport, Incident, Report
 from ..rollup import RollUp, roll_up
 from ..vocabulary import Kind, Status
-from .safe import cell, link, text
+from .safe import cell, code, link, text
 
 METHOD_URL = "docs/obligation-logic.md"
 MAX_UNLINKED_SHOWN = 50
@@ -222,7 +222,7 @@ def _evidence(r: ObligationResult, events: dict[str, Event], sources: _Sources, 
         how = "explicit reference" if e.basis == "explicit" else f"rule {e.basis}"
         note = f"; {text(e.note)}" if e.note else ""
         out.append(
-            f"- {event.when.label()} · `{text(event.id)}` {event.kind} — {e.effect.value}, "
+            f"- {event.when.label()} · {code(event.id)} {event.kind} — {e.effect.value}, "
             f"**{e.grade.value}** ({text(e.reason)}; {how}{note}) — "
             f"{text(event.reported_by)}: {text(_short(event.notes))} {sources.ref(event.source_url)}"
         )
@@ -239,7 +239,7 @@ def _affiliation(party: str) -> str:
 
 def _incident(incident: Incident, sources: _Sources) -> list[str]:
     out = [
-        f"Accounts of incident `{text(incident.id)}`, side by side (attributed, not adjudicated):",
+        f"Accounts of incident {code(incident.id)}, side by side (attributed, not adjudicated):",
         "",
         "| Account | Date | Reported by | Affiliation | Actor named | Claim | Deaths claimed | Source |",
         "|---|---|---|---|---|---|---|---|",
@@ -247,7 +247,7 @@ def _incident(incident: Incident, sources: _Sources) -> list[str]:
     for event in incident.accounts:
         deaths = "" if event.fatalities is None else str(event.fatalities)
         out.append(
-            f"| `{text(event.id)}` {event.kind} | {event.when.label()} | {cell(event.reported_by, 120)} "
+            f"| {code(event.id)} {event.kind} | {event.when.label()} | {cell(event.reported_by, 120)} "
             f"| {_affiliation(event.reporter_party)} | {event.actor or 'not stated'} "
             f"| {cell(event.notes)} | {deaths or ' '} | {sources.ref(event.source_url)} |"
         )
@@ -298,7 +298,7 @@ def _accounting(report: Report) -> list[str]:
         "",
     ]
     if report.unlinked:
-        shown = ", ".join(f"`{text(i)}`" for i in report.unlinked[:MAX_UNLINKED_SHOWN])
+        shown = ", ".join(code(i) for i in report.unlinked[:MAX_UNLINKED_SHOWN])
         more = len(report.unlinked) - MAX_UNLINKED_SHOWN
         out += [
             f"Unlinked records (kept, bearing on no obligation): {shown}"

@@ -51,3 +51,14 @@ def link(label: str, url: str) -> str:
     if is_web_address(url):
         return f"[{text(label)}]({href(url)})"
     return f"{text(label)} ({text(url)})" if url else text(label)
+
+
+def code(value: str) -> str:
+    """An identifier as a code span, read exactly as written (escapes are not processed there).
+
+    A value with a backtick or white space cannot be a safe code span and falls back to
+    escaped text; a ``|`` is escaped because GFM splits table cells before reading code spans.
+    """
+    if not value or "`" in value or any(c.isspace() for c in value) or not value.isprintable():
+        return text(value)
+    return "`" + value.replace("|", "\\|") + "`"
