@@ -276,7 +276,9 @@ def term_status(text: str, as_of: date) -> tuple[Status, date | None]:
     """The point-4 term as written, without the recorded 2024 early withdrawal (an ending)."""
     agreements = [attrs.evolve(a, endings=()) for a in AGREEMENTS]
     ledger = ledger_from_csv(text, agreements=agreements)
-    result = evaluate(agreements, ledger.events, ledger.links, ledger.parties, as_of).result("ts2020-4-term-rus")
+    result = evaluate(agreements, ledger.events, ledger.links, ledger.parties, as_of).result(
+        "ts2020-4-term-rus"
+    )
     return result.status, result.term_end
 
 

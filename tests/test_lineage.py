@@ -28,7 +28,10 @@ def test_agreements__all_nine_are_bundled_with_text_or_a_not_found_marker() -> N
     }  # fmt: skip
     for agreement in AGREEMENTS:
         for article in agreement.articles:
-            assert article.text or (article.text_status == "not-found" and article.note), (agreement.id, article.number)
+            assert article.text or (article.text_status == "not-found" and article.note), (
+                agreement.id,
+                article.number,
+            )
 
 
 def test_agreements__the_initialled_text_is_not_binding_and_says_so() -> None:
@@ -48,7 +51,9 @@ def test_lineage__principles_and_point_9_reach_the_2025_texts(obligation: str) -
 
 def test_lineage__backward_finds_where_a_2025_duty_came_from() -> None:
     """Following relations backward from a 2025 obligation finds a 2022 principle."""
-    later = {s.later for s in forward(AGREEMENTS, "p2022-1-recognition-aze") if s.later_agreement in LATE_2025}
+    later = {
+        s.later for s in forward(AGREEMENTS, "p2022-1-recognition-aze") if s.later_agreement in LATE_2025
+    }
     assert later
     origins = {s.earlier for s in backward(AGREEMENTS, sorted(later)[0])}
     assert "p2022-1-recognition-aze" in origins
@@ -75,14 +80,27 @@ def test_lineage__unknown_obligation_is_a_usage_error(capsys: pytest.CaptureFixt
 def test_supersession__superseded_not_violated_after_the_date_unchanged_before() -> None:
     """A later text superseding a 2020 obligation makes it superseded from that date, not violated."""
     breach = "B1,2022-01-10,,road-blocked,AZE,Lachin corridor,Reuters,none,https://example.org/b,,,"
-    relation = Relation(RelationType.SUPERSEDES, "ts2020-6-safe-movement-aze", date(2025, 8, 8), "https://example.org/s")
-    agreements = [attrs.evolve(a, relations=(*a.relations, relation)) if a.id == "washington-2025" else a for a in AGREEMENTS]
+    relation = Relation(
+        RelationType.SUPERSEDES, "ts2020-6-safe-movement-aze", date(2025, 8, 8), "https://example.org/s"
+    )
+    agreements = [
+        attrs.evolve(a, relations=(*a.relations, relation)) if a.id == "washington-2025" else a
+        for a in AGREEMENTS
+    ]
     ledger = ledger_from_csv(rows(breach), agreements=agreements)
 
     def status(day: date) -> Status:
-        return evaluate(agreements, ledger.events, ledger.links, ledger.parties, day).result("ts2020-6-safe-movement-aze").status
+        return (
+            evaluate(agreements, ledger.events, ledger.links, ledger.parties, day)
+            .result("ts2020-6-safe-movement-aze")
+            .status
+        )
 
     assert status(date(2025, 8, 7)) is Status.VIOLATED
     assert status(date(2025, 8, 8)) is Status.SUPERSEDED
-    history = evaluate(agreements, ledger.events, ledger.links, ledger.parties, date(2026, 1, 1)).result("ts2020-6-safe-movement-aze").history
+    history = (
+        evaluate(agreements, ledger.events, ledger.links, ledger.parties, date(2026, 1, 1))
+        .result("ts2020-6-safe-movement-aze")
+        .history
+    )
     assert [t.status for t in history][-2:] == [Status.VIOLATED, Status.SUPERSEDED]

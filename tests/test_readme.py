@@ -21,7 +21,9 @@ def first_command() -> list[str]:
     return shlex.split(block.split("&& compliance ", 1)[1])
 
 
-def test_readme__first_command_produces_the_excerpt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_readme__first_command_produces_the_excerpt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The excerpt in the README is the start of what the first README command writes."""
     args = first_command()
     args[args.index("--output") + 1] = str(tmp_path / "report.md")
@@ -31,10 +33,17 @@ def test_readme__first_command_produces_the_excerpt(tmp_path: Path, capsys: pyte
         lines = report.splitlines(keepends=True)
         end = [i for i, line in enumerate(lines) if line.startswith("## Summary:")][1]
         new = "".join(lines[:end])
-        text = re.sub(r"(<!-- excerpt:start -->\n```markdown\n).*?(```\n<!-- excerpt:end -->)", lambda m: m.group(1) + new + m.group(2), README, flags=re.S)
+        text = re.sub(
+            r"(<!-- excerpt:start -->\n```markdown\n).*?(```\n<!-- excerpt:end -->)",
+            lambda m: m.group(1) + new + m.group(2),
+            README,
+            flags=re.S,
+        )
         (ROOT / "README.md").write_text(text, encoding="utf-8")
         return
-    excerpt = re.search(r"<!-- excerpt:start -->\n```markdown\n(.*?)```\n<!-- excerpt:end -->", README, re.S).group(1)  # type: ignore[union-attr]
+    excerpt = re.search(
+        r"<!-- excerpt:start -->\n```markdown\n(.*?)```\n<!-- excerpt:end -->", README, re.S
+    ).group(1)  # type: ignore[union-attr]
     assert report.startswith(excerpt)
 
 

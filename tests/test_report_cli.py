@@ -33,7 +33,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("markdown", "report.md"), ("json", "report.json")])
-def test_golden__report_on_a_small_fixed_dataset(capsys: pytest.CaptureFixture[str], fmt: str, name: str) -> None:
+def test_golden__report_on_a_small_fixed_dataset(
+    capsys: pytest.CaptureFixture[str], fmt: str, name: str
+) -> None:
     """The report on the golden fixture is byte-identical to the reviewed file (UPDATE_GOLDEN=1 rewrites)."""
     code, out, _ = run(capsys, "report", *GOLDEN_ARGS, "--format", fmt)
     assert code == 0
@@ -106,7 +108,8 @@ def test_report__markdown_is_valid_gfm_with_safe_links(capsys: pytest.CaptureFix
             if child.type == "link_open":
                 href = str(child.attrs["href"])
                 assert href.startswith(("https://", "http://")) or href == "docs/obligation-logic.md", href
-    assert widths and all(len(set(table)) == 1 for table in widths)
+    assert widths
+    assert all(len(set(table)) == 1 for table in widths)
 
 
 def test_report__repr_markdown_renders_in_jupyter() -> None:
@@ -119,7 +122,9 @@ def test_report__repr_markdown_renders_in_jupyter() -> None:
     assert aghdam.status is Status.FULFILLED
 
 
-def test_agreements__json_lists_both_agreements_with_articles_and_obligations(capsys: pytest.CaptureFixture[str]) -> None:
+def test_agreements__json_lists_both_agreements_with_articles_and_obligations(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """`compliance agreements --format json` has 9 and 5 articles with sources and typed obligations."""
     code, out, _ = run(capsys, "agreements", "--format", "json")
     assert code == 0
@@ -136,11 +141,20 @@ def test_agreements__json_lists_both_agreements_with_articles_and_obligations(ca
 def test_validate__exit_1_listing_problems(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """`compliance validate` exits 1 and lists problems for a bad agreement file; 0 for good files."""
     bad = tmp_path / "bad.toml"
-    bad.write_text((GOLDEN / "agreement.toml").read_text(encoding="utf-8").replace("pax_id = 2324", "pax_id = true"), encoding="utf-8")
+    bad.write_text(
+        (GOLDEN / "agreement.toml").read_text(encoding="utf-8").replace("pax_id = 2324", "pax_id = true"),
+        encoding="utf-8",
+    )
     code, _, err = run(capsys, "validate", str(bad))
     assert code == 1
-    assert f"{bad}:" in err and "pax_id" in err
-    code, _, err = run(capsys, "validate", str(ROOT / "agreements" / "trilateral-2020.toml"), str(ROOT / "agreements" / "events.csv"))
+    assert f"{bad}:" in err
+    assert "pax_id" in err
+    code, _, err = run(
+        capsys,
+        "validate",
+        str(ROOT / "agreements" / "trilateral-2020.toml"),
+        str(ROOT / "agreements" / "events.csv"),
+    )
     assert code == 0, err
 
 
@@ -167,7 +181,11 @@ def test_timeline__matches_direct_reports_at_each_date() -> None:
 
 def test_timeline__period_ends() -> None:
     """Monthly periods end on the last day of each month, the final one on --to."""
-    assert period_ends(date(2021, 1, 1), date(2021, 3, 15), "month") == (date(2021, 1, 31), date(2021, 2, 28), date(2021, 3, 15))
+    assert period_ends(date(2021, 1, 1), date(2021, 3, 15), "month") == (
+        date(2021, 1, 31),
+        date(2021, 2, 28),
+        date(2021, 3, 15),
+    )
 
 
 def test_timeline__cli_formats(capsys: pytest.CaptureFixture[str]) -> None:
@@ -188,13 +206,18 @@ def test_diff__findings_new_carried_over_and_resolved() -> None:
     assert (safe.before, safe.category) == (Status.COMPLIED, "new")
     assert all(c.category in {"new", "changed", "carried-over", "resolved"} for c in changes.values())
     resolved = {c.obligation: c for c in diff(build_ledger(), date(2020, 11, 21), date(2020, 12, 31))}
-    assert all(c.before in {Status.OVERDUE, Status.DISPUTED, Status.VIOLATED, Status.INDETERMINATE} for c in resolved.values() if c.category == "resolved")
+    assert all(
+        c.before in {Status.OVERDUE, Status.DISPUTED, Status.VIOLATED, Status.INDETERMINATE}
+        for c in resolved.values()
+        if c.category == "resolved"
+    )
 
 
 def test_diff__cli_markdown_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     """diff prints the four groups in Markdown and JSON."""
     _, md, _ = run(capsys, "diff", "--from", "2022-06-30", "--to", "2023-06-30")
-    assert "## New" in md and "## Resolved" in md
+    assert "## New" in md
+    assert "## Resolved" in md
     _, js, _ = run(capsys, "diff", "--from", "2022-06-30", "--to", "2023-06-30", "--format", "json")
     assert set(json.loads(js)["findings"]) == {"new", "changed", "carried-over", "resolved"}
 
@@ -204,6 +227,12 @@ def test_cli__python_dash_m_compliance_works() -> None:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "compliance", "agreements"], capture_output=True, text=True, check=False, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "compliance", "agreements"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     assert result.returncode == 0
     assert "trilateral-2020" in result.stdout

@@ -145,7 +145,8 @@ def event_time(date_text: str, end_text: str) -> EventTime:
         except FieldError as exc:
             raise EndFieldError(str(exc)) from None
         last = last_end if last_end is not None else last_start
-        if _day(last) < _day(start):
+        both_instants = isinstance(start, datetime) and isinstance(last, datetime)
+        if (last < start) if both_instants else (_day(last) < _day(start)):
             raise EndFieldError(f"date_end {end_text.strip()} is before date {date_text.strip()}")
         if isinstance(start, datetime) != isinstance(last, datetime):
             start, last = _day(start), _day(last)
