@@ -25,7 +25,7 @@ What the rows look like (so the benchmark exercises the code paths real data doe
   and count.
 
 Output is streamed (one row in memory at a time) and byte-identical for the same
-``--rows`` and ``--seed``. About 190 bytes a row: 1,000,000 rows are about 190 MB.
+``--rows`` and ``--seed``. About 176 bytes a row: 1,000,000 rows are about 176 MB.
 """
 
 from __future__ import annotations
@@ -257,7 +257,9 @@ def check_columns() -> None:
     from compliance.vocabulary import EVENT_KIND_SET
 
     if tuple(LIBRARY_COLUMNS) != COLUMNS:
-        raise SystemExit(f"generate.py: columns differ from compliance.readers.rows.COLUMNS: {LIBRARY_COLUMNS}")
+        raise SystemExit(
+            f"generate.py: columns differ from compliance.readers.rows.COLUMNS: {LIBRARY_COLUMNS}"
+        )
     unknown = {k for k, _ in KIND_WEIGHTS} - EVENT_KIND_SET
     if unknown:
         raise SystemExit(f"generate.py: kinds not in compliance.vocabulary.EVENT_KINDS: {sorted(unknown)}")
@@ -297,7 +299,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_check:
         check_columns()
     incidents = write(args.rows, args.seed, args.out)
-    print(f"wrote {args.rows} synthetic rows ({incidents} multi-account incidents) to {args.out}", file=sys.stderr)
+    print(
+        f"wrote {args.rows} synthetic rows ({incidents} multi-account incidents) to {args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 

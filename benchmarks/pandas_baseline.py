@@ -18,39 +18,41 @@ import argparse
 import sys
 from pathlib import Path
 
-# kind → articles whose obligations have a link rule for that kind.
-# "TS2020:n" = trilateral-2020 point n; "Pn" = five-principles-2022 principle n.
+# kind → articles whose obligations have a link rule for that kind, as AGREEMENT#ARTICLE (the
+# syntax of explicit links). Hand-written, as a researcher would; mirrors agreements/*.toml.
 ARTICLES: dict[str, list[str]] = {
-    "armed-clash": ["TS2020:1", "P3"],
-    "shelling": ["TS2020:1", "P3"],
-    "ceasefire-violation": ["TS2020:1", "P3"],
-    "border-incursion": ["TS2020:1", "P1", "P3"],
-    "threat-of-force": ["P3"],
-    "territorial-claim": ["P2"],
-    "territory-handover": ["TS2020:2", "TS2020:6"],
-    "peacekeeper-deployment": ["TS2020:3"],
-    "troop-withdrawal": ["TS2020:4"],
-    "troop-presence": ["TS2020:4"],
-    "peacekeeper-withdrawal": ["TS2020:4"],
-    "notice-of-termination": ["TS2020:4"],
-    "monitoring-centre-opened": ["TS2020:5"],
-    "monitoring-centre-closed": ["TS2020:5"],
-    "checkpoint-established": ["TS2020:6"],
-    "road-blocked": ["TS2020:6"],
-    "road-reopened": ["TS2020:6"],
-    "refugee-return": ["TS2020:7"],
-    "displacement": ["TS2020:7"],
-    "prisoner-release": ["TS2020:8"],
-    "prisoner-exchange": ["TS2020:8"],
-    "remains-returned": ["TS2020:8"],
-    "transport-link-opened": ["TS2020:9", "P5"],
-    "transport-talks": ["TS2020:9", "P5"],
-    "agreement-signed": ["TS2020:9"],
-    "route-opened": ["P5"],
-    "border-delimitation": ["P4"],
-    "diplomatic-relations": ["P4"],
-}
-PREFIX = {"trilateral-2020": "TS2020:", "five-principles-2022": "P"}
+    "armed-clash": ["five-principles-2022#3", "peace-agreement-2025#III", "sochi-2022#4", "trilateral-2020#1"],
+    "shelling": ["five-principles-2022#3", "peace-agreement-2025#III", "sochi-2022#4", "trilateral-2020#1"],
+    "ceasefire-violation": ["five-principles-2022#3", "peace-agreement-2025#III", "sochi-2022#4", "trilateral-2020#1"],
+    "border-incursion": [
+        "five-principles-2022#1", "five-principles-2022#3", "peace-agreement-2025#I", "peace-agreement-2025#III",
+        "prague-2022#2", "sochi-2022#4", "trilateral-2020#1",
+    ],
+    "threat-of-force": ["five-principles-2022#3", "peace-agreement-2025#III", "sochi-2022#4"],
+    "territorial-claim": ["five-principles-2022#2", "peace-agreement-2025#II"],
+    "border-delimitation": ["five-principles-2022#4", "peace-agreement-2025#VI", "prague-2022#2", "sochi-2021#4"],
+    "diplomatic-relations": ["five-principles-2022#4", "peace-agreement-2025#V"],
+    "territory-handover": ["trilateral-2020#2", "trilateral-2020#6"],
+    "peacekeeper-deployment": ["trilateral-2020#3"],
+    "troop-withdrawal": ["trilateral-2020#4"],
+    "troop-presence": ["trilateral-2020#4"],
+    "peacekeeper-withdrawal": ["trilateral-2020#4"],
+    "notice-of-termination": ["trilateral-2020#4"],
+    "monitoring-centre-opened": ["trilateral-2020#5"],
+    "monitoring-centre-closed": ["trilateral-2020#5"],
+    "checkpoint-established": ["trilateral-2020#6"],
+    "road-blocked": ["trilateral-2020#6"],
+    "road-reopened": ["trilateral-2020#6"],
+    "refugee-return": ["trilateral-2020#7"],
+    "displacement": ["trilateral-2020#7"],
+    "prisoner-release": ["joint-statement-2023-12#3", "joint-statement-2023-12#4", "trilateral-2020#8"],
+    "prisoner-exchange": ["joint-statement-2023-12#3", "joint-statement-2023-12#4", "trilateral-2020#8"],
+    "remains-returned": ["peace-agreement-2025#u3", "trilateral-2020#8"],
+    "transport-link-opened": ["five-principles-2022#5", "trilateral-2020#9", "washington-2025#3"],
+    "transport-talks": ["five-principles-2022#5", "trilateral-2020#9", "trilateral-2021-01#2"],
+    "agreement-signed": ["trilateral-2020#9"],
+    "route-opened": ["five-principles-2022#5", "washington-2025#3"],
+}  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,20 +78,23 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def rule_articles() -> dict[str, list[str]]:
-    """kind → articles, derived from the link rules of the bundled agreement files."""
+def rule_articles(paths: list[Path] | None = None) -> dict[str, list[str]]:
+    """kind → articles, derived from the link rules of the agreement files (default: bundled)."""
     import tomllib
 
-    from agreements import agreement_paths
+    if paths is None:
+        from agreements import agreement_paths
 
+        paths = list(agreement_paths())
     derived: dict[str, set[str]] = {}
-    for path in agreement_paths():
+    for path in paths:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        prefix = PREFIX.get(data["id"], data["id"] + ":")
+        if "obligations" not in data:
+            continue  # parties.toml, reporters.toml
         for ob in data.get("obligations", []):
             for rule in ob.get("rules", []):
                 for kind in rule["kinds"]:
-                    derived.setdefault(kind, set()).add(prefix + ob["article"])
+                    derived.setdefault(kind, set()).add(f"{data['id']}#{ob['article']}")
     return {kind: sorted(articles) for kind, articles in derived.items()}
 
 

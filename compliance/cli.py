@@ -8,6 +8,7 @@ Problems go to stderr as ``file:line: field: message``.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -106,6 +107,18 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # A run builds many long-lived immutable objects and no reference cycles that matter: the
+    # cyclic collector only re-scans them (a third of the run time on large inputs).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(_COMMANDS[args.command](args))
     except InputError as exc:

@@ -360,8 +360,13 @@ def evaluate(
     parties: PartyRegistry,
     as_of: date,
     known_on: date | None = None,
+    *,
+    with_evidence: bool = True,
 ) -> Evaluation:
     """Evaluate every obligation as of the end of ``as_of`` in each agreement's zone.
+
+    ``with_evidence=False`` leaves the graded evidence lists empty (statuses and histories are
+    the same): timelines and diffs need only the histories.
 
     ``known_on`` rebuilds the evaluation as it could have been made on that date: accounts
     reported later are left out (accounts with no report date are kept).
@@ -395,7 +400,14 @@ def evaluate(
         for ob in agreement.obligations:
             results.append(
                 _result(
-                    agreement, facts_by_ob[ob.id], graded.get(ob.id, []), spans, incidents, parties, cutoff
+                    agreement,
+                    facts_by_ob[ob.id],
+                    graded.get(ob.id, []),
+                    spans,
+                    incidents,
+                    parties,
+                    cutoff,
+                    with_evidence,
                 )
             )
     return Evaluation(as_of, known_on, tuple(results))
@@ -540,12 +552,13 @@ def _result(
     incidents: Mapping[str, list[Event]],
     parties: PartyRegistry,
     cutoff: datetime,
+    with_evidence: bool = True,
 ) -> ObligationResult:
     ob = facts.obligation
     tz = agreement.tz
     status, possible, reason = _status_at(facts, cutoff)
     visible = sorted(
-        (g for g in graded if spans[g.event.id][0] < cutoff),  # no look-ahead
+        (g for g in graded if spans[g.event.id][0] < cutoff) if with_evidence else (),  # no look-ahead
         key=lambda g: g.order,
     )
     evidence: list[Evidence] = []

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -38,6 +39,7 @@ def parse_offset(text: str) -> timezone:
     return timezone(-delta if match["sign"] == "-" else delta)
 
 
+@lru_cache(maxsize=65536)
 def day_start(day: date, tz: tzinfo) -> datetime:
     """00:00 of ``day`` in ``tz``, as a UTC instant."""
     return datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(UTC)

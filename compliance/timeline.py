@@ -64,7 +64,9 @@ def timeline(
 ) -> Timeline:
     dates = period_ends(start, end, every)
     chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
-    evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, end)
+    evaluation = evaluate(
+        ledger.agreements, ledger.events, ledger.links, ledger.parties, end, with_evidence=False
+    )
     rows: list[Row] = []
     for agreement in chosen:
         results = [r for r in evaluation.results if r.agreement == agreement.id]
@@ -100,7 +102,9 @@ def diff(ledger: Ledger, before: date, after: date, agreement_ids: Sequence[str]
     if after < before:
         raise ValueError("--to is before --from")
     chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
-    evaluation: Evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, after)
+    evaluation: Evaluation = evaluate(
+        ledger.agreements, ledger.events, ledger.links, ledger.parties, after, with_evidence=False
+    )
     tz = {a.id: a.tz for a in chosen}
     changes: list[Change] = []
     chosen_ids = {a.id for a in chosen}

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from sys import intern
 
 from dateutil import parser as dateutil_parser
 
@@ -40,6 +41,7 @@ COLUMNS: tuple[str, ...] = (
     "notes",
 )
 REQUIRED: tuple[str, ...] = ("id", "date", "kind", "reported_by")
+_UNIQUE = frozenset({"id", "notes", "source_url", "links", "latitude", "longitude"})
 MAX_FIELD_CHARS = 10_000
 """A field longer than this is refused (notes are a paragraph, not a book)."""
 MAX_ID_CHARS = 200
@@ -189,7 +191,9 @@ def build_event(
     problems += check_fields(row, origin)
     if problems:
         return None, problems
-    get = {k: v.strip() for k, v in row.items()}.get
+    # Repeated values (kinds, reporters, places, dates) share one string object: a million rows
+    # hold a few thousand distinct values.
+    get = {k: intern(v.strip()) if k not in _UNIQUE else v.strip() for k, v in row.items()}.get
     for name in REQUIRED:
         if not get(name, ""):
             bad(name, "required field is empty")
