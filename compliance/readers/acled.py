@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from ..events import UNAFFILIATED, Coordinates, Event, Origin
 from ..problems import Problem
 from ..timeframe import EventTime, Precision
-from .records import Record
+from .records import Record, csv_rows
 from .rows import MAX_ID_CHARS, FieldError, PartyResolver, ReporterResolver, check_fields, parse_when
 
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -81,29 +81,11 @@ def read_acled(
     for name in missing:
         yield Problem(label, 1, name, "required ACLED column missing")
     col = {name: i for i, name in reversed(list(enumerate(header)))}
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            line = reader.line_num
-            yield Record.reject(Origin(label, start), "-", f"malformed CSV: {exc}")
+    for item in csv_rows(reader, header, label):
+        if isinstance(item, Record):
+            yield item
             continue
-        line = reader.line_num
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue
-        origin = Origin(label, start)
-        if len(row) != len(header):
-            yield Record.reject(
-                origin, "-", f"expected {len(header)} fields as in the header, got {len(row)}"
-            )
-            continue
-        if any("\udc80" <= c <= "\udcff" for value in row for c in value):
-            yield Record.reject(origin, "-", "not valid UTF-8")
-            continue
+        origin, row = item
         fields = {name: row[i].strip() for name, i in col.items()}
         problems = check_fields(fields, origin)
         if problems:

@@ -7,12 +7,10 @@ becomes a rejected record with its problems; the rows after it are still read.
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable, Iterator
 
-from ..events import Origin
 from ..problems import Problem, Severity
-from .records import Record
+from .records import Record, csv_rows
 from .rows import COLUMNS, REQUIRED, PartyResolver, ReporterResolver, build_event
 
 csv.field_size_limit(1 << 24)  # oversize fields are refused by the row checks, with a message
@@ -48,33 +46,11 @@ def read_csv(
         elif name not in COLUMNS:
             yield Problem(label, 1, name, f"unknown column {name!r} is ignored", Severity.WARNING)
     positions = {name: names.index(name) for name in COLUMNS if name in names}
-    width = len(names)
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            line = reader.line_num
-            yield Record.reject(Origin(label, start), "-", f"malformed CSV: {exc}")
+    for item in csv_rows(reader, names, label):
+        if isinstance(item, Record):
+            yield item
             continue
-        line = reader.line_num
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue
-        origin = Origin(label, start)
-        if len(row) != width:
-            yield Record.reject(origin, "-", f"expected {width} fields as in the header, got {len(row)}")
-            continue
-        if not "".join(row).isascii() and _SURROGATE.search("".join(row)):
-            bad_utf8 = next(names[i] for i, value in enumerate(row) if _SURROGATE.search(value))
-            yield Record.reject(origin, bad_utf8, "not valid UTF-8")
-            continue
+        origin, row = item
         fields = {name: row[i] for name, i in positions.items()}
         event, problems = build_event(fields, origin, resolve_party, resolve_reporter)
         yield Record(origin, event, tuple(problems))
-
-
-_SURROGATE = re.compile("[\udc80-\udcff]")
-"""Undecodable bytes arrive as lone surrogates (``errors='surrogateescape'``)."""
