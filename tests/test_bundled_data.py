@@ -1,0 +1,55 @@
+"""The bundled, sourced dataset: valid, sourced, covering every article, with both sides' accounts."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import agreements as bundled
+from compliance.ledger import build_ledger
+
+LEDGER = build_ledger()
+ROWS = list(csv.DictReader(Path(bundled.EVENTS_FILE).open(encoding="utf-8")))
+
+
+def test_bundled__validates_with_zero_problems() -> None:
+    """The bundled agreements and events load with no problem at all and nothing rejected."""
+    assert LEDGER.problems == ()
+    assert LEDGER.accounting.rejected == 0
+    assert LEDGER.accounting.read == len(ROWS) >= 60
+
+
+def test_bundled__every_row_has_a_web_source_address() -> None:
+    """Every bundled account has an http(s) source address."""
+    assert all(row["source_url"].startswith(("https://", "http://")) for row in ROWS)
+
+
+def test_bundled__every_article_of_both_core_agreements_has_a_linked_event() -> None:
+    """Every point of the 2020 statement and every 2022 principle has at least one linked event."""
+    linked_obligations = {link.obligation for link in LEDGER.links}
+    for agreement in LEDGER.agreements:
+        if agreement.id not in ("trilateral-2020", "five-principles-2022"):
+            continue
+        for article in agreement.articles:
+            ids = {o.id for o in agreement.obligations_of(article.number)}
+            assert ids & linked_obligations, (agreement.id, article.number)
+
+
+def test_bundled__disputed_clashes_have_each_sides_account() -> None:
+    """The July 2021, November 2021, September 2022 and February 2024 clashes have accounts from both sides."""
+    by_incident: dict[str, set[str]] = {}
+    for event in LEDGER.events:
+        if event.incident:
+            by_incident.setdefault(event.incident, set()).add(event.reporter_party)
+    for month in ("2021-07", "2021-11", "2022-09", "2024-02"):
+        sides = set().union(
+            *(parties for incident, parties in by_incident.items() if incident.startswith(month))
+        )
+        assert {"ARM", "AZE"} <= sides, month
+
+
+def test_bundled__ids_are_unique_and_kinds_vary() -> None:
+    """Ids are unique; the dataset is not a single kind of event."""
+    assert len({row["id"] for row in ROWS}) == len(ROWS)
+    assert len(Counter(row["kind"] for row in ROWS)) >= 15
