@@ -10,7 +10,7 @@ import agreements as bundled
 from compliance.ledger import build_ledger
 
 LEDGER = build_ledger()
-ROWS = list(csv.DictReader(Path(bundled.EVENTS_FILE).open(encoding="utf-8")))
+ROWS = list(csv.DictReader(Path(bundled.EVENTS_FILE).read_text(encoding="utf-8").splitlines()))
 
 
 def test_bundled__validates_with_zero_problems() -> None:
