@@ -83,6 +83,8 @@ class ObligationResult:
     history: tuple[Transition, ...]
     pam_score: int | None
     breach_on_record: bool
+    evidence_total: int = 0
+    """How many accounts bear on the obligation by the date (``evidence`` may list fewer)."""
 
     @property
     def id(self) -> str:
@@ -362,11 +364,14 @@ def evaluate(
     known_on: date | None = None,
     *,
     with_evidence: bool = True,
+    evidence_limit: int | None = None,
 ) -> Evaluation:
     """Evaluate every obligation as of the end of ``as_of`` in each agreement's zone.
 
     ``with_evidence=False`` leaves the graded evidence lists empty (statuses and histories are
-    the same): timelines and diffs need only the histories.
+    the same): timelines and diffs need only the histories. ``evidence_limit`` lists at most that
+    many accounts per obligation (the earliest), plus the first confirmed fulfilment and breach,
+    which decide the status; ``evidence_total`` still counts them all.
 
     ``known_on`` rebuilds the evaluation as it could have been made on that date: accounts
     reported later are left out (accounts with no report date are kept).
@@ -408,6 +413,7 @@ def evaluate(
                     parties,
                     cutoff,
                     with_evidence,
+                    evidence_limit,
                 )
             )
     return Evaluation(as_of, known_on, tuple(results))
@@ -553,6 +559,7 @@ def _result(
     parties: PartyRegistry,
     cutoff: datetime,
     with_evidence: bool = True,
+    evidence_limit: int | None = None,
 ) -> ObligationResult:
     ob = facts.obligation
     tz = agreement.tz
@@ -562,8 +569,15 @@ def _result(
         key=lambda g: g.order,
     )
     evidence: list[Evidence] = []
-    for item in visible:
-        link, event, grade, why = item.link, item.event, item.grade, item.reason
+    wanted = {Effect.FULFILS, Effect.BREACHES}  # the first confirmed of each is always listed
+    for i, item in enumerate(visible):
+        link, event = item.link, item.event
+        beyond = evidence_limit is not None and i >= evidence_limit
+        if beyond and link.effect not in wanted:
+            if not wanted:
+                break
+            continue
+        grade, why = item.grade, item.reason
         if event.incident:  # only the accounts known by the cut-off may corroborate or contest
             others = [
                 o
@@ -571,6 +585,10 @@ def _result(
                 if o.id != event.id and (spans[o.id] if o.id in spans else o.when.span(tz))[0] < cutoff
             ]
             grade, why, _ = grade_account(event, link.effect, link.basis, ob.bearers, parties, others)
+        if grade is Grade.CONFIRMED:
+            wanted.discard(link.effect)
+        elif beyond:
+            continue
         evidence.append(Evidence(event.id, link.effect, grade, link.basis, why, link.note))
     deadline, deadline_note = _deadline_at(facts, cutoff) if ob.kind is not Kind.MAINTENANCE else (None, "")
     term_end = None
@@ -592,6 +610,7 @@ def _result(
         deadline_note=deadline_note or ob.deadline_note,
         term_end=term_end,
         evidence=tuple(evidence),
+        evidence_total=len(visible),
         history=history,
         pam_score=pam_score(ob, status, possible, progress, history),
         breach_on_record=breach_on_record,

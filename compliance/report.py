@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-import attrs
 from attrs import frozen
 
 from .evaluate import ObligationResult, evaluate
@@ -88,7 +87,15 @@ class Report:
     ) -> Report:
         chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
         # Evaluate every loaded agreement: a later one may supersede an obligation of a chosen one.
-        evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, as_of, known_on)
+        evaluation = evaluate(
+            ledger.agreements,
+            ledger.events,
+            ledger.links,
+            ledger.parties,
+            as_of,
+            known_on,
+            evidence_limit=MAX_EVIDENCE_SHOWN,
+        )
         known = [
             e for e in ledger.events if known_on is None or e.reported_on is None or e.reported_on <= known_on
         ]
@@ -103,9 +110,8 @@ class Report:
             results = [r for r in evaluation.results if r.agreement == agreement.id]
             articles: list[ArticleReport] = []
             for article in agreement.articles:
-                full = tuple(r for r in results if r.obligation.article == article.number)
-                totals = tuple((r.id, len(r.evidence)) for r in full)
-                mine = tuple(_trim(r) for r in full)
+                mine = tuple(r for r in results if r.obligation.article == article.number)
+                totals = tuple((r.id, r.evidence_total) for r in mine)
                 shown = _incidents(mine, events, incidents, as_of)
                 for result in mine:
                     cited.update(e.event for e in result.evidence)
@@ -144,23 +150,6 @@ class Report:
         from .render.markdown import render_markdown
 
         return render_markdown(self)
-
-
-def _trim(result: ObligationResult) -> ObligationResult:
-    """At most MAX_EVIDENCE_SHOWN accounts, in date order, always keeping the deciding ones.
-
-    The deciding accounts are the first confirmed fulfilment and the first confirmed breach:
-    whatever else is left out, the reader sees what the status rests on.
-    """
-    if len(result.evidence) <= MAX_EVIDENCE_SHOWN:
-        return result
-    keep = list(result.evidence[:MAX_EVIDENCE_SHOWN])
-    for effect in (Effect.FULFILS, Effect.BREACHES):
-        first = next((e for e in result.evidence if e.effect is effect and e.grade is Grade.CONFIRMED), None)
-        if first is not None and first not in keep:
-            keep.append(first)
-    order = {id(e): i for i, e in enumerate(result.evidence)}
-    return attrs.evolve(result, evidence=tuple(sorted(keep, key=lambda e: order[id(e)])))
 
 
 def _incidents(

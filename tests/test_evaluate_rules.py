@@ -364,3 +364,20 @@ def test_rollup__disputed_outranks_fulfilled_and_pending() -> None:
 def test_pam__scores_beside_the_status(text: str, obligation: str, expected: int | None) -> None:
     """PAM: 3 full, 2 intermediate (breaches of a maintained duty), 1 minimal, 0 not initiated."""
     assert evaluate_csv(text, D(2021, 12, 1)).result(obligation).pam_score == expected
+
+
+def test_evidence_limit__keeps_the_deciding_accounts_and_counts_all() -> None:
+    """With a limit, the earliest accounts and the first confirmed breach are listed; all are counted."""
+    text = rows(
+        clash("C1", "Ministry of Defence of Azerbaijan", "", "ARM").replace("2021-11-16", "2021-11-10"),
+        clash("C2", "Ministry of Defence of Azerbaijan", "", "ARM").replace("2021-11-16", "2021-11-12"),
+        clash("C3", "Reuters", "none", "ARM"),
+    )
+    ledger = ledger_from_csv(text)
+    limited = evaluate(
+        ledger.agreements, ledger.events, ledger.links, ledger.parties, D(2021, 12, 1), evidence_limit=1
+    )
+    result = limited.result(CEASEFIRE_ARM)
+    assert [e.event for e in result.evidence] == ["C1", "C3"]
+    assert result.evidence_total == 3
+    assert result.status is Status.VIOLATED
