@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .events import Event, ExplicitLink, Link
 from .model import Agreement, LinkRule, Obligation
@@ -27,6 +27,9 @@ class LinkIndex:
     by_kind: dict[str, tuple[tuple[Obligation, LinkRule], ...]]
     obligations: dict[str, tuple[Agreement, Obligation]]
     agreement_ids: frozenset[str]
+    rule_cache: dict[tuple[object, ...], tuple[tuple[str, Effect, str, str], ...]] = field(
+        factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def build(cls, agreements: Sequence[Agreement]) -> LinkIndex:
@@ -72,15 +75,34 @@ def link_event(event: Event, index: LinkIndex, parties: PartyRegistry) -> list[L
     """
     if any(ref.agreement in index.agreement_ids for ref in event.links):
         return list(_explicit(event, index))
-    links: list[Link] = []
+    # Rule-made links depend only on this signature: a million rows have a few thousand.
+    when = event.when
+    key = (
+        id(parties),
+        event.kind,
+        event.actor,
+        event.involved,
+        event.location,
+        event.admin1,
+        when.first_day,
+        when.last_day,
+    )
+    found = index.rule_cache.get(key)
+    if found is None:
+        found = index.rule_cache[key] = tuple(_rule_links(event, index, parties))
+    return [Link(ob_id, event.id, effect, basis, note) for ob_id, effect, basis, note in found]
+
+
+def _rule_links(
+    event: Event, index: LinkIndex, parties: PartyRegistry
+) -> Iterator[tuple[str, Effect, str, str]]:
     seen: set[str] = set()
     for ob, rule in index.by_kind.get(event.kind, ()):
         if ob.id in seen or not _matches(event, ob, rule, parties):
             continue
         note = NO_ACTOR_NOTE if event.actor is None and rule.effect is Effect.BREACHES else ""
-        links.append(Link(ob.id, event.id, rule.effect, rule.name, note))
         seen.add(ob.id)
-    return links
+        yield ob.id, rule.effect, rule.name, note
 
 
 def link_all(events: Iterable[Event], index: LinkIndex, parties: PartyRegistry) -> Iterator[Link]:
