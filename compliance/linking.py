@@ -27,9 +27,17 @@ class LinkIndex:
     by_kind: dict[str, tuple[tuple[Obligation, LinkRule], ...]]
     obligations: dict[str, tuple[Agreement, Obligation]]
     agreement_ids: frozenset[str]
+    narrowed: dict[str, tuple[bool, bool]] = field(factory=dict, eq=False, repr=False)
+    """Per kind: whether any of its rules names places, whether any has a time window."""
     rule_cache: dict[tuple[object, ...], tuple[tuple[str, Effect, str, str], ...]] = field(
         factory=dict, eq=False, repr=False
     )
+
+    def __attrs_post_init__(self) -> None:
+        for kind, pairs in self.by_kind.items():
+            placed = any(rule.places for _, rule in pairs)
+            windowed = any(rule.window_start or rule.window_end for _, rule in pairs)
+            self.narrowed[kind] = (placed, windowed)
 
     @classmethod
     def build(cls, agreements: Sequence[Agreement]) -> LinkIndex:
