@@ -76,29 +76,35 @@ class LinkIndex:
 
 
 def link_event(event: Event, index: LinkIndex, parties: PartyRegistry) -> list[Link]:
-    """All links of one event: its explicit references if it has any, otherwise the rules.
+    """All links of one event: its explicit references, and rule-made links to other agreements.
 
-    Explicit references to a loaded agreement win outright: whoever coded them read the account
-    and said what it claims, which a rule matching on kind and actor cannot second-guess.
+    Explicit references win within the agreements they name: whoever coded them read the account
+    and said what it claims about that agreement, which a rule matching on kind and actor cannot
+    second-guess. The rules still link the event to obligations of agreements it does not name
+    (a clash coded against the 2020 statement also bears on a later non-use-of-force clause).
     """
-    if any(ref.agreement in index.agreement_ids for ref in event.links):
-        return list(_explicit(event, index))
+    links = list(_explicit(event, index))
+    named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
     # Rule-made links depend only on this signature: a million rows have a few thousand.
     when = event.when
+    placed, windowed = index.narrowed.get(event.kind, (False, False))
     key = (
         id(parties),
         event.kind,
         event.actor,
         event.involved,
-        event.location,
-        event.admin1,
-        when.first_day,
-        when.last_day,
+        (event.location, event.admin1) if placed else None,
+        (when.first_day, when.last_day) if windowed else None,
     )
     found = index.rule_cache.get(key)
     if found is None:
         found = index.rule_cache[key] = tuple(_rule_links(event, index, parties))
-    return [Link(ob_id, event.id, effect, basis, note) for ob_id, effect, basis, note in found]
+    links += [
+        Link(ob_id, event.id, effect, basis, note)
+        for ob_id, effect, basis, note in found
+        if not named or index.obligations[ob_id][0].id not in named
+    ]
+    return links
 
 
 def _rule_links(

@@ -381,3 +381,15 @@ def test_evidence_limit__keeps_the_deciding_accounts_and_counts_all() -> None:
     assert [e.event for e in result.evidence] == ["C1", "C3"]
     assert result.evidence_total == 3
     assert result.status is Status.VIOLATED
+
+
+def test_linking__explicit_links_win_within_their_agreement_rules_apply_elsewhere() -> None:
+    """An account coded against the 2020 statement is not rule-linked within it, but is elsewhere."""
+    coded = clash("C1", "Reuters", "none", "AZE", "ts2020-1-ceasefire-arm").replace(
+        "2021-11-16", "2024-02-13"
+    )
+    ledger = ledger_from_csv(rows(coded))
+    targets = {link.obligation: link.basis for link in ledger.links}
+    assert targets["ts2020-1-ceasefire-arm"] == "explicit"
+    assert "ts2020-1-ceasefire-aze" not in targets  # the coder chose, within trilateral-2020
+    assert targets["p2022-3-non-use-of-force-aze"] == "force-by-bearer"  # a rule, in another agreement
