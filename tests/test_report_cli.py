@@ -19,11 +19,16 @@ from compliance.vocabulary import Status
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden"
-GOLDEN_ARGS = [
-    "--agreement-file", str(GOLDEN / "agreement.toml"),
-    "--events", str(GOLDEN / "events.csv"),
+GOLDEN_ARGS = [  # relative paths: problems name files as given, so golden files must not depend on the checkout
+    "--agreement-file", "tests/golden/agreement.toml",
+    "--events", "tests/golden/events.csv",
     "--as-of", "2023-01-01",
 ]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _in_repository_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
