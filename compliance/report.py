@@ -44,6 +44,11 @@ class ArticleReport:
     """Relations from later instruments to this article's obligations (direct ones)."""
     evidence_totals: tuple[tuple[str, int], ...] = ()
     """How many accounts bear on each obligation; reports list at most MAX_EVIDENCE_SHOWN."""
+    by_party: tuple[tuple[str, RollUp], ...] = ()
+    """The roll-up of the obligations each bearer owes under this article."""
+
+    def party_status(self, party: str) -> RollUp | None:
+        return dict(self.by_party).get(party)
 
     def evidence_total(self, obligation_id: str) -> int:
         return dict(self.evidence_totals).get(obligation_id, 0)
@@ -119,7 +124,11 @@ class Report:
                     cited.update(a.id for a in incident.accounts)
                 ids = {r.id for r in mine}
                 steps = tuple(s for r in mine for s in forward(ledger.agreements, r.id) if s.earlier in ids)
-                articles.append(ArticleReport(article, roll_up(mine), mine, shown, steps, totals))
+                by_party = tuple(
+                    (p, roll_up(r for r in mine if p in r.obligation.bearers))
+                    for p in sorted({p for r in mine for p in r.obligation.bearers})
+                )
+                articles.append(ArticleReport(article, roll_up(mine), mine, shown, steps, totals, by_party))
             bearers = sorted({p for r in results for p in r.obligation.bearers})
             party_reports = tuple(
                 PartyReport(

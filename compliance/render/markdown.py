@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..evaluate import ObligationResult
 from ..events import UNAFFILIATED, UNKNOWN, Event
 from ..report import AgreementReport, ArticleReport, Incident, Report
-from ..rollup import RollUp, roll_up
+from ..rollup import RollUp
 from ..vocabulary import Kind, Status
 from .safe import cell, code, link, text
 
@@ -92,10 +92,7 @@ def _summary(agreement: AgreementReport) -> list[str]:
         "|---|---|---|" + "---|" * len(parties),
     ]
     for article in agreement.articles:
-        cells = []
-        for party in parties:
-            mine = [r for r in article.obligations if party in r.obligation.bearers]
-            cells.append(_party_cell(mine))
+        cells = [_party_cell(article.party_status(party)) for party in parties]
         out.append(
             f"| {article.article.number}. {cell(article.article.title, 80)} | {_status(article.status)} "
             f"| {_pam(article.status.pam_score)} | " + " | ".join(cells) + " |"
@@ -103,11 +100,8 @@ def _summary(agreement: AgreementReport) -> list[str]:
     return [*out, ""]
 
 
-def _party_cell(results: list[ObligationResult]) -> str:
-    if not results:
-        return "–"
-    roll = roll_up(results)
-    return f"{roll.status.value} ({_pam(roll.pam_score)})"
+def _party_cell(roll: RollUp | None) -> str:
+    return "–" if roll is None else f"{roll.status.value} ({_pam(roll.pam_score)})"
 
 
 def _agreement(agreement: AgreementReport, events: dict[str, Event], sources: _Sources) -> list[str]:
