@@ -1,7 +1,8 @@
 """Event readers: each yields records (accepted or rejected) and file-level problems.
 
 :func:`read_event_file` picks the format: ``.jsonl``/``.ndjson`` → JSON Lines; a CSV whose header
-has ``event_id_cnty`` → ACLED; any other CSV → our format.
+has ``event_id_cnty`` → ACLED; one with ``side_a``, ``side_b``, ``date_prec`` → UCDP GED; any
+other CSV → our format.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .csv_events import read_csv
 from .jsonl import read_jsonl
 from .records import Record
 from .rows import PartyResolver, ReporterResolver
+from .ucdp import is_ucdp_header, read_ucdp
 
 __all__ = ["Record", "read_event_file", "read_event_stream"]
 
@@ -54,5 +56,7 @@ def read_event_stream(
     rest = itertools.chain([first], lines)
     if "event_id_cnty" in first:
         yield from read_acled(rest, label, resolve_party, resolve_reporter)
+    elif is_ucdp_header(first):
+        yield from read_ucdp(rest, label, resolve_party, resolve_reporter)
     else:
         yield from read_csv(rest, label, resolve_party, resolve_reporter)

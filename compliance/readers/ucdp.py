@@ -1,0 +1,135 @@
+"""UCDP Georeferenced Event Dataset (GED) CSV, mapped to our events (docs/event-formats.md).
+
+UCDP codes each event as a dyad, ``side_a`` and ``side_b``; like ACLED's actor pair, the order
+says who the sides are, not who attacked. Both are kept as ``involved`` and no ``actor`` is set,
+so rule-made breach links are graded *contested*. The row is UCDP's own coding (unaffiliated);
+its sources are named in the notes. ``date_start``–``date_end`` is the interval UCDP gives, with
+``date_prec`` recorded; deaths are the ``best`` estimate, with ``low`` and ``high`` in the notes.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+
+from ..events import UNAFFILIATED, Coordinates, Event, Origin
+from ..problems import Problem
+from ..timeframe import EventTime, Precision
+from .records import Record, csv_rows
+from .rows import MAX_ID_CHARS, FieldError, PartyResolver, ReporterResolver, check_fields, parse_when
+
+REQUIRED_COLUMNS = ("id", "date_start", "date_end", "type_of_violence", "side_a", "side_b")
+KIND_BY_VIOLENCE = {"1": "armed-clash", "2": "armed-clash", "3": "ceasefire-violation"}
+"""UCDP type_of_violence: 1 state-based, 2 non-state, 3 one-sided (against civilians)."""
+
+
+def is_ucdp_header(first_line: str) -> bool:
+    names = {name.strip().strip('"') for name in first_line.split(",")}
+    return {"date_prec", "side_a", "side_b", "type_of_violence"} <= names
+
+
+def read_ucdp(
+    stream: Iterable[str],
+    label: str,
+    resolve_party: PartyResolver,
+    resolve_reporter: ReporterResolver,
+) -> Iterator[Record | Problem]:
+    del resolve_reporter  # UCDP rows are UCDP's own coding
+    reader = csv.reader(stream, strict=False)
+    try:
+        header = [h.strip().lstrip("\ufeff") for h in next(reader)]
+    except (StopIteration, csv.Error, UnicodeDecodeError):
+        yield Problem(label, 1, "-", "unreadable or empty UCDP header")
+        return
+    for name in REQUIRED_COLUMNS:
+        if name not in header:
+            yield Problem(label, 1, name, "required UCDP GED column missing")
+    col = {name: i for i, name in reversed(list(enumerate(header)))}
+    for item in csv_rows(reader, header, label):
+        if isinstance(item, Record):
+            yield item
+            continue
+        origin, row = item
+        fields = {name: row[i].strip() for name, i in col.items()}
+        problems = check_fields(fields, origin)
+        yield Record(origin, None, tuple(problems)) if problems else _record(fields, origin, resolve_party)
+
+
+def _day_part(text: str) -> str:
+    """Some GED exports write ``2020-09-27 00:00:00.000``: the day is what UCDP means."""
+    return text[:10] if len(text) > 10 and text[4:5] == "-" and text[10:11] in (" ", "T") else text
+
+
+def _record(f: dict[str, str], origin: Origin, resolve_party: PartyResolver) -> Record:
+    problems: list[Problem] = []
+
+    def bad(field: str, message: str) -> None:
+        problems.append(Problem(origin.file, origin.line, field, message))
+
+    raw_id = f.get("id", "")
+    if not raw_id or len(raw_id) > MAX_ID_CHARS or any(c.isspace() for c in raw_id):
+        bad("id", "required: an id with no spaces and at most 200 characters")
+    when = None
+    try:
+        start, _, _ = parse_when(_day_part(f.get("date_start", "")))
+        end = start
+        if f.get("date_end"):
+            end, _, _ = parse_when(_day_part(f["date_end"]))
+        if end < start:
+            raise FieldError(f"date_end {f['date_end']} is before date_start {f['date_start']}")
+        when = EventTime(
+            start, None if end == start else end, Precision.DAY if end == start else Precision.INTERVAL
+        )
+    except FieldError as exc:
+        bad("date_start", str(exc))
+    kind = KIND_BY_VIOLENCE.get(f.get("type_of_violence", ""))
+    if kind is None:
+        bad("type_of_violence", f"expected 1, 2 or 3, got {f.get('type_of_violence', '')[:20]!r}")
+    involved = []
+    for side in ("side_a", "side_b"):
+        for part in filter(
+            None, (p.strip() for p in f.get(side, "").replace("Government of ", "").split(","))
+        ):
+            party = resolve_party(part) or resolve_party(f.get(side, ""))
+            if party is not None and party not in involved:
+                involved.append(party)
+    best = f.get("best", "")
+    fatalities = int(best) if best.isascii() and best.isdigit() and len(best) <= 7 else None
+    if best and fatalities is None:
+        bad("best", f"expected a whole number, got {best[:20]!r}")
+    coordinates = None
+    try:
+        if f.get("latitude") and f.get("longitude"):
+            precision = f.get("where_prec", "")
+            coordinates = Coordinates(
+                float(f["latitude"]),
+                float(f["longitude"]),
+                int(precision) if precision.isascii() and precision.isdigit() else None,
+            )
+    except ValueError as exc:
+        bad("latitude", f"bad coordinates: {exc}")
+    if problems or when is None or kind is None:
+        return Record(origin, None, tuple(problems))
+    sources = "; ".join(x for x in (f.get("source_office", ""), f.get("source_article", "")) if x)
+    estimate = f"UCDP best estimate {best or 'not given'} deaths (low {f.get('low') or '?'}, high {f.get('high') or '?'})"
+    notes = ". ".join(
+        x for x in (f.get("dyad_name", ""), estimate, f"date_prec {f.get('date_prec') or '?'}", sources) if x
+    )
+    return Record(
+        origin,
+        Event(
+            id=f"UCDP-{raw_id}",
+            when=when,
+            kind=kind,
+            reported_by="UCDP GED",
+            reporter_party=UNAFFILIATED,
+            source_url=f"https://ucdp.uu.se/event/{raw_id}",
+            involved=tuple(sorted(involved)),
+            location=f.get("where_coordinates", "") or f.get("where_description", ""),
+            admin1=f.get("adm_1", ""),
+            coordinates=coordinates,
+            fatalities=fatalities,
+            notes=notes,
+            origin=origin,
+        ),
+    )
