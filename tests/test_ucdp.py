@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from compliance.evaluate import evaluate
 from compliance.problems import Severity
 from compliance.vocabulary import Grade, Status
@@ -70,3 +73,24 @@ def test_ucdp__bad_rows_are_rejected_with_their_field() -> None:
     assert ledger.accounting.rejected == 2
     fields = sorted(p.field for p in ledger.problems)
     assert fields == ["date_start", "type_of_violence"]
+
+
+@settings(max_examples=max(100, settings().max_examples * 2))
+@given(st.text(max_size=400), st.lists(st.sampled_from(HEADER.strip().split(",")), max_size=6))
+def test_ucdp__arbitrary_rows_give_records_or_problems(body: str, dropped: list[str]) -> None:
+    """Any text after a GED header (with columns dropped) loads as records and problems, and adds up."""
+    header = ",".join(
+        c
+        for c in HEADER.strip().split(",")
+        if c not in dropped or c in ("side_a", "side_b", "type_of_violence", "date_prec")
+    )
+    ledger = ledger_from_csv(
+        header
+        + "\n"
+        + body
+        + "\n"
+        + row("301", "Government of Azerbaijan", "Government of Armenia", "2021-11-16", "2021-11-16"),
+        "ged.csv",
+    )
+    acc = ledger.accounting
+    assert acc.read == acc.linked + acc.unlinked + acc.rejected
