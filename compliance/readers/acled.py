@@ -9,16 +9,16 @@ ACLED; otherwise it is ACLED's own, unaffiliated coding.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
-from ..events import UNAFFILIATED, Coordinates, Event, Origin
+from ..events import UNAFFILIATED, Event, Origin
 from ..problems import Problem
 from ..timeframe import EventTime, Precision
-from .records import Record, csv_rows
-from .rows import MAX_ID_CHARS, FieldError, PartyResolver, ReporterResolver, check_fields, parse_when
+from .datasets import coordinates, dataset_rows
+from .records import Record
+from .rows import MAX_ID_CHARS, FieldError, PartyResolver, ReporterResolver, parse_when, whole_number
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -69,29 +69,12 @@ def read_acled(
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
 ) -> Iterator[Record | Problem]:
-    reader = csv.reader(stream, strict=False)
-    try:
-        header = [h.strip().lstrip("\ufeff") for h in next(reader)]
-    except (StopIteration, csv.Error, UnicodeDecodeError):
-        yield Problem(label, 1, "-", "unreadable or empty ACLED header")
-        return
-    missing = [
-        c for c in ("event_id_cnty", "event_date", "event_type", "actor1", "source") if c not in header
-    ]
-    for name in missing:
-        yield Problem(label, 1, name, "required ACLED column missing")
-    col = {name: i for i, name in reversed(list(enumerate(header)))}
-    for item in csv_rows(reader, header, label):
-        if isinstance(item, Record):
+    required = ("event_id_cnty", "event_date", "event_type", "actor1", "source")
+    for item in dataset_rows(stream, label, "ACLED", required):
+        if isinstance(item, Problem | Record):
             yield item
-            continue
-        origin, row = item
-        fields = {name: row[i].strip() for name, i in col.items()}
-        problems = check_fields(fields, origin)
-        if problems:
-            yield Record(origin, None, tuple(problems))
-            continue
-        yield _record(fields, origin, resolve_party, resolve_reporter)
+        else:
+            yield _record(item[1], item[0], resolve_party, resolve_reporter)
 
 
 def _record(
@@ -140,27 +123,13 @@ def _record(
     )
     if reporter_party is None:
         reporter_party = UNAFFILIATED
-    fatalities = None
     deaths = f.get("fatalities", "")
-    if deaths.isascii() and deaths.isdigit() and len(deaths) <= 7:
-        fatalities = int(deaths)
-    elif deaths:
+    fatalities = whole_number(deaths)
+    if deaths and fatalities is None:
         bad("fatalities", f"expected a whole number, got {deaths[:20]!r}")
-    coordinates = None
-    try:
-        if f.get("latitude") and f.get("longitude"):
-            precision_text = f.get("geo_precision", "")
-            coordinates = Coordinates(
-                float(f["latitude"]),
-                float(f["longitude"]),
-                int(precision_text) if precision_text.isascii() and precision_text.isdigit() else None,
-            )
-    except ValueError as exc:
-        bad("latitude", f"bad coordinates: {exc}")
-    reported_on = None
-    stamp = f.get("timestamp", "")
-    if stamp.isascii() and stamp.isdigit() and 0 < len(stamp) <= 10:
-        reported_on = datetime.fromtimestamp(int(stamp), tz=UTC).date()
+    place = coordinates(f.get("latitude", ""), f.get("longitude", ""), f.get("geo_precision", ""), bad)
+    stamp = whole_number(f.get("timestamp", ""), 10)
+    reported_on = datetime.fromtimestamp(stamp, tz=UTC).date() if stamp else None
     if problems or when is None or kind is None:
         return Record(origin, None, tuple(problems))
     location = ", ".join(x for x in (f.get("location", ""), f.get("admin2", "")) if x)
@@ -177,7 +146,7 @@ def _record(
             involved=tuple(sorted(parties)) if violent else (),
             location=location,
             admin1=f.get("admin1", ""),
-            coordinates=coordinates,
+            coordinates=place,
             reported_on=reported_on,
             fatalities=fatalities,
             notes=f.get("notes", ""),

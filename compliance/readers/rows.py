@@ -161,6 +161,11 @@ def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+def whole_number(text: str, max_digits: int = 7) -> int | None:
+    """ASCII digits only (``'²'.isdigit()`` is true, ``int('²')`` fails), bounded in length."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= max_digits else None
+
+
 def check_fields(row: Mapping[str, str], origin: Origin) -> list[Problem]:
     """Limits every reader applies before looking at values: size and NUL characters."""
     values = row.values()
@@ -246,16 +251,13 @@ def build_event(
     source = get("source_url", "")
     if source and not source.startswith(("http://", "https://")):
         bad("source_url", "only http(s) addresses are accepted")
-    fatalities = None
-    if get("fatalities", ""):
-        text = get("fatalities", "")
-        if text.isascii() and text.isdigit() and len(text) <= 7:
-            fatalities = int(text)
-        else:
-            bad(
-                "fatalities",
-                f"expected a whole number of deaths as this reporter claims it, got {text[:20]!r}",
-            )
+    deaths = get("fatalities", "")
+    fatalities = whole_number(deaths)
+    if deaths and fatalities is None:
+        bad(
+            "fatalities",
+            f"expected a whole number of deaths as this reporter claims it, got {deaths[:20]!r}",
+        )
     links: list[ExplicitLink] = []
     for part in filter(None, (p.strip() for p in get("links", "").split(";"))):
         try:

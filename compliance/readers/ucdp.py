@@ -9,14 +9,14 @@ its sources are named in the notes. ``date_start``–``date_end`` is the interva
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator
 
-from ..events import UNAFFILIATED, Coordinates, Event, Origin
+from ..events import UNAFFILIATED, Event, Origin
 from ..problems import Problem
 from ..timeframe import EventTime, Precision
-from .records import Record, csv_rows
-from .rows import MAX_ID_CHARS, FieldError, PartyResolver, ReporterResolver, check_fields, parse_when
+from .datasets import coordinates, dataset_rows
+from .records import Record
+from .rows import MAX_ID_CHARS, FieldError, PartyResolver, ReporterResolver, parse_when, whole_number
 
 REQUIRED_COLUMNS = ("id", "date_start", "date_end", "type_of_violence", "side_a", "side_b")
 KIND_BY_VIOLENCE = {"1": "armed-clash", "2": "armed-clash", "3": "ceasefire-violation"}
@@ -35,24 +35,11 @@ def read_ucdp(
     resolve_reporter: ReporterResolver,
 ) -> Iterator[Record | Problem]:
     del resolve_reporter  # UCDP rows are UCDP's own coding
-    reader = csv.reader(stream, strict=False)
-    try:
-        header = [h.strip().lstrip("\ufeff") for h in next(reader)]
-    except (StopIteration, csv.Error, UnicodeDecodeError):
-        yield Problem(label, 1, "-", "unreadable or empty UCDP header")
-        return
-    for name in REQUIRED_COLUMNS:
-        if name not in header:
-            yield Problem(label, 1, name, "required UCDP GED column missing")
-    col = {name: i for i, name in reversed(list(enumerate(header)))}
-    for item in csv_rows(reader, header, label):
-        if isinstance(item, Record):
+    for item in dataset_rows(stream, label, "UCDP GED", REQUIRED_COLUMNS):
+        if isinstance(item, Problem | Record):
             yield item
-            continue
-        origin, row = item
-        fields = {name: row[i].strip() for name, i in col.items()}
-        problems = check_fields(fields, origin)
-        yield Record(origin, None, tuple(problems)) if problems else _record(fields, origin, resolve_party)
+        else:
+            yield _record(item[1], item[0], resolve_party)
 
 
 def _day_part(text: str) -> str:
@@ -94,20 +81,10 @@ def _record(f: dict[str, str], origin: Origin, resolve_party: PartyResolver) -> 
             if party is not None and party not in involved:
                 involved.append(party)
     best = f.get("best", "")
-    fatalities = int(best) if best.isascii() and best.isdigit() and len(best) <= 7 else None
+    fatalities = whole_number(best)
     if best and fatalities is None:
         bad("best", f"expected a whole number, got {best[:20]!r}")
-    coordinates = None
-    try:
-        if f.get("latitude") and f.get("longitude"):
-            precision = f.get("where_prec", "")
-            coordinates = Coordinates(
-                float(f["latitude"]),
-                float(f["longitude"]),
-                int(precision) if precision.isascii() and precision.isdigit() else None,
-            )
-    except ValueError as exc:
-        bad("latitude", f"bad coordinates: {exc}")
+    place = coordinates(f.get("latitude", ""), f.get("longitude", ""), f.get("where_prec", ""), bad)
     if problems or when is None or kind is None:
         return Record(origin, None, tuple(problems))
     sources = "; ".join(x for x in (f.get("source_office", ""), f.get("source_article", "")) if x)
@@ -127,7 +104,7 @@ def _record(f: dict[str, str], origin: Origin, resolve_party: PartyResolver) -> 
             involved=tuple(sorted(involved)),
             location=f.get("where_coordinates", "") or f.get("where_description", ""),
             admin1=f.get("adm_1", ""),
-            coordinates=coordinates,
+            coordinates=place,
             fatalities=fatalities,
             notes=notes,
             origin=origin,
