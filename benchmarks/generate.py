@@ -11,7 +11,7 @@
 What the rows look like (so the benchmark exercises the code paths real data does):
 
 * the header and columns of ``compliance/readers/rows.py`` ``COLUMNS``;
-* kinds from ``compliance.vocabulary.EVENT_KINDS``, weighted towards armed-clash, shelling,
+* kinds from ``compliance.core.vocabulary.EVENT_KINDS``, weighted towards armed-clash, shelling,
   ceasefire-violation and statement (as conflict event data is);
 * dates from 2020-11-10 to 2025-12-31, mostly to the day, some to the month (``2021-07``),
   some approximate (``~2022-05-03``), a few intervals (``date_end``);
@@ -54,7 +54,7 @@ URL = "https://synthetic.invalid/events/"
 
 HOSTILE = ("armed-clash", "shelling", "ceasefire-violation", "border-incursion")
 # (kind, weight). Hostilities and statements dominate, as in conflict event data; every other
-# kind of compliance.vocabulary.EVENT_KINDS appears now and then.
+# kind of compliance.core.vocabulary.EVENT_KINDS appears now and then.
 KIND_WEIGHTS: tuple[tuple[str, float], ...] = (
     ("armed-clash", 22), ("shelling", 18), ("ceasefire-violation", 16), ("statement", 14),
     ("border-incursion", 3), ("threat-of-force", 2), ("detention", 2), ("road-blocked", 1.5),
@@ -253,8 +253,8 @@ class Generator:
 
 def check_columns() -> None:
     """Fail loudly if the library's columns or kinds drifted from this generator's."""
+    from compliance.core.vocabulary import EVENT_KIND_SET
     from compliance.readers.rows import COLUMNS as LIBRARY_COLUMNS
-    from compliance.vocabulary import EVENT_KIND_SET
 
     if tuple(LIBRARY_COLUMNS) != COLUMNS:
         raise SystemExit(
@@ -262,7 +262,7 @@ def check_columns() -> None:
         )
     unknown = {k for k, _ in KIND_WEIGHTS} - EVENT_KIND_SET
     if unknown:
-        raise SystemExit(f"generate.py: kinds not in compliance.vocabulary.EVENT_KINDS: {sorted(unknown)}")
+        raise SystemExit(f"generate.py: kinds not in compliance.core.vocabulary.EVENT_KINDS: {sorted(unknown)}")
 
 
 def write(rows: int, seed: int, out: Path) -> int:

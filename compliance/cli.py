@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .problems import InputError, Problem, Severity
+from compliance.core.problems import InputError, Problem, Severity
 
 
 def _date(text: str) -> date:
@@ -144,7 +144,7 @@ def _finish(args: argparse.Namespace, problems: Sequence[Problem]) -> int:
 
 
 def _ledger(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .ledger import build_ledger
+    from compliance.linking.ledger import build_ledger
 
     ledger = build_ledger(args.agreement_file, args.events)
     unknown = [a for a in args.agreement if a not in {x.id for x in ledger.agreements}]
@@ -155,8 +155,8 @@ def _ledger(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _cmd_agreements(args: argparse.Namespace) -> int:
-    from .converter import converter
-    from .ledger import load_agreements, load_registries
+    from compliance.linking.ledger import load_agreements, load_registries
+    from compliance.load.converter import converter
 
     parties, _, problems = load_registries()
     agreements, more = load_agreements(args.agreement_file, parties)
@@ -196,9 +196,9 @@ def _registry_kind(path: Path) -> str | None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .agreement_files import load_parties_file, load_reporters_file
-    from .ledger import assemble, load_agreements, load_registries, reporter_resolver
-    from .readers import read_event_file
+    from compliance.linking.ledger import assemble, load_agreements, load_registries, reporter_resolver
+    from compliance.load.agreement_files import load_parties_file, load_reporters_file
+    from compliance.readers import read_event_file
 
     parties, reporters, problems = load_registries()
     toml = [f for f in args.files if f.suffix.lower() == ".toml"]
@@ -227,9 +227,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .render.json import render_json
-    from .render.markdown import render_markdown
-    from .report import Report
+    from compliance.render.json import render_json
+    from compliance.render.markdown import render_markdown
+    from compliance.views.report import Report
 
     ledger = _ledger(args)
     as_of = args.as_of or datetime.now(UTC).date()
@@ -239,8 +239,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
-    from .render.tables import timeline_csv, timeline_json, timeline_markdown
-    from .timeline import timeline
+    from compliance.render.tables import timeline_csv, timeline_json, timeline_markdown
+    from compliance.views.timeline import timeline
 
     ledger = _ledger(args)
     result = timeline(ledger, args.start, args.end, args.every, args.agreement)
@@ -250,8 +250,8 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    from .render.tables import diff_json, diff_markdown
-    from .timeline import diff
+    from compliance.render.tables import diff_json, diff_markdown
+    from compliance.views.timeline import diff
 
     ledger = _ledger(args)
     changes = diff(ledger, args.start, args.end, args.agreement)
@@ -261,9 +261,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _cmd_lineage(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate
-    from .lineage import backward, forward
-    from .render.tables import lineage_json, lineage_markdown
+    from compliance.evaluation.evaluate import evaluate
+    from compliance.render.tables import lineage_json, lineage_markdown
+    from compliance.views.lineage import backward, forward
 
     ledger = _ledger(args)
     known = {o.id for a in ledger.agreements for o in a.obligations}

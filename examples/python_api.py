@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from compliance.evaluate import evaluate
-from compliance.ledger import build_ledger
-from compliance.report import Report
+from compliance.evaluation.evaluate import evaluate
+from compliance.linking.ledger import build_ledger
+from compliance.views.report import Report
 
 
 def main() -> None:

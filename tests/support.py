@@ -6,9 +6,9 @@ import io
 from collections.abc import Sequence
 from datetime import date
 
-from compliance.evaluate import Evaluation, evaluate
-from compliance.ledger import Ledger, assemble, load_agreements, load_registries, reporter_resolver
-from compliance.model import Agreement
+from compliance.core.model import Agreement
+from compliance.evaluation.evaluate import Evaluation, evaluate
+from compliance.linking.ledger import Ledger, assemble, load_agreements, load_registries, reporter_resolver
 from compliance.readers import read_event_stream
 
 PARTIES, REPORTERS, _ = load_registries()

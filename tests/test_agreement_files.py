@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compliance.agreement_files import load_agreement_text
-from compliance.checks import check_agreements
-from compliance.converter import converter
-from compliance.model import Agreement, Amendment, Article, Ending, LinkRule, Obligation, Term, Variant
-from compliance.toml_writer import agreement_to_toml
-from compliance.vocabulary import EVENT_KINDS, ActorRelation, Effect, EndType, Kind, Modality, Nature
+from compliance.core.model import Agreement, Amendment, Article, Ending, LinkRule, Obligation, Term, Variant
+from compliance.core.vocabulary import EVENT_KINDS, ActorRelation, Effect, EndType, Kind, Modality, Nature
+from compliance.load.agreement_files import load_agreement_text
+from compliance.load.checks import check_agreements
+from compliance.load.converter import converter
+from compliance.load.toml_writer import agreement_to_toml
 from tests.support import AGREEMENTS, PARTIES
 
 ROOT = Path(__file__).parent.parent

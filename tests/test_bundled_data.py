@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import agreements as bundled
-from compliance.ledger import build_ledger
+from compliance.linking.ledger import build_ledger
 
 LEDGER = build_ledger()
 ROWS = list(csv.DictReader(Path(bundled.EVENTS_FILE).read_text(encoding="utf-8").splitlines()))

@@ -21,11 +21,11 @@ import pytest
 
 import agreements as bundled
 from compliance.cli import main
-from compliance.ledger import Ledger, assemble
-from compliance.problems import Severity
+from compliance.core.problems import Severity
+from compliance.core.vocabulary import EVENT_KINDS
+from compliance.linking.ledger import Ledger, assemble
 from compliance.readers import read_event_stream
 from compliance.readers.acled import ACLED_COLUMNS, KIND_BY_EVENT_TYPE, KIND_BY_TYPE
-from compliance.vocabulary import EVENT_KINDS
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 ROOT = Path(__file__).resolve().parent.parent

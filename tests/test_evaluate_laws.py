@@ -10,11 +10,11 @@ from hypothesis import given, note
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from compliance.evaluate import Evaluation, evaluate
-from compliance.events import Event, ExplicitLink, Link
-from compliance.linking import LinkIndex, link_all
-from compliance.timeframe import EventTime, Precision
-from compliance.vocabulary import Effect, Status
+from compliance.core.events import Event, ExplicitLink, Link
+from compliance.core.timeframe import EventTime, Precision
+from compliance.core.vocabulary import Effect, Status
+from compliance.evaluation.evaluate import Evaluation, evaluate
+from compliance.linking.index import LinkIndex, link_all
 from tests.support import AGREEMENTS, PARTIES
 
 INDEX = LinkIndex.build(AGREEMENTS)

@@ -7,10 +7,10 @@ from datetime import date
 import attrs
 import pytest
 
-from compliance.evaluate import evaluate
-from compliance.model import Ending
-from compliance.rollup import roll_up
-from compliance.vocabulary import EndType, Grade, Status
+from compliance.core.model import Ending
+from compliance.core.vocabulary import EndType, Grade, Status
+from compliance.evaluation.evaluate import evaluate
+from compliance.evaluation.rollup import roll_up
 from tests.support import AGREEMENTS, evaluate_csv, ledger_from_csv, rows, status
 
 D = date

@@ -26,20 +26,20 @@ from markdown_it.token import Token
 from support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 import agreements as bundled
-from compliance.agreement_files import load_agreement_file, load_agreement_text
-from compliance.checks import check_agreements
 from compliance.cli import main
-from compliance.ledger import Ledger, assemble, build_ledger
-from compliance.linking import LinkIndex
-from compliance.model import Agreement
-from compliance.problems import Problem, Severity
+from compliance.core.model import Agreement
+from compliance.core.problems import Problem, Severity
+from compliance.core.vocabulary import EVENT_KIND_SET
+from compliance.linking.index import LinkIndex
+from compliance.linking.ledger import Ledger, assemble, build_ledger
+from compliance.load.agreement_files import load_agreement_file, load_agreement_text
+from compliance.load.checks import check_agreements
 from compliance.readers import Record, read_event_file, read_event_stream
 from compliance.readers.acled import ACLED_COLUMNS
 from compliance.readers.rows import COLUMNS
 from compliance.render.json import render_json
 from compliance.render.markdown import METHOD_URL, render_markdown
-from compliance.report import Report
-from compliance.vocabulary import EVENT_KIND_SET
+from compliance.views.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE_IDS = ("trilateral-2020", "five-principles-2022")

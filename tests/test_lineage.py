@@ -9,10 +9,10 @@ import attrs
 import pytest
 
 from compliance.cli import main
-from compliance.evaluate import evaluate
-from compliance.lineage import backward, forward
-from compliance.model import Relation
-from compliance.vocabulary import RelationType, Status
+from compliance.core.model import Relation
+from compliance.core.vocabulary import RelationType, Status
+from compliance.evaluation.evaluate import evaluate
+from compliance.views.lineage import backward, forward
 from tests.support import AGREEMENTS, ledger_from_csv, rows
 
 LATE_2025 = {"washington-2025", "peace-agreement-2025"}

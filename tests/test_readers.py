@@ -15,15 +15,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
-from compliance.evaluate import evaluate
-from compliance.events import UNAFFILIATED, UNKNOWN, Coordinates, Event, ExplicitLink, Link
-from compliance.ledger import Ledger, assemble, build_ledger
-from compliance.problems import Problem, Severity
+from compliance.core.events import UNAFFILIATED, UNKNOWN, Coordinates, Event, ExplicitLink, Link
+from compliance.core.problems import Problem, Severity
+from compliance.core.timeframe import EventTime, Precision
+from compliance.core.vocabulary import EVENT_KINDS, Effect, Grade, Status
+from compliance.evaluation.evaluate import evaluate
+from compliance.linking.ledger import Ledger, assemble, build_ledger
 from compliance.readers import Record, read_event_file, read_event_stream
 from compliance.readers.acled import ACLED_COLUMNS
 from compliance.readers.rows import COLUMNS, event_to_row
-from compliance.timeframe import EventTime, Precision
-from compliance.vocabulary import EVENT_KINDS, Effect, Grade, Status
 
 MSK = timezone(timedelta(hours=3))
 

@@ -12,10 +12,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from compliance.cli import main
-from compliance.ledger import build_ledger
-from compliance.report import Report
-from compliance.timeline import diff, period_ends, timeline
-from compliance.vocabulary import Status
+from compliance.core.vocabulary import Status
+from compliance.linking.ledger import build_ledger
+from compliance.views.report import Report
+from compliance.views.timeline import diff, period_ends, timeline
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden"

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from compliance.evaluate import evaluate
-from compliance.ledger import build_ledger
+from compliance.evaluation.evaluate import evaluate
+from compliance.linking.ledger import build_ledger
 from compliance.readers.rows import event_to_row
-from compliance.timeline import period_ends, timeline
+from compliance.views.timeline import period_ends, timeline
 
 ROOT = Path(__file__).parent.parent
 

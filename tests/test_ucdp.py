@@ -10,9 +10,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.evaluate import evaluate
-from compliance.problems import Severity
-from compliance.vocabulary import Grade, Status
+from compliance.core.problems import Severity
+from compliance.core.vocabulary import Grade, Status
+from compliance.evaluation.evaluate import evaluate
 from tests.support import ledger_from_csv
 
 HEADER = (

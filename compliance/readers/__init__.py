@@ -12,13 +12,13 @@ import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..problems import InputError, Problem
-from .acled import read_acled
-from .csv_events import read_csv
-from .jsonl import read_jsonl
-from .records import Record
-from .rows import PartyResolver, ReporterResolver
-from .ucdp import is_ucdp_header, read_ucdp
+from compliance.core.problems import InputError, Problem
+from compliance.readers.acled import read_acled
+from compliance.readers.csv_events import read_csv
+from compliance.readers.jsonl import read_jsonl
+from compliance.readers.records import Record
+from compliance.readers.rows import PartyResolver, ReporterResolver
+from compliance.readers.ucdp import is_ucdp_header, read_ucdp
 
 __all__ = ["Record", "read_event_file", "read_event_stream"]
 

@@ -13,12 +13,19 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
-from ..events import UNAFFILIATED, Event, Origin
-from ..problems import Problem
-from ..timeframe import EventTime, Precision
-from .datasets import coordinates, dataset_rows
-from .records import Record
-from .rows import MAX_ID_CHARS, FieldError, PartyResolver, ReporterResolver, parse_when, whole_number
+from compliance.core.events import UNAFFILIATED, Event, Origin
+from compliance.core.problems import Problem
+from compliance.core.timeframe import EventTime, Precision
+from compliance.readers.datasets import coordinates, dataset_rows
+from compliance.readers.records import Record
+from compliance.readers.rows import (
+    MAX_ID_CHARS,
+    FieldError,
+    PartyResolver,
+    ReporterResolver,
+    parse_when,
+    whole_number,
+)
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",

@@ -9,9 +9,9 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 
-from ..problems import Problem, Severity
-from .records import Record, csv_rows
-from .rows import COLUMNS, REQUIRED, PartyResolver, ReporterResolver, build_event
+from compliance.core.problems import Problem, Severity
+from compliance.readers.records import Record, csv_rows
+from compliance.readers.rows import COLUMNS, REQUIRED, PartyResolver, ReporterResolver, build_event
 
 csv.field_size_limit(1 << 24)  # oversize fields are refused by the row checks, with a message
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable, Iterator
 
-from ..events import Coordinates, Origin
-from ..problems import Problem
-from .records import Record, csv_rows
-from .rows import check_fields, whole_number
+from compliance.core.events import Coordinates, Origin
+from compliance.core.problems import Problem
+from compliance.readers.records import Record, csv_rows
+from compliance.readers.rows import check_fields, whole_number
 
 Complain = Callable[[str, str], None]
 

@@ -9,10 +9,10 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 
-from ..events import Origin
-from ..problems import Problem, Severity
-from .records import Record
-from .rows import COLUMNS, PartyResolver, ReporterResolver, build_event
+from compliance.core.events import Origin
+from compliance.core.problems import Problem, Severity
+from compliance.readers.records import Record
+from compliance.readers.rows import COLUMNS, PartyResolver, ReporterResolver, build_event
 
 
 def read_jsonl(

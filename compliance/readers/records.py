@@ -9,8 +9,8 @@ from typing import Protocol
 
 from attrs import frozen
 
-from ..events import Event, Origin
-from ..problems import Problem, Severity
+from compliance.core.events import Event, Origin
+from compliance.core.problems import Problem, Severity
 
 
 @frozen

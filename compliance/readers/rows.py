@@ -15,10 +15,10 @@ from sys import intern
 
 from dateutil import parser as dateutil_parser
 
-from ..events import UNAFFILIATED, UNKNOWN, Coordinates, Event, ExplicitLink, Origin
-from ..problems import Problem, Severity
-from ..timeframe import EventTime, Precision
-from ..vocabulary import EVENT_KIND_SET
+from compliance.core.events import UNAFFILIATED, UNKNOWN, Coordinates, Event, ExplicitLink, Origin
+from compliance.core.problems import Problem, Severity
+from compliance.core.timeframe import EventTime, Precision
+from compliance.core.vocabulary import EVENT_KIND_SET
 
 COLUMNS: tuple[str, ...] = (
     "id",

@@ -11,12 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..events import UNAFFILIATED, Event, Origin
-from ..problems import Problem
-from ..timeframe import EventTime, Precision
-from .datasets import coordinates, dataset_rows
-from .records import Record
-from .rows import MAX_ID_CHARS, FieldError, PartyResolver, ReporterResolver, parse_when, whole_number
+from compliance.core.events import UNAFFILIATED, Event, Origin
+from compliance.core.problems import Problem
+from compliance.core.timeframe import EventTime, Precision
+from compliance.readers.datasets import coordinates, dataset_rows
+from compliance.readers.records import Record
+from compliance.readers.rows import (
+    MAX_ID_CHARS,
+    FieldError,
+    PartyResolver,
+    ReporterResolver,
+    parse_when,
+    whole_number,
+)
 
 REQUIRED_COLUMNS = ("id", "date_start", "date_end", "type_of_violence", "side_a", "side_b")
 KIND_BY_VIOLENCE = {"1": "armed-clash", "2": "armed-clash", "3": "ceasefire-violation"}

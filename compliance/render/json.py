@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..converter import converter
-from ..evaluate import ObligationResult
-from ..report import SCHEMA, Report
-from ..rollup import RollUp
+from compliance.evaluation.evaluate import ObligationResult
+from compliance.evaluation.rollup import RollUp
+from compliance.load.converter import converter
+from compliance.views.report import SCHEMA, Report
 
 
 def _roll(roll: RollUp) -> dict[str, Any]:

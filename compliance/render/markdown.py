@@ -8,12 +8,12 @@ histories; a Mermaid timeline; the record accounting and problems; the method; t
 
 from __future__ import annotations
 
-from ..evaluate import ObligationResult
-from ..events import UNAFFILIATED, UNKNOWN, Event
-from ..report import AgreementReport, ArticleReport, Incident, Report
-from ..rollup import RollUp
-from ..vocabulary import Kind, Status
-from .safe import cell, code, link, text
+from compliance.core.events import UNAFFILIATED, UNKNOWN, Event
+from compliance.core.vocabulary import Kind, Status
+from compliance.evaluation.evaluate import ObligationResult
+from compliance.evaluation.rollup import RollUp
+from compliance.render.safe import cell, code, link, text
+from compliance.views.report import AgreementReport, ArticleReport, Incident, Report
 
 METHOD_URL = "docs/obligation-logic.md"
 MAX_UNLINKED_SHOWN = 50

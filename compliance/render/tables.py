@@ -8,10 +8,10 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from ..lineage import Step
-from ..timeline import Change, Timeline
-from ..vocabulary import Status
-from .safe import link, text
+from compliance.core.vocabulary import Status
+from compliance.render.safe import link, text
+from compliance.views.lineage import Step
+from compliance.views.timeline import Change, Timeline
 
 
 def timeline_markdown(t: Timeline) -> str:

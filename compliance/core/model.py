@@ -1,7 +1,7 @@
 """The agreement side of the domain: what the parties promised, article by article.
 
 Everything here is an immutable value. Cross-record checks (unknown article, duplicate id,
-unknown event kind) are done by :func:`compliance.checks.check_agreement`, which returns
+unknown event kind) are done by :func:`compliance.load.checks.check_agreement`, which returns
 problems instead of raising, so a malformed file reports all its mistakes at once.
 """
 
@@ -13,8 +13,8 @@ from datetime import date, datetime, timezone
 
 from attrs import field, frozen, validators
 
-from .timeframe import parse_offset
-from .vocabulary import (
+from compliance.core.timeframe import parse_offset
+from compliance.core.vocabulary import (
     ActorRelation,
     DependencyType,
     Effect,

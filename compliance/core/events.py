@@ -12,8 +12,8 @@ from datetime import date
 
 from attrs import field, frozen
 
-from .timeframe import EventTime
-from .vocabulary import Effect, Grade
+from compliance.core.timeframe import EventTime
+from compliance.core.vocabulary import Effect, Grade
 
 UNAFFILIATED = "none"
 """``reporter_party`` of a source not affiliated with any party (ACLED, a court, a news agency)."""

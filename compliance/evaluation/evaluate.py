@@ -23,12 +23,21 @@ from typing import NamedTuple
 
 from attrs import frozen
 
-from .events import Event, Link
-from .grading import grade_account
-from .model import Agreement, Ending, Obligation
-from .parties import PartyRegistry
-from .timeframe import EPSILON, as_of_cutoff, day_start, deadline_end, local_date, moment
-from .vocabulary import DependencyType, Effect, EndType, Grade, Kind, Modality, RelationType, Status
+from compliance.core.events import Event, Link
+from compliance.core.model import Agreement, Ending, Obligation
+from compliance.core.parties import PartyRegistry
+from compliance.core.timeframe import EPSILON, as_of_cutoff, day_start, deadline_end, local_date, moment
+from compliance.core.vocabulary import (
+    DependencyType,
+    Effect,
+    EndType,
+    Grade,
+    Kind,
+    Modality,
+    RelationType,
+    Status,
+)
+from compliance.evaluation.grading import grade_account
 
 Span = tuple[datetime, datetime]
 EARLIEST = date(1900, 1, 1)

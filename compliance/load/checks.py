@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
-from .agreement_files import locate
-from .model import Agreement
-from .parties import PartyRegistry
-from .problems import Problem
-from .vocabulary import EVENT_KIND_SET
+from compliance.core.model import Agreement
+from compliance.core.parties import PartyRegistry
+from compliance.core.problems import Problem
+from compliance.core.vocabulary import EVENT_KIND_SET
+from compliance.load.agreement_files import locate
 
 
 def check_agreements(

@@ -18,21 +18,20 @@ from pathlib import Path
 from attrs import frozen
 
 import agreements as bundled
-
-from .agreement_files import (
+from compliance.core.events import Event, Link
+from compliance.core.model import Agreement
+from compliance.core.parties import PartyRegistry
+from compliance.core.problems import InputError, Problem, Severity
+from compliance.linking.index import LinkIndex, link_event
+from compliance.load.agreement_files import (
     Reporter,
     load_agreement_text,
     load_parties_file,
     load_reporters_file,
     read_text,
 )
-from .checks import check_agreements
-from .events import Event, Link
-from .linking import LinkIndex, link_event
-from .model import Agreement
-from .parties import PartyRegistry
-from .problems import InputError, Problem, Severity
-from .readers import Record, read_event_file
+from compliance.load.checks import check_agreements
+from compliance.readers import Record, read_event_file
 
 BUNDLED = "<bundled>"
 

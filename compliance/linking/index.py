@@ -11,10 +11,10 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from attrs import field, frozen
 
-from .events import Event, ExplicitLink, Link
-from .model import Agreement, LinkRule, Obligation
-from .parties import PartyRegistry
-from .vocabulary import ActorRelation, Effect
+from compliance.core.events import Event, ExplicitLink, Link
+from compliance.core.model import Agreement, LinkRule, Obligation
+from compliance.core.parties import PartyRegistry
+from compliance.core.vocabulary import ActorRelation, Effect
 
 NO_ACTOR_NOTE = "the source does not say who acted"
 

@@ -14,10 +14,10 @@ from typing import TypeVar
 
 from attrs import frozen
 
-from .converter import converter, describe_errors
-from .model import Agreement
-from .parties import Conflict, Party, PartyRegistry
-from .problems import Problem
+from compliance.core.model import Agreement
+from compliance.core.parties import Conflict, Party, PartyRegistry
+from compliance.core.problems import Problem
+from compliance.load.converter import converter, describe_errors
 
 T = TypeVar("T")
 

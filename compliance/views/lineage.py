@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
-from .model import Agreement, Relation
+from compliance.core.model import Agreement, Relation
 
 
 @frozen

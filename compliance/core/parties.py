@@ -11,7 +11,7 @@ import re
 
 from attrs import field, frozen
 
-from .vocabulary import ActorRelation
+from compliance.core.vocabulary import ActorRelation
 
 PARTY_ID = re.compile(r"^[A-Z][A-Z0-9-]{1,15}$")
 

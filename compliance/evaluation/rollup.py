@@ -16,8 +16,8 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from .evaluate import ObligationResult
-from .vocabulary import Status
+from compliance.core.vocabulary import Status
+from compliance.evaluation.evaluate import ObligationResult
 
 SEVERITY: tuple[Status, ...] = (
     Status.VIOLATED,

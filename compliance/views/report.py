@@ -12,14 +12,14 @@ from datetime import date
 
 from attrs import frozen
 
-from .evaluate import ObligationResult, evaluate
-from .events import Event
-from .ledger import Accounting, Ledger
-from .lineage import Step, forward
-from .model import Agreement, Article
-from .problems import Problem
-from .rollup import RollUp, roll_up
-from .vocabulary import Effect, Grade
+from compliance.core.events import Event
+from compliance.core.model import Agreement, Article
+from compliance.core.problems import Problem
+from compliance.core.vocabulary import Effect, Grade
+from compliance.evaluation.evaluate import ObligationResult, evaluate
+from compliance.evaluation.rollup import RollUp, roll_up
+from compliance.linking.ledger import Accounting, Ledger
+from compliance.views.lineage import Step, forward
 
 SCHEMA = "ceasefire-compliance/report/1"
 MAX_EVIDENCE_SHOWN = 100
@@ -156,7 +156,7 @@ class Report:
         raise KeyError(event_id)
 
     def _repr_markdown_(self) -> str:
-        from .render.markdown import render_markdown
+        from compliance.render.markdown import render_markdown
 
         return render_markdown(self)
 

@@ -13,9 +13,9 @@ from typing import Any
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
-from . import vocabulary
-from .problems import Severity
-from .timeframe import EventTime, Precision
+from compliance.core import vocabulary
+from compliance.core.problems import Severity
+from compliance.core.timeframe import EventTime, Precision
 
 _ENUMS: tuple[type[Enum], ...] = (
     vocabulary.Modality,

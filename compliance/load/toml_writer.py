@@ -10,8 +10,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from .converter import converter
-from .model import Agreement
+from compliance.core.model import Agreement
+from compliance.load.converter import converter
 
 
 def agreement_to_toml(agreement: Agreement) -> str:

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .events import UNAFFILIATED, UNKNOWN, Event
-from .parties import PartyRegistry
-from .vocabulary import ActorRelation, Effect, Grade
+from compliance.core.events import UNAFFILIATED, UNKNOWN, Event
+from compliance.core.parties import PartyRegistry
+from compliance.core.vocabulary import ActorRelation, Effect, Grade
 
 NOT_ACTS = frozenset({"statement", "denial", "court-order"})
 """Kinds whose ``actor`` is a speaker, not a party acting on the ground."""

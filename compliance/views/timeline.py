@@ -13,10 +13,10 @@ from datetime import date, timedelta
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
-from .evaluate import Evaluation, evaluate
-from .ledger import Ledger
-from .rollup import roll_up_statuses
-from .vocabulary import Status
+from compliance.core.vocabulary import Status
+from compliance.evaluation.evaluate import Evaluation, evaluate
+from compliance.evaluation.rollup import roll_up_statuses
+from compliance.linking.ledger import Ledger
 
 STEPS = {
     "week": relativedelta(weeks=1),
