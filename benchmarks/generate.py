@@ -10,7 +10,7 @@
 
 What the rows look like (so the benchmark exercises the code paths real data does):
 
-* the header and columns of ``compliance/readers/rows.py`` ``COLUMNS``;
+* the header and columns of ``compliance/readers/our_format.py`` ``COLUMNS``;
 * kinds from ``compliance.core.vocabulary.EVENT_KINDS``, weighted towards armed-clash, shelling,
   ceasefire-violation and statement (as conflict event data is);
 * dates from 2020-11-10 to 2025-12-31, mostly to the day, some to the month (``2021-07``),
@@ -44,7 +44,7 @@ COLUMNS: tuple[str, ...] = (
     "longitude", "reported_by", "reporter_party", "reported_on", "source_url", "incident",
     "fatalities", "links", "notes",
 )  # fmt: skip
-"""Mirrors compliance.readers.rows.COLUMNS (checked by ``check_columns``)."""
+"""Mirrors compliance.readers.our_format.COLUMNS (checked by ``check_columns``)."""
 
 FIRST_DAY = date(2020, 11, 10)
 LAST_DAY = date(2025, 12, 31)
@@ -254,15 +254,17 @@ class Generator:
 def check_columns() -> None:
     """Fail loudly if the library's columns or kinds drifted from this generator's."""
     from compliance.core.vocabulary import EVENT_KIND_SET
-    from compliance.readers.rows import COLUMNS as LIBRARY_COLUMNS
+    from compliance.readers.our_format import COLUMNS as LIBRARY_COLUMNS
 
     if tuple(LIBRARY_COLUMNS) != COLUMNS:
         raise SystemExit(
-            f"generate.py: columns differ from compliance.readers.rows.COLUMNS: {LIBRARY_COLUMNS}"
+            f"generate.py: columns differ from compliance.readers.our_format.COLUMNS: {LIBRARY_COLUMNS}"
         )
     unknown = {k for k, _ in KIND_WEIGHTS} - EVENT_KIND_SET
     if unknown:
-        raise SystemExit(f"generate.py: kinds not in compliance.core.vocabulary.EVENT_KINDS: {sorted(unknown)}")
+        raise SystemExit(
+            f"generate.py: kinds not in compliance.core.vocabulary.EVENT_KINDS: {sorted(unknown)}"
+        )
 
 
 def write(rows: int, seed: int, out: Path) -> int:

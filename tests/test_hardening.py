@@ -23,7 +23,6 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 import agreements as bundled
 from compliance.cli import main
@@ -36,10 +35,11 @@ from compliance.load.agreement_files import load_agreement_file, load_agreement_
 from compliance.load.checks import check_agreements
 from compliance.readers import Record, read_event_file, read_event_stream
 from compliance.readers.acled import ACLED_COLUMNS
-from compliance.readers.rows import COLUMNS
+from compliance.readers.our_format import COLUMNS
 from compliance.render.json import render_json
 from compliance.render.markdown import METHOD_URL, render_markdown
 from compliance.views.report import Report
+from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE_IDS = ("trilateral-2020", "five-principles-2022")

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN, Coordinates, Event, ExplicitLink, Link
 from compliance.core.problems import Problem, Severity
@@ -23,7 +22,8 @@ from compliance.evaluation.evaluate import evaluate
 from compliance.linking.ledger import Ledger, assemble, build_ledger
 from compliance.readers import Record, read_event_file, read_event_stream
 from compliance.readers.acled import ACLED_COLUMNS
-from compliance.readers.rows import COLUMNS, event_to_row
+from compliance.readers.our_format import COLUMNS
+from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER, event_to_row
 
 MSK = timezone(timedelta(hours=3))
 

@@ -14,10 +14,9 @@ from pathlib import Path
 
 from compliance.core.problems import InputError, Problem
 from compliance.readers.acled import read_acled
-from compliance.readers.csv_events import read_csv
-from compliance.readers.jsonl import read_jsonl
-from compliance.readers.records import Record
-from compliance.readers.rows import PartyResolver, ReporterResolver
+from compliance.readers.base import PartyResolver, Record, ReporterResolver
+from compliance.readers.our_csv import read_csv
+from compliance.readers.our_jsonl import read_jsonl
 from compliance.readers.ucdp import is_ucdp_header, read_ucdp
 
 __all__ = ["Record", "read_event_file", "read_event_stream"]

@@ -16,16 +16,15 @@ from datetime import UTC, datetime
 from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem
 from compliance.core.timeframe import EventTime, Precision
-from compliance.readers.datasets import coordinates, dataset_rows
-from compliance.readers.records import Record
-from compliance.readers.rows import (
+from compliance.readers.base import (
     MAX_ID_CHARS,
-    FieldError,
     PartyResolver,
+    Record,
     ReporterResolver,
-    parse_when,
-    whole_number,
+    coordinates,
+    dataset_rows,
 )
+from compliance.readers.fields import FieldError, parse_when, whole_number
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",

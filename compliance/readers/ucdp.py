@@ -14,16 +14,15 @@ from collections.abc import Iterable, Iterator
 from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem
 from compliance.core.timeframe import EventTime, Precision
-from compliance.readers.datasets import coordinates, dataset_rows
-from compliance.readers.records import Record
-from compliance.readers.rows import (
+from compliance.readers.base import (
     MAX_ID_CHARS,
-    FieldError,
     PartyResolver,
+    Record,
     ReporterResolver,
-    parse_when,
-    whole_number,
+    coordinates,
+    dataset_rows,
 )
+from compliance.readers.fields import FieldError, parse_when, whole_number
 
 REQUIRED_COLUMNS = ("id", "date_start", "date_end", "type_of_violence", "side_a", "side_b")
 KIND_BY_VIOLENCE = {"1": "armed-clash", "2": "armed-clash", "3": "ceasefire-violation"}

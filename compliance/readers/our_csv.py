@@ -10,8 +10,8 @@ import csv
 from collections.abc import Iterable, Iterator
 
 from compliance.core.problems import Problem, Severity
-from compliance.readers.records import Record, csv_rows
-from compliance.readers.rows import COLUMNS, REQUIRED, PartyResolver, ReporterResolver, build_event
+from compliance.readers.base import PartyResolver, Record, ReporterResolver, csv_rows
+from compliance.readers.our_format import COLUMNS, REQUIRED, build_event
 
 csv.field_size_limit(1 << 24)  # oversize fields are refused by the row checks, with a message
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from compliance.core.events import Origin
 from compliance.core.problems import Problem, Severity
-from compliance.readers.records import Record
-from compliance.readers.rows import COLUMNS, PartyResolver, ReporterResolver, build_event
+from compliance.readers.base import PartyResolver, Record, ReporterResolver
+from compliance.readers.our_format import COLUMNS, build_event
 
 
 def read_jsonl(

@@ -1,0 +1,184 @@
+"""Gathering, per obligation, the facts the decision rules need: graded links sorted into categories.
+
+Each link is graded here on all accounts of its incident; the cut-off may later narrow them
+(see ``evaluate._result``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, tzinfo
+from enum import Enum
+from typing import NamedTuple
+
+from attrs import frozen
+
+from compliance.core.events import Event, Link
+from compliance.core.model import Agreement, Ending, Obligation
+from compliance.core.parties import PartyRegistry
+from compliance.core.timeframe import day_start, moment
+from compliance.core.vocabulary import (
+    DependencyType,
+    Effect,
+    EndType,
+    Grade,
+    RelationType,
+)
+from compliance.evaluation.grading import grade_account
+from compliance.evaluation.intervals import Firsts, Span
+
+
+class Category(int, Enum):
+    """The kinds of account the decision rules look at."""
+
+    FULFIL = 0
+    FULFIL_UNCONFIRMED = 1
+    BREACH = 2
+    BREACH_UNCONFIRMED = 3
+
+
+@frozen
+class Facts:
+    """What the decision needs about one obligation, independent of the cut-off."""
+
+    obligation: Obligation
+    tz: tzinfo
+    in_force: datetime | None  # None: depends on another obligation not yet fulfilled
+    after: Firsts | None  # the fulfilment of the obligation this one waits for
+    parallel: Firsts | None  # the fulfilment of the obligation this one runs in parallel with
+    deadlines: tuple[tuple[datetime | None, date], ...]  # (in force from, deadline); None: stated
+    ending: tuple[datetime, EndType, str] | None
+    notices: tuple[datetime, ...]  # confirmed notices of termination
+    firsts: tuple[Firsts, Firsts, Firsts, Firsts]
+    progress: tuple[datetime, ...]  # starts of progress accounts, sorted
+
+
+def endings_of(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:
+    """Endings by obligation id: the agreement's own, and those later instruments declare.
+
+    A later agreement's ``supersedes`` or ``terminates`` relation ends the earlier obligation
+    (or every obligation of the earlier agreement) from the relation's date.
+    """
+    found: dict[str, list[Ending]] = {}
+    by_agreement = {a.id: a for a in agreements}
+    for agreement in agreements:
+        for ending in agreement.endings:
+            for ob_id in ending.obligations or tuple(o.id for o in agreement.obligations):
+                found.setdefault(ob_id, []).append(ending)
+        for relation in agreement.relations:
+            if relation.type not in (RelationType.SUPERSEDES, RelationType.TERMINATES):
+                continue
+            end_type = EndType.SUPERSEDED if relation.type is RelationType.SUPERSEDES else EndType.TERMINATED
+            by = agreement.id + (f" ({relation.later})" if relation.later else "")
+            earlier = by_agreement.get(relation.earlier)
+            targets = tuple(o.id for o in earlier.obligations) if earlier else (relation.earlier,)
+            for ob_id in targets:
+                found.setdefault(ob_id, []).append(
+                    Ending(relation.date, end_type, by, relation.source, (ob_id,), relation.note)
+                )
+    return found
+
+
+class Graded(NamedTuple):
+    """A link with its event and its grade on all accounts (the cut-off may later narrow them).
+
+    A named tuple, not an attrs class: one is made per link, and this is the hot path.
+    """
+
+    link: Link
+    event: Event
+    grade: Grade
+    reason: str
+    corroboration: Event | None
+    order: tuple[int, str, str]  # sort key: the event's rank, then effect and basis
+
+
+def grade_links(
+    agreement: Agreement,
+    links_by_ob: Mapping[str, list[Link]],
+    events: Mapping[str, Event],
+    incidents: Mapping[str, list[Event]],
+    parties: PartyRegistry,
+    rank: Mapping[str, int],
+) -> dict[str, list[Graded]]:
+    graded: dict[str, list[Graded]] = {}
+    for ob in agreement.obligations:
+        mine: list[Graded] = []
+        for link in links_by_ob.get(ob.id, ()):
+            event = events[link.event]
+            others = (
+                [o for o in incidents.get(event.incident, ()) if o.id != event.id] if event.incident else []
+            )
+            grade, reason, corroboration = grade_account(
+                event, link.effect, link.basis, ob.bearers, parties, others
+            )
+            order = (rank[event.id], link.effect.value, link.basis)
+            mine.append(Graded(link, event, grade, reason, corroboration, order))
+        graded[ob.id] = mine
+    return graded
+
+
+def gather_facts(
+    agreement: Agreement,
+    graded: Mapping[str, list[Graded]],
+    all_spans: Mapping[str, Span],
+    all_endings: Mapping[str, list[Ending]],
+) -> dict[str, Facts]:
+    tz = agreement.tz
+    categories: dict[str, tuple[Firsts, Firsts, Firsts, Firsts]] = {}
+    extras: dict[str, tuple[tuple[datetime, ...], tuple[datetime, ...]]] = {}
+    for ob in agreement.obligations:
+        spans: list[list[Span]] = [[], [], [], []]
+        notices: list[datetime] = []
+        progress: list[datetime] = []
+        for item in graded.get(ob.id, ()):
+            link, event, grade, corroboration = item.link, item.event, item.grade, item.corroboration
+            span = all_spans[event.id]
+            if corroboration is not None:  # confirmed only once the corroborating account exists
+                other = corroboration.when.span(tz)
+                span = (max(span[0], other[0]), max(span[1], other[1]))
+            confirmed = grade is Grade.CONFIRMED
+            if link.effect is Effect.FULFILS:
+                spans[Category.FULFIL if confirmed else Category.FULFIL_UNCONFIRMED].append(span)
+            elif link.effect is Effect.BREACHES:
+                spans[Category.BREACH if confirmed else Category.BREACH_UNCONFIRMED].append(span)
+            elif link.effect is Effect.PROGRESS and confirmed:
+                progress.append(span[0])
+            if (
+                event.kind == "notice-of-termination"
+                and ob.term is not None
+                and event.actor in ob.term.notice_by
+                and confirmed
+            ):
+                notices.append(span[0])
+        categories[ob.id] = (
+            Firsts.of(spans[0]),
+            Firsts.of(spans[1]),
+            Firsts.of(spans[2]),
+            Firsts.of(spans[3]),
+        )
+        extras[ob.id] = (tuple(sorted(notices)), tuple(sorted(progress)))
+    facts: dict[str, Facts] = {}
+    for ob in agreement.obligations:
+        after = next((d.obligation for d in ob.depends_on if d.relation is DependencyType.AFTER), None)
+        parallel = next((d.obligation for d in ob.depends_on if d.relation is DependencyType.PARALLEL), None)
+        deadlines: list[tuple[datetime | None, date]] = []
+        if ob.deadline is not None:
+            deadlines.append((None, ob.deadline))
+        amendments = sorted((a for a in agreement.amendments if a.obligation == ob.id), key=lambda a: a.date)
+        deadlines += [(day_start(a.date, tz), a.deadline) for a in amendments]
+        endings = sorted(all_endings.get(ob.id, ()), key=lambda e: (e.date, e.type.value, e.by))
+        ending = (day_start(endings[0].date, tz), endings[0].type, endings[0].by) if endings else None
+        facts[ob.id] = Facts(
+            obligation=ob,
+            tz=tz,
+            in_force=moment(ob.in_force, tz),
+            after=categories[after][Category.FULFIL] if after in categories else None,
+            parallel=categories[parallel][Category.FULFIL] if parallel in categories else None,
+            deadlines=tuple(deadlines),
+            ending=ending,
+            notices=extras[ob.id][0],
+            firsts=categories[ob.id],
+            progress=extras[ob.id][1],
+        )
+    return facts

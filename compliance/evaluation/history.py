@@ -1,0 +1,65 @@
+"""Histories: every status change of one obligation, from one sorted sweep over its change points.
+
+Replaying a history gives exactly the status a direct evaluation gives (a tested law).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from compliance.core.timeframe import EPSILON, day_start, deadline_end, local_date
+from compliance.core.vocabulary import (
+    Status,
+)
+from compliance.evaluation.calendar import add_years
+from compliance.evaluation.facts import Facts
+from compliance.evaluation.results import Transition
+from compliance.evaluation.rules import status_at
+
+EARLIEST = date(1900, 1, 1)
+"""Histories start here: the status before anything happened (usually not in force)."""
+
+
+def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
+    """Every status change up to ``until``, from one sorted sweep over the change points."""
+    points: set[datetime] = set()
+    if facts.in_force is not None:
+        points.add(facts.in_force)
+    for firsts in (*facts.firsts, facts.after, facts.parallel):
+        if firsts is not None:
+            points.update(firsts.change_points())
+    for effective, deadline in facts.deadlines:
+        if effective is not None:
+            points.add(effective)
+        points.add(deadline_end(deadline, facts.tz))
+    if facts.parallel is not None:
+        for p in facts.parallel.change_points():
+            points.add(deadline_end(local_date(p - EPSILON, facts.tz), facts.tz))
+    if facts.ending is not None:
+        points.add(facts.ending[0])
+    term = facts.obligation.term
+    if term is not None:
+        points.update(facts.notices)
+        day = add_years(term.start, term.years)
+        while day_start(day, facts.tz) <= until:
+            points.add(day_start(day, facts.tz))
+            if term.renewal_years == 0:
+                break
+            day = add_years(day, term.renewal_years)
+    # Evaluations happen "as of" whole days, so the sweep visits the day boundaries at or just
+    # after each change point: between two such boundaries nothing can change.
+    cutoffs: set[datetime] = {day_start(EARLIEST, facts.tz)}
+    for point in points:
+        day = local_date(point, facts.tz)
+        boundary = day_start(day, facts.tz)
+        if boundary == point:
+            cutoffs.add(point)
+        cutoffs.add(day_start(day + timedelta(days=1), facts.tz))
+    steps: list[Transition] = []
+    previous: tuple[Status, tuple[Status, ...]] | None = None
+    for cutoff in sorted(c for c in cutoffs if c <= until):
+        status, possible, reason = status_at(facts, cutoff)
+        if (status, possible) != previous:
+            steps.append(Transition(cutoff, local_date(cutoff - EPSILON, facts.tz), status, possible, reason))
+            previous = (status, possible)
+    return tuple(steps)

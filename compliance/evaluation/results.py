@@ -1,0 +1,91 @@
+"""What an evaluation concludes: per-obligation results, their evidence and history.
+
+Plain frozen values, so views and renderers can read them without knowing how they were decided.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+from attrs import frozen
+
+from compliance.core.model import Obligation
+from compliance.core.timeframe import as_of_cutoff
+from compliance.core.vocabulary import (
+    Effect,
+    Grade,
+    Status,
+)
+
+
+@frozen
+class Evidence:
+    """One account bearing on an obligation, graded as of the evaluation date."""
+
+    event: str
+    effect: Effect
+    grade: Grade
+    basis: str
+    reason: str
+    note: str = ""
+
+
+@frozen
+class Transition:
+    """A change of status: from ``at`` (an instant; ``date`` in the agreement's zone)."""
+
+    at: datetime
+    date: date
+    status: Status
+    possible: tuple[Status, ...]
+    cause: str
+
+
+@frozen
+class ObligationResult:
+    """Everything the evaluator concluded about one obligation as of one date."""
+
+    obligation: Obligation
+    agreement: str
+    status: Status
+    possible: tuple[Status, ...]
+    reason: str
+    deadline: date | None
+    deadline_note: str
+    term_end: date | None
+    evidence: tuple[Evidence, ...]
+    history: tuple[Transition, ...]
+    pam_score: int | None
+    breach_on_record: bool
+    evidence_total: int = 0
+    """How many accounts bear on the obligation by the date (``evidence`` may list fewer)."""
+
+    @property
+    def id(self) -> str:
+        return self.obligation.id
+
+    def status_on(self, day: date, tz: tzinfo) -> tuple[Status, tuple[Status, ...]]:
+        """Replay the history: the status as of ``day`` (no later than the evaluation date)."""
+        cutoff = as_of_cutoff(day, tz)
+        first = self.history[0]
+        current: tuple[Status, tuple[Status, ...]] = (first.status, first.possible)
+        for step in self.history:
+            if step.at > cutoff:
+                break
+            current = (step.status, step.possible)
+        return current
+
+
+@frozen
+class Evaluation:
+    """Results for every obligation of every agreement, as of one date."""
+
+    as_of: date
+    known_on: date | None
+    results: tuple[ObligationResult, ...]
+
+    def result(self, obligation_id: str) -> ObligationResult:
+        for result in self.results:
+            if result.id == obligation_id:
+                return result
+        raise KeyError(obligation_id)

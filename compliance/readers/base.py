@@ -1,0 +1,147 @@
+"""What every reader shares: the record it yields, resolvers, field limits, and CSV row iteration.
+
+Every reader yields one record at a time, accepted or rejected, never lost. The readers of
+external datasets (ACLED, UCDP GED) also share reading the header, checking required columns and
+parsing coordinates here, so that each only maps its own columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Protocol
+
+from attrs import frozen
+
+from compliance.core.events import Coordinates, Event, Origin
+from compliance.core.problems import Problem, Severity
+from compliance.readers.fields import whole_number
+
+MAX_FIELD_CHARS = 10_000
+"""A field longer than this is refused (notes are a paragraph, not a book)."""
+MAX_ID_CHARS = 200
+
+PartyResolver = Callable[[str], str | None]
+ReporterResolver = Callable[[str], str | None]
+
+
+@frozen
+class Record:
+    """One input record: the event built from it (``None`` if rejected) and its problems."""
+
+    origin: Origin
+    event: Event | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def rejected(self) -> bool:
+        return self.event is None
+
+    @classmethod
+    def reject(cls, origin: Origin, field: str, message: str) -> Record:
+        return cls(origin, None, (Problem(origin.file, origin.line, field, message, Severity.ERROR),))
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+"""Undecodable bytes arrive as lone surrogates (``errors='surrogateescape'``)."""
+
+
+class _LineReader(Protocol):
+    """What ``csv.reader`` gives: rows, and the physical line reached."""
+
+    line_num: int
+
+    def __next__(self) -> list[str]: ...
+
+
+def csv_rows(
+    reader: _LineReader, header: list[str], label: str
+) -> Iterator[tuple[Origin, list[str]] | Record]:
+    """The data rows after the header, with the line each starts on; broken rows as rejections.
+
+    Shared by every CSV format: malformed quoting, a wrong field count and invalid UTF-8 each
+    reject one row, and reading goes on.
+    """
+    line = reader.line_num
+    while True:
+        start = line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = reader.line_num
+            yield Record.reject(Origin(label, start), "-", f"malformed CSV: {exc}")
+            continue
+        line = reader.line_num
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        origin = Origin(label, start)
+        if len(row) != len(header):
+            yield Record.reject(
+                origin, "-", f"expected {len(header)} fields as in the header, got {len(row)}"
+            )
+            continue
+        joined = "".join(row)
+        if not joined.isascii() and _SURROGATE.search(joined):
+            bad = next(header[i] for i, value in enumerate(row) if _SURROGATE.search(value))
+            yield Record.reject(origin, bad or "-", "not valid UTF-8")
+            continue
+        yield origin, row
+
+
+def check_fields(row: Mapping[str, str], origin: Origin) -> list[Problem]:
+    """Limits every reader applies before looking at values: size and NUL characters."""
+    values = row.values()
+    if not values or (max(map(len, values)) <= MAX_FIELD_CHARS and "\x00" not in "".join(values)):
+        return []  # the common case, checked once per row
+    problems = []
+    for name, value in row.items():
+        if len(value) > MAX_FIELD_CHARS:
+            problems.append(
+                Problem(
+                    origin.file, origin.line, name, f"{len(value)} characters; the limit is {MAX_FIELD_CHARS}"
+                )
+            )
+        elif "\x00" in value:
+            problems.append(Problem(origin.file, origin.line, name, "contains a NUL character"))
+    return problems
+
+
+Complain = Callable[[str, str], None]
+
+
+def dataset_rows(
+    stream: Iterable[str], label: str, name: str, required: Iterable[str]
+) -> Iterator[Problem | Record | tuple[Origin, dict[str, str]]]:
+    """Header problems, rejected rows as records, and accepted rows as stripped ``{column: value}``."""
+    reader = csv.reader(stream, strict=False)
+    try:
+        header = [h.strip().lstrip("\ufeff") for h in next(reader)]
+    except (StopIteration, csv.Error, UnicodeDecodeError):
+        yield Problem(label, 1, "-", f"unreadable or empty {name} header")
+        return
+    for column in required:
+        if column not in header:
+            yield Problem(label, 1, column, f"required {name} column missing")
+    col = {column: i for i, column in reversed(list(enumerate(header)))}
+    for item in csv_rows(reader, header, label):
+        if isinstance(item, Record):
+            yield item
+            continue
+        origin, row = item
+        fields = {column: row[i].strip() for column, i in col.items()}
+        problems = check_fields(fields, origin)
+        yield Record(origin, None, tuple(problems)) if problems else (origin, fields)
+
+
+def coordinates(latitude: str, longitude: str, precision: str, bad: Complain) -> Coordinates | None:
+    """Coordinates with the dataset's precision code, or ``None`` (with a problem if malformed)."""
+    if not (latitude and longitude):
+        return None
+    try:
+        return Coordinates(float(latitude), float(longitude), whole_number(precision, 2))
+    except ValueError as exc:
+        bad("latitude", f"bad coordinates: {exc}")
+        return None

@@ -1,0 +1,130 @@
+"""Field values every reader parses the same way: dates in all their spellings, whole numbers.
+
+Dates are parsed once per distinct string (a million rows share a few thousand dates).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateutil import parser as dateutil_parser
+
+from compliance.core.timeframe import EventTime, Precision
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d")
+_ALL_NUMERIC = re.compile(r"^[\d\s./-]+$")
+_YEAR_MIN = 1900
+_YEAR_MAX = 2100
+
+
+class FieldError(ValueError):
+    """A bad value in one field; the message says what was expected."""
+
+
+@lru_cache(maxsize=65536)
+def parse_when(text: str) -> tuple[date | datetime, date | datetime | None, Precision]:
+    """Parse one date field: ISO day, ``YYYY-MM``, ISO date-time with offset, ``~`` prefix, free text.
+
+    Returns ``(start, end, precision)``; ``end`` is set for a month (its last day).
+    """
+    raw = text.strip()
+    approximate = raw.startswith("~")
+    if approximate:
+        raw = raw[1:].strip()
+    if not raw:
+        raise FieldError("empty date")
+    start, end, precision = _parse_plain(raw)
+    if approximate:
+        return start, end, Precision.APPROXIMATE
+    return start, end, precision
+
+
+def _parse_plain(raw: str) -> tuple[date | datetime, date | datetime | None, Precision]:
+    if _ISO_DAY.match(raw):
+        try:
+            return _check_year(date.fromisoformat(raw)), None, Precision.DAY
+        except ValueError:
+            raise FieldError(f"not a calendar date: {raw!r} (expected YYYY-MM-DD)") from None
+    month = _ISO_MONTH.match(raw)
+    if month:
+        year, number = int(month[1]), int(month[2])
+        if not 1 <= number <= 12:
+            raise FieldError(f"month out of range in {raw!r} (expected YYYY-MM)")
+        first = _check_year(date(year, number, 1))
+        following = date(year + number // 12, number % 12 + 1, 1)
+        return first, following - timedelta(days=1), Precision.MONTH
+    if _ISO_DATETIME.match(raw) or _HAS_TIME.search(raw):
+        try:
+            moment = datetime.fromisoformat(raw)
+        except ValueError:
+            raise FieldError(f"not an ISO date-time: {raw!r}") from None
+        if moment.tzinfo is None:
+            raise FieldError(f"a date-time needs a UTC offset, e.g. {raw}+04:00")
+        _check_year(moment.date())
+        return moment, None, Precision.INSTANT
+    return _parse_free_text(raw)
+
+
+def _parse_free_text(raw: str) -> tuple[date, date | None, Precision]:
+    """``16 November 2021`` → a day; ``July 2021`` → a month. Anything vaguer is refused."""
+    if len(raw) > 40 or not any(c.isdigit() for c in raw):
+        raise FieldError(f"not a date: {raw[:40]!r}")
+    if _ALL_NUMERIC.match(raw):  # 05/11/2021: 5 November or May 11? Refuse rather than guess.
+        raise FieldError(f"ambiguous date {raw!r}: day and month order unknown; use YYYY-MM-DD")
+    try:
+        low = dateutil_parser.parse(raw, default=datetime(2000, 1, 1), fuzzy=False)
+        high = dateutil_parser.parse(raw, default=datetime(2001, 12, 28), fuzzy=False)
+    except (ValueError, OverflowError):
+        raise FieldError(f"not a date: {raw!r} (use YYYY-MM-DD, YYYY-MM or e.g. 16 November 2021)") from None
+    if low.year != high.year:
+        raise FieldError(f"no year in {raw!r}")
+    if low.month != high.month:
+        raise FieldError(f"only a year in {raw!r}: give at least a month (YYYY-MM)")
+    start = _check_year(low.date())
+    if low.day != high.day:
+        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, following - timedelta(days=1), Precision.MONTH
+    return start, None, Precision.DAY
+
+
+def _check_year(day: date) -> date:
+    if not _YEAR_MIN <= day.year <= _YEAR_MAX:
+        raise FieldError(f"year {day.year} is outside {_YEAR_MIN}-{_YEAR_MAX}")
+    return day
+
+
+class EndFieldError(FieldError):
+    """A problem with ``date_end`` rather than ``date``."""
+
+
+def event_time(date_text: str, end_text: str) -> EventTime:
+    """Combine ``date`` and ``date_end`` fields into one :class:`EventTime`."""
+    start, end, precision = parse_when(date_text)
+    if end_text.strip():
+        try:
+            last_start, last_end, _ = parse_when(end_text)
+        except FieldError as exc:
+            raise EndFieldError(str(exc)) from None
+        last = last_end if last_end is not None else last_start
+        both_instants = isinstance(start, datetime) and isinstance(last, datetime)
+        if (last < start) if both_instants else (day_of(last) < day_of(start)):
+            raise EndFieldError(f"date_end {end_text.strip()} is before date {date_text.strip()}")
+        if isinstance(start, datetime) != isinstance(last, datetime):
+            start, last = day_of(start), day_of(last)
+        kind = Precision.APPROXIMATE if precision is Precision.APPROXIMATE else Precision.INTERVAL
+        return EventTime(start, last, kind)
+    return EventTime(start, end, precision)
+
+
+def day_of(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def whole_number(text: str, max_digits: int = 7) -> int | None:
+    """ASCII digits only (``'²'.isdigit()`` is true, ``int('²')`` fails), bounded in length."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= max_digits else None
