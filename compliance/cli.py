@@ -1,4 +1,4 @@
-"""``compliance``: the command line. Parses arguments, runs the pipeline, writes output.
+"""``compliance``: the command line. Parse the arguments, build one view, render it, return an exit code.
 
 Exit codes: 0 success (input problems are listed in the output and on stderr); 1 with
 ``--strict`` when there are errors, or when input cannot be read at all; 2 for usage errors.
@@ -9,13 +9,31 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from compliance.core.problems import InputError, Problem, Severity
+from compliance.linking.ledger import Ledger, build_ledger
+from compliance.render.json import render_json
+from compliance.render.markdown import render_markdown
+from compliance.render.tables import (
+    agreements_json,
+    agreements_text,
+    diff_json,
+    diff_markdown,
+    lineage_json,
+    lineage_markdown,
+    timeline_csv,
+    timeline_json,
+    timeline_markdown,
+)
+from compliance.views.agreements import AgreementListing
+from compliance.views.lineage import Lineage
+from compliance.views.report import Report
+from compliance.views.timeline import diff, timeline
+from compliance.views.validation import Validation
 
 
 def _date(text: str) -> date:
@@ -143,9 +161,7 @@ def _finish(args: argparse.Namespace, problems: Sequence[Problem]) -> int:
     return 1 if errors and getattr(args, "strict", False) else 0
 
 
-def _ledger(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from compliance.linking.ledger import build_ledger
-
+def _ledger(args: argparse.Namespace) -> Ledger:
     ledger = build_ledger(args.agreement_file, args.events)
     unknown = [a for a in args.agreement if a not in {x.id for x in ledger.agreements}]
     if unknown:
@@ -155,82 +171,27 @@ def _ledger(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _cmd_agreements(args: argparse.Namespace) -> int:
-    from compliance.linking.ledger import load_agreements, load_registries
-    from compliance.load.converter import converter
-
-    parties, _, problems = load_registries()
-    agreements, more = load_agreements(args.agreement_file, parties)
-    if args.format == "json":
-        data = {
-            "schema": "ceasefire-compliance/agreements/1",
-            "agreements": converter.unstructure(list(agreements)),
-        }
-        _emit(args, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    else:
-        lines: list[str] = []
-        for a in agreements:
-            lines.append(
-                f"{a.id}: {a.short_title} ({a.nature.value}, {a.date.isoformat()}; {len(a.articles)} articles, {len(a.obligations)} obligations)"
-            )
-            for article in a.articles:
-                lines.append(f"  {article.number}. {article.title} [{article.text_status}]")
-                for ob in a.obligations_of(article.number):
-                    due = f" by {ob.deadline.isoformat()}" if ob.deadline else ""
-                    lines.append(
-                        f"     - {ob.id} ({', '.join(ob.bearers)}; {ob.modality.value}, {ob.kind.value}{due}): {ob.summary}"
-                    )
-        _emit(args, "\n".join(lines) + "\n")
-    return _finish(args, problems + more)
-
-
-def _registry_kind(path: Path) -> str | None:
-    """``parties`` or ``reporters`` for the registry files, by their top-level table name."""
-    try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:20000]
-    except OSError:
-        return None
-    for kind in ("parties", "reporters"):
-        if f"[[{kind}]]" in head:
-            return kind
-    return None
+    listing = AgreementListing.load(args.agreement_file)
+    _emit(args, agreements_json(listing) if args.format == "json" else agreements_text(listing))
+    return _finish(args, listing.problems)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from compliance.linking.ledger import assemble, load_agreements, load_registries, reporter_resolver
-    from compliance.load.agreement_files import load_parties_file, load_reporters_file
-    from compliance.readers import read_event_file
-
-    parties, reporters, problems = load_registries()
-    toml = [f for f in args.files if f.suffix.lower() == ".toml"]
-    others = [f for f in args.files if f.suffix.lower() != ".toml"]
-    registries = [f for f in toml if _registry_kind(f)]
-    for path in registries:
-        problems += (load_parties_file if _registry_kind(path) == "parties" else load_reporters_file)(path)[1]
-    toml = [f for f in toml if f not in registries]
-    agreements, more = load_agreements(toml or None, parties)
-    problems += more
-    if others:
-        resolve = reporter_resolver(reporters)
-        records = [r for f in sorted(others, key=str) for r in read_event_file(f, parties.resolve, resolve)]
-        ledger = assemble(agreements, parties, records)
-        problems += ledger.problems
-        acc = ledger.accounting
+    result = Validation.run(args.files)
+    acc = result.accounting
+    if acc is not None:
         print(
             f"events: read {acc.read}, linked {acc.linked}, unlinked {acc.unlinked}, rejected {acc.rejected}",
             file=sys.stderr,
         )
-    for problem in sorted(set(problems)):
+    for problem in result.problems:
         print(problem, file=sys.stderr)
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", file=sys.stderr)
+    errors = len(result.errors)
+    print(f"{errors} error(s), {len(result.problems) - errors} warning(s)", file=sys.stderr)
     return 1 if errors else 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from compliance.render.json import render_json
-    from compliance.render.markdown import render_markdown
-    from compliance.views.report import Report
-
     ledger = _ledger(args)
     as_of = args.as_of or datetime.now(UTC).date()
     report = Report.build(ledger, as_of, args.agreement, args.known_on)
@@ -239,10 +200,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
-    from compliance.render.tables import timeline_csv, timeline_json, timeline_markdown
-    from compliance.views.timeline import timeline
-
     ledger = _ledger(args)
+    if args.end < args.start:
+        raise ValueError("--to is before --from")
     result = timeline(ledger, args.start, args.end, args.every, args.agreement)
     render = {"markdown": timeline_markdown, "json": timeline_json, "csv": timeline_csv}[args.format]
     _emit(args, render(result))
@@ -250,10 +210,9 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    from compliance.render.tables import diff_json, diff_markdown
-    from compliance.views.timeline import diff
-
     ledger = _ledger(args)
+    if args.end < args.start:
+        raise ValueError("--to is before --from")
     changes = diff(ledger, args.start, args.end, args.agreement)
     render = diff_json if args.format == "json" else diff_markdown
     _emit(args, render(changes, args.start.isoformat(), args.end.isoformat()))
@@ -261,21 +220,13 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _cmd_lineage(args: argparse.Namespace) -> int:
-    from compliance.evaluation.evaluate import evaluate
-    from compliance.render.tables import lineage_json, lineage_markdown
-    from compliance.views.lineage import backward, forward
-
     ledger = _ledger(args)
-    known = {o.id for a in ledger.agreements for o in a.obligations}
-    if args.obligation not in known:
-        raise ValueError(f"unknown obligation {args.obligation!r} (see `compliance agreements`)")
     as_of = args.as_of or datetime.now(UTC).date()
-    evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, as_of)
-    statuses = {r.id: (r.agreement, r.status) for r in evaluation.results}
-    before = backward(ledger.agreements, args.obligation)
-    after = forward(ledger.agreements, args.obligation)
-    render = lineage_json if args.format == "json" else lineage_markdown
-    _emit(args, render(args.obligation, as_of, before, after, statuses))
+    try:
+        lineage = Lineage.build(ledger, args.obligation, as_of)
+    except ValueError as exc:
+        raise ValueError(f"{exc} (see `compliance agreements`)") from None
+    _emit(args, lineage_json(lineage) if args.format == "json" else lineage_markdown(lineage))
     return _finish(args, ledger.problems)
 
 

@@ -6,11 +6,12 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
-from datetime import date
 
 from compliance.core.vocabulary import Status
+from compliance.load.converter import converter
 from compliance.render.safe import link, text
-from compliance.views.lineage import Step
+from compliance.views.agreements import AgreementListing
+from compliance.views.lineage import Lineage, Step
 from compliance.views.timeline import Change, Timeline
 
 
@@ -100,13 +101,9 @@ def _status_of(node: str, statuses: Mapping[str, tuple[str, Status]]) -> str:
     return f"{found[1].value} ({found[0]})" if found else "a whole agreement"
 
 
-def lineage_markdown(
-    obligation: str,
-    as_of: date,
-    before: Sequence[Step],
-    after: Sequence[Step],
-    statuses: Mapping[str, tuple[str, Status]],
-) -> str:
+def lineage_markdown(lineage: Lineage) -> str:
+    obligation, as_of, statuses = lineage.obligation, lineage.as_of, lineage.statuses
+    before, after = lineage.before, lineage.after
     lines = [
         f"# Lineage of `{obligation}`",
         "",
@@ -128,13 +125,10 @@ def lineage_markdown(
     return "\n".join(lines)
 
 
-def lineage_json(
-    obligation: str,
-    as_of: date,
-    before: Sequence[Step],
-    after: Sequence[Step],
-    statuses: Mapping[str, tuple[str, Status]],
-) -> str:
+def lineage_json(lineage: Lineage) -> str:
+    obligation, as_of, statuses = lineage.obligation, lineage.as_of, lineage.statuses
+    before, after = lineage.before, lineage.after
+
     def steps(items: Sequence[Step]) -> list[dict[str, object]]:
         return [
             {
@@ -159,3 +153,29 @@ def lineage_json(
         "to": steps(after),
     }
     return json.dumps(data, indent=2, sort_keys=True) + "\n"
+
+
+def agreements_text(listing: AgreementListing) -> str:
+    """One line per agreement, article and obligation, indented."""
+    lines: list[str] = []
+    for a in listing.agreements:
+        lines.append(
+            f"{a.id}: {a.short_title} ({a.nature.value}, {a.date.isoformat()}; {len(a.articles)} articles, {len(a.obligations)} obligations)"
+        )
+        for article in a.articles:
+            lines.append(f"  {article.number}. {article.title} [{article.text_status}]")
+            for ob in a.obligations_of(article.number):
+                due = f" by {ob.deadline.isoformat()}" if ob.deadline else ""
+                lines.append(
+                    f"     - {ob.id} ({', '.join(ob.bearers)}; {ob.modality.value}, {ob.kind.value}{due}): {ob.summary}"
+                )
+    return "\n".join(lines) + "\n"
+
+
+def agreements_json(listing: AgreementListing) -> str:
+    """The agreements as their files say, through the one converter."""
+    data = {
+        "schema": "ceasefire-compliance/agreements/1",
+        "agreements": converter.unstructure(list(listing.agreements)),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -8,11 +8,15 @@ what overtook it?"; following them backward answers "where did this duty come fr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 
 from attrs import frozen
 
 from compliance.core.model import Agreement, Relation
+from compliance.core.vocabulary import Status
+from compliance.evaluation.evaluate import evaluate
+from compliance.linking.ledger import Ledger
 
 
 @frozen
@@ -64,3 +68,34 @@ def _walk(
                     seen.add(nxt)
                     frontier.append(nxt)
     return tuple(sorted(found, key=lambda s: (s.relation.date, s.earlier, s.later)))
+
+
+@frozen
+class Lineage:
+    """One obligation's chain both ways, with the standing of every node as of one date.
+
+    ``statuses`` maps each obligation id to ``(agreement id, status)``; a node missing from it is
+    a whole agreement.
+    """
+
+    obligation: str
+    as_of: date
+    before: tuple[Step, ...]
+    after: tuple[Step, ...]
+    statuses: Mapping[str, tuple[str, Status]]
+
+    @classmethod
+    def build(cls, ledger: Ledger, obligation_id: str, as_of: date) -> Lineage:
+        """Raises ``ValueError`` for an obligation no loaded agreement has."""
+        known = {o.id for a in ledger.agreements for o in a.obligations}
+        if obligation_id not in known:
+            raise ValueError(f"unknown obligation {obligation_id!r}")
+        evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, as_of)
+        statuses = {r.id: (r.agreement, r.status) for r in evaluation.results}
+        return cls(
+            obligation_id,
+            as_of,
+            backward(ledger.agreements, obligation_id),
+            forward(ledger.agreements, obligation_id),
+            statuses,
+        )

@@ -32,7 +32,7 @@ MAX_POINTS = 5000
 def period_ends(start: date, end: date, every: str) -> tuple[date, ...]:
     """The last day of each period from ``start`` to ``end`` (the final one is ``end``)."""
     if end < start:
-        raise ValueError("--to is before --from")
+        raise ValueError("the end date is before the start date")
     step = STEPS[every]
     points: list[date] = []
     cursor = start
@@ -100,7 +100,7 @@ class Change:
 def diff(ledger: Ledger, before: date, after: date, agreement_ids: Sequence[str] = ()) -> tuple[Change, ...]:
     """Findings new, changed, carried over and resolved between the editions of two dates."""
     if after < before:
-        raise ValueError("--to is before --from")
+        raise ValueError("the end date is before the start date")
     chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
     evaluation: Evaluation = evaluate(
         ledger.agreements, ledger.events, ledger.links, ledger.parties, after, with_evidence=False

@@ -1,0 +1,29 @@
+"""The agreements listing: which agreements, articles and obligations are loaded, and what went wrong.
+
+A view like the others, so that the command line only parses, asks for it and renders it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from attrs import frozen
+
+from compliance.core.model import Agreement
+from compliance.core.problems import Problem
+from compliance.linking.ledger import load_agreements, load_registries
+
+
+@frozen
+class AgreementListing:
+    """The loaded agreements (bundled, or from the given files) and the problems met loading them."""
+
+    agreements: tuple[Agreement, ...]
+    problems: tuple[Problem, ...]
+
+    @classmethod
+    def load(cls, agreement_files: Sequence[Path] | None = None) -> AgreementListing:
+        parties, _, problems = load_registries()
+        agreements, more = load_agreements(agreement_files, parties)
+        return cls(tuple(agreements), tuple(problems + more))
