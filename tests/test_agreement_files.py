@@ -15,8 +15,8 @@ from compliance.core.vocabulary import EVENT_KINDS, ActorRelation, Effect, EndTy
 from compliance.load.agreement_files import load_agreement_text
 from compliance.load.checks import check_agreements
 from compliance.load.converter import converter
-from compliance.load.toml_writer import agreement_to_toml
 from tests.support import AGREEMENTS, PARTIES
+from tests.toml_writer import agreement_to_toml
 
 ROOT = Path(__file__).parent.parent
 DOC = (ROOT / "docs" / "agreement-format.md").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from compliance.core.events import Event, ExplicitLink, Link
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import Effect, Status
 from compliance.evaluation.evaluate import Evaluation, evaluate
-from compliance.linking.index import LinkIndex, link_all
+from compliance.linking.index import LinkIndex, link_event
 from tests.support import AGREEMENTS, PARTIES
 
 INDEX = LinkIndex.build(AGREEMENTS)
@@ -100,7 +100,7 @@ as_of_dates = st.integers(0, SPAN_DAYS + 60).map(lambda n: START + timedelta(day
 
 
 def run(events: Sequence[Event], as_of: date, links: Sequence[Link] | None = None) -> Evaluation:
-    found = list(link_all(events, INDEX, PARTIES)) if links is None else list(links)
+    found = [link for e in events for link in link_event(e, INDEX, PARTIES)] if links is None else list(links)
     return evaluate(AGREEMENTS, events, found, PARTIES, as_of)
 
 
@@ -123,7 +123,7 @@ def test_law__result_is_independent_of_evidence_order(
     events: list[Event], as_of: date, rnd: random.Random
 ) -> None:
     """Shuffling events and links changes nothing."""
-    links = list(link_all(events, INDEX, PARTIES))
+    links = [link for e in events for link in link_event(e, INDEX, PARTIES)]
     shuffled_events, shuffled_links = events[:], links[:]
     rnd.shuffle(shuffled_events)
     rnd.shuffle(shuffled_links)

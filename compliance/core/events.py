@@ -13,7 +13,7 @@ from datetime import date
 from attrs import field, frozen
 
 from compliance.core.timeframe import EventTime
-from compliance.core.vocabulary import Effect, Grade
+from compliance.core.vocabulary import Effect
 
 UNAFFILIATED = "none"
 """``reporter_party`` of a source not affiliated with any party (ACLED, a court, a news agency)."""
@@ -144,12 +144,3 @@ class Link:
     effect: Effect
     basis: str
     note: str = ""
-
-
-@frozen
-class GradedLink:
-    """A link with the grade of its account as of the evaluation date."""
-
-    link: Link
-    grade: Grade
-    reason: str

@@ -233,7 +233,7 @@ class Agreement:
     date: dt.date
     nature: Nature
     signatories: tuple[str, ...]
-    utc_offset: str
+    utc_offset: str = field()
     sources: tuple[str, ...]
     articles: tuple[Article, ...]
     obligations: tuple[Obligation, ...]
@@ -245,15 +245,15 @@ class Agreement:
     relations: tuple[Relation, ...] = ()
     status_note: str = ""
     note: str = ""
-    _tz: timezone = field(init=False, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_tz", parse_offset(self.utc_offset))
+    @utc_offset.validator
+    def _check_offset(self, _: object, value: str) -> None:
+        parse_offset(value)  # raises ValueError for a malformed or out-of-range offset
 
     @property
     def tz(self) -> timezone:
-        """The agreement's zone as a fixed offset."""
-        return self._tz
+        """The agreement's zone as a fixed offset (parsed once per offset string)."""
+        return parse_offset(self.utc_offset)
 
     def article(self, number: str) -> Article | None:
         return next((a for a in self.articles if a.number == number), None)

@@ -8,6 +8,7 @@ side about its opponent is an allegation; an account by a non-side is independen
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from attrs import field, frozen
 
@@ -53,33 +54,40 @@ class Conflict:
 
 @frozen
 class PartyRegistry:
-    """The known parties and conflicts, with the look-ups the linker and grader need."""
+    """The known parties and conflicts, with the look-ups the linker and grader need.
+
+    Build it with :meth:`of`, which computes the look-up tables once; they are derived from
+    ``parties`` and ``conflicts`` and never change afterwards.
+    """
 
     parties: tuple[Party, ...]
-    conflicts: tuple[Conflict, ...] = ()
-    _by_alias: dict[str, str] = field(init=False, eq=False, repr=False)
-    _side_of: dict[str, frozenset[str]] = field(init=False, eq=False, repr=False)
-    _opponents: dict[str, frozenset[str]] = field(init=False, eq=False, repr=False)
-    _relations: dict[tuple[str | None, tuple[str, ...]], ActorRelation] = field(
-        init=False, eq=False, repr=False, factory=dict
-    )
+    conflicts: tuple[Conflict, ...]
+    by_alias: Mapping[str, str] = field(eq=False, repr=False)
+    side_of: Mapping[str, frozenset[str]] = field(eq=False, repr=False)
+    opponents: Mapping[str, frozenset[str]] = field(eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
+    @classmethod
+    def of(cls, parties: tuple[Party, ...], conflicts: tuple[Conflict, ...] = ()) -> PartyRegistry:
+        """The registry with its alias, side and opponent tables."""
         by_alias: dict[str, str] = {}
-        for party in self.parties:
+        for party in parties:
             for name in (party.id, party.name, *party.aliases):
                 by_alias.setdefault(name.casefold(), party.id)
         side_of: dict[str, set[str]] = {}
         opponents: dict[str, set[str]] = {}
-        for conflict in self.conflicts:
+        for conflict in conflicts:
             first, second = conflict.sides
             for mine, theirs in ((first, second), (second, first)):
                 for party_id in mine:
                     side_of.setdefault(party_id, set()).update(mine)
                     opponents.setdefault(party_id, set()).update(theirs)
-        object.__setattr__(self, "_by_alias", by_alias)
-        object.__setattr__(self, "_side_of", {k: frozenset(v) for k, v in side_of.items()})
-        object.__setattr__(self, "_opponents", {k: frozenset(v) for k, v in opponents.items()})
+        return cls(
+            parties,
+            conflicts,
+            by_alias,
+            {k: frozenset(v) for k, v in side_of.items()},
+            {k: frozenset(v) for k, v in opponents.items()},
+        )
 
     @property
     def ids(self) -> frozenset[str]:
@@ -90,26 +98,19 @@ class PartyRegistry:
 
     def resolve(self, name: str) -> str | None:
         """A party id for an id, name or alias (case-insensitive), or ``None``."""
-        return self._by_alias.get(name.strip().casefold())
+        return self.by_alias.get(name.strip().casefold())
 
     def is_side(self, party_id: str) -> bool:
-        return party_id in self._side_of
+        return party_id in self.side_of
 
     def relation(self, actor: str | None, bearers: tuple[str, ...]) -> ActorRelation:
-        """How ``actor`` stands to an obligation's bearers (memoised: called once per link)."""
-        key = (actor, bearers)
-        found = self._relations.get(key)
-        if found is None:
-            found = self._relations[key] = self._relation(actor, bearers)
-        return found
-
-    def _relation(self, actor: str | None, bearers: tuple[str, ...]) -> ActorRelation:
+        """How ``actor`` stands to an obligation's bearers: a few look-ups in the eager tables."""
         if actor is None:
             return ActorRelation.UNKNOWN
         if actor in bearers:
             return ActorRelation.BEARER
-        if any(actor in self._side_of.get(b, ()) for b in bearers):
+        if any(actor in self.side_of.get(b, ()) for b in bearers):
             return ActorRelation.ALIGNED
-        if any(actor in self._opponents.get(b, ()) for b in bearers):
+        if any(actor in self.opponents.get(b, ()) for b in bearers):
             return ActorRelation.OPPOSED
         return ActorRelation.THIRD_PARTY

@@ -27,8 +27,12 @@ APPROXIMATE_WINDOW = timedelta(days=7)
 _OFFSET = re.compile(r"^(?P<sign>[+-])(?P<h>\d{2}):(?P<m>\d{2})$")
 
 
+@lru_cache(maxsize=256)
 def parse_offset(text: str) -> timezone:
-    """``+03:00`` → a fixed-offset zone. Fixed offsets keep the library free of tz databases."""
+    """``+03:00`` → a fixed-offset zone. Fixed offsets keep the library free of tz databases.
+
+    Memoised by the offset string, outside any value: agreements ask for their zone often.
+    """
     match = _OFFSET.match(text)
     if match is None:
         raise ValueError(f"expected a UTC offset like +03:00, got {text!r}")

@@ -7,9 +7,9 @@ name). Obligations are indexed by event kind, so linking an event is a dictionar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
-from attrs import field, frozen
+from attrs import frozen
 
 from compliance.core.events import Event, ExplicitLink, Link
 from compliance.core.model import Agreement, LinkRule, Obligation
@@ -27,17 +27,8 @@ class LinkIndex:
     by_kind: dict[str, tuple[tuple[Obligation, LinkRule], ...]]
     obligations: dict[str, tuple[Agreement, Obligation]]
     agreement_ids: frozenset[str]
-    narrowed: dict[str, tuple[bool, bool]] = field(factory=dict, eq=False, repr=False)
+    narrowed: dict[str, tuple[bool, bool]]
     """Per kind: whether any of its rules names places, whether any has a time window."""
-    rule_cache: dict[tuple[object, ...], tuple[tuple[str, Effect, str, str], ...]] = field(
-        factory=dict, eq=False, repr=False
-    )
-
-    def __attrs_post_init__(self) -> None:
-        for kind, pairs in self.by_kind.items():
-            placed = any(rule.places for _, rule in pairs)
-            windowed = any(rule.window_start or rule.window_end for _, rule in pairs)
-            self.narrowed[kind] = (placed, windowed)
 
     @classmethod
     def build(cls, agreements: Sequence[Agreement]) -> LinkIndex:
@@ -49,11 +40,19 @@ class LinkIndex:
                 for rule in ob.rules:
                     for kind in rule.kinds:
                         by_kind.setdefault(kind, []).append((ob, rule))
+        narrowed = {
+            kind: (
+                any(rule.places for _, rule in pairs),
+                any(rule.window_start or rule.window_end for _, rule in pairs),
+            )
+            for kind, pairs in by_kind.items()
+        }
         return cls(
             tuple(agreements),
             {k: tuple(v) for k, v in by_kind.items()},
             obligations,
             frozenset(a.id for a in agreements),
+            narrowed,
         )
 
     def check(self, link: ExplicitLink) -> str | None:
@@ -75,13 +74,22 @@ class LinkIndex:
         return None
 
 
-def link_event(event: Event, index: LinkIndex, parties: PartyRegistry) -> list[Link]:
+RuleMemo = dict[tuple[object, ...], tuple[tuple[str, Effect, str, str], ...]]
+"""Rule-made links by event signature, for one (index, parties) pair: owned by whoever links a batch."""
+
+
+def link_event(
+    event: Event, index: LinkIndex, parties: PartyRegistry, memo: RuleMemo | None = None
+) -> list[Link]:
     """All links of one event: its explicit references, and rule-made links to other agreements.
 
     Explicit references win within the agreements they name: whoever coded them read the account
     and said what it claims about that agreement, which a rule matching on kind and actor cannot
     second-guess. The rules still link the event to obligations of agreements it does not name
     (a clash coded against the 2020 statement also bears on a later non-use-of-force clause).
+
+    ``memo`` remembers rule-made links by signature across the events of one batch; it must only
+    be shared between calls with the same ``index`` and ``parties``.
     """
     links = list(_explicit(event, index))
     named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
@@ -89,16 +97,17 @@ def link_event(event: Event, index: LinkIndex, parties: PartyRegistry) -> list[L
     when = event.when
     placed, windowed = index.narrowed.get(event.kind, (False, False))
     key = (
-        id(parties),
         event.kind,
         event.actor,
         event.involved,
         (event.location, event.admin1) if placed else None,
         (when.first_day, when.last_day) if windowed else None,
     )
-    found = index.rule_cache.get(key)
+    found = None if memo is None else memo.get(key)
     if found is None:
-        found = index.rule_cache[key] = tuple(_rule_links(event, index, parties))
+        found = tuple(_rule_links(event, index, parties))
+        if memo is not None:
+            memo[key] = found
     links += [
         Link(ob_id, event.id, effect, basis, note)
         for ob_id, effect, basis, note in found
@@ -117,11 +126,6 @@ def _rule_links(
         note = NO_ACTOR_NOTE if event.actor is None and rule.effect is Effect.BREACHES else ""
         seen.add(ob.id)
         yield ob.id, rule.effect, rule.name, note
-
-
-def link_all(events: Iterable[Event], index: LinkIndex, parties: PartyRegistry) -> Iterator[Link]:
-    for event in events:
-        yield from link_event(event, index, parties)
 
 
 def _explicit(event: Event, index: LinkIndex) -> Iterator[Link]:

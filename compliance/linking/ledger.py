@@ -22,7 +22,7 @@ from compliance.core.events import Event, Link
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.problems import InputError, Problem, Severity
-from compliance.linking.index import LinkIndex, link_event
+from compliance.linking.index import LinkIndex, RuleMemo, link_event
 from compliance.load.agreement_files import (
     Reporter,
     load_agreement_text,
@@ -141,6 +141,7 @@ def assemble(
 ) -> Ledger:
     """Validate and link streamed records; keeps the accounting exact."""
     index = LinkIndex.build(agreements)
+    memo: RuleMemo = {}  # rule-made links by event signature: a million rows have a few thousand
     found: list[Problem] = list(problems)
     seen: dict[str, str] = {}
     events: list[Event] = []
@@ -171,7 +172,7 @@ def assemble(
             continue
         seen[event.id] = f"{origin.file}:{origin.line}"
         events.append(event)
-        event_links = link_event(event, index, parties)
+        event_links = link_event(event, index, parties, memo)
         if event_links:
             links.extend(event_links)
         else:

@@ -106,7 +106,7 @@ def load_parties_file(path: Path, label: str | None = None) -> tuple[PartyRegist
     parsed, problems = parse_toml(text, label, PartiesFile)
     if parsed is None:
         return None, problems
-    return PartyRegistry(parsed.parties, parsed.conflicts), []
+    return PartyRegistry.of(parsed.parties, parsed.conflicts), []
 
 
 def load_reporters_file(path: Path, label: str | None = None) -> tuple[tuple[Reporter, ...], list[Problem]]:

@@ -1,4 +1,4 @@
-"""Write agreement files: the inverse of the loader, so files can be generated and round-tripped.
+"""Write agreement files in tests: the inverse of the loader, so generated agreements round-trip.
 
 The standard library reads TOML but does not write it; agreement files need only strings,
 integers, booleans, dates, lists and (arrays of) tables, which this covers.
