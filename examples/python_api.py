@@ -9,23 +9,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from compliance.evaluation.evaluate import evaluate
-from compliance.linking.ledger import build_ledger
-from compliance.views.report import Report
+import compliance
 
 
 def main() -> None:
-    ledger = build_ledger()  # the bundled agreements and sourced events; pass paths for your own
+    ledger = compliance.build_ledger()  # the bundled agreements and sourced events; pass paths for your own
     acc = ledger.accounting
     print(f"records read {acc.read}: linked {acc.linked}, unlinked {acc.unlinked}, rejected {acc.rejected}")
 
     for day in (date(2020, 11, 19), date(2020, 11, 21), date(2022, 6, 30), date(2023, 6, 30)):
-        evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, day)
+        evaluation = compliance.evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, day)
         aghdam = evaluation.result("ts2020-2-aghdam")
         corridor = evaluation.result("ts2020-6-safe-movement-aze")
         print(f"{day}: Aghdam {aghdam.status.value}; Lachin corridor safe movement {corridor.status.value}")
 
-    corridor = evaluate(
+    corridor = compliance.evaluate(
         ledger.agreements, ledger.events, ledger.links, ledger.parties, date(2023, 6, 30)
     ).result("ts2020-6-safe-movement-aze")
     print(f"\nwhy {corridor.status.value}: {corridor.reason}")
@@ -37,7 +35,7 @@ def main() -> None:
         )
     print("  history:", " → ".join(f"{t.date} {t.status.value}" for t in corridor.history[1:]))
 
-    report = Report.build(ledger, date(2026, 11, 22), ["trilateral-2020"])
+    report = compliance.Report.build(ledger, date(2026, 11, 22), ["trilateral-2020"])
     (agreement,) = report.agreements
     print(f"\n{agreement.agreement.short_title} as of {report.as_of}:")
     for party in agreement.parties:

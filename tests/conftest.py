@@ -1,10 +1,10 @@
-"""Shared test set-up: Hypothesis profiles, and helpers to build ledgers from inline text."""
+"""Shared test set-up: the Hypothesis profiles (``dev`` by default, ``ci`` when ``CI`` is set)."""
 
 from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 
 settings.register_profile("dev", max_examples=30, deadline=None)
 settings.register_profile(
@@ -14,6 +14,5 @@ settings.register_profile(
     derandomize=True,
     database=None,
     print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+)  # health checks stay on; the few tests that need one suppressed say why, beside them
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))

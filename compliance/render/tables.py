@@ -1,4 +1,4 @@
-"""Timeline and diff tables as Markdown, CSV and JSON. Formatting only."""
+"""Timeline, diff, lineage and agreements-listing tables as Markdown, text, CSV and JSON. Formatting only."""
 
 from __future__ import annotations
 
