@@ -125,6 +125,10 @@ class Event:
     notes: str = ""
     origin: Origin | None = field(default=None, eq=False)
 
+    def known_on(self, day: date | None) -> bool:
+        """Whether the account was public on ``day`` (``None``: no limit; no report date: always)."""
+        return day is None or self.reported_on is None or self.reported_on <= day
+
     @property
     def sort_key(self) -> tuple[date, str]:
         """Deterministic order: first possible day, then id."""

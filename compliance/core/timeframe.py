@@ -132,3 +132,13 @@ class EventTime:
             prefix = "~" if self.precision is Precision.APPROXIMATE else ""
             return f"{prefix}{text}/{self.end.isoformat()}"
         return text
+
+
+def known_by(when: EventTime, as_of: date, tz: tzinfo) -> bool:
+    """Whether an event can have happened "as of D": its earliest instant is before the cut-off.
+
+    The one meaning of "as of D" for events, used by the evaluation (visible evidence) and the
+    report (accounts of an incident) alike: the half-open instant in the agreement's zone, so an
+    approximate date or a late-evening instant counts the same everywhere.
+    """
+    return when.span(tz)[0] < as_of_cutoff(as_of, tz)

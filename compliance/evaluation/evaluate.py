@@ -58,9 +58,7 @@ def evaluate(
     ``known_on`` rebuilds the evaluation as it could have been made on that date: accounts
     reported later are left out (accounts with no report date are kept).
     """
-    by_id = {
-        e.id: e for e in events if known_on is None or e.reported_on is None or e.reported_on <= known_on
-    }
+    by_id = {e.id: e for e in events if e.known_on(known_on)}
     links_by_ob: dict[str, list[Link]] = {}
     for link in links:
         if link.event in by_id:
@@ -116,7 +114,7 @@ def _result(
     tz = agreement.tz
     status, possible, reason = status_at(facts, cutoff)
     visible = sorted(
-        (g for g in graded if spans[g.event.id][0] < cutoff) if with_evidence else (),  # no look-ahead
+        (g for g in graded if spans[g.event.id][0] < cutoff) if with_evidence else (),  # timeframe.known_by
         key=lambda g: g.order,
     )
     evidence: list[Evidence] = []

@@ -12,6 +12,7 @@ from typing import Any
 from compliance.evaluation.evaluate import ObligationResult
 from compliance.evaluation.rollup import RollUp
 from compliance.load.converter import converter
+from compliance.views.lineage import Step
 from compliance.views.report import SCHEMA, Report
 
 
@@ -42,17 +43,7 @@ def _obligation(r: ObligationResult, total: int) -> dict[str, Any]:
         "not_formalised": ob.not_formalised or None,
         "breach_on_record": r.breach_on_record,
         "evidence_total": total,
-        "evidence": [
-            {
-                "event": e.event,
-                "effect": e.effect.value,
-                "grade": e.grade.value,
-                "basis": e.basis,
-                "reason": e.reason,
-                "note": e.note or None,
-            }
-            for e in r.evidence
-        ],
+        "evidence": [{**converter.unstructure(e), "note": e.note or None} for e in r.evidence],
         "history": [
             {
                 "date": t.date.isoformat() if i else None,  # the first entry holds from the start
@@ -93,18 +84,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                         "incidents": [
                             {"id": i.id, "accounts": [e.id for e in i.accounts]} for i in art.incidents
                         ],
-                        "lineage": [
-                            {
-                                "earlier": st.earlier,
-                                "later": st.later,
-                                "agreement": st.later_agreement,
-                                "type": st.relation.type.value,
-                                "date": st.relation.date.isoformat(),
-                                "source": st.relation.source,
-                                "note": st.relation.note or None,
-                            }
-                            for st in art.lineage
-                        ],
+                        "lineage": [lineage_step(st) for st in art.lineage],
                     }
                     for art in a.articles
                 ],
@@ -114,6 +94,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "events": [_event(e) for e in report.events],
         "unlinked": list(report.unlinked),
         "accounting": converter.unstructure(report.accounting),
+        # By hand: the converter leaves out default values (right for agreement files), the schema
+        # lists every key of a problem.
         "problems": [
             {
                 "file": p.file,
@@ -125,6 +107,18 @@ def report_dict(report: Report) -> dict[str, Any]:
             for p in report.problems
         ],
     }
+
+
+def lineage_step(step: Step) -> dict[str, Any]:
+    """One relation of a chain: the relation as its file states it, with the ends the chain reached."""
+    data: dict[str, Any] = converter.unstructure(step.relation)
+    data.update(
+        earlier=step.earlier,
+        later=step.later,
+        agreement=step.later_agreement,
+        note=step.relation.note or None,
+    )
+    return data
 
 
 def _event(event: Any) -> dict[str, Any]:

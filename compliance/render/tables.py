@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from compliance.core.vocabulary import Status
 from compliance.load.converter import converter
+from compliance.render.json import lineage_step
 from compliance.render.safe import link, text
 from compliance.views.agreements import AgreementListing
 from compliance.views.lineage import Lineage, Step
@@ -37,19 +38,7 @@ def timeline_csv(t: Timeline) -> str:
 
 
 def timeline_json(t: Timeline) -> str:
-    data = {
-        "schema": "ceasefire-compliance/timeline/1",
-        "dates": [d.isoformat() for d in t.dates],
-        "rows": [
-            {
-                "agreement": r.agreement,
-                "article": r.article,
-                "obligation": r.obligation,
-                "statuses": [s.value for s in r.statuses],
-            }
-            for r in t.rows
-        ],
-    }
+    data = {"schema": "ceasefire-compliance/timeline/1", **converter.unstructure(t)}
     return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
 
@@ -80,13 +69,7 @@ def diff_json(changes: Sequence[Change], before: str, after: str) -> str:
         "to": after,
         "findings": {
             category: [
-                {
-                    "obligation": c.obligation,
-                    "agreement": c.agreement,
-                    "article": c.article,
-                    "before": c.before.value,
-                    "after": c.after.value,
-                }
+                {k: v for k, v in converter.unstructure(c).items() if k != "category"}
                 for c in changes
                 if c.category == category
             ]
@@ -131,16 +114,7 @@ def lineage_json(lineage: Lineage) -> str:
 
     def steps(items: Sequence[Step]) -> list[dict[str, object]]:
         return [
-            {
-                "earlier": s.earlier,
-                "later": s.later,
-                "agreement": s.later_agreement,
-                "type": s.relation.type.value,
-                "date": s.relation.date.isoformat(),
-                "source": s.relation.source,
-                "note": s.relation.note or None,
-                "later_status": statuses[s.later][1].value if s.later in statuses else None,
-            }
+            {**lineage_step(s), "later_status": statuses[s.later][1].value if s.later in statuses else None}
             for s in items
         ]
 

@@ -8,13 +8,14 @@ incident whose accounts conflict, so the renderers can show them side by side.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, tzinfo
 
 from attrs import frozen
 
 from compliance.core.events import Event
 from compliance.core.model import Agreement, Article
 from compliance.core.problems import Problem
+from compliance.core.timeframe import known_by
 from compliance.core.vocabulary import Effect, Grade
 from compliance.evaluation.evaluate import ObligationResult, evaluate
 from compliance.evaluation.rollup import RollUp, roll_up
@@ -101,9 +102,7 @@ class Report:
             known_on,
             evidence_limit=MAX_EVIDENCE_SHOWN,
         )
-        known = [
-            e for e in ledger.events if known_on is None or e.reported_on is None or e.reported_on <= known_on
-        ]
+        known = [e for e in ledger.events if e.known_on(known_on)]
         events = {e.id: e for e in known}
         incidents: dict[str, list[Event]] = {}
         for event in known:
@@ -117,7 +116,7 @@ class Report:
             for article in agreement.articles:
                 mine = tuple(r for r in results if r.obligation.article == article.number)
                 totals = tuple((r.id, r.evidence_total) for r in mine)
-                shown = _incidents(mine, events, incidents, as_of)
+                shown = _incidents(mine, events, incidents, as_of, agreement.tz)
                 for result in mine:
                     cited.update(e.event for e in result.evidence)
                 for incident in shown:
@@ -166,6 +165,7 @@ def _incidents(
     events: dict[str, Event],
     incidents: dict[str, list[Event]],
     as_of: date,
+    tz: tzinfo,
 ) -> tuple[Incident, ...]:
     """Incidents behind this article's evidence with more than one account, or an unconfirmed one."""
     wanted: set[str] = set()
@@ -181,7 +181,7 @@ def _incidents(
     shown = []
     for incident_id in sorted(wanted):
         accounts = sorted(
-            (e for e in incidents[incident_id] if e.when.first_day <= as_of),
+            (e for e in incidents[incident_id] if known_by(e.when, as_of, tz)),
             key=lambda e: e.sort_key,
         )
         shown.append(Incident(incident_id, tuple(accounts)))
