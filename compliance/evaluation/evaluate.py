@@ -128,12 +128,10 @@ def _result(
             continue
         grade, why = item.grade, item.reason
         if event.incident:  # only the accounts known by the cut-off may corroborate or contest
-            others = [
-                o
-                for o in incidents.get(event.incident, ())
-                if o.id != event.id and (spans[o.id] if o.id in spans else o.when.span(tz))[0] < cutoff
-            ]
-            grade, why, _ = grade_account(event, link.effect, link.basis, ob.bearers, parties, others)
+            everyone = [o for o in incidents.get(event.incident, ()) if o.id != event.id]
+            others = [o for o in everyone if (spans[o.id] if o.id in spans else o.when.span(tz))[0] < cutoff]
+            if len(others) != len(everyone):  # else the same inputs as in grade_links: the same grade
+                grade, why, _ = grade_account(event, link.effect, link.basis, ob.bearers, parties, others)
         if grade is Grade.CONFIRMED:
             wanted.discard(link.effect)
         elif beyond:
