@@ -170,3 +170,16 @@ def test_architecture__readme_python_example_runs() -> None:
     report = namespace["report"]
     assert isinstance(report, compliance.Report)
     assert report._repr_markdown_().startswith("#")
+
+
+def test_architecture__no_command_line_flags_below_the_cli() -> None:
+    """Only cli.py speaks in command-line flags; the views' messages use neutral words."""
+    flag = re.compile(r"(?<![\w-])--[a-z]")
+    found = [
+        f"{module}: {node.value!r}"
+        for module, path in MODULES.items()
+        if module != "compliance.cli"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and flag.search(node.value)
+    ]
+    assert found == []
