@@ -183,3 +183,14 @@ def test_architecture__no_command_line_flags_below_the_cli() -> None:
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and flag.search(node.value)
     ]
     assert found == []
+
+
+def test_architecture__every_package_is_installed() -> None:
+    """pyproject.toml lists every package folder of compliance/, so an installed copy has every floor."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    folders = {module_name(p.parent / "__init__.py") for p in PACKAGE.rglob("__init__.py")}
+    assert folders - listed == set()
