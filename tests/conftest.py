@@ -14,5 +14,5 @@ settings.register_profile(
     derandomize=True,
     database=None,
     print_blob=True,
-)  # health checks stay on; the few tests that need one suppressed say why, beside them
+)  # every health check stays on: under CI=true no test needs one suppressed (a test that does says why beside it)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
