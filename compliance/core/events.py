@@ -97,6 +97,9 @@ class Event:
         involved: parties named without saying who acted (ACLED's actor pair).
         target: the party acted upon, if stated.
         location, admin1, coordinates: where.
+        country: ISO 3166-1 alpha-2 code where the reader knows it, else the country as the
+            source names it, else empty (scope: an account from another country bears on no
+            agreement that does not apply there).
         reported_on: when the account was published (for "as known on").
         source_url: the address of the account.
         incident: groups several accounts of one incident.
@@ -118,6 +121,7 @@ class Event:
     location: str = ""
     admin1: str = ""
     coordinates: Coordinates | None = None
+    country: str = ""
     reported_on: date | None = None
     incident: str = ""
     fatalities: int | None = None
@@ -141,6 +145,10 @@ class Link:
 
     ``basis`` is ``explicit`` for a link written in the event file, otherwise the rule's name.
     ``note`` says what a reader should know (e.g. "actor not attributed by the source").
+    ``caveat``, when not empty, says why this link can never confirm anything on its own (the
+    account lies outside the obligation's stated area where that scope is disputed, or its dates
+    straddle the agreement's adoption): the evaluator files it as unconfirmed, with the caveat
+    as the reason.
     """
 
     obligation: str
@@ -148,3 +156,4 @@ class Link:
     effect: Effect
     basis: str
     note: str = ""
+    caveat: str = ""

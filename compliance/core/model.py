@@ -123,6 +123,26 @@ class LinkRule:
 
 
 @frozen
+class Scope:
+    """Where an agreement or one of its duties applies.
+
+    Attributes:
+        countries: ISO 3166-1 alpha-2 codes of the states whose territory it concerns.
+        areas: gazetteer area ids (``agreements/places.toml``) where it applies.
+        disputed_areas: areas where the parties' readings differ on whether it applies; an
+            account there links with a caveat and can never confirm a breach or fulfilment.
+        disputed: why the scope is disputed, and whose readings differ (attributed).
+        note: anything a reader should know about the scope.
+    """
+
+    countries: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    disputed_areas: tuple[str, ...] = ()
+    disputed: str = ""
+    note: str = ""
+
+
+@frozen
 class Obligation:
     """Who owes what to whom, from when, by when: one duty of one article.
 
@@ -142,6 +162,7 @@ class Obligation:
         depends_on: timing links to other obligations.
         rules: link rules.
         not_formalised: non-empty when the clause cannot be checked mechanically, with why.
+        scope: where this duty applies, when narrower than (or different from) the agreement's.
         note: anything a reader of the report should know.
     """
 
@@ -162,6 +183,7 @@ class Obligation:
     rules: tuple[LinkRule, ...] = ()
     not_formalised: str = ""
     note: str = ""
+    scope: Scope | None = None
 
 
 @frozen
@@ -225,6 +247,7 @@ class Agreement:
         binding: whether the parties are bound; a proposal is tracked as a benchmark only.
         relations: how this instrument bears on earlier ones (lineage, supersession).
         status_note: where the instrument stands (e.g. initialled, not signed).
+        scope: where the instrument applies (countries and gazetteer areas).
     """
 
     id: str = field(validator=_slug)
@@ -245,6 +268,7 @@ class Agreement:
     relations: tuple[Relation, ...] = ()
     status_note: str = ""
     note: str = ""
+    scope: Scope | None = None
 
     @utc_offset.validator
     def _check_offset(self, _: object, value: str) -> None:

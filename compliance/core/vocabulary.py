@@ -47,6 +47,7 @@ class Status(StrEnum):
 
     NOT_IN_FORCE = "not-in-force"
     PENDING = "pending"
+    IN_PROGRESS = "in-progress"
     FULFILLED = "fulfilled"
     FULFILLED_LATE = "fulfilled-late"
     OVERDUE = "overdue"
@@ -57,6 +58,20 @@ class Status(StrEnum):
     TERMINATED = "terminated"
     SUPERSEDED = "superseded"
     NOT_ASSESSABLE = "not-assessable"
+    UNUSED = "unused"
+    EXERCISED = "exercised"
+
+
+class Trust(StrEnum):
+    """Whose word confirms an account (docs/obligation-logic.md, "Trust policies").
+
+    The answer to "was it breached?" can depend on whom one believes; the policy makes that
+    choice explicit and the report shows where it changes a status.
+    """
+
+    STRICT = "strict"
+    STANDARD = "standard"
+    BROAD = "broad"
 
 
 class Nature(StrEnum):

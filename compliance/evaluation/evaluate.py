@@ -26,6 +26,7 @@ from compliance.core.vocabulary import (
     Effect,
     Grade,
     Kind,
+    Trust,
 )
 from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.facts import Category, Facts, Graded, endings_of, gather_facts, grade_links
@@ -47,6 +48,7 @@ def evaluate(
     *,
     with_evidence: bool = True,
     evidence_limit: int | None = None,
+    trust: Trust = Trust.STANDARD,
 ) -> Evaluation:
     """Evaluate every obligation as of the end of ``as_of`` in each agreement's zone.
 
@@ -57,6 +59,8 @@ def evaluate(
 
     ``known_on`` rebuilds the evaluation as it could have been made on that date: accounts
     reported later are left out (accounts with no report date are kept).
+
+    ``trust`` chooses whose word confirms an account (docs/obligation-logic.md, "Trust policies").
     """
     by_id = {e.id: e for e in events if e.known_on(known_on)}
     links_by_ob: dict[str, list[Link]] = {}

@@ -16,7 +16,7 @@ from compliance.core.events import Event
 from compliance.core.model import Agreement, Article
 from compliance.core.problems import Problem
 from compliance.core.timeframe import known_by
-from compliance.core.vocabulary import Effect, Grade
+from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.evaluate import ObligationResult, evaluate
 from compliance.evaluation.rollup import RollUp, roll_up
 from compliance.linking.ledger import Accounting, Ledger
@@ -90,6 +90,7 @@ class Report:
         as_of: date,
         agreement_ids: Sequence[str] = (),
         known_on: date | None = None,
+        trust: Trust = Trust.STANDARD,
     ) -> Report:
         chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
         # Evaluate every loaded agreement: a later one may supersede an obligation of a chosen one.
@@ -101,6 +102,7 @@ class Report:
             as_of,
             known_on,
             evidence_limit=MAX_EVIDENCE_SHOWN,
+            trust=trust,
         )
         known = [e for e in ledger.events if e.known_on(known_on)]
         events = {e.id: e for e in known}
