@@ -18,8 +18,8 @@ from compliance.evaluation.evaluate import Evaluation, ObligationResult, evaluat
 from compliance.linking.ledger import Ledger, build_ledger
 from compliance.render.json import render_json
 from compliance.render.markdown import render_markdown
+from compliance.render.notebook import Report
 from compliance.views.lineage import Lineage
-from compliance.views.report import Report
 from compliance.views.timeline import Timeline, diff, timeline
 
 __all__ = [

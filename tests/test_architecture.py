@@ -22,10 +22,7 @@ FLOORS = {
     "render": 5,
 }
 TOP = 6  # cli.py, __init__.py, __main__.py
-UPWARD_ON_PURPOSE = {
-    # Jupyter asks a Report for Markdown; the renderer is imported inside that method only.
-    ("compliance.views.report", "compliance.render.markdown"),
-}
+UPWARD_ON_PURPOSE: set[tuple[str, str]] = set()  # none: every arrow points down, inside functions too
 MAX_LINES = 400
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from compliance import Report
 from compliance.cli import main
 from compliance.core.vocabulary import Status
 from compliance.linking.ledger import build_ledger
-from compliance.views.report import Report
 from compliance.views.timeline import diff, period_ends, timeline
 
 ROOT = Path(__file__).parent.parent

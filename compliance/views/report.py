@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, tzinfo
+from typing import Self
 
 from attrs import frozen
 
@@ -91,7 +92,7 @@ class Report:
         agreement_ids: Sequence[str] = (),
         known_on: date | None = None,
         trust: Trust = Trust.STANDARD,
-    ) -> Report:
+    ) -> Self:
         chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
         # Evaluate every loaded agreement: a later one may supersede an obligation of a chosen one.
         evaluation = evaluate(
@@ -155,11 +156,6 @@ class Report:
             if event.id == event_id:
                 return event
         raise KeyError(event_id)
-
-    def _repr_markdown_(self) -> str:
-        from compliance.render.markdown import render_markdown
-
-        return render_markdown(self)
 
 
 def _incidents(
