@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -298,3 +299,15 @@ def test_to_rows__one_flat_row_per_obligation_without_pandas(monkeypatch: pytest
     assert aghdam["status"] == "fulfilled"
     assert any(r["bearers"] == "ARM;AZE" for r in rows)
     assert all(isinstance(v, (str, int)) or v is None for row in rows for v in row.values())
+
+
+def test_readme_picture__is_the_heatmap_of_the_bundled_data(tmp_path: Path) -> None:
+    """docs/img/report-heatmap.svg is what the README's first command writes (UPDATE_GOLDEN=1 rewrites)."""
+    out = tmp_path / "report.md"
+    assert main(["report", "--as-of", "2026-11-22", "--output", str(out)]) == 0
+    fresh = (tmp_path / "report-heatmap.svg").read_text(encoding="utf-8")
+    committed = ROOT / "docs" / "img" / "report-heatmap.svg"
+    if os.environ.get("UPDATE_GOLDEN"):
+        committed.write_text(fresh, encoding="utf-8")
+    assert committed.read_text(encoding="utf-8") == fresh
+    assert "](docs/img/report-heatmap.svg)" in (ROOT / "README.md").read_text(encoding="utf-8")
