@@ -82,13 +82,13 @@ def incident_tables(incidents: Sequence[Incident], accounts: Accounts, where: st
         out += [
             f"Incident {code(incident.id)}: accounts side by side (attributed, not adjudicated):",
             "",
-            "| Account | Date | Reported by | Side | Actor named | Claim (short) | Deaths claimed |",
-            "|---|---|---|---|---|---|---|",
+            "| Account | Reported by | Side | Actor named | Claim (short) | Deaths claimed |",
+            "|---|---|---|---|---|---|",
         ]
         for event in incident.accounts:
             deaths = "" if event.fatalities is None else str(event.fatalities)
             out.append(
-                f"| {accounts.ref(event.id)} | {event.when.label()} | {cell(event.reported_by, 120)} "
+                f"| {accounts.ref(event.id)} | {cell(event.reported_by, 120)} "
                 f"| {_affiliation(event.reporter_party)} | {event.actor or 'not stated'} "
                 f"| {cell(_one_line(event.notes), SHORT_CLAIM)} | {deaths or ' '} |"
             )
@@ -114,21 +114,26 @@ def evidence_section(report: Report) -> list[str]:
     out = [
         "## Evidence",
         "",
-        f"The {len(report.events)} accounts cited above, each once, in order of date. Each is a "
-        "claim attributed to its reporter; the grade given above says how far the rules rely on it.",
+        f"The {len(report.events)} accounts cited above, each once, in order of date: number, id, "
+        "date, kind, reporter (side) and publication date, actor named, place as given, incident, "
+        "source, then the claim. Each is a claim attributed to its reporter; the grade given above "
+        "says how far the rules rely on it.",
         "",
     ]
     for number, event in enumerate(report.events, start=1):
-        out += [f"**A{number}** {code(event.id)} · {event.when.label()} · {event.kind}", ""]
-        out.append(_details(event) + f" Source: {address(event.source_url)}.")
-        out += ["", f"> {text(event.notes) or '(no notes)'}", ""]
+        head = f"**A{number}** {code(event.id)} · {event.when.label()} · {event.kind} · "
+        out += [
+            head + _details(event) + f" · {address(event.source_url)}",
+            f"> {text(event.notes) or '(no notes)'}",
+            "",
+        ]
     return out
 
 
 def _details(event: Event) -> str:
     parts = [
-        f"Reported by {text(event.reported_by)} ({_affiliation(event.reporter_party)})"
-        + (f" on {event.reported_on.isoformat()}" if event.reported_on else ""),
+        f"{text(event.reported_by)} ({_affiliation(event.reporter_party)})"
+        + (f", published {event.reported_on.isoformat()}" if event.reported_on else ""),
         f"actor named: {text(event.actor) if event.actor else 'not stated'}",
     ]
     if event.target:
@@ -145,7 +150,7 @@ def _details(event: Event) -> str:
         parts.append(f"incident {code(event.incident)}")
     if event.fatalities is not None:
         parts.append(f"deaths claimed: {event.fatalities}")
-    return "; ".join(parts) + "."
+    return " · ".join(parts)
 
 
 def recent_lines(agreement: AgreementReport, report: Report) -> list[str]:
