@@ -163,7 +163,8 @@ def breaches_svg(counts: BreachCounts) -> str:
         series = [s for s in counts.series if s.bearers == side]
         totals = [sum(s.counts[i] for s in series) for i in range(len(months))]
         peak = max(max(totals, default=0), 1)
-        body.append(_text(8, y + 14, f"bearer {side}", " font-weight='bold'"))
+        who = f"bearers {side.replace(';', ', ')}" if ";" in side else f"bearer {side}"
+        body.append(_text(8, y + 14, who, " font-weight='bold'"))
         body.append(_text(8, y + 28, f"max {peak}/month"))
         body.append(
             f"<line x1='{label}' y1='{y + panel}' x2='{label + len(months) * bar}' y2='{y + panel}' "

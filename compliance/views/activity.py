@@ -39,7 +39,10 @@ class ActivityRow:
 
 @frozen
 class SideCount:
-    """Distinct accounts of breaches per period, for one side (bearers) and grade."""
+    """Distinct accounts of breaches per period, for one side (bearers) and grade.
+
+    An account graded differently for two obligations of the same side counts under both grades.
+    """
 
     bearers: str
     grade: Grade
@@ -101,6 +104,8 @@ def activity(
             if not start <= day <= end:
                 continue
             index = bisect.bisect_right(firsts, day) - 1
+            if day > spans[index][1]:  # beyond the last period (a timeline stops at MAX_POINTS)
+                continue
             key = (index, result.agreement, result.id, bearers, evidence.effect, evidence.grade)
             accounts.setdefault(key, set()).add(event.id)
             incidents.setdefault(key, set()).add(event.incident or f"account:{event.id}")
