@@ -162,9 +162,9 @@ def recent_lines(agreement: AgreementReport, report: Report) -> list[str]:
         return [f"No status changed between {since} and {as_of_label}.", ""]
     out = [f"Changed after {since} and up to {as_of_label}:", ""]
     for c in changes:
+        cause = f" ({text(c.cause)})" if c.cause and c.cause != c.after.value else ""
         out.append(
-            f"- {c.date.isoformat()} `{c.obligation}` (art. {c.article}): "
-            f"{c.before.value} → **{c.after.value}** ({text(c.cause)})"
+            f"- {c.date.isoformat()} `{c.obligation}` (art. {c.article}): {c.before.value} → **{c.after.value}**{cause}"
         )
     return [*out, ""]
 
