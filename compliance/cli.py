@@ -15,9 +15,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from compliance.core.problems import InputError, Problem, Severity
+from compliance.core.vocabulary import Trust
 from compliance.linking.ledger import Ledger, build_ledger
+from compliance.render.activity import activity_csv, activity_json, activity_markdown
 from compliance.render.json import render_json
 from compliance.render.markdown import render_markdown
+from compliance.render.problems import problem_lines
+from compliance.render.svg import breaches_svg, heatmap_svg
 from compliance.render.tables import (
     agreements_json,
     agreements_text,
@@ -29,8 +33,10 @@ from compliance.render.tables import (
     timeline_json,
     timeline_markdown,
 )
+from compliance.views.activity import activity
 from compliance.views.agreements import AgreementListing
 from compliance.views.lineage import Lineage
+from compliance.views.pictures import breach_counts, heatmap_of_report, heatmap_of_timeline, report_span
 from compliance.views.report import Report
 from compliance.views.timeline import diff, timeline
 from compliance.views.validation import Validation
@@ -104,6 +110,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
     p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
     p.add_argument("--every", choices=("week", "month", "quarter", "year"), default="month")
+    p.add_argument("--format", choices=("markdown", "json", "csv", "svg"), default="markdown")
+
+    p = sub.add_parser(
+        "activity", help="accounts and incidents per period, obligation, side, effect and grade"
+    )
+    inputs(p)
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    p.add_argument("--every", choices=("week", "month", "quarter", "year"), default="month")
+    p.add_argument(
+        "--known-on", type=_date, default=None, metavar="DATE", help="only accounts reported by this date"
+    )
+    p.add_argument(
+        "--trust",
+        choices=tuple(t.value for t in Trust),
+        default=Trust.STANDARD.value,
+        help="whose word confirms an account (default: standard)",
+    )
     p.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown")
 
     p = sub.add_parser("diff", help="findings new, changed, carried over and resolved between two dates")
@@ -154,9 +178,14 @@ def _emit(args: argparse.Namespace, text: str) -> None:
         sys.stdout.write(text)
 
 
+def write_beside(path: Path, text: str) -> None:
+    """Write a file that accompanies the output (the report's pictures)."""
+    path.write_text(text, encoding="utf-8")
+
+
 def _finish(args: argparse.Namespace, problems: Sequence[Problem]) -> int:
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    for line in problem_lines(problems):  # one line per cause, with its count and first lines
+        print(line, file=sys.stderr)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     return 1 if errors and getattr(args, "strict", False) else 0
 
@@ -184,8 +213,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             f"events: read {acc.read}, linked {acc.linked}, unlinked {acc.unlinked}, rejected {acc.rejected}",
             file=sys.stderr,
         )
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
+    for line in problem_lines(result.problems):
+        print(line, file=sys.stderr)
     errors = len(result.errors)
     print(f"{errors} error(s), {len(result.problems) - errors} warning(s)", file=sys.stderr)
     return 1 if errors else 0
@@ -195,7 +224,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
     ledger = _ledger(args)
     as_of = args.as_of or datetime.now(UTC).date()
     report = Report.build(ledger, as_of, args.agreement, args.known_on)
-    _emit(args, render_json(report) if args.format == "json" else render_markdown(report))
+    if args.format == "json":
+        _emit(args, render_json(report))
+    elif args.output is None:
+        _emit(args, render_markdown(report))
+    else:
+        # The pictures go beside the report and are embedded by relative path: they travel with it.
+        heatmap = args.output.with_name(f"{args.output.stem}-heatmap.svg")
+        breaches = args.output.with_name(f"{args.output.stem}-breaches.svg")
+        start, end, _ = report_span(report)
+        counts = activity(ledger, start.replace(day=1), end, "month", args.agreement, known_on=args.known_on)
+        write_beside(heatmap, heatmap_svg(heatmap_of_report(report)))
+        write_beside(breaches, breaches_svg(breach_counts(counts)))
+        images = (
+            ("Status of each obligation over time (heatmap)", heatmap.name),
+            ("Breach accounts per month, side and grade", breaches.name),
+        )
+        _emit(args, render_markdown(report, images))
     return _finish(args, ledger.problems)
 
 
@@ -204,7 +249,22 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     if args.end < args.start:
         raise ValueError("--to is before --from")
     result = timeline(ledger, args.start, args.end, args.every, args.agreement)
+    if args.format == "svg":
+        _emit(args, heatmap_svg(heatmap_of_timeline(result, args.every)))
+        return _finish(args, ledger.problems)
     render = {"markdown": timeline_markdown, "json": timeline_json, "csv": timeline_csv}[args.format]
+    _emit(args, render(result))
+    return _finish(args, ledger.problems)
+
+
+def _cmd_activity(args: argparse.Namespace) -> int:
+    ledger = _ledger(args)
+    if args.end < args.start:
+        raise ValueError("--to is before --from")
+    result = activity(
+        ledger, args.start, args.end, args.every, args.agreement, Trust(args.trust), args.known_on
+    )
+    render = {"markdown": activity_markdown, "json": activity_json, "csv": activity_csv}[args.format]
     _emit(args, render(result))
     return _finish(args, ledger.problems)
 
@@ -235,6 +295,7 @@ _COMMANDS = {
     "validate": _cmd_validate,
     "report": _cmd_report,
     "timeline": _cmd_timeline,
+    "activity": _cmd_activity,
     "diff": _cmd_diff,
     "lineage": _cmd_lineage,
 }

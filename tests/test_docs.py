@@ -299,12 +299,13 @@ def test_report_json_event_and_problem_keys_are_documented(tmp_path: Path) -> No
         ("timeline", ["timeline", "--from", "2020-11-01", "--to", "2021-03-31", "--format", "json"]),
         ("diff", ["diff", "--from", "2021-01-01", "--to", "2024-01-01", "--format", "json"]),
         ("agreements", ["agreements", "--format", "json"]),
+        ("activity", ["activity", "--from", "2020-11-01", "--to", "2023-12-31", "--format", "json"]),
     ],
 )
 def test_timeline_diff_and_agreements_json_keys_are_documented(
     tmp_path: Path, section: str, argv: list[str]
 ) -> None:
-    """The timeline, diff and agreements listings use exactly the documented keys."""
+    """The timeline, diff, agreements and activity outputs use exactly the documented keys."""
     data = _run(argv, tmp_path / "out.json")
     tables = {path: table for (name, path), table in _key_tables().items() if name == section}
     assert "$" in tables, f"report-schema.md documents no {section} schema"

@@ -930,13 +930,15 @@ def test_report_ids__shown_verbatim(event_id, incident):
     markdown, ledger = _markdown_for(rows)
     assert ledger.errors == ()
     lines = _plain_lines(MD.parse(markdown))
-    evidence = [line for line in lines if " armed-clash — breaches" in line]
+    evidence = [line for line in lines if line.startswith("breaches, ")]
     assert evidence
-    assert all(line.split(" armed-clash")[0].endswith(" " + event_id) for line in evidence), evidence
-    headings = [line for line in lines if line.startswith("Accounts of incident ")]
+    assert all(re.search(rf": A\d+ {re.escape(event_id)} 2021-07-28", line) for line in evidence), evidence
+    entries = [line for line in lines if re.match(rf"A\d+ {re.escape(event_id)} · ", line)]
+    assert len(entries) == 1, entries
+    headings = [line for line in lines if line.startswith("Incident ")]
     assert headings
     assert all(
-        line == f"Accounts of incident {incident}, side by side (attributed, not adjudicated):"
+        line == f"Incident {incident}: accounts side by side (attributed, not adjudicated):"
         for line in headings
     )
 

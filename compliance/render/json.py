@@ -12,6 +12,7 @@ from typing import Any
 from compliance.evaluation.evaluate import ObligationResult
 from compliance.evaluation.rollup import RollUp
 from compliance.load.converter import converter
+from compliance.render.problems import problem_dicts
 from compliance.views.lineage import Step
 from compliance.views.report import SCHEMA, Report
 
@@ -94,18 +95,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "events": [_event(e) for e in report.events],
         "unlinked": list(report.unlinked),
         "accounting": converter.unstructure(report.accounting),
-        # By hand: the converter leaves out default values (right for agreement files), the schema
-        # lists every key of a problem.
-        "problems": [
-            {
-                "file": p.file,
-                "line": p.line,
-                "field": p.field,
-                "message": p.message,
-                "severity": p.severity.value,
-            }
-            for p in report.problems
-        ],
+        # One object per cause (file, field, message, severity), with its count and first lines.
+        "problems": problem_dicts(report.problems),
     }
 
 

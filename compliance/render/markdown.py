@@ -1,27 +1,46 @@
 """GitHub-flavoured Markdown a researcher can publish. Formats a :class:`Report`; computes nothing.
 
-Layout: title and data summary; a summary table per agreement (article × party, PAM score
-beside the status); per article the verbatim text with its source, the obligations, the
-evidence with graded, numbered sources, conflicting accounts side by side, and status
-histories; a Mermaid timeline; the record accounting and problems; the method; the sources.
+Layout: title and data summary; an executive summary per agreement (article × party, PAM
+score beside the status, what changed in the last twelve months); the pictures, when written
+beside the report; per article the verbatim text with its source, the obligations, the evidence
+by account number, conflicting accounts side by side in short form, and status histories; the
+record accounting and problems; the method; every cited account once, numbered; the sources.
 """
 
 from __future__ import annotations
 
-from compliance.core.events import UNAFFILIATED, UNKNOWN, Event
+from collections.abc import Sequence
+
 from compliance.core.vocabulary import Kind, Status
 from compliance.evaluation.evaluate import ObligationResult
 from compliance.evaluation.rollup import RollUp
-from compliance.render.safe import cell, code, link, text
-from compliance.views.report import AgreementReport, ArticleReport, Incident, Report
+from compliance.render.evidence import (
+    DISTRIBUTION,
+    Accounts,
+    address,
+    evidence_lines,
+    evidence_section,
+    incident_tables,
+    method_section,
+    pictures,
+    recent_lines,
+    trust_dependent_statuses,
+    version,
+)
+from compliance.render.problems import problem_table
+from compliance.render.safe import cell, code, text
+from compliance.views.report import AgreementReport, ArticleReport, Report
 
 METHOD_URL = "docs/obligation-logic.md"
+"""The rules document, named in plain text (a published report is read far from this repository)."""
 MAX_UNLINKED_SHOWN = 50
-MAX_PROBLEMS_SHOWN = 200
 
 
 class _Sources:
-    """Numbers source addresses in order of first use, for a list at the end."""
+    """Numbers source addresses in order of first use, for a list at the end.
+
+    The text says ``S3``; the address itself is printed once, in the list.
+    """
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
@@ -30,12 +49,13 @@ class _Sources:
         if not url:
             return "(no source address)"
         number = self.numbers.setdefault(url, len(self.numbers) + 1)
-        return link(f"S{number}", url)
+        return f"S{number}"
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> str:
+    """The report; ``images`` are (alt text, relative path) of pictures written beside it."""
     sources = _Sources()
-    events = {e.id: e for e in report.events}
+    accounts = Accounts(report)
     out: list[str] = []
     acc = report.accounting
     out += [
@@ -48,19 +68,25 @@ def render_markdown(report: Report) -> str:
         "",
         "Every event is a claim attributed to its source. Where accounts conflict, all are shown "
         "side by side; this report does not decide between them. Statuses follow the rules in "
-        f"[{METHOD_URL}]({METHOD_URL}).",
+        f"docs/obligation-logic.md of {DISTRIBUTION} {version()} (summarised under Method). "
+        "Accounts are printed in full once, numbered A1, A2 … under Evidence at the end.",
         "",
     ]
     for agreement in report.agreements:
         out += _summary(agreement)
+        out += recent_lines(agreement, report)
+        trust = trust_dependent_statuses(report, agreement)
+        if trust:
+            out += [trust, ""]
+    out += pictures(images)
     for agreement in report.agreements:
-        out += _agreement(agreement, events, sources)
-    out += _timeline(report)
+        out += _agreement(agreement, accounts, sources)
     out += _accounting(report)
-    out += _method()
+    out += method_section()
+    out += evidence_section(report)
     out += ["## Sources", ""]
     for url, number in sources.numbers.items():
-        out.append(f"- S{number}: {link(url, url)}")
+        out.append(f"- S{number}: {address(url)}")
     out.append("")
     return "\n".join(out)
 
@@ -104,7 +130,7 @@ def _party_cell(roll: RollUp | None) -> str:
     return "–" if roll is None else f"{roll.status.value} ({_pam(roll.pam_score)})"
 
 
-def _agreement(agreement: AgreementReport, events: dict[str, Event], sources: _Sources) -> list[str]:
+def _agreement(agreement: AgreementReport, accounts: Accounts, sources: _Sources) -> list[str]:
     a = agreement.agreement
     meta = [
         f"Nature: {a.nature.value}" + ("" if a.binding else " (not binding; tracked as a benchmark)"),
@@ -125,13 +151,11 @@ def _agreement(agreement: AgreementReport, events: dict[str, Event], sources: _S
     if a.note:
         out += [text(a.note), ""]
     for article in agreement.articles:
-        out += _article(a.id, article, events, sources)
+        out += _article(a.id, article, accounts, sources)
     return out
 
 
-def _article(
-    agreement_id: str, article: ArticleReport, events: dict[str, Event], sources: _Sources
-) -> list[str]:
+def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sources: _Sources) -> list[str]:
     art = article.article
     out = [f"### {text(agreement_id)} · {art.number}. {text(art.title)}", ""]
     if art.text:
@@ -164,19 +188,9 @@ def _article(
         )
     out.append("")
     for r in article.obligations:
-        out += _evidence(r, events, sources, article.evidence_total(r.id))
-    for incident in article.incidents:
-        out += _incident(incident, sources)
-    if article.lineage:
-        out += ["Later instruments:", ""]
-        for step in article.lineage:
-            rel = step.relation
-            note = f" {text(rel.note)}" if rel.note else ""
-            out.append(
-                f"- `{step.earlier}` {rel.type.value} → `{step.later}` ({step.later_agreement}, "
-                f"{rel.date.isoformat()}).{note} {sources.ref(rel.source)}"
-            )
-        out.append("")
+        out += evidence_lines(r, accounts, article.evidence_total(r.id))
+    out += incident_tables(article.incidents, accounts, f"{text(agreement_id)} · {art.number}")
+    out += _lineage(article, sources)
     histories = [r for r in article.obligations if len(r.history) > 1]
     if histories:
         out += ["Status history:", ""]
@@ -185,6 +199,28 @@ def _article(
             out.append(f"- `{r.id}`: {steps}")
         out.append("")
     return out
+
+
+def _lineage(article: ArticleReport, sources: _Sources) -> list[str]:
+    """Relations from later instruments; one line per relation, naming every obligation it reaches.
+
+    A later text that reaffirms "all the provisions" relates to every obligation at once: its
+    note is printed once, not once per obligation.
+    """
+    if not article.lineage:
+        return []
+    groups: dict[tuple[str, str, str, str, str, str], list[str]] = {}
+    for step in article.lineage:
+        rel = step.relation
+        key = (rel.type.value, step.later, step.later_agreement, rel.date.isoformat(), rel.note, rel.source)
+        groups.setdefault(key, []).append(f"`{step.earlier}`")
+    out = ["Later instruments:", ""]
+    for (kind, later, agreement, day, note, source), earlier in groups.items():
+        extra = f" {text(note)}" if note else ""
+        out.append(
+            f"- {', '.join(earlier)} {kind} → `{later}` ({agreement}, {day}).{extra} {sources.ref(source)}"
+        )
+    return [*out, ""]
 
 
 def _when(r: ObligationResult) -> str:
@@ -200,85 +236,6 @@ def _when(r: ObligationResult) -> str:
     if parts:
         return " ".join(parts)
     return "continuous" if r.obligation.kind is Kind.MAINTENANCE else "no date"
-
-
-def _evidence(r: ObligationResult, events: dict[str, Event], sources: _Sources, total: int) -> list[str]:
-    if not r.evidence:
-        return []
-    shown = (
-        ""
-        if total <= len(r.evidence)
-        else f"; {len(r.evidence)} of {total} accounts shown, first by date and the deciding ones"
-    )
-    out = [f"Evidence for `{r.id}` ({r.status.value}: {text(r.reason)}{shown}):", ""]
-    for e in r.evidence:
-        event = events[e.event]
-        how = "explicit reference" if e.basis == "explicit" else f"rule {e.basis}"
-        note = f"; {text(e.note)}" if e.note else ""
-        out.append(
-            f"- {event.when.label()} · {code(event.id)} {event.kind} — {e.effect.value}, "
-            f"**{e.grade.value}** ({text(e.reason)}; {how}{note}) — "
-            f"{text(event.reported_by)}: {text(_short(event.notes))} {sources.ref(event.source_url)}"
-        )
-    return [*out, ""]
-
-
-def _short(value: str, limit: int = 400) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
-def _affiliation(party: str) -> str:
-    return {UNAFFILIATED: "unaffiliated", UNKNOWN: "unknown"}.get(party, party)
-
-
-def _incident(incident: Incident, sources: _Sources) -> list[str]:
-    out = [
-        f"Accounts of incident {code(incident.id)}, side by side (attributed, not adjudicated):",
-        "",
-        "| Account | Date | Reported by | Affiliation | Actor named | Claim | Deaths claimed | Source |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for event in incident.accounts:
-        deaths = "" if event.fatalities is None else str(event.fatalities)
-        out.append(
-            f"| {code(event.id)} {event.kind} | {event.when.label()} | {cell(event.reported_by, 120)} "
-            f"| {_affiliation(event.reporter_party)} | {event.actor or 'not stated'} "
-            f"| {cell(event.notes)} | {deaths or ' '} | {sources.ref(event.source_url)} |"
-        )
-    return [*out, ""]
-
-
-def _timeline(report: Report) -> list[str]:
-    """A Mermaid gantt of deadlines, terms and status periods; ids and dates only, never event text."""
-    out = [
-        "## Timeline",
-        "",
-        "```mermaid",
-        "gantt",
-        "    dateFormat YYYY-MM-DD",
-        f"    title Status periods to {report.as_of.isoformat()}",
-    ]
-    for agreement in report.agreements:
-        for article in agreement.articles:
-            rows = []
-            for r in article.obligations:
-                steps = list(r.history[1:]) or list(r.history)
-                for i, step in enumerate(steps):
-                    start = max(step.date, agreement.agreement.date)
-                    end = steps[i + 1].date if i + 1 < len(steps) else report.as_of
-                    days = max(1, (end - start).days)
-                    tag = (
-                        "crit, "
-                        if step.status in (Status.VIOLATED, Status.OVERDUE)
-                        else ("active, " if step.status in (Status.DISPUTED, Status.INDETERMINATE) else "")
-                    )
-                    rows.append(f"    {r.id} {step.status.value} : {tag}{start.isoformat()}, {days}d")
-                if r.deadline is not None:
-                    rows.append(f"    {r.id} deadline : milestone, {r.deadline.isoformat()}, 0d")
-            if rows:
-                out.append(f"    section {agreement.agreement.id} {article.article.number}")
-                out += rows
-    return [*out, "```", ""]
 
 
 def _accounting(report: Report) -> list[str]:
@@ -299,31 +256,5 @@ def _accounting(report: Report) -> list[str]:
             + (f" and {more} more." if more > 0 else "."),
             "",
         ]
-    if report.problems:
-        out += ["### Problems", "", "| File | Line | Field | Severity | Message |", "|---|---|---|---|---|"]
-        for p in report.problems[:MAX_PROBLEMS_SHOWN]:
-            out.append(
-                f"| {cell(p.file, 200)} | {p.line} | {cell(p.field, 80)} | {p.severity.value} | {cell(p.message)} |"
-            )
-        more = len(report.problems) - MAX_PROBLEMS_SHOWN
-        if more > 0:
-            out.append(f"\n{more} more problems are listed in the JSON report.")
-        out.append("")
+    out += problem_table(report.problems)
     return out
-
-
-def _method() -> list[str]:
-    return [
-        "## Method",
-        "",
-        "Each article is encoded as obligations (who owes what, from when, by when). Events are "
-        "linked to obligations by explicit reference or by documented rules. An account is "
-        "*confirmed* when it comes from a source not affiliated with a side, from the bearer's own "
-        "side, or against the reporter's interest; an opposing side's account alone is *alleged*, "
-        "and *contested* when another account of the incident contradicts it. A breach makes an "
-        "obligation *violated* only on confirmed evidence; otherwise it is *disputed*. Lack of "
-        "evidence after a deadline is *overdue*, never *violated*. The PAM-style score (0 not "
-        "initiated, 1 minimal, 2 intermediate, 3 full) is shown beside the status, not instead of "
-        f"it. Full rules: [{METHOD_URL}]({METHOD_URL}).",
-        "",
-    ]

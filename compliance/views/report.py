@@ -157,6 +157,33 @@ class Report:
                 return event
         raise KeyError(event_id)
 
+    def to_rows(self) -> list[dict[str, str | int | None]]:
+        """One flat dict per obligation, for ``pandas.DataFrame(report.to_rows())`` (pandas optional).
+
+        Bearers are joined with ``;``; the deadline is ISO or ``None``; ``evidence_<grade>``
+        counts the listed accounts of each grade; ``why`` is the one-line explanation (empty until
+        the evaluator gives one).
+        """
+        rows: list[dict[str, str | int | None]] = []
+        for agreement in self.agreements:
+            for article in agreement.articles:
+                for r in article.obligations:
+                    row: dict[str, str | int | None] = {
+                        "agreement": agreement.agreement.id,
+                        "article": article.article.number,
+                        "obligation": r.id,
+                        "bearers": ";".join(r.obligation.bearers),
+                        "status": r.status.value,
+                        "pam_score": r.pam_score,
+                        "deadline": r.deadline.isoformat() if r.deadline else None,
+                        "evidence_total": article.evidence_total(r.id),
+                    }
+                    for grade in Grade:
+                        row[f"evidence_{grade.value}"] = sum(1 for e in r.evidence if e.grade is grade)
+                    row["why"] = str(getattr(r, "why", ""))
+                    rows.append(row)
+        return rows
+
 
 def _incidents(
     results: Sequence[ObligationResult],

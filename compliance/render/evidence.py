@@ -1,0 +1,220 @@
+"""Accounts in a published report: each account's full text once, referred to by number elsewhere.
+
+An account bears on up to a dozen obligations and several incidents. Printing its text at each
+place made the default report 800 KB; here every account the report cites gets a number (``A1``,
+``A2`` … in the report's sorted order) and its full text once, in the numbered evidence section
+at the end. Obligations and incident tables give the number, id, grade and effect; incidents keep
+their accounts side by side in a short form so a reader still sees who says what.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import metadata
+
+from compliance.core.events import UNAFFILIATED, UNKNOWN, Event
+from compliance.evaluation.evaluate import ObligationResult
+from compliance.render.safe import cell, code, href, is_web_address, link, text
+from compliance.views.report import AgreementReport, Incident, Report
+from compliance.views.summary import recent_changes, recent_since
+
+SHORT_CLAIM = 140
+"""Characters of a claim in an incident's side-by-side table (the full text is in the evidence)."""
+DISTRIBUTION = "ceasefire-compliance"
+
+
+class Accounts:
+    """Numbers for the accounts a report cites, in the report's order (first day, then id)."""
+
+    def __init__(self, report: Report) -> None:
+        self.events = {e.id: e for e in report.events}
+        self.numbers = {e.id: i for i, e in enumerate(report.events, start=1)}
+        self.incidents: dict[str, str] = {}
+        """Incidents already shown side by side, and where (an incident bears on many articles)."""
+
+    def ref(self, event_id: str) -> str:
+        """``A12 `E002``` : the number of the full entry, and the id as the JSON has it."""
+        return f"A{self.numbers[event_id]} {code(event_id)}"
+
+
+def _affiliation(party: str) -> str:
+    return {UNAFFILIATED: "unaffiliated", UNKNOWN: "unknown"}.get(party, party)
+
+
+def evidence_lines(r: ObligationResult, accounts: Accounts, total: int) -> list[str]:
+    """The accounts an obligation's status rests on: number, id, date, kind, effect, grade and why."""
+    if not r.evidence:
+        return []
+    shown = (
+        ""
+        if total <= len(r.evidence)
+        else f"; {len(r.evidence)} of {total} accounts shown, first by date and the deciding ones"
+    )
+    out = [f"Evidence for `{r.id}` ({r.status.value}: {text(r.reason)}{shown}):", ""]
+    # Links are explicit references in the event file unless a rule is named.
+    # Accounts that share effect, grade, reason and basis share a line: the reason is often the
+    # same for dozens of accounts ("reported by RUS, not a side to the conflict").
+    groups: dict[tuple[str, str, str, str, str], list[str]] = {}
+    for e in r.evidence:
+        event = accounts.events[e.event]
+        key = (e.effect.value, e.grade.value, e.reason, e.basis, e.note)
+        groups.setdefault(key, []).append(f"{accounts.ref(e.event)} {event.when.label()}")
+    for (effect, grade, reason, basis, note), refs in groups.items():
+        how = "" if basis == "explicit" else f"; rule {text(basis)}"
+        extra = f"; {text(note)}" if note else ""
+        out.append(f"- {effect}, **{grade}** ({text(reason)}{how}{extra}): " + ", ".join(refs))
+    return [*out, ""]
+
+
+def incident_tables(incidents: Sequence[Incident], accounts: Accounts, where: str) -> list[str]:
+    """Each incident's accounts side by side, in short form, the first time it comes up.
+
+    An incident bears on several articles; later articles name it and say where it is shown.
+    The full text of each account is in the evidence section.
+    """
+    out: list[str] = []
+    earlier: list[str] = []
+    for incident in incidents:
+        if incident.id in accounts.incidents:
+            earlier.append(f"{code(incident.id)} ({accounts.incidents[incident.id]})")
+            continue
+        accounts.incidents[incident.id] = where
+        out += [
+            f"Incident {code(incident.id)}: accounts side by side (attributed, not adjudicated):",
+            "",
+            "| Account | Reported by | Side | Actor named | Claim (short) | Deaths claimed |",
+            "|---|---|---|---|---|---|",
+        ]
+        for event in incident.accounts:
+            deaths = "" if event.fatalities is None else str(event.fatalities)
+            out.append(
+                f"| {accounts.ref(event.id)} | {cell(event.reported_by, 120)} "
+                f"| {_affiliation(event.reporter_party)} | {event.actor or 'not stated'} "
+                f"| {cell(_one_line(event.notes), SHORT_CLAIM)} | {deaths or ' '} |"
+            )
+        out.append("")
+    if earlier:
+        out += ["Incidents shown side by side under an earlier article: " + "; ".join(earlier) + ".", ""]
+    return out
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def address(url: str) -> str:
+    """An address printed once, as an autolink (its text is the address), or as text if not http(s)."""
+    if not url:
+        return "no source address"
+    return f"<{href(url)}>" if is_web_address(url) and ">" not in url else link(url, url)
+
+
+def evidence_section(report: Report) -> list[str]:
+    """Every cited account once, numbered, with everything the JSON has about it."""
+    out = [
+        "## Evidence",
+        "",
+        f"The {len(report.events)} accounts cited above, each once, in order of date: number, id, "
+        "date, kind, reporter (side) and publication date, actor named, place as given, incident, "
+        "source, then the claim. Each is a claim attributed to its reporter; the grade given above "
+        "says how far the rules rely on it.",
+        "",
+    ]
+    for number, event in enumerate(report.events, start=1):
+        head = f"**A{number}** {code(event.id)} · {event.when.label()} · {event.kind} · "
+        out += [
+            head + _details(event) + f" · {address(event.source_url)}",
+            f"> {text(event.notes) or '(no notes)'}",
+            "",
+        ]
+    return out
+
+
+def _details(event: Event) -> str:
+    parts = [
+        f"{text(event.reported_by)} ({_affiliation(event.reporter_party)})"
+        + (f", published {event.reported_on.isoformat()}" if event.reported_on else ""),
+        f"actor named: {text(event.actor) if event.actor else 'not stated'}",
+    ]
+    if event.target:
+        parts.append(f"target: {text(event.target)}")
+    if event.involved:
+        parts.append("involved: " + ", ".join(text(p) for p in event.involved))
+    place = "; ".join(text(p) for p in (event.location, event.admin1) if p)
+    parts.append(f"place: {place or 'not stated'}" + (f" ({text(event.country)})" if event.country else ""))
+    if event.coordinates is not None:
+        c = event.coordinates
+        precision = "" if c.precision is None else f", precision {c.precision}"
+        parts.append(f"coordinates {c.latitude:.4f}, {c.longitude:.4f}{precision}")
+    if event.incident:
+        parts.append(f"incident {code(event.incident)}")
+    if event.fatalities is not None:
+        parts.append(f"deaths claimed: {event.fatalities}")
+    return " · ".join(parts)
+
+
+def recent_lines(agreement: AgreementReport, report: Report) -> list[str]:
+    """What changed in the twelve months to the as-of date, from the obligations' histories."""
+    changes = recent_changes(agreement, report.as_of)
+    since = recent_since(report.as_of).isoformat()
+    as_of_label = report.as_of.isoformat()
+    if not changes:
+        return [f"No status changed between {since} and {as_of_label}.", ""]
+    out = [f"Changed after {since} and up to {as_of_label}:", ""]
+    for c in changes:
+        cause = f" ({text(c.cause)})" if c.cause and c.cause != c.after.value else ""
+        out.append(
+            f"- {c.date.isoformat()} `{c.obligation}` (art. {c.article}): {c.before.value} → **{c.after.value}**{cause}"
+        )
+    return [*out, ""]
+
+
+def trust_dependent_statuses(report: Report, agreement: AgreementReport) -> str:
+    """Hook: the statuses of this agreement that change with the trust policy.
+
+    Empty until the evaluator's trust policies land; the summary prints whatever this returns.
+    """
+    return ""
+
+
+def pictures(images: Sequence[tuple[str, str]]) -> list[str]:
+    """Images written beside the report, by relative path (they travel with it)."""
+    if not images:
+        return []
+    out = ["## Pictures", ""]
+    for alt, path in images:
+        out += [f"![{text(alt)}]({path})", ""]
+    return out
+
+
+def version() -> str:
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "(version unknown)"
+
+
+def method_section() -> list[str]:
+    """The rules applied, summarised; the full document named in plain text (a report travels)."""
+    return [
+        "## Method",
+        "",
+        "Each article is encoded as obligations (who owes what, from when, by when). Events are "
+        "linked to obligations by explicit reference in the event file or by documented rules (an "
+        "evidence line names the rule; without one, the link is explicit); a link made outside "
+        "an obligation's stated area, where that scope is disputed, never confirms anything on "
+        "its own. Each account is graded: *confirmed* when it comes from a source not affiliated "
+        "with a side, from the bearer's own side, or against the reporter's interest; an opposing "
+        "side's account alone is *alleged*, and *contested* when another account of the incident "
+        "contradicts it. Whose word confirms an account is the trust policy (strict, standard or "
+        "broad; standard unless the report says otherwise). A breach makes an "
+        "obligation *violated* only on confirmed evidence; otherwise it is *disputed*. Lack of "
+        "evidence after a deadline is *overdue*, never *violated*. Other statuses: not-in-force, "
+        "pending, in-progress, fulfilled, fulfilled-late, complied, indeterminate (the uncertain "
+        "date of an account allows several), terminated, superseded, unused, exercised, "
+        "not-assessable. The PAM-style score (0 not initiated, 1 minimal, 2 intermediate, 3 full) "
+        "is shown beside the status, not instead of it.",
+        "",
+        f"Full rules: docs/obligation-logic.md of {DISTRIBUTION} {version()}.",
+        "",
+    ]

@@ -1,0 +1,61 @@
+"""Problems grouped by cause, for the Markdown report, the JSON report and standard error.
+
+The grouping is done in :mod:`compliance.views.problems`; these functions only lay it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from compliance.core.problems import Problem
+from compliance.render.safe import cell
+from compliance.views.problems import LINES_PRINTED, group_problems
+
+MAX_GROUPS_SHOWN = 200
+
+
+def problem_table(problems: Sequence[Problem]) -> list[str]:
+    """One row per cause: file, first lines, field, severity, message and how many rows share it."""
+    if not problems:
+        return []
+    groups = group_problems(problems)
+    out = [
+        "### Problems",
+        "",
+        "| File | Lines | Field | Severity | Message | Rows |",
+        "|---|---|---|---|---|---|",
+    ]
+    for g in groups[:MAX_GROUPS_SHOWN]:
+        lines = ", ".join(str(n) for n in g.lines[:LINES_PRINTED]) + (
+            ", …" if g.count > LINES_PRINTED else ""
+        )
+        out.append(
+            f"| {cell(g.file, 200)} | {lines} | {cell(g.field, 80)} | {g.severity.value} "
+            f"| {cell(g.message)} | {g.count} |"
+        )
+    more = len(groups) - MAX_GROUPS_SHOWN
+    if more > 0:
+        out.append(f"\n{more} more causes of problems are listed in the JSON report.")
+    return [*out, ""]
+
+
+def problem_dicts(problems: Sequence[Problem]) -> list[dict[str, Any]]:
+    """The JSON form: one object per cause, with the first line, the first ten and the count."""
+    return [
+        {
+            "file": g.file,
+            "line": g.lines[0],
+            "lines": list(g.lines),
+            "count": g.count,
+            "field": g.field,
+            "message": g.message,
+            "severity": g.severity.value,
+        }
+        for g in group_problems(problems)
+    ]
+
+
+def problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """What standard error shows: one line per cause."""
+    return [str(g) for g in group_problems(problems)]

@@ -1,0 +1,136 @@
+"""Violation counts: how many accounts, and of how many incidents, per period, side and grade.
+
+Ceasefire monitors publish counts per period and side (daily and weekly reports, dashboards);
+the status of an obligation is cumulative and says nothing of how often. This view counts the
+accounts linked to each obligation by the period their event falls in (its first possible day),
+with the grade the evaluation gives them under the chosen trust policy. An account without an
+incident id is its own incident; several accounts of one incident count as one incident.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from attrs import frozen
+
+from compliance.core.vocabulary import Effect, Grade, Trust
+from compliance.evaluation.evaluate import evaluate
+from compliance.linking.ledger import Ledger
+from compliance.views.timeline import period_ends
+
+
+@frozen
+class ActivityRow:
+    """Accounts of one effect and grade bearing on one obligation within one period."""
+
+    period_start: date
+    period_end: date
+    agreement: str
+    obligation: str
+    bearers: str
+    """The obligation's bearers joined with ``;`` (``ARM;AZE``): a joint duty is counted once."""
+    effect: Effect
+    grade: Grade
+    accounts: int
+    incidents: int
+
+
+@frozen
+class SideCount:
+    """Distinct accounts of breaches per period, for one side (bearers) and grade.
+
+    An account graded differently for two obligations of the same side counts under both grades.
+    """
+
+    bearers: str
+    grade: Grade
+    counts: tuple[int, ...]
+    """One number per period of the :class:`Activity`."""
+
+
+@frozen
+class Activity:
+    """Counts per period from ``start`` to ``end``; periods with no account have no rows."""
+
+    start: date
+    end: date
+    every: str
+    trust: Trust
+    periods: tuple[tuple[date, date], ...]
+    rows: tuple[ActivityRow, ...]
+    breaches: tuple[SideCount, ...] = ()
+    """Distinct breach accounts per period, side and grade (the breaches picture)."""
+
+
+def periods(start: date, end: date, every: str) -> tuple[tuple[date, date], ...]:
+    """``(first day, last day)`` of each period, the first starting on ``start``."""
+    ends = period_ends(start, end, every)
+    starts = (start, *(e + timedelta(days=1) for e in ends[:-1]))
+    return tuple(zip(starts, ends, strict=True))
+
+
+def activity(
+    ledger: Ledger,
+    start: date,
+    end: date,
+    every: str,
+    agreement_ids: Sequence[str] = (),
+    trust: Trust = Trust.STANDARD,
+    known_on: date | None = None,
+) -> Activity:
+    """Count accounts and incidents per period, agreement, obligation, bearers, effect and grade.
+
+    Grades are those of an evaluation as of ``end`` (an account can be contested by a later one).
+    """
+    spans = periods(start, end, every)
+    firsts = [s for s, _ in spans]
+    chosen = {a.id for a in ledger.agreements if not agreement_ids or a.id in agreement_ids}
+    evaluation = evaluate(
+        ledger.agreements, ledger.events, ledger.links, ledger.parties, end, known_on, trust=trust
+    )
+    events = {e.id: e for e in ledger.events}
+    accounts: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
+    incidents: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
+    sides: dict[tuple[str, Grade], list[set[str]]] = {}
+    for result in evaluation.results:
+        if result.agreement not in chosen:
+            continue
+        bearers = ";".join(result.obligation.bearers)
+        for evidence in result.evidence:
+            event = events[evidence.event]
+            day = event.when.first_day
+            if not start <= day <= end:
+                continue
+            index = bisect.bisect_right(firsts, day) - 1
+            if day > spans[index][1]:  # beyond the last period (a timeline stops at MAX_POINTS)
+                continue
+            key = (index, result.agreement, result.id, bearers, evidence.effect, evidence.grade)
+            accounts.setdefault(key, set()).add(event.id)
+            incidents.setdefault(key, set()).add(event.incident or f"account:{event.id}")
+            if evidence.effect is Effect.BREACHES:
+                sides.setdefault((bearers, evidence.grade), [set() for _ in spans])[index].add(event.id)
+    rows: list[ActivityRow] = []
+    for key in sorted(accounts, key=lambda k: (k[0], k[1], k[2], k[3], k[4].value, k[5].value)):
+        index, agreement, obligation, who, effect, grade = key
+        first, last = spans[index]
+        rows.append(
+            ActivityRow(
+                first,
+                last,
+                agreement,
+                obligation,
+                who,
+                effect,
+                grade,
+                len(accounts[key]),
+                len(incidents[key]),
+            )
+        )
+    order = {g: i for i, g in enumerate(Grade)}
+    breaches = tuple(
+        SideCount(bearers, grade, tuple(len(ids) for ids in sides[bearers, grade]))
+        for bearers, grade in sorted(sides, key=lambda k: (k[0], order[k[1]]))
+    )
+    return Activity(start, end, every, trust, spans, tuple(rows), breaches)

@@ -1,0 +1,95 @@
+"""The numbers behind the report's pictures; the SVG renderer only draws them.
+
+A heatmap is obligations × periods, each cell the obligation's status at the period's last day,
+read off the histories the report already holds. The breaches picture is the monthly number of
+breach accounts per side and grade, from :mod:`compliance.views.activity`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from attrs import frozen
+from dateutil.relativedelta import relativedelta
+
+from compliance.core.vocabulary import Status
+from compliance.views.activity import Activity, SideCount
+from compliance.views.report import Report
+from compliance.views.timeline import Timeline, period_ends
+
+MAX_MONTH_COLUMNS = 36
+"""Up to three years a column is a month; beyond, a quarter (25 columns for 2020–2026)."""
+
+
+@frozen
+class HeatmapRow:
+    agreement: str
+    obligation: str
+    statuses: tuple[Status, ...]
+
+
+@frozen
+class Heatmap:
+    """Status per obligation (rows) and period (columns, by last day)."""
+
+    title: str
+    every: str
+    dates: tuple[date, ...]
+    rows: tuple[HeatmapRow, ...]
+
+
+@frozen
+class BreachCounts:
+    """Distinct breach accounts per month, side and grade."""
+
+    title: str
+    months: tuple[tuple[date, date], ...]
+    series: tuple[SideCount, ...]
+
+
+def report_span(report: Report) -> tuple[date, date, str]:
+    """From the earliest agreement's date to the as-of date, by month or by quarter."""
+    first = min((a.agreement.date for a in report.agreements), default=report.as_of)
+    first = min(first, report.as_of)
+    months = relativedelta(report.as_of, first).years * 12 + relativedelta(report.as_of, first).months + 1
+    return first, report.as_of, "month" if months <= MAX_MONTH_COLUMNS else "quarter"
+
+
+def heatmap_of_report(report: Report) -> Heatmap:
+    """Every obligation of the report at the end of each month or quarter up to the as-of date."""
+    start, end, every = report_span(report)
+    dates = period_ends(start, end, every)
+    rows = [
+        HeatmapRow(
+            a.agreement.id,
+            r.id,
+            tuple(
+                r.status_on(d, a.agreement.tz)[0] if d >= a.agreement.date else Status.NOT_IN_FORCE
+                for d in dates
+            ),
+        )
+        for a in report.agreements
+        for article in a.articles
+        for r in article.obligations
+    ]
+    title = f"Status of each obligation by {every}, {start.isoformat()} to {end.isoformat()}"
+    return Heatmap(title, every, dates, tuple(rows))
+
+
+def heatmap_of_timeline(result: Timeline, every: str) -> Heatmap:
+    """The obligation rows of a timeline (article roll-ups left out)."""
+    rows = tuple(
+        HeatmapRow(r.agreement, r.obligation, r.statuses) for r in result.rows if r.obligation is not None
+    )
+    first, last = result.dates[0], result.dates[-1]
+    title = f"Status of each obligation by {every}, periods ending {first.isoformat()} to {last.isoformat()}"
+    return Heatmap(title, every, result.dates, rows)
+
+
+def breach_counts(result: Activity) -> BreachCounts:
+    """The breaches picture's numbers: the activity's distinct breach accounts per side and grade."""
+    title = (
+        f"Breach accounts per {result.every} and side, by grade, "
+        f"{result.start.isoformat()} to {result.end.isoformat()}"
+    )
+    return BreachCounts(title, result.periods, result.breaches)

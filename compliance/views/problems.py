@@ -1,0 +1,58 @@
+"""Problems grouped by cause: one line for 20,000 rows that share a mistake.
+
+A file from one unregistered outlet gives the same warning on every row. Listing each one buries
+the other problems; grouping by (file, field, message, severity) keeps every count and the first
+line numbers, so a reader still knows where to look and how much is affected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from compliance.core.problems import Problem, Severity
+
+LINES_KEPT = 10
+"""Line numbers a group keeps (the JSON lists them; the command line prints fewer)."""
+LINES_PRINTED = 5
+
+
+@frozen
+class ProblemGroup:
+    """Problems that share a cause: the same file, field, message and severity."""
+
+    file: str
+    field: str
+    message: str
+    severity: Severity
+    count: int
+    lines: tuple[int, ...]
+    """The first ``LINES_KEPT`` line numbers, in order."""
+
+    @property
+    def first(self) -> Problem:
+        """The first problem of the group, as it was found."""
+        return Problem(self.file, self.lines[0], self.field, self.message, self.severity)
+
+    def __str__(self) -> str:
+        if self.count == 1:
+            return str(self.first)
+        tag = "" if self.severity is Severity.ERROR else "warning: "
+        shown = ", ".join(str(n) for n in self.lines[:LINES_PRINTED])
+        more = ", …" if self.count > LINES_PRINTED else ""
+        return f"{self.file}: {self.field}: {tag}{self.message} ({self.count:,} rows; lines {shown}{more})"
+
+
+def group_problems(problems: Iterable[Problem]) -> tuple[ProblemGroup, ...]:
+    """Group problems by cause, in the order of each cause's first problem (problems sorted first)."""
+    counts: dict[tuple[str, str, str, Severity], int] = {}
+    lines: dict[tuple[str, str, str, Severity], list[int]] = {}
+    for p in sorted(problems):
+        key = (p.file, p.field, p.message, p.severity)
+        counts[key] = counts.get(key, 0) + 1
+        kept = lines.setdefault(key, [])
+        if len(kept) < LINES_KEPT:
+            kept.append(p.line)
+    groups = [ProblemGroup(*key, counts[key], tuple(lines[key])) for key in counts]
+    return tuple(sorted(groups, key=lambda g: (g.file, g.lines[0], g.field, g.message, g.severity)))

@@ -1,0 +1,46 @@
+"""What an executive summary needs beyond the tables: the status changes of the last twelve months.
+
+Read off the histories the report holds; nothing is evaluated again.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from attrs import frozen
+from dateutil.relativedelta import relativedelta
+
+from compliance.core.vocabulary import Status
+from compliance.views.report import AgreementReport
+
+RECENT_MONTHS = 12
+
+
+@frozen
+class RecentChange:
+    """One obligation's change of status within the recent window."""
+
+    obligation: str
+    article: str
+    date: date
+    before: Status
+    after: Status
+    cause: str
+
+
+def recent_since(as_of: date) -> date:
+    """The first day of the window: changes after ``as_of`` minus twelve months count."""
+    return as_of - relativedelta(months=RECENT_MONTHS)
+
+
+def recent_changes(agreement: AgreementReport, as_of: date) -> tuple[RecentChange, ...]:
+    """Changes dated after ``as_of`` minus twelve months and up to ``as_of``, by date then obligation."""
+    since = recent_since(as_of)
+    changes = [
+        RecentChange(r.id, r.obligation.article, step.date, previous.status, step.status, step.cause)
+        for article in agreement.articles
+        for r in article.obligations
+        for previous, step in zip(r.history, r.history[1:], strict=False)
+        if since < step.date <= as_of
+    ]
+    return tuple(sorted(changes, key=lambda c: (c.date, c.obligation)))

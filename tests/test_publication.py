@@ -1,0 +1,313 @@
+"""Reports a researcher publishes: each account once, pictures, violation counts, grouped warnings, rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from compliance.cli import main
+from compliance.core.problems import Problem, Severity
+from compliance.linking.ledger import build_ledger
+from compliance.render.json import report_dict
+from compliance.render.markdown import render_markdown
+from compliance.render.safe import text
+from compliance.render.svg import breaches_svg, heatmap_svg
+from compliance.views.activity import activity
+from compliance.views.pictures import breach_counts, heatmap_of_report
+from compliance.views.problems import group_problems
+from compliance.views.report import Report
+
+ROOT = Path(__file__).parent.parent
+AGREEMENT = ROOT / "tests" / "golden" / "agreement.toml"
+SVG = "{http://www.w3.org/2000/svg}"
+# Known counts: in January 2021 three confirmed accounts of two incidents (R1 alone; R2 and R3 of
+# i1) and one alleged account bear on ARM's ceasefire, one confirmed account on RUS's term; in
+# February one contested account (C1, contradicted by C2); in March 2022 one confirmed account.
+ACTIVITY_EVENTS = """\
+id,date,kind,actor,target,location,reported_by,reporter_party,reported_on,source_url,incident,links,notes
+R1,2021-01-05,armed-clash,ARM,AZE,Tavush,Reuters,none,2021-01-05,https://example.org/r1,,,Test: clash reported by a news agency.
+R2,2021-01-06,armed-clash,ARM,AZE,Tavush,Reuters,none,2021-01-06,https://example.org/r2,i1,,Test: first account of incident i1.
+R3,2021-01-06,armed-clash,ARM,AZE,Tavush,Reuters,none,2021-01-07,https://example.org/r3,i1,,Test: second account of incident i1.
+A1,2021-01-20,armed-clash,ARM,AZE,Tavush,Ministry of Defence of Azerbaijan,AZE,2021-01-20,https://example.org/a1,,,Test: alleged by one side only.
+C1,2021-02-15,armed-clash,ARM,AZE,Tavush,Ministry of Defence of Azerbaijan,AZE,2021-02-15,https://example.org/c1,i2,,Test: one side's account of incident i2.
+C2,2021-02-15,armed-clash,AZE,ARM,Tavush,Ministry of Defence of Armenia,ARM,2021-02-15,https://example.org/c2,i2,,Test: the other side's account of incident i2.
+X1,2021-01-25,statement,RUS,,Moscow,Reuters,none,2021-01-25,https://example.org/x1,,example-2020#2/ex-2-term:breaches,Test: an explicit breach of a Russian obligation.
+R4,2022-03-10,armed-clash,ARM,AZE,Tavush,Reuters,none,2022-03-10,https://example.org/r4,,,Test: a later clash.
+"""
+CEASEFIRE, TERM = "ex-1-ceasefire-arm", "ex-2-term"
+EXPECTED = {  # period -> {(obligation, bearers, grade): (accounts, incidents)}
+    "week": {
+        "2021-01-01": {(CEASEFIRE, "ARM", "confirmed"): (3, 2)},
+        "2021-01-15": {(CEASEFIRE, "ARM", "alleged"): (1, 1)},
+        "2021-01-22": {(TERM, "RUS", "confirmed"): (1, 1)},
+        "2021-02-12": {(CEASEFIRE, "ARM", "contested"): (1, 1)},
+        "2022-03-04": {(CEASEFIRE, "ARM", "confirmed"): (1, 1)},
+    },
+    "month": {
+        "2021-01-01": {
+            (CEASEFIRE, "ARM", "confirmed"): (3, 2),
+            (CEASEFIRE, "ARM", "alleged"): (1, 1),
+            (TERM, "RUS", "confirmed"): (1, 1),
+        },
+        "2021-02-01": {(CEASEFIRE, "ARM", "contested"): (1, 1)},
+        "2022-03-01": {(CEASEFIRE, "ARM", "confirmed"): (1, 1)},
+    },
+    "quarter": {
+        "2021-01-01": {
+            (CEASEFIRE, "ARM", "confirmed"): (3, 2),
+            (CEASEFIRE, "ARM", "alleged"): (1, 1),
+            (CEASEFIRE, "ARM", "contested"): (1, 1),
+            (TERM, "RUS", "confirmed"): (1, 1),
+        },
+        "2022-01-01": {(CEASEFIRE, "ARM", "confirmed"): (1, 1)},
+    },
+    "year": {
+        "2021-01-01": {
+            (CEASEFIRE, "ARM", "confirmed"): (3, 2),
+            (CEASEFIRE, "ARM", "alleged"): (1, 1),
+            (CEASEFIRE, "ARM", "contested"): (1, 1),
+            (TERM, "RUS", "confirmed"): (1, 1),
+        },
+        "2022-01-01": {(CEASEFIRE, "ARM", "confirmed"): (1, 1)},
+    },
+}
+
+
+@pytest.fixture(autouse=True)
+def _in_repository_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture(scope="module")
+def bundled() -> tuple[str, dict[str, object]]:
+    """The default report on the bundled data, as Markdown and as JSON."""
+    ledger = build_ledger()
+    report = Report.build(ledger, date(2026, 11, 22))
+    return render_markdown(report), report_dict(report)
+
+
+def test_each_account__full_text_appears_exactly_once_in_the_default_report(
+    bundled: tuple[str, dict[str, object]],
+) -> None:
+    """Every account the JSON lists appears once in the Markdown, and no account's text appears twice."""
+    markdown, data = bundled
+    events = data["events"]
+    assert isinstance(events, list)
+    assert len(events) > 100
+    for number, event in enumerate(events, start=1):
+        notes = text(event["notes"])
+        assert markdown.count(notes) == 1, event["id"]
+        assert len(re.findall(rf"^\*\*A{number}\*\* `{re.escape(event['id'])}` · ", markdown, re.M)) == 1
+        assert f"<{event['source_url']}>" in markdown, event["id"]
+
+
+def test_each_account__default_report_is_under_the_size_target(
+    bundled: tuple[str, dict[str, object]],
+) -> None:
+    """The default report stays a publishable size (825 KB when accounts were repeated; 331 KB now)."""
+    markdown, _ = bundled
+    assert len(markdown.encode("utf-8")) < 340_000
+
+
+def test_each_account__obligations_refer_to_accounts_by_number_id_grade_and_effect(
+    bundled: tuple[str, dict[str, object]],
+) -> None:
+    """An obligation's evidence names the accounts by number and id, with effect and grade."""
+    markdown, _ = bundled
+    section = markdown.split("Evidence for `ts2020-2-aghdam`", 1)[1].split("\n\n", 2)[1]
+    assert re.fullmatch(r"- fulfils, \*\*confirmed\*\* \(.*\): A\d+ `E004` 2020-11-20", section), section
+
+
+def test_no_dead_links__no_relative_link_but_the_pictures(tmp_path: Path) -> None:
+    """A report written to a file links only to http(s) addresses and to the pictures beside it."""
+    out = tmp_path / "report.md"
+    assert main(["report", "--as-of", "2026-11-22", "--output", str(out)]) == 0
+    markdown = out.read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)]*)\)", markdown) + re.findall(r"<([a-z]+:[^>]*)>", markdown)
+    relative = {t for t in targets if not t.startswith(("http://", "https://"))}
+    assert relative == {"report-heatmap.svg", "report-breaches.svg"}
+    assert "![Status of each obligation over time (heatmap)](report-heatmap.svg)" in markdown
+    assert "![Breach accounts per month, side and grade](report-breaches.svg)" in markdown
+    assert re.search(r"docs/obligation-logic\.md of ceasefire-compliance \d+\.\d+", markdown)
+    for name in ("report-heatmap.svg", "report-breaches.svg"):
+        root = ET.parse(tmp_path / name).getroot()
+        assert root.tag == f"{SVG}svg"
+        assert root.find(f"{SVG}title") is not None
+        assert root.find(f"{SVG}desc") is not None
+        assert not list(root.iter(f"{SVG}script"))
+        assert "javascript" not in (tmp_path / name).read_text(encoding="utf-8")
+
+
+def test_pictures__same_input_gives_the_same_bytes_and_names_statuses_in_text() -> None:
+    """Two builds give byte-identical SVG; the legend names every status drawn."""
+    svgs = []
+    for _ in range(2):
+        ledger = build_ledger()
+        report = Report.build(ledger, date(2026, 11, 22))
+        counts = activity(ledger, date(2020, 11, 1), date(2026, 11, 22), "month")
+        svgs.append((heatmap_svg(heatmap_of_report(report)), breaches_svg(breach_counts(counts))))
+    assert svgs[0] == svgs[1]
+    heat, breaches = svgs[0]
+    root = ET.fromstring(heat)
+    legend = {t.text for t in root.iter(f"{SVG}text")}
+    drawn = {
+        t.text.split(": ")[1].split(",")[0] for t in root.iter(f"{SVG}title") if t.text and ": " in t.text
+    }
+    assert drawn
+    assert drawn <= legend
+    ET.fromstring(breaches)
+    assert re.search(r"<desc id='desc'>\d+ breach account", breaches)
+
+
+def test_pictures__timeline_svg_writes_the_heatmap(capsys: pytest.CaptureFixture[str]) -> None:
+    """`compliance timeline --format svg` writes one heatmap with a row per obligation."""
+    code = main(
+        ["timeline", "--from", "2020-11-01", "--to", "2022-12-31", "--every", "quarter", "--format", "svg"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    root = ET.fromstring(out)
+    assert "by quarter" in (root.findtext(f"{SVG}title") or "")
+    assert "ts2020-2-aghdam" in {t.text for t in root.iter(f"{SVG}text")}
+
+
+@pytest.mark.parametrize("every", ["week", "month", "quarter", "year"])
+def test_activity__known_counts_per_side_and_grade(
+    every: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`compliance activity` counts accounts and distinct incidents per period, side and grade."""
+    events = tmp_path / "events.csv"
+    events.write_text(ACTIVITY_EVENTS, encoding="utf-8")
+    args = ["activity", "--agreement-file", str(AGREEMENT), "--events", str(events)]
+    args += [
+        "--from",
+        "2021-01-01",
+        "--to",
+        "2022-12-31",
+        "--every",
+        every,
+        "--format",
+        "csv",
+        "--trust",
+        "standard",
+    ]
+    assert main(args) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    got: dict[str, dict[tuple[str, str, str], tuple[int, int]]] = {}
+    for row in rows:
+        assert row["effect"] == "breaches"
+        key = (row["obligation"], row["bearers"], row["grade"])
+        got.setdefault(row["period"], {})[key] = (int(row["accounts"]), int(row["incidents"]))
+    assert got == EXPECTED[every]
+
+
+def test_activity__json_and_markdown_carry_the_same_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The JSON rows and the Markdown table give the same numbers as the CSV."""
+    events = tmp_path / "events.csv"
+    events.write_text(ACTIVITY_EVENTS, encoding="utf-8")
+    base = ["activity", "--agreement-file", str(AGREEMENT), "--events", str(events)]
+    base += ["--from", "2021-01-01", "--to", "2022-12-31", "--every", "year"]
+    assert main([*base, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == "ceasefire-compliance/activity/1"
+    assert sum(r["accounts"] for r in data["rows"]) == 7
+    assert main([*base, "--format", "markdown"]) == 0
+    table = capsys.readouterr().out
+    assert (
+        "| 2021-01-01 to 2021-12-31 | example-2020 | `ex-1-ceasefire-arm` | ARM | breaches | confirmed | 3 | 2 |"
+        in table
+    )
+
+
+def test_grouped_warnings__twenty_thousand_rows_give_a_handful_of_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """20,000 rows from one unregistered reporter print one grouped warning, and --strict still fails."""
+    path = tmp_path / "outlet.csv"
+    rows = ["id,date,kind,reported_by,notes"]
+    rows += [f"U{i},2021-07-28,statement,Unregistered Outlet,Test row {i}." for i in range(20_000)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code = main(["report", "--events", str(path), "--as-of", "2022-01-01", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    lines = err.strip().splitlines()
+    assert 1 <= len(lines) <= 5, lines
+    assert any("(20,000 rows; lines 2, 3, 4, 5, 6, …)" in line for line in lines), lines
+    problems = json.loads(out)["problems"]
+    (group,) = [p for p in problems if p["count"] == 20_000]
+    assert group["lines"] == list(range(2, 12))
+    assert group["line"] == 2
+
+
+def test_grouped_warnings__a_cause_is_file_field_message_and_severity() -> None:
+    """Problems group only when file, field, message and severity agree; lines come in order."""
+    same = [Problem("a.csv", n, "date", "not a calendar date") for n in (3, 2)]
+    other = [
+        Problem("b.csv", 2, "date", "not a calendar date"),
+        Problem("a.csv", 4, "kind", "not a calendar date"),
+        Problem("a.csv", 5, "date", "not a calendar date", Severity.WARNING),
+    ]
+    groups = group_problems(same + other)
+    assert [(g.file, g.field, g.count, g.lines) for g in groups] == [
+        ("a.csv", "date", 2, (2, 3)),
+        ("a.csv", "kind", 1, (4,)),
+        ("a.csv", "date", 1, (5,)),
+        ("b.csv", "date", 1, (2,)),
+    ]
+    assert str(groups[1]) == "a.csv:4: kind: not a calendar date"
+    assert str(groups[0]) == "a.csv: date: not a calendar date (2 rows; lines 2, 3)"
+
+
+def test_grouped_warnings__strict_still_fails_on_any_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With --strict, 1,000 grouped errors still give exit code 1 and one line on stderr."""
+    path = tmp_path / "bad.csv"
+    rows = ["id,date,kind,reported_by,notes"] + [
+        f"B{i},2021-02-30,statement,Reuters,Bad date." for i in range(1000)
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code = main(["report", "--events", str(path), "--as-of", "2022-01-01", "--format", "json", "--strict"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_to_rows__one_flat_row_per_obligation_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Report.to_rows gives flat dicts with the documented keys, and needs no pandas."""
+    monkeypatch.setitem(sys.modules, "pandas", None)  # importing pandas would fail
+    report = Report.build(build_ledger(), date(2026, 11, 22))
+    rows = report.to_rows()
+    assert len(rows) == sum(len(a.obligations) for ag in report.agreements for a in ag.articles)
+    keys = {"agreement", "article", "obligation", "bearers", "status", "pam_score", "deadline", "why"}
+    keys |= {"evidence_total", "evidence_confirmed", "evidence_alleged", "evidence_contested"}
+    assert all(set(row) == keys for row in rows)
+    aghdam = next(r for r in rows if r["obligation"] == "ts2020-2-aghdam")
+    assert aghdam["bearers"] == "ARM"
+    assert aghdam["deadline"] == "2020-11-20"
+    assert aghdam["status"] == "fulfilled"
+    assert any(r["bearers"] == "ARM;AZE" for r in rows)
+    assert all(isinstance(v, (str, int)) or v is None for row in rows for v in row.values())
+
+
+def test_readme_picture__is_the_heatmap_of_the_bundled_data(tmp_path: Path) -> None:
+    """docs/img/report-heatmap.svg is what the README's first command writes (UPDATE_GOLDEN=1 rewrites)."""
+    out = tmp_path / "report.md"
+    assert main(["report", "--as-of", "2026-11-22", "--output", str(out)]) == 0
+    fresh = (tmp_path / "report-heatmap.svg").read_text(encoding="utf-8")
+    committed = ROOT / "docs" / "img" / "report-heatmap.svg"
+    if os.environ.get("UPDATE_GOLDEN"):
+        committed.write_text(fresh, encoding="utf-8")
+    assert committed.read_text(encoding="utf-8") == fresh
+    assert "](docs/img/report-heatmap.svg)" in (ROOT / "README.md").read_text(encoding="utf-8")
