@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from compliance.core.events import Event
 from compliance.core.problems import Problem, Severity
@@ -229,3 +232,39 @@ def test_country__documented_table_equals_the_code_table():
         (a, tuple(n.strip() for n in names.split(",")), num, a3, gw) for a, names, num, a3, gw in rows
     }
     assert documented == {(c.alpha2, c.names, c.numeric, c.alpha3, c.gleditsch_ward) for c in COUNTRIES}
+
+
+# --------------------------------------------------------------------------- property
+
+
+_REAL_AFRICA = (ROOT / "tests" / "data" / "real" / "acled-africa-2016-oldtypes.csv").read_text(
+    encoding="utf-8"
+)
+_AFRICA_ROWS = list(csv.reader(io.StringIO(_REAL_AFRICA, newline="")))[:31]
+
+
+def _spelled(name: str, draw: st.DrawFn) -> str:
+    cased = "".join(c.upper() if draw(st.booleans()) else c for c in name)
+    return draw(st.sampled_from(["", " ", "  "])) + cased + draw(st.sampled_from(["", " ", "\t"]))
+
+
+@given(data=st.data())
+def test_header__order_case_and_blanks_do_not_change_the_events(data: st.DataObject):
+    """Real ACLED rows give the same events whatever the column order, case and blanks of the header."""
+    header, rows = _AFRICA_ROWS[0], _AFRICA_ROWS[1:]
+    order = data.draw(st.permutations(range(1, len(header))))
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([""] + [_spelled(header[i], data.draw) for i in order])
+    writer.writerows([row[0]] + [row[i] for i in order] for row in rows)
+    expected = [i for i in read(_REAL_AFRICA.split("\n")[0] + "\n" + _lines(rows)) if isinstance(i, Record)]
+    got = [i for i in read(out.getvalue()) if isinstance(i, Record)]
+    assert [r.event for r in got] == [r.event for r in expected]
+    assert len(got) == 30
+    assert all(r.event is not None for r in got)
+
+
+def _lines(rows: list[list[str]]) -> str:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
