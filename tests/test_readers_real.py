@@ -10,18 +10,22 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from compliance.cli import main
 from compliance.core.events import UNAFFILIATED, Event
-from compliance.core.problems import Problem
+from compliance.core.problems import Problem, Severity
+from compliance.linking.ledger import assemble
 from compliance.readers import Record, read_event_file, read_event_stream
-from tests.support import PARTIES, RESOLVE_REPORTER
+from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 AFRICA_2016 = REAL / "acled-africa-2016-oldtypes.csv"
 ASIA_2015 = REAL / "acled-asia-2015-uppercase.csv"
 HDX_ARMENIA = REAL / "acled-hdx-armenia-2018-2020.csv"
 MODERN_2024 = REAL / "acled-modern-2024.csv"
+UCDP_API_2002 = REAL / "ucdp-ged-api-israel-2002.json"
 
 
 def load(path: Path) -> tuple[list[Record], list[Problem]]:
@@ -120,6 +124,35 @@ def test_real_modern_2024__country_and_reported_on():
     for row in source_rows(MODERN_2024):
         day = datetime.fromtimestamp(int(row["timestamp"]), tz=UTC).date()
         assert found[row["event_id_cnty"]].reported_on == day
+
+
+def test_real_ucdp_api_json__every_event_read():
+    """UCDP API output (a JSON array, one event per line): 13 events, none rejected, countries by name."""
+    records, problems = load(UCDP_API_2002)
+    assert problems == []
+    assert [r.origin.line for r in records] == list(range(2, 15)), "line 1 is the opening bracket"
+    found = events(UCDP_API_2002)
+    assert len(found) == 13
+    assert collections.Counter(e.country for e in found.values()) == {"Israel": 12, "Lebanon": 1}
+    assert collections.Counter(e.kind for e in found.values()) == {
+        "armed-clash": 10,
+        "ceasefire-violation": 3,
+    }
+    first = found["UCDP-175957"]  # Government of Israel - Civilians, 1 March 2002, best 1
+    assert (first.when.start, first.fatalities, first.involved) == (date(2002, 3, 1), 1, ())
+
+
+def test_ucdp_api_json__whole_array_on_one_line_and_bad_elements():
+    """An array on one line is read element by element; an object without GED fields is rejected, named."""
+    lines = UCDP_API_2002.read_text(encoding="utf-8").splitlines()
+    one_line = "[" + " ".join(lines[1:3]) + ' {"id": "X1", "date": "2021-01-01"}]'
+    items = list(
+        read_event_stream(io.StringIO(one_line), "api.json", ".json", PARTIES.resolve, RESOLVE_REPORTER)
+    )
+    assert [r.event.id for r in items if isinstance(r, Record) and r.event] == ["UCDP-175957", "UCDP-175906"]
+    [rejected] = [r for r in items if isinstance(r, Record) and r.rejected]
+    assert rejected.problems[0].field == "date_start, date_end, type_of_violence, side_a, side_b"
+    assert rejected.origin.line == 1
 
 
 # --------------------------------------------------------------------------- reporters and targets
@@ -235,3 +268,30 @@ def test_known_on__leaves_out_acled_rows_uploaded_later(tmp_path: Path, capsys: 
     assert _cited(path, out, "--known-on", "2021-06-30") == ["AZE9101"]
     assert _cited(path, out, "--known-on", "2021-02-28") == []
     capsys.readouterr()
+
+
+_UCDP_LINES = UCDP_API_2002.read_text(encoding="utf-8").splitlines()
+
+
+@st.composite
+def _mutated_ucdp_array(draw: st.DrawFn) -> str:
+    """Real UCDP API lines, some cut short or with text spliced in, with or without the brackets."""
+    lines = draw(st.lists(st.sampled_from(_UCDP_LINES), max_size=8))
+    out = []
+    for line in lines:
+        cut = draw(st.integers(0, len(line)))
+        out.append(
+            draw(st.sampled_from([line, line[:cut], line[:cut] + draw(st.text(max_size=5)) + line[cut:]]))
+        )
+    return "[\n" + "\n".join(out) + draw(st.sampled_from(["", "\n]", "\n]\n"]))
+
+
+@given(text=_mutated_ucdp_array())
+def test_ucdp_api_json__broken_lines_give_records_and_problems(text: str):
+    """Any mangling of real UCDP API lines gives records and problems, every rejection with its reason."""
+    items = list(read_event_stream(io.StringIO(text), "api.json", ".json", PARTIES.resolve, RESOLVE_REPORTER))
+    ledger = assemble(AGREEMENTS, PARTIES, items)
+    acc = ledger.accounting
+    assert acc.read == acc.linked + acc.unlinked + acc.rejected == sum(isinstance(i, Record) for i in items)
+    for record in (i for i in items if isinstance(i, Record) and i.rejected):
+        assert any(p.line == record.origin.line and p.severity is Severity.ERROR for p in record.problems)

@@ -1,6 +1,7 @@
 """Event readers: each yields records (accepted or rejected) and file-level problems.
 
-:func:`read_event_file` picks the format: ``.jsonl``/``.ndjson`` → JSON Lines; a CSV whose header
+:func:`read_event_file` picks the format: ``.jsonl``/``.ndjson``/``.json`` → JSON Lines, except a
+``.json`` file that opens with ``[`` → UCDP GED events as the UCDP API returns them; a CSV whose header
 looks like ACLED's or UCDP GED's (``event_id_cnty``, or several of the dataset's distinctive
 columns, in any case: see ``headers.py``) → that dataset; any other CSV → our format.
 """
@@ -20,6 +21,7 @@ from compliance.readers.headers import dataset_of, header_names
 from compliance.readers.our_csv import read_csv
 from compliance.readers.our_jsonl import read_jsonl
 from compliance.readers.ucdp import read_ucdp
+from compliance.readers.ucdp_json import is_json_array, read_ucdp_json
 
 __all__ = ["Record", "read_event_file", "read_event_stream"]
 
@@ -49,12 +51,15 @@ def read_event_stream(
     resolve_reporter: ReporterResolver,
 ) -> Iterator[Record | Problem]:
     """Read lines of text; the first line (CSV header) decides between ACLED and our CSV."""
-    if suffix in (".jsonl", ".ndjson", ".json"):
-        yield from read_jsonl(stream, label, resolve_party, resolve_reporter)
-        return
     lines = iter(stream)
     first = next(lines, "")
     rest = itertools.chain([first], lines)
+    if suffix == ".json" and is_json_array(first):
+        yield from read_ucdp_json(rest, label, resolve_party)
+        return
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        yield from read_jsonl(rest, label, resolve_party, resolve_reporter)
+        return
     dataset = dataset_of(_first_row(first))
     if dataset == "acled":
         yield from read_acled(rest, label, resolve_party, resolve_reporter)

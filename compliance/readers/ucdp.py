@@ -41,7 +41,7 @@ def read_ucdp(
         if isinstance(item, Problem | Record):
             yield item
         else:
-            yield _record(item[1], item[0], resolve_party)
+            yield ucdp_record(item[1], item[0], resolve_party)
 
 
 def _day_part(text: str) -> str:
@@ -49,7 +49,7 @@ def _day_part(text: str) -> str:
     return text[:10] if len(text) > 10 and text[4:5] == "-" and text[10:11] in (" ", "T") else text
 
 
-def _record(f: dict[str, str], origin: Origin, resolve_party: PartyResolver) -> Record:
+def ucdp_record(f: dict[str, str], origin: Origin, resolve_party: PartyResolver) -> Record:
     problems: list[Problem] = []
 
     def bad(field: str, message: str) -> None:
