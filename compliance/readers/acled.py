@@ -1,5 +1,9 @@
 """ACLED's CSV export (its 31 standard columns), mapped to our events (docs/event-formats.md).
 
+Exports of every vintage are read: event types before 2019 are crossed onto today's
+(``acled_types.py``), older column names are read as today's, and the country, the reporter and
+the people acted upon are taken from the columns each vintage has.
+
 ACLED's actor order does not say who attacked. For violent event types the two actors are kept
 as ``involved`` and no ``actor`` is set, so rule-made breach links are graded *contested*
 rather than charged to either party. ACLED codes each row from the sources in ``source``: when
