@@ -40,8 +40,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 COLUMNS: tuple[str, ...] = (
-    "id", "date", "date_end", "kind", "actor", "target", "location", "admin1", "latitude",
-    "longitude", "reported_by", "reporter_party", "reported_on", "source_url", "incident",
+    "id", "date", "date_end", "kind", "actor", "target", "location", "admin1", "country",
+    "latitude", "longitude", "reported_by", "reporter_party", "reported_on", "source_url", "incident",
     "fatalities", "links", "notes",
 )  # fmt: skip
 """Mirrors compliance.readers.our_format.COLUMNS (checked by ``check_columns``)."""
@@ -228,6 +228,7 @@ class Generator:
             target,
             location,
             admin1,
+            "",  # country: left to the place names, as most hand-made files do
             latitude,
             longitude,
             reporter,

@@ -63,6 +63,7 @@ def event_to_row(event: Event) -> dict[str, str]:
         "target": event.target or "",
         "location": event.location,
         "admin1": event.admin1,
+        "country": event.country,
         "latitude": repr(event.coordinates.latitude) if event.coordinates else "",
         "longitude": repr(event.coordinates.longitude) if event.coordinates else "",
         "reported_by": event.reported_by,

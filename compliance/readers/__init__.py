@@ -1,12 +1,14 @@
 """Event readers: each yields records (accepted or rejected) and file-level problems.
 
-:func:`read_event_file` picks the format: ``.jsonl``/``.ndjson`` → JSON Lines; a CSV whose header
-has ``event_id_cnty`` → ACLED; one with ``side_a``, ``side_b``, ``date_prec`` → UCDP GED; any
-other CSV → our format.
+:func:`read_event_file` picks the format: ``.jsonl``/``.ndjson``/``.json`` → JSON Lines, except a
+``.json`` file that opens with ``[`` → UCDP GED events as the UCDP API returns them; a CSV whose header
+looks like ACLED's or UCDP GED's (``event_id_cnty``, or several of the dataset's distinctive
+columns, in any case: see ``headers.py``) → that dataset; any other CSV → our format.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import itertools
 from collections.abc import Iterable, Iterator
@@ -15,9 +17,11 @@ from pathlib import Path
 from compliance.core.problems import InputError, Problem
 from compliance.readers.acled import read_acled
 from compliance.readers.base import PartyResolver, Record, ReporterResolver
+from compliance.readers.headers import dataset_of, header_names
 from compliance.readers.our_csv import read_csv
 from compliance.readers.our_jsonl import read_jsonl
-from compliance.readers.ucdp import is_ucdp_header, read_ucdp
+from compliance.readers.ucdp import read_ucdp
+from compliance.readers.ucdp_json import is_json_array, read_ucdp_json
 
 __all__ = ["Record", "read_event_file", "read_event_stream"]
 
@@ -47,15 +51,27 @@ def read_event_stream(
     resolve_reporter: ReporterResolver,
 ) -> Iterator[Record | Problem]:
     """Read lines of text; the first line (CSV header) decides between ACLED and our CSV."""
-    if suffix in (".jsonl", ".ndjson", ".json"):
-        yield from read_jsonl(stream, label, resolve_party, resolve_reporter)
-        return
     lines = iter(stream)
     first = next(lines, "")
     rest = itertools.chain([first], lines)
-    if "event_id_cnty" in first:
+    if suffix == ".json" and is_json_array(first):
+        yield from read_ucdp_json(rest, label, resolve_party)
+        return
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        yield from read_jsonl(rest, label, resolve_party, resolve_reporter)
+        return
+    dataset = dataset_of(_first_row(first))
+    if dataset == "acled":
         yield from read_acled(rest, label, resolve_party, resolve_reporter)
-    elif is_ucdp_header(first):
+    elif dataset == "ucdp":
         yield from read_ucdp(rest, label, resolve_party, resolve_reporter)
     else:
         yield from read_csv(rest, label, resolve_party, resolve_reporter)
+
+
+def _first_row(line: str) -> list[str]:
+    """The header's column names, as the readers compare them (a broken line: no names)."""
+    try:
+        return header_names(next(csv.reader([line]), []))
+    except csv.Error:
+        return []

@@ -1,5 +1,9 @@
 """ACLED's CSV export (its 31 standard columns), mapped to our events (docs/event-formats.md).
 
+Exports of every vintage are read: event types before 2019 are crossed onto today's
+(``acled_types.py``), older column names are read as today's, and the country, the reporter and
+the people acted upon are taken from the columns each vintage has.
+
 ACLED's actor order does not say who attacked. For violent event types the two actors are kept
 as ``involved`` and no ``actor`` is set, so rule-made breach links are graded *contested*
 rather than charged to either party. ACLED codes each row from the sources in ``source``: when
@@ -16,6 +20,7 @@ from datetime import UTC, datetime
 from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem
 from compliance.core.timeframe import EventTime, Precision
+from compliance.readers.acled_types import current_type
 from compliance.readers.base import (
     MAX_ID_CHARS,
     PartyResolver,
@@ -24,6 +29,7 @@ from compliance.readers.base import (
     coordinates,
     dataset_rows,
 )
+from compliance.readers.countries import country_code
 from compliance.readers.fields import FieldError, parse_when, whole_number
 
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -66,7 +72,17 @@ KIND_BY_EVENT_TYPE: dict[str, str] = {
     "Strategic developments": "other",
 }
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+REQUIRED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "actor1", "source")
+OLD_COLUMN_NAMES = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2"}
+"""Column names of ACLED files before 2019 (and of its old API) → today's."""
 _YEARS = re.compile(r"\s*\(\d{4}-(\d{4})?\)\s*$")
+_PAIR_KIND = {(t.casefold(), s.casefold()): kind for (t, s), kind in KIND_BY_TYPE.items()}
+_TYPE_KIND = {t.casefold(): kind for t, kind in KIND_BY_EVENT_TYPE.items()}
+_VIOLENT = frozenset(t.casefold() for t in VIOLENT_TYPES)
+_PEOPLE_OF = re.compile(r"^(?:civilians|protesters|rioters)\s*\(([^()]+)\)$", re.IGNORECASE)
+"""ACLED names unarmed people by their country: ``Civilians (Armenia)``, ``Protesters (Azerbaijan)``."""
+_PEOPLE_INTER = frozenset({"5", "6", "7", "rioters", "protesters", "civilians"})
+"""``inter2`` of rioters, protesters and civilians: codes before 2024, words since."""
 
 
 def read_acled(
@@ -75,8 +91,7 @@ def read_acled(
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
 ) -> Iterator[Record | Problem]:
-    required = ("event_id_cnty", "event_date", "event_type", "actor1", "source")
-    for item in dataset_rows(stream, label, "ACLED", required):
+    for item in dataset_rows(stream, label, "ACLED", REQUIRED_COLUMNS, OLD_COLUMN_NAMES):
         if isinstance(item, Problem | Record):
             yield item
         else:
@@ -108,17 +123,18 @@ def _record(
         when = when or EventTime(start, end, precision)
     except FieldError as exc:
         bad("event_date", str(exc))
-    event_type, sub_type = f.get("event_type", ""), f.get("sub_event_type", "")
-    kind = KIND_BY_TYPE.get((event_type, sub_type)) or KIND_BY_EVENT_TYPE.get(event_type)
+    event_type, sub_type = current_type(f.get("event_type", ""), f.get("sub_event_type", ""))
+    folded = event_type.casefold()
+    kind = _PAIR_KIND.get((folded, sub_type.casefold())) or _TYPE_KIND.get(folded)
     if kind is None:
-        bad("event_type", f"unknown ACLED event type {event_type!r}")
+        bad("event_type", f"unknown ACLED event type {f.get('event_type', '')!r}")
     parties = []
     for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2"):
         for part in filter(None, (p.strip() for p in f.get(name, "").split(";"))):
             party = resolve_party(_YEARS.sub("", part)) or resolve_party(part)
             if party is not None and party not in parties:
                 parties.append(party)
-    violent = event_type in VIOLENT_TYPES
+    violent = folded in _VIOLENT
     actor = (
         None if violent else (resolve_party(_YEARS.sub("", f.get("actor1", ""))) if f.get("actor1") else None)
     )
@@ -150,6 +166,10 @@ def _record(
             source_url="https://acleddata.com/",
             actor=actor,
             involved=tuple(sorted(parties)) if violent else (),
+            target=_people_of(f, resolve_party),
+            country=country_code(
+                f.get("country", ""), f.get("iso", ""), f.get("iso3", ""), f.get("gwno", "")
+            ),
             location=location,
             admin1=f.get("admin1", ""),
             coordinates=place,
@@ -159,3 +179,16 @@ def _record(
             origin=origin,
         ),
     )
+
+
+def _people_of(f: dict[str, str], resolve_party: PartyResolver) -> str | None:
+    """The party whose civilians, protesters or rioters ``actor2`` names, if that party is registered.
+
+    ``Civilians (Armenia)`` are acted upon, not acting: the linking uses the target to tell an
+    event between one side's forces and its own people from one between the sides.
+    """
+    named = _PEOPLE_OF.match(f.get("actor2", "").strip())
+    inter = f.get("inter2", "").casefold()
+    if named is None or (inter and inter not in _PEOPLE_INTER):
+        return None
+    return resolve_party(named[1].strip())

@@ -17,6 +17,7 @@ from attrs import frozen
 from compliance.core.events import Coordinates, Event, Origin
 from compliance.core.problems import Problem, Severity
 from compliance.readers.fields import whole_number
+from compliance.readers.headers import duplicates, header_names, is_tag_row
 
 MAX_FIELD_CHARS = 10_000
 """A field longer than this is refused (notes are a paragraph, not a book)."""
@@ -113,20 +114,39 @@ Complain = Callable[[str, str], None]
 
 
 def dataset_rows(
-    stream: Iterable[str], label: str, name: str, required: Iterable[str]
+    stream: Iterable[str],
+    label: str,
+    name: str,
+    required: Iterable[str],
+    aliases: Mapping[str, str] | None = None,
 ) -> Iterator[Problem | Record | tuple[Origin, dict[str, str]]]:
-    """Header problems, rejected rows as records, and accepted rows as stripped ``{column: value}``."""
+    """Header problems, rejected rows as records, and accepted rows as stripped ``{column: value}``.
+
+    Columns are named as :func:`header_names` gives them, with ``aliases`` (an older vintage's
+    name → today's) applied where today's name is absent. A header that lacks a required column
+    gives one problem naming every missing column, and the file is not read: its rows are counted
+    in that problem, not as records, since none of them could become an event and a problem per
+    row would repeat the same cause thousands of times.
+    """
     reader = csv.reader(stream, strict=False)
     try:
-        header = [h.strip().lstrip("\ufeff") for h in next(reader)]
+        header = header_names(next(reader))
     except (StopIteration, csv.Error, UnicodeDecodeError):
         yield Problem(label, 1, "-", f"unreadable or empty {name} header")
         return
-    for column in required:
-        if column not in header:
-            yield Problem(label, 1, column, f"required {name} column missing")
-    col = {column: i for i, column in reversed(list(enumerate(header)))}
-    for item in csv_rows(reader, header, label):
+    renamed = aliases or {}
+    header = [renamed[n] if n in renamed and renamed[n] not in header else n for n in header]
+    for column in duplicates(header):
+        yield Problem(label, 1, column, "duplicate column; the first one is used", Severity.WARNING)
+    missing = [column for column in required if column not in header]
+    col = {column: i for i, column in reversed(list(enumerate(header))) if column}
+    skipped = 0
+    for number, item in enumerate(csv_rows(reader, header, label)):
+        if number == 0 and not isinstance(item, Record) and is_tag_row(item[1]):
+            continue  # HDX's row of HXL hashtags under the header: not a record
+        if missing:
+            skipped += 1
+            continue
         if isinstance(item, Record):
             yield item
             continue
@@ -134,6 +154,14 @@ def dataset_rows(
         fields = {column: row[i].strip() for column, i in col.items()}
         problems = check_fields(fields, origin)
         yield Record(origin, None, tuple(problems)) if problems else (origin, fields)
+    if missing:
+        yield Problem(
+            label,
+            1,
+            ", ".join(missing),
+            f"required {name} column(s) missing from the header, so the file is not read: "
+            f"none of its {skipped} row(s) is counted as a record",
+        )
 
 
 def coordinates(latitude: str, longitude: str, precision: str, bad: Complain) -> Coordinates | None:

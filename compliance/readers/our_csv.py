@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from compliance.core.problems import Problem, Severity
 from compliance.readers.base import PartyResolver, Record, ReporterResolver, csv_rows
+from compliance.readers.headers import duplicates, header_names
 from compliance.readers.our_format import COLUMNS, REQUIRED, build_event
 
 csv.field_size_limit(1 << 24)  # oversize fields are refused by the row checks, with a message
@@ -32,20 +33,23 @@ def read_csv(
     except (csv.Error, UnicodeDecodeError) as exc:
         yield Problem(label, 1, "-", f"unreadable header: {exc}")
         return
-    names = [h.strip().lstrip("\ufeff") for h in header]
+    names = header_names(header)
     for name in REQUIRED:
         if name not in names:
             yield Problem(label, 1, name, "required column missing from the header")
+    for name in duplicates(names):
+        yield Problem(label, 1, name, "duplicate column; the first one is used")
     for i, name in enumerate(names):
-        if not name:
+        if not name and i > 0:  # a blank first name is a pandas index: ignored without a word
             yield Problem(
                 label, 1, f"column {i + 1}", "blank column name; the column is ignored", Severity.WARNING
             )
-        elif name in names[:i]:
-            yield Problem(label, 1, name, "duplicate column; the first one is used")
-        elif name not in COLUMNS:
+    known = set(COLUMNS)
+    for name in dict.fromkeys(names):
+        if name and name not in known:
             yield Problem(label, 1, name, f"unknown column {name!r} is ignored", Severity.WARNING)
-    positions = {name: names.index(name) for name in COLUMNS if name in names}
+    first = {name: i for i, name in reversed(list(enumerate(names)))}
+    positions = {name: first[name] for name in COLUMNS if name in first}
     for item in csv_rows(reader, names, label):
         if isinstance(item, Record):
             yield item

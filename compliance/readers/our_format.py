@@ -15,6 +15,7 @@ from compliance.core.problems import Problem, Severity
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import EVENT_KIND_SET
 from compliance.readers.base import MAX_ID_CHARS, PartyResolver, ReporterResolver, check_fields
+from compliance.readers.countries import stated_country
 from compliance.readers.fields import EndFieldError, FieldError, day_of, event_time, parse_when, whole_number
 
 COLUMNS: tuple[str, ...] = (
@@ -26,6 +27,7 @@ COLUMNS: tuple[str, ...] = (
     "target",
     "location",
     "admin1",
+    "country",
     "latitude",
     "longitude",
     "reported_by",
@@ -135,6 +137,7 @@ def build_event(
             target=target,
             location=get("location", ""),
             admin1=get("admin1", ""),
+            country=stated_country(get("country", "")),
             coordinates=coordinates,
             reported_on=reported_on,
             incident=get("incident", ""),

@@ -22,16 +22,12 @@ from compliance.readers.base import (
     coordinates,
     dataset_rows,
 )
+from compliance.readers.countries import country_code
 from compliance.readers.fields import FieldError, parse_when, whole_number
 
 REQUIRED_COLUMNS = ("id", "date_start", "date_end", "type_of_violence", "side_a", "side_b")
 KIND_BY_VIOLENCE = {"1": "armed-clash", "2": "armed-clash", "3": "ceasefire-violation"}
 """UCDP type_of_violence: 1 state-based, 2 non-state, 3 one-sided (against civilians)."""
-
-
-def is_ucdp_header(first_line: str) -> bool:
-    names = {name.strip().strip('"') for name in first_line.split(",")}
-    return {"date_prec", "side_a", "side_b", "type_of_violence"} <= names
 
 
 def read_ucdp(
@@ -45,7 +41,7 @@ def read_ucdp(
         if isinstance(item, Problem | Record):
             yield item
         else:
-            yield _record(item[1], item[0], resolve_party)
+            yield ucdp_record(item[1], item[0], resolve_party)
 
 
 def _day_part(text: str) -> str:
@@ -53,7 +49,7 @@ def _day_part(text: str) -> str:
     return text[:10] if len(text) > 10 and text[4:5] == "-" and text[10:11] in (" ", "T") else text
 
 
-def _record(f: dict[str, str], origin: Origin, resolve_party: PartyResolver) -> Record:
+def ucdp_record(f: dict[str, str], origin: Origin, resolve_party: PartyResolver) -> Record:
     problems: list[Problem] = []
 
     def bad(field: str, message: str) -> None:
@@ -110,6 +106,7 @@ def _record(f: dict[str, str], origin: Origin, resolve_party: PartyResolver) -> 
             involved=tuple(sorted(involved)),
             location=f.get("where_coordinates", "") or f.get("where_description", ""),
             admin1=f.get("adm_1", ""),
+            country=country_code(f.get("country", ""), gleditsch_ward=f.get("country_id", "")),
             coordinates=place,
             fatalities=fatalities,
             notes=notes,

@@ -1,0 +1,270 @@
+"""Header recognition, ACLED's old event types and the country of an account, on small inline files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compliance.core.events import Event
+from compliance.core.problems import Problem, Severity
+from compliance.readers import Record, read_event_stream
+from compliance.readers.acled_types import OLD_EVENT_TYPES
+from compliance.readers.countries import COUNTRIES, country_code
+from compliance.readers.headers import duplicates
+from tests.support import PARTIES, RESOLVE_REPORTER
+from tests.test_ucdp import HEADER as UCDP_HEADER
+from tests.test_ucdp import row as ucdp_row
+
+ROOT = Path(__file__).resolve().parent.parent
+OUR_HEADER = "id,date,kind,reported_by,reporter_party"
+OUR_ROW = "A1,2021-07-28,shelling,Ministry of Defence of Azerbaijan,AZE"
+
+# Old-vintage ACLED: the header of the Africa 2016 file (pandas index, alphabetical, ally_actor_*).
+OLD_HEADER = (
+    ",actor1,actor2,admin1,admin2,admin3,ally_actor_1,ally_actor_2,country,data_id,event_date,event_id_cnty,"
+    "event_id_no_cnty,event_type,fatalities,geo_precision,gwno,inter1,inter2,interaction,latitude,location,"
+    "longitude,notes,source,time_precision,year"
+)
+
+
+def old_row(event_type: str, **fields: str) -> str:
+    """One illustrative row under OLD_HEADER (not ACLED data), with the given event type."""
+    row = {
+        "": "0", "actor1": "Military Forces of Azerbaijan (2003-)", "actor2": "Military Forces of Armenia (2018-)",
+        "admin1": "Tavush", "admin2": "", "admin3": "", "ally_actor_1": "", "ally_actor_2": "",
+        "country": "Armenia", "data_id": "1", "event_date": "2016-04-02", "event_id_cnty": "ARM1",
+        "event_id_no_cnty": "", "event_type": event_type, "fatalities": "0", "geo_precision": "1",
+        "gwno": "371", "inter1": "8", "inter2": "1", "interaction": "18", "latitude": "", "location": "Example",
+        "longitude": "", "notes": "Illustrative row (not ACLED data).", "source": "Example agency",
+        "time_precision": "1", "year": "2016",
+    }  # fmt: skip
+    row.update(fields)
+    return ",".join(row[name] for name in OLD_HEADER.split(","))
+
+
+def read(text: str, suffix: str = ".csv") -> list[Record | Problem]:
+    stream = io.StringIO(text, newline="")
+    return list(read_event_stream(stream, f"t{suffix}", suffix, PARTIES.resolve, RESOLVE_REPORTER))
+
+
+def one_event(text: str, suffix: str = ".csv") -> Event:
+    items = read(text, suffix)
+    assert [p for p in _problems(items) if p.severity is Severity.ERROR] == []
+    [record] = [i for i in items if isinstance(i, Record)]
+    assert record.event is not None
+    return record.event
+
+
+def _problems(items: list[Record | Problem]) -> list[Problem]:
+    return [p for i in items for p in (i.problems if isinstance(i, Record) else [i])]
+
+
+# --------------------------------------------------------------------------- old ACLED event types
+
+BRIEF_OLD_TYPES = {
+    "Battle-No change of territory": "armed-clash",
+    "Battle-Government regains territory": "armed-clash",
+    "Battle-Non-state actor overtakes territory": "armed-clash",
+    "Battle-Non-state actors overtake territory": "armed-clash",
+    "Remote violence": "shelling",
+    "Riots/Protests": "protest",
+    "Violence against civilians": "ceasefire-violation",
+    "Violence Against Civilians": "ceasefire-violation",
+    "Strategic development": "other",
+    "Non-violent transfer of territory": "territory-handover",
+    "Headquarters or base established": "troop-presence",
+    "RIOTS/PROTESTS": "protest",
+}
+
+
+@pytest.mark.parametrize(("old", "kind"), sorted(BRIEF_OLD_TYPES.items()))
+def test_crosswalk__every_old_type_maps_to_its_kind(old: str, kind: str):
+    """Each ACLED event type used before 2019, in any case, is read as the documented kind."""
+    assert one_event(OLD_HEADER + "\n" + old_row(old) + "\n").kind == kind
+
+
+@pytest.mark.parametrize(
+    "old", ["Battle-No change of territory", "Remote violence", "Violence against civilians"]
+)
+def test_crosswalk__old_violent_types_keep_the_actor_order_open(old: str):
+    """Old battles and remote violence, like today's, set no actor and list both parties as involved."""
+    event = one_event(OLD_HEADER + "\n" + old_row(old) + "\n")
+    assert (event.actor, event.involved) == (None, ("ARM", "AZE"))
+
+
+def test_crosswalk__old_strategic_development_keeps_actor1():
+    """An old non-violent type keeps ``actor1`` as the actor, like today's strategic developments."""
+    event = one_event(OLD_HEADER + "\n" + old_row("Non-violent transfer of territory") + "\n")
+    assert (event.actor, event.involved) == ("AZE", ())
+
+
+def test_crosswalk__documented_table_equals_the_code_table():
+    """docs/event-formats.md's old-type table equals OLD_EVENT_TYPES, and its kinds are what the reader gives."""
+    text = (ROOT / "docs" / "event-formats.md").read_text(encoding="utf-8")
+    start = text.index("| old event_type | event_type | sub_event_type | kind |")
+    lines = text[start:].split("\n\n", 1)[0].splitlines()[2:]
+    cells = [[c.strip().strip("`") for c in line.strip().strip("|").split("|")] for line in lines]
+    assert {old: (new, sub) for old, new, sub, _ in cells} == OLD_EVENT_TYPES
+    assert len(cells) == len(OLD_EVENT_TYPES)
+    for old, _, _, kind in cells:
+        assert one_event(OLD_HEADER + "\n" + old_row(old) + "\n").kind == kind, old
+
+
+def test_crosswalk__unknown_type_still_rejected():
+    """A type neither current nor old is an error naming the type as written."""
+    items = read(OLD_HEADER + "\n" + old_row("Battle-Something else") + "\n")
+    assert [p.message for p in _problems(items)] == ["unknown ACLED event type 'Battle-Something else'"]
+
+
+# --------------------------------------------------------------------------- header names
+
+
+def test_header__our_csv_names_match_without_case_or_blanks():
+    """``ID``, `` Date `` and ``KIND`` are our columns ``id``, ``date`` and ``kind``."""
+    event = one_event(" ID , Date ,KIND,Reported_By,REPORTER_PARTY\n" + OUR_ROW + "\n")
+    assert (event.id, event.kind, event.reporter_party) == ("A1", "shelling", "AZE")
+
+
+def test_header__pandas_index_column_ignored_without_a_problem():
+    """A leading unnamed column (pandas' index) is skipped in our CSV, silently."""
+    items = read("," + OUR_HEADER + "\n0," + OUR_ROW + "\n")
+    assert _problems(items) == []
+    assert [i.event.id for i in items if isinstance(i, Record) and i.event] == ["A1"]
+
+
+def test_header__a_column_given_three_times_is_named_once():
+    """The duplicate check names a repeated column once, whatever the number of repeats."""
+    items = read(OUR_HEADER + ",notes,notes,Notes\n" + OUR_ROW + ",a,b,c\n")
+    duplicate = [p for p in _problems(items) if "duplicate" in p.message]
+    assert [(p.line, p.field) for p in duplicate] == [(1, "notes")]
+    assert duplicates(["a", "b", "a", "", "", "b", "a"]) == ["a", "b"]
+
+
+def test_header__upper_case_ucdp_read_as_ucdp():
+    """An upper-case UCDP GED header is recognised as UCDP GED."""
+    text = UCDP_HEADER.upper() + ucdp_row(
+        "7", "Government of Azerbaijan", "Government of Armenia", "2021-11-16", ""
+    )
+    assert one_event(text).id == "UCDP-7"
+
+
+def test_header__ucdp_missing_side_b_one_problem():
+    """A UCDP GED header without ``side_b`` gives one problem naming it; no row is read."""
+    header = UCDP_HEADER.replace(",side_b,", ",side_bee,")
+    items = read(
+        header + ucdp_row("7", "Government of Azerbaijan", "Government of Armenia", "2021-11-16", "")
+    )
+    assert [(p.line, p.field) for p in _problems(items)] == [(1, "side_b")]
+    assert [i for i in items if isinstance(i, Record)] == []
+
+
+# --------------------------------------------------------------------------- country
+
+
+@pytest.mark.parametrize(
+    ("fields", "country"),
+    [
+        ({"country": "Armenia", "gwno": ""}, "AM"),
+        ({"country": "AZERBAIJAN", "gwno": ""}, "AZ"),
+        ({"country": "Armenia", "gwno": "373"}, "AZ"),  # a code wins over a name
+        ({"country": "Benin", "gwno": "434"}, "Benin"),
+        ({"country": "", "gwno": ""}, ""),
+    ],
+)
+def test_country__old_acled_gwno_and_name(fields: dict[str, str], country: str):
+    """Old ACLED: ``gwno`` (Gleditsch–Ward) or the name gives alpha-2 for known countries, the name otherwise."""
+    assert one_event(OLD_HEADER + "\n" + old_row("Riots/Protests", **fields) + "\n").country == country
+
+
+def test_country__current_acled_iso_numeric():
+    """Current ACLED: ``iso`` 51 is AM and 31 is AZ."""
+    header = "event_id_cnty,event_date,event_type,sub_event_type,actor1,source,iso,country\n"
+    assert (
+        one_event(
+            header + "A1,2021-07-28,Protests,Peaceful protest,Protesters (Armenia),X,51,Armenia\n"
+        ).country
+        == "AM"
+    )
+    assert (
+        one_event(header + "A2,2021-07-28,Protests,Peaceful protest,Protesters (Armenia),X,31,\n").country
+        == "AZ"
+    )
+
+
+def test_country__ucdp_country_id():
+    """UCDP GED: ``country_id`` 371 (Gleditsch–Ward) is AM, whatever the name says."""
+    text = UCDP_HEADER + ucdp_row("8", "Government of Azerbaijan", "Government of Armenia", "2021-11-16", "")
+    assert one_event(text).country == "AM"
+
+
+@pytest.mark.parametrize(
+    ("given", "country"), [("am", "AM"), ("Azerbaijan", "AZ"), ("Benin", "Benin"), ("", "")]
+)
+def test_country__our_csv_and_json_lines(given: str, country: str):
+    """Our ``country`` column and key: an alpha-2 code in any case, or a name (a known one becomes its code)."""
+    assert one_event(f"{OUR_HEADER},country\n{OUR_ROW},{given}\n").country == country
+    line = f'{{"id": "A1", "date": "2021-07-28", "kind": "shelling", "reported_by": "X", "reporter_party": "none", "country": "{given}"}}\n'
+    assert one_event(line, ".jsonl").country == country
+
+
+def test_country__table_covers_the_gazetteers_countries():
+    """Every ``kind = "country"`` place of agreements/places.toml has its code, and each of its names, in the table."""
+    places = tomllib.loads((ROOT / "agreements" / "places.toml").read_text(encoding="utf-8"))["places"]
+    countries = [p for p in places if p["kind"] == "country"]
+    assert {p["country"] for p in countries} == {c.alpha2 for c in COUNTRIES}
+    for place in countries:
+        for name in place["names"]:
+            assert country_code(name) == place["country"], name
+
+
+def test_country__documented_table_equals_the_code_table():
+    """docs/event-formats.md's country table lists exactly the codes and names of COUNTRIES."""
+    text = (ROOT / "docs" / "event-formats.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([A-Z]{2})` \| ([^|]+) \| (\d+) \| ([A-Z]{3}) \| (\d+) \|$", text, re.MULTILINE)
+    documented = {
+        (a, tuple(n.strip() for n in names.split(",")), num, a3, gw) for a, names, num, a3, gw in rows
+    }
+    assert documented == {(c.alpha2, c.names, c.numeric, c.alpha3, c.gleditsch_ward) for c in COUNTRIES}
+
+
+# --------------------------------------------------------------------------- property
+
+
+_REAL_AFRICA = (ROOT / "tests" / "data" / "real" / "acled-africa-2016-oldtypes.csv").read_text(
+    encoding="utf-8"
+)
+_AFRICA_ROWS = list(csv.reader(io.StringIO(_REAL_AFRICA, newline="")))[:31]
+
+
+def _spelled(name: str, draw: st.DrawFn) -> str:
+    cased = "".join(c.upper() if draw(st.booleans()) else c for c in name)
+    return draw(st.sampled_from(["", " ", "  "])) + cased + draw(st.sampled_from(["", " ", "\t"]))
+
+
+@given(data=st.data())
+def test_header__order_case_and_blanks_do_not_change_the_events(data: st.DataObject):
+    """Real ACLED rows give the same events whatever the column order, case and blanks of the header."""
+    header, rows = _AFRICA_ROWS[0], _AFRICA_ROWS[1:]
+    order = data.draw(st.permutations(range(1, len(header))))
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([""] + [_spelled(header[i], data.draw) for i in order])
+    writer.writerows([row[0]] + [row[i] for i in order] for row in rows)
+    expected = [i for i in read(_REAL_AFRICA.split("\n")[0] + "\n" + _lines(rows)) if isinstance(i, Record)]
+    got = [i for i in read(out.getvalue()) if isinstance(i, Record)]
+    assert [r.event for r in got] == [r.event for r in expected]
+    assert len(got) == 30
+    assert all(r.event is not None for r in got)
+
+
+def _lines(rows: list[list[str]]) -> str:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()

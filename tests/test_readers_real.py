@@ -1,0 +1,297 @@
+"""Real ACLED exports of every vintage load: rows kept verbatim in tests/data/real/ (see its README.md)."""
+
+from __future__ import annotations
+
+import collections
+import csv
+import io
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compliance.cli import main
+from compliance.core.events import UNAFFILIATED, Event
+from compliance.core.problems import Problem, Severity
+from compliance.linking.ledger import assemble
+from compliance.readers import Record, read_event_file, read_event_stream
+from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+AFRICA_2016 = REAL / "acled-africa-2016-oldtypes.csv"
+ASIA_2015 = REAL / "acled-asia-2015-uppercase.csv"
+HDX_ARMENIA = REAL / "acled-hdx-armenia-2018-2020.csv"
+MODERN_2024 = REAL / "acled-modern-2024.csv"
+UCDP_API_2002 = REAL / "ucdp-ged-api-israel-2002.json"
+
+
+def load(path: Path) -> tuple[list[Record], list[Problem]]:
+    """Every record of a real file, and every problem (file-level and per record)."""
+    items = list(read_event_file(path, PARTIES.resolve, RESOLVE_REPORTER))
+    records = [item for item in items if isinstance(item, Record)]
+    problems = [item for item in items if isinstance(item, Problem)]
+    problems += [p for record in records for p in record.problems]
+    return records, problems
+
+
+def events(path: Path) -> dict[str, Event]:
+    records, _ = load(path)
+    return {r.event.id: r.event for r in records if r.event is not None}
+
+
+def read_text(text: str, label: str = "cut.csv") -> list[Record | Problem]:
+    return list(
+        read_event_stream(io.StringIO(text, newline=""), label, ".csv", PARTIES.resolve, RESOLVE_REPORTER)
+    )
+
+
+def source_rows(path: Path) -> list[dict[str, str]]:
+    """The file's rows as the csv module reads them (the HXL row of an HDX file included)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# --------------------------------------------------------------------------- whole real files
+
+
+def test_real_africa_2016__every_row_read_with_old_types():
+    """Africa 2016 (pandas index, alphabetical columns, ally_actor_*, old types): 500 rows, none rejected.
+
+    At most 1% may be rejected, each for a real defect of its row. Inspected: no row of this file
+    has a defect the reader must refuse (every date, type, coordinate and count is well-formed).
+    """
+    records, problems = load(AFRICA_2016)
+    assert len(records) == 500
+    assert [r.origin.line for r in records if r.rejected] == []
+    assert problems == []
+    kinds = collections.Counter(r.event.kind for r in records if r.event is not None)
+    assert kinds == {
+        "protest": 184,  # Riots/Protests
+        "armed-clash": 132,  # Battle-No change of territory 106, Battle-Government regains territory 26
+        "ceasefire-violation": 107,  # Violence against civilians
+        "shelling": 46,  # Remote violence
+        "other": 26,  # Strategic development
+        "territory-handover": 5,  # Non-violent transfer of territory
+    }
+
+
+def test_real_asia_2015__upper_case_header_read():
+    """Asia 2015 (UPPER-CASE names, CRLF, bare LF in NOTES, variant type spellings): no row rejected.
+
+    At most 1% may be rejected, each for a real defect of its row. Inspected: none of the 195 kept
+    rows has one; ``01-January-2015`` dates, ``GWNO`` and the capitalised types all read.
+    """
+    records, problems = load(ASIA_2015)
+    assert len(records) == 195
+    assert [r.origin.line for r in records if r.rejected] == []
+    assert problems == []
+    found = {r.event.id: r.event for r in records if r.event is not None}
+    assert found["1BNG"].when.start == date(2015, 1, 1)
+    assert found["1BNG"].kind == "protest"
+    assert any("\n" in e.notes and "\r" not in e.notes for e in found.values()), "a bare LF in NOTES is kept"
+    assert {e.country for e in found.values()} >= {"Bangladesh", "India", "Myanmar", "Laos"}
+
+
+def test_real_hdx_armenia__tag_row_skipped_and_every_row_read():
+    """The HDX Armenia file's HXL row is no record; its 113 rows load with no problem at all."""
+    records, problems = load(HDX_ARMENIA)
+    assert len(records) == 113
+    assert records[0].origin.line == 3, "line 2 is the HXL row"
+    assert problems == []
+    found = events(HDX_ARMENIA)
+    assert len(found) == 113
+    assert {e.country for e in found.values()} == {"AM"}, "iso3 ARM"
+    assert all(e.fatalities is None for e in found.values()), "the file has no fatalities column"
+
+
+def test_real_hdx_armenia__timestamp_is_reported_on():
+    """Each row's ``reported_on`` is the UTC day of its Unix ``timestamp``."""
+    found = events(HDX_ARMENIA)
+    rows = source_rows(HDX_ARMENIA)[1:]
+    assert len(rows) == len(found)
+    for row in rows:
+        day = datetime.fromtimestamp(int(row["timestamp"]), tz=UTC).date()
+        assert found[row["event_id_cnty"]].reported_on == day
+
+
+def test_real_modern_2024__country_and_reported_on():
+    """The current export: numeric ``iso`` of countries not in the table keeps ACLED's name."""
+    found = events(MODERN_2024)
+    assert {k: e.country for k, e in found.items()} == {"PSE62716": "Palestine", "YEM93235": "Yemen"}
+    for row in source_rows(MODERN_2024):
+        day = datetime.fromtimestamp(int(row["timestamp"]), tz=UTC).date()
+        assert found[row["event_id_cnty"]].reported_on == day
+
+
+def test_real_ucdp_api_json__every_event_read():
+    """UCDP API output (a JSON array, one event per line): 13 events, none rejected, countries by name."""
+    records, problems = load(UCDP_API_2002)
+    assert problems == []
+    assert [r.origin.line for r in records] == list(range(2, 15)), "line 1 is the opening bracket"
+    found = events(UCDP_API_2002)
+    assert len(found) == 13
+    assert collections.Counter(e.country for e in found.values()) == {"Israel": 12, "Lebanon": 1}
+    assert collections.Counter(e.kind for e in found.values()) == {
+        "armed-clash": 10,
+        "ceasefire-violation": 3,
+    }
+    first = found["UCDP-175957"]  # Government of Israel - Civilians, 1 March 2002, best 1
+    assert (first.when.start, first.fatalities, first.involved) == (date(2002, 3, 1), 1, ())
+
+
+def test_ucdp_api_json__whole_array_on_one_line_and_bad_elements():
+    """An array on one line is read element by element; an object without GED fields is rejected, named."""
+    lines = UCDP_API_2002.read_text(encoding="utf-8").splitlines()
+    one_line = "[" + " ".join(lines[1:3]) + ' {"id": "X1", "date": "2021-01-01"}]'
+    items = list(
+        read_event_stream(io.StringIO(one_line), "api.json", ".json", PARTIES.resolve, RESOLVE_REPORTER)
+    )
+    assert [r.event.id for r in items if isinstance(r, Record) and r.event] == ["UCDP-175957", "UCDP-175906"]
+    [rejected] = [r for r in items if isinstance(r, Record) and r.rejected]
+    assert rejected.problems[0].field == "date_start, date_end, type_of_violence, side_a, side_b"
+    assert rejected.origin.line == 1
+
+
+# --------------------------------------------------------------------------- reporters and targets
+
+
+def test_real_hdx__one_ministrys_rows_are_that_partys_claims():
+    """Rows sourced only by Armenia's MFA are ARM's claims; a mixed source list is ACLED's own coding."""
+    found = events(HDX_ARMENIA)
+    rows = source_rows(HDX_ARMENIA)[1:]
+    by_source = collections.defaultdict(set)
+    for row in rows:
+        by_source[row["source"]].add(found[row["event_id_cnty"]].reporter_party)
+    assert by_source["Ministry of Foreign Affairs of Armenia"] == {"ARM"}
+    assert sum(r["source"] == "Ministry of Foreign Affairs of Armenia" for r in rows) == 36
+    assert by_source["Ministry of Defence of Azerbaijan"] == {"AZE"}
+    assert by_source["Tert; Ministry of Foreign Affairs of Armenia"] == {UNAFFILIATED}
+    assert by_source["News Am; Ministry of Defence of Azerbaijan"] == {UNAFFILIATED}
+
+
+def test_real_hdx__civilians_and_rioters_of_armenia_are_the_target():
+    """``Civilians (Armenia)`` (inter2 7) and ``Rioters (Armenia)`` (inter2 5) as actor2 make ARM the target."""
+    found = events(HDX_ARMENIA)
+    targeted = {k for k, e in found.items() if e.target is not None}
+    assert targeted == {
+        "ARM4956",
+        "ARM4922",
+        "ARM4909",
+        "ARM4907",
+        "ARM4903",
+        "ARM4900",
+        "ARM4888",
+        "ARM4890",
+    }
+    assert {found[k].target for k in targeted} == {"ARM"}
+    shelling = found["ARM4922"]  # Military Forces of Azerbaijan (2003-) and Civilians (Armenia)
+    assert (shelling.actor, shelling.involved) == (None, ("AZE",))
+    assert found["ARM4905"].target is None, "an unidentified armed group is not acted upon as civilians are"
+
+
+def test_real_africa__unregistered_countries_give_no_target():
+    """``Civilians (Somalia)`` names no registered party: no target."""
+    assert all(e.target is None for e in events(AFRICA_2016).values())
+
+
+# --------------------------------------------------------------------------- truncated headers
+
+
+def test_truncated_acled_header__one_problem_and_the_file_not_read():
+    """A real ACLED header cut short gives exactly one problem, on line 1, naming the missing columns."""
+    lines = AFRICA_2016.read_text(encoding="utf-8").split("\n", 1)
+    cut = ",".join(lines[0].split(",")[:9])  # up to `country`: still ACLED by its distinctive columns
+    items = read_text(cut + "\n" + lines[1], "africa.csv")
+    assert [item for item in items if isinstance(item, Record)] == []
+    [problem] = items
+    assert isinstance(problem, Problem)
+    assert (problem.file, problem.line) == ("africa.csv", 1)
+    assert problem.field == "event_id_cnty, event_date, event_type, source"
+    assert "not read" in problem.message
+    assert "500 row(s)" in problem.message
+
+
+def test_upper_case_acled_header_without_actor1__one_problem():
+    """The Asia 2015 header without ACTOR1 is still recognised as ACLED: one problem, not one per row."""
+    text = ASIA_2015.read_text(encoding="utf-8", errors="strict")
+    header, rest = text.split("\r\n", 1) if "\r\n" in text else text.split("\n", 1)
+    header = header.replace(",ACTOR1,", ",ACTOR_ONE,")
+    items = read_text(header + "\r\n" + rest)
+    assert len(items) == 1
+    assert isinstance(items[0], Problem)
+    assert (items[0].line, items[0].field) == (1, "actor1")
+
+
+# --------------------------------------------------------------------------- --known-on
+
+ILLUSTRATIVE = (  # not ACLED data: two invented rows shaped like the current export
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+    "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,"
+    "admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,"
+    "tags,timestamp\n"
+    "AZE9101,2021-02-20,2021,1,Political violence,Battles,Armed clash,Military Forces of Azerbaijan (2003-),,"
+    "State forces,Military Forces of Armenia (2018-),,State forces,State forces-State forces,,31,"
+    "Caucasus and Central Asia,Azerbaijan,Khojavend,,,Khojavend/Martuni,,,2,Caucasian Knot,National,"
+    "Illustrative row (not ACLED data).,0,,1614556800\n"
+    "AZE9102,2021-02-21,2021,1,Political violence,Battles,Armed clash,Military Forces of Armenia (2018-),,"
+    "State forces,Military Forces of Azerbaijan (2003-),,State forces,State forces-State forces,,31,"
+    "Caucasus and Central Asia,Azerbaijan,Khojavend,,,Khojavend/Martuni,,,2,Caucasian Knot,National,"
+    "Illustrative row (not ACLED data).,0,,1630454400\n"
+)  # timestamps: 1 March 2021 and 1 September 2021 (UTC)
+
+
+def _cited(path: Path, out: Path, *extra: str) -> list[str]:
+    argv = [
+        "report",
+        "--events",
+        str(path),
+        "--as-of",
+        "2021-12-31",
+        "--format",
+        "json",
+        "--output",
+        str(out),
+    ]
+    assert main([*argv, *extra]) == 0
+    return sorted(e["id"] for e in json.loads(out.read_text(encoding="utf-8"))["events"])
+
+
+def test_known_on__leaves_out_acled_rows_uploaded_later(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """``--known-on`` drops an ACLED row whose ``timestamp`` falls after that day and keeps the earlier one."""
+    path = tmp_path / "acled.csv"
+    path.write_text(ILLUSTRATIVE, encoding="utf-8")
+    out = tmp_path / "report.json"
+    assert _cited(path, out) == ["AZE9101", "AZE9102"]
+    assert _cited(path, out, "--known-on", "2021-06-30") == ["AZE9101"]
+    assert _cited(path, out, "--known-on", "2021-02-28") == []
+    capsys.readouterr()
+
+
+_UCDP_LINES = UCDP_API_2002.read_text(encoding="utf-8").splitlines()
+
+
+@st.composite
+def _mutated_ucdp_array(draw: st.DrawFn) -> str:
+    """Real UCDP API lines, some cut short or with text spliced in, with or without the brackets."""
+    lines = draw(st.lists(st.sampled_from(_UCDP_LINES), max_size=8))
+    out = []
+    for line in lines:
+        cut = draw(st.integers(0, len(line)))
+        out.append(
+            draw(st.sampled_from([line, line[:cut], line[:cut] + draw(st.text(max_size=5)) + line[cut:]]))
+        )
+    return "[\n" + "\n".join(out) + draw(st.sampled_from(["", "\n]", "\n]\n"]))
+
+
+@given(text=_mutated_ucdp_array())
+def test_ucdp_api_json__broken_lines_give_records_and_problems(text: str):
+    """Any mangling of real UCDP API lines gives records and problems, every rejection with its reason."""
+    items = list(read_event_stream(io.StringIO(text), "api.json", ".json", PARTIES.resolve, RESOLVE_REPORTER))
+    ledger = assemble(AGREEMENTS, PARTIES, items)
+    acc = ledger.accounting
+    assert acc.read == acc.linked + acc.unlinked + acc.rejected == sum(isinstance(i, Record) for i in items)
+    for record in (i for i in items if isinstance(i, Record) and i.rejected):
+        assert any(p.line == record.origin.line and p.severity is Severity.ERROR for p in record.problems)
