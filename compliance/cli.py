@@ -53,7 +53,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def registries(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--parties",
+            type=Path,
+            default=None,
+            metavar="FILE",
+            help="party registry TOML instead of the bundled one (an agreement of another conflict)",
+        )
+        p.add_argument(
+            "--reporters",
+            type=Path,
+            default=None,
+            metavar="FILE",
+            help="reporter registry TOML instead of the bundled one",
+        )
+
     def inputs(p: argparse.ArgumentParser) -> None:
+        registries(p)
         p.add_argument(
             "--agreement",
             action="append",
@@ -87,9 +104,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--agreement-file", action="append", type=Path, default=None, metavar="PATH")
     p.add_argument("--output", type=Path, metavar="PATH")
     p.add_argument("--strict", action="store_true")
+    registries(p)
 
     p = sub.add_parser("validate", help="check agreement files (.toml) and event files; exit 1 on problems")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    registries(p)
 
     p = sub.add_parser("report", help="compliance report as of a date")
     inputs(p)
@@ -119,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p.add_argument("--output", type=Path, metavar="PATH")
     p.add_argument("--strict", action="store_true")
+    registries(p)
     p.set_defaults(agreement=[])
     return parser
 
@@ -162,7 +182,7 @@ def _finish(args: argparse.Namespace, problems: Sequence[Problem]) -> int:
 
 
 def _ledger(args: argparse.Namespace) -> Ledger:
-    ledger = build_ledger(args.agreement_file, args.events)
+    ledger = build_ledger(args.agreement_file, args.events, args.parties, args.reporters)
     unknown = [a for a in args.agreement if a not in {x.id for x in ledger.agreements}]
     if unknown:
         known = ", ".join(a.id for a in ledger.agreements)
@@ -171,13 +191,13 @@ def _ledger(args: argparse.Namespace) -> Ledger:
 
 
 def _cmd_agreements(args: argparse.Namespace) -> int:
-    listing = AgreementListing.load(args.agreement_file)
+    listing = AgreementListing.load(args.agreement_file, args.parties, args.reporters)
     _emit(args, agreements_json(listing) if args.format == "json" else agreements_text(listing))
     return _finish(args, listing.problems)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    result = Validation.run(args.files)
+    result = Validation.run(args.files, args.parties, args.reporters)
     acc = result.accounting
     if acc is not None:
         print(
