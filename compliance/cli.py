@@ -46,6 +46,16 @@ def _date(text: str) -> date:
     return day
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="compliance",
@@ -140,6 +150,41 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true")
     registries(p)
     p.set_defaults(agreement=[])
+
+    p = sub.add_parser(
+        "check",
+        help="check agreement encodings: static checks, reachable statuses with witnesses, the laws (needs the testing extra)",
+    )
+    p.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE.toml", help="agreement files (default: the bundled ones)"
+    )
+    p.add_argument(
+        "--agreement",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="check only this agreement (repeatable)",
+    )
+    p.add_argument(
+        "--examples",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="generated examples per obligation (bounds the time)",
+    )
+    p.add_argument(
+        "--seed", type=int, default=0, metavar="S", help="seed of the generated examples (default 0)"
+    )
+    p.add_argument(
+        "--gazetteer",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="places file rule place names are looked up in (default: the bundled one for bundled agreements)",
+    )
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument("--output", type=Path, metavar="PATH")
+    registries(p)
     return parser
 
 
@@ -250,6 +295,41 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
     return _finish(args, ledger.problems)
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    try:  # the testing extra brings Hypothesis; the other commands do not need it
+        from compliance.render.check import check_json, check_markdown
+        from compliance.testing.check import Check
+        from compliance.testing.explore import DEFAULT_EXAMPLES
+    except ImportError as exc:
+        raise InputError(str(exc)) from None
+    result = Check.load(
+        args.files or None,
+        only=args.agreement,
+        parties_path=args.parties,
+        reporters_path=args.reporters,
+        gazetteer=args.gazetteer,
+        examples=args.examples or DEFAULT_EXAMPLES,
+        seed=args.seed,
+    )
+    checked = {ob.agreement for ob in result.obligations}
+    unknown = [a for a in args.agreement if a not in checked]
+    if unknown:
+        raise ValueError(f"unknown agreement {', '.join(unknown)} (see `compliance agreements`)")
+    _emit(args, check_json(result) if args.format == "json" else check_markdown(result))
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for counterexample in result.counterexamples:
+        print(f"law counterexample: {counterexample.message}", file=sys.stderr)
+    print(
+        f"{len(result.obligations)} obligation(s) checked; {len(result.problems) + len(result.warnings)} "
+        f"problem(s) and warning(s); {len(result.counterexamples)} law counterexample(s)",
+        file=sys.stderr,
+    )
+    return 1 if result.counterexamples else 0
+
+
 _COMMANDS = {
     "agreements": _cmd_agreements,
     "validate": _cmd_validate,
@@ -257,6 +337,7 @@ _COMMANDS = {
     "timeline": _cmd_timeline,
     "diff": _cmd_diff,
     "lineage": _cmd_lineage,
+    "check": _cmd_check,
 }
 
 if __name__ == "__main__":  # pragma: no cover

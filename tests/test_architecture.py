@@ -19,6 +19,7 @@ FLOORS = {
     "linking": 2,
     "evaluation": 3,
     "views": 4,
+    "testing": 4,
     "render": 5,
 }
 TOP = 6  # cli.py, __init__.py, __main__.py

@@ -17,8 +17,8 @@ import pytest
 
 from compliance.evaluation.evaluate import evaluate
 from compliance.linking.ledger import build_ledger
+from compliance.testing.files import event_row as event_to_row
 from compliance.views.timeline import period_ends, timeline
-from tests.support import event_to_row
 
 ROOT = Path(__file__).parent.parent
 
