@@ -73,3 +73,17 @@ def test_check__unknown_agreement_is_a_usage_error(capsys: pytest.CaptureFixture
 
 
 _ = Agreement  # the laws take agreements; the broken one ignores them
+
+
+def test_check__the_worked_example_in_the_docs_is_real_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/checking-an-encoding.md shows the reachable-status table and point 4's witnesses as the command prints them."""
+    doc = (ROOT / "docs" / "checking-an-encoding.md").read_text(encoding="utf-8")
+    assert main(["check", *GEORGIA]) == 0
+    out = capsys.readouterr().out
+    shown = [line for line in doc.splitlines() if line.startswith(("| `sp2008", "e1,", "**"))]
+    assert len(shown) > 20
+    assert [line for line in shown if line not in out.splitlines()] == []
+    witnesses = (
+        doc[doc.index("#### sp2008-4-withdrawal-geo") :].split("\n\n", 1)[1].split("\n\nEach witness")[0]
+    )
+    assert witnesses in out
