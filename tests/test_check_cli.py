@@ -31,6 +31,9 @@ def test_check__trilateral_lists_every_obligation_with_witnesses() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["schema"] == "ceasefire-compliance/check/1"
+    keys = {"schema", "examples", "seed", "gazetteer", "problems", "laws", "counterexamples", "obligations"}
+    assert set(data) == keys  # as documented in docs/checking-an-encoding.md
+    assert set(data["obligations"][0]) == {"agreement", "obligation", "kind", "modality", "warnings", "reachable"}
     assert len(data["obligations"]) == 26
     assert all(ob["reachable"] for ob in data["obligations"])
     aghdam = next(ob for ob in data["obligations"] if ob["obligation"] == "ts2020-2-aghdam")
