@@ -12,7 +12,6 @@ import pytest
 
 from compliance.cli import main
 from compliance.core.events import Event
-from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.testing.laws import LAWS
 from tests.support import evaluate_csv
@@ -33,7 +32,14 @@ def test_check__trilateral_lists_every_obligation_with_witnesses() -> None:
     assert data["schema"] == "ceasefire-compliance/check/1"
     keys = {"schema", "examples", "seed", "gazetteer", "problems", "laws", "counterexamples", "obligations"}
     assert set(data) == keys  # as documented in docs/checking-an-encoding.md
-    assert set(data["obligations"][0]) == {"agreement", "obligation", "kind", "modality", "warnings", "reachable"}
+    assert set(data["obligations"][0]) == {
+        "agreement",
+        "obligation",
+        "kind",
+        "modality",
+        "warnings",
+        "reachable",
+    }
     assert len(data["obligations"]) == 26
     assert all(ob["reachable"] for ob in data["obligations"])
     aghdam = next(ob for ob in data["obligations"] if ob["obligation"] == "ts2020-2-aghdam")
@@ -73,9 +79,6 @@ def test_check__unknown_agreement_is_a_usage_error(capsys: pytest.CaptureFixture
     """--agreement with an id that is not loaded exits 2 and names it."""
     assert main(["check", *GEORGIA, "--agreement", "no-such", "--examples", "1"]) == 2
     assert "unknown agreement no-such" in capsys.readouterr().err
-
-
-_ = Agreement  # the laws take agreements; the broken one ignores them
 
 
 def test_check__the_worked_example_in_the_docs_is_real_output(capsys: pytest.CaptureFixture[str]) -> None:

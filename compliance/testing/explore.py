@@ -178,7 +178,8 @@ def explore_obligation(
     tz = agreement.tz
     focused = focus(agreement, ob, related)
     aimed = [o.id for o in focused.obligations]
-    strategy = account_lists(agreement, parties=parties, obligations=aimed, noise=False, max_size=4)
+    # The cut-down agreement carries the endings later texts declare: their dates are probed too.
+    strategy = account_lists(focused, parties=parties, obligations=aimed, noise=False, max_size=4)
     memo: dict[tuple[Event, ...], dict[Status, date]] = {}
 
     def reached(events: list[Event]) -> dict[Status, date]:
