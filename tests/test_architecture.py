@@ -19,9 +19,10 @@ FLOORS = {
     "linking": 2,
     "evaluation": 3,
     "views": 4,
+    "testing": 4,
     "render": 5,
 }
-TOP = 6  # cli.py, __init__.py, __main__.py
+TOP = 6  # cli/, __init__.py, __main__.py
 UPWARD_ON_PURPOSE: set[tuple[str, str]] = set()  # none: every arrow points down, inside functions too
 MAX_LINES = 400
 
@@ -170,12 +171,12 @@ def test_architecture__readme_python_example_runs() -> None:
 
 
 def test_architecture__no_command_line_flags_below_the_cli() -> None:
-    """Only cli.py speaks in command-line flags; the views' messages use neutral words."""
+    """Only the cli package speaks in command-line flags; the views' messages use neutral words."""
     flag = re.compile(r"(?<![\w-])--[a-z]")
     found = [
         f"{module}: {node.value!r}"
         for module, path in MODULES.items()
-        if module != "compliance.cli"
+        if module != "compliance.cli" and not module.startswith("compliance.cli.")
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and flag.search(node.value)
     ]

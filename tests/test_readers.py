@@ -23,7 +23,8 @@ from compliance.linking.ledger import Ledger, assemble, build_ledger
 from compliance.readers import Record, read_event_file, read_event_stream
 from compliance.readers.acled import ACLED_COLUMNS
 from compliance.readers.our_format import COLUMNS
-from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER, event_to_row
+from compliance.testing.files import event_row as event_to_row
+from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 MSK = timezone(timedelta(hours=3))
 

@@ -17,8 +17,8 @@ import pytest
 
 from compliance.evaluation.evaluate import evaluate
 from compliance.linking.ledger import build_ledger
+from compliance.testing.files import event_row as event_to_row
 from compliance.views.timeline import period_ends, timeline
-from tests.support import event_to_row
 
 ROOT = Path(__file__).parent.parent
 
@@ -86,7 +86,8 @@ def test_scale__skipping_evidence_changes_no_status_or_history(generated: Path) 
 
 def test_scale__collector_on_or_off_gives_the_same_report(generated: Path, tmp_path: Path) -> None:
     """The CLI runs with the cyclic collector off; a run with it on gives identical bytes."""
-    from compliance.cli import _parser, _run
+    from compliance.cli import _run
+    from compliance.cli.arguments import parser as _parser
 
     out_a, out_b = tmp_path / "a.json", tmp_path / "b.json"
     args = ["report", "--events", str(generated), "--as-of", "2025-12-31", "--format", "json", "--output"]

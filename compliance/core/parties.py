@@ -1,8 +1,11 @@
 """Parties, and who stands on which side.
 
-The distinction matters for grading evidence: Armenia and Azerbaijan are sides to each other;
-Russia signed the 2020 statement and implements parts of it but is not a side. An account by a
-side about its opponent is an allegation; an account by a non-side is independent.
+The distinction matters for grading evidence: an account by a side about its opponent is an
+allegation; an account by a party that is not a side to that conflict is independent. Which
+parties are sides is data, read from the registry in use (``[[conflicts]]``), never assumed here:
+in the bundled registry Armenia and Azerbaijan are sides to each other and Russia, which signed
+the 2020 statement and implements parts of it, is not a side; in a registry of another conflict
+(the Georgia example in ``examples/``) Russia can be one.
 """
 
 from __future__ import annotations

@@ -63,9 +63,23 @@ class Ledger:
         return tuple(p for p in self.problems if p.severity is Severity.ERROR)
 
 
-def load_registries() -> tuple[PartyRegistry, tuple[Reporter, ...], list[Problem]]:
-    parties, problems = load_parties_file(bundled.PARTIES_FILE, f"{BUNDLED}/parties.toml")
-    reporters, more = load_reporters_file(bundled.REPORTERS_FILE, f"{BUNDLED}/reporters.toml")
+def load_registries(
+    parties_path: Path | None = None, reporters_path: Path | None = None
+) -> tuple[PartyRegistry, tuple[Reporter, ...], list[Problem]]:
+    """The party and reporter registries (``None``: the bundled files).
+
+    An agreement of another conflict brings its own parties; problems name the file in use.
+    """
+    parties, problems = (
+        load_parties_file(bundled.PARTIES_FILE, f"{BUNDLED}/parties.toml")
+        if parties_path is None
+        else load_parties_file(parties_path)
+    )
+    reporters, more = (
+        load_reporters_file(bundled.REPORTERS_FILE, f"{BUNDLED}/reporters.toml")
+        if reporters_path is None
+        else load_reporters_file(reporters_path)
+    )
     if parties is None:
         raise InputError("; ".join(str(p) for p in problems + more))
     return parties, reporters, problems + more
@@ -104,9 +118,11 @@ def load_agreements(
 def build_ledger(
     agreement_paths: Sequence[Path] | None = None,
     event_paths: Sequence[Path] | None = None,
+    parties_path: Path | None = None,
+    reporters_path: Path | None = None,
 ) -> Ledger:
-    """Run load → validate → link on files (``None``: the bundled data)."""
-    parties, reporters, problems = load_registries()
+    """Run load → validate → link on files (``None``: the bundled data, registries included)."""
+    parties, reporters, problems = load_registries(parties_path, reporters_path)
     agreements, agreement_problems = load_agreements(agreement_paths, parties)
     sources = (
         [(bundled.EVENTS_FILE, f"{BUNDLED}/events.csv")]

@@ -155,7 +155,7 @@ def _party(text: str, field: str, resolve: PartyResolver, bad: Callable[[str, st
         return None
     resolved = resolve(text)
     if resolved is None:
-        bad(field, f"unknown party {text!r} (see agreements/parties.toml)")
+        bad(field, f"unknown party {text!r} (not in the party registry in use)")
     return resolved
 
 

@@ -23,7 +23,12 @@ class AgreementListing:
     problems: tuple[Problem, ...]
 
     @classmethod
-    def load(cls, agreement_files: Sequence[Path] | None = None) -> AgreementListing:
-        parties, _, problems = load_registries()
+    def load(
+        cls,
+        agreement_files: Sequence[Path] | None = None,
+        parties_path: Path | None = None,
+        reporters_path: Path | None = None,
+    ) -> AgreementListing:
+        parties, _, problems = load_registries(parties_path, reporters_path)
         agreements, more = load_agreements(agreement_files, parties)
         return cls(tuple(agreements), tuple(problems + more))

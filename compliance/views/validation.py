@@ -35,9 +35,14 @@ class Validation:
         return tuple(p for p in self.problems if p.severity is Severity.ERROR)
 
     @classmethod
-    def run(cls, files: Sequence[Path]) -> Validation:
-        """Registries by their table name, other ``.toml`` files as agreements, the rest as events."""
-        parties, reporters, problems = load_registries()
+    def run(
+        cls, files: Sequence[Path], parties_path: Path | None = None, reporters_path: Path | None = None
+    ) -> Validation:
+        """Registries by their table name, other ``.toml`` files as agreements, the rest as events.
+
+        ``parties_path`` and ``reporters_path`` replace the bundled registries (``None``: bundled).
+        """
+        parties, reporters, problems = load_registries(parties_path, reporters_path)
         toml = [f for f in files if f.suffix.lower() == ".toml"]
         others = [f for f in files if f.suffix.lower() != ".toml"]
         registries = {f: kind for f in toml if (kind := registry_kind(f))}

@@ -1,0 +1,179 @@
+"""The command line's arguments: every command, flag and its help, in one place."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from compliance.core.vocabulary import Trust
+
+
+def _date(text: str) -> date:
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+    if not 1900 <= day.year <= 2100:
+        raise argparse.ArgumentTypeError(f"{text}: dates from 1900 to 2100 are supported")
+    return day
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="compliance",
+        description="Track compliance with ceasefire and peace agreements.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def registries(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--parties",
+            type=Path,
+            default=None,
+            metavar="FILE",
+            help="party registry TOML instead of the bundled one (an agreement of another conflict)",
+        )
+        p.add_argument(
+            "--reporters",
+            type=Path,
+            default=None,
+            metavar="FILE",
+            help="reporter registry TOML instead of the bundled one",
+        )
+
+    def inputs(p: argparse.ArgumentParser) -> None:
+        registries(p)
+        p.add_argument(
+            "--agreement",
+            action="append",
+            default=[],
+            metavar="ID",
+            help="agreement id (repeatable; default: all)",
+        )
+        p.add_argument(
+            "--agreement-file",
+            action="append",
+            type=Path,
+            default=None,
+            metavar="PATH",
+            help="agreement TOML file instead of the bundled ones (repeatable)",
+        )
+        p.add_argument(
+            "--events",
+            action="append",
+            type=Path,
+            default=None,
+            metavar="PATH",
+            help="event file: our CSV, JSON Lines or ACLED CSV (repeatable; default: the bundled dataset)",
+        )
+        p.add_argument("--strict", action="store_true", help="exit 1 if any input problem is found")
+        p.add_argument(
+            "--output", type=Path, metavar="PATH", help="write to a file instead of standard output"
+        )
+
+    p = sub.add_parser("agreements", help="list agreements, articles and obligations")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--agreement-file", action="append", type=Path, default=None, metavar="PATH")
+    p.add_argument("--output", type=Path, metavar="PATH")
+    p.add_argument("--strict", action="store_true")
+    registries(p)
+
+    p = sub.add_parser("validate", help="check agreement files (.toml) and event files; exit 1 on problems")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    registries(p)
+
+    p = sub.add_parser("report", help="compliance report as of a date")
+    inputs(p)
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="default: today (UTC)")
+    p.add_argument(
+        "--known-on", type=_date, default=None, metavar="DATE", help="only accounts reported by this date"
+    )
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+
+    p = sub.add_parser("timeline", help="status per obligation and article per period")
+    inputs(p)
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    p.add_argument("--every", choices=("week", "month", "quarter", "year"), default="month")
+    p.add_argument("--format", choices=("markdown", "json", "csv", "svg"), default="markdown")
+
+    p = sub.add_parser(
+        "activity", help="accounts and incidents per period, obligation, side, effect and grade"
+    )
+    inputs(p)
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    p.add_argument("--every", choices=("week", "month", "quarter", "year"), default="month")
+    p.add_argument(
+        "--known-on", type=_date, default=None, metavar="DATE", help="only accounts reported by this date"
+    )
+    p.add_argument(
+        "--trust",
+        choices=tuple(t.value for t in Trust),
+        default=Trust.STANDARD.value,
+        help="whose word confirms an account (default: standard)",
+    )
+    p.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown")
+
+    p = sub.add_parser("diff", help="findings new, changed, carried over and resolved between two dates")
+    inputs(p)
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p = sub.add_parser("lineage", help="an obligation's chain through later instruments, and its standing")
+    p.add_argument("obligation", metavar="OBLIGATION-ID")
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="default: today (UTC)")
+    p.add_argument("--agreement-file", action="append", type=Path, default=None, metavar="PATH")
+    p.add_argument("--events", action="append", type=Path, default=None, metavar="PATH")
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument("--output", type=Path, metavar="PATH")
+    p.add_argument("--strict", action="store_true")
+    registries(p)
+    p.set_defaults(agreement=[])
+
+    p = sub.add_parser(
+        "check",
+        help="check agreement encodings: static checks, reachable statuses with witnesses, the laws (needs the testing extra)",
+    )
+    p.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE.toml", help="agreement files (default: the bundled ones)"
+    )
+    p.add_argument(
+        "--agreement",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="check only this agreement (repeatable)",
+    )
+    p.add_argument(
+        "--examples",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="generated examples per obligation (bounds the time)",
+    )
+    p.add_argument(
+        "--seed", type=int, default=0, metavar="S", help="seed of the generated examples (default 0)"
+    )
+    p.add_argument(
+        "--gazetteer",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="places file rule place names are looked up in (default: the bundled one for bundled agreements)",
+    )
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument("--output", type=Path, metavar="PATH")
+    registries(p)
+    return parser

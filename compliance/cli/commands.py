@@ -1,0 +1,182 @@
+"""One function per command: build one view from the parsed arguments, render it, return an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+
+from compliance.cli.output import emit, finish, write_beside
+from compliance.core.problems import InputError
+from compliance.core.vocabulary import Trust
+from compliance.linking.ledger import Ledger, build_ledger
+from compliance.render.activity import activity_csv, activity_json, activity_markdown
+from compliance.render.json import render_json
+from compliance.render.markdown import render_markdown
+from compliance.render.problems import problem_lines
+from compliance.render.svg import breaches_svg, heatmap_svg
+from compliance.render.tables import (
+    agreements_json,
+    agreements_text,
+    diff_json,
+    diff_markdown,
+    lineage_json,
+    lineage_markdown,
+    timeline_csv,
+    timeline_json,
+    timeline_markdown,
+)
+from compliance.views.activity import activity
+from compliance.views.agreements import AgreementListing
+from compliance.views.lineage import Lineage
+from compliance.views.pictures import breach_counts, heatmap_of_report, heatmap_of_timeline, report_span
+from compliance.views.report import Report
+from compliance.views.timeline import diff, timeline
+from compliance.views.validation import Validation
+
+
+def _ledger(args: argparse.Namespace) -> Ledger:
+    ledger = build_ledger(args.agreement_file, args.events, args.parties, args.reporters)
+    unknown = [a for a in args.agreement if a not in {x.id for x in ledger.agreements}]
+    if unknown:
+        known = ", ".join(a.id for a in ledger.agreements)
+        raise ValueError(f"unknown agreement {', '.join(unknown)} (known: {known})")
+    return ledger
+
+
+def _cmd_agreements(args: argparse.Namespace) -> int:
+    listing = AgreementListing.load(args.agreement_file, args.parties, args.reporters)
+    emit(args, agreements_json(listing) if args.format == "json" else agreements_text(listing))
+    return finish(args, listing.problems)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    result = Validation.run(args.files, args.parties, args.reporters)
+    acc = result.accounting
+    if acc is not None:
+        print(
+            f"events: read {acc.read}, linked {acc.linked}, unlinked {acc.unlinked}, rejected {acc.rejected}",
+            file=sys.stderr,
+        )
+    for line in problem_lines(result.problems):
+        print(line, file=sys.stderr)
+    errors = len(result.errors)
+    print(f"{errors} error(s), {len(result.problems) - errors} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    ledger = _ledger(args)
+    as_of = args.as_of or datetime.now(UTC).date()
+    report = Report.build(ledger, as_of, args.agreement, args.known_on)
+    if args.format == "json":
+        emit(args, render_json(report))
+    elif args.output is None:
+        emit(args, render_markdown(report))
+    else:
+        # The pictures go beside the report and are embedded by relative path: they travel with it.
+        heatmap = args.output.with_name(f"{args.output.stem}-heatmap.svg")
+        breaches = args.output.with_name(f"{args.output.stem}-breaches.svg")
+        start, end, _ = report_span(report)
+        counts = activity(ledger, start.replace(day=1), end, "month", args.agreement, known_on=args.known_on)
+        write_beside(heatmap, heatmap_svg(heatmap_of_report(report)))
+        write_beside(breaches, breaches_svg(breach_counts(counts)))
+        images = (
+            ("Status of each obligation over time (heatmap)", heatmap.name),
+            ("Breach accounts per month, side and grade", breaches.name),
+        )
+        emit(args, render_markdown(report, images))
+    return finish(args, ledger.problems)
+
+
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    ledger = _ledger(args)
+    if args.end < args.start:
+        raise ValueError("--to is before --from")
+    result = timeline(ledger, args.start, args.end, args.every, args.agreement)
+    if args.format == "svg":
+        emit(args, heatmap_svg(heatmap_of_timeline(result, args.every)))
+        return finish(args, ledger.problems)
+    render = {"markdown": timeline_markdown, "json": timeline_json, "csv": timeline_csv}[args.format]
+    emit(args, render(result))
+    return finish(args, ledger.problems)
+
+
+def _cmd_activity(args: argparse.Namespace) -> int:
+    ledger = _ledger(args)
+    if args.end < args.start:
+        raise ValueError("--to is before --from")
+    result = activity(
+        ledger, args.start, args.end, args.every, args.agreement, Trust(args.trust), args.known_on
+    )
+    render = {"markdown": activity_markdown, "json": activity_json, "csv": activity_csv}[args.format]
+    emit(args, render(result))
+    return finish(args, ledger.problems)
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    ledger = _ledger(args)
+    if args.end < args.start:
+        raise ValueError("--to is before --from")
+    changes = diff(ledger, args.start, args.end, args.agreement)
+    render = diff_json if args.format == "json" else diff_markdown
+    emit(args, render(changes, args.start.isoformat(), args.end.isoformat()))
+    return finish(args, ledger.problems)
+
+
+def _cmd_lineage(args: argparse.Namespace) -> int:
+    ledger = _ledger(args)
+    as_of = args.as_of or datetime.now(UTC).date()
+    try:
+        lineage = Lineage.build(ledger, args.obligation, as_of)
+    except ValueError as exc:
+        raise ValueError(f"{exc} (see `compliance agreements`)") from None
+    emit(args, lineage_json(lineage) if args.format == "json" else lineage_markdown(lineage))
+    return finish(args, ledger.problems)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    try:  # the testing extra brings Hypothesis; the other commands do not need it
+        from compliance.render.check import check_json, check_markdown
+        from compliance.testing.check import Check
+        from compliance.testing.explore import DEFAULT_EXAMPLES
+    except ImportError as exc:
+        raise InputError(str(exc)) from None
+    result = Check.load(
+        args.files or None,
+        only=args.agreement,
+        parties_path=args.parties,
+        reporters_path=args.reporters,
+        gazetteer=args.gazetteer,
+        examples=args.examples or DEFAULT_EXAMPLES,
+        seed=args.seed,
+    )
+    checked = {ob.agreement for ob in result.obligations}
+    unknown = [a for a in args.agreement if a not in checked]
+    if unknown:
+        raise ValueError(f"unknown agreement {', '.join(unknown)} (see `compliance agreements`)")
+    emit(args, check_json(result) if args.format == "json" else check_markdown(result))
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for counterexample in result.counterexamples:
+        print(f"law counterexample: {counterexample.message}", file=sys.stderr)
+    print(
+        f"{len(result.obligations)} obligation(s) checked; {len(result.problems) + len(result.warnings)} "
+        f"problem(s) and warning(s); {len(result.counterexamples)} law counterexample(s)",
+        file=sys.stderr,
+    )
+    return 1 if result.counterexamples else 0
+
+
+COMMANDS = {
+    "agreements": _cmd_agreements,
+    "validate": _cmd_validate,
+    "report": _cmd_report,
+    "timeline": _cmd_timeline,
+    "activity": _cmd_activity,
+    "diff": _cmd_diff,
+    "lineage": _cmd_lineage,
+    "check": _cmd_check,
+}

@@ -1,0 +1,102 @@
+"""The result of ``compliance check`` as Markdown and JSON. Formatting only: every status was decided by the view."""
+
+from __future__ import annotations
+
+import json
+
+from compliance.load.converter import converter
+from compliance.testing.check import Check
+from compliance.testing.explore import law_examples
+from compliance.testing.laws import LAWS
+
+
+def check_markdown(check: Check) -> str:
+    agreements = sorted({ob.agreement for ob in check.obligations})
+    lines = [
+        f"# Check of {', '.join(agreements) or 'no agreement'}",
+        "",
+        f"{len(check.obligations)} obligations; {check.examples} generated examples per obligation and "
+        f"{law_examples(check.examples)} per law; seed {check.seed}. "
+        + (
+            f"Rule places looked up in {check.gazetteer}."
+            if check.gazetteer
+            else "Rule places not looked up (no gazetteer)."
+        ),
+        "",
+        "## Problems",
+        "",
+    ]
+    lines += [f"- `{p}`" for p in check.problems] or ["None."]
+    lines += ["", "## Laws", ""]
+    failed = {c.law for c in check.counterexamples}
+    lines += [f"- {name}: {'COUNTEREXAMPLE' if name in failed else 'held'}" for name in LAWS]
+    for c in check.counterexamples:
+        lines += [
+            "",
+            f"### Counterexample: {c.law}",
+            "",
+            c.message,
+            "",
+            f"As of {c.as_of}, with this event file:",
+        ]
+        lines += ["", "```csv", c.csv.rstrip("\n"), "```"]
+    lines += ["", "## Reachable statuses", ""]
+    lines += ["| Obligation | Kind | Reachable | Warnings |", "|---|---|---|---|"]
+    for ob in check.obligations:
+        kind = ob.kind.value if ob.modality.value != "permission" else f"{ob.kind.value} (permission)"
+        lines.append(
+            f"| `{ob.obligation}` | {kind} | {', '.join(s.value for s in ob.reachable)} | {len(ob.warnings) or ''} |"
+        )
+    if check.warnings:
+        lines += ["", "## Warnings", ""]
+        lines += [f"- {w}" for w in check.warnings]
+    lines += [
+        "",
+        "## Witnesses",
+        "",
+        "The smallest event file found that gives each status, and the date as of which it holds.",
+    ]
+    for ob in check.obligations:
+        lines += ["", f"### {ob.obligation}"]
+        for w in ob.witnesses:
+            count = f"{len(w.events)} account{'s' if len(w.events) != 1 else ''}"
+            lines += [
+                "",
+                f"**{w.status.value}** as of {w.as_of} ({count}):",
+                "",
+                "```csv",
+                w.csv.rstrip("\n"),
+                "```",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def check_json(check: Check) -> str:
+    failed = {c.law for c in check.counterexamples}
+    data = {
+        "schema": "ceasefire-compliance/check/1",
+        "examples": check.examples,
+        "seed": check.seed,
+        "gazetteer": check.gazetteer,
+        "problems": [converter.unstructure(p) for p in check.problems],
+        "laws": {name: ("counterexample" if name in failed else "held") for name in LAWS},
+        "counterexamples": [
+            {"law": c.law, "message": c.message, "as_of": c.as_of.isoformat(), "events_csv": c.csv}
+            for c in check.counterexamples
+        ],
+        "obligations": [
+            {
+                "agreement": ob.agreement,
+                "obligation": ob.obligation,
+                "kind": ob.kind.value,
+                "modality": ob.modality.value,
+                "reachable": [
+                    {"status": w.status.value, "as_of": w.as_of.isoformat(), "events_csv": w.csv}
+                    for w in ob.witnesses
+                ],
+                "warnings": list(ob.warnings),
+            }
+            for ob in check.obligations
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,255 @@
+"""The evaluator's laws as plain functions: call them from your own tests on your own agreement.
+
+Each takes the agreements, the party registry and some accounts, evaluates, and raises
+``AssertionError`` with a message naming the obligation and what changed when the law does not
+hold. They hold for every input by design (docs/obligation-logic.md, "Laws"); a failure on your
+agreement is a bug in the library or a case the documentation does not cover: please report it
+with the event file.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Collection, Iterable, Sequence
+from datetime import date, timedelta
+from itertools import pairwise
+
+from attrs import evolve
+
+from compliance.core.events import UNAFFILIATED, Event, ExplicitLink, Link
+from compliance.core.model import Agreement
+from compliance.core.parties import PartyRegistry
+from compliance.core.timeframe import EventTime, Precision
+from compliance.core.vocabulary import Effect, Grade, Status, Trust
+from compliance.evaluation.evaluate import Evaluation, evaluate
+from compliance.linking.index import LinkIndex, link_event
+
+BADNESS: dict[Status, int] = {
+    Status.NOT_IN_FORCE: 0, Status.NOT_ASSESSABLE: 0, Status.TERMINATED: 0, Status.SUPERSEDED: 0,
+    Status.FULFILLED: 0, Status.COMPLIED: 0, Status.UNUSED: 0, Status.EXERCISED: 0,
+    Status.FULFILLED_LATE: 1, Status.PENDING: 1, Status.IN_PROGRESS: 1,
+    Status.OVERDUE: 2, Status.DISPUTED: 3, Status.INDETERMINATE: 3, Status.VIOLATED: 4,
+}  # fmt: skip
+"""How bad a status is for the breach law (a status added later counts as 1 until it is placed here)."""
+ENDED = frozenset({Status.TERMINATED, Status.SUPERSEDED})
+TRUST_ORDER = (Trust.STRICT, Trust.STANDARD, Trust.BROAD)
+"""Each policy confirms at least what the one before it confirms."""
+
+
+def badness(status: Status) -> int:
+    return BADNESS.get(status, 1)
+
+
+def links_for(agreements: Sequence[Agreement], parties: PartyRegistry, events: Iterable[Event]) -> list[Link]:
+    """Every link of every account, as the ledger makes them (explicit references, then rules)."""
+    index = LinkIndex.build(agreements)
+    return [link for event in events for link in link_event(event, index, parties)]
+
+
+def _run(
+    agreements: Sequence[Agreement],
+    parties: PartyRegistry,
+    events: Sequence[Event],
+    as_of: date,
+    links: Sequence[Link] | None = None,
+    trust: Trust = Trust.STANDARD,
+) -> Evaluation:
+    found = links_for(agreements, parties, events) if links is None else links
+    return evaluate(agreements, events, found, parties, as_of, trust=trust)
+
+
+def summary(
+    evaluation: Evaluation,
+) -> list[tuple[str, str, tuple[str, ...], tuple[tuple[str, str, str], ...]]]:
+    """Per obligation: status, possible statuses and graded evidence (what a reader sees)."""
+    return [
+        (
+            r.id,
+            r.status.value,
+            tuple(s.value for s in r.possible),
+            tuple((e.event, e.effect.value, e.grade.value) for e in r.evidence),
+        )
+        for r in evaluation.results
+    ]
+
+
+def _first_difference(before: Evaluation, after: Evaluation) -> str:
+    for old, new in zip(summary(before), summary(after), strict=False):
+        if old != new:
+            return f"{old[0]}: {old[1]} {old[3]} became {new[1]} {new[3]}"
+    return "the results differ"
+
+
+def order_independent(
+    agreements: Sequence[Agreement],
+    parties: PartyRegistry,
+    events: Sequence[Event],
+    as_of: date,
+    *,
+    seed: int = 0,
+) -> None:
+    """Shuffling the accounts and their links changes nothing in the evaluation."""
+    links = links_for(agreements, parties, events)
+    rnd = random.Random(seed)  # noqa: S311 - a reproducible shuffle, not a secret
+    shuffled_events, shuffled_links = list(events), list(links)
+    rnd.shuffle(shuffled_events)
+    rnd.shuffle(shuffled_links)
+    before = _run(agreements, parties, events, as_of, links)
+    after = _run(agreements, parties, shuffled_events, as_of, shuffled_links)
+    assert before == after, (
+        f"order independence, as of {as_of}: shuffling the accounts changed {_first_difference(before, after)}"
+    )
+
+
+def no_look_ahead(
+    agreements: Sequence[Agreement],
+    parties: PartyRegistry,
+    events: Sequence[Event],
+    as_of: date,
+    later: Sequence[Event] | None = None,
+) -> None:
+    """Accounts of events that begin after the as-of date change nothing.
+
+    ``later`` (default: copies of ``events``) are moved to begin two days or more after ``as_of``,
+    with ids prefixed ``late-``, and added.
+    """
+    after = as_of + timedelta(days=2)
+    moved = [
+        evolve(e, id=f"late-{e.id}", when=EventTime(after + timedelta(days=i), None, Precision.DAY))
+        for i, e in enumerate(events if later is None else later)
+    ]
+    ids = {e.id for e in events}
+    before = _run(agreements, parties, events, as_of)
+    with_later = _run(agreements, parties, [*events, *(m for m in moved if m.id not in ids)], as_of)
+    assert summary(before) == summary(with_later), (
+        f"no look-ahead, as of {as_of}: accounts dated after it changed {_first_difference(before, with_later)}"
+    )
+
+
+def history_replays(
+    agreements: Sequence[Agreement],
+    parties: PartyRegistry,
+    events: Sequence[Event],
+    as_of: date,
+    days: Iterable[date] | None = None,
+) -> None:
+    """Replaying each history at an earlier date gives what a direct evaluation at that date gives.
+
+    ``days`` (default: every day a status changes, the day before it, and ``as_of``) later than
+    ``as_of`` are skipped.
+    """
+    final = _run(agreements, parties, events, as_of)
+    if days is None:
+        changes = {t.date for r in final.results for t in r.history}
+        days = changes | {d - timedelta(days=1) for d in changes} | {as_of}
+    tz = {a.id: a.tz for a in agreements}
+    for day in sorted(d for d in days if d <= as_of):
+        direct = _run(agreements, parties, events, day)
+        for result in final.results:
+            replayed = result.status_on(day, tz[result.agreement])
+            now = direct.result(result.id)
+            assert replayed == (now.status, now.possible), (
+                f"history replay, {result.id} as of {day}: the history evaluated as of {as_of} says "
+                f"{replayed[0]}, a direct evaluation says {now.status}"
+            )
+
+
+def breach_never_improves(
+    agreements: Sequence[Agreement],
+    parties: PartyRegistry,
+    events: Sequence[Event],
+    as_of: date,
+    when: EventTime | None = None,
+    obligations: Collection[str] | None = None,
+) -> None:
+    """Adding a confirmed account of a breach of any obligation never makes any status better.
+
+    For each obligation in turn (or each of ``obligations``), an unaffiliated source's account
+    (dated ``when``, default the as-of date) with an explicit breach link to it is added.
+    """
+    before = _run(agreements, parties, events, as_of)
+    moment = when or EventTime(as_of, None, Precision.DAY)
+    for agreement in agreements:
+        for ob in agreement.obligations:
+            if obligations is not None and ob.id not in obligations:
+                continue
+            breach = Event(
+                id="law-breach",
+                when=moment,
+                kind="statement",
+                reported_by="Unaffiliated observer",
+                reporter_party=UNAFFILIATED,
+                actor=ob.bearers[0],
+                links=(ExplicitLink(agreement.id, ob.article, Effect.BREACHES, ob.id),),
+            )
+            after = _run(agreements, parties, [*(e for e in events if e.id != breach.id), breach], as_of)
+            for old, new in zip(before.results, after.results, strict=True):
+                worst_old = max(badness(s) for s in old.possible)
+                worst_new = max(badness(s) for s in new.possible)
+                assert worst_new >= worst_old or old.status is new.status, (
+                    f"a confirmed breach of {ob.id} on {moment.label} improved {old.id}: "
+                    f"{old.status} became {new.status} as of {as_of}"
+                )
+
+
+def trust_nested(
+    agreements: Sequence[Agreement], parties: PartyRegistry, events: Sequence[Event], as_of: date
+) -> None:
+    """What the strict policy confirms, the standard one confirms, and what that confirms, the broad one does."""
+    links = links_for(agreements, parties, events)
+    confirmed = []
+    for trust in TRUST_ORDER:
+        evaluation = _run(agreements, parties, events, as_of, links, trust)
+        confirmed.append(
+            {
+                (r.id, e.event, e.effect.value)
+                for r in evaluation.results
+                for e in r.evidence
+                if e.grade is Grade.CONFIRMED
+            }
+        )
+    for (narrow, wide), (a, b) in zip(pairwise(TRUST_ORDER), pairwise(confirmed), strict=True):
+        lost = sorted(a - b)
+        assert not lost, (
+            f"trust policies nested, as of {as_of}: {narrow} confirms {lost[0]} but {wide} does not"
+        )
+
+
+def fulfilled_stays_fulfilled(
+    agreements: Sequence[Agreement],
+    parties: PartyRegistry,
+    events: Sequence[Event],
+    as_of: date,
+    later: date | None = None,
+) -> None:
+    """An obligation fulfilled (on time or late) as of a date is still so at a later date, unless ended."""
+    later = later or as_of + timedelta(days=365)
+    now = _run(agreements, parties, events, as_of)
+    then = _run(agreements, parties, events, later)
+    for result in now.results:
+        if result.status in (Status.FULFILLED, Status.FULFILLED_LATE):
+            status = then.result(result.id).status
+            assert status is result.status or status in ENDED, (
+                f"fulfilled stays fulfilled: {result.id} is {result.status} as of {as_of} but {status} as of {later}"
+            )
+
+
+Law = Callable[[Sequence[Agreement], PartyRegistry, Sequence[Event], date], None]
+
+LAWS: dict[str, Law] = {
+    "order independence": order_independent,
+    "no look-ahead": no_look_ahead,
+    "history replay": history_replays,
+    "confirmed breach never improves": breach_never_improves,
+    "trust policies nested": trust_nested,
+    "fulfilled stays fulfilled": fulfilled_stays_fulfilled,
+}
+"""Every law by name, each callable as ``law(agreements, parties, events, as_of)``."""
+
+
+def check_all(
+    agreements: Sequence[Agreement], parties: PartyRegistry, events: Sequence[Event], as_of: date
+) -> None:
+    """Every law on one input, with its defaults."""
+    for law in LAWS.values():
+        law(agreements, parties, events, as_of)

@@ -1,0 +1,95 @@
+"""`compliance check`: reachable statuses with a witness for each obligation, and exit 1 on a law counterexample."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from compliance.cli import main
+from compliance.core.events import Event
+from compliance.core.parties import PartyRegistry
+from compliance.testing.laws import LAWS
+from tests.support import evaluate_csv
+
+ROOT = Path(__file__).parent.parent
+GEORGIA = ("examples/georgia-2008-six-point-plan.toml", "--parties", "examples/georgia-2008-parties.toml")
+
+
+def test_check__trilateral_lists_every_obligation_with_witnesses() -> None:
+    """check --agreement trilateral-2020 lists all 26 obligations, each status with a witness file that reproduces it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "compliance", "check", "--agreement", "trilateral-2020", "--examples", "8",
+         "--format", "json"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "ceasefire-compliance/check/1"
+    keys = {"schema", "examples", "seed", "gazetteer", "problems", "laws", "counterexamples", "obligations"}
+    assert set(data) == keys  # as documented in docs/checking-an-encoding.md
+    assert set(data["obligations"][0]) == {
+        "agreement",
+        "obligation",
+        "kind",
+        "modality",
+        "warnings",
+        "reachable",
+    }
+    assert len(data["obligations"]) == 26
+    assert all(ob["reachable"] for ob in data["obligations"])
+    aghdam = next(ob for ob in data["obligations"] if ob["obligation"] == "ts2020-2-aghdam")
+    for witness in aghdam["reachable"]:
+        got = evaluate_csv(witness["events_csv"], date.fromisoformat(witness["as_of"]))
+        assert got.result("ts2020-2-aghdam").status.value == witness["status"]
+    assert set(data["laws"].values()) == {"held"}
+
+
+def test_check__same_seed_same_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """Two runs with the same seed print byte-identical output."""
+    outputs = []
+    for _ in range(2):
+        assert main(["check", *GEORGIA, "--examples", "4"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert "sp2008-4-withdrawal-geo" in outputs[0]
+
+
+def test_check__a_law_counterexample_exits_1_and_is_printed_as_an_event_file(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A law that fails is reported with its shrunk event file, and the command exits 1."""
+
+    def broken(agreements: object, parties: PartyRegistry, events: list[Event], as_of: date) -> None:
+        assert not events, "a law broken on purpose: any account breaks it"
+
+    monkeypatch.setitem(LAWS, "broken on purpose", broken)
+    assert main(["check", *GEORGIA, "--examples", "4"]) == 1
+    out = capsys.readouterr()
+    assert "### Counterexample: broken on purpose" in out.out
+    assert "```csv\nid,date,kind" in out.out
+    assert "law counterexample: a law broken on purpose" in out.err
+
+
+def test_check__unknown_agreement_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """--agreement with an id that is not loaded exits 2 and names it."""
+    assert main(["check", *GEORGIA, "--agreement", "no-such", "--examples", "1"]) == 2
+    assert "unknown agreement no-such" in capsys.readouterr().err
+
+
+def test_check__the_worked_example_in_the_docs_is_real_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/checking-an-encoding.md shows the reachable-status table and point 4's witnesses as the command prints them."""
+    doc = (ROOT / "docs" / "checking-an-encoding.md").read_text(encoding="utf-8")
+    assert main(["check", *GEORGIA]) == 0
+    out = capsys.readouterr().out
+    shown = [line for line in doc.splitlines() if line.startswith(("| `sp2008", "e1,", "**"))]
+    assert len(shown) > 20
+    assert [line for line in shown if line not in out.splitlines()] == []
+    witnesses = (
+        doc[doc.index("#### sp2008-4-withdrawal-geo") :].split("\n\n", 1)[1].split("\n\nEach witness")[0]
+    )
+    assert witnesses in out
