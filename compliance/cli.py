@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from compliance.core.problems import InputError, Problem, Severity
+from compliance.core.vocabulary import Trust
 from compliance.linking.ledger import Ledger, build_ledger
 from compliance.render.json import render_json
 from compliance.render.markdown import render_markdown
@@ -78,6 +79,13 @@ def _parser() -> argparse.ArgumentParser:
             help="event file: our CSV, JSON Lines or ACLED CSV (repeatable; default: the bundled dataset)",
         )
         p.add_argument("--strict", action="store_true", help="exit 1 if any input problem is found")
+        p.add_argument(
+            "--trust",
+            type=Trust,
+            choices=list(Trust),
+            default=Trust.STANDARD,
+            help="whose word confirms an account: strict, standard (default) or broad (docs/obligation-logic.md)",
+        )
         p.add_argument(
             "--output", type=Path, metavar="PATH", help="write to a file instead of standard output"
         )
@@ -194,7 +202,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     ledger = _ledger(args)
     as_of = args.as_of or datetime.now(UTC).date()
-    report = Report.build(ledger, as_of, args.agreement, args.known_on)
+    report = Report.build(ledger, as_of, args.agreement, args.known_on, trust=args.trust)
     _emit(args, render_json(report) if args.format == "json" else render_markdown(report))
     return _finish(args, ledger.problems)
 
@@ -203,7 +211,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     ledger = _ledger(args)
     if args.end < args.start:
         raise ValueError("--to is before --from")
-    result = timeline(ledger, args.start, args.end, args.every, args.agreement)
+    result = timeline(ledger, args.start, args.end, args.every, args.agreement, trust=args.trust)
     render = {"markdown": timeline_markdown, "json": timeline_json, "csv": timeline_csv}[args.format]
     _emit(args, render(result))
     return _finish(args, ledger.problems)
@@ -213,7 +221,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     ledger = _ledger(args)
     if args.end < args.start:
         raise ValueError("--to is before --from")
-    changes = diff(ledger, args.start, args.end, args.agreement)
+    changes = diff(ledger, args.start, args.end, args.agreement, trust=args.trust)
     render = diff_json if args.format == "json" else diff_markdown
     _emit(args, render(changes, args.start.isoformat(), args.end.isoformat()))
     return _finish(args, ledger.problems)

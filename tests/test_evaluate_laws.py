@@ -40,6 +40,7 @@ BADNESS = {
     Status.NOT_IN_FORCE: 0, Status.NOT_ASSESSABLE: 0, Status.TERMINATED: 0, Status.SUPERSEDED: 0,
     Status.FULFILLED: 0, Status.COMPLIED: 0, Status.FULFILLED_LATE: 1, Status.PENDING: 1,
     Status.OVERDUE: 2, Status.DISPUTED: 3, Status.INDETERMINATE: 3, Status.VIOLATED: 4,
+    Status.IN_PROGRESS: 1, Status.UNUSED: 0, Status.EXERCISED: 0,
 }  # fmt: skip
 
 
@@ -276,8 +277,10 @@ class NaiveModel(RuleBasedStateMachine):
         in_force = date(2020, 11, 10)
         if self.today < in_force:
             return Status.NOT_IN_FORCE
-        seen = [
-            e for e in self.events if e.when.first_day <= self.today and e.links[0].obligation == obligation
+        seen = [  # an account of a day before the agreement's date bears on nothing
+            e
+            for e in self.events
+            if in_force <= e.when.first_day <= self.today and e.links[0].obligation == obligation
         ]
         confirmed = [e for e in seen if e.reporter_party == "none" or e.links[0].effect is Effect.FULFILS]
         fulfilments = sorted(e.when.first_day for e in confirmed if e.links[0].effect is Effect.FULFILS)

@@ -55,6 +55,7 @@ def render_markdown(report: Report) -> str:
         out += _summary(agreement)
     for agreement in report.agreements:
         out += _agreement(agreement, events, sources)
+    out += _by_trust(report)
     out += _timeline(report)
     out += _accounting(report)
     out += _method()
@@ -164,6 +165,9 @@ def _article(
         )
     out.append("")
     for r in article.obligations:
+        out.append(f"- `{r.id}` {r.status.value}. {_why(r)}")
+    out.append("")
+    for r in article.obligations:
         out += _evidence(r, events, sources, article.evidence_total(r.id))
     for incident in article.incidents:
         out += _incident(incident, sources)
@@ -185,6 +189,35 @@ def _article(
             out.append(f"- `{r.id}`: {steps}")
         out.append("")
     return out
+
+
+def _why(r: ObligationResult) -> str:
+    accounts = ("accounts " + ", ".join(code(a) for a in r.deciding)) if r.deciding else "no account"
+    return f"Why: {r.rule} — {accounts}"
+
+
+def _by_trust(report: Report) -> list[str]:
+    """The obligations whose status depends on the trust policy, with the accounts each turns on."""
+    differing = [t for t in report.by_trust if t.depends]
+    out = [
+        "## Statuses that depend on whose word one takes",
+        "",
+        f"This report applies the `{report.trust.value}` trust policy. Under `strict` only the "
+        "bearer's own side, an independent source or both sides agreeing confirm an account; "
+        "`standard` also accepts a stakeholder's attribution the bearer's side does not deny; "
+        "`broad` also one it denies.",
+        "",
+    ]
+    if not differing:
+        return [*out, "No status depends on the policy.", ""]
+    out += ["| Obligation | strict | standard | broad |", "|---|---|---|---|"]
+    for t in differing:
+        cells = [
+            f"{s.status.value} ({', '.join(code(a) for a in s.accounts) if s.accounts else 'no account'})"
+            for s in t.statuses
+        ]
+        out.append(f"| `{t.obligation}` | " + " | ".join(cells) + " |")
+    return [*out, ""]
 
 
 def _when(r: ObligationResult) -> str:
