@@ -20,6 +20,26 @@ from compliance.core.vocabulary import (
 from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.facts import Category, Facts
 
+RULE_NAMES: tuple[str, ...] = (
+    "ended",
+    "not formalised",
+    "not in force",
+    "term expired",
+    "permission exercised",
+    "permission unused",
+    "confirmed breach",
+    "breach not confirmed",
+    "no breach evidenced",
+    "fulfilled",
+    "fulfilled late",
+    "claims not confirmed",
+    "overdue",
+    "in progress",
+    "pending",
+    "uncertain dates",
+)
+"""Every rule :func:`decide` and :func:`status_at` can name, as in docs/obligation-logic.md ("Rule names")."""
+
 
 def deadline_at(facts: Facts, cutoff: datetime) -> tuple[date | None, str]:
     """The deadline in force at ``cutoff``: stated, amended, or set by a parallel obligation."""
