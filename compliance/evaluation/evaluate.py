@@ -14,7 +14,6 @@ so replaying a history gives exactly the status a direct evaluation gives (a tes
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 
@@ -170,7 +169,7 @@ def _result(
     breach = facts.firsts[Category.BREACH].at(cutoff)
     fulfil = facts.firsts[Category.FULFIL].at(cutoff)
     breach_on_record = breach is not None and (fulfil is None or breach[0] < fulfil[1])
-    progress = bisect.bisect_left(facts.progress, cutoff)
+    progress = len(facts.visible(Category.PROGRESS, cutoff))  # confirmed progress that counts now
     return ObligationResult(
         obligation=ob,
         agreement=agreement.id,

@@ -70,7 +70,6 @@ class Facts:
     ending: tuple[datetime, EndType, str] | None
     notices: tuple[datetime, ...]  # confirmed notices of termination
     firsts: tuple[Firsts, ...]  # one per Category
-    progress: tuple[datetime, ...]  # starts of confirmed progress accounts, sorted
     accounts: tuple[Account, ...] = ()  # every categorised account, by start then id
 
     def visible(self, category: Category, cutoff: datetime) -> list[str]:
@@ -169,7 +168,7 @@ def gather_facts(
 ) -> dict[str, Facts]:
     tz = agreement.tz
     categories: dict[str, tuple[Firsts, ...]] = {}
-    extras: dict[str, tuple[tuple[datetime, ...], tuple[datetime, ...], tuple[Account, ...]]] = {}
+    extras: dict[str, tuple[tuple[datetime, ...], tuple[Account, ...]]] = {}
     spans_by: dict[tuple[str, int], list[Span]] = {}
     windows: dict[tuple[str, int], list[tuple[datetime, datetime, datetime]]] = {}
     for ob in agreement.obligations:
@@ -204,8 +203,7 @@ def gather_facts(
             Firsts.of(spans_by.get((ob.id, c), ()), windows.get((ob.id, c), ())) for c in Category
         )
         accounts.sort()
-        progress = sorted(a.start for a in accounts if a.category is Category.PROGRESS and a.until is None)
-        extras[ob.id] = (tuple(sorted(notices)), tuple(progress), tuple(accounts))
+        extras[ob.id] = (tuple(sorted(notices)), tuple(accounts))
     facts: dict[str, Facts] = {}
     for ob in agreement.obligations:
         after = next((d.obligation for d in ob.depends_on if d.relation is DependencyType.AFTER), None)
@@ -227,8 +225,7 @@ def gather_facts(
             ending=ending,
             notices=extras[ob.id][0],
             firsts=categories[ob.id],
-            progress=extras[ob.id][1],
-            accounts=extras[ob.id][2],
+            accounts=extras[ob.id][1],
         )
     return facts
 
