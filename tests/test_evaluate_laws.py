@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from compliance.core.events import Event, ExplicitLink, Link
-from compliance.core.timeframe import EventTime, Precision
-from compliance.core.vocabulary import Effect, Status
+from compliance.core.timeframe import EventTime, Precision, day_start
+from compliance.core.vocabulary import Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import Evaluation, evaluate
+from compliance.evaluation.rules import RULE_NAMES
 from compliance.linking.index import LinkIndex, link_event
 from compliance.testing import laws
 from tests.support import AGREEMENTS, PARTIES
@@ -206,8 +207,10 @@ class NaiveModel(RuleBasedStateMachine):
         in_force = date(2020, 11, 10)
         if self.today < in_force:
             return Status.NOT_IN_FORCE
-        seen = [
-            e for e in self.events if e.when.first_day <= self.today and e.links[0].obligation == obligation
+        seen = [  # an account of a day before the agreement's date bears on nothing
+            e
+            for e in self.events
+            if in_force <= e.when.first_day <= self.today and e.links[0].obligation == obligation
         ]
         confirmed = [e for e in seen if e.reporter_party == "none" or e.links[0].effect is Effect.FULFILS]
         fulfilments = sorted(e.when.first_day for e in confirmed if e.links[0].effect is Effect.FULFILS)
@@ -235,3 +238,54 @@ class NaiveModel(RuleBasedStateMachine):
 
 
 TestNaiveModel = NaiveModel.TestCase
+
+
+def _run_with(events: Sequence[Event], as_of: date, trust: Trust) -> Evaluation:
+    links = [link for e in events for link in link_event(e, INDEX, PARTIES)]
+    return evaluate(AGREEMENTS, events, links, PARTIES, as_of, trust=trust)
+
+
+@given(event_lists, as_of_dates, st.sampled_from(list(Trust)))
+def test_law__in_progress_needs_a_confirmed_progress_account(
+    events: list[Event], as_of: date, trust: Trust
+) -> None:
+    """An in-progress status always has a confirmed progress account among its evidence."""
+    for result in _run_with(events, as_of, trust).results:
+        if result.status is Status.IN_PROGRESS:
+            assert any(e.effect is Effect.PROGRESS and e.grade is Grade.CONFIRMED for e in result.evidence)
+
+
+@given(event_lists, as_of_dates)
+def test_law__no_evidence_before_its_agreement(events: list[Event], as_of: date) -> None:
+    """No account that ended before its agreement's date is evidence for it."""
+    by_id = {e.id: e for e in events}
+    zone = {a.id: a.tz for a in AGREEMENTS}
+    adopted = {a.id: day_start(a.date, a.tz) for a in AGREEMENTS}
+    for result in run(events, as_of).results:
+        for evidence in result.evidence:
+            _, end = by_id[evidence.event].when.span(zone[result.agreement])
+            assert end > adopted[result.agreement], (result.id, evidence.event)
+
+
+@given(event_lists, as_of_dates, st.sampled_from(list(Trust)))
+def test_law__why_names_only_accounts_in_the_evidence(events: list[Event], as_of: date, trust: Trust) -> None:
+    """Every account a status's why names is in that obligation's evidence, and the rule is a documented one."""
+    for result in _run_with(events, as_of, trust).results:
+        assert result.rule in RULE_NAMES
+        assert set(result.deciding) <= {e.event for e in result.evidence}, result.id
+
+
+@given(event_lists, as_of_dates, st.lists(as_of_dates, min_size=1, max_size=4), st.sampled_from(list(Trust)))
+def test_law__history_replay_equals_direct_evaluation_under_every_policy(
+    events: list[Event], as_of: date, earlier: list[date], trust: Trust
+) -> None:
+    """Under each trust policy, replaying the history at an earlier date gives the direct evaluation's status."""
+    final = _run_with(events, as_of, trust)
+    tz = {a.id: a.tz for a in AGREEMENTS}
+    for day in earlier:
+        if day > as_of:
+            continue
+        direct = _run_with(events, day, trust)
+        for result in final.results:
+            expected = (direct.result(result.id).status, direct.result(result.id).possible)
+            assert result.status_on(day, tz[result.agreement]) == expected, (result.id, day)

@@ -217,9 +217,9 @@ def test_grade__no_look_ahead_in_contest() -> None:
 
 
 def test_permission__is_never_violated() -> None:
-    """A permission is complied whatever the evidence says."""
+    """A permission is never violated: a 'breach' of it leaves it unused (docs: "Permission")."""
     breach = f"X1,2021-01-01,,statement,ARM,,Reuters,none,{SRC},,trilateral-2020#4/ts2020-4-notice:breaches,"
-    assert status(rows(breach), "ts2020-4-notice", D(2021, 6, 1)) == "complied"
+    assert status(rows(breach), "ts2020-4-notice", D(2021, 6, 1)) == "unused"
 
 
 def test_not_formalised__is_not_assessable_with_its_reason() -> None:

@@ -79,6 +79,13 @@ def parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--strict", action="store_true", help="exit 1 if any input problem is found")
         p.add_argument(
+            "--trust",
+            type=Trust,
+            choices=list(Trust),
+            default=Trust.STANDARD,
+            help="whose word confirms an account: strict, standard (default) or broad (docs/obligation-logic.md)",
+        )
+        p.add_argument(
             "--output", type=Path, metavar="PATH", help="write to a file instead of standard output"
         )
 
@@ -117,12 +124,6 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--every", choices=("week", "month", "quarter", "year"), default="month")
     p.add_argument(
         "--known-on", type=_date, default=None, metavar="DATE", help="only accounts reported by this date"
-    )
-    p.add_argument(
-        "--trust",
-        choices=tuple(t.value for t in Trust),
-        default=Trust.STANDARD.value,
-        help="whose word confirms an account (default: standard)",
     )
     p.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown")
 

@@ -68,7 +68,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     ledger = _ledger(args)
     as_of = args.as_of or datetime.now(UTC).date()
-    report = Report.build(ledger, as_of, args.agreement, args.known_on)
+    report = Report.build(ledger, as_of, args.agreement, args.known_on, trust=args.trust)
     if args.format == "json":
         emit(args, render_json(report))
     elif args.output is None:
@@ -78,7 +78,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         heatmap = args.output.with_name(f"{args.output.stem}-heatmap.svg")
         breaches = args.output.with_name(f"{args.output.stem}-breaches.svg")
         start, end, _ = report_span(report)
-        counts = activity(ledger, start.replace(day=1), end, "month", args.agreement, known_on=args.known_on)
+        counts = activity(
+            ledger, start.replace(day=1), end, "month", args.agreement, args.trust, known_on=args.known_on
+        )
         write_beside(heatmap, heatmap_svg(heatmap_of_report(report)))
         write_beside(breaches, breaches_svg(breach_counts(counts)))
         images = (
@@ -93,7 +95,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     ledger = _ledger(args)
     if args.end < args.start:
         raise ValueError("--to is before --from")
-    result = timeline(ledger, args.start, args.end, args.every, args.agreement)
+    result = timeline(ledger, args.start, args.end, args.every, args.agreement, trust=args.trust)
     if args.format == "svg":
         emit(args, heatmap_svg(heatmap_of_timeline(result, args.every)))
         return finish(args, ledger.problems)
@@ -118,7 +120,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     ledger = _ledger(args)
     if args.end < args.start:
         raise ValueError("--to is before --from")
-    changes = diff(ledger, args.start, args.end, args.agreement)
+    changes = diff(ledger, args.start, args.end, args.agreement, trust=args.trust)
     render = diff_json if args.format == "json" else diff_markdown
     emit(args, render(changes, args.start.isoformat(), args.end.isoformat()))
     return finish(args, ledger.problems)

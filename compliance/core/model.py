@@ -240,6 +240,10 @@ class Agreement:
         date: date of signature or publication.
         nature: treaty, political statement, unilateral proposal, ...
         signatories: party ids.
+        mediators: party ids of mediators, guarantors and witnesses who did not sign as parties
+            (the EU and France at Prague 2022, the United States at Washington 2025): with the
+            signatories, implementers and monitors they are the agreement's *stakeholders*
+            when they are not a side of the conflict (docs/obligation-logic.md, "Source classes").
         utc_offset: the zone its dates are read in (``+03:00`` for Moscow time).
         zone_name: how the text names that zone.
         sources: addresses of the text.
@@ -269,6 +273,7 @@ class Agreement:
     status_note: str = ""
     note: str = ""
     scope: Scope | None = None
+    mediators: tuple[str, ...] = ()
 
     @utc_offset.validator
     def _check_offset(self, _: object, value: str) -> None:

@@ -14,7 +14,6 @@ so replaying a history gives exactly the status a direct evaluation gives (a tes
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 
@@ -36,6 +35,8 @@ from compliance.evaluation.intervals import Span
 from compliance.evaluation.pam import pam_score
 from compliance.evaluation.results import Evaluation, Evidence, ObligationResult, Transition
 from compliance.evaluation.rules import deadline_at, status_at
+from compliance.evaluation.trust import Stakes
+from compliance.evaluation.why import deciding
 
 
 def evaluate(
@@ -83,8 +84,9 @@ def evaluate(
             for link in links_by_ob.get(ob.id, ()):
                 if link.event not in spans:
                     spans[link.event] = by_id[link.event].when.span(agreement.tz)
-        graded = grade_links(agreement, links_by_ob, by_id, incidents, parties, rank)
+        graded = grade_links(agreement, links_by_ob, by_id, incidents, parties, rank, spans, trust)
         facts_by_ob = gather_facts(agreement, graded, spans, endings)
+        stakes = Stakes.of(agreement)
         cutoff = as_of_cutoff(as_of, agreement.tz)
         for ob in agreement.obligations:
             results.append(
@@ -98,6 +100,8 @@ def evaluate(
                     cutoff,
                     with_evidence,
                     evidence_limit,
+                    trust,
+                    stakes,
                 )
             )
     return Evaluation(as_of, known_on, tuple(results))
@@ -113,21 +117,26 @@ def _result(
     cutoff: datetime,
     with_evidence: bool = True,
     evidence_limit: int | None = None,
+    trust: Trust = Trust.STANDARD,
+    stakes: Stakes | None = None,
 ) -> ObligationResult:
     ob = facts.obligation
     tz = agreement.tz
-    status, possible, reason = status_at(facts, cutoff)
+    status, possible, reason, rule = status_at(facts, cutoff)
+    decided = deciding(facts, rule, cutoff)
     visible = sorted(
         (g for g in graded if spans[g.event.id][0] < cutoff) if with_evidence else (),  # timeframe.known_by
         key=lambda g: g.order,
     )
     evidence: list[Evidence] = []
     wanted = {Effect.FULFILS, Effect.BREACHES}  # the first confirmed of each is always listed
+    remaining = set(decided)  # the deciding accounts are always listed
     for i, item in enumerate(visible):
         link, event = item.link, item.event
-        beyond = evidence_limit is not None and i >= evidence_limit
+        remaining.discard(event.id)
+        beyond = evidence_limit is not None and i >= evidence_limit and event.id not in decided
         if beyond and link.effect not in wanted:
-            if not wanted:
+            if not wanted and not remaining:
                 break
             continue
         grade, why = item.grade, item.reason
@@ -135,7 +144,17 @@ def _result(
             everyone = [o for o in incidents.get(event.incident, ()) if o.id != event.id]
             others = [o for o in everyone if (spans[o.id] if o.id in spans else o.when.span(tz))[0] < cutoff]
             if len(others) != len(everyone):  # else the same inputs as in grade_links: the same grade
-                grade, why, _ = grade_account(event, link.effect, link.basis, ob.bearers, parties, others)
+                grade, why, *_ = grade_account(
+                    event,
+                    link.effect,
+                    link.basis,
+                    ob.bearers,
+                    stakes or Stakes.of(agreement),
+                    parties,
+                    others,
+                    trust,
+                    link.caveat,
+                )
         if grade is Grade.CONFIRMED:
             wanted.discard(link.effect)
         elif beyond:
@@ -150,7 +169,7 @@ def _result(
     breach = facts.firsts[Category.BREACH].at(cutoff)
     fulfil = facts.firsts[Category.FULFIL].at(cutoff)
     breach_on_record = breach is not None and (fulfil is None or breach[0] < fulfil[1])
-    progress = bisect.bisect_left(facts.progress, cutoff)
+    progress = len(facts.visible(Category.PROGRESS, cutoff))  # confirmed progress that counts now
     return ObligationResult(
         obligation=ob,
         agreement=agreement.id,
@@ -165,6 +184,8 @@ def _result(
         history=history,
         pam_score=pam_score(ob, status, possible, progress, history),
         breach_on_record=breach_on_record,
+        rule=rule,
+        deciding=decided,
     )
 
 

@@ -23,9 +23,11 @@ from compliance.core.vocabulary import (
     EndType,
     Grade,
     RelationType,
+    Trust,
 )
 from compliance.evaluation.grading import grade_account
 from compliance.evaluation.intervals import Firsts, Span
+from compliance.evaluation.trust import Stakes
 
 
 class Category(int, Enum):
@@ -35,6 +37,24 @@ class Category(int, Enum):
     FULFIL_UNCONFIRMED = 1
     BREACH = 2
     BREACH_UNCONFIRMED = 3
+    PROGRESS = 4
+    PROGRESS_UNCONFIRMED = 5
+
+
+class Account(NamedTuple):
+    """One account as the rules see it: its category, from when, until when, and its id.
+
+    ``until`` is set only for an account confirmed until a denial appears; the same account
+    then appears again as unconfirmed from the denial on.
+    """
+
+    start: datetime
+    event: str
+    category: Category
+    until: datetime | None = None
+
+    def visible(self, cutoff: datetime) -> bool:
+        return self.start < cutoff and (self.until is None or cutoff <= self.until)
 
 
 @frozen
@@ -49,8 +69,12 @@ class Facts:
     deadlines: tuple[tuple[datetime | None, date], ...]  # (in force from, deadline); None: stated
     ending: tuple[datetime, EndType, str] | None
     notices: tuple[datetime, ...]  # confirmed notices of termination
-    firsts: tuple[Firsts, Firsts, Firsts, Firsts]
-    progress: tuple[datetime, ...]  # starts of progress accounts, sorted
+    firsts: tuple[Firsts, ...]  # one per Category
+    accounts: tuple[Account, ...] = ()  # every categorised account, by start then id
+
+    def visible(self, category: Category, cutoff: datetime) -> list[str]:
+        """Ids of the accounts of ``category`` that count at ``cutoff``, earliest first."""
+        return [a.event for a in self.accounts if a.category is category and a.visible(cutoff)]
 
 
 def endings_of(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:
@@ -91,6 +115,7 @@ class Graded(NamedTuple):
     reason: str
     corroboration: Event | None
     order: tuple[int, str, str]  # sort key: the event's rank, then effect and basis
+    denial: Event | None = None  # confirmed until this account appears (see grading.Grading)
 
 
 def grade_links(
@@ -100,20 +125,37 @@ def grade_links(
     incidents: Mapping[str, list[Event]],
     parties: PartyRegistry,
     rank: Mapping[str, int],
+    spans: Mapping[str, Span],
+    trust: Trust = Trust.STANDARD,
 ) -> dict[str, list[Graded]]:
+    """Grade every link of the agreement's obligations under one trust policy.
+
+    A link to an account that ends before the agreement's date is dropped: a text cannot be
+    kept or broken before it exists. (An account whose dates straddle that date is linking's to
+    caveat; a caveated link never confirms.)
+    """
+    stakes = Stakes.of(agreement)
+    adopted = day_start(agreement.date, agreement.tz)
     graded: dict[str, list[Graded]] = {}
     for ob in agreement.obligations:
         mine: list[Graded] = []
         for link in links_by_ob.get(ob.id, ()):
+            span = spans[link.event]
+            if span[1] <= adopted:
+                continue
             event = events[link.event]
             others = (
                 [o for o in incidents.get(event.incident, ()) if o.id != event.id] if event.incident else []
             )
-            grade, reason, corroboration = grade_account(
-                event, link.effect, link.basis, ob.bearers, parties, others
+            grading = grade_account(
+                event, link.effect, link.basis, ob.bearers, stakes, parties, others, trust, link.caveat
             )
             order = (rank[event.id], link.effect.value, link.basis)
-            mine.append(Graded(link, event, grade, reason, corroboration, order))
+            mine.append(
+                Graded(
+                    link, event, grading.grade, grading.reason, grading.corroboration, order, grading.denial
+                )
+            )
         graded[ob.id] = mine
     return graded
 
@@ -125,25 +167,38 @@ def gather_facts(
     all_endings: Mapping[str, list[Ending]],
 ) -> dict[str, Facts]:
     tz = agreement.tz
-    categories: dict[str, tuple[Firsts, Firsts, Firsts, Firsts]] = {}
-    extras: dict[str, tuple[tuple[datetime, ...], tuple[datetime, ...]]] = {}
+    categories: dict[str, tuple[Firsts, ...]] = {}
+    extras: dict[str, tuple[tuple[datetime, ...], tuple[Account, ...]]] = {}
+    spans_by: dict[tuple[str, int], list[Span]] = {}
+    windows: dict[tuple[str, int], list[tuple[datetime, datetime, datetime]]] = {}
     for ob in agreement.obligations:
-        spans: list[list[Span]] = [[], [], [], []]
+        accounts: list[Account] = []
         notices: list[datetime] = []
-        progress: list[datetime] = []
         for item in graded.get(ob.id, ()):
             link, event, grade, corroboration = item.link, item.event, item.grade, item.corroboration
             span = all_spans[event.id]
-            if corroboration is not None:  # confirmed only once the corroborating account exists
-                other = corroboration.when.span(tz)
-                span = (max(span[0], other[0]), max(span[1], other[1]))
             confirmed = grade is Grade.CONFIRMED
-            if link.effect is Effect.FULFILS:
-                spans[Category.FULFIL if confirmed else Category.FULFIL_UNCONFIRMED].append(span)
-            elif link.effect is Effect.BREACHES:
-                spans[Category.BREACH if confirmed else Category.BREACH_UNCONFIRMED].append(span)
-            elif link.effect is Effect.PROGRESS and confirmed:
-                progress.append(span[0])
+            category = _CATEGORY.get(link.effect)
+            if category is not None and corroboration is not None:
+                # Unconfirmed (alleged) until the corroborating account exists, confirmed from then
+                # on: a later account must not hide the allegation before it (no look-ahead).
+                confirmed_span = _later(span, corroboration.when.span(tz))
+                accounts.append(Account(span[0], event.id, Category(category + 1), confirmed_span[0]))
+                accounts.append(Account(confirmed_span[0], event.id, category))
+                windows.setdefault((ob.id, category + 1), []).append((span[0], span[1], confirmed_span[0]))
+                spans_by.setdefault((ob.id, category), []).append(confirmed_span)
+                span = confirmed_span
+            elif category is not None:
+                if item.denial is not None:  # confirmed until the denial, unconfirmed from it on
+                    denied = item.denial.when.span(tz)
+                    accounts.append(Account(span[0], event.id, category, denied[0]))
+                    accounts.append(Account(_later(span, denied)[0], event.id, Category(category + 1)))
+                    windows.setdefault((ob.id, category), []).append((span[0], span[1], denied[0]))
+                    spans_by.setdefault((ob.id, category + 1), []).append(_later(span, denied))
+                else:
+                    chosen = category if confirmed else Category(category + 1)
+                    accounts.append(Account(span[0], event.id, chosen))
+                    spans_by.setdefault((ob.id, chosen), []).append(span)
             if (
                 event.kind == "notice-of-termination"
                 and ob.term is not None
@@ -151,13 +206,11 @@ def gather_facts(
                 and confirmed
             ):
                 notices.append(span[0])
-        categories[ob.id] = (
-            Firsts.of(spans[0]),
-            Firsts.of(spans[1]),
-            Firsts.of(spans[2]),
-            Firsts.of(spans[3]),
+        categories[ob.id] = tuple(
+            Firsts.of(spans_by.get((ob.id, c), ()), windows.get((ob.id, c), ())) for c in Category
         )
-        extras[ob.id] = (tuple(sorted(notices)), tuple(sorted(progress)))
+        accounts.sort()
+        extras[ob.id] = (tuple(sorted(notices)), tuple(accounts))
     facts: dict[str, Facts] = {}
     for ob in agreement.obligations:
         after = next((d.obligation for d in ob.depends_on if d.relation is DependencyType.AFTER), None)
@@ -179,6 +232,19 @@ def gather_facts(
             ending=ending,
             notices=extras[ob.id][0],
             firsts=categories[ob.id],
-            progress=extras[ob.id][1],
+            accounts=extras[ob.id][1],
         )
     return facts
+
+
+_CATEGORY = {
+    Effect.FULFILS: Category.FULFIL,
+    Effect.BREACHES: Category.BREACH,
+    Effect.PROGRESS: Category.PROGRESS,
+}
+"""The confirmed category of each effect; its unconfirmed twin is the next value."""
+
+
+def _later(span: Span, other: Span) -> Span:
+    """The span of "both have happened": the later start and the later end."""
+    return (max(span[0], other[0]), max(span[1], other[1]))

@@ -1,37 +1,58 @@
 """Evidence grades: how far one account can be relied on, judged by who gives it.
 
 The library never decides who is right. It only asks whether an account comes from a source
-with a stake in the conclusion. The rules, in the order they apply (docs/obligation-logic.md,
-"Evidence grade"):
+with a stake in the conclusion, and the trust policy says whose word suffices
+(docs/obligation-logic.md, "Evidence grade", "Source classes" and "Trust policies"):
 
-1. A source not affiliated with any party, or a party that is not a side to the conflict
-   (Russia about Armenia or Azerbaijan, a court, a news agency) gives a *confirmed* account.
-2. The bearer, or a party on the bearer's side, gives a *confirmed* account: an admission of a
-   breach, or its own report of fulfilment.
-3. A side reporting that its opponent fulfilled or progressed is *confirmed* (it speaks
-   against its own interest).
-4. A side reporting its opponent's breach gives an *alleged* account. It is *confirmed* when an
-   account of the same incident by the accused side describes the same act (the same kind, or
-   both hostilities) with the accused side as the actor ("both sides consistently"); it is
-   *contested* when another account of the incident is a denial by the accused side, or names
-   as actor a party not on the accused side. Only accounts known by the
-   cut-off count, and statements, denials and court orders never count as naming an actor.
-5. A rule-made breach link to an event whose source names no actor is *contested*: the source
-   does not say who acted (ACLED's actor order, for instance, does not).
+1. A breach account that names no actor, against an obligation with several bearers, is
+   *contested*: the source does not say which bearer acted.
+2. An independent source (no affiliation, or a party with no role in the agreement that is not
+   a side) gives a *confirmed* account; a reporter of unknown affiliation an *alleged* one.
+3. The bearer's own side gives a *confirmed* account: an admission, or its own report.
+4. A side reporting that its opponent fulfilled or progressed is *confirmed* (it speaks against
+   its own interest), under every policy.
+5. A side reporting its opponent's breach is *alleged*; *confirmed* when the accused side's own
+   account of the same act names the same actor ("both sides consistently"); *contested* when
+   the accused side denies it or another account of the incident names another actor.
+6. A stakeholder's account (a signatory, mediator, implementer or monitor that is not a side) is
+   confirmed when corroborated as in 5; otherwise under ``strict`` it is *alleged*, under
+   ``standard`` *confirmed* unless the bearer's side denies or contradicts it (then *contested*
+   from the denial on), under ``broad`` *confirmed* even if denied.
+7. A rule-made breach link to an account naming no actor is *contested* unless an opposing side
+   gives it (then it is an allegation like any other).
+
+Statements, denials and court orders (``NOT_ACTS``; a welcome is recorded as a statement) never
+corroborate an act: their ``actor`` is the speaker. A link with a caveat never confirms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from compliance.core.events import UNAFFILIATED, UNKNOWN, Event
+from compliance.core.events import UNAFFILIATED, Event
 from compliance.core.parties import PartyRegistry
-from compliance.core.vocabulary import ActorRelation, Effect, Grade
+from compliance.core.vocabulary import ActorRelation, Effect, Grade, Trust
+from compliance.evaluation.trust import SourceClass, Stakes, classify
 
 NOT_ACTS = frozenset({"statement", "denial", "court-order"})
 """Kinds whose ``actor`` is a speaker, not a party acting on the ground."""
 HOSTILITIES = frozenset({"armed-clash", "shelling", "ceasefire-violation", "border-incursion"})
 """Kinds that describe the same hostile act from different angles."""
+
+
+class Grading(NamedTuple):
+    """A grade, its reason, the corroborating account if any, and the denial that ends a confirmation.
+
+    ``denial`` is set only where the account is confirmed *until* that account appears (a
+    stakeholder's attribution under the standard policy): the facts file it as confirmed before
+    the denial and as unconfirmed from it on.
+    """
+
+    grade: Grade
+    reason: str
+    corroboration: Event | None = None
+    denial: Event | None = None
 
 
 def _same_act(a: str, b: str) -> bool:
@@ -50,40 +71,121 @@ def grade_account(
     effect: Effect,
     basis: str,
     bearers: tuple[str, ...],
+    stakes: Stakes,
     parties: PartyRegistry,
     same_incident: Sequence[Event] = (),
-) -> tuple[Grade, str, Event | None]:
-    """Grade one account; returns the grade, the reason, and the corroborating account if any.
+    trust: Trust = Trust.STANDARD,
+    caveat: str = "",
+) -> Grading:
+    """Grade one account under one trust policy.
 
-    ``same_incident`` must hold only the other accounts visible at the cut-off.
+    ``same_incident`` must hold only the other accounts visible at the cut-off. A ``caveat``
+    (from the link) makes a confirmed grade *alleged* and leads the reason.
     """
-    if effect is Effect.BREACHES and event.actor is None and basis != "explicit":
-        return Grade.CONTESTED, "the source does not say who acted", None
+    graded = _grade(event, effect, basis, bearers, stakes, parties, same_incident, trust)
+    if not caveat:
+        return graded
+    grade = Grade.ALLEGED if graded.grade is Grade.CONFIRMED else graded.grade
+    return Grading(grade, f"{caveat}: cannot confirm on its own ({graded.reason})")
+
+
+def _grade(
+    event: Event,
+    effect: Effect,
+    basis: str,
+    bearers: tuple[str, ...],
+    stakes: Stakes,
+    parties: PartyRegistry,
+    same_incident: Sequence[Event],
+    trust: Trust,
+) -> Grading:
+    unnamed = effect is Effect.BREACHES and event.actor is None
+    if unnamed and len(bearers) > 1:
+        return Grading(Grade.CONTESTED, "the source does not say which bearer acted")
     reporter = event.reporter_party
-    if reporter == UNAFFILIATED:
-        return Grade.CONFIRMED, "source not affiliated with any party", None
-    if reporter == UNKNOWN:
-        return Grade.ALLEGED, "the reporter's affiliation is unknown", None
-    relation = parties.relation(reporter, bearers)
-    if relation in (ActorRelation.BEARER, ActorRelation.ALIGNED):
+    source, who = classify(reporter, bearers, stakes, parties)
+    if unnamed and basis != "explicit" and source is not SourceClass.OPPOSING_SIDE:
+        return Grading(Grade.CONTESTED, "the source does not say who acted")
+    if source is SourceClass.INDEPENDENT:
+        return Grading(Grade.CONFIRMED, who if reporter == UNAFFILIATED else f"reported by {who}")
+    if source is SourceClass.UNKNOWN:
+        return Grading(Grade.ALLEGED, "the reporter's affiliation is unknown")
+    if source is SourceClass.OWN_SIDE:
         what = "admission by" if effect is Effect.BREACHES else "reported by"
-        return Grade.CONFIRMED, f"{what} the bearer's side ({reporter})", None
-    if not parties.is_side(reporter):
-        return Grade.CONFIRMED, f"reported by {reporter}, not a side to the conflict", None
-    if effect in (Effect.FULFILS, Effect.PROGRESS):
-        return Grade.CONFIRMED, f"reported by {reporter}, against its own interest", None
+        return Grading(Grade.CONFIRMED, f"{what} {who}")
+    if source is SourceClass.OPPOSING_SIDE and effect in (Effect.FULFILS, Effect.PROGRESS):
+        return Grading(Grade.CONFIRMED, f"reported by {reporter}, against its own interest")
+    corroboration = _corroboration(event, bearers, parties, same_incident)
+    if source is SourceClass.OPPOSING_SIDE:
+        if corroboration is not None:
+            reason = f"alleged by {reporter}, corroborated by {corroboration.id}"
+            return Grading(Grade.CONFIRMED, reason, corroboration)
+        for other in same_incident:
+            if other.kind == "denial" and _on_side(other.reporter_party, bearers, parties):
+                return Grading(Grade.CONTESTED, f"alleged by {reporter}, denied in {other.id}")
+            if (
+                other.kind not in NOT_ACTS
+                and other.actor is not None
+                and not _on_side(other.actor, bearers, parties)
+            ):
+                return Grading(
+                    Grade.CONTESTED, f"alleged by {reporter}; {other.id} names {other.actor} as actor"
+                )
+        unnamed_note = "; the source names no actor" if event.actor is None else ""
+        return Grading(Grade.ALLEGED, f"alleged by {reporter} only{unnamed_note}")
+    # A stakeholder: the trust policy decides.
+    if corroboration is not None:
+        return Grading(
+            Grade.CONFIRMED, f"reported by {who}; corroborated by {corroboration.id}", corroboration
+        )
+    denial, how = _denial(bearers, parties, same_incident)
+    if trust is Trust.BROAD:
+        note = f"; {how}, counted under the broad policy" if denial is not None else ""
+        return Grading(Grade.CONFIRMED, f"reported by {who}{note}")
+    if denial is not None:
+        return Grading(
+            Grade.CONTESTED, f"reported by {who}; {how}", None, denial if trust is Trust.STANDARD else None
+        )
+    if trust is Trust.STANDARD:
+        return Grading(Grade.CONFIRMED, f"reported by {who}; not denied")
+    return Grading(
+        Grade.ALLEGED,
+        f"reported by {who} only; the strict policy needs the bearer's side or an independent source",
+    )
+
+
+def _corroboration(
+    event: Event, bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
+) -> Event | None:
+    """The accused side's own account of the same act naming the same actor, if any."""
+    if event.kind in NOT_ACTS:
+        return None
     for other in same_incident:
-        if not _same_act(event.kind, other.kind) or not _on_side(other.reporter_party, bearers, parties):
+        if other.kind in NOT_ACTS or not _same_act(event.kind, other.kind):
             continue
-        if _on_side(other.actor, bearers, parties):
-            return Grade.CONFIRMED, f"alleged by {reporter}, corroborated by {other.id}", other
+        if not _on_side(other.reporter_party, bearers, parties) or not _on_side(
+            other.actor, bearers, parties
+        ):
+            continue
+        if event.actor is not None and other.actor != event.actor:
+            continue
+        return other
+    return None
+
+
+def _denial(
+    bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
+) -> tuple[Event | None, str]:
+    """The bearer's side's first denial, or its account naming another actor, in the incident."""
     for other in same_incident:
-        if other.kind == "denial" and _on_side(other.reporter_party, bearers, parties):
-            return Grade.CONTESTED, f"alleged by {reporter}, denied in {other.id}", None
+        if not _on_side(other.reporter_party, bearers, parties):
+            continue
+        if other.kind == "denial":
+            return other, f"denied in {other.id}"
         if (
             other.kind not in NOT_ACTS
             and other.actor is not None
             and not _on_side(other.actor, bearers, parties)
         ):
-            return Grade.CONTESTED, f"alleged by {reporter}; {other.id} names {other.actor} as actor", None
-    return Grade.ALLEGED, f"alleged by {reporter} only", None
+            return other, f"{other.id} names {other.actor} as actor"
+    return None, ""

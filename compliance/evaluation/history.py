@@ -58,7 +58,7 @@ def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
     steps: list[Transition] = []
     previous: tuple[Status, tuple[Status, ...]] | None = None
     for cutoff in sorted(c for c in cutoffs if c <= until):
-        status, possible, reason = status_at(facts, cutoff)
+        status, possible, reason, _ = status_at(facts, cutoff)
         if (status, possible) != previous:
             steps.append(Transition(cutoff, local_date(cutoff - EPSILON, facts.tz), status, possible, reason))
             previous = (status, possible)

@@ -26,8 +26,10 @@ def pam_score(
 
     3 full (fulfilled, fulfilled late, complied); 2 intermediate (a maintained duty with breaches
     alleged or confirmed: "commitment is implementation"; or two or more confirmed progress
-    accounts); 1 minimal (one progress account); 0 not initiated. ``None`` where there is nothing
-    to score (not in force, not assessable, a permission). Indeterminate: the lowest possible.
+    accounts, as for ``in-progress`` and ``overdue`` with progress); 1 minimal (one progress
+    account); 0 not initiated. ``None`` where there is nothing to score (not in force, not
+    assessable, a permission: ``unused`` or ``exercised``, since using a right or not is no
+    implementation of a commitment). Indeterminate: the lowest possible.
     An ended obligation keeps the score it had just before it ended.
     """
     if ob.modality is Modality.PERMISSION:

@@ -31,6 +31,14 @@ class Evidence:
 
 
 @frozen
+class Why:
+    """The derivation of a status: the rule that decided it and the accounts it turned on."""
+
+    rule: str
+    accounts: tuple[str, ...]
+
+
+@frozen
 class Transition:
     """A change of status: from ``at`` (an instant; ``date`` in the agreement's zone)."""
 
@@ -59,10 +67,18 @@ class ObligationResult:
     breach_on_record: bool
     evidence_total: int = 0
     """How many accounts bear on the obligation by the date (``evidence`` may list fewer)."""
+    rule: str = ""
+    """The rule that decided the status, named as in docs/obligation-logic.md ("Rule names")."""
+    deciding: tuple[str, ...] = ()
+    """Ids of the accounts the rule turned on (the first confirmed one, or the unconfirmed ones)."""
 
     @property
     def id(self) -> str:
         return self.obligation.id
+
+    @property
+    def why(self) -> Why:
+        return Why(self.rule, self.deciding)
 
     def status_on(self, day: date, tz: tzinfo) -> tuple[Status, tuple[Status, ...]]:
         """Replay the history: the status as of ``day`` (no later than the evaluation date)."""

@@ -1,7 +1,10 @@
 """Roll-ups: one status for an article, a party or an agreement, that never hides a bad one.
 
 The roll-up is the *most severe* status among the obligations in force, in this order:
-violated, disputed, indeterminate, overdue, pending, fulfilled-late, fulfilled, complied.
+violated, disputed, indeterminate, overdue, in-progress, pending, fulfilled-late, fulfilled, complied,
+exercised, unused (a permission's use or non-use is neither good nor bad, so it ranks last of those
+in force; in-progress ranks above pending so that work under way shows, below overdue so that a
+missed deadline never hides behind it).
 Obligations not in force, ended or not assessable count only when nothing else is left
 (then: not-in-force, superseded, terminated, not-assessable, in that order). The counts of every
 status travel with it, so a reader sees "violated (1 of 4)" rather than a bare word.
@@ -24,10 +27,13 @@ SEVERITY: tuple[Status, ...] = (
     Status.DISPUTED,
     Status.INDETERMINATE,
     Status.OVERDUE,
+    Status.IN_PROGRESS,
     Status.PENDING,
     Status.FULFILLED_LATE,
     Status.FULFILLED,
     Status.COMPLIED,
+    Status.EXERCISED,
+    Status.UNUSED,
     Status.NOT_IN_FORCE,
     Status.SUPERSEDED,
     Status.TERMINATED,

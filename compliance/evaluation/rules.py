@@ -20,6 +20,26 @@ from compliance.core.vocabulary import (
 from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.facts import Category, Facts
 
+RULE_NAMES: tuple[str, ...] = (
+    "ended",
+    "not formalised",
+    "not in force",
+    "term expired",
+    "permission exercised",
+    "permission unused",
+    "confirmed breach",
+    "breach not confirmed",
+    "no breach evidenced",
+    "fulfilled",
+    "fulfilled late",
+    "claims not confirmed",
+    "overdue",
+    "in progress",
+    "pending",
+    "uncertain dates",
+)
+"""Every rule :func:`decide` and :func:`status_at` can name, as in docs/obligation-logic.md ("Rule names")."""
+
 
 def deadline_at(facts: Facts, cutoff: datetime) -> tuple[date | None, str]:
     """The deadline in force at ``cutoff``: stated, amended, or set by a parallel obligation."""
@@ -37,63 +57,122 @@ def deadline_at(facts: Facts, cutoff: datetime) -> tuple[date | None, str]:
     return current, note
 
 
-def decide(facts: Facts, cutoff: datetime, first: Sequence[datetime | None]) -> tuple[Status, str]:
-    """The rules, in order. ``first[c]`` is when category c first occurred (None: not by cutoff)."""
+def decide(facts: Facts, cutoff: datetime, first: Sequence[datetime | None]) -> tuple[Status, str, str]:
+    """The rules, in order: ``(status, reason, rule)``, the rule named as in docs/obligation-logic.md.
+
+    ``first[c]`` is when category c first occurred (None: not by cutoff).
+    """
     ob = facts.obligation
     if facts.ending is not None and facts.ending[0] < cutoff:
         when, end_type, by = facts.ending
         status = Status.SUPERSEDED if end_type is EndType.SUPERSEDED else Status.TERMINATED
-        return status, f"{end_type.value} on {local_date(when, facts.tz)} by {by}"
+        return status, f"{end_type.value} on {local_date(when, facts.tz)} by {by}", "ended"
     if ob.not_formalised:
-        return Status.NOT_ASSESSABLE, ob.not_formalised
+        return Status.NOT_ASSESSABLE, ob.not_formalised, "not formalised"
     in_force = facts.in_force
     if facts.after is not None:
         partner = facts.after.at(cutoff)
         if partner is None or partner[1] > cutoff:
-            return Status.NOT_IN_FORCE, "waits for the obligation it depends on"
+            return Status.NOT_IN_FORCE, "waits for the obligation it depends on", "not in force"
         in_force = partner[1]
     if in_force is None or cutoff <= in_force:
-        return Status.NOT_IN_FORCE, "not yet in force"
+        return Status.NOT_IN_FORCE, "not yet in force", "not in force"
     if ob.term is not None:
         ended, _ = term_expiry(ob, facts.tz, facts.notices, cutoff)
         if ended is not None:
-            return Status.TERMINATED, f"term expired on {local_date(ended, facts.tz)} after notice"
+            return (
+                Status.TERMINATED,
+                f"term expired on {local_date(ended, facts.tz)} after notice",
+                "term expired",
+            )
     if ob.modality is Modality.PERMISSION:
-        return Status.COMPLIED, "a permission cannot be breached"
+        return _permission(facts, cutoff, first)
     if ob.kind is Kind.MAINTENANCE:
         if first[Category.BREACH] is not None:
-            return Status.VIOLATED, "confirmed breach"
+            return Status.VIOLATED, "confirmed breach", "confirmed breach"
         if first[Category.BREACH_UNCONFIRMED] is not None:
-            return Status.DISPUTED, "breach alleged or contested, not confirmed"
-        return Status.COMPLIED, "no breach evidenced"
+            return Status.DISPUTED, "breach alleged or contested, not confirmed", "breach not confirmed"
+        return Status.COMPLIED, "no breach evidenced", "no breach evidenced"
     deadline, _ = deadline_at(facts, cutoff)
     end = None if deadline is None else deadline_end(deadline, facts.tz)
     fulfilled = first[Category.FULFIL]
     if fulfilled is not None:
         if end is not None and fulfilled >= end:
-            return Status.FULFILLED_LATE, f"fulfilled after the deadline of {deadline}"
-        return Status.FULFILLED, "fulfilled" + (f" by the deadline of {deadline}" if deadline else "")
+            return Status.FULFILLED_LATE, f"fulfilled after the deadline of {deadline}", "fulfilled late"
+        return (
+            Status.FULFILLED,
+            "fulfilled" + (f" by the deadline of {deadline}" if deadline else ""),
+            "fulfilled",
+        )
     if first[Category.BREACH] is not None:
-        return Status.VIOLATED, "confirmed breach"
+        return Status.VIOLATED, "confirmed breach", "confirmed breach"
     if first[Category.FULFIL_UNCONFIRMED] is not None or first[Category.BREACH_UNCONFIRMED] is not None:
-        return Status.DISPUTED, "fulfilment or breach claimed, not confirmed"
+        return Status.DISPUTED, "fulfilment or breach claimed, not confirmed", "claims not confirmed"
+    progress = _progress_note(facts, cutoff, first)
     if end is not None and cutoff > end:
         how = " (set by the obligation it runs in parallel with)" if ob.deadline is None else ""
-        return Status.OVERDUE, f"no evidence of fulfilment by the deadline of {deadline}{how}"
-    return Status.PENDING, "no evidence of fulfilment yet" + (f"; due by {deadline}" if deadline else "")
+        return (
+            Status.OVERDUE,
+            f"no evidence of fulfilment by the deadline of {deadline}{how}{progress}",
+            "overdue",
+        )
+    if first[Category.PROGRESS] is not None:
+        due = f"; due by {deadline}" if deadline else ""
+        return Status.IN_PROGRESS, f"confirmed progress, no fulfilment yet{progress}{due}", "in progress"
+    return (
+        Status.PENDING,
+        "no evidence of fulfilment yet" + progress + (f"; due by {deadline}" if deadline else ""),
+        "pending",
+    )
+
+
+def _progress_note(facts: Facts, cutoff: datetime, first: Sequence[datetime | None]) -> str:
+    """ "; progress reported in E005", or the unconfirmed progress that leaves a duty pending."""
+    if first[Category.PROGRESS] is not None:
+        ids = facts.visible(Category.PROGRESS, cutoff)
+        return f"; progress reported in {ids[0]}" if ids else ""
+    if first[Category.PROGRESS_UNCONFIRMED] is not None:
+        ids = facts.visible(Category.PROGRESS_UNCONFIRMED, cutoff)
+        return f"; progress claimed in {ids[0]}, not confirmed" if ids else ""
+    return ""
+
+
+def _permission(facts: Facts, cutoff: datetime, first: Sequence[datetime | None]) -> tuple[Status, str, str]:
+    """A permission is never breached: it is ``exercised`` on a confirmed use, else ``unused``."""
+    if first[Category.FULFIL] is not None or first[Category.PROGRESS] is not None:
+        ids = facts.visible(Category.FULFIL, cutoff) + facts.visible(Category.PROGRESS, cutoff)
+        return Status.EXERCISED, "used" + (f" ({ids[0]})" if ids else ""), "permission exercised"
+    if first[Category.FULFIL_UNCONFIRMED] is not None or first[Category.PROGRESS_UNCONFIRMED] is not None:
+        ids = facts.visible(Category.FULFIL_UNCONFIRMED, cutoff) + facts.visible(
+            Category.PROGRESS_UNCONFIRMED, cutoff
+        )
+        named = f" in {ids[0]}" if ids else ""
+        return Status.UNUSED, f"a use is claimed{named}, not confirmed", "permission unused"
+    return Status.UNUSED, "no use evidenced", "permission unused"
 
 
 _ORDER = {status: i for i, status in enumerate(Status)}
 
 
-def status_at(facts: Facts, cutoff: datetime) -> tuple[Status, tuple[Status, ...], str]:
-    """Decide at ``cutoff``, over every place an uncertain first occurrence could fall."""
+def status_at(facts: Facts, cutoff: datetime) -> tuple[Status, tuple[Status, ...], str, str]:
+    """Decide at ``cutoff``, over every place an uncertain first occurrence could fall.
+
+    Returns ``(status, possible statuses, reason, rule)``.
+    """
     deadline, _ = deadline_at(facts, cutoff)
     thresholds = [cutoff]
     if deadline is not None:
         thresholds.append(deadline_end(deadline, facts.tz))
     options: list[list[datetime | None]] = []
-    for firsts in facts.firsts:
+    ob = facts.obligation
+    for category, firsts in zip(Category, facts.firsts, strict=True):
+        if (
+            category >= Category.PROGRESS
+            and ob.kind is Kind.MAINTENANCE
+            and ob.modality is not Modality.PERMISSION
+        ):
+            options.append([None])  # the rules for a maintained duty never look at progress
+            continue
         span = firsts.at(cutoff)
         if span is None:
             options.append([None])
@@ -104,12 +183,17 @@ def status_at(facts: Facts, cutoff: datetime) -> tuple[Status, tuple[Status, ...
         if end > cutoff:
             choices.append(None)  # it may not have happened by the cut-off yet
         options.append(choices)
-    outcomes: dict[Status, str] = {}
+    outcomes: dict[Status, tuple[str, str]] = {}
     for combination in itertools.product(*options):
-        status, reason = decide(facts, cutoff, combination)
-        outcomes.setdefault(status, reason)
+        status, reason, rule = decide(facts, cutoff, combination)
+        outcomes.setdefault(status, (reason, rule))
     possible = tuple(sorted(outcomes, key=_ORDER.__getitem__))
     if len(possible) == 1:
-        return possible[0], possible, outcomes[possible[0]]
+        return possible[0], possible, *outcomes[possible[0]]
     names = ", ".join(s.value for s in possible)
-    return Status.INDETERMINATE, possible, f"depends on where uncertain dates fall: {names}"
+    return (
+        Status.INDETERMINATE,
+        possible,
+        f"depends on where uncertain dates fall: {names}",
+        "uncertain dates",
+    )

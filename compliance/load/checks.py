@@ -111,9 +111,10 @@ def _check_one(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[s
             )
         if not article.source:
             yield f"$.articles[{i}].source", "every article needs a source address"
-    for j, party in enumerate(agreement.signatories):
-        if party not in known_parties:
-            yield f"$.signatories[{j}]", f"unknown party {party!r}"
+    for key, listed in (("signatories", agreement.signatories), ("mediators", agreement.mediators)):
+        for j, party in enumerate(listed):
+            if party not in known_parties:
+                yield f"$.{key}[{j}]", f"unknown party {party!r}"
     ids = {o.id for o in agreement.obligations}
     for i, ob in enumerate(agreement.obligations):
         path = f"$.obligations[{i}]"

@@ -170,11 +170,21 @@ def recent_lines(agreement: AgreementReport, report: Report) -> list[str]:
 
 
 def trust_dependent_statuses(report: Report, agreement: AgreementReport) -> str:
-    """Hook: the statuses of this agreement that change with the trust policy.
+    """One summary line: this agreement's obligations whose status changes with the trust policy.
 
-    Empty until the evaluator's trust policies land; the summary prints whatever this returns.
+    The full table, with the accounts each status turns on, is the section "Statuses that depend
+    on whose word one takes"; the summary only names them, so a reader sees at the top where the
+    answer depends on whom one believes.
     """
-    return ""
+    ids = {r.id for a in agreement.articles for r in a.obligations}
+    differing = [t for t in report.by_trust if t.depends and t.obligation in ids]
+    if not differing:
+        return ""
+    parts = [
+        f"`{t.obligation}` (" + ", ".join(f"{s.trust.value}: {s.status.value}" for s in t.statuses) + ")"
+        for t in differing
+    ]
+    return "Depends on whose word one takes: " + "; ".join(parts) + "."
 
 
 def pictures(images: Sequence[tuple[str, str]]) -> list[str]:

@@ -14,7 +14,7 @@ from compliance.evaluation.rollup import RollUp
 from compliance.load.converter import converter
 from compliance.render.problems import problem_dicts
 from compliance.views.lineage import Step
-from compliance.views.report import SCHEMA, Report
+from compliance.views.report import SCHEMA, Report, TrustStatuses
 
 
 def _roll(roll: RollUp) -> dict[str, Any]:
@@ -25,9 +25,11 @@ def _roll(roll: RollUp) -> dict[str, Any]:
     }
 
 
-def _obligation(r: ObligationResult, total: int) -> dict[str, Any]:
+def _obligation(r: ObligationResult, total: int, by_trust: TrustStatuses | None) -> dict[str, Any]:
     ob = r.obligation
     return {
+        "why": converter.unstructure(r.why),
+        "status_by_trust": {s.trust.value: s.status.value for s in by_trust.statuses} if by_trust else None,
         "id": ob.id,
         "summary": ob.summary,
         "bearers": list(ob.bearers),
@@ -59,8 +61,10 @@ def _obligation(r: ObligationResult, total: int) -> dict[str, Any]:
 
 def report_dict(report: Report) -> dict[str, Any]:
     """The report as plain data (what ``render_json`` serialises)."""
+    by_trust = {t.obligation: t for t in report.by_trust}
     return {
         "schema": SCHEMA,
+        "trust": report.trust.value,
         "as_of": report.as_of.isoformat(),
         "known_on": report.known_on.isoformat() if report.known_on else None,
         "agreements": [
@@ -81,7 +85,10 @@ def report_dict(report: Report) -> dict[str, Any]:
                         "text_status": art.article.text_status,
                         "source": art.article.source,
                         **_roll(art.status),
-                        "obligations": [_obligation(r, art.evidence_total(r.id)) for r in art.obligations],
+                        "obligations": [
+                            _obligation(r, art.evidence_total(r.id), by_trust.get(r.id))
+                            for r in art.obligations
+                        ],
                         "incidents": [
                             {"id": i.id, "accounts": [e.id for e in i.accounts]} for i in art.incidents
                         ],

@@ -81,6 +81,7 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
     out += pictures(images)
     for agreement in report.agreements:
         out += _agreement(agreement, accounts, sources)
+    out += _by_trust(report)
     out += _accounting(report)
     out += method_section()
     out += evidence_section(report)
@@ -188,6 +189,9 @@ def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sour
         )
     out.append("")
     for r in article.obligations:
+        out.append(f"- `{r.id}` {r.status.value}. {_why(r)}")
+    out.append("")
+    for r in article.obligations:
         out += evidence_lines(r, accounts, article.evidence_total(r.id))
     out += incident_tables(article.incidents, accounts, f"{text(agreement_id)} · {art.number}")
     out += _lineage(article, sources)
@@ -220,6 +224,35 @@ def _lineage(article: ArticleReport, sources: _Sources) -> list[str]:
         out.append(
             f"- {', '.join(earlier)} {kind} → `{later}` ({agreement}, {day}).{extra} {sources.ref(source)}"
         )
+    return [*out, ""]
+
+
+def _why(r: ObligationResult) -> str:
+    accounts = ("accounts " + ", ".join(code(a) for a in r.deciding)) if r.deciding else "no account"
+    return f"Why: {r.rule} — {accounts}"
+
+
+def _by_trust(report: Report) -> list[str]:
+    """The obligations whose status depends on the trust policy, with the accounts each turns on."""
+    differing = [t for t in report.by_trust if t.depends]
+    out = [
+        "## Statuses that depend on whose word one takes",
+        "",
+        f"This report applies the `{report.trust.value}` trust policy. Under `strict` only the "
+        "bearer's own side, an independent source or both sides agreeing confirm an account; "
+        "`standard` also accepts a stakeholder's attribution the bearer's side does not deny; "
+        "`broad` also one it denies.",
+        "",
+    ]
+    if not differing:
+        return [*out, "No status depends on the policy.", ""]
+    out += ["| Obligation | strict | standard | broad |", "|---|---|---|---|"]
+    for t in differing:
+        cells = [
+            f"{s.status.value} ({', '.join(code(a) for a in s.accounts) if s.accounts else 'no account'})"
+            for s in t.statuses
+        ]
+        out.append(f"| `{t.obligation}` | " + " | ".join(cells) + " |")
     return [*out, ""]
 
 

@@ -17,7 +17,7 @@ from compliance.core.events import Event
 from compliance.core.model import Agreement, Article
 from compliance.core.problems import Problem
 from compliance.core.timeframe import known_by
-from compliance.core.vocabulary import Effect, Grade, Trust
+from compliance.core.vocabulary import Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import ObligationResult, evaluate
 from compliance.evaluation.rollup import RollUp, roll_up
 from compliance.linking.ledger import Accounting, Ledger
@@ -34,6 +34,29 @@ class Incident:
 
     id: str
     accounts: tuple[Event, ...]
+
+
+@frozen
+class TrustStatus:
+    """One obligation's status under one trust policy, with the accounts that status turns on."""
+
+    trust: Trust
+    status: Status
+    rule: str
+    accounts: tuple[str, ...]
+
+
+@frozen
+class TrustStatuses:
+    """One obligation's status under each trust policy (strict, standard, broad, in that order)."""
+
+    obligation: str
+    statuses: tuple[TrustStatus, ...]
+
+    @property
+    def depends(self) -> bool:
+        """Whether the status depends on whose word one takes."""
+        return len({s.status for s in self.statuses}) > 1
 
 
 @frozen
@@ -83,6 +106,10 @@ class Report:
     unlinked: tuple[str, ...]
     accounting: Accounting
     problems: tuple[Problem, ...]
+    trust: Trust = Trust.STANDARD
+    """The policy the statuses, evidence and roll-ups were decided under."""
+    by_trust: tuple[TrustStatuses, ...] = ()
+    """Every chosen obligation's status under each policy, in report order."""
 
     @classmethod
     def build(
@@ -105,6 +132,21 @@ class Report:
             evidence_limit=MAX_EVIDENCE_SHOWN,
             trust=trust,
         )
+        # One evaluation per policy, statuses only: the difference is what a reader needs to see.
+        others = {
+            policy: evaluate(
+                ledger.agreements,
+                ledger.events,
+                ledger.links,
+                ledger.parties,
+                as_of,
+                known_on,
+                with_evidence=False,
+                trust=policy,
+            )
+            for policy in Trust
+            if policy is not trust
+        }
         known = [e for e in ledger.events if e.known_on(known_on)]
         events = {e.id: e for e in known}
         incidents: dict[str, list[Event]] = {}
@@ -113,6 +155,7 @@ class Report:
                 incidents.setdefault(event.incident, []).append(event)
         cited: set[str] = set()
         reports: list[AgreementReport] = []
+        by_trust: list[TrustStatuses] = []
         for agreement in chosen:
             results = [r for r in evaluation.results if r.agreement == agreement.id]
             articles: list[ArticleReport] = []
@@ -141,6 +184,17 @@ class Report:
                 for p in bearers
             )
             reports.append(AgreementReport(agreement, roll_up(results), tuple(articles), party_reports))
+            for result in results:
+                by_policy = {trust: result, **{p: e.result(result.id) for p, e in others.items()}}
+                by_trust.append(
+                    TrustStatuses(
+                        result.id,
+                        tuple(
+                            TrustStatus(p, by_policy[p].status, by_policy[p].rule, by_policy[p].deciding)
+                            for p in Trust
+                        ),
+                    )
+                )
         return cls(
             as_of=as_of,
             known_on=known_on,
@@ -149,7 +203,12 @@ class Report:
             unlinked=ledger.unlinked,
             accounting=ledger.accounting,
             problems=ledger.problems,
+            trust=trust,
+            by_trust=tuple(by_trust),
         )
+
+    def trust_statuses(self, obligation_id: str) -> TrustStatuses | None:
+        return next((t for t in self.by_trust if t.obligation == obligation_id), None)
 
     def event(self, event_id: str) -> Event:
         for event in self.events:
@@ -180,7 +239,7 @@ class Report:
                     }
                     for grade in Grade:
                         row[f"evidence_{grade.value}"] = sum(1 for e in r.evidence if e.grade is grade)
-                    row["why"] = str(getattr(r, "why", ""))
+                    row["why"] = f"{r.rule}: {', '.join(r.deciding)}" if r.deciding else r.rule
                     rows.append(row)
         return rows
 

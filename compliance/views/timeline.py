@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
-from compliance.core.vocabulary import Status
+from compliance.core.vocabulary import Status, Trust
 from compliance.evaluation.evaluate import Evaluation, evaluate
 from compliance.evaluation.rollup import roll_up_statuses
 from compliance.linking.ledger import Ledger
@@ -60,12 +60,18 @@ class Timeline:
 
 
 def timeline(
-    ledger: Ledger, start: date, end: date, every: str, agreement_ids: Sequence[str] = ()
+    ledger: Ledger,
+    start: date,
+    end: date,
+    every: str,
+    agreement_ids: Sequence[str] = (),
+    *,
+    trust: Trust = Trust.STANDARD,
 ) -> Timeline:
     dates = period_ends(start, end, every)
     chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
     evaluation = evaluate(
-        ledger.agreements, ledger.events, ledger.links, ledger.parties, end, with_evidence=False
+        ledger.agreements, ledger.events, ledger.links, ledger.parties, end, with_evidence=False, trust=trust
     )
     rows: list[Row] = []
     for agreement in chosen:
@@ -97,13 +103,26 @@ class Change:
     category: str  # new, changed, carried-over, resolved
 
 
-def diff(ledger: Ledger, before: date, after: date, agreement_ids: Sequence[str] = ()) -> tuple[Change, ...]:
+def diff(
+    ledger: Ledger,
+    before: date,
+    after: date,
+    agreement_ids: Sequence[str] = (),
+    *,
+    trust: Trust = Trust.STANDARD,
+) -> tuple[Change, ...]:
     """Findings new, changed, carried over and resolved between the editions of two dates."""
     if after < before:
         raise ValueError("the end date is before the start date")
     chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
     evaluation: Evaluation = evaluate(
-        ledger.agreements, ledger.events, ledger.links, ledger.parties, after, with_evidence=False
+        ledger.agreements,
+        ledger.events,
+        ledger.links,
+        ledger.parties,
+        after,
+        with_evidence=False,
+        trust=trust,
     )
     tz = {a.id: a.tz for a in chosen}
     changes: list[Change] = []

@@ -1,0 +1,85 @@
+"""Whose word counts: the class of an account's reporter relative to one obligation, and the policies.
+
+The same reporter stands differently to different duties: Russia's Ministry of Defence is the
+bearer's own side for Russia's duty to deploy, and a *stakeholder* (a signatory) of the 2020
+statement when it reports a breach by Armenia or Azerbaijan. Whether a stakeholder's word alone
+confirms a breach the bearer's side denies is a choice, not a fact; the trust policy makes the
+choice explicit (docs/obligation-logic.md, "Trust policies" and "Source classes").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+from attrs import frozen
+
+from compliance.core.events import UNAFFILIATED, UNKNOWN
+from compliance.core.model import Agreement
+from compliance.core.parties import PartyRegistry
+from compliance.core.vocabulary import ActorRelation
+
+
+class SourceClass(StrEnum):
+    """How a reporter stands to one obligation (docs/obligation-logic.md, "Source classes")."""
+
+    OWN_SIDE = "own-side"
+    OPPOSING_SIDE = "opposing-side"
+    STAKEHOLDER = "stakeholder"
+    INDEPENDENT = "independent"
+    UNKNOWN = "unknown"
+
+
+@frozen
+class Stakes:
+    """Who has a role in one agreement without being a side of the conflict, and which role.
+
+    Built once per agreement: ``roles`` maps a party id to its first role among signatory,
+    mediator, implementer, monitor and bearer (in that order).
+    """
+
+    agreement: str
+    roles: Mapping[str, str]
+
+    @classmethod
+    def of(cls, agreement: Agreement) -> Stakes:
+        roles: dict[str, str] = {}
+        for party in agreement.signatories:
+            roles.setdefault(party, "signatory")
+        for party in agreement.mediators:
+            roles.setdefault(party, "mediator")
+        for ob in agreement.obligations:
+            for role in ob.implementers:
+                roles.setdefault(role.party, "implementer")
+        for ob in agreement.obligations:
+            for role in ob.monitors:
+                roles.setdefault(role.party, "monitor")
+        for ob in agreement.obligations:
+            for party in ob.bearers:
+                roles.setdefault(party, "bearer")
+        return cls(agreement.id, roles)
+
+
+def classify(
+    reporter: str, bearers: tuple[str, ...], stakes: Stakes, parties: PartyRegistry
+) -> tuple[SourceClass, str]:
+    """The reporter's class for an obligation of these bearers, and the words a reason uses for it.
+
+    In order: unaffiliated (``none``) is independent; ``unknown`` is unknown; the bearer or a party
+    on the bearer's side is own-side; any other side of the conflict is opposing-side (it has a
+    stake in the finding even when the bearer is on neither side, as Russia is); a party with a
+    role in the agreement is a stakeholder; any other party is independent.
+    """
+    if reporter == UNAFFILIATED:
+        return SourceClass.INDEPENDENT, "source not affiliated with any party"
+    if reporter == UNKNOWN:
+        return SourceClass.UNKNOWN, "a reporter whose affiliation is unknown"
+    relation = parties.relation(reporter, bearers)
+    if relation in (ActorRelation.BEARER, ActorRelation.ALIGNED):
+        return SourceClass.OWN_SIDE, f"the bearer's side ({reporter})"
+    if parties.is_side(reporter):
+        return SourceClass.OPPOSING_SIDE, f"{reporter}, a side of the conflict"
+    role = stakes.roles.get(reporter)
+    if role is not None:
+        return SourceClass.STAKEHOLDER, f"{reporter}, a stakeholder ({role}) of {stakes.agreement}"
+    return SourceClass.INDEPENDENT, f"{reporter}, with no role in {stakes.agreement} and not a side"

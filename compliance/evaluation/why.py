@@ -1,0 +1,55 @@
+"""Why a status: the ids of the accounts that decided it, for the rule that decided it.
+
+The rule names are those of docs/obligation-logic.md ("Rule names"); a reader can look up the
+rule and check the accounts. Only accounts that count at the cut-off are named, so every id is
+in the obligation's evidence (a tested law).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from compliance.evaluation.facts import Category, Facts
+
+_FIRST_OF: dict[str, tuple[Category, ...]] = {
+    "fulfilled": (Category.FULFIL,),
+    "fulfilled late": (Category.FULFIL,),
+    "confirmed breach": (Category.BREACH,),
+    "in progress": (Category.PROGRESS,),
+    "permission exercised": (Category.FULFIL, Category.PROGRESS),
+}
+"""Rules decided by the first confirmed account of these categories."""
+_ALL_OF: dict[str, tuple[Category, ...]] = {
+    "breach not confirmed": (Category.BREACH_UNCONFIRMED,),
+    "claims not confirmed": (Category.FULFIL_UNCONFIRMED, Category.BREACH_UNCONFIRMED),
+    "permission unused": (Category.FULFIL_UNCONFIRMED, Category.PROGRESS_UNCONFIRMED),
+}
+"""Rules decided by every unconfirmed account of these categories (they make it disputed)."""
+
+
+def deciding(facts: Facts, rule: str, cutoff: datetime) -> tuple[str, ...]:
+    """The ids of the accounts that decided ``rule`` at ``cutoff``, earliest first."""
+    visible = [a for a in facts.accounts if a.visible(cutoff)]
+    if rule in _FIRST_OF:
+        wanted = _FIRST_OF[rule]
+        return tuple(a.event for a in visible if a.category in wanted)[:1]
+    if rule in _ALL_OF:
+        wanted = _ALL_OF[rule]
+        return _unique(a.event for a in visible if a.category in wanted)
+    if rule in ("overdue", "pending"):
+        for category in (Category.PROGRESS, Category.PROGRESS_UNCONFIRMED):
+            found = [a.event for a in visible if a.category is category]
+            if found:
+                return (found[0],)
+        return ()
+    if rule == "uncertain dates":
+        firsts: dict[Category, str] = {}
+        for a in visible:
+            firsts.setdefault(a.category, a.event)
+        return _unique(firsts[c] for c in sorted(firsts))
+    return ()
+
+
+def _unique(ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids))
