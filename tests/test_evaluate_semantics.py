@@ -339,7 +339,7 @@ def classification_table() -> str:
     from compliance.evaluation.trust import Stakes, classify
     from tests.support import AGREEMENTS, PARTIES, REPORTERS
 
-    stakes = {a.id: Stakes.of(a) for a in AGREEMENTS}
+    stakes = {a.id: Stakes.of(a, AGREEMENTS) for a in AGREEMENTS}
     lines = [
         "| Reporter | Affiliation | " + " | ".join(label for _, _, label in COLUMNS) + " |",
         "|---|---|" + "---|" * len(COLUMNS),
@@ -373,3 +373,16 @@ def test_corroboration__an_allegation_counts_as_alleged_until_the_corroborating_
         (D(2021, 3, 1), Status.DISPUTED),
         (D(2021, 3, 10), Status.VIOLATED),
     ]
+
+
+def test_source_classes__russia_is_a_stakeholder_of_later_texts_between_the_same_sides() -> None:
+    """Russia has no role in the 2022 principles, but signed the 2020 statement between the same sides: stakeholder, not independent."""
+    from compliance.evaluation.trust import SourceClass, Stakes, classify
+    from tests.support import AGREEMENTS, PARTIES
+
+    principles = next(a for a in AGREEMENTS if a.id == "five-principles-2022")
+    alone, in_process = Stakes.of(principles), Stakes.of(principles, AGREEMENTS)
+    assert classify("RUS", ("AZE",), alone, PARTIES)[0] is SourceClass.INDEPENDENT
+    cls, words = classify("RUS", ("AZE",), in_process, PARTIES)
+    assert cls is SourceClass.STAKEHOLDER
+    assert "trilateral-2020" in words

@@ -84,9 +84,9 @@ def evaluate(
             for link in links_by_ob.get(ob.id, ()):
                 if link.event not in spans:
                     spans[link.event] = by_id[link.event].when.span(agreement.tz)
-        graded = grade_links(agreement, links_by_ob, by_id, incidents, parties, rank, spans, trust)
+        stakes = Stakes.of(agreement, agreements)
+        graded = grade_links(agreement, links_by_ob, by_id, incidents, parties, rank, spans, trust, stakes)
         facts_by_ob = gather_facts(agreement, graded, spans, endings)
-        stakes = Stakes.of(agreement)
         cutoff = as_of_cutoff(as_of, agreement.tz)
         for ob in agreement.obligations:
             results.append(

@@ -127,6 +127,7 @@ def grade_links(
     rank: Mapping[str, int],
     spans: Mapping[str, Span],
     trust: Trust = Trust.STANDARD,
+    stakes: Stakes | None = None,
 ) -> dict[str, list[Graded]]:
     """Grade every link of the agreement's obligations under one trust policy.
 
@@ -134,7 +135,7 @@ def grade_links(
     kept or broken before it exists. (An account whose dates straddle that date is linking's to
     caveat; a caveated link never confirms.)
     """
-    stakes = Stakes.of(agreement)
+    stakes = stakes or Stakes.of(agreement)
     adopted = day_start(agreement.date, agreement.tz)
     graded: dict[str, list[Graded]] = {}
     for ob in agreement.obligations:

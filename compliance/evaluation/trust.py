@@ -9,10 +9,10 @@ choice explicit (docs/obligation-logic.md, "Trust policies" and "Source classes"
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
-from attrs import frozen
+from attrs import field, frozen
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN
 from compliance.core.model import Agreement
@@ -35,29 +35,44 @@ class Stakes:
     """Who has a role in one agreement without being a side of the conflict, and which role.
 
     Built once per agreement: ``roles`` maps a party id to its first role among signatory,
-    mediator, implementer, monitor and bearer (in that order).
+    mediator, implementer, monitor and bearer (in that order). ``process`` holds the parties with
+    such a role in another loaded agreement that shares a signatory with this one (the same peace
+    process): Russia signed the 2020 statement and commanded the peacekeepers, so its Ministry of
+    Defence is not an independent voice on a 2022 text between the same sides, though it has no
+    role in that text.
     """
 
     agreement: str
     roles: Mapping[str, str]
+    process: Mapping[str, str] = field(factory=dict)
 
     @classmethod
-    def of(cls, agreement: Agreement) -> Stakes:
-        roles: dict[str, str] = {}
-        for party in agreement.signatories:
-            roles.setdefault(party, "signatory")
-        for party in agreement.mediators:
-            roles.setdefault(party, "mediator")
-        for ob in agreement.obligations:
-            for role in ob.implementers:
-                roles.setdefault(role.party, "implementer")
-        for ob in agreement.obligations:
-            for role in ob.monitors:
-                roles.setdefault(role.party, "monitor")
-        for ob in agreement.obligations:
-            for party in ob.bearers:
-                roles.setdefault(party, "bearer")
-        return cls(agreement.id, roles)
+    def of(cls, agreement: Agreement, others: Sequence[Agreement] = ()) -> Stakes:
+        process: dict[str, str] = {}
+        for other in sorted(others, key=lambda a: (a.date, a.id)):
+            if other.id == agreement.id or not set(other.signatories) & set(agreement.signatories):
+                continue
+            for party, role in _roles(other).items():
+                process.setdefault(party, f"{role} of {other.id}")
+        return cls(agreement.id, _roles(agreement), process)
+
+
+def _roles(agreement: Agreement) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for party in agreement.signatories:
+        roles.setdefault(party, "signatory")
+    for party in agreement.mediators:
+        roles.setdefault(party, "mediator")
+    for ob in agreement.obligations:
+        for role in ob.implementers:
+            roles.setdefault(role.party, "implementer")
+    for ob in agreement.obligations:
+        for role in ob.monitors:
+            roles.setdefault(role.party, "monitor")
+    for ob in agreement.obligations:
+        for party in ob.bearers:
+            roles.setdefault(party, "bearer")
+    return roles
 
 
 def classify(
@@ -68,7 +83,8 @@ def classify(
     In order: unaffiliated (``none``) is independent; ``unknown`` is unknown; the bearer or a party
     on the bearer's side is own-side; any other side of the conflict is opposing-side (it has a
     stake in the finding even when the bearer is on neither side, as Russia is); a party with a
-    role in the agreement is a stakeholder; any other party is independent.
+    role in the agreement, or in another loaded agreement of the same process, is a stakeholder;
+    any other party is independent.
     """
     if reporter == UNAFFILIATED:
         return SourceClass.INDEPENDENT, "source not affiliated with any party"
@@ -82,4 +98,7 @@ def classify(
     role = stakes.roles.get(reporter)
     if role is not None:
         return SourceClass.STAKEHOLDER, f"{reporter}, a stakeholder ({role}) of {stakes.agreement}"
-    return SourceClass.INDEPENDENT, f"{reporter}, with no role in {stakes.agreement} and not a side"
+    role = stakes.process.get(reporter)
+    if role is not None:
+        return SourceClass.STAKEHOLDER, f"{reporter}, a stakeholder of the same process ({role})"
+    return SourceClass.INDEPENDENT, f"{reporter}, with no role in {stakes.agreement} or its process, not a side"
