@@ -1,8 +1,11 @@
 """``compliance``: the command line. Parse the arguments, build one view, render it, return an exit code.
 
 Exit codes: 0 success (input problems are listed in the output and on stderr); 1 with
-``--strict`` when there are errors, or when input cannot be read at all; 2 for usage errors.
-Problems go to stderr as ``file:line: field: message``.
+``--strict`` when there are errors, when input cannot be read at all (a missing or unreadable
+``--agreement-file`` or ``--events``, a FIFO or a device) or when the output cannot be written;
+2 for usage errors, among them an ``--output`` that names one of the run's own input files
+(refused before anything is read); 130 when interrupted (Ctrl-C). Problems go to stderr as
+``file:line: field: message``, with control characters shown escaped.
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import agreements as bundled
+from compliance.core.inputs import open_input
 from compliance.core.problems import InputError, Problem, Severity
 from compliance.linking.ledger import Ledger, build_ledger
+from compliance.output import OutputError, refuse_inputs, write_output
 from compliance.render.json import render_json
 from compliance.render.markdown import render_markdown
 from compliance.render.tables import (
@@ -124,13 +130,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
     # A run builds many long-lived immutable objects and no reference cycles that matter: the
     # cyclic collector only re-scans them (a third of the run time on large inputs).
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _run(args)
+        return _run(_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        print("compliance: interrupted", file=sys.stderr)
+        return 130
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -138,8 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     try:
+        _check_inputs(args)
         return int(_COMMANDS[args.command](args))
-    except InputError as exc:
+    except (InputError, OutputError) as exc:
         print(f"compliance: {exc}", file=sys.stderr)
         return 1
     except ValueError as exc:
@@ -147,11 +156,20 @@ def _run(args: argparse.Namespace) -> int:
         return 2
 
 
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Before any work: the output is none of the inputs, and every named input can be opened."""
+    agreement_files = getattr(args, "agreement_file", None)
+    event_files = getattr(args, "events", None)
+    inputs = [bundled.PARTIES_FILE, bundled.REPORTERS_FILE]
+    inputs += bundled.agreement_paths() if agreement_files is None else agreement_files
+    inputs += [bundled.EVENTS_FILE] if event_files is None else event_files
+    refuse_inputs(getattr(args, "output", None), inputs)
+    for path in (agreement_files or []) + [p for p in event_files or [] if str(p) != "-"]:
+        open_input(path, str(path)).close()
+
+
 def _emit(args: argparse.Namespace, text: str) -> None:
-    if getattr(args, "output", None):
-        args.output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    write_output(getattr(args, "output", None), text)
 
 
 def _finish(args: argparse.Namespace, problems: Sequence[Problem]) -> int:

@@ -6,19 +6,41 @@ bad row never hides the good ones and a researcher sees every mistake at once.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 import attrs
 from attrs import frozen
 
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 control characters and the bidi overrides and isolates: they act on a terminal or
+reorder text instead of showing, so a field name could ring a bell, set a window title or make
+``evil.exe`` read as ``exe.live``."""
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character and bidi override written as ``\\xNN`` or ``\\uNNNN``.
+
+    The one escaping used wherever input text is shown: problems on stderr and the Markdown report.
+    """
+    return _UNSEEN.sub(_escape, text) if _UNSEEN.search(text) else text
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
 
 def printable(text: str) -> str:
-    """Text that can always be printed and written as UTF-8: undecodable bytes become ``\\xNN``."""
+    """Text that can always be printed and written as UTF-8 and shows as written.
+
+    Undecodable bytes become ``\\xNN``, and so do control characters (:func:`visible`).
+    """
     try:
         raw = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:
         raw = text.encode("utf-8", "backslashreplace")
-    return raw.decode("utf-8", "backslashreplace")
+    return visible(raw.decode("utf-8", "backslashreplace"))
 
 
 class Severity(StrEnum):

@@ -16,7 +16,8 @@ from attrs import frozen
 
 from compliance.core.events import Coordinates, Event, Origin
 from compliance.core.problems import Problem, Severity
-from compliance.readers.fields import whole_number
+from compliance.readers.fields import decimal, whole_number
+from compliance.readers.records import CsvRecords
 
 MAX_FIELD_CHARS = 10_000
 """A field longer than this is refused (notes are a paragraph, not a book)."""
@@ -116,7 +117,7 @@ def dataset_rows(
     stream: Iterable[str], label: str, name: str, required: Iterable[str]
 ) -> Iterator[Problem | Record | tuple[Origin, dict[str, str]]]:
     """Header problems, rejected rows as records, and accepted rows as stripped ``{column: value}``."""
-    reader = csv.reader(stream, strict=False)
+    reader = CsvRecords(stream)
     try:
         header = [h.strip().lstrip("\ufeff") for h in next(reader)]
     except (StopIteration, csv.Error, UnicodeDecodeError):
@@ -141,7 +142,7 @@ def coordinates(latitude: str, longitude: str, precision: str, bad: Complain) ->
     if not (latitude and longitude):
         return None
     try:
-        return Coordinates(float(latitude), float(longitude), whole_number(precision, 2))
+        return Coordinates(decimal(latitude), decimal(longitude), whole_number(precision, 2))
     except ValueError as exc:
         bad("latitude", f"bad coordinates: {exc}")
         return None

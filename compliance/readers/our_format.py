@@ -11,11 +11,19 @@ from collections.abc import Callable, Mapping
 from sys import intern
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN, Coordinates, Event, ExplicitLink, Origin
-from compliance.core.problems import Problem, Severity
+from compliance.core.problems import Problem, Severity, visible
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import EVENT_KIND_SET
 from compliance.readers.base import MAX_ID_CHARS, PartyResolver, ReporterResolver, check_fields
-from compliance.readers.fields import EndFieldError, FieldError, day_of, event_time, parse_when, whole_number
+from compliance.readers.fields import (
+    EndFieldError,
+    FieldError,
+    day_of,
+    decimal,
+    event_time,
+    parse_when,
+    whole_number,
+)
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -65,6 +73,8 @@ def build_event(
     event_id = get("id", "")
     if len(event_id) > MAX_ID_CHARS or any(c.isspace() for c in event_id):
         bad("id", "an id has no spaces and at most 200 characters")
+    elif visible(event_id) != event_id:
+        bad("id", "an id must not contain control characters or bidi overrides")
     when: EventTime | None = None
     if get("date", ""):
         try:
@@ -160,7 +170,7 @@ def _coordinates(lat: str, lon: str, bad: Callable[[str, str], None]) -> Coordin
     if not lat and not lon:
         return None
     try:
-        latitude, longitude = float(lat), float(lon)
+        latitude, longitude = decimal(lat), decimal(lon)
     except ValueError:
         bad("latitude" if lat else "longitude", "latitude and longitude must both be decimal degrees")
         return None
