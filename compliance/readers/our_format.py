@@ -170,9 +170,14 @@ def _coordinates(lat: str, lon: str, bad: Callable[[str, str], None]) -> Coordin
     if not lat and not lon:
         return None
     try:
-        latitude, longitude = decimal(lat), decimal(lon)
+        latitude = decimal(lat)
     except ValueError:
-        bad("latitude" if lat else "longitude", "latitude and longitude must both be decimal degrees")
+        bad("latitude", "latitude and longitude must both be decimal degrees (ASCII digits)")
+        return None
+    try:
+        longitude = decimal(lon)
+    except ValueError:
+        bad("longitude", "latitude and longitude must both be decimal degrees (ASCII digits)")
         return None
     if not (math.isfinite(latitude) and -90 <= latitude <= 90):
         bad("latitude", f"latitude out of range: {lat}")
