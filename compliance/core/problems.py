@@ -7,7 +7,9 @@ bad row never hides the good ones and a researcher sees every mistake at once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import StrEnum
+from operator import attrgetter
 
 import attrs
 from attrs import frozen
@@ -71,6 +73,22 @@ class Problem:
     def __str__(self) -> str:
         tag = "" if self.severity is Severity.ERROR else "warning: "
         return f"{self.file}:{self.line}: {self.field}: {tag}{self.message}"
+
+
+_FIELDS_LAST_FIRST = tuple(attrgetter(name) for name in ("severity", "message", "field", "line", "file"))
+
+
+def in_order(problems: Iterable[Problem]) -> list[Problem]:
+    """The same order as ``sorted(problems)`` (file, line, field, message, severity), faster.
+
+    attrs' ``__lt__`` builds two tuples per comparison, and tuples of equal leading fields compare
+    slowly: 200,000 problems took seconds. One stable sort per field, last field first, compares
+    plain strings and numbers only.
+    """
+    ordered = list(problems)
+    for key in _FIELDS_LAST_FIRST:
+        ordered.sort(key=key)
+    return ordered
 
 
 class InputError(Exception):

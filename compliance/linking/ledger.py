@@ -21,7 +21,7 @@ import agreements as bundled
 from compliance.core.events import Event, Link
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
-from compliance.core.problems import InputError, Problem, Severity, visible
+from compliance.core.problems import InputError, Problem, Severity, in_order, visible
 from compliance.linking.index import LinkIndex, RuleMemo, link_event
 from compliance.load.agreement_files import (
     Reporter,
@@ -203,7 +203,7 @@ def assemble(
         events=tuple(events),
         links=tuple(links),
         unlinked=tuple(sorted(unlinked)),
-        problems=tuple(sorted(set(found))),
+        problems=tuple(in_order(set(found))),
         accounting=accounting,
     )
 

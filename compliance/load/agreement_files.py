@@ -18,7 +18,7 @@ from attrs import frozen
 from compliance.core.inputs import read_limited
 from compliance.core.model import Agreement
 from compliance.core.parties import Conflict, Party, PartyRegistry
-from compliance.core.problems import InputError, Problem
+from compliance.core.problems import InputError, Problem, in_order
 from compliance.load.converter import converter, describe_errors
 
 T = TypeVar("T")
@@ -83,7 +83,7 @@ def parse_toml(text: str, label: str, cls: type[T]) -> tuple[T | None, list[Prob
     except Exception as exc:
         lines = Locator(text)
         problems = [Problem(label, lines.line(path), path, message) for path, message in describe_errors(exc)]
-        return None, sorted(problems)
+        return None, in_order(problems)
 
 
 def load_agreement_text(text: str, label: str) -> tuple[Agreement | None, list[Problem]]:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
-from compliance.core.problems import Problem
+from compliance.core.problems import Problem, in_order
 from compliance.core.vocabulary import EVENT_KIND_SET
 from compliance.load.agreement_files import Locator
 from compliance.load.cycles import dependency_cycles
@@ -66,7 +66,7 @@ def check_agreements(
                         f"{relation.later!r} is not an obligation of {agreement.id}",
                     )
                 )
-    return sorted(problems)
+    return in_order(problems)
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100

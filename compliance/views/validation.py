@@ -12,7 +12,7 @@ from pathlib import Path
 from attrs import frozen
 
 from compliance.core.inputs import read_limited
-from compliance.core.problems import InputError, Problem, Severity
+from compliance.core.problems import InputError, Problem, Severity, in_order
 from compliance.linking.ledger import (
     Accounting,
     assemble,
@@ -59,7 +59,7 @@ class Validation:
             ledger = assemble(agreements, parties, records)
             problems += ledger.problems
             accounting = ledger.accounting
-        return cls(tuple(sorted(set(problems))), accounting)
+        return cls(tuple(in_order(set(problems))), accounting)
 
 
 def registry_kind(path: Path) -> str | None:
