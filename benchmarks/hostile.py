@@ -104,7 +104,9 @@ def measure(path: Path) -> dict[str, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--mb", type=int, default=200, help="size of the NUL and one-line files (MB)")
     parser.add_argument("--columns", type=int, default=200_000)
     parser.add_argument("--obligations", type=int, default=10_000)

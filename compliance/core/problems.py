@@ -25,7 +25,9 @@ def visible(text: str) -> str:
 
     The one escaping used wherever input text is shown: problems on stderr and the Markdown report.
     """
-    return _UNSEEN.sub(_escape, text) if _UNSEEN.search(text) else text
+    if text.isprintable() or not _UNSEEN.search(text):  # every control and bidi character is unprintable
+        return text
+    return _UNSEEN.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:

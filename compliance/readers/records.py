@@ -60,36 +60,39 @@ def ends_inside_quotes(line: str, inside: bool) -> bool:
     return False
 
 
-class _Feed:
-    """The one record ``csv.reader`` reads next (an iterator that can be refilled)."""
-
-    def __init__(self) -> None:
-        self.text: str | None = None
-
-    def __iter__(self) -> _Feed:
-        return self
-
-    def __next__(self) -> str:
-        text, self.text = self.text, None
-        if text is None:
-            raise StopIteration
-        return text
+_UNCLOSED = (
+    "unclosed quote: a quoted field starts on this line and is not closed; the next line is read as a new row"
+)
 
 
 class CsvRecords:
-    """Rows of a CSV stream, one record at a time; the first row (the header) sets the field count."""
+    """Rows of a CSV stream, one record at a time; the first row (the header) sets the field count.
+
+    ``csv.reader`` pulls whole records from :meth:`_records`, so the common line (no quote) costs
+    one generator step. A bad record is handed over as an empty line with :attr:`_error` set,
+    which :meth:`__next__` raises as ``csv.Error``.
+    """
 
     def __init__(self, lines: Iterable[str]) -> None:
         self._lines: Iterator[str] = iter(lines)
         self._again: deque[tuple[int, str]] = deque()
         self._read = 0
-        self._feed = _Feed()
-        self._parser = csv.reader(self._feed, strict=False)
+        self._error: str | None = None
+        self._parser = csv.reader(self._records(), strict=False)
         self.fields: int | None = None
         self.line_num = 0
 
     def __iter__(self) -> CsvRecords:
         return self
+
+    def __next__(self) -> list[str]:
+        row = next(self._parser)  # StopIteration ends the records
+        if self._error is not None:
+            message, self._error = self._error, None
+            raise csv.Error(message)
+        if self.fields is None and row:
+            self.fields = len(row)
+        return row
 
     def _line(self) -> tuple[int, str] | None:
         if self._again:
@@ -100,23 +103,29 @@ class CsvRecords:
         self._read += 1
         return self._read, line
 
-    def __next__(self) -> list[str]:
-        if self._again:
-            start, line = self._again.popleft()
-        else:
-            line = next(self._lines)  # StopIteration ends the records
-            self._read = start = self._read + 1
-        self.line_num = start
-        if '"' not in line and type(line) is str:  # the common case: one line, no quotes
-            self._feed.text = line
-            row = next(self._parser, [])
-            if self.fields is None and row:
-                self.fields = len(row)
-            return row
-        if isinstance(line, OverlongLine):
-            raise csv.Error(f"line longer than {MAX_LINE_CHARS} characters; it is skipped")
-        if not ends_inside_quotes(line, False):
-            return self._parse(line)
+    def _records(self) -> Iterator[str]:
+        lines, again = self._lines, self._again
+        while True:
+            if again:
+                start, line = again.popleft()
+            else:
+                line = next(lines, "")
+                if not line:
+                    return
+                self._read = start = self._read + 1
+            self.line_num = start
+            if '"' not in line and type(line) is str:  # the common case: one line, no quotes
+                yield line
+            elif isinstance(line, OverlongLine):
+                self._error = f"line longer than {MAX_LINE_CHARS} characters; it is skipped"
+                yield "\n"
+            elif not ends_inside_quotes(line, False):
+                yield line
+            else:
+                yield self._multiline(start, line)
+
+    def _multiline(self, start: int, line: str) -> str:
+        """A record over several lines, or (when it is not one) an error and the lines given back."""
         taken = [(start, line)]
         size = len(line)
         while True:
@@ -130,25 +139,15 @@ class CsvRecords:
         record = "".join(text for _, text in taken)
         if not _STRICT_RECORD.fullmatch(record):
             return self._unclosed(taken, None)
-        row = self._parse(record)
-        if self.fields is not None and len(row) != self.fields:
+        if self.fields is not None and len(next(csv.reader([record], strict=False))) != self.fields:
             return self._unclosed(taken, None)
         self.line_num = taken[-1][0]
-        return row
+        return record
 
-    def _parse(self, text: str) -> list[str]:
-        self._feed.text = text
-        row = next(self._parser, [])  # csv.reader gives nothing for an empty string
-        if self.fields is None and row:
-            self.fields = len(row)
-        return row
-
-    def _unclosed(self, taken: list[tuple[int, str]], extra: tuple[int, str] | None) -> list[str]:
+    def _unclosed(self, taken: list[tuple[int, str]], extra: tuple[int, str] | None) -> str:
         """Give back every line after the first and report the first as one bad record."""
         again = taken[1:] + ([extra] if extra is not None else [])
         self._again.extendleft(reversed(again))
         self.line_num = taken[0][0]
-        raise csv.Error(
-            "unclosed quote: a quoted field starts on this line and is not closed;"
-            " the next line is read as a new row"
-        )
+        self._error = _UNCLOSED
+        return "\n"
