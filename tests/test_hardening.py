@@ -746,7 +746,7 @@ _hostile = st.lists(st.sampled_from(HOSTILE_TEXT) | st.text(_TEXT, max_size=6), 
     "".join
 )
 _hostile_id = _hostile.map(lambda s: visible("".join(s.split()))[:60] or "id")
-"""Ids with control characters are rejected (tests/test_reliability.py): these are the ones kept."""
+"""Ids with control characters are rejected (tests/test_hostile_input.py): these are the ones kept."""
 TEXT_FIELDS = ("id", "incident", "notes", "reported_by", "admin1", "location", "source_url", "kind", "actor")
 
 
