@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from compliance.cli import main
 from compliance.core.problems import Problem
@@ -271,3 +273,20 @@ def test_duplicates__every_copy_rejected_whatever_the_order():
         outcomes.append((ledger.events, ledger.links, acc))
     assert outcomes[0] == outcomes[1]
     assert [e.id for e in outcomes[0][0]] == ["G1"]
+
+
+@given(
+    count=st.integers(2, 40),
+    data=st.data(),
+)
+def test_quotes__property_one_stray_quote_at_a_field_start_costs_exactly_its_row(count, data):
+    """A quote put at the start of any field of any row rejects that row alone; every row is still read."""
+    body = [GOOD.format(n=n) for n in range(1, count + 1)]
+    row = data.draw(st.integers(0, count - 1), label="row")
+    fields = body[row].split(",")
+    column = data.draw(st.integers(0, len(fields) - 1), label="column")
+    fields[column] = '"' + fields[column]
+    body[row] = ",".join(fields)
+    items = read_text(rows(*body))
+    assert len([r for r in items if isinstance(r, Record)]) == count
+    assert [r.origin.line for r in rejected(items)] == [row + 2]
