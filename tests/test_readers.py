@@ -295,13 +295,13 @@ def test_csv_mixed_file__every_bad_row_has_one_error(tmp_path):
     header = "id,date,date_end,kind,actor,location,reported_by,reporter_party,incident,links,notes\n"
     lines: list[bytes] = [
         header.encode(),
-        # 2: good, linked by rule (Aghdam handover)
+        # 2: a good row, linked by rule (Aghdam handover), but its id is given again on line 6
         b"G1,2020-11-20,,territory-handover,,Aghdam,Reuters,none,,,Azerbaijani forces entered Aghdam district.\n",
         # 3: missing id
         b",2021-07-28,,armed-clash,AZE,Yeraskh,Ministry of Defence of Armenia,,,,Clash near Yeraskh.\n",
         # 4-5: good, unlinked, a quoted note over two physical lines
         b'G2,2021-07,,other,ARM,Yerevan,Government of Armenia,,,,"First line\nsecond line"\n',
-        # 6: duplicate id
+        # 6: duplicate id: both copies (lines 2 and 6) are rejected, whatever the row order
         b"G1,2020-11-21,,territory-handover,,Aghdam,Reuters,none,,,Second account under the same id.\n",
         # 7: not a calendar date
         b"B1,2021-13-01,,other,,Goris,Reuters,,,,Month 13.\n",
@@ -328,6 +328,7 @@ def test_csv_mixed_file__every_bad_row_has_one_error(tmp_path):
     path.write_bytes(b"".join(lines))
     label = str(path)
     expected_bad = {
+        2: "id",
         3: "id",
         6: "id",
         7: "date",
@@ -339,15 +340,15 @@ def test_csv_mixed_file__every_bad_row_has_one_error(tmp_path):
         13: "-",
         14: "notes",
     }
-    good_lines = {2, 4, 15, 16}
+    good_lines = {4, 15, 16}
 
     ledger = build_ledger(event_paths=[path])
 
     acc = ledger.accounting
     assert acc.read == acc.linked + acc.unlinked + acc.rejected
-    assert (acc.read, acc.linked, acc.unlinked, acc.rejected) == (14, 2, 2, 10)
+    assert (acc.read, acc.linked, acc.unlinked, acc.rejected) == (14, 1, 2, 11)
     assert ledger.unlinked == ("G2", "G4")
-    assert sorted(e.id for e in ledger.events) == ["G1", "G2", "G3", "G4"]
+    assert sorted(e.id for e in ledger.events) == ["G2", "G3", "G4"]
     file_errors = [p for p in ledger.errors if p.file == label]
     assert len(file_errors) == len(expected_bad)
     for line, field in expected_bad.items():
@@ -355,7 +356,7 @@ def test_csv_mixed_file__every_bad_row_has_one_error(tmp_path):
         assert [p.field for p in mine] == [field], f"line {line}: {mine}"
         assert mine[0].message
     assert not [p for p in ledger.problems if p.file == label and p.line in good_lines]
-    assert {e.id: e.origin.line for e in ledger.events if e.origin} == {"G1": 2, "G2": 4, "G3": 15, "G4": 16}
+    assert {e.id: e.origin.line for e in ledger.events if e.origin} == {"G2": 4, "G3": 15, "G4": 16}
 
 
 # --------------------------------------------------------------------------- JSON Lines

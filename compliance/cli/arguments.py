@@ -75,7 +75,7 @@ def parser() -> argparse.ArgumentParser:
             type=Path,
             default=None,
             metavar="PATH",
-            help="event file: our CSV, JSON Lines or ACLED CSV (repeatable; default: the bundled dataset)",
+            help="event file: our CSV, JSON Lines, ACLED or UCDP; - reads standard input (repeatable; default: the bundled dataset)",
         )
         p.add_argument("--strict", action="store_true", help="exit 1 if any input problem is found")
         p.add_argument(

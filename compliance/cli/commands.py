@@ -81,13 +81,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
         counts = activity(
             ledger, start.replace(day=1), end, "month", args.agreement, args.trust, known_on=args.known_on
         )
-        write_beside(heatmap, heatmap_svg(heatmap_of_report(report)))
-        write_beside(breaches, breaches_svg(breach_counts(counts)))
         images = (
             ("Status of each obligation over time (heatmap)", heatmap.name),
             ("Breach accounts per month, side and grade", breaches.name),
         )
-        emit(args, render_markdown(report, images))
+        pictures = (heatmap_svg(heatmap_of_report(report)), breaches_svg(breach_counts(counts)))
+        emit(args, render_markdown(report, images))  # the report first: errors name the file asked for
+        write_beside(heatmap, pictures[0])
+        write_beside(breaches, pictures[1])
     return finish(args, ledger.problems)
 
 

@@ -7,20 +7,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from compliance.cli.writing import write_output
 from compliance.core.problems import Problem, Severity
 from compliance.render.problems import problem_lines
 
 
 def emit(args: argparse.Namespace, text: str) -> None:
-    if getattr(args, "output", None):
-        args.output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    """The command's text to ``--output`` (atomically) or standard output."""
+    write_output(getattr(args, "output", None), text)
 
 
 def write_beside(path: Path, text: str) -> None:
-    """Write a file that accompanies the output (the report's pictures)."""
-    path.write_text(text, encoding="utf-8")
+    """Write a file that accompanies the output (the report's pictures), atomically like it."""
+    write_output(path, text)
 
 
 def finish(args: argparse.Namespace, problems: Sequence[Problem]) -> int:

@@ -6,19 +6,45 @@ bad row never hides the good ones and a researcher sees every mistake at once.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from enum import StrEnum
+from operator import attrgetter
 
 import attrs
 from attrs import frozen
 
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 control characters and the bidi overrides and isolates: they act on a terminal or
+reorder text instead of showing, so a field name could ring a bell, set a window title or make
+``evil.exe`` read as ``exe.live``."""
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character and bidi override written as ``\\xNN`` or ``\\uNNNN``.
+
+    The one escaping used wherever input text is shown: problems on stderr and the Markdown report.
+    """
+    if text.isprintable() or not _UNSEEN.search(text):  # every control and bidi character is unprintable
+        return text
+    return _UNSEEN.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
 
 def printable(text: str) -> str:
-    """Text that can always be printed and written as UTF-8: undecodable bytes become ``\\xNN``."""
+    """Text that can always be printed and written as UTF-8 and shows as written.
+
+    Undecodable bytes become ``\\xNN``, and so do control characters (:func:`visible`).
+    """
     try:
         raw = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:
         raw = text.encode("utf-8", "backslashreplace")
-    return raw.decode("utf-8", "backslashreplace")
+    return visible(raw.decode("utf-8", "backslashreplace"))
 
 
 class Severity(StrEnum):
@@ -49,6 +75,22 @@ class Problem:
     def __str__(self) -> str:
         tag = "" if self.severity is Severity.ERROR else "warning: "
         return f"{self.file}:{self.line}: {self.field}: {tag}{self.message}"
+
+
+_FIELDS_LAST_FIRST = tuple(attrgetter(name) for name in ("severity", "message", "field", "line", "file"))
+
+
+def in_order(problems: Iterable[Problem]) -> list[Problem]:
+    """The same order as ``sorted(problems)`` (file, line, field, message, severity), faster.
+
+    attrs' ``__lt__`` builds two tuples per comparison, and tuples of equal leading fields compare
+    slowly: 200,000 problems took seconds. One stable sort per field, last field first, compares
+    plain strings and numbers only.
+    """
+    ordered = list(problems)
+    for key in _FIELDS_LAST_FIRST:
+        ordered.sort(key=key)
+    return ordered
 
 
 class InputError(Exception):

@@ -3,7 +3,7 @@
     registries  = load parties and reporters
     agreements  = load agreement files, check them together
     records     = stream event files (rejected rows keep their problems)
-    events      = validate: unknown parties and links, duplicate ids → rejected
+    events      = validate: unknown parties and links → rejected; an id given twice → every copy rejected
     links       = link each accepted event (explicit references, then rules)
 
 Nothing is lost: every record read is counted as linked, unlinked or rejected.
@@ -21,7 +21,7 @@ import agreements as bundled
 from compliance.core.events import Event, Link
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
-from compliance.core.problems import InputError, Problem, Severity
+from compliance.core.problems import InputError, Problem, Severity, in_order, visible
 from compliance.linking.index import LinkIndex, RuleMemo, link_event
 from compliance.load.agreement_files import (
     Reporter,
@@ -159,7 +159,8 @@ def assemble(
     index = LinkIndex.build(agreements)
     memo: RuleMemo = {}  # rule-made links by event signature: a million rows have a few thousand
     found: list[Problem] = list(problems)
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, int]] = {}
+    copies: dict[str, list[tuple[str, int]]] = {}  # only ids given to more than one record
     events: list[Event] = []
     links: list[Link] = []
     unlinked: list[str] = []
@@ -176,7 +177,7 @@ def assemble(
             rejected += 1
             continue
         origin = item.origin
-        reason = _cross_check(event, index, seen)
+        reason = _cross_check(event, index)
         for link in event.links:
             if link.agreement not in index.agreement_ids:
                 first = elsewhere.setdefault((origin.file, link.agreement), (origin.line, 0))
@@ -186,13 +187,19 @@ def assemble(
             found.append(Problem(origin.file, origin.line, field, message))
             rejected += 1
             continue
-        seen[event.id] = f"{origin.file}:{origin.line}"
+        where = (origin.file, origin.line)
+        if event.id in seen:
+            copies.setdefault(event.id, [seen[event.id]]).append(where)
+        seen[event.id] = where
         events.append(event)
         event_links = link_event(event, index, parties, memo)
         if event_links:
             links.extend(event_links)
         else:
             unlinked.append(event.id)
+    if copies:
+        events, links, unlinked, dropped = _reject_copies(copies, events, links, unlinked, found)
+        rejected += dropped
     for (file, agreement_id), (line, count) in elsewhere.items():
         found.append(
             Problem(
@@ -212,14 +219,50 @@ def assemble(
         events=tuple(events),
         links=tuple(links),
         unlinked=tuple(sorted(unlinked)),
-        problems=tuple(sorted(set(found))),
+        problems=tuple(in_order(set(found))),
         accounting=accounting,
     )
 
 
-def _cross_check(event: Event, index: LinkIndex, seen: dict[str, str]) -> tuple[str, str] | None:
-    if event.id in seen:
-        return "id", f"duplicate id {event.id!r} (first at {seen[event.id]})"
+def _reject_copies(
+    copies: dict[str, list[tuple[str, int]]],
+    events: list[Event],
+    links: list[Link],
+    unlinked: list[str],
+    found: list[Problem],
+) -> tuple[list[Event], list[Link], list[str], int]:
+    """Every record of an id given more than once is rejected, each with a problem naming all.
+
+    Keeping the first in file order would make the outcome depend on row order; keeping one by
+    content would hide that two different accounts claim one id. Rejecting all is the same for
+    any order, and the accounting still adds up (each copy counts as one rejected record).
+    """
+    kept = [e for e in events if e.id not in copies]
+    for event in events:
+        where = copies.get(event.id)
+        if where is not None:
+            places = ", ".join(f"{file}:{line}" for file, line in sorted(where))
+            origin = event.origin
+            found.append(
+                Problem(
+                    origin.file if origin else "-",
+                    origin.line if origin else 0,
+                    "id",
+                    f"duplicate id {event.id!r}, given to {len(where)} records ({places}): every copy is rejected",
+                )
+            )
+    dropped = len(events) - len(kept)
+    return (
+        kept,
+        [k for k in links if k.event not in copies],
+        [u for u in unlinked if u not in copies],
+        dropped,
+    )
+
+
+def _cross_check(event: Event, index: LinkIndex) -> tuple[str, str] | None:
+    if visible(event.id) != event.id:
+        return "id", "an id must not contain control characters or bidi overrides"
     for link in event.links:
         if link.agreement not in index.agreement_ids:
             continue  # counted and reported once per file as a warning

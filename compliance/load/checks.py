@@ -11,9 +11,10 @@ from datetime import date, datetime
 
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
-from compliance.core.problems import Problem
+from compliance.core.problems import Problem, in_order
 from compliance.core.vocabulary import EVENT_KIND_SET
-from compliance.load.agreement_files import locate
+from compliance.load.agreement_files import Locator
+from compliance.load.cycles import dependency_cycles
 
 
 def check_agreements(
@@ -26,9 +27,10 @@ def check_agreements(
     triples = list(agreements)
     known_targets = {a.id for a, _, _ in triples} | {o.id for a, _, _ in triples for o in a.obligations}
     for agreement, label, text in triples:
+        lines = Locator(text)  # indexed once per file: every problem is then a look-up
 
-        def at(path: str, message: str, label: str = label, text: str = text) -> Problem:
-            return Problem(label, locate(text, path), path, message)
+        def at(path: str, message: str, label: str = label, lines: Locator = lines) -> Problem:
+            return Problem(label, lines.line(path), path, message)
 
         if agreement.id in seen_agreements:
             problems.append(
@@ -64,7 +66,7 @@ def check_agreements(
                         f"{relation.later!r} is not an obligation of {agreement.id}",
                     )
                 )
-    return sorted(problems)
+    return in_order(problems)
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -100,9 +102,12 @@ def _check_one(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[s
             yield f"$.obligations[{i}].term", "term too long to evaluate"
     known_parties = parties.ids
     numbers = [a.number for a in agreement.articles]
+    article_numbers = set(numbers)
+    counted: set[str] = set()
     for i, number in enumerate(numbers):
-        if number in numbers[:i]:
+        if number in counted:
             yield f"$.articles[{i}].number", f"duplicate article number {number!r}"
+        counted.add(number)
         article = agreement.articles[i]
         if article.text_status != "not-found" and not article.text.strip():
             yield (
@@ -118,7 +123,7 @@ def _check_one(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[s
     ids = {o.id for o in agreement.obligations}
     for i, ob in enumerate(agreement.obligations):
         path = f"$.obligations[{i}]"
-        if ob.article not in numbers:
+        if ob.article not in article_numbers:
             yield f"{path}.article", f"unknown article {ob.article!r} (articles: {', '.join(numbers)})"
         for field_name, values in (("bearers", ob.bearers), ("beneficiaries", ob.beneficiaries)):
             for j, party in enumerate(values):
@@ -152,6 +157,7 @@ def _check_one(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[s
             for j, party in enumerate(ob.term.notice_by):
                 if party not in known_parties:
                     yield f"{path}.term.notice_by[{j}]", f"unknown party {party!r}"
+    yield from dependency_cycles(agreement)
     for i, amendment in enumerate(agreement.amendments):
         if amendment.obligation not in ids:
             yield f"$.amendments[{i}].obligation", f"amends unknown obligation {amendment.obligation!r}"

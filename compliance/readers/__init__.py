@@ -14,10 +14,12 @@ import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from compliance.core.problems import InputError, Problem
+from compliance.core.inputs import STDIN, open_input
+from compliance.core.problems import Problem
 from compliance.readers.acled import read_acled
 from compliance.readers.base import PartyResolver, Record, ReporterResolver
 from compliance.readers.headers import dataset_of, header_names
+from compliance.readers.lines import bounded_lines, looks_binary, peek
 from compliance.readers.our_csv import read_csv
 from compliance.readers.our_jsonl import read_jsonl
 from compliance.readers.ucdp import read_ucdp
@@ -32,15 +34,24 @@ def read_event_file(
     resolve_reporter: ReporterResolver,
     label: str | None = None,
 ) -> Iterator[Record | Problem]:
-    """Stream one file. Raises :class:`InputError` only when the file cannot be opened at all."""
+    """Stream one file (``-``: standard input), in lines of bounded length.
+
+    Raises :class:`InputError` only when the file cannot be opened at all, or is not a regular
+    file. A file that is not text gives one problem saying what it looks like.
+    """
     label = label or str(path)
+    head, handle = peek(open_input(path, label, allow_stdin=True))
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise InputError(f"{label}: cannot read: {exc.strerror or exc}") from None
-    with handle:
+        binary = looks_binary(head)
+        if binary is not None:
+            yield Problem(label, 0, "-", f"looks like {binary}; the file is not read")
+            return
         text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline="")
-        yield from read_event_stream(text, label, path.suffix.lower(), resolve_party, resolve_reporter)
+        lines = bounded_lines(text)
+        yield from read_event_stream(lines, label, path.suffix.lower(), resolve_party, resolve_reporter)
+    finally:
+        if str(path) != STDIN:
+            handle.close()
 
 
 def read_event_stream(

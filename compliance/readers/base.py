@@ -16,8 +16,9 @@ from attrs import frozen
 
 from compliance.core.events import Coordinates, Event, Origin
 from compliance.core.problems import Problem, Severity
-from compliance.readers.fields import whole_number
+from compliance.readers.fields import decimal, whole_number
 from compliance.readers.headers import duplicates, header_names, is_tag_row
+from compliance.readers.records import CsvRecords
 
 MAX_FIELD_CHARS = 10_000
 """A field longer than this is refused (notes are a paragraph, not a book)."""
@@ -128,7 +129,7 @@ def dataset_rows(
     in that problem, not as records, since none of them could become an event and a problem per
     row would repeat the same cause thousands of times.
     """
-    reader = csv.reader(stream, strict=False)
+    reader = CsvRecords(stream)
     try:
         header = header_names(next(reader))
     except (StopIteration, csv.Error, UnicodeDecodeError):
@@ -169,7 +170,7 @@ def coordinates(latitude: str, longitude: str, precision: str, bad: Complain) ->
     if not (latitude and longitude):
         return None
     try:
-        return Coordinates(float(latitude), float(longitude), whole_number(precision, 2))
+        return Coordinates(decimal(latitude), decimal(longitude), whole_number(precision, 2))
     except ValueError as exc:
         bad("latitude", f"bad coordinates: {exc}")
         return None

@@ -47,9 +47,10 @@ def parse_when(text: str) -> tuple[date | datetime, date | datetime | None, Prec
 def _parse_plain(raw: str) -> tuple[date | datetime, date | datetime | None, Precision]:
     if _ISO_DAY.match(raw):
         try:
-            return _check_year(date.fromisoformat(raw)), None, Precision.DAY
+            day = date.fromisoformat(raw)
         except ValueError:
             raise FieldError(f"not a calendar date: {raw!r} (expected YYYY-MM-DD)") from None
+        return _check_year(day), None, Precision.DAY
     month = _ISO_MONTH.match(raw)
     if month:
         year, number = int(month[1]), int(month[2])
@@ -94,7 +95,7 @@ def _parse_free_text(raw: str) -> tuple[date, date | None, Precision]:
 
 def _check_year(day: date) -> date:
     if not _YEAR_MIN <= day.year <= _YEAR_MAX:
-        raise FieldError(f"year {day.year} is outside {_YEAR_MIN}-{_YEAR_MAX}")
+        raise FieldError(f"year {day.year} is outside {_YEAR_MIN}–{_YEAR_MAX}")
     return day
 
 
@@ -123,6 +124,19 @@ def event_time(date_text: str, end_text: str) -> EventTime:
 
 def day_of(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
+
+
+def decimal(text: str) -> float:
+    """A decimal number written with ASCII digits; ``ValueError`` for anything else.
+
+    ``float()`` alone also takes ``4_0``, Arabic-Indic digits (``٤٠``), ``nan`` and ``inf``.
+    """
+    if not (text.isascii() and "_" not in text and text[-1:] in _LAST_OF_DECIMAL and len(text) <= 40):
+        raise ValueError(f"not a decimal number: {text[:40]!r}")
+    return float(text)
+
+
+_LAST_OF_DECIMAL = frozenset("0123456789.")
 
 
 def whole_number(text: str, max_digits: int = 7) -> int | None:

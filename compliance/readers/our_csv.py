@@ -13,6 +13,7 @@ from compliance.core.problems import Problem, Severity
 from compliance.readers.base import PartyResolver, Record, ReporterResolver, csv_rows
 from compliance.readers.headers import duplicates, header_names
 from compliance.readers.our_format import COLUMNS, REQUIRED, build_event
+from compliance.readers.records import CsvRecords
 
 csv.field_size_limit(1 << 24)  # oversize fields are refused by the row checks, with a message
 
@@ -24,7 +25,7 @@ def read_csv(
     resolve_reporter: ReporterResolver,
 ) -> Iterator[Record | Problem]:
     """Yield a :class:`Record` per data row, and file-level :class:`Problem`\\ s (header)."""
-    reader = csv.reader(stream, strict=False)
+    reader = CsvRecords(stream)
     try:
         header = next(reader)
     except StopIteration:

@@ -11,12 +11,20 @@ from collections.abc import Callable, Mapping
 from sys import intern
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN, Coordinates, Event, ExplicitLink, Origin
-from compliance.core.problems import Problem, Severity
+from compliance.core.problems import Problem, Severity, visible
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import EVENT_KIND_SET
 from compliance.readers.base import MAX_ID_CHARS, PartyResolver, ReporterResolver, check_fields
 from compliance.readers.countries import stated_country
-from compliance.readers.fields import EndFieldError, FieldError, day_of, event_time, parse_when, whole_number
+from compliance.readers.fields import (
+    EndFieldError,
+    FieldError,
+    day_of,
+    decimal,
+    event_time,
+    parse_when,
+    whole_number,
+)
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -67,6 +75,8 @@ def build_event(
     event_id = get("id", "")
     if len(event_id) > MAX_ID_CHARS or any(c.isspace() for c in event_id):
         bad("id", "an id has no spaces and at most 200 characters")
+    elif visible(event_id) != event_id:
+        bad("id", "an id must not contain control characters or bidi overrides")
     when: EventTime | None = None
     if get("date", ""):
         try:
@@ -163,9 +173,14 @@ def _coordinates(lat: str, lon: str, bad: Callable[[str, str], None]) -> Coordin
     if not lat and not lon:
         return None
     try:
-        latitude, longitude = float(lat), float(lon)
+        latitude = decimal(lat)
     except ValueError:
-        bad("latitude" if lat else "longitude", "latitude and longitude must both be decimal degrees")
+        bad("latitude", "latitude and longitude must both be decimal degrees (ASCII digits)")
+        return None
+    try:
+        longitude = decimal(lon)
+    except ValueError:
+        bad("longitude", "latitude and longitude must both be decimal degrees (ASCII digits)")
         return None
     if not (math.isfinite(latitude) and -90 <= latitude <= 90):
         bad("latitude", f"latitude out of range: {lat}")

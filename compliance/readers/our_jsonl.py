@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from compliance.core.events import Origin
 from compliance.core.problems import Problem, Severity
 from compliance.readers.base import PartyResolver, Record, ReporterResolver
+from compliance.readers.lines import MAX_LINE_CHARS, OverlongLine
 from compliance.readers.our_format import COLUMNS, build_event
 
 
@@ -26,11 +27,17 @@ def read_jsonl(
         if not line.strip():
             continue
         origin = Origin(label, number)
+        if isinstance(line, OverlongLine):
+            yield Record.reject(origin, "-", f"line longer than {MAX_LINE_CHARS} characters; it is skipped")
+            continue
         if any("\udc80" <= c <= "\udcff" for c in line):
             yield Record.reject(origin, "-", "not valid UTF-8")
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line, object_pairs_hook=_no_repeated_keys)
+        except _RepeatedKeyError as exc:
+            yield Record.reject(origin, str(exc)[:80], "key given twice in one object: which value is meant?")
+            continue
         except (ValueError, RecursionError) as exc:
             yield Record.reject(origin, "-", f"not valid JSON: {exc}")
             continue
@@ -64,6 +71,21 @@ def read_jsonl(
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _RepeatedKeyError(Exception):
+    """A key given twice in one JSON object (``json`` would silently keep the last value)."""
+
+
+def _no_repeated_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKeyError(key)
+            seen.add(key)
+    return obj
 
 
 def _as_text(value: object, links: bool) -> str | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from compliance.core.problems import visible
+
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 _LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
 _WHITESPACE = re.compile(r"\s+")
@@ -19,9 +21,10 @@ def text(value: str) -> str:
     """Escape inline text: backslash-escape Markdown punctuation, entity-encode ``<``, ``>``, ``&``.
 
     Newlines and other white space collapse to single spaces, so a value can never open a new
-    block (a heading, a list, a table row, a code fence).
+    block (a heading, a list, a table row, a code fence); other control characters and bidi
+    overrides are shown as ``\\xNN``/``\\uNNNN`` (:func:`~compliance.core.problems.visible`).
     """
-    flat = _WHITESPACE.sub(" ", value.replace("\x00", "")).strip()
+    flat = visible(_WHITESPACE.sub(" ", value.replace("\x00", "")).strip())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = _SPECIAL.sub(r"\\\1", flat)
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)

@@ -20,7 +20,7 @@ def timeline_markdown(t: Timeline) -> str:
     head = "| Agreement | Article | Obligation | " + " | ".join(d.isoformat() for d in t.dates) + " |"
     rule = "|---|---|---|" + "---|" * len(t.dates)
     rows = [
-        f"| {r.agreement} | {r.article} | {'`' + r.obligation + '`' if r.obligation else '**article**'} | "
+        f"| {r.agreement} | {text(r.article)} | {'`' + r.obligation + '`' if r.obligation else '**article**'} | "
         + " | ".join(s.value for s in r.statuses)
         + " |"
         for r in t.rows
@@ -53,7 +53,7 @@ def diff_markdown(changes: Sequence[Change], before: str, after: str) -> str:
         if mine:
             lines += ["| Obligation | Article | Before | After |", "|---|---|---|---|"]
             lines += [
-                f"| `{c.obligation}` | {c.agreement} {c.article} | {c.before.value} | {c.after.value} |"
+                f"| `{c.obligation}` | {c.agreement} {text(c.article)} | {c.before.value} | {c.after.value} |"
                 for c in mine
             ]
         else:

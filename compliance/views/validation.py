@@ -11,7 +11,8 @@ from pathlib import Path
 
 from attrs import frozen
 
-from compliance.core.problems import Problem, Severity
+from compliance.core.inputs import read_limited
+from compliance.core.problems import InputError, Problem, Severity, in_order
 from compliance.linking.ledger import (
     Accounting,
     assemble,
@@ -19,8 +20,8 @@ from compliance.linking.ledger import (
     load_registries,
     reporter_resolver,
 )
-from compliance.load.agreement_files import load_parties_file, load_reporters_file
-from compliance.readers import read_event_file
+from compliance.load.agreement_files import MAX_FILE_BYTES, load_parties_file, load_reporters_file
+from compliance.readers import Record, read_event_file
 
 
 @frozen
@@ -54,20 +55,23 @@ class Validation:
         accounting = None
         if others:
             resolve = reporter_resolver(reporters)
-            records = [
-                r for f in sorted(others, key=str) for r in read_event_file(f, parties.resolve, resolve)
-            ]
+            records: list[Record | Problem] = []
+            for path in sorted(others, key=str):  # a file that cannot be read does not stop the others
+                try:
+                    records.extend(read_event_file(path, parties.resolve, resolve))
+                except InputError as exc:
+                    records.append(Problem(str(path), 0, "-", str(exc).removeprefix(f"{path}: ")))
             ledger = assemble(agreements, parties, records)
             problems += ledger.problems
             accounting = ledger.accounting
-        return cls(tuple(sorted(set(problems))), accounting)
+        return cls(tuple(in_order(set(problems))), accounting)
 
 
 def registry_kind(path: Path) -> str | None:
     """``parties`` or ``reporters`` for the registry files, by their top-level table name."""
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:20000]
-    except OSError:
+        head = read_limited(path, str(path), MAX_FILE_BYTES).decode("utf-8", "replace")[:20000]
+    except (InputError, OSError):
         return None
     for kind in ("parties", "reporters"):
         if f"[[{kind}]]" in head:

@@ -1,0 +1,153 @@
+"""CSV records, split from lines before ``csv.reader`` parses them: one bad quote costs one record.
+
+``csv.reader`` alone lets a quoted field run on over line ends until a quote closes it: one
+unclosed quote swallows the rest of the file as a single field. Here each line is first scanned
+for whether it ends inside a quoted field (only lines holding a ``"`` are scanned at all). A
+record may go on over several lines, but when it is not closed within :data:`MAX_RECORD_CHARS`
+characters or by the end of the file, or when it closes with a number of fields other than the
+header's, it is reported as an unclosed quote on the line where it started, and reading resumes
+at the next line. The lines are kept while a record is open, so they can be read again.
+
+:class:`CsvRecords` behaves like ``csv.reader``: ``next()`` gives a row or raises ``csv.Error``
+for one bad record, and ``line_num`` is the last line that record took.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from compliance.readers.lines import MAX_LINE_CHARS, OverlongLine
+
+MAX_RECORD_CHARS = MAX_LINE_CHARS
+"""A record running over several lines stops being believed at this size."""
+
+_QUOTED = re.compile(r'(?:[^"]|"")*+')
+"""The inside of a quoted field, up to its closing quote (a doubled quote is a quote)."""
+_AFTER_CLOSE = re.compile(r"[^,\r\n]*+")
+"""What csv keeps after a closing quote, up to the next comma (its lenient reading)."""
+_UNQUOTED = re.compile(r"[^,\r\n]*+")
+_FIELD = r'(?:"(?:[^"]|"")*+"|[^,\r\n"][^,\r\n]*+|)'
+_STRICT_RECORD = re.compile(rf"{_FIELD}(?:,{_FIELD})*+(?:\r\n|\r|\n)?")
+"""A record quoted by the book: a closing quote is followed by a comma or the line end. A record
+over several lines must be one, or its first quote is taken as unclosed (``"a,b`` then ``c,"d"x``
+would otherwise close on the wrong line)."""
+
+
+def ends_inside_quotes(line: str, inside: bool) -> bool:
+    """Whether a record is still inside a quoted field at the end of ``line``, as csv reads it."""
+    pos, end = 0, len(line)
+    if inside:
+        pos = _QUOTED.match(line).end()  # type: ignore[union-attr]
+        if pos >= end:
+            return True
+        pos = _AFTER_CLOSE.match(line, pos + 1).end()  # type: ignore[union-attr]
+    else:
+        pos = -1  # as if just after a comma
+    while pos < end:
+        if pos >= 0 and line[pos] != ",":
+            return False  # a line end outside quotes
+        pos += 1
+        if pos < end and line[pos] == '"':
+            pos = _QUOTED.match(line, pos + 1).end()  # type: ignore[union-attr]
+            if pos >= end:
+                return True
+            pos = _AFTER_CLOSE.match(line, pos + 1).end()  # type: ignore[union-attr]
+        else:
+            pos = _UNQUOTED.match(line, pos).end()  # type: ignore[union-attr]
+    return False
+
+
+_UNCLOSED = (
+    "unclosed quote: a quoted field starts on this line and is not closed; the next line is read as a new row"
+)
+
+
+class CsvRecords:
+    """Rows of a CSV stream, one record at a time; the first row (the header) sets the field count.
+
+    ``csv.reader`` pulls whole records from :meth:`_records`, so the common line (no quote) costs
+    one generator step. A bad record is handed over as an empty line with :attr:`_error` set,
+    which :meth:`__next__` raises as ``csv.Error``.
+    """
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines: Iterator[str] = iter(lines)
+        self._again: deque[tuple[int, str]] = deque()
+        self._read = 0
+        self._error: str | None = None
+        self._parser = csv.reader(self._records(), strict=False)
+        self.fields: int | None = None
+        self.line_num = 0
+
+    def __iter__(self) -> CsvRecords:
+        return self
+
+    def __next__(self) -> list[str]:
+        row = next(self._parser)  # StopIteration ends the records
+        if self._error is not None:
+            message, self._error = self._error, None
+            raise csv.Error(message)
+        if self.fields is None and row:
+            self.fields = len(row)
+        return row
+
+    def _line(self) -> tuple[int, str] | None:
+        if self._again:
+            return self._again.popleft()
+        line = next(self._lines, None)
+        if line is None:
+            return None
+        self._read += 1
+        return self._read, line
+
+    def _records(self) -> Iterator[str]:
+        lines, again = self._lines, self._again
+        while True:
+            if again:
+                start, line = again.popleft()
+            else:
+                line = next(lines, "")
+                if not line:
+                    return
+                self._read = start = self._read + 1
+            self.line_num = start
+            if '"' not in line and type(line) is str:  # the common case: one line, no quotes
+                yield line
+            elif isinstance(line, OverlongLine):
+                self._error = f"line longer than {MAX_LINE_CHARS} characters; it is skipped"
+                yield "\n"
+            elif not ends_inside_quotes(line, False):
+                yield line
+            else:
+                yield self._multiline(start, line)
+
+    def _multiline(self, start: int, line: str) -> str:
+        """A record over several lines, or (when it is not one) an error and the lines given back."""
+        taken = [(start, line)]
+        size = len(line)
+        while True:
+            item = self._line()
+            if item is None or isinstance(item[1], OverlongLine) or size + len(item[1]) > MAX_RECORD_CHARS:
+                return self._unclosed(taken, item)
+            taken.append(item)
+            size += len(item[1])
+            if not ends_inside_quotes(item[1], True):
+                break
+        record = "".join(text for _, text in taken)
+        if not _STRICT_RECORD.fullmatch(record):
+            return self._unclosed(taken, None)
+        if self.fields is not None and len(next(csv.reader([record], strict=False))) != self.fields:
+            return self._unclosed(taken, None)
+        self.line_num = taken[-1][0]
+        return record
+
+    def _unclosed(self, taken: list[tuple[int, str]], extra: tuple[int, str] | None) -> str:
+        """Give back every line after the first and report the first as one bad record."""
+        again = taken[1:] + ([extra] if extra is not None else [])
+        self._again.extendleft(reversed(again))
+        self.line_num = taken[0][0]
+        self._error = _UNCLOSED
+        return "\n"

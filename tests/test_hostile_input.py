@@ -1,0 +1,292 @@
+"""Hostile input: one bad quote costs one record, absurd files cost bounded memory, nothing shows raw.
+
+Every input is built in the test; the large ones are written to ``tmp_path`` and read by a
+separate process that reports its own peak memory.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import random
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compliance.cli import main
+from compliance.core.problems import Problem
+from compliance.readers import Record, read_event_file, read_event_stream
+from compliance.readers.lines import OverlongLine, bounded_lines
+from compliance.render.markdown import render_markdown
+from compliance.views.report import Report
+from tests.support import HEADER, PARTIES, RESOLVE_REPORTER, ledger_from_csv, rows
+
+ROOT = Path(__file__).resolve().parent.parent
+UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""What must never reach a terminal or a report raw (tab and newline separate lines and cells)."""
+GOOD = "G{n},2021-08-01,,other,,Goris,Reuters,none,,,,Row {n}."
+
+
+def read(path: Path) -> list[Record | Problem]:
+    return list(read_event_file(path, PARTIES.resolve, RESOLVE_REPORTER))
+
+
+def read_text(text: str, suffix: str = ".csv") -> list[Record | Problem]:
+    stream = io.StringIO(text, newline="")
+    return list(read_event_stream(stream, f"t{suffix}", suffix, PARTIES.resolve, RESOLVE_REPORTER))
+
+
+def rejected(items: list[Record | Problem]) -> list[Record]:
+    return [r for r in items if isinstance(r, Record) and r.rejected]
+
+
+# --------------------------------------------------------------------------- one bad quote costs one record
+
+
+def test_quotes__unclosed_quote_costs_one_record_and_names_its_line():
+    """An unclosed quote on line 3 of 2,002 rejects line 3 only, as an unclosed quote; every other row is read."""
+    body = [GOOD.format(n=1), 'B1,2021-08-01,,other,,Goris,Reuters,none,,,,"never closed']
+    body += [GOOD.format(n=n) for n in range(2, 2001)]
+    items = read_text(rows(*body))
+    records = [r for r in items if isinstance(r, Record)]
+    assert len(records) == 2001
+    bad = rejected(items)
+    assert [(r.origin.line, "unclosed quote" in r.problems[0].message) for r in bad] == [(3, True)]
+
+
+def test_quotes__closing_on_a_later_line_with_the_wrong_shape_costs_one_record():
+    """A quote that closes inside a later row is still the one bad record; a real multi-line field is kept."""
+    text = rows(
+        'B1,2021-08-01,,other,,Goris,Reuters,none,,,,"opened here',
+        'G2,2021-08-01,,other,,Goris,Reuters,none,,,,"closed ""early"" here"',
+        'G3,2021-08-01,,other,,Goris,Reuters,none,,,,"a note\nover two lines"',
+        GOOD.format(n=4),
+    )
+    items = read_text(text)
+    assert [r.origin.line for r in rejected(items)] == [2]
+    kept = {r.event.id: (r.origin.line, r.event.notes) for r in items if isinstance(r, Record) and r.event}
+    assert kept == {
+        "G2": (3, 'closed "early" here'),
+        "G3": (4, "a note\nover two lines"),
+        "G4": (6, "Row 4."),
+    }
+
+
+def test_quotes__field_limit_names_the_row_it_belongs_to():
+    """A 20,000-character quoted notes field over many lines is reported on its own row, as notes."""
+    huge = "\n".join(["x" * 99] * 200)
+    text = rows(GOOD.format(n=1), f'B1,2021-08-01,,other,,Goris,Reuters,none,,,,"{huge}"', GOOD.format(n=3))
+    items = read_text(text)
+    [bad] = rejected(items)
+    assert (bad.origin.line, bad.problems[0].field) == (3, "notes")
+    assert "the limit is 10000" in bad.problems[0].message
+    assert [r.event.id for r in items if isinstance(r, Record) and r.event] == ["G1", "G3"]
+
+
+# --------------------------------------------------------------------------- bounded memory and time
+
+
+def test_lines__overlong_line_is_cut_and_the_rest_discarded():
+    """A line over the limit arrives once, as a short OverlongLine, and the next line is read whole."""
+    stream = io.StringIO("a,b\n" + "y" * 1000 + "\nc,d\n", newline="")
+    lines = list(bounded_lines(stream, limit=64))
+    assert lines[0] == "a,b\n"
+    assert isinstance(lines[1], OverlongLine)
+    assert len(lines[1]) <= 200
+    assert lines[2:] == ["c,d\n"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_lines__overlong_row_is_one_problem_and_reading_goes_on(tmp_path, suffix):
+    """A 5 MB row is one rejected record saying the line is too long; the row after it is read."""
+    path = tmp_path / f"long{suffix}"
+    good = '{"id": "G2", "date": "2021-08-01", "kind": "other", "reported_by": "Reuters"}\n'
+    if suffix == ".csv":
+        path.write_text(HEADER + "x" * 5_000_000 + "\n" + GOOD.format(n=2) + "\n", encoding="utf-8")
+    else:
+        path.write_text("[" * 5_000_000 + "\n" + good, encoding="utf-8")
+    items = read(path)
+    [bad] = rejected(items)
+    assert "longer than" in bad.problems[0].message
+    assert [r.event.id for r in items if isinstance(r, Record) and r.event] == ["G2"]
+
+
+def _make_binary(kind: str) -> bytes:
+    text = (HEADER + GOOD.format(n=1) + "\n") * 50
+    return {
+        "gzip": gzip.compress(text.encode(), mtime=0),
+        "nul": b"\x00" * 100_000,
+        "random": random.Random(14).randbytes(100_000),
+        "utf16-bom": text.encode("utf-16"),
+        "utf16-no-bom": text.encode("utf-16-le"),
+        "zip": b"PK\x03\x04" + b"\x00" * 100,
+    }[kind]
+
+
+@pytest.mark.parametrize(
+    ("kind", "says"),
+    [
+        ("gzip", "gzip"),
+        ("nul", "NUL"),
+        ("random", "binary"),
+        ("utf16-bom", "UTF-16"),
+        ("utf16-no-bom", "UTF-16"),
+        ("zip", "ZIP"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_binary__one_problem_saying_what_the_file_looks_like(tmp_path, kind, says, suffix):
+    """Compressed, NUL-filled, random or UTF-16 bytes give exactly one problem naming what they look like."""
+    path = tmp_path / f"data{suffix}"
+    path.write_bytes(_make_binary(kind))
+    items = read(path)
+    assert len(items) == 1
+    [problem] = items
+    assert isinstance(problem, Problem)
+    assert says in problem.message
+
+
+def test_binary__a_few_bad_bytes_still_cost_one_record_each(tmp_path):
+    """A text file with one stray NUL and one invalid byte is not 'binary': two rows rejected, the rest read."""
+    path = tmp_path / "mostly-text.csv"
+    body = [GOOD.format(n=n) for n in range(1, 200)]
+    body[10] = body[10].replace("Goris", "Go\x00ris")
+    path.write_bytes(rows(*body).encode() + b"B1,2021-08-01,,other,,Goris,Reuters,none,,,,Bad \xff byte\n")
+    items = read(path)
+    assert len(rejected(items)) == 2
+    assert len(items) == 200
+
+
+_PEAK = """
+import resource, sys
+from pathlib import Path
+from compliance.readers import read_event_file
+from tests.support import PARTIES, RESOLVE_REPORTER
+items = list(read_event_file(Path(sys.argv[1]), PARTIES.resolve, RESOLVE_REPORTER))
+print(len(items), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_kib(path: Path) -> tuple[int, int]:
+    """Items read and peak resident memory (KiB) of a separate process reading ``path``."""
+    result = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(path)],
+        cwd=ROOT, capture_output=True, timeout=300, check=True, env={"PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    items, peak = result.stdout.split()
+    return int(items), int(peak)
+
+
+def write_big(path: Path, first: bytes, fill: bytes, size: int) -> Path:
+    with path.open("wb") as out:
+        out.write(first)
+        chunk = fill * (1 << 20)
+        for _ in range(size // len(chunk)):
+            out.write(chunk)
+    return path
+
+
+@pytest.mark.parametrize("case", ["nul", "one-line-csv", "one-line-jsonl", "header-only"])
+def test_memory__absurd_files_read_in_bounded_memory(tmp_path, case):
+    """60 MB of NULs or one 60 MB line: one item, and the reader grows by far less than the file (< 300 MB)."""
+    size = 60 << 20
+    path = {
+        "nul": lambda: write_big(tmp_path / "zero.csv", b"", b"\x00", size),
+        "one-line-csv": lambda: write_big(tmp_path / "line.csv", HEADER.encode(), b"x", size),
+        "one-line-jsonl": lambda: write_big(tmp_path / "line.jsonl", b'{"notes": "', b"x", size),
+        "header-only": lambda: write_big(tmp_path / "header.csv", b"id,", b"c", size),
+    }[case]()
+    small = tmp_path / "small.csv"
+    small.write_text(rows(GOOD.format(n=1)), encoding="utf-8")
+    _, baseline = peak_kib(small)
+    items, peak = peak_kib(path)
+    assert items == 1
+    assert peak < 300 * 1024
+    assert peak - baseline < 40 * 1024, (baseline, peak)  # a 60 MB line held whole would add > 60 MB
+
+
+# --------------------------------------------------------------------------- escape what is printed
+
+
+def test_escape__control_characters_never_reach_stderr(tmp_path, capsys):
+    """ESC, BEL and bidi overrides in a file name, header names, JSON keys and values are printed escaped."""
+    csv_path = tmp_path / "evil\x1b]0;title\x07\u202e.csv"
+    csv_path.write_text(
+        "id,date,kind,reported_by,col\x1b[31m,\u202ebad\n"
+        "E1,2021-08-01,oth\x07er,Reuters,x,y\nE\x1b2,2021-08-01,other,Reuters,x,y\n",
+        encoding="utf-8",
+    )
+    jsonl_path = tmp_path / "evil.jsonl"
+    jsonl_path.write_text(
+        json.dumps({"id": "J1", "date": "2021-08-01", "kind": "other", "reported_by": "R", "k\x1b\x07": 1})
+        + "\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(csv_path), str(jsonl_path)]) == 1
+    err = capsys.readouterr().err
+    assert "\\x1b" in err
+    assert "\\u202e" in err
+    assert not UNSEEN.search(err)
+
+
+def test_escape__control_characters_never_reach_the_markdown():
+    """Event text with ESC, BEL, C1 and bidi overrides appears escaped in the Markdown report."""
+    hostile = "Goris \x1b[2J\x07\x9b\u202eevil\u2066 end"
+    ledger = ledger_from_csv(
+        rows(f"H1,2020-11-20,,territory-handover,,Aghdam {hostile},Reuters,none,,,,{hostile}")
+    )
+    markdown = render_markdown(Report.build(ledger, date(2022, 1, 1)))
+    assert "\\u202eevil" in markdown
+    assert not UNSEEN.search(markdown)
+
+
+@pytest.mark.parametrize("event_id", ["A\x1b1", "A\u202e1", "A\x9b1", "A\x7f1"])
+def test_escape__id_with_control_character_is_rejected(event_id):
+    """An id holding a control character or a bidi override is rejected with a problem on the id."""
+    ledger = ledger_from_csv(rows(f"{event_id},2021-08-01,,other,,Goris,Reuters,none,,,,Note."))
+    assert ledger.accounting.rejected == 1
+    assert [p.field for p in ledger.errors] == ["id"]
+
+
+# --------------------------------------------------------------------------- deterministic under duplicates
+
+
+def test_duplicates__every_copy_rejected_whatever_the_order():
+    """Two records with one id: both rejected, each problem naming both lines, in either row order."""
+    first = "D1,2020-11-20,,territory-handover,,Aghdam,Reuters,none,,,,Entered Aghdam."
+    second = "D1,2020-11-20,,territory-handover,,Aghdam,Ministry of Defence of Armenia,,,,,Denied."
+    outcomes = []
+    for order in ((first, second), (second, first)):
+        ledger = ledger_from_csv(rows(*order, GOOD.format(n=1)))
+        acc = ledger.accounting
+        assert (acc.read, acc.rejected, acc.read - acc.rejected) == (3, 2, acc.linked + acc.unlinked)
+        messages = [p.message for p in ledger.errors]
+        assert len(messages) == 2
+        assert all("test.csv:2, test.csv:3" in m for m in messages)
+        outcomes.append((ledger.events, ledger.links, acc))
+    assert outcomes[0] == outcomes[1]
+    assert [e.id for e in outcomes[0][0]] == ["G1"]
+
+
+@given(
+    count=st.integers(2, 40),
+    data=st.data(),
+)
+def test_quotes__property_one_stray_quote_at_a_field_start_costs_exactly_its_row(count, data):
+    """A quote put at the start of any field of any row rejects that row alone; every row is still read."""
+    body = [GOOD.format(n=n) for n in range(1, count + 1)]
+    row = data.draw(st.integers(0, count - 1), label="row")
+    fields = body[row].split(",")
+    column = data.draw(st.integers(0, len(fields) - 1), label="column")
+    fields[column] = '"' + fields[column]
+    body[row] = ",".join(fields)
+    items = read_text(rows(*body))
+    assert len([r for r in items if isinstance(r, Record)]) == count
+    assert [r.origin.line for r in rejected(items)] == [row + 2]

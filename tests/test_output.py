@@ -1,0 +1,278 @@
+"""The command line never destroys input, never leaves half a file, and fails in one line.
+
+Each test builds its input in ``tmp_path``; the ones that need a real process (a closed standard
+output, a broken pipe, a kill, a FIFO) start ``python -m compliance`` as a subprocess.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import agreements as bundled
+import compliance.cli.writing
+from compliance.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+AS_OF = ["--as-of", "2023-01-01"]
+
+
+def run_cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "compliance", *args], env=ENV, cwd=ROOT, timeout=120, check=False, **kwargs
+    )  # type: ignore[call-overload, no-any-return]
+
+
+def one_line(err: str) -> str:
+    """The message, after checking it is exactly one line and not a traceback."""
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def copy_of_events(tmp_path: Path, copies: int = 1) -> Path:
+    """The bundled accounts, ``copies`` times over with fresh ids: a run as large as wanted."""
+    rows = list(csv.DictReader(io.StringIO(bundled.EVENTS_FILE.read_text(encoding="utf-8"))))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for k in range(copies):
+        for row in rows:
+            suffix = f"-k{k}" if copies > 1 else ""
+            incident = row.get("incident") or ""
+            writer.writerow({**row, "id": row["id"] + suffix, "incident": incident and incident + suffix})
+    path = tmp_path / "events.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- never destroy input
+
+
+def test_output__naming_an_input_is_refused_before_any_work(tmp_path, capsys, monkeypatch):
+    """--output naming an input (by any path, a link included) exits 2 before reading, the input intact."""
+    events = copy_of_events(tmp_path)
+    agreement = tmp_path / "trilateral-2020.toml"
+    agreement.write_bytes((ROOT / "agreements" / "trilateral-2020.toml").read_bytes())
+    link = tmp_path / "link.csv"
+    link.symlink_to(events)
+    before = {p: p.read_bytes() for p in (events, agreement)}
+    called = []
+    monkeypatch.setattr("compliance.cli.commands.build_ledger", lambda *a: called.append(a))
+    cases = [
+        ["report", "--events", str(events), "--output", str(events)],
+        ["report", "--events", str(link), "--output", str(tmp_path / ".." / tmp_path.name / "events.csv")],
+        ["report", "--events", str(events), "--agreement-file", str(agreement), "--output", str(agreement)],
+        ["timeline", "--from", "2021-01-01", "--to", "2021-02-01", "--output", str(bundled.PARTIES_FILE)],
+        ["diff", "--from", "2021-01-01", "--to", "2021-02-01", "--output", str(bundled.EVENTS_FILE)],
+        ["agreements", "--output", str(ROOT / "agreements" / "trilateral-2020.toml")],
+    ]
+    for args in cases:
+        assert main(args) == 2, args
+        message = one_line(capsys.readouterr().err)
+        assert "refusing to overwrite an input" in message
+    assert called == []
+    assert {p: p.read_bytes() for p in before} == before
+
+
+# --------------------------------------------------------------------------- atomic output
+
+
+def _no_temporary_files(folder: Path) -> bool:
+    return not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("failure", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()])
+def test_output__failure_while_writing_keeps_the_old_file(tmp_path, capsys, monkeypatch, failure):
+    """A full disk or Ctrl-C while writing leaves the old file and no temporary file; one line, exit 1 or 130."""
+    target = tmp_path / "report.md"
+    target.write_bytes(b"old report\n")
+
+    def fail(fd: int) -> None:
+        raise failure
+
+    monkeypatch.setattr(compliance.cli.writing.os, "fsync", fail)
+    code = main(["report", *AS_OF, "--output", str(target)])
+    message = one_line(capsys.readouterr().err)
+    if isinstance(failure, KeyboardInterrupt):
+        assert (code, message) == (130, "compliance: interrupted")
+    else:
+        assert code == 1
+        assert str(target) in message
+        assert "No space left on device" in message
+    assert target.read_bytes() == b"old report\n"
+    assert _no_temporary_files(tmp_path)
+
+
+def test_output__complete_report_replaces_the_old_one_with_its_mode(tmp_path, capsys):
+    """A finished run replaces the old file whole, keeps its permissions and leaves no temporary file."""
+    target = tmp_path / "report.json"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    assert main(["report", *AS_OF, "--format", "json", "--output", str(target)]) == 0
+    capsys.readouterr()
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"].startswith("ceasefire-compliance/report/")
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert _no_temporary_files(tmp_path)
+
+
+def test_output__ctrl_c_anywhere_is_one_line_and_exit_130(capsys, monkeypatch):
+    """Ctrl-C during the work (not only the writing) ends with 'compliance: interrupted', exit 130."""
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("compliance.cli.commands.build_ledger", interrupted)
+    assert main(["report", *AS_OF]) == 130
+    assert one_line(capsys.readouterr().err) == "compliance: interrupted"
+
+
+def test_output__kill_at_any_moment_leaves_the_old_or_the_complete_new_file(tmp_path):
+    """SIGKILL at points spread over a large report run: the target is the old bytes or the whole new report."""
+    events = copy_of_events(tmp_path, copies=5)
+    target = tmp_path / "report.md"
+    old = b"# An earlier report\n\nStill here.\n"
+    args = [
+        sys.executable,
+        "-m",
+        "compliance",
+        "report",
+        "--events",
+        str(events),
+        *AS_OF,
+        "--output",
+        str(target),
+    ]
+    started = time.monotonic()
+    subprocess.run(args, env=ENV, cwd=ROOT, timeout=300, check=True, capture_output=True)
+    duration = time.monotonic() - started
+    new = target.read_bytes()
+    assert new.endswith(b"\n")
+    assert b"## Sources" in new
+    assert len(new) > 500_000
+    outcomes = set()
+    for fraction in (0.02, 0.5, 0.8, 0.9, 0.95, 1.0, 1.1):
+        target.write_bytes(old)
+        process = subprocess.Popen(
+            args, env=ENV, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(duration * fraction)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        after = target.read_bytes()
+        assert after in (old, new), f"killed at {fraction:.0%} of the run: {len(after)} bytes"
+        outcomes.add(after == new)
+    assert False in outcomes  # at least one kill landed before the rename
+
+
+# --------------------------------------------------------------------------- output errors are messages
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "a-folder", "dev-full"])
+def test_output__unwritable_target_is_one_line_naming_path_and_cause(tmp_path, capsys, where):
+    """A missing folder, a folder, a full disk (/dev/full): one line naming the path and the cause, exit 1."""
+    target, cause = {
+        "missing-folder": (tmp_path / "no" / "report.md", "No such file or directory"),
+        "a-folder": (tmp_path, "is a directory"),
+        "dev-full": (Path("/dev/full"), "No space left on device"),
+    }[where]
+    assert main(["report", *AS_OF, "--output", str(target)]) == 1
+    message = one_line(capsys.readouterr().err)
+    assert str(target) in message
+    assert cause in message
+
+
+def test_output__closed_stdout_is_one_line_exit_1():
+    """Standard output closed before the run (``>&-``): one line on stderr, exit 1."""
+    result = subprocess.run(
+        ["bash", "-c", f'"{sys.executable}" -m compliance report --as-of 2023-01-01 >&-'],
+        env=ENV, cwd=ROOT, capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    lines = [line for line in result.stderr.decode().splitlines() if line.startswith("compliance:")]
+    assert result.returncode == 1
+    assert lines == ["compliance: cannot write to standard output: it is closed"]
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_output__broken_pipe_is_one_line_exit_1():
+    """The reader of the pipe gone (EPIPE): one line on stderr, exit 1, no 'Exception ignored' at exit."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "compliance", "report", *AS_OF],
+        env=ENV, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    problems_printed = [line for line in err.splitlines() if not line.startswith("compliance:")]
+    assert [line for line in err.splitlines() if line not in problems_printed] == [
+        "compliance: cannot write to standard output: Broken pipe"
+    ]
+    assert "Traceback" not in err
+    assert "Exception ignored" not in err
+
+
+# --------------------------------------------------------------------------- inputs that cannot be read
+
+
+@pytest.mark.parametrize("flag", ["--agreement-file", "--events"])
+def test_inputs__missing_or_unreadable_file_exits_1(tmp_path, capsys, flag):
+    """A missing input, a folder given as input: exit 1 with one line, no report written."""
+    for path, cause in ((tmp_path / "missing.toml", "No such file"), (tmp_path, "a directory")):
+        target = tmp_path / "out.md"
+        assert main(["report", *AS_OF, flag, str(path), "--output", str(target)]) == 1
+        message = one_line(capsys.readouterr().err)
+        assert str(path) in message
+        assert cause in message
+        assert not target.exists()
+
+
+@pytest.mark.parametrize("flag", ["--agreement-file", "--events"])
+def test_inputs__fifo_without_writer_or_device_is_refused_not_waited_on(tmp_path, flag):
+    """A FIFO nobody writes to and /dev/zero are refused at once (exit 1), never read."""
+    fifo = tmp_path / "events.fifo"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        result = run_cli("report", *AS_OF, flag, str(path), capture_output=True)
+        assert result.returncode == 1
+        assert "not a regular file" in one_line(result.stderr.decode())
+
+
+def test_inputs__standard_input_is_read_when_named_dash():
+    """``--events -`` reads standard input on purpose: the same report as from the file."""
+    data = bundled.EVENTS_FILE.read_bytes()
+    piped = run_cli("report", *AS_OF, "--events", "-", input=data, capture_output=True)
+    from_file = run_cli("report", *AS_OF, "--events", str(bundled.EVENTS_FILE), capture_output=True)
+    assert piped.returncode == 0
+
+    def counts(out: bytes) -> list[bytes]:
+        return [line for line in out.splitlines() if line.startswith(b"Agreements:")]
+
+    assert counts(piped.stdout) == counts(from_file.stdout) != []
+
+
+def test_validate__every_file_is_checked_past_a_missing_one(tmp_path, capsys):
+    """``validate`` names every missing or unreadable file and still checks the good ones."""
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,date,kind,reported_by\nX1,2300-01-01,other,Reuters\n", encoding="utf-8")
+    files = [tmp_path / "a-missing.csv", fifo, tmp_path / "missing.toml", bad]
+    assert main(["validate", *map(str, files)]) == 1
+    err = capsys.readouterr().err
+    for path in files:
+        assert f"{path}:" in err
+    assert "year 2300 is outside 1900–2100" in err
