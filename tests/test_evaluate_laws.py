@@ -277,7 +277,11 @@ class NaiveModel(RuleBasedStateMachine):
         if self.today < in_force:
             return Status.NOT_IN_FORCE
         seen = [
-            e for e in self.events if e.when.first_day <= self.today and e.links[0].obligation == obligation
+            e
+            for e in self.events
+            if e.when.first_day <= self.today
+            and e.links[0].obligation == obligation
+            and e.when.last_day >= in_force  # an account before the agreement is evidence of nothing
         ]
         confirmed = [e for e in seen if e.reporter_party == "none" or e.links[0].effect is Effect.FULFILS]
         fulfilments = sorted(e.when.first_day for e in confirmed if e.links[0].effect is Effect.FULFILS)

@@ -1213,7 +1213,13 @@ def test_cli_report__broken_inputs_reported_and_good_records_kept(capsys, broken
     assert "deadlne" in toml["message"]
     listed = {(p["file"], p["line"], p["field"]) for p in report["problems"]}
     assert {(m["file"], int(m["line"]), m["field"]) for m in problems} == listed
-    assert report["accounting"] == {"read": 6, "linked": 2, "unlinked": 1, "rejected": 3}
+    assert report["accounting"] == {
+        "read": 6,
+        "linked": 2,
+        "unlinked": 1,
+        "rejected": 3,
+        "unlinked_reasons": {"no rule matches": 1},
+    }
     shown = {e["id"] for e in report["events"]} | set(report["unlinked"])
     assert {"G1", "G2", "G3"} <= shown
     assert not {"B1", "B2", "B3"} & shown
