@@ -22,6 +22,7 @@ from compliance.core.events import Event, Link
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.problems import InputError, Problem, Severity
+from compliance.linking.incidents import denial_links
 from compliance.linking.index import LinkIndex, LinkMemo, link_account
 from compliance.linking.scope import REASONS
 from compliance.load.agreement_files import (
@@ -153,8 +154,7 @@ def assemble(
     seen: dict[str, str] = {}
     events: list[Event] = []
     links: list[Link] = []
-    unlinked: list[str] = []
-    reasons = dict.fromkeys(REASONS, 0)
+    unlinked: dict[str, str] = {}  # event id -> reason
     elsewhere: dict[tuple[str, str], tuple[int, int]] = {}
     read = rejected = 0
     for item in records:
@@ -195,8 +195,7 @@ def assemble(
         if linking.links:
             links.extend(linking.links)
         else:
-            unlinked.append(event.id)
-            reasons[linking.reason] += 1
+            unlinked[event.id] = linking.reason
     for (file, agreement_id), (line, count) in elsewhere.items():
         found.append(
             Problem(
@@ -207,6 +206,13 @@ def assemble(
                 Severity.WARNING,
             )
         )
+    answered = denial_links(events, links, index, parties)  # needs every account linked first
+    links.extend(answered)
+    for answer in answered:
+        unlinked.pop(answer.event, None)
+    reasons = dict.fromkeys(REASONS, 0)
+    for why in unlinked.values():
+        reasons[why] += 1
     events.sort(key=lambda e: e.sort_key)
     links.sort(key=lambda k: (k.obligation, k.event, k.effect.value, k.basis))
     accounting = Accounting(

@@ -119,11 +119,10 @@ def party_reason(
     """Test (d): ``None`` when a party to the agreement is named (or, none named, the place is inside)."""
     named = _named(event)
     if not named and event.kind in VENUE_KINDS:
-        return None if placement.resolved else NO_PARTY  # talks at a known venue (Moscow, Brussels)
+        # Talks at a known venue (Moscow, Brussels), or a step one of the parties itself reports.
+        return None if placement.resolved or event.reporter_party in scope.members else NO_PARTY
     if not named:
-        inside = bool(placement.areas & scope.areas) or bool(
-            not scope.areas and placement.countries & scope.countries
-        )
+        inside = bool(placement.areas & scope.areas) or bool(placement.countries & scope.countries)
         return None if placement.resolved and inside else NO_PARTY
     for party in named:
         if party in scope.members or parties.side_of.get(party, frozenset()) & scope.members:
