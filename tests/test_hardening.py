@@ -897,7 +897,9 @@ def test_report_safety__hostile_event_text_stays_text(rows):
     """Hostile text in event fields never becomes HTML, a script, a link, an image or a broken row."""
     markdown, ledger = _markdown_for(rows)
     assert ledger.accounting.rejected == 2
-    assert ledger.accounting.unlinked == 1  # the "other" account (the denial answers the clash of its incident)
+    assert (
+        ledger.accounting.unlinked == 1
+    )  # the "other" account (the denial answers the clash of its incident)
     tokens = assert_safe_markdown(markdown)
     twin_markdown, twin_ledger = _markdown_for(_twin(rows))
     assert twin_ledger.accounting == ledger.accounting

@@ -5,8 +5,8 @@ topic: rules matching on kind and actor would link a denial about a road to the 
 accounts of one incident share an ``incident`` id, and a denial answers the other accounts of
 its incident. So once every account is linked, a denial whose actor bears (or is aligned with a
 bearer of) an obligation that another account of the same incident is linked to, is linked to
-that obligation as ``relevant``, never as proof either way. The time scope still applies, and
-agreements the denial names explicitly are left to its explicit links.
+that obligation as ``relevant``, never as proof either way. The time scope and the country test
+still apply, and agreements the denial names explicitly are left to its explicit links.
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ def denial_links(
             agreement, obligation = index.obligations[ob_id]
             if (event.id, ob_id) in have or agreement.id in named or event.when.last_day < agreement.date:
                 continue
+            countries = index.scopes[agreement.id].countries
+            if event.country and countries and event.country not in countries:
+                continue  # same incident id, another country: not an answer about this agreement
             if parties.relation(event.actor, obligation.bearers) not in _ANSWERABLE:
                 continue
             caveat = STRADDLES if event.when.first_day < agreement.date else ""

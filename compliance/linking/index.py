@@ -203,7 +203,9 @@ def _placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:
     return near
 
 
-def _rule_outcome(event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement) -> RuleOutcome:
+def _rule_outcome(
+    event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement
+) -> RuleOutcome:
     if is_domestic(event, parties):
         return (), DOMESTIC
     reasons: list[str] = []
@@ -213,10 +215,10 @@ def _rule_outcome(event: Event, index: LinkIndex, parties: PartyRegistry, placem
     for ob, rule in index.by_kind.get(event.kind, ()):
         agreement = index.obligations[ob.id][0]
         scope = index.scopes[agreement.id]
-        if last < agreement.date:
-            reasons.append(BEFORE)
-            continue
+        # Place first: a row from another country is "outside", whatever its date.
         reason, caveat = place_verdict(event, placement, effective_scope(agreement, ob), scope)
+        if reason is None and last < agreement.date:
+            reason = BEFORE
         reason = reason or party_reason(event, scope, placement, parties)
         if reason is not None:
             reasons.append(reason)
@@ -255,7 +257,9 @@ def _explicit(event: Event, index: LinkIndex) -> tuple[list[Link], list[Explicit
                 for ob in borne or obligations
             ]
         else:
-            note = f"article-level '{ref.effect.value}' link; no obligation of the article is borne by the actor"
+            note = (
+                f"article-level '{ref.effect.value}' link; no obligation of the article is borne by the actor"
+            )
             links += [Link(ob.id, event.id, Effect.RELEVANT, "explicit", note, caveat) for ob in obligations]
     return links, premature
 

@@ -149,7 +149,9 @@ def assemble(
 ) -> Ledger:
     """Validate and link streamed records; keeps the accounting exact."""
     index = LinkIndex.build(agreements)
-    memo = LinkMemo()  # rule-made links by event signature, places by string: a million rows have a few thousand
+    memo = (
+        LinkMemo()
+    )  # rule-made links by event signature, places by string: a million rows have a few thousand
     found: list[Problem] = list(problems)
     seen: dict[str, str] = {}
     events: list[Event] = []

@@ -99,8 +99,9 @@ def _check(parsed: PlacesFile) -> Iterator[tuple[str, str]]:
 def _countries(path: str, codes: Iterable[str]) -> Iterator[tuple[str, str]]:
     for j, code in enumerate(codes):
         if not ISO_ALPHA_2.match(code):
-            yield (f"{path}[{j}]" if not path.endswith("country") else path), (
-                f"{code!r} is not an ISO 3166-1 alpha-2 code (two capital letters)"
+            yield (
+                (f"{path}[{j}]" if not path.endswith("country") else path),
+                (f"{code!r} is not an ISO 3166-1 alpha-2 code (two capital letters)"),
             )
 
 

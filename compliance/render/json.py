@@ -94,7 +94,10 @@ def report_dict(report: Report) -> dict[str, Any]:
         "events": [_event(e) for e in report.events],
         "unlinked": list(report.unlinked),
         # unlinked_reasons is always present (an empty object when nothing is unlinked).
-        "accounting": {**converter.unstructure(report.accounting), "unlinked_reasons": dict(report.accounting.unlinked_reasons)},
+        "accounting": {
+            **converter.unstructure(report.accounting),
+            "unlinked_reasons": dict(report.accounting.unlinked_reasons),
+        },
         # By hand: the converter leaves out default values (right for agreement files), the schema
         # lists every key of a problem.
         "problems": [
