@@ -154,3 +154,12 @@ def test_scopes__an_unknown_area_id_is_a_problem_with_line() -> None:
     [problem] = check_scopes([(broken, "x.toml", text)], GAZETTEER)
     assert (problem.file, problem.line, problem.field) == ("x.toml", 4, "$.scope.areas[0]")
     assert "nk-conflict-zoen" in problem.message
+
+
+def test_gazetteer__the_rows_country_picks_between_homonyms() -> None:
+    """'Martuni' in a row coded in Armenia is the Gegharkunik town (border), not Khojavend/Martuni (conflict zone)."""
+    armenian = GAZETTEER.resolve("Martuni", "Gegharkunik", country="AM")
+    assert "nk-conflict-zone" not in armenian.areas
+    assert "armenia-azerbaijan-border" in armenian.areas
+    assert "nk-conflict-zone" in GAZETTEER.resolve("Martuni", country="AZ").areas
+    assert not GAZETTEER.resolve("Georgia", country="US").resolved

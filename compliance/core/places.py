@@ -100,8 +100,12 @@ class Gazetteer:
     def area_ids(self) -> frozenset[str]:
         return frozenset(a.id for a in self.areas)
 
-    def resolve(self, *texts: str) -> Placement:
-        """The places named in ``texts`` (location, admin1 …), their areas and countries."""
+    def resolve(self, *texts: str, country: str = "") -> Placement:
+        """The places named in ``texts`` (location, admin1 …), their areas and countries.
+
+        With ``country`` (an ISO alpha-2 code the source gives), only places in that country
+        count: "Martuni" in a row coded in Armenia is the Gegharkunik town, not Khojavend/Martuni.
+        """
         found: list[int] = []
         if self.pattern is not None:
             for text in texts:
@@ -109,6 +113,8 @@ class Gazetteer:
                     number = self.by_name.get(match.group(1).casefold())
                     if number is not None and number not in found:
                         found.append(number)
+        if len(country) == 2:
+            found = [n for n in found if self.places[n].country == country]
         return self._placement(found)
 
     def near(self, latitude: float, longitude: float) -> Placement:

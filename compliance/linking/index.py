@@ -189,10 +189,12 @@ def link_account(
 
 def _placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:
     """Where the account is, from its place names, else from its point when it is near a known place."""
-    key: tuple[object, ...] = (event.location, event.admin1)
+    key: tuple[object, ...] = (event.location, event.admin1, event.country)
     found = memo.places.get(key)
     if found is None:
-        found = memo.places[key] = index.gazetteer.resolve(event.location, event.admin1)
+        found = memo.places[key] = index.gazetteer.resolve(
+            event.location, event.admin1, country=event.country
+        )
     point = event.coordinates
     if found.resolved or point is None or (event.country and event.country not in index.mapped_countries):
         return found

@@ -134,11 +134,12 @@ def place_verdict(
     event: Event, placement: Placement, scope: Scope | None, agreement: AgreementScope
 ) -> tuple[str | None, str]:
     """Tests (b) and (c) for one obligation: ``(reason or None, caveat)``."""
-    if scope is None or not (scope.countries or scope.areas or scope.disputed_areas):
-        return None, ""  # no spatial test: procedures, persons, meetings anywhere
-    countries = frozenset(scope.countries) | agreement.countries
+    own = frozenset(scope.countries) if scope is not None else frozenset()
+    countries = own | agreement.countries
     if event.country and countries and event.country not in countries:
-        return OUTSIDE, ""
+        return OUTSIDE, ""  # (b) holds for every obligation: the source says where the event was
+    if scope is None or not (scope.countries or scope.areas or scope.disputed_areas):
+        return None, ""  # no place test: procedures, persons, meetings anywhere
     if not placement.resolved or event.kind in VENUE_KINDS:
         return None, ""
     if placement.countries and countries and not placement.countries & countries:
