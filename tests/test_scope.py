@@ -239,3 +239,15 @@ def foreign_events(draw: st.DrawFn) -> list[Record]:
 def test_scope__events_from_an_unrelated_country_change_no_status(extra: list[Record]) -> None:
     """Adding events from another country (any kind, any date, any parties named) changes no status of any bundled agreement."""
     assert statuses([*BUNDLED_RECORDS, *extra]) == BASELINE
+
+
+def test_validate__prints_the_unlinked_reasons(capsys: pytest.CaptureFixture[str]) -> None:
+    """`compliance validate` prints the unlinked reasons with their counts after the accounting line."""
+    from compliance.cli import main
+
+    main(["validate", str(HDX_ARMENIA)])
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("events: read ")
+    assert ", linked 0, unlinked 113," in err[0]
+    assert err[1].startswith("unlinked: before the agreement ")
+    assert "domestic event" in err[1]
