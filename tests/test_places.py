@@ -79,6 +79,7 @@ def test_gazetteer__a_point_near_a_known_place_resolves_to_it() -> None:
     assert near.places == ("Khojavend",)
     assert "nk-conflict-zone" in near.areas
     assert not GAZETTEER.near(9.3, 2.6).resolved  # northern Benin
+    assert not GAZETTEER.near(39.80, 47.11, "AM").resolved  # a row coded in Armenia: not that town
 
 
 @pytest.mark.parametrize(

@@ -117,12 +117,14 @@ class Gazetteer:
             found = [n for n in found if self.places[n].country == country]
         return self._placement(found)
 
-    def near(self, latitude: float, longitude: float) -> Placement:
-        """The places with coordinates within :data:`NEAR_KM` of a point (nearest first)."""
+    def near(self, latitude: float, longitude: float, country: str = "") -> Placement:
+        """The nearest place with coordinates within :data:`NEAR_KM` of a point (in ``country``, if given)."""
         distances = sorted(
             (_km(latitude, longitude, p.latitude, p.longitude), number)
             for number, p in enumerate(self.places)
-            if p.latitude is not None and p.longitude is not None
+            if p.latitude is not None
+            and p.longitude is not None
+            and (len(country) != 2 or p.country == country)
         )
         return self._placement([number for km, number in distances[:1] if km <= NEAR_KM])
 
