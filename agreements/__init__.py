@@ -24,6 +24,7 @@ AGREEMENT_FILES: tuple[str, ...] = (
 PARTIES_FILE = HERE / "parties.toml"
 REPORTERS_FILE = HERE / "reporters.toml"
 EVENTS_FILE = HERE / "events.csv"
+PLACES_FILE = HERE / "places.toml"
 
 
 def agreement_paths() -> tuple[Path, ...]:

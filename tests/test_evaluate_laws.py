@@ -207,10 +207,12 @@ class NaiveModel(RuleBasedStateMachine):
         in_force = date(2020, 11, 10)
         if self.today < in_force:
             return Status.NOT_IN_FORCE
-        seen = [  # an account of a day before the agreement's date bears on nothing
+        seen = [
             e
             for e in self.events
-            if in_force <= e.when.first_day <= self.today and e.links[0].obligation == obligation
+            if e.when.first_day <= self.today
+            and e.links[0].obligation == obligation
+            and e.when.last_day >= in_force  # an account before the agreement is evidence of nothing
         ]
         confirmed = [e for e in seen if e.reporter_party == "none" or e.links[0].effect is Effect.FULFILS]
         fulfilments = sorted(e.when.first_day for e in confirmed if e.links[0].effect is Effect.FULFILS)

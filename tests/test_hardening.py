@@ -898,7 +898,9 @@ def test_report_safety__hostile_event_text_stays_text(rows):
     """Hostile text in event fields never becomes HTML, a script, a link, an image or a broken row."""
     markdown, ledger = _markdown_for(rows)
     assert ledger.accounting.rejected == 2
-    assert ledger.accounting.unlinked == 2  # the "other" account and the denial (no rule links denials)
+    assert (
+        ledger.accounting.unlinked == 1
+    )  # the "other" account (the denial answers the clash of its incident)
     tokens = assert_safe_markdown(markdown)
     twin_markdown, twin_ledger = _markdown_for(_twin(rows))
     assert twin_ledger.accounting == ledger.accounting
@@ -1216,7 +1218,13 @@ def test_cli_report__broken_inputs_reported_and_good_records_kept(capsys, broken
     assert "deadlne" in toml["message"]
     listed = {(p["file"], p["line"], p["field"]) for p in report["problems"]}
     assert {(m["file"], int(m["line"]), m["field"]) for m in problems} == listed
-    assert report["accounting"] == {"read": 6, "linked": 2, "unlinked": 1, "rejected": 3}
+    assert report["accounting"] == {
+        "read": 6,
+        "linked": 2,
+        "unlinked": 1,
+        "rejected": 3,
+        "unlinked_reasons": {"no rule matches": 1},
+    }
     shown = {e["id"] for e in report["events"]} | set(report["unlinked"])
     assert {"G1", "G2", "G3"} <= shown
     assert not {"B1", "B2", "B3"} & shown

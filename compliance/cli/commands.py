@@ -58,6 +58,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             f"events: read {acc.read}, linked {acc.linked}, unlinked {acc.unlinked}, rejected {acc.rejected}",
             file=sys.stderr,
         )
+        if acc.unlinked_reasons:
+            why = ", ".join(f"{reason} {count}" for reason, count in acc.unlinked_reasons.items())
+            print(f"unlinked: {why}", file=sys.stderr)
     for line in problem_lines(result.problems):
         print(line, file=sys.stderr)
     errors = len(result.errors)

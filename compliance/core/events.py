@@ -146,9 +146,8 @@ class Link:
     ``basis`` is ``explicit`` for a link written in the event file, otherwise the rule's name.
     ``note`` says what a reader should know (e.g. "actor not attributed by the source").
     ``caveat``, when not empty, says why this link can never confirm anything on its own (the
-    account lies outside the obligation's stated area where that scope is disputed, or its dates
-    straddle the agreement's adoption): the evaluator files it as unconfirmed, with the caveat
-    as the reason.
+    account lies outside the obligation's stated area, where that scope is disputed): the
+    evaluator files it as unconfirmed, with the caveat as the reason.
     """
 
     obligation: str

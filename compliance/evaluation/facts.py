@@ -132,8 +132,8 @@ def grade_links(
     """Grade every link of the agreement's obligations under one trust policy.
 
     A link to an account that ends before the agreement's date is dropped: a text cannot be
-    kept or broken before it exists. (An account whose dates straddle that date is linking's to
-    caveat; a caveated link never confirms.)
+    kept or broken before it exists. (An account whose dates straddle that date is kept, and read
+    from that date on: see ``gather_facts``.)
     """
     stakes = stakes or Stakes.of(agreement)
     adopted = day_start(agreement.date, agreement.tz)
@@ -172,12 +172,16 @@ def gather_facts(
     extras: dict[str, tuple[tuple[datetime, ...], tuple[Account, ...]]] = {}
     spans_by: dict[tuple[str, int], list[Span]] = {}
     windows: dict[tuple[str, int], list[tuple[datetime, datetime, datetime]]] = {}
+    adopted = day_start(agreement.date, tz)
     for ob in agreement.obligations:
         accounts: list[Account] = []
         notices: list[datetime] = []
         for item in graded.get(ob.id, ()):
             link, event, grade, corroboration = item.link, item.event, item.grade, item.corroboration
-            span = all_spans[event.id]
+            # An account whose dates straddle the agreement's date is read from that date on: the
+            # part before the text existed is cut, the rest stays uncertain as any date does.
+            start, end = all_spans[event.id]
+            span = (max(start, adopted), end)
             confirmed = grade is Grade.CONFIRMED
             category = _CATEGORY.get(link.effect)
             if category is not None and corroboration is not None:

@@ -2,19 +2,36 @@
 
 Two sources of links, both recorded with their basis: explicit references written in the event
 file (``explicit``) and the rules declared with each obligation in its agreement file (the rule's
-name). Obligations are indexed by event kind, so linking an event is a dictionary look-up.
+name). Obligations are indexed by event kind, so linking an event is a dictionary look-up; the
+scope tests (time, place, parties, domestic events: :mod:`compliance.linking.scope`) run once
+per account signature. An account that links to nothing gets a reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import bisect
+from collections.abc import Sequence
+from datetime import date
 
 from attrs import frozen
 
 from compliance.core.events import Event, ExplicitLink, Link
 from compliance.core.model import Agreement, LinkRule, Obligation
 from compliance.core.parties import PartyRegistry
+from compliance.core.places import Gazetteer, Placement
 from compliance.core.vocabulary import ActorRelation, Effect
+from compliance.linking.scope import (
+    BEFORE,
+    DOMESTIC,
+    NO_RULE,
+    AgreementScope,
+    effective_scope,
+    is_domestic,
+    party_reason,
+    place_verdict,
+    worst,
+)
+from compliance.load.places import bundled_gazetteer
 
 NO_ACTOR_NOTE = "the source does not say who acted"
 
@@ -27,37 +44,55 @@ class LinkIndex:
     by_kind: dict[str, tuple[tuple[Obligation, LinkRule], ...]]
     obligations: dict[str, tuple[Agreement, Obligation]]
     agreement_ids: frozenset[str]
-    narrowed: dict[str, tuple[bool, bool]]
-    """Per kind: whether any of its rules names places, whether any has a time window."""
+    narrowed: dict[str, bool]
+    """Per kind: whether any of its rules names places (then the place text is part of the signature)."""
+    by_id: dict[str, Agreement]
+    scopes: dict[str, AgreementScope]
+    gazetteer: Gazetteer
+    mapped_countries: frozenset[str]
+    """Countries with places that have coordinates: a point elsewhere is not looked up."""
+    boundaries: tuple[date, ...]
+    """Every date a scope test or rule window compares with: an account's days matter only relative to them."""
 
     @classmethod
-    def build(cls, agreements: Sequence[Agreement]) -> LinkIndex:
+    def build(cls, agreements: Sequence[Agreement], gazetteer: Gazetteer | None = None) -> LinkIndex:
+        """The index; ``gazetteer`` defaults to the bundled one."""
+        gazetteer = gazetteer if gazetteer is not None else bundled_gazetteer()
         by_kind: dict[str, list[tuple[Obligation, LinkRule]]] = {}
         obligations: dict[str, tuple[Agreement, Obligation]] = {}
+        days: set[date] = set()
         for agreement in agreements:
+            days.add(agreement.date)
             for ob in agreement.obligations:
                 obligations.setdefault(ob.id, (agreement, ob))
                 for rule in ob.rules:
+                    days.update(d for d in (rule.window_start, rule.window_end) if d is not None)
                     for kind in rule.kinds:
                         by_kind.setdefault(kind, []).append((ob, rule))
-        narrowed = {
-            kind: (
-                any(rule.places for _, rule in pairs),
-                any(rule.window_start or rule.window_end for _, rule in pairs),
-            )
-            for kind, pairs in by_kind.items()
-        }
+        narrowed = {kind: any(rule.places for _, rule in pairs) for kind, pairs in by_kind.items()}
+        by_id: dict[str, Agreement] = {}
+        for agreement in agreements:
+            by_id.setdefault(agreement.id, agreement)
         return cls(
             tuple(agreements),
             {k: tuple(v) for k, v in by_kind.items()},
             obligations,
             frozenset(a.id for a in agreements),
             narrowed,
+            by_id,
+            {a.id: AgreementScope.of(a) for a in by_id.values()},
+            gazetteer,
+            frozenset(p.country for p in gazetteer.places if p.latitude is not None),
+            tuple(sorted(days)),
         )
+
+    def date_class(self, day: date) -> tuple[int, int]:
+        """Where ``day`` falls among :attr:`boundaries` (before, on or after each): all the tests need."""
+        return bisect.bisect_left(self.boundaries, day), bisect.bisect_right(self.boundaries, day)
 
     def check(self, link: ExplicitLink) -> str | None:
         """Why an explicit link cannot be followed, or ``None`` when it can."""
-        agreement = next((a for a in self.agreements if a.id == link.agreement), None)
+        agreement = self.by_id.get(link.agreement)
         if agreement is None:
             known = ", ".join(a.id for a in self.agreements)
             return f"link to unknown agreement {link.agreement!r} (loaded: {known})"
@@ -74,87 +109,164 @@ class LinkIndex:
         return None
 
 
-RuleMemo = dict[tuple[object, ...], tuple[tuple[str, Effect, str, str], ...]]
-"""Rule-made links by event signature, for one (index, parties) pair: owned by whoever links a batch."""
+class LinkMemo:
+    """What linking remembers across the events of one batch, owned by whoever links the batch.
+
+    Rule-made links and unlinked reasons by account signature (a million rows have a few
+    thousand), and gazetteer placements by location string (resolved once per distinct string).
+    Share one only between calls with the same ``index`` and ``parties``.
+    """
+
+    __slots__ = ("places", "rules")
+
+    def __init__(self) -> None:
+        self.rules: dict[tuple[object, ...], RuleOutcome] = {}
+        self.places: dict[tuple[object, ...], Placement] = {}
+
+
+RuleOutcome = tuple[tuple[tuple[str, Effect, str, str, str], ...], str]
+"""Rule-made links ``(obligation, effect, basis, note, caveat)``, and the reason when there are none."""
+
+
+@frozen
+class Linking:
+    """The links of one account; why it has none; explicit links to texts that did not exist yet."""
+
+    links: tuple[Link, ...]
+    reason: str = ""
+    premature: tuple[ExplicitLink, ...] = ()
 
 
 def link_event(
-    event: Event, index: LinkIndex, parties: PartyRegistry, memo: RuleMemo | None = None
+    event: Event, index: LinkIndex, parties: PartyRegistry, memo: LinkMemo | None = None
 ) -> list[Link]:
-    """All links of one event: its explicit references, and rule-made links to other agreements.
+    """All links of one event (see :func:`link_account`, which also says why there are none)."""
+    return list(link_account(event, index, parties, memo).links)
+
+
+def link_account(
+    event: Event, index: LinkIndex, parties: PartyRegistry, memo: LinkMemo | None = None
+) -> Linking:
+    """All links of one account: its explicit references, and rule-made links to other agreements.
 
     Explicit references win within the agreements they name: whoever coded them read the account
     and said what it claims about that agreement, which a rule matching on kind and actor cannot
     second-guess. The rules still link the event to obligations of agreements it does not name
     (a clash coded against the 2020 statement also bears on a later non-use-of-force clause).
-
-    ``memo`` remembers rule-made links by signature across the events of one batch; it must only
-    be shared between calls with the same ``index`` and ``parties``.
+    Neither reaches an agreement adopted after the account (time scope); rules also stop at the
+    scope tests of :mod:`compliance.linking.scope`.
     """
-    links = list(_explicit(event, index))
+    memo = memo if memo is not None else LinkMemo()
+    links, premature = _explicit(event, index)
     named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
-    # Rule-made links depend only on this signature: a million rows have a few thousand.
+    placement = _placement(event, index, memo)
     when = event.when
-    placed, windowed = index.narrowed.get(event.kind, (False, False))
+    placed = index.narrowed.get(event.kind, False)
     key = (
         event.kind,
         event.actor,
         event.involved,
+        event.target,
+        event.reporter_party if event.actor is None else None,
+        event.country,
+        placement,
         (event.location, event.admin1) if placed else None,
-        (when.first_day, when.last_day) if windowed else None,
+        index.date_class(when.first_day),
+        index.date_class(when.last_day),
     )
-    found = None if memo is None else memo.get(key)
+    found = memo.rules.get(key)
     if found is None:
-        found = tuple(_rule_links(event, index, parties))
-        if memo is not None:
-            memo[key] = found
+        found = memo.rules[key] = _rule_outcome(event, index, parties, placement)
+    found_links, reason = found
     links += [
-        Link(ob_id, event.id, effect, basis, note)
-        for ob_id, effect, basis, note in found
+        Link(ob_id, event.id, effect, basis, note, caveat)
+        for ob_id, effect, basis, note, caveat in found_links
         if not named or index.obligations[ob_id][0].id not in named
     ]
-    return links
+    return Linking(tuple(links), "" if links else (reason or NO_RULE), tuple(premature))
 
 
-def _rule_links(
-    event: Event, index: LinkIndex, parties: PartyRegistry
-) -> Iterator[tuple[str, Effect, str, str]]:
+def _placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:
+    """Where the account is, from its place names, else from its point when it is near a known place."""
+    key: tuple[object, ...] = (event.location, event.admin1, event.country)
+    found = memo.places.get(key)
+    if found is None:
+        found = memo.places[key] = index.gazetteer.resolve(
+            event.location, event.admin1, country=event.country
+        )
+    point = event.coordinates
+    if found.resolved or point is None or (event.country and event.country not in index.mapped_countries):
+        return found
+    key = (round(point.latitude, 3), round(point.longitude, 3), event.country, None)
+    near = memo.places.get(key)
+    if near is None:
+        near = memo.places[key] = index.gazetteer.near(point.latitude, point.longitude, event.country)
+    return near
+
+
+def _rule_outcome(
+    event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement
+) -> RuleOutcome:
+    if is_domestic(event, parties):
+        return (), DOMESTIC
+    reasons: list[str] = []
+    out: list[tuple[str, Effect, str, str, str]] = []
     seen: set[str] = set()
+    last = event.when.last_day
     for ob, rule in index.by_kind.get(event.kind, ()):
+        agreement = index.obligations[ob.id][0]
+        scope = index.scopes[agreement.id]
+        # Place first: a row from another country is "outside", whatever its date.
+        reason, caveat = place_verdict(event, placement, effective_scope(agreement, ob), scope)
+        if reason is None and last < agreement.date:
+            reason = BEFORE
+        reason = reason or party_reason(event, scope, placement, parties)
+        if reason is not None:
+            reasons.append(reason)
+            continue
         if ob.id in seen or not _matches(event, ob, rule, parties):
+            reasons.append(NO_RULE)
             continue
         note = NO_ACTOR_NOTE if event.actor is None and rule.effect is Effect.BREACHES else ""
         seen.add(ob.id)
-        yield ob.id, rule.effect, rule.name, note
+        out.append((ob.id, rule.effect, rule.name, note, caveat))
+    return tuple(out), "" if out else worst(reasons)
 
 
-def _explicit(event: Event, index: LinkIndex) -> Iterator[Link]:
+def _explicit(event: Event, index: LinkIndex) -> tuple[list[Link], list[ExplicitLink]]:
+    """Links written in the event file; those to a text adopted after the account are refused."""
+    links: list[Link] = []
+    premature: list[ExplicitLink] = []
     for ref in event.links:
-        agreement = next((a for a in index.agreements if a.id == ref.agreement), None)
+        agreement = index.by_id.get(ref.agreement)
         if agreement is None or index.check(ref) is not None:
             continue
+        if event.when.last_day < agreement.date:
+            premature.append(ref)
+            continue
         if ref.obligation is not None:
-            yield Link(ref.obligation, event.id, ref.effect, "explicit")
+            links.append(Link(ref.obligation, event.id, ref.effect, "explicit"))
             continue
         obligations = agreement.obligations_of(ref.article)
         borne = [ob for ob in obligations if event.actor is not None and event.actor in ob.bearers]
         if borne or ref.effect in (Effect.PROGRESS, Effect.RELEVANT):
-            for ob in borne or obligations:
-                yield Link(ob.id, event.id, ref.effect, "explicit", "article-level link")
+            links += [
+                Link(ob.id, event.id, ref.effect, "explicit", "article-level link")
+                for ob in borne or obligations
+            ]
         else:
-            for ob in obligations:
-                yield Link(
-                    ob.id,
-                    event.id,
-                    Effect.RELEVANT,
-                    "explicit",
-                    f"article-level '{ref.effect.value}' link; no obligation of the article is borne by the actor",
-                )
+            note = (
+                f"article-level '{ref.effect.value}' link; no obligation of the article is borne by the actor"
+            )
+            links += [Link(ob.id, event.id, Effect.RELEVANT, "explicit", note) for ob in obligations]
+    return links, premature
 
 
 def _matches(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistry) -> bool:
     if event.actor is None and event.involved and not set(event.involved) & set(ob.bearers):
         return False  # an unattributed event only bears on the parties it involves
+    if event.actor is None and rule.effect is Effect.BREACHES and _reporter_bears(event, ob, parties):
+        return False  # a side's account is not evidence against itself (it may be against the other)
     if ActorRelation.ANY not in rule.actors and parties.relation(event.actor, ob.bearers) not in rule.actors:
         return False
     if rule.places:
@@ -165,3 +277,9 @@ def _matches(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistr
     if rule.window_start is not None and event.when.last_day < rule.window_start:
         return False
     return rule.window_end is None or event.when.first_day <= rule.window_end
+
+
+def _reporter_bears(event: Event, ob: Obligation, parties: PartyRegistry) -> bool:
+    """Whether every bearer is on the side of the account's only reporter."""
+    side = parties.side_of.get(event.reporter_party)
+    return side is not None and all(b in side for b in ob.bearers)

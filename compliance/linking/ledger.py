@@ -15,14 +15,16 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from attrs import frozen
+from attrs import field, frozen
 
 import agreements as bundled
 from compliance.core.events import Event, Link
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.problems import InputError, Problem, Severity, in_order, visible
-from compliance.linking.index import LinkIndex, RuleMemo, link_event
+from compliance.linking.incidents import denial_links
+from compliance.linking.index import LinkIndex, LinkMemo, link_account
+from compliance.linking.scope import REASONS
 from compliance.load.agreement_files import (
     Reporter,
     load_agreement_text,
@@ -31,6 +33,7 @@ from compliance.load.agreement_files import (
     read_text,
 )
 from compliance.load.checks import check_agreements
+from compliance.load.places import bundled_gazetteer, check_scopes
 from compliance.readers import Record, read_event_file
 
 BUNDLED = "<bundled>"
@@ -38,12 +41,17 @@ BUNDLED = "<bundled>"
 
 @frozen
 class Accounting:
-    """Where every input record ended up; ``read == linked + unlinked + rejected``."""
+    """Where every input record ended up; ``read == linked + unlinked + rejected``.
+
+    ``unlinked_reasons`` counts the unlinked records by reason (one of
+    :data:`compliance.linking.scope.REASONS`); the counts add up to ``unlinked``.
+    """
 
     read: int
     linked: int
     unlinked: int
     rejected: int
+    unlinked_reasons: dict[str, int] = field(factory=dict)
 
 
 @frozen
@@ -105,7 +113,7 @@ def load_agreements(
         problems += parse_problems
         if agreement is not None:
             loaded.append((agreement, label, text))
-    check_problems = check_agreements(loaded, parties)
+    check_problems = check_agreements(loaded, parties) + check_scopes(loaded, bundled_gazetteer())
     problems += check_problems
     bad_labels = {p.file for p in check_problems if p.severity is Severity.ERROR}
     good = [a for a, label, _ in loaded if label not in bad_labels]
@@ -157,13 +165,15 @@ def assemble(
 ) -> Ledger:
     """Validate and link streamed records; keeps the accounting exact."""
     index = LinkIndex.build(agreements)
-    memo: RuleMemo = {}  # rule-made links by event signature: a million rows have a few thousand
+    memo = (
+        LinkMemo()
+    )  # rule-made links by event signature, places by string: a million rows have a few thousand
     found: list[Problem] = list(problems)
     seen: dict[str, tuple[str, int]] = {}
     copies: dict[str, list[tuple[str, int]]] = {}  # only ids given to more than one record
     events: list[Event] = []
     links: list[Link] = []
-    unlinked: list[str] = []
+    unlinked: dict[str, str] = {}  # event id -> reason
     elsewhere: dict[tuple[str, str], tuple[int, int]] = {}
     read = rejected = 0
     for item in records:
@@ -192,13 +202,24 @@ def assemble(
             copies.setdefault(event.id, [seen[event.id]]).append(where)
         seen[event.id] = where
         events.append(event)
-        event_links = link_event(event, index, parties, memo)
-        if event_links:
-            links.extend(event_links)
+        linking = link_account(event, index, parties, memo)
+        for ref in linking.premature:
+            adopted = index.by_id[ref.agreement].date
+            found.append(
+                Problem(
+                    origin.file,
+                    origin.line,
+                    "links",
+                    f"link {ref} is not made: the account is dated before {ref.agreement} was adopted ({adopted})",
+                    Severity.WARNING,
+                )
+            )
+        if linking.links:
+            links.extend(linking.links)
         else:
-            unlinked.append(event.id)
+            unlinked[event.id] = linking.reason
     if copies:
-        events, links, unlinked, dropped = _reject_copies(copies, events, links, unlinked, found)
+        events, links, dropped = _reject_copies(copies, events, links, unlinked, found)
         rejected += dropped
     for (file, agreement_id), (line, count) in elsewhere.items():
         found.append(
@@ -210,9 +231,22 @@ def assemble(
                 Severity.WARNING,
             )
         )
+    answered = denial_links(events, links, index, parties)  # needs every account linked first
+    links.extend(answered)
+    for answer in answered:
+        unlinked.pop(answer.event, None)
+    reasons = dict.fromkeys(REASONS, 0)
+    for why in unlinked.values():
+        reasons[why] += 1
     events.sort(key=lambda e: e.sort_key)
     links.sort(key=lambda k: (k.obligation, k.event, k.effect.value, k.basis))
-    accounting = Accounting(read, read - rejected - len(unlinked), len(unlinked), rejected)
+    accounting = Accounting(
+        read,
+        read - rejected - len(unlinked),
+        len(unlinked),
+        rejected,
+        {reason: count for reason, count in reasons.items() if count},
+    )
     return Ledger(
         agreements=tuple(agreements),
         parties=parties,
@@ -228,9 +262,9 @@ def _reject_copies(
     copies: dict[str, list[tuple[str, int]]],
     events: list[Event],
     links: list[Link],
-    unlinked: list[str],
+    unlinked: dict[str, str],
     found: list[Problem],
-) -> tuple[list[Event], list[Link], list[str], int]:
+) -> tuple[list[Event], list[Link], int]:
     """Every record of an id given more than once is rejected, each with a problem naming all.
 
     Keeping the first in file order would make the outcome depend on row order; keeping one by
@@ -252,12 +286,9 @@ def _reject_copies(
                 )
             )
     dropped = len(events) - len(kept)
-    return (
-        kept,
-        [k for k in links if k.event not in copies],
-        [u for u in unlinked if u not in copies],
-        dropped,
-    )
+    for event_id in copies:
+        unlinked.pop(event_id, None)
+    return kept, [k for k in links if k.event not in copies], dropped
 
 
 def _cross_check(event: Event, index: LinkIndex) -> tuple[str, str] | None:

@@ -101,7 +101,11 @@ def report_dict(report: Report) -> dict[str, Any]:
         ],
         "events": [_event(e) for e in report.events],
         "unlinked": list(report.unlinked),
-        "accounting": converter.unstructure(report.accounting),
+        # unlinked_reasons is always present (an empty object when nothing is unlinked).
+        "accounting": {
+            **converter.unstructure(report.accounting),
+            "unlinked_reasons": dict(report.accounting.unlinked_reasons),
+        },
         # One object per cause (file, field, message, severity), with its count and first lines.
         "problems": problem_dicts(report.problems),
     }

@@ -281,6 +281,10 @@ def _accounting(report: Report) -> list[str]:
         f"| {acc.read} | {acc.linked} | {acc.unlinked} | {acc.rejected} |",
         "",
     ]
+    if acc.unlinked_reasons:
+        out += ["| Unlinked because | Records |", "|---|---|"]
+        out += [f"| {reason} | {count} |" for reason, count in acc.unlinked_reasons.items()]
+        out.append("")
     if report.unlinked:
         shown = ", ".join(code(i) for i in report.unlinked[:MAX_UNLINKED_SHOWN])
         more = len(report.unlinked) - MAX_UNLINKED_SHOWN

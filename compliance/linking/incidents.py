@@ -1,0 +1,53 @@
+"""A denial bears on what the account it denies bears on: links made through the incident.
+
+A denial ("our forces did not fire") names no obligation, and its kind says nothing about the
+topic: rules matching on kind and actor would link a denial about a road to the ceasefire. But
+accounts of one incident share an ``incident`` id, and a denial answers the other accounts of
+its incident. So once every account is linked, a denial whose actor bears (or is aligned with a
+bearer of) an obligation that another account of the same incident is linked to, is linked to
+that obligation as ``relevant``, never as proof either way. The time scope and the country test
+still apply, and agreements the denial names explicitly are left to its explicit links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compliance.core.events import Event, Link
+from compliance.core.parties import PartyRegistry
+from compliance.core.vocabulary import ActorRelation, Effect
+from compliance.linking.index import LinkIndex
+
+DENIAL_BASIS = "denies-an-account-of-the-incident"
+DENIAL_NOTE = "the actor's answer to another account of the same incident"
+_ANSWERABLE = (ActorRelation.BEARER, ActorRelation.ALIGNED)
+
+
+def denial_links(
+    events: Sequence[Event], links: Sequence[Link], index: LinkIndex, parties: PartyRegistry
+) -> list[Link]:
+    """Links from denials to the obligations other accounts of their incident bear on (sorted)."""
+    denials = [e for e in events if e.kind == "denial" and e.incident and e.actor is not None]
+    if not denials:
+        return []
+    incident_of = {e.id: e.incident for e in events if e.incident and e.kind != "denial"}
+    borne: dict[str, set[str]] = {}
+    for link in links:
+        incident = incident_of.get(link.event)
+        if incident is not None:
+            borne.setdefault(incident, set()).add(link.obligation)
+    have = {(link.event, link.obligation) for link in links}
+    out: list[Link] = []
+    for event in denials:
+        named = {ref.agreement for ref in event.links}
+        for ob_id in sorted(borne.get(event.incident, ())):
+            agreement, obligation = index.obligations[ob_id]
+            if (event.id, ob_id) in have or agreement.id in named or event.when.last_day < agreement.date:
+                continue
+            countries = index.scopes[agreement.id].countries
+            if event.country and countries and event.country not in countries:
+                continue  # same incident id, another country: not an answer about this agreement
+            if parties.relation(event.actor, obligation.bearers) not in _ANSWERABLE:
+                continue
+            out.append(Link(ob_id, event.id, Effect.RELEVANT, DENIAL_BASIS, DENIAL_NOTE))
+    return out

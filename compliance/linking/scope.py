@@ -1,0 +1,157 @@
+"""Whether an account can bear on an agreement at all: time, place, parties, domestic events.
+
+A rule matching on kind and actor is not enough: a battle in Benin, a clash in 2016, a riot
+between Armenian police and Armenian protesters are not evidence about a ceasefire between
+Armenia and Azerbaijan signed in 2020. Before any rule is tried, the account must
+
+(a) not lie wholly before the agreement (an account straddling the adoption links with a caveat),
+(b) have a country, when known, among the scope's countries,
+(c) have a place, when the gazetteer resolves it, inside the scope's areas or countries
+    (inside a *disputed* area it links with a caveat),
+(d) name a party to the agreement (signatory, bearer, or someone on their side), or, naming no
+    party, have a place that resolves into the agreement's area,
+
+and must not be a domestic event. Everything that links to nothing gets one reason from
+:data:`REASONS`. These tests are a few set look-ups per account signature; the caller memoises
+them with the rule-made links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from compliance.core.events import Event
+from compliance.core.model import Agreement, Obligation, Scope
+from compliance.core.parties import PartyRegistry
+from compliance.core.places import Placement
+
+BEFORE = "before the agreement"
+OUTSIDE = "outside the agreement's area"
+NO_PARTY = "no party to the agreement involved"
+DOMESTIC = "domestic event"
+NO_RULE = "no rule matches"
+REASONS: tuple[str, ...] = (BEFORE, OUTSIDE, NO_PARTY, DOMESTIC, NO_RULE)
+"""The closed set of reasons an accepted account links to nothing (in the order of the docs)."""
+
+DISPUTED_SCOPE = "outside the stated area, scope disputed"
+
+VENUE_KINDS = frozenset(
+    {
+        "transport-talks",
+        "transport-link-opened",
+        "border-delimitation",
+        "territorial-claim",
+        "threat-of-force",
+        "diplomatic-relations",
+        "agreement-signed",
+        "notice-of-termination",
+        "deadline-extension",
+        "denial",
+        "statement",
+        "court-order",
+    }
+)
+"""Kinds that are things said, signed or decided: their location is a venue (Moscow, Brussels,
+Astana), not where the duty applies, so the place test (c) is not applied to them."""
+
+RANK = {OUTSIDE: 0, BEFORE: 1, NO_PARTY: 2, NO_RULE: 3}
+"""How far an account got before a test failed: the reason shown is the one it got furthest with."""
+
+
+@frozen
+class AgreementScope:
+    """What the scope tests need of one agreement, computed once per index."""
+
+    id: str
+    date: dt.date
+    members: frozenset[str]
+    countries: frozenset[str]
+    areas: frozenset[str]
+
+    @classmethod
+    def of(cls, agreement: Agreement) -> AgreementScope:
+        scopes = [agreement.scope or Scope()] + [ob.scope for ob in agreement.obligations if ob.scope]
+        members = set(agreement.signatories) | {b for ob in agreement.obligations for b in ob.bearers}
+        return cls(
+            agreement.id,
+            agreement.date,
+            frozenset(members),
+            frozenset(c for s in scopes for c in s.countries),
+            frozenset(a for s in scopes for a in (*s.areas, *s.disputed_areas)),
+        )
+
+
+def effective_scope(agreement: Agreement, obligation: Obligation) -> Scope | None:
+    """An obligation's own scope replaces the agreement's."""
+    return obligation.scope if obligation.scope is not None else agreement.scope
+
+
+def is_domestic(event: Event, parties: PartyRegistry) -> bool:
+    """One side's forces against its own civilians, protesters, rioters or police.
+
+    Either the account names a target and every party it names stands on the target's side,
+    or it is a protest in which no two named parties are opponents.
+    """
+    named = _named(event)
+    if event.target is not None:
+        side = parties.side_of.get(event.target, frozenset({event.target}))
+        return all(p in side for p in named)
+    if event.kind == "protest":
+        return not any(q in parties.opponents.get(p, ()) for p in named for q in named)
+    return False
+
+
+def _named(event: Event) -> set[str]:
+    named = set(event.involved)
+    for party in (event.actor, event.target):
+        if party is not None:
+            named.add(party)
+    return named
+
+
+def party_reason(
+    event: Event, scope: AgreementScope, placement: Placement, parties: PartyRegistry
+) -> str | None:
+    """Test (d): ``None`` when a party to the agreement is named (or, none named, the place is inside)."""
+    named = _named(event)
+    if not named and event.kind in VENUE_KINDS:
+        # Talks at a known venue (Moscow, Brussels), or a step one of the parties itself reports.
+        return None if placement.resolved or event.reporter_party in scope.members else NO_PARTY
+    if not named:
+        inside = bool(placement.areas & scope.areas) or bool(placement.countries & scope.countries)
+        return None if placement.resolved and inside else NO_PARTY
+    for party in named:
+        if party in scope.members or parties.side_of.get(party, frozenset()) & scope.members:
+            return None
+    return NO_PARTY
+
+
+def place_verdict(
+    event: Event, placement: Placement, scope: Scope | None, agreement: AgreementScope
+) -> tuple[str | None, str]:
+    """Tests (b) and (c) for one obligation: ``(reason or None, caveat)``."""
+    own = frozenset(scope.countries) if scope is not None else frozenset()
+    countries = own | agreement.countries
+    if event.country and countries and event.country not in countries:
+        return OUTSIDE, ""  # (b) holds for every obligation: the source says where the event was
+    if scope is None or not (scope.countries or scope.areas or scope.disputed_areas):
+        return None, ""  # no place test: procedures, persons, meetings anywhere
+    if not placement.resolved or event.kind in VENUE_KINDS:
+        return None, ""
+    if placement.countries and countries and not placement.countries & countries:
+        return OUTSIDE, ""
+    if not scope.areas or not placement.areas:
+        return None, ""  # the scope is whole countries, or the place too coarse to exclude
+    if placement.areas & frozenset(scope.areas):
+        return None, ""
+    if placement.areas & frozenset(scope.disputed_areas) or (scope.disputed and not scope.disputed_areas):
+        return None, DISPUTED_SCOPE
+    return OUTSIDE, ""
+
+
+def worst(reasons: Iterable[str]) -> str:
+    """The reason of the account that got furthest (``no rule matches`` when there was none)."""
+    return max(reasons, key=RANK.__getitem__, default=NO_RULE)

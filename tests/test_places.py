@@ -1,0 +1,166 @@
+"""The gazetteer: its strict loader, resolution of place names to areas, and coverage of the bundled data."""
+
+from __future__ import annotations
+
+import csv
+
+import attrs
+import pytest
+
+import agreements as bundled
+from compliance.core.model import Scope
+from compliance.load.places import bundled_gazetteer, check_scopes, load_places_text
+from tests.support import AGREEMENTS
+
+GAZETTEER = bundled_gazetteer()
+
+PAIRS = [
+    ("Khankendi", "Stepanakert"),
+    ("Syunik", "Zangezur"),
+    ("Lachin", "Berdzor"),
+    ("Kalbajar", "Karvachar"),
+    ("Shusha", "Shushi"),
+    ("Aghdam town", "Akna"),
+    ("Khojavend", "Martuni"),
+]
+
+GOOD = """
+[[areas]]
+id = "zone"
+name = "A zone"
+countries = ["AZ"]
+
+[[places]]
+names = ["Alpha", "Alfa"]
+country = "AZ"
+kind = "town"
+areas = ["zone"]
+latitude = 40.0
+longitude = 47.0
+source = "https://example.org/alpha"
+
+[[places]]
+names = ["Alpha Heights"]
+country = "AZ"
+kind = "mountain"
+areas = []
+"""
+
+
+def test_gazetteer__bundled_file_loads_without_problems() -> None:
+    """agreements/places.toml loads strictly, with areas and places."""
+    _, problems = load_places_text(bundled.PLACES_FILE.read_text(encoding="utf-8"), "places.toml")
+    assert problems == []
+    assert {"nk-conflict-zone", "armenia-azerbaijan-border", "lachin-corridor"} <= GAZETTEER.area_ids
+
+
+@pytest.mark.parametrize(("one", "other"), PAIRS)
+def test_gazetteer__both_names_resolve_to_the_same_place(one: str, other: str) -> None:
+    """Each side's name of a place finds the same areas."""
+    first, second = GAZETTEER.resolve(one), GAZETTEER.resolve(other)
+    assert first.resolved
+    assert first == second
+
+
+def test_gazetteer__longest_name_wins_and_names_match_whole_words() -> None:
+    """'Alpha Heights' is not read as 'Alpha'; 'Alphaville' matches nothing; case does not matter."""
+    gazetteer, problems = load_places_text(GOOD, "g.toml")
+    assert problems == []
+    assert gazetteer is not None
+    assert gazetteer.resolve("near ALPHA HEIGHTS").places == ("Alpha Heights",)
+    assert gazetteer.resolve("Alphaville").places == ()
+    assert gazetteer.resolve("alfa; Alpha Heights").places == ("Alpha", "Alpha Heights")
+    assert gazetteer.resolve("Alfa").areas == frozenset({"zone"})
+
+
+def test_gazetteer__a_point_near_a_known_place_resolves_to_it() -> None:
+    """Coordinates within a few km of a place with sourced coordinates find that place; far away, none."""
+    near = GAZETTEER.near(39.80, 47.11)
+    assert near.places == ("Khojavend",)
+    assert "nk-conflict-zone" in near.areas
+    assert not GAZETTEER.near(9.3, 2.6).resolved  # northern Benin
+    assert not GAZETTEER.near(39.80, 47.11, "AM").resolved  # a row coded in Armenia: not that town
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "message"),
+    [
+        ('kind = "town"', "$.places[0]", "unknown key(s): kynd"),
+        ('areas = ["zone"]', "$.places[0].areas[0]", "unknown area 'zoen'"),
+        ('names = ["Alpha Heights"]', "$.places[1].names[0]", "also a name of places[0]"),
+        ("longitude = 47.0", "$.places[0].latitude", "both latitude and longitude"),
+        ('country = "AZ"\nkind = "mountain"', "$.places[1].country", "ISO 3166-1 alpha-2"),
+    ],
+)
+def test_gazetteer__every_mistake_is_a_problem_with_file_line_and_key(
+    change: str, path: str, message: str
+) -> None:
+    """Unknown keys and areas, a name used twice, half a coordinate pair, a bad country: problems, not a half-loaded file."""
+    broken = {
+        'kind = "town"': 'kynd = "town"',
+        'areas = ["zone"]': 'areas = ["zoen"]',
+        'names = ["Alpha Heights"]': 'names = ["alpha"]',
+        "longitude = 47.0": "",
+        'country = "AZ"\nkind = "mountain"': 'country = "Azerbaijan"\nkind = "mountain"',
+    }[change]
+    gazetteer, problems = load_places_text(GOOD.replace(change, broken), "g.toml")
+    assert gazetteer is None
+    assert any(
+        p.file == "g.toml" and p.line > 0 and p.field == path and message in p.message for p in problems
+    ), problems
+
+
+def test_gazetteer__every_place_in_the_bundled_events_and_rules_resolves() -> None:
+    """Each location and admin1 of agreements/events.csv, and each place a link rule names, is in the gazetteer."""
+    with bundled.EVENTS_FILE.open(encoding="utf-8") as handle:
+        texts = {
+            (row["id"], row[col])
+            for row in csv.DictReader(handle)
+            for col in ("location", "admin1")
+            if row[col]
+        }
+    missing = sorted(
+        f"{event_id}: {text}" for event_id, text in texts if not GAZETTEER.resolve(text).resolved
+    )
+    rules = {
+        (ob.id, place)
+        for a in AGREEMENTS
+        for ob in a.obligations
+        for rule in ob.rules
+        for place in rule.places
+    }
+    missing += sorted(
+        f"{ob_id} rule: {place}" for ob_id, place in rules if not GAZETTEER.resolve(place).resolved
+    )
+    assert missing == []
+
+
+def test_scopes__every_bundled_scope_names_known_areas_and_point_one_is_disputed() -> None:
+    """Scope areas exist in the gazetteer; point 1 of 2020 has the interstate border as a disputed area, with readings."""
+    assert all(a.scope is not None for a in AGREEMENTS)
+    [trilateral] = [a for a in AGREEMENTS if a.id == "trilateral-2020"]
+    point1 = next(ob for ob in trilateral.obligations if ob.id == "ts2020-1-ceasefire-aze").scope
+    assert point1 is not None
+    assert point1.areas == ("nk-conflict-zone",)
+    assert point1.disputed_areas == ("armenia-azerbaijan-border",)
+    assert "Armenia's Foreign Ministry" in point1.disputed
+    assert "Kremlin" in point1.disputed
+
+
+def test_scopes__an_unknown_area_id_is_a_problem_with_line() -> None:
+    """A scope naming an area the gazetteer does not define is reported with file, line and key."""
+    agreement = AGREEMENTS[0]
+    broken = attrs.evolve(agreement, scope=Scope(("AM",), ("nk-conflict-zoen",)))
+    text = "id = 'x'\n[scope]\ncountries = ['AM']\nareas = ['nk-conflict-zoen']\n"
+    [problem] = check_scopes([(broken, "x.toml", text)], GAZETTEER)
+    assert (problem.file, problem.line, problem.field) == ("x.toml", 4, "$.scope.areas[0]")
+    assert "nk-conflict-zoen" in problem.message
+
+
+def test_gazetteer__the_rows_country_picks_between_homonyms() -> None:
+    """'Martuni' in a row coded in Armenia is the Gegharkunik town (border), not Khojavend/Martuni (conflict zone)."""
+    armenian = GAZETTEER.resolve("Martuni", "Gegharkunik", country="AM")
+    assert "nk-conflict-zone" not in armenian.areas
+    assert "armenia-azerbaijan-border" in armenian.areas
+    assert "nk-conflict-zone" in GAZETTEER.resolve("Martuni", country="AZ").areas
+    assert not GAZETTEER.resolve("Georgia", country="US").resolved

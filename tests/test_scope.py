@@ -1,0 +1,260 @@
+"""Scope: an account links only to agreements it can bear on (time, place, parties, domestic, one side's account)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import agreements as bundled
+from compliance.core.events import Event, ExplicitLink, Origin
+from compliance.core.problems import Severity
+from compliance.core.timeframe import EventTime, Precision
+from compliance.core.vocabulary import EVENT_KINDS, Effect
+from compliance.evaluation.evaluate import evaluate
+from compliance.linking.ledger import Ledger, assemble, build_ledger
+from compliance.linking.scope import BEFORE, DISPUTED_SCOPE, DOMESTIC, NO_PARTY, OUTSIDE, REASONS
+from compliance.readers import Record, read_event_file
+from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
+
+REAL = Path(__file__).parent / "data" / "real"
+HDX_ARMENIA = REAL / "acled-hdx-armenia-2018-2020.csv"
+MODERN = REAL / "acled-modern-2024.csv"
+
+
+def account(event_id: str = "X1", day: date = date(2021, 7, 28), **fields: object) -> Event:
+    values: dict[str, object] = {
+        "id": event_id,
+        "when": EventTime(day, None, Precision.DAY),
+        "kind": "armed-clash",
+        "reported_by": "Reuters",
+        "reporter_party": "none",
+        "source_url": "https://example.org/a",
+    }
+    values.update(fields)
+    return Event(**values)  # type: ignore[arg-type]
+
+
+def ledger_of(events: Sequence[Event]) -> Ledger:
+    records = [Record(Origin("t.csv", n + 2), e) for n, e in enumerate(events)]
+    return assemble(AGREEMENTS, PARTIES, records)
+
+
+def linked(ledger: Ledger, event_id: str) -> set[str]:
+    return {link.obligation for link in ledger.links if link.event == event_id}
+
+
+def reasons_of(path: Path) -> dict[str, str]:
+    """Each accepted row of a real file, with the reason it is unlinked ('' when linked)."""
+    ledger = build_ledger(None, [path])
+    linked_ids = {link.event for link in ledger.links}
+    return {e.id: ("" if e.id in linked_ids else "unlinked") for e in ledger.events}
+
+
+def test_scope__2021_clash_in_khojavend_martuni_links_to_point_one_without_caveat() -> None:
+    """A 2021 clash in Khojavend/Martuni, attributed to Azerbaijan, still breaches point 1 of 2020, inside its area."""
+    ledger = ledger_of([account(actor="AZE", location="Khojavend/Martuni", day=date(2021, 5, 3))])
+    links = {link.obligation: link for link in ledger.links}
+    assert "ts2020-1-ceasefire-aze" in links
+    assert links["ts2020-1-ceasefire-aze"].effect is Effect.BREACHES
+    assert links["ts2020-1-ceasefire-aze"].caveat == ""
+    assert "p2022-3-non-use-of-force-aze" not in links  # before the 2022 principles, and inside Azerbaijan
+
+
+def test_scope__a_border_clash_links_to_point_one_with_the_disputed_scope_caveat() -> None:
+    """A clash in Gegharkunik lies outside the conflict zone, in the disputed border area: linked with the caveat."""
+    ledger = ledger_of([account(actor="AZE", location="Sotk, Gegharkunik", day=date(2022, 9, 13))])
+    caveats = {link.obligation: link.caveat for link in ledger.links}
+    assert caveats["ts2020-1-ceasefire-aze"] == DISPUTED_SCOPE
+    assert caveats["p2022-3-non-use-of-force-aze"] == ""
+
+
+@pytest.mark.parametrize("country", ["BJ", "Benin", "SY"])
+def test_scope__a_row_from_another_country_links_nowhere(country: str) -> None:
+    """Fighting between the parties' forces recorded in another country is outside every agreement's area."""
+    event = account(actor="AZE", involved=("ARM", "AZE"), country=country, location="Kandi")
+    ledger = ledger_of([event])
+    assert ledger.links == ()
+    assert ledger.accounting.unlinked_reasons == {OUTSIDE: 1}
+
+
+def test_scope__an_unnamed_clash_in_a_place_outside_the_gazetteer_names_no_party() -> None:
+    """A battle with no party of any agreement named, in a place the gazetteer does not know, links nowhere."""
+    ledger = ledger_of([account(location="Kandi, Alibori", day=date(2023, 2, 1))])
+    assert ledger.links == ()
+    assert ledger.accounting.unlinked_reasons == {NO_PARTY: 1}
+
+
+def test_scope__rows_before_the_agreement_are_not_evidence_for_it() -> None:
+    """May 2020 fighting is before the 2020 statement; a 2020 clash is before the 2022 principles."""
+    early = account("E1", date(2020, 5, 12), actor="AZE", location="Khojavend")
+    late = account("E2", date(2020, 12, 1), actor="AZE", location="Hadrut")
+    ledger = ledger_of([early, late])
+    assert linked(ledger, "E1") == set()
+    assert ledger.accounting.unlinked_reasons == {BEFORE: 1}
+    assert "ts2020-1-ceasefire-aze" in linked(ledger, "E2")
+    assert not {ob for ob in linked(ledger, "E2") if ob.startswith(("p2022", "s2022", "pa2025"))}
+
+
+def test_scope__an_explicit_link_to_a_text_not_yet_adopted_is_a_warning_and_not_made() -> None:
+    """A 2020 account linked by hand to the 2022 principles: the link is refused with a warning naming file, line, field."""
+    ref = ExplicitLink("five-principles-2022", "3", Effect.BREACHES, "p2022-3-non-use-of-force-aze")
+    ledger = ledger_of([account(day=date(2020, 12, 1), actor="AZE", location="Hadrut", links=(ref,))])
+    assert "p2022-3-non-use-of-force-aze" not in linked(ledger, "X1")
+    [warning] = [p for p in ledger.problems if p.field == "links"]
+    assert (warning.file, warning.line, warning.severity) == ("t.csv", 2, Severity.WARNING)
+    assert "five-principles-2022" in warning.message
+
+
+def test_scope__an_account_straddling_the_adoption_links_and_is_read_from_the_adoption_on() -> None:
+    """An account of 1-20 November 2020 may fall before or after 10 November: linked, no caveat; the evaluator reads it from 10 November."""
+    event = account(
+        when=EventTime(date(2020, 11, 1), date(2020, 11, 20), Precision.INTERVAL),
+        actor="AZE",
+        location="Shusha",
+    )
+    ledger = ledger_of([event])
+    caveats = {link.caveat for link in ledger.links if link.obligation == "ts2020-1-ceasefire-aze"}
+    assert caveats == {""}
+    evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, date(2020, 12, 31))
+    history = evaluation.result("ts2020-1-ceasefire-aze").history
+    assert all(t.date >= date(2020, 11, 10) for t in history[1:])  # nothing counts before the text
+
+
+def test_scope__a_domestic_protest_bears_on_no_ceasefire() -> None:
+    """Azerbaijani police and Azerbaijani protesters in Baku, and a protest naming no opposing party: domestic."""
+    police = account(
+        "D1", date(2022, 1, 20), kind="armed-clash", involved=("AZE",), target="AZE", location="Baku"
+    )
+    protest = account("D2", date(2022, 1, 20), kind="protest", involved=("ARM",), location="Yerevan")
+    ledger = ledger_of([police, protest])
+    assert ledger.links == ()
+    assert ledger.accounting.unlinked_reasons == {DOMESTIC: 2}
+
+
+def test_scope__real_acled_yerevan_protests_and_prewar_rows_are_unlinked_with_their_reasons() -> None:
+    """Real ACLED rows (Armenia, HDX): the November 2020 protests are domestic, the July 2020 border fire is before any agreement."""
+    ledger = build_ledger(None, [HDX_ARMENIA])
+    assert ledger.links == ()
+    why = ledger.accounting.unlinked_reasons
+    assert why[DOMESTIC] >= 40
+    assert why[BEFORE] >= 20
+    assert sum(why.values()) == ledger.accounting.unlinked
+
+
+def test_scope__one_sides_account_with_unknown_actor_is_not_charged_to_that_side() -> None:
+    """ACLED's actor order only: an account whose only source is Armenia's MoD is charged to Azerbaijan, never to Armenia."""
+    event = account(
+        involved=("ARM", "AZE"),
+        reporter_party="ARM",
+        reported_by="ACLED (Ministry of Defence of Armenia)",
+        location="Hadrut",
+    )
+    ledger = ledger_of([event])
+    obligations = linked(ledger, "X1")
+    assert "ts2020-1-ceasefire-aze" in obligations
+    assert not {ob for ob in obligations if ob.endswith("-arm")}
+    unaffiliated = ledger_of([account(involved=("ARM", "AZE"), location="Hadrut")])
+    assert {"ts2020-1-ceasefire-aze", "ts2020-1-ceasefire-arm"} <= linked(unaffiliated, "X1")
+
+
+def test_scope__a_denial_answers_the_accounts_of_its_incident() -> None:
+    """A denial sharing an incident with a clash is linked as relevant to the denier's obligations that the clash bears on."""
+    clash = account("C1", actor="ARM", reporter_party="AZE", location="Hadrut", incident="i1")
+    denial = account("C2", kind="denial", actor="ARM", reporter_party="ARM", location="Hadrut", incident="i1")
+    ledger = ledger_of([clash, denial])
+    answered = [link for link in ledger.links if link.event == "C2"]
+    assert {link.obligation for link in answered} == {"ts2020-1-ceasefire-arm"}
+    assert {link.effect for link in answered} == {Effect.RELEVANT}
+
+
+@pytest.mark.parametrize("path", [HDX_ARMENIA, MODERN, bundled.EVENTS_FILE], ids=lambda p: p.name)
+def test_accounting__adds_up_on_every_file(path: Path) -> None:
+    """read = linked + unlinked + rejected, and the unlinked reasons add up to the unlinked count."""
+    acc = (build_ledger(None, [path]) if path != bundled.EVENTS_FILE else build_ledger()).accounting
+    assert acc.read == acc.linked + acc.unlinked + acc.rejected
+    assert sum(acc.unlinked_reasons.values()) == acc.unlinked
+    assert set(acc.unlinked_reasons) <= set(REASONS)
+
+
+BUNDLED_RECORDS = list(
+    read_event_file(bundled.EVENTS_FILE, PARTIES.resolve, RESOLVE_REPORTER, "<bundled>/events.csv")
+)
+BUNDLED_INCIDENTS = sorted(
+    {r.event.incident for r in BUNDLED_RECORDS if isinstance(r, Record) and r.event and r.event.incident}
+)
+AS_OF = (date(2021, 12, 31), date(2023, 6, 30), date(2026, 1, 1))
+HOSTILE = ("armed-clash", "shelling", "ceasefire-violation", "border-incursion", "threat-of-force")
+
+
+def statuses(records: Sequence[Record]) -> list[tuple[date, str, str]]:
+    ledger = assemble(AGREEMENTS, PARTIES, records)
+    return [
+        (day, r.id, r.status.value)
+        for day in AS_OF
+        for r in evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, day).results
+    ]
+
+
+BASELINE = statuses(BUNDLED_RECORDS)
+
+
+@st.composite
+def foreign_events(draw: st.DrawFn) -> list[Record]:
+    """Events of any kind and date, with any parties and place names, recorded in a country the agreements do not cover."""
+    out = []
+    for n in range(draw(st.integers(1, 6))):
+        start, end = draw(
+            st.sampled_from(
+                [(date(1990, 1, 1), date(2027, 12, 31)), (date(2020, 11, 10), date(2027, 12, 31))]
+            )
+        )
+        day = date.fromordinal(draw(st.integers(start.toordinal(), end.toordinal())))
+        parties = st.sampled_from([None, "ARM", "AZE", "RUS", "NK", "TUR"])
+        event = Event(
+            id=f"foreign-{n}",
+            when=EventTime(day, None, Precision.DAY),
+            kind=draw(st.sampled_from(EVENT_KINDS) | st.sampled_from(HOSTILE)),
+            reported_by=draw(
+                st.sampled_from(
+                    ["ACLED", "Ministry of Defence of Armenia", "Ministry of Defence of Azerbaijan"]
+                )
+            ),
+            reporter_party=draw(st.sampled_from(["none", "ARM", "AZE", "RUS"])),
+            actor=draw(parties),
+            involved=tuple(p for p in draw(st.lists(parties, max_size=2)) if p),
+            target=draw(parties),
+            location=draw(
+                st.sampled_from(["Kandi", "Aleppo", "Stepanakert", "Lachin corridor", "Sotk", "Yerevan", ""])
+            ),
+            country=draw(st.sampled_from(["BJ", "SY", "UA", "Benin", "Syria"])),
+            incident=draw(st.sampled_from(["", *BUNDLED_INCIDENTS[:5]])),
+        )
+        out.append(Record(Origin("foreign.csv", n + 2), event))
+    return out
+
+
+@given(st.sets(st.integers(0, len(BUNDLED_RECORDS) - 1)) | st.just(None), foreign_events())
+def test_scope__events_from_an_unrelated_country_change_no_status(
+    kept: set[int] | None, extra: list[Record]
+) -> None:
+    """Events from another country (any kind, date, parties) added to any subset of the bundled accounts change no status."""
+    base = BUNDLED_RECORDS if kept is None else [BUNDLED_RECORDS[i] for i in sorted(kept)]
+    before = BASELINE if kept is None else statuses(base)
+    assert statuses([*base, *extra]) == before
+
+
+def test_validate__prints_the_unlinked_reasons(capsys: pytest.CaptureFixture[str]) -> None:
+    """`compliance validate` prints the unlinked reasons with their counts after the accounting line."""
+    from compliance.cli import main
+
+    main(["validate", str(HDX_ARMENIA)])
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("events: read ")
+    assert ", linked 0, unlinked 113," in err[0]
+    assert err[1].startswith("unlinked: before the agreement ")
+    assert "domestic event" in err[1]
