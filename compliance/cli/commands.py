@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 from compliance.cli.output import emit, finish, write_beside
 from compliance.core.problems import InputError
-from compliance.core.vocabulary import Trust
 from compliance.linking.ledger import Ledger, build_ledger
 from compliance.render.activity import activity_csv, activity_json, activity_markdown
 from compliance.render.json import render_json
@@ -42,6 +41,13 @@ def _ledger(args: argparse.Namespace) -> Ledger:
         known = ", ".join(a.id for a in ledger.agreements)
         raise ValueError(f"unknown agreement {', '.join(unknown)} (known: {known})")
     return ledger
+
+
+def _ledger_over_period(args: argparse.Namespace) -> Ledger:
+    """The ledger for a command that covers ``--from`` to ``--to``, once the period makes sense."""
+    if args.end < args.start:
+        raise ValueError("--to is before --from")
+    return _ledger(args)
 
 
 def _cmd_agreements(args: argparse.Namespace) -> int:
@@ -96,9 +102,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
-    ledger = _ledger(args)
-    if args.end < args.start:
-        raise ValueError("--to is before --from")
+    ledger = _ledger_over_period(args)
     result = timeline(ledger, args.start, args.end, args.every, args.agreement, trust=args.trust)
     if args.format == "svg":
         emit(args, heatmap_svg(heatmap_of_timeline(result, args.every)))
@@ -109,21 +113,15 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def _cmd_activity(args: argparse.Namespace) -> int:
-    ledger = _ledger(args)
-    if args.end < args.start:
-        raise ValueError("--to is before --from")
-    result = activity(
-        ledger, args.start, args.end, args.every, args.agreement, Trust(args.trust), args.known_on
-    )
+    ledger = _ledger_over_period(args)
+    result = activity(ledger, args.start, args.end, args.every, args.agreement, args.trust, args.known_on)
     render = {"markdown": activity_markdown, "json": activity_json, "csv": activity_csv}[args.format]
     emit(args, render(result))
     return finish(args, ledger.problems)
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    ledger = _ledger(args)
-    if args.end < args.start:
-        raise ValueError("--to is before --from")
+    ledger = _ledger_over_period(args)
     changes = diff(ledger, args.start, args.end, args.agreement, trust=args.trust)
     render = diff_json if args.format == "json" else diff_markdown
     emit(args, render(changes, args.start.isoformat(), args.end.isoformat()))
