@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
@@ -164,6 +164,9 @@ def test_law__deadline_boundary_exact_to_the_second(offset_seconds: int) -> None
     assert result.status is expected
 
 
+# Each step re-evaluates the whole agreement, and a run has up to 50 steps: at most 100 runs (not
+# the CI profile's 300) keep this test to about a minute of the CI budget; every other law runs 300.
+@settings(max_examples=min(100, settings().max_examples))
 class NaiveModel(RuleBasedStateMachine):
     """Add day-precision evidence and advance the clock; compare with the rules written naively.
 
