@@ -53,3 +53,18 @@ def test_bundled__ids_are_unique_and_kinds_vary() -> None:
     """Ids are unique; the dataset is not a single kind of event."""
     assert len({row["id"] for row in ROWS}) == len(ROWS)
     assert len(Counter(row["kind"] for row in ROWS)) >= 15
+
+
+def test_bundled__the_new_route_plan_is_fulfilled_in_2022_and_points_7_and_8_are_in_progress() -> None:
+    """As of 2026-11-22: the new Lachin/Berdzor route (opened 30 Aug 2022) fulfils the plan; returns and exchanges are under way."""
+    from datetime import date
+
+    from compliance.core.vocabulary import Status
+    from compliance.evaluation.evaluate import evaluate
+
+    evaluation = evaluate(LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, date(2026, 11, 22))
+    plan = evaluation.result("ts2020-6-new-route-plan")
+    assert plan.status is Status.FULFILLED
+    assert [t.date.year for t in plan.history if t.status is Status.FULFILLED] == [2022]
+    for duty in ("ts2020-7-return", "ts2020-8-exchange-aze", "ts2020-8-exchange-arm"):
+        assert evaluation.result(duty).status is Status.IN_PROGRESS, duty
