@@ -10,15 +10,15 @@ before it enters into force, ended twice in contradictory ways, or carried forwa
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 from compliance.core.model import Agreement, Obligation
-from compliance.core.problems import Problem, Severity
+from compliance.core.problems import InputError, Problem, Severity
 from compliance.core.vocabulary import Effect, Kind, Modality, RelationType
 from compliance.load.agreement_files import locate
+from compliance.load.places import load_places_file
 
 Source = tuple[str, str]
 """An agreement file's label (as the user named it) and its text (to find lines)."""
@@ -29,15 +29,13 @@ CONTINUING = (RelationType.CARRIES_FORWARD, RelationType.IMPLEMENTS, RelationTyp
 
 
 def gazetteer_names(path: Path) -> tuple[str, ...]:
-    """Every place and area name in a gazetteer file (``agreements/places.toml`` format).
-
-    A small reader of its own, for the check only: the library's place resolution (scope) is
-    separate and may read more of the file.
-    """
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    names = [n for place in data.get("places", []) for n in place.get("names", [])]
-    names += [area["name"] for area in data.get("areas", []) if "name" in area]
-    names += [area["id"] for area in data.get("areas", []) if "id" in area]
+    """Every place and area name, and every area id, in a gazetteer file (read by the library's loader)."""
+    gazetteer, problems = load_places_file(path)
+    if gazetteer is None:
+        raise InputError("; ".join(str(p) for p in problems))
+    names = [n for place in gazetteer.places for n in place.names]
+    names += [area.name for area in gazetteer.areas]
+    names += [area.id for area in gazetteer.areas]
     return tuple(names)
 
 
