@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 
+from attrs import frozen
+
 from compliance.core.events import Event, Link
-from compliance.core.model import Agreement
+from compliance.core.model import Agreement, Ending
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import as_of_cutoff, local_date
 from compliance.core.vocabulary import (
@@ -28,7 +30,15 @@ from compliance.core.vocabulary import (
     Trust,
 )
 from compliance.evaluation.calendar import term_expiry
-from compliance.evaluation.facts import Category, Facts, Graded, endings_of, gather_facts, grade_links
+from compliance.evaluation.facts import (
+    Category,
+    Derived,
+    Facts,
+    Graded,
+    endings_of,
+    gather_facts,
+    grade_links_policies,
+)
 from compliance.evaluation.grading import grade_account
 from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span
@@ -63,48 +73,132 @@ def evaluate(
 
     ``trust`` chooses whose word confirms an account (docs/obligation-logic.md, "Trust policies").
     """
-    by_id = {e.id: e for e in events if e.known_on(known_on)}
-    links_by_ob: dict[str, list[Link]] = {}
-    for link in links:
-        if link.event in by_id:
-            links_by_ob.setdefault(link.obligation, []).append(link)
-    incidents: dict[str, list[Event]] = {}
-    rank: dict[str, int] = {}
-    for event in sorted(by_id.values(), key=lambda e: e.sort_key):  # grades must not depend on input order
-        rank[event.id] = len(rank)
-        if event.incident:
-            incidents.setdefault(event.incident, []).append(event)
-    endings = endings_of(agreements)
-    results: list[ObligationResult] = []
-    spans_by_zone: dict[tzinfo, dict[str, Span]] = {}
-    for agreement in agreements:
-        # Each event's interval, computed once per time zone and only for events this agreement links.
-        spans = spans_by_zone.setdefault(agreement.tz, {})
-        for ob in agreement.obligations:
-            for link in links_by_ob.get(ob.id, ()):
-                if link.event not in spans:
-                    spans[link.event] = by_id[link.event].when.span(agreement.tz)
-        stakes = Stakes.of(agreement, agreements)
-        graded = grade_links(agreement, links_by_ob, by_id, incidents, parties, rank, spans, trust, stakes)
-        facts_by_ob = gather_facts(agreement, graded, spans, endings)
-        cutoff = as_of_cutoff(as_of, agreement.tz)
-        for ob in agreement.obligations:
-            results.append(
-                _result(
-                    agreement,
-                    facts_by_ob[ob.id],
-                    graded.get(ob.id, []),
-                    spans,
-                    incidents,
-                    parties,
-                    cutoff,
-                    with_evidence,
-                    evidence_limit,
-                    trust,
-                    stakes,
-                )
+    prepared = Prepared.of(agreements, events, links, known_on)
+    return prepared.evaluate(
+        parties, as_of, trust, with_evidence=with_evidence, evidence_limit=evidence_limit
+    )
+
+
+@frozen
+class Prepared:
+    """What every evaluation of one set of inputs shares, whatever the cut-off or trust policy.
+
+    The accounts known by ``known_on``, the links by obligation, incidents, each account's rank
+    in sort order and its interval in each agreement's zone: the same for the three policies a
+    report compares, so a report computes them once (at a million accounts they are most of
+    the cost of an evaluation that is not grading).
+    """
+
+    agreements: tuple[Agreement, ...]
+    known_on: date | None
+    by_id: Mapping[str, Event]
+    links_by_ob: Mapping[str, list[Link]]
+    incidents: Mapping[str, list[Event]]
+    rank: Mapping[str, int]
+    spans_by_zone: Mapping[tzinfo, Mapping[str, Span]]
+    endings: Mapping[str, list[Ending]]
+
+    @classmethod
+    def of(
+        cls,
+        agreements: Sequence[Agreement],
+        events: Iterable[Event],
+        links: Iterable[Link],
+        known_on: date | None = None,
+    ) -> Prepared:
+        by_id = {e.id: e for e in events if e.known_on(known_on)}
+        links_by_ob: dict[str, list[Link]] = {}
+        for link in links:
+            if link.event in by_id:
+                links_by_ob.setdefault(link.obligation, []).append(link)
+        incidents: dict[str, list[Event]] = {}
+        rank: dict[str, int] = {}
+        # Ranks and incidents in sort order: grades must not depend on input order.
+        for event in sorted(by_id.values(), key=lambda e: e.sort_key):
+            rank[event.id] = len(rank)
+            if event.incident:
+                incidents.setdefault(event.incident, []).append(event)
+        spans_by_zone: dict[tzinfo, dict[str, Span]] = {}
+        for agreement in agreements:
+            # Each event's interval, computed once per time zone and only for events this agreement links.
+            spans = spans_by_zone.setdefault(agreement.tz, {})
+            for ob in agreement.obligations:
+                for link in links_by_ob.get(ob.id, ()):
+                    if link.event not in spans:
+                        spans[link.event] = by_id[link.event].when.span(agreement.tz)
+        return cls(
+            tuple(agreements),
+            known_on,
+            by_id,
+            links_by_ob,
+            incidents,
+            rank,
+            spans_by_zone,
+            endings_of(agreements),
+        )
+
+    def evaluate(
+        self,
+        parties: PartyRegistry,
+        as_of: date,
+        trust: Trust = Trust.STANDARD,
+        *,
+        with_evidence: bool = True,
+        evidence_limit: int | None = None,
+    ) -> Evaluation:
+        """The evaluation under one trust policy (see :func:`evaluate`)."""
+        evidence_for = trust if with_evidence else None
+        return self.evaluate_policies(parties, as_of, (trust,), evidence_for, evidence_limit)[trust]
+
+    def evaluate_policies(
+        self,
+        parties: PartyRegistry,
+        as_of: date,
+        policies: Sequence[Trust],
+        evidence_for: Trust | None = None,
+        evidence_limit: int | None = None,
+    ) -> dict[Trust, Evaluation]:
+        """One evaluation per policy, each link graded once; evidence listed only under ``evidence_for``.
+
+        Where an obligation's links grade alike under two policies, its facts are derived once.
+        """
+        results: dict[Trust, list[ObligationResult]] = {p: [] for p in policies}
+        agreements = self.agreements
+        for agreement in agreements:
+            spans = self.spans_by_zone[agreement.tz]
+            stakes = Stakes.of(agreement, agreements)
+            graded = grade_links_policies(
+                agreement,
+                self.links_by_ob,
+                self.by_id,
+                self.incidents,
+                parties,
+                self.rank,
+                spans,
+                policies,
+                stakes,
             )
-    return Evaluation(as_of, known_on, tuple(results))
+            cutoff = as_of_cutoff(as_of, agreement.tz)
+            derived: dict[str, Derived] = {}
+            for trust in policies:
+                facts_by_ob = gather_facts(agreement, graded[trust], spans, self.endings, derived)
+                for ob in agreement.obligations:
+                    results[trust].append(
+                        _result(
+                            agreement,
+                            facts_by_ob[ob.id],
+                            graded[trust].get(ob.id, []),
+                            spans,
+                            self.incidents,
+                            parties,
+                            cutoff,
+                            trust is evidence_for,
+                            evidence_limit,
+                            trust,
+                            stakes,
+                        )
+                    )
+        return {p: Evaluation(as_of, self.known_on, tuple(results[p])) for p in policies}
 
 
 def _result(
@@ -193,6 +287,7 @@ __all__ = [
     "Evaluation",
     "Evidence",
     "ObligationResult",
+    "Prepared",
     "Transition",
     "evaluate",
     "pam_score",

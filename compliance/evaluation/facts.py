@@ -25,7 +25,7 @@ from compliance.core.vocabulary import (
     RelationType,
     Trust,
 )
-from compliance.evaluation.grading import grade_account
+from compliance.evaluation.grading import Grading, grade_account_policies
 from compliance.evaluation.intervals import Firsts, Span
 from compliance.evaluation.trust import Stakes
 
@@ -135,11 +135,37 @@ def grade_links(
     kept or broken before it exists. (An account whose dates straddle that date is kept, and read
     from that date on: see ``gather_facts``.)
     """
+    return grade_links_policies(
+        agreement, links_by_ob, events, incidents, parties, rank, spans, (trust,), stakes
+    )[trust]
+
+
+def grade_links_policies(
+    agreement: Agreement,
+    links_by_ob: Mapping[str, list[Link]],
+    events: Mapping[str, Event],
+    incidents: Mapping[str, list[Event]],
+    parties: PartyRegistry,
+    rank: Mapping[str, int],
+    spans: Mapping[str, Span],
+    policies: Sequence[Trust],
+    stakes: Stakes | None = None,
+) -> dict[Trust, dict[str, list[Graded]]]:
+    """:func:`grade_links` under several policies, each link graded once.
+
+    Where no link of an obligation grades differently under two policies, both get the *same*
+    list object, so :func:`gather_facts` can reuse what it derived from it.
+    """
     stakes = stakes or Stakes.of(agreement)
     adopted = day_start(agreement.date, agreement.tz)
-    graded: dict[str, list[Graded]] = {}
+    position = {t: i for i, t in enumerate(Trust)}
+    graded: dict[Trust, dict[str, list[Graded]]] = {p: {} for p in policies}
+    # An account alone in its incident is graded on its kind, actor and reporter only: a million
+    # accounts share a few hundred such grades, so each is worked out once.
+    alone: dict[tuple[object, ...], Grading | tuple[Grading, ...]] = {}
     for ob in agreement.obligations:
-        mine: list[Graded] = []
+        common: list[Graded] = []
+        split: dict[Trust, list[Graded]] | None = None  # made at the first link whose grade differs
         for link in links_by_ob.get(ob.id, ()):
             span = spans[link.event]
             if span[1] <= adopted:
@@ -148,17 +174,49 @@ def grade_links(
             others = (
                 [o for o in incidents.get(event.incident, ()) if o.id != event.id] if event.incident else []
             )
-            grading = grade_account(
-                event, link.effect, link.basis, ob.bearers, stakes, parties, others, trust, link.caveat
-            )
+            if others:
+                grading = grade_account_policies(
+                    event, link.effect, link.basis, ob.bearers, stakes, parties, others, link.caveat
+                )
+            else:
+                key = (
+                    ob.bearers,
+                    event.kind,
+                    event.actor,
+                    event.reporter_party,
+                    link.effect,
+                    link.basis,
+                    link.caveat,
+                )
+                found = alone.get(key)
+                if found is None:
+                    found = alone[key] = grade_account_policies(
+                        event, link.effect, link.basis, ob.bearers, stakes, parties, (), link.caveat
+                    )
+                grading = found
             order = (rank[event.id], link.effect.value, link.basis)
-            mine.append(
-                Graded(
+            if isinstance(grading, Grading):
+                item = Graded(
                     link, event, grading.grade, grading.reason, grading.corroboration, order, grading.denial
                 )
-            )
-        graded[ob.id] = mine
+                if split is None:
+                    common.append(item)
+                else:
+                    for items in split.values():
+                        items.append(item)
+                continue
+            if split is None:
+                split = {p: list(common) for p in policies}
+            for p, items in split.items():
+                g = grading[position[p]]
+                items.append(Graded(link, event, g.grade, g.reason, g.corroboration, order, g.denial))
+        for p in policies:
+            graded[p][ob.id] = common if split is None else split[p]
     return graded
+
+
+Derived = tuple[list["Graded"], tuple[Firsts, ...], tuple[datetime, ...], tuple[Account, ...]]
+"""What :func:`gather_facts` derives from one obligation's graded links (the list, then its result)."""
 
 
 def gather_facts(
@@ -166,56 +224,26 @@ def gather_facts(
     graded: Mapping[str, list[Graded]],
     all_spans: Mapping[str, Span],
     all_endings: Mapping[str, list[Ending]],
+    derived: dict[str, Derived] | None = None,
 ) -> dict[str, Facts]:
+    """The facts of each obligation of ``agreement`` from its graded links.
+
+    ``derived``, when given, keeps what was derived from each obligation's list of graded links
+    and is reused when the next call (another trust policy) passes the very same list.
+    """
     tz = agreement.tz
     categories: dict[str, tuple[Firsts, ...]] = {}
     extras: dict[str, tuple[tuple[datetime, ...], tuple[Account, ...]]] = {}
-    spans_by: dict[tuple[str, int], list[Span]] = {}
-    windows: dict[tuple[str, int], list[tuple[datetime, datetime, datetime]]] = {}
     adopted = day_start(agreement.date, tz)
     for ob in agreement.obligations:
-        accounts: list[Account] = []
-        notices: list[datetime] = []
-        for item in graded.get(ob.id, ()):
-            link, event, grade, corroboration = item.link, item.event, item.grade, item.corroboration
-            # An account whose dates straddle the agreement's date is read from that date on: the
-            # part before the text existed is cut, the rest stays uncertain as any date does.
-            start, end = all_spans[event.id]
-            span = (max(start, adopted), end)
-            confirmed = grade is Grade.CONFIRMED
-            category = _CATEGORY.get(link.effect)
-            if category is not None and corroboration is not None:
-                # Unconfirmed (alleged) until the corroborating account exists, confirmed from then
-                # on: a later account must not hide the allegation before it (no look-ahead).
-                confirmed_span = _later(span, corroboration.when.span(tz))
-                accounts.append(Account(span[0], event.id, Category(category + 1), confirmed_span[0]))
-                accounts.append(Account(confirmed_span[0], event.id, category))
-                windows.setdefault((ob.id, category + 1), []).append((span[0], span[1], confirmed_span[0]))
-                spans_by.setdefault((ob.id, category), []).append(confirmed_span)
-                span = confirmed_span
-            elif category is not None:
-                if item.denial is not None:  # confirmed until the denial, unconfirmed from it on
-                    denied = item.denial.when.span(tz)
-                    accounts.append(Account(span[0], event.id, category, denied[0]))
-                    accounts.append(Account(_later(span, denied)[0], event.id, Category(category + 1)))
-                    windows.setdefault((ob.id, category), []).append((span[0], span[1], denied[0]))
-                    spans_by.setdefault((ob.id, category + 1), []).append(_later(span, denied))
-                else:
-                    chosen = category if confirmed else Category(category + 1)
-                    accounts.append(Account(span[0], event.id, chosen))
-                    spans_by.setdefault((ob.id, chosen), []).append(span)
-            if (
-                event.kind == "notice-of-termination"
-                and ob.term is not None
-                and event.actor in ob.term.notice_by
-                and confirmed
-            ):
-                notices.append(span[0])
-        categories[ob.id] = tuple(
-            Firsts.of(spans_by.get((ob.id, c), ()), windows.get((ob.id, c), ())) for c in Category
-        )
-        accounts.sort()
-        extras[ob.id] = (tuple(sorted(notices)), tuple(accounts))
+        items = graded.get(ob.id, [])
+        done = derived.get(ob.id) if derived is not None else None
+        if done is None or done[0] is not items:
+            done = (items, *_categorise(ob, items, all_spans, adopted, tz))
+            if derived is not None:
+                derived[ob.id] = done
+        categories[ob.id] = done[1]
+        extras[ob.id] = (done[2], done[3])
     facts: dict[str, Facts] = {}
     for ob in agreement.obligations:
         after = next((d.obligation for d in ob.depends_on if d.relation is DependencyType.AFTER), None)
@@ -240,6 +268,54 @@ def gather_facts(
             accounts=extras[ob.id][1],
         )
     return facts
+
+
+def _categorise(
+    ob: Obligation, graded: Sequence[Graded], all_spans: Mapping[str, Span], adopted: datetime, tz: tzinfo
+) -> tuple[tuple[Firsts, ...], tuple[datetime, ...], tuple[Account, ...]]:
+    """One obligation's graded links sorted into categories, notices and accounts."""
+    accounts: list[Account] = []
+    notices: list[datetime] = []
+    spans_by: dict[int, list[Span]] = {}
+    windows: dict[int, list[tuple[datetime, datetime, datetime]]] = {}
+    for item in graded:
+        link, event, grade, corroboration = item.link, item.event, item.grade, item.corroboration
+        # An account whose dates straddle the agreement's date is read from that date on: the
+        # part before the text existed is cut, the rest stays uncertain as any date does.
+        start, end = all_spans[event.id]
+        span = (max(start, adopted), end)
+        confirmed = grade is Grade.CONFIRMED
+        category = _CATEGORY.get(link.effect)
+        if category is not None and corroboration is not None:
+            # Unconfirmed (alleged) until the corroborating account exists, confirmed from then
+            # on: a later account must not hide the allegation before it (no look-ahead).
+            confirmed_span = _later(span, corroboration.when.span(tz))
+            accounts.append(Account(span[0], event.id, Category(category + 1), confirmed_span[0]))
+            accounts.append(Account(confirmed_span[0], event.id, category))
+            windows.setdefault(category + 1, []).append((span[0], span[1], confirmed_span[0]))
+            spans_by.setdefault(category, []).append(confirmed_span)
+            span = confirmed_span
+        elif category is not None:
+            if item.denial is not None:  # confirmed until the denial, unconfirmed from it on
+                denied = item.denial.when.span(tz)
+                accounts.append(Account(span[0], event.id, category, denied[0]))
+                accounts.append(Account(_later(span, denied)[0], event.id, Category(category + 1)))
+                windows.setdefault(category, []).append((span[0], span[1], denied[0]))
+                spans_by.setdefault(category + 1, []).append(_later(span, denied))
+            else:
+                chosen = category if confirmed else Category(category + 1)
+                accounts.append(Account(span[0], event.id, chosen))
+                spans_by.setdefault(chosen, []).append(span)
+        if (
+            event.kind == "notice-of-termination"
+            and ob.term is not None
+            and event.actor in ob.term.notice_by
+            and confirmed
+        ):
+            notices.append(span[0])
+    firsts = tuple(Firsts.of(spans_by.get(c, ()), windows.get(c, ())) for c in Category)
+    accounts.sort()
+    return firsts, tuple(sorted(notices)), tuple(accounts)
 
 
 _CATEGORY = {

@@ -82,11 +82,65 @@ def grade_account(
     ``same_incident`` must hold only the other accounts visible at the cut-off. A ``caveat``
     (from the link) makes a confirmed grade *alleged* and leads the reason.
     """
-    graded = _grade(event, effect, basis, bearers, stakes, parties, same_incident, trust)
+    graded = _grade(event, effect, basis, bearers, stakes, parties, same_incident)
+    if isinstance(graded, _Stakeholder):
+        graded = graded.under(trust)
+    return _with_caveat(graded, caveat)
+
+
+def grade_account_policies(
+    event: Event,
+    effect: Effect,
+    basis: str,
+    bearers: tuple[str, ...],
+    stakes: Stakes,
+    parties: PartyRegistry,
+    same_incident: Sequence[Event] = (),
+    caveat: str = "",
+) -> Grading | tuple[Grading, ...]:
+    """The grade under every policy at once: one :class:`Grading`, or one per :class:`Trust` member.
+
+    Only a stakeholder's uncorroborated account depends on the policy, so the work common to
+    all policies (source class, corroboration) is done once; a report compares all three.
+    """
+    graded = _grade(event, effect, basis, bearers, stakes, parties, same_incident)
+    if isinstance(graded, _Stakeholder):
+        return tuple(_with_caveat(graded.under(trust), caveat) for trust in Trust)
+    return _with_caveat(graded, caveat)
+
+
+def _with_caveat(graded: Grading, caveat: str) -> Grading:
     if not caveat:
         return graded
     grade = Grade.ALLEGED if graded.grade is Grade.CONFIRMED else graded.grade
     return Grading(grade, f"{caveat}: cannot confirm on its own ({graded.reason})")
+
+
+class _Stakeholder(NamedTuple):
+    """A stakeholder's uncorroborated account, whose grade the trust policy decides (rule 6)."""
+
+    who: str
+    denial: Event | None
+    how: str
+
+    def under(self, trust: Trust) -> Grading:
+        who, denial, how = self.who, self.denial, self.how
+        if trust is Trust.BROAD:
+            note = f"; {how}, counted under the broad policy" if denial is not None else ""
+            return Grading(Grade.CONFIRMED, f"reported by {who}{note}")
+        if denial is not None:
+            return Grading(
+                Grade.CONTESTED,
+                f"reported by {who}; {how}",
+                None,
+                denial if trust is Trust.STANDARD else None,
+            )
+        if trust is Trust.STANDARD:
+            return Grading(Grade.CONFIRMED, f"reported by {who}; not denied")
+        return Grading(
+            Grade.ALLEGED,
+            f"reported by {who} only; the strict policy needs the bearer's side or an independent source",
+        )
 
 
 def _grade(
@@ -97,8 +151,7 @@ def _grade(
     stakes: Stakes,
     parties: PartyRegistry,
     same_incident: Sequence[Event],
-    trust: Trust,
-) -> Grading:
+) -> Grading | _Stakeholder:
     unnamed = effect is Effect.BREACHES and event.actor is None
     if unnamed and len(bearers) > 1:
         return Grading(Grade.CONTESTED, "the source does not say which bearer acted")
@@ -139,19 +192,7 @@ def _grade(
             Grade.CONFIRMED, f"reported by {who}; corroborated by {corroboration.id}", corroboration
         )
     denial, how = _denial(bearers, parties, same_incident)
-    if trust is Trust.BROAD:
-        note = f"; {how}, counted under the broad policy" if denial is not None else ""
-        return Grading(Grade.CONFIRMED, f"reported by {who}{note}")
-    if denial is not None:
-        return Grading(
-            Grade.CONTESTED, f"reported by {who}; {how}", None, denial if trust is Trust.STANDARD else None
-        )
-    if trust is Trust.STANDARD:
-        return Grading(Grade.CONFIRMED, f"reported by {who}; not denied")
-    return Grading(
-        Grade.ALLEGED,
-        f"reported by {who} only; the strict policy needs the bearer's side or an independent source",
-    )
+    return _Stakeholder(who, denial, how)
 
 
 def _corroboration(

@@ -101,4 +101,7 @@ def classify(
     role = stakes.process.get(reporter)
     if role is not None:
         return SourceClass.STAKEHOLDER, f"{reporter}, a stakeholder of the same process ({role})"
-    return SourceClass.INDEPENDENT, f"{reporter}, with no role in {stakes.agreement} or its process, not a side"
+    return (
+        SourceClass.INDEPENDENT,
+        f"{reporter}, with no role in {stakes.agreement} or its process, not a side",
+    )

@@ -18,7 +18,7 @@ from compliance.core.model import Agreement, Article
 from compliance.core.problems import Problem
 from compliance.core.timeframe import known_by
 from compliance.core.vocabulary import Effect, Grade, Status, Trust
-from compliance.evaluation.evaluate import ObligationResult, evaluate
+from compliance.evaluation.evaluate import ObligationResult, Prepared
 from compliance.evaluation.rollup import RollUp, roll_up
 from compliance.linking.ledger import Accounting, Ledger
 from compliance.views.lineage import Step, forward
@@ -122,31 +122,15 @@ class Report:
     ) -> Self:
         chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
         # Evaluate every loaded agreement: a later one may supersede an obligation of a chosen one.
-        evaluation = evaluate(
-            ledger.agreements,
-            ledger.events,
-            ledger.links,
-            ledger.parties,
-            as_of,
-            known_on,
-            evidence_limit=MAX_EVIDENCE_SHOWN,
-            trust=trust,
+        # Every policy evaluates the same prepared inputs: accounts, links, incidents, intervals.
+        prepared = Prepared.of(ledger.agreements, ledger.events, ledger.links, known_on)
+        # One evaluation per policy, evidence only under the chosen one: the difference in
+        # statuses is what a reader needs to see.
+        evaluations = prepared.evaluate_policies(
+            ledger.parties, as_of, tuple(Trust), trust, MAX_EVIDENCE_SHOWN
         )
-        # One evaluation per policy, statuses only: the difference is what a reader needs to see.
-        others = {
-            policy: evaluate(
-                ledger.agreements,
-                ledger.events,
-                ledger.links,
-                ledger.parties,
-                as_of,
-                known_on,
-                with_evidence=False,
-                trust=policy,
-            )
-            for policy in Trust
-            if policy is not trust
-        }
+        evaluation = evaluations[trust]
+        others = {policy: e for policy, e in evaluations.items() if policy is not trust}
         known = [e for e in ledger.events if e.known_on(known_on)]
         events = {e.id: e for e in known}
         incidents: dict[str, list[Event]] = {}
