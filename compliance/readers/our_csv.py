@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from compliance.core.problems import Problem, Severity
 from compliance.readers.base import PartyResolver, Record, ReporterResolver, csv_rows
 from compliance.readers.headers import duplicates, header_names
-from compliance.readers.our_format import COLUMNS, REQUIRED, build_event
+from compliance.readers.our_format import COLUMNS, REQUIRED, EventBuilder
 from compliance.readers.records import CsvRecords
 
 csv.field_size_limit(1 << 24)  # oversize fields are refused by the row checks, with a message
@@ -51,11 +51,12 @@ def read_csv(
             yield Problem(label, 1, name, f"unknown column {name!r} is ignored", Severity.WARNING)
     first = {name: i for i, name in reversed(list(enumerate(names)))}
     positions = {name: first[name] for name in COLUMNS if name in first}
+    builder = EventBuilder(resolve_party, resolve_reporter)
     for item in csv_rows(reader, names, label):
         if isinstance(item, Record):
             yield item
             continue
         origin, row = item
         fields = {name: row[i] for name, i in positions.items()}
-        event, problems = build_event(fields, origin, resolve_party, resolve_reporter)
+        event, problems = builder.build(fields, origin)
         yield Record(origin, event, tuple(problems))

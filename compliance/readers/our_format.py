@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from datetime import date
 from sys import intern
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN, Coordinates, Event, ExplicitLink, Origin
@@ -48,7 +49,6 @@ COLUMNS: tuple[str, ...] = (
     "notes",
 )
 REQUIRED: tuple[str, ...] = ("id", "date", "kind", "reported_by")
-_UNIQUE = frozenset({"id", "notes", "source_url", "links", "latitude", "longitude"})
 
 
 def build_event(
@@ -58,37 +58,199 @@ def build_event(
     resolve_reporter: ReporterResolver,
 ) -> tuple[Event | None, list[Problem]]:
     """Build one event from string fields; ``None`` and the problems when it must be rejected."""
-    problems: list[Problem] = []
+    return EventBuilder(resolve_party, resolve_reporter).build(row, origin)
+
+
+Finding = tuple[str, str, Severity]
+"""A problem without its place: (field, message, severity); the row's file and line complete it."""
+
+
+class EventBuilder:
+    """:func:`build_event` for the rows of one file, remembering what it worked out.
+
+    A million rows hold a few thousand distinct dates, kinds, parties, reporters and places:
+    each part of a row is checked once per distinct value and the outcome (a value, or the
+    findings it gives) reused. Only the id, the source address, the notes and the links are
+    checked on every row. Owned by one reader; the outcome is the same as without memory.
+    """
+
+    __slots__ = (
+        "_coordinates",
+        "_countries",
+        "_deaths",
+        "_parties",
+        "_reported",
+        "_reporters",
+        "_strings",
+        "_times",
+    )
+
+    def __init__(self, resolve_party: PartyResolver, resolve_reporter: ReporterResolver) -> None:
+        self._times: dict[tuple[str, str], EventTime | Finding] = {}
+        self._parties: dict[tuple[str, str, str, str, str], tuple[Party, list[Finding]]] = {}
+        self._reported: dict[str, date | Finding | None] = {}
+        self._deaths: dict[str, int | None] = {}
+        self._coordinates: dict[tuple[str, str], tuple[Coordinates | None, list[Finding]]] = {}
+        self._strings: dict[str, str] = {}
+        self._countries: dict[str, str] = {}
+        self._reporters = (resolve_party, resolve_reporter)
+
+    def build(self, row: Mapping[str, str], origin: Origin) -> tuple[Event | None, list[Problem]]:
+        problems: list[Problem] = check_fields(row, origin)
+        if problems:
+            return None, problems
+        # Repeated values (kinds, reporters, places, dates) share one string object.
+        shared = self._strings
+        values = {k: v.strip() for k, v in row.items()}
+        get = values.get
+        findings: list[Finding] = []
+        for name in REQUIRED:
+            if not get(name, ""):
+                findings.append((name, "required field is empty", Severity.ERROR))
+        event_id = get("id", "")
+        printable = event_id.isprintable()  # the common case: then only a plain space can be whitespace
+        if len(event_id) > MAX_ID_CHARS or (
+            (" " in event_id or not printable) and any(c.isspace() for c in event_id)
+        ):
+            findings.append(("id", "an id has no spaces and at most 200 characters", Severity.ERROR))
+        elif not printable and visible(event_id) != event_id:
+            findings.append(
+                ("id", "an id must not contain control characters or bidi overrides", Severity.ERROR)
+            )
+        when: EventTime | None = None
+        if get("date", ""):
+            key = (get("date", ""), get("date_end", ""))
+            found = self._times.get(key)
+            if found is None:
+                found = self._times[key] = _time(*key)
+            if isinstance(found, EventTime):
+                when = found
+            else:
+                findings.append(found)
+        kind = get("kind", "")
+        who_key = (
+            kind,
+            get("actor", ""),
+            get("target", ""),
+            get("reporter_party", ""),
+            get("reported_by", ""),
+        )
+        party = self._parties.get(who_key)
+        if party is None:
+            party = self._parties[who_key] = _parties(*who_key, *self._reporters)
+        (kind, actor, target, reporter_party), more = party
+        findings += more
+        place = (get("latitude", ""), get("longitude", ""))
+        point = self._coordinates.get(place)
+        if point is None:
+            point = self._coordinates[place] = _point(*place)
+        coordinates, more = point
+        findings += more
+        reported_on = None
+        day_text = get("reported_on", "")
+        if day_text:
+            day = self._reported.get(day_text)
+            if day is None:
+                day = self._reported[day_text] = _reported_on(day_text)
+            if isinstance(day, tuple):
+                findings.append(day)
+            else:
+                reported_on = day
+        source = get("source_url", "")
+        if source and not source.startswith(("http://", "https://")):
+            findings.append(("source_url", "only http(s) addresses are accepted", Severity.ERROR))
+        deaths = get("fatalities", "")
+        fatalities = None
+        if deaths:
+            fatalities = self._deaths.get(deaths, -1)
+            if fatalities == -1:
+                fatalities = self._deaths[deaths] = whole_number(deaths)
+            if fatalities is None:
+                findings.append(
+                    (
+                        "fatalities",
+                        f"expected a whole number of deaths as this reporter claims it, got {deaths[:20]!r}",
+                        Severity.ERROR,
+                    )
+                )
+        links: list[ExplicitLink] = []
+        for part in filter(None, (p.strip() for p in get("links", "").split(";"))):
+            try:
+                links.append(ExplicitLink.parse(part))
+            except ValueError as exc:
+                findings.append(("links", str(exc), Severity.ERROR))
+        if findings:
+            problems = [Problem(origin.file, origin.line, f, m, sev) for f, m, sev in findings]
+            if any(sev is Severity.ERROR for _, _, sev in findings):
+                return None, problems
+        if when is None:
+            return None, problems
+
+        country_text = get("country", "")
+        country = self._countries.get(country_text)
+        if country is None:
+            country = self._countries[country_text] = stated_country(country_text)
+
+        def text(name: str) -> str:
+            value = get(name, "")
+            return shared.setdefault(value, value)
+
+        return (
+            Event(
+                id=event_id,
+                when=when,
+                kind=kind,
+                reported_by=text("reported_by"),
+                reporter_party=reporter_party,
+                source_url=source,
+                actor=actor,
+                target=target,
+                location=text("location"),
+                admin1=text("admin1"),
+                country=country,
+                coordinates=coordinates,
+                reported_on=reported_on,
+                incident=text("incident"),
+                fatalities=fatalities,
+                links=tuple(links),
+                notes=get("notes", ""),
+                origin=origin,
+            ),
+            problems,
+        )
+
+
+Party = tuple[str, str | None, str | None, str]
+"""(kind, actor, target, reporter_party) as an event holds them."""
+
+
+def _time(date_text: str, end_text: str) -> EventTime | Finding:
+    try:
+        return event_time(intern(date_text), intern(end_text))
+    except FieldError as exc:
+        return ("date_end" if isinstance(exc, EndFieldError) else "date", str(exc), Severity.ERROR)
+
+
+def _parties(
+    kind: str,
+    actor_text: str,
+    target_text: str,
+    reporter_text: str,
+    reported_by: str,
+    resolve_party: PartyResolver,
+    resolve_reporter: ReporterResolver,
+) -> tuple[Party, list[Finding]]:
+    """Kind, actor, target and reporter party resolved and checked: the same for every row with these."""
+    findings: list[Finding] = []
 
     def bad(field: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        problems.append(Problem(origin.file, origin.line, field, message, severity))
+        findings.append((field, message, severity))
 
-    problems += check_fields(row, origin)
-    if problems:
-        return None, problems
-    # Repeated values (kinds, reporters, places, dates) share one string object: a million rows
-    # hold a few thousand distinct values.
-    get = {k: intern(v.strip()) if k not in _UNIQUE else v.strip() for k, v in row.items()}.get
-    for name in REQUIRED:
-        if not get(name, ""):
-            bad(name, "required field is empty")
-    event_id = get("id", "")
-    if len(event_id) > MAX_ID_CHARS or any(c.isspace() for c in event_id):
-        bad("id", "an id has no spaces and at most 200 characters")
-    elif visible(event_id) != event_id:
-        bad("id", "an id must not contain control characters or bidi overrides")
-    when: EventTime | None = None
-    if get("date", ""):
-        try:
-            when = event_time(get("date", ""), get("date_end", ""))
-        except FieldError as exc:
-            bad("date_end" if isinstance(exc, EndFieldError) else "date", str(exc))
-    kind = get("kind", "")
     if kind and kind not in EVENT_KIND_SET:
         bad("kind", f"unknown event kind {kind!r} (see docs/event-kinds.md)")
-    actor = _party(get("actor", ""), "actor", resolve_party, bad)
-    target = _party(get("target", ""), "target", resolve_party, bad)
-    reporter_party = get("reporter_party", "")
+    actor = _party(actor_text, "actor", resolve_party, bad)
+    target = _party(target_text, "target", resolve_party, bad)
+    reporter_party = reporter_text
     if reporter_party.casefold() in ("none", "unaffiliated"):
         reporter_party = UNAFFILIATED
     elif reporter_party:
@@ -99,65 +261,31 @@ def build_event(
                 f"unknown party {reporter_party!r} (a party id, or 'none' for unaffiliated sources)",
             )
         reporter_party = resolved or UNKNOWN
-    elif get("reported_by", ""):
-        reporter_party = resolve_reporter(get("reported_by", "")) or UNKNOWN
+    elif reported_by:
+        reporter_party = resolve_reporter(reported_by) or UNKNOWN
         if reporter_party == UNKNOWN:
             bad(
                 "reporter_party",
-                f"reporter {get('reported_by', '')!r} is not in the registry; its accounts are graded 'alleged' (give reporter_party)",
+                f"reporter {reported_by!r} is not in the registry; its accounts are graded 'alleged' (give reporter_party)",
                 Severity.WARNING,
             )
-    coordinates = _coordinates(get("latitude", ""), get("longitude", ""), bad)
-    reported_on = None
-    if get("reported_on", ""):
-        try:
-            start, _, precision = parse_when(get("reported_on", ""))
-            if precision is not Precision.DAY and precision is not Precision.INSTANT:
-                raise FieldError("reported_on must be a day (YYYY-MM-DD)")
-            reported_on = day_of(start)
-        except FieldError as exc:
-            bad("reported_on", str(exc))
-    source = get("source_url", "")
-    if source and not source.startswith(("http://", "https://")):
-        bad("source_url", "only http(s) addresses are accepted")
-    deaths = get("fatalities", "")
-    fatalities = whole_number(deaths)
-    if deaths and fatalities is None:
-        bad(
-            "fatalities",
-            f"expected a whole number of deaths as this reporter claims it, got {deaths[:20]!r}",
-        )
-    links: list[ExplicitLink] = []
-    for part in filter(None, (p.strip() for p in get("links", "").split(";"))):
-        try:
-            links.append(ExplicitLink.parse(part))
-        except ValueError as exc:
-            bad("links", str(exc))
-    if any(p.severity is Severity.ERROR for p in problems) or when is None:
-        return None, problems
-    return (
-        Event(
-            id=event_id,
-            when=when,
-            kind=kind,
-            reported_by=get("reported_by", ""),
-            reporter_party=reporter_party,
-            source_url=source,
-            actor=actor,
-            target=target,
-            location=get("location", ""),
-            admin1=get("admin1", ""),
-            country=stated_country(get("country", "")),
-            coordinates=coordinates,
-            reported_on=reported_on,
-            incident=get("incident", ""),
-            fatalities=fatalities,
-            links=tuple(links),
-            notes=get("notes", ""),
-            origin=origin,
-        ),
-        problems,
-    )
+    return (intern(kind), actor, target, intern(reporter_party)), findings
+
+
+def _reported_on(text: str) -> date | Finding:
+    try:
+        start, _, precision = parse_when(text)
+        if precision is not Precision.DAY and precision is not Precision.INSTANT:
+            raise FieldError("reported_on must be a day (YYYY-MM-DD)")
+        return day_of(start)
+    except FieldError as exc:
+        return ("reported_on", str(exc), Severity.ERROR)
+
+
+def _point(lat: str, lon: str) -> tuple[Coordinates | None, list[Finding]]:
+    findings: list[Finding] = []
+    found = _coordinates(lat, lon, lambda field, message: findings.append((field, message, Severity.ERROR)))
+    return found, findings
 
 
 def _party(text: str, field: str, resolve: PartyResolver, bad: Callable[[str, str], None]) -> str | None:

@@ -13,7 +13,7 @@ from compliance.core.events import Origin
 from compliance.core.problems import Problem, Severity
 from compliance.readers.base import PartyResolver, Record, ReporterResolver
 from compliance.readers.lines import MAX_LINE_CHARS, OverlongLine
-from compliance.readers.our_format import COLUMNS, build_event
+from compliance.readers.our_format import COLUMNS, EventBuilder
 
 
 def read_jsonl(
@@ -23,6 +23,7 @@ def read_jsonl(
     resolve_reporter: ReporterResolver,
 ) -> Iterator[Record | Problem]:
     warned: set[str] = set()
+    builder = EventBuilder(resolve_party, resolve_reporter)
     for number, line in enumerate(stream, start=1):
         if not line.strip():
             continue
@@ -66,7 +67,7 @@ def read_jsonl(
         if any(p.severity is Severity.ERROR for p in problems):
             yield Record(origin, None, tuple(problems))
             continue
-        event, more = build_event(fields, origin, resolve_party, resolve_reporter)
+        event, more = builder.build(fields, origin)
         yield Record(origin, event, tuple(problems + more))
 
 
