@@ -21,12 +21,12 @@ from pathlib import Path
 # kind → articles whose obligations have a link rule for that kind, as AGREEMENT#ARTICLE (the
 # syntax of explicit links). Hand-written, as a researcher would; mirrors agreements/*.toml.
 ARTICLES: dict[str, list[str]] = {
-    "armed-clash": ["five-principles-2022#3", "peace-agreement-2025#III", "sochi-2022#4", "trilateral-2020#1"],
-    "shelling": ["five-principles-2022#3", "peace-agreement-2025#III", "sochi-2022#4", "trilateral-2020#1"],
-    "ceasefire-violation": ["five-principles-2022#3", "peace-agreement-2025#III", "sochi-2022#4", "trilateral-2020#1"],
+    "armed-clash": ["five-principles-2022#3", "peace-agreement-2025#III", "sochi-2021#4", "sochi-2022#4", "trilateral-2020#1"],
+    "shelling": ["five-principles-2022#3", "peace-agreement-2025#III", "sochi-2021#4", "sochi-2022#4", "trilateral-2020#1"],
+    "ceasefire-violation": ["five-principles-2022#3", "peace-agreement-2025#III", "sochi-2021#4", "sochi-2022#4", "trilateral-2020#1"],
     "border-incursion": [
         "five-principles-2022#1", "five-principles-2022#3", "peace-agreement-2025#I", "peace-agreement-2025#III",
-        "prague-2022#2", "sochi-2022#4", "trilateral-2020#1",
+        "prague-2022#2", "sochi-2021#4", "sochi-2022#4", "trilateral-2020#1",
     ],
     "threat-of-force": ["five-principles-2022#3", "peace-agreement-2025#III", "sochi-2022#4"],
     "territorial-claim": ["five-principles-2022#2", "peace-agreement-2025#II"],

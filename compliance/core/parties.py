@@ -112,8 +112,11 @@ class PartyRegistry:
             return ActorRelation.UNKNOWN
         if actor in bearers:
             return ActorRelation.BEARER
-        if any(actor in self.side_of.get(b, ()) for b in bearers):
-            return ActorRelation.ALIGNED
-        if any(actor in self.opponents.get(b, ()) for b in bearers):
-            return ActorRelation.OPPOSED
+        side_of, opponents = self.side_of, self.opponents
+        for b in bearers:  # loops, not any(): this runs for every graded account of an incident
+            if actor in side_of.get(b, ()):
+                return ActorRelation.ALIGNED
+        for b in bearers:
+            if actor in opponents.get(b, ()):
+                return ActorRelation.OPPOSED
         return ActorRelation.THIRD_PARTY

@@ -30,15 +30,8 @@ from compliance.core.vocabulary import (
     Trust,
 )
 from compliance.evaluation.calendar import term_expiry
-from compliance.evaluation.facts import (
-    Category,
-    Derived,
-    Facts,
-    Graded,
-    endings_of,
-    gather_facts,
-    grade_links_policies,
-)
+from compliance.evaluation.facts import Category, Facts, endings_of, gather_facts_policies
+from compliance.evaluation.graded import Graded, grade_links_policies
 from compliance.evaluation.grading import grade_account
 from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span
@@ -106,7 +99,11 @@ class Prepared:
         links: Iterable[Link],
         known_on: date | None = None,
     ) -> Prepared:
-        by_id = {e.id: e for e in events if e.known_on(known_on)}
+        by_id = (
+            {e.id: e for e in events}
+            if known_on is None
+            else {e.id: e for e in events if e.known_on(known_on)}
+        )
         links_by_ob: dict[str, list[Link]] = {}
         for link in links:
             if link.event in by_id:
@@ -122,10 +119,16 @@ class Prepared:
         for agreement in agreements:
             # Each event's interval, computed once per time zone and only for events this agreement links.
             spans = spans_by_zone.setdefault(agreement.tz, {})
+            # Readers share one EventTime among the rows with the same dates: one interval each.
+            by_time: dict[int, Span] = {}
             for ob in agreement.obligations:
                 for link in links_by_ob.get(ob.id, ()):
                     if link.event not in spans:
-                        spans[link.event] = by_id[link.event].when.span(agreement.tz)
+                        when = by_id[link.event].when
+                        span = by_time.get(id(when))  # the events hold every EventTime alive meanwhile
+                        if span is None:
+                            span = by_time[id(when)] = when.span(agreement.tz)
+                        spans[link.event] = span
         return cls(
             tuple(agreements),
             known_on,
@@ -167,32 +170,24 @@ class Prepared:
         for agreement in agreements:
             spans = self.spans_by_zone[agreement.tz]
             stakes = Stakes.of(agreement, agreements)
-            graded = grade_links_policies(
-                agreement,
-                self.links_by_ob,
-                self.by_id,
-                self.incidents,
-                parties,
-                self.rank,
-                spans,
-                policies,
-                stakes,
+            gradings = grade_links_policies(
+                agreement, self.links_by_ob, self.by_id, self.incidents, parties, self.rank, spans, stakes
             )
+            facts = gather_facts_policies(agreement, gradings, spans, self.endings, policies)
             cutoff = as_of_cutoff(as_of, agreement.tz)
-            derived: dict[str, Derived] = {}
             for trust in policies:
-                facts_by_ob = gather_facts(agreement, graded[trust], spans, self.endings, derived)
+                listed = trust is evidence_for
                 for ob in agreement.obligations:
                     results[trust].append(
                         _result(
                             agreement,
-                            facts_by_ob[ob.id],
-                            graded[trust].get(ob.id, []),
+                            facts[trust][ob.id],
+                            gradings[ob.id].under(trust) if listed else (),
                             spans,
                             self.incidents,
                             parties,
                             cutoff,
-                            trust is evidence_for,
+                            listed,
                             evidence_limit,
                             trust,
                             stakes,

@@ -6,16 +6,14 @@ Each link is graded here on all accounts of its incident; the cut-off may later 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from enum import Enum
 from typing import NamedTuple
 
 from attrs import frozen
 
-from compliance.core.events import Event, Link
 from compliance.core.model import Agreement, Ending, Obligation
-from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import day_start, moment
 from compliance.core.vocabulary import (
     DependencyType,
@@ -25,9 +23,8 @@ from compliance.core.vocabulary import (
     RelationType,
     Trust,
 )
-from compliance.evaluation.grading import Grading, grade_account_policies
+from compliance.evaluation.graded import Graded, Gradings
 from compliance.evaluation.intervals import Firsts, Span
-from compliance.evaluation.trust import Stakes
 
 
 class Category(int, Enum):
@@ -103,147 +100,52 @@ def endings_of(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:
     return found
 
 
-class Graded(NamedTuple):
-    """A link with its event and its grade on all accounts (the cut-off may later narrow them).
-
-    A named tuple, not an attrs class: one is made per link, and this is the hot path.
-    """
-
-    link: Link
-    event: Event
-    grade: Grade
-    reason: str
-    corroboration: Event | None
-    order: tuple[int, str, str]  # sort key: the event's rank, then effect and basis
-    denial: Event | None = None  # confirmed until this account appears (see grading.Grading)
-
-
-def grade_links(
-    agreement: Agreement,
-    links_by_ob: Mapping[str, list[Link]],
-    events: Mapping[str, Event],
-    incidents: Mapping[str, list[Event]],
-    parties: PartyRegistry,
-    rank: Mapping[str, int],
-    spans: Mapping[str, Span],
-    trust: Trust = Trust.STANDARD,
-    stakes: Stakes | None = None,
-) -> dict[str, list[Graded]]:
-    """Grade every link of the agreement's obligations under one trust policy.
-
-    A link to an account that ends before the agreement's date is dropped: a text cannot be
-    kept or broken before it exists. (An account whose dates straddle that date is kept, and read
-    from that date on: see ``gather_facts``.)
-    """
-    return grade_links_policies(
-        agreement, links_by_ob, events, incidents, parties, rank, spans, (trust,), stakes
-    )[trust]
-
-
-def grade_links_policies(
-    agreement: Agreement,
-    links_by_ob: Mapping[str, list[Link]],
-    events: Mapping[str, Event],
-    incidents: Mapping[str, list[Event]],
-    parties: PartyRegistry,
-    rank: Mapping[str, int],
-    spans: Mapping[str, Span],
-    policies: Sequence[Trust],
-    stakes: Stakes | None = None,
-) -> dict[Trust, dict[str, list[Graded]]]:
-    """:func:`grade_links` under several policies, each link graded once.
-
-    Where no link of an obligation grades differently under two policies, both get the *same*
-    list object, so :func:`gather_facts` can reuse what it derived from it.
-    """
-    stakes = stakes or Stakes.of(agreement)
-    adopted = day_start(agreement.date, agreement.tz)
-    position = {t: i for i, t in enumerate(Trust)}
-    graded: dict[Trust, dict[str, list[Graded]]] = {p: {} for p in policies}
-    # An account alone in its incident is graded on its kind, actor and reporter only: a million
-    # accounts share a few hundred such grades, so each is worked out once.
-    alone: dict[tuple[object, ...], Grading | tuple[Grading, ...]] = {}
-    for ob in agreement.obligations:
-        common: list[Graded] = []
-        split: dict[Trust, list[Graded]] | None = None  # made at the first link whose grade differs
-        for link in links_by_ob.get(ob.id, ()):
-            span = spans[link.event]
-            if span[1] <= adopted:
-                continue
-            event = events[link.event]
-            others = (
-                [o for o in incidents.get(event.incident, ()) if o.id != event.id] if event.incident else []
-            )
-            if others:
-                grading = grade_account_policies(
-                    event, link.effect, link.basis, ob.bearers, stakes, parties, others, link.caveat
-                )
-            else:
-                key = (
-                    ob.bearers,
-                    event.kind,
-                    event.actor,
-                    event.reporter_party,
-                    link.effect,
-                    link.basis,
-                    link.caveat,
-                )
-                found = alone.get(key)
-                if found is None:
-                    found = alone[key] = grade_account_policies(
-                        event, link.effect, link.basis, ob.bearers, stakes, parties, (), link.caveat
-                    )
-                grading = found
-            order = (rank[event.id], link.effect.value, link.basis)
-            if isinstance(grading, Grading):
-                item = Graded(
-                    link, event, grading.grade, grading.reason, grading.corroboration, order, grading.denial
-                )
-                if split is None:
-                    common.append(item)
-                else:
-                    for items in split.values():
-                        items.append(item)
-                continue
-            if split is None:
-                split = {p: list(common) for p in policies}
-            for p, items in split.items():
-                g = grading[position[p]]
-                items.append(Graded(link, event, g.grade, g.reason, g.corroboration, order, g.denial))
-        for p in policies:
-            graded[p][ob.id] = common if split is None else split[p]
-    return graded
-
-
-Derived = tuple[list["Graded"], tuple[Firsts, ...], tuple[datetime, ...], tuple[Account, ...]]
-"""What :func:`gather_facts` derives from one obligation's graded links (the list, then its result)."""
-
-
 def gather_facts(
     agreement: Agreement,
     graded: Mapping[str, list[Graded]],
     all_spans: Mapping[str, Span],
     all_endings: Mapping[str, list[Ending]],
-    derived: dict[str, Derived] | None = None,
 ) -> dict[str, Facts]:
-    """The facts of each obligation of ``agreement`` from its graded links.
+    """The facts of each obligation of ``agreement`` from its graded links (one trust policy)."""
+    tz, adopted = agreement.tz, day_start(agreement.date, agreement.tz)
+    parts = {
+        ob.id: _categorise(ob, graded.get(ob.id, ()), all_spans, adopted, tz) for ob in agreement.obligations
+    }
+    return _facts(agreement, {ob_id: p.finish() for ob_id, p in parts.items()}, all_endings)
 
-    ``derived``, when given, keeps what was derived from each obligation's list of graded links
-    and is reused when the next call (another trust policy) passes the very same list.
-    """
-    tz = agreement.tz
-    categories: dict[str, tuple[Firsts, ...]] = {}
-    extras: dict[str, tuple[tuple[datetime, ...], tuple[Account, ...]]] = {}
-    adopted = day_start(agreement.date, tz)
+
+def gather_facts_policies(
+    agreement: Agreement,
+    gradings: Mapping[str, Gradings],
+    all_spans: Mapping[str, Span],
+    all_endings: Mapping[str, list[Ending]],
+    policies: Sequence[Trust],
+) -> dict[Trust, dict[str, Facts]]:
+    """:func:`gather_facts` under each policy; the links graded alike are categorised once."""
+    tz, adopted = agreement.tz, day_start(agreement.date, agreement.tz)
+    derived: dict[Trust, dict[str, Derived]] = {p: {} for p in policies}
     for ob in agreement.obligations:
-        items = graded.get(ob.id, [])
-        done = derived.get(ob.id) if derived is not None else None
-        if done is None or done[0] is not items:
-            done = (items, *_categorise(ob, items, all_spans, adopted, tz))
-            if derived is not None:
-                derived[ob.id] = done
-        categories[ob.id] = done[1]
-        extras[ob.id] = (done[2], done[3])
+        g = gradings.get(ob.id, Gradings([], {}))
+        common = _categorise(ob, g.common, all_spans, adopted, tz).sort()
+        alike = common.finish() if not g.differing else None
+        for policy in policies:
+            extra = g.differing.get(policy)
+            derived[policy][ob.id] = (
+                alike or common.finish()
+                if not extra
+                else common.joined(_categorise(ob, extra, all_spans, adopted, tz)).finish()
+            )
+    return {p: _facts(agreement, derived[p], all_endings) for p in policies}
+
+
+Derived = tuple[tuple[Firsts, ...], tuple[datetime, ...], tuple["Account", ...]]
+"""What the facts of one obligation take from its graded links: firsts, notices, accounts."""
+
+
+def _facts(
+    agreement: Agreement, derived: Mapping[str, Derived], all_endings: Mapping[str, list[Ending]]
+) -> dict[str, Facts]:
+    tz = agreement.tz
     facts: dict[str, Facts] = {}
     for ob in agreement.obligations:
         after = next((d.obligation for d in ob.depends_on if d.relation is DependencyType.AFTER), None)
@@ -255,57 +157,91 @@ def gather_facts(
         deadlines += [(day_start(a.date, tz), a.deadline) for a in amendments]
         endings = sorted(all_endings.get(ob.id, ()), key=lambda e: (e.date, e.type.value, e.by))
         ending = (day_start(endings[0].date, tz), endings[0].type, endings[0].by) if endings else None
+        firsts, notices, accounts = derived[ob.id]
         facts[ob.id] = Facts(
             obligation=ob,
             tz=tz,
             in_force=moment(ob.in_force, tz),
-            after=categories[after][Category.FULFIL] if after in categories else None,
-            parallel=categories[parallel][Category.FULFIL] if parallel in categories else None,
+            after=derived[after][0][Category.FULFIL] if after is not None and after in derived else None,
+            parallel=(
+                derived[parallel][0][Category.FULFIL]
+                if parallel is not None and parallel in derived
+                else None
+            ),
             deadlines=tuple(deadlines),
             ending=ending,
-            notices=extras[ob.id][0],
-            firsts=categories[ob.id],
-            accounts=extras[ob.id][1],
+            notices=notices,
+            firsts=firsts,
+            accounts=accounts,
         )
     return facts
 
 
+class _Parts(NamedTuple):
+    """Graded links sorted into categories, before they become :class:`Firsts` (can be joined)."""
+
+    spans: tuple[list[Span], ...]  # per Category
+    windows: tuple[list[tuple[datetime, datetime, datetime]], ...]  # per Category
+    notices: list[datetime]
+    accounts: list[Account]
+
+    def sort(self) -> _Parts:
+        for items in (*self.spans, *self.windows, self.notices, self.accounts):
+            items.sort()  # type: ignore[attr-defined]
+        return self
+
+    def joined(self, other: _Parts) -> _Parts:
+        """Both parts' items; sorting one sorted run followed by a short one is nearly linear."""
+        return _Parts(
+            tuple(a + b for a, b in zip(self.spans, other.spans, strict=True)),
+            tuple(a + b for a, b in zip(self.windows, other.windows, strict=True)),
+            self.notices + other.notices,
+            self.accounts + other.accounts,
+        )
+
+    def finish(self) -> Derived:
+        firsts = tuple(Firsts.of(s, w) for s, w in zip(self.spans, self.windows, strict=True))
+        return firsts, tuple(sorted(self.notices)), tuple(sorted(self.accounts))
+
+
 def _categorise(
-    ob: Obligation, graded: Sequence[Graded], all_spans: Mapping[str, Span], adopted: datetime, tz: tzinfo
-) -> tuple[tuple[Firsts, ...], tuple[datetime, ...], tuple[Account, ...]]:
+    ob: Obligation, graded: Iterable[Graded], all_spans: Mapping[str, Span], adopted: datetime, tz: tzinfo
+) -> _Parts:
     """One obligation's graded links sorted into categories, notices and accounts."""
     accounts: list[Account] = []
     notices: list[datetime] = []
-    spans_by: dict[int, list[Span]] = {}
-    windows: dict[int, list[tuple[datetime, datetime, datetime]]] = {}
+    spans_by: tuple[list[Span], ...] = tuple([] for _ in Category)
+    windows: tuple[list[tuple[datetime, datetime, datetime]], ...] = tuple([] for _ in Category)
+    add = accounts.append
     for item in graded:
         link, event, grade, corroboration = item.link, item.event, item.grade, item.corroboration
         # An account whose dates straddle the agreement's date is read from that date on: the
         # part before the text existed is cut, the rest stays uncertain as any date does.
-        start, end = all_spans[event.id]
-        span = (max(start, adopted), end)
+        span = all_spans[event.id]
+        if span[0] < adopted:
+            span = (adopted, span[1])
         confirmed = grade is Grade.CONFIRMED
         category = _CATEGORY.get(link.effect)
         if category is not None and corroboration is not None:
             # Unconfirmed (alleged) until the corroborating account exists, confirmed from then
             # on: a later account must not hide the allegation before it (no look-ahead).
             confirmed_span = _later(span, corroboration.when.span(tz))
-            accounts.append(Account(span[0], event.id, Category(category + 1), confirmed_span[0]))
-            accounts.append(Account(confirmed_span[0], event.id, category))
-            windows.setdefault(category + 1, []).append((span[0], span[1], confirmed_span[0]))
-            spans_by.setdefault(category, []).append(confirmed_span)
+            add(Account(span[0], event.id, _UNCONFIRMED[category], confirmed_span[0]))
+            add(Account(confirmed_span[0], event.id, category))
+            windows[category + 1].append((span[0], span[1], confirmed_span[0]))
+            spans_by[category].append(confirmed_span)
             span = confirmed_span
         elif category is not None:
             if item.denial is not None:  # confirmed until the denial, unconfirmed from it on
                 denied = item.denial.when.span(tz)
-                accounts.append(Account(span[0], event.id, category, denied[0]))
-                accounts.append(Account(_later(span, denied)[0], event.id, Category(category + 1)))
-                windows.setdefault(category, []).append((span[0], span[1], denied[0]))
-                spans_by.setdefault(category + 1, []).append(_later(span, denied))
+                add(Account(span[0], event.id, category, denied[0]))
+                add(Account(_later(span, denied)[0], event.id, _UNCONFIRMED[category]))
+                windows[category].append((span[0], span[1], denied[0]))
+                spans_by[category + 1].append(_later(span, denied))
             else:
-                chosen = category if confirmed else Category(category + 1)
-                accounts.append(Account(span[0], event.id, chosen))
-                spans_by.setdefault(chosen, []).append(span)
+                chosen = category if confirmed else _UNCONFIRMED[category]
+                add(Account(span[0], event.id, chosen))
+                spans_by[chosen].append(span)
         if (
             event.kind == "notice-of-termination"
             and ob.term is not None
@@ -313,9 +249,7 @@ def _categorise(
             and confirmed
         ):
             notices.append(span[0])
-    firsts = tuple(Firsts.of(spans_by.get(c, ()), windows.get(c, ())) for c in Category)
-    accounts.sort()
-    return firsts, tuple(sorted(notices)), tuple(accounts)
+    return _Parts(spans_by, windows, notices, accounts)
 
 
 _CATEGORY = {
@@ -324,6 +258,7 @@ _CATEGORY = {
     Effect.PROGRESS: Category.PROGRESS,
 }
 """The confirmed category of each effect; its unconfirmed twin is the next value."""
+_UNCONFIRMED = {c: Category(c + 1) for c in _CATEGORY.values()}
 
 
 def _later(span: Span, other: Span) -> Span:

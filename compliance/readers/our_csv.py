@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 
 from compliance.core.problems import Problem, Severity
 from compliance.readers.base import PartyResolver, Record, ReporterResolver, csv_rows
@@ -50,13 +51,14 @@ def read_csv(
         if name and name not in known:
             yield Problem(label, 1, name, f"unknown column {name!r} is ignored", Severity.WARNING)
     first = {name: i for i, name in reversed(list(enumerate(names)))}
-    positions = {name: first[name] for name in COLUMNS if name in first}
+    # Our columns in COLUMNS order, whatever the header's; a missing one reads the "" put at the end.
+    pick = itemgetter(*(first.get(name, -1) for name in COLUMNS))
     builder = EventBuilder(resolve_party, resolve_reporter)
     for item in csv_rows(reader, names, label):
         if isinstance(item, Record):
             yield item
             continue
         origin, row = item
-        fields = {name: row[i] for name, i in positions.items()}
-        event, problems = builder.build(fields, origin)
+        row.append("")
+        event, problems = builder.build_row(pick(row), origin)
         yield Record(origin, event, tuple(problems))

@@ -7,7 +7,7 @@ three. Shared by our CSV and JSON Lines readers.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from sys import intern
 
@@ -15,7 +15,13 @@ from compliance.core.events import UNAFFILIATED, UNKNOWN, Coordinates, Event, Ex
 from compliance.core.problems import Problem, Severity, visible
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import EVENT_KIND_SET
-from compliance.readers.base import MAX_ID_CHARS, PartyResolver, ReporterResolver, check_fields
+from compliance.readers.base import (
+    MAX_FIELD_CHARS,
+    MAX_ID_CHARS,
+    PartyResolver,
+    ReporterResolver,
+    check_fields,
+)
 from compliance.readers.countries import stated_country
 from compliance.readers.fields import (
     EndFieldError,
@@ -96,18 +102,45 @@ class EventBuilder:
         self._reporters = (resolve_party, resolve_reporter)
 
     def build(self, row: Mapping[str, str], origin: Origin) -> tuple[Event | None, list[Problem]]:
+        """The event of one row given as ``{column: text}`` (missing columns are empty)."""
         problems: list[Problem] = check_fields(row, origin)
         if problems:
             return None, problems
-        # Repeated values (kinds, reporters, places, dates) share one string object.
-        shared = self._strings
-        values = {k: v.strip() for k, v in row.items()}
-        get = values.get
+        return self._build([row.get(name, "") for name in COLUMNS], origin)
+
+    def build_row(self, values: Sequence[str], origin: Origin) -> tuple[Event | None, list[Problem]]:
+        """The event of one row given as its texts in :data:`COLUMNS` order (the CSV reader's)."""
+        if max(map(len, values)) > MAX_FIELD_CHARS or "\x00" in "".join(values):
+            return None, check_fields({n: v for n, v in zip(COLUMNS, values, strict=True) if v}, origin)
+        return self._build(values, origin)
+
+    def _build(self, raw: Sequence[str], origin: Origin) -> tuple[Event | None, list[Problem]]:
+        (
+            event_id,
+            date_text,
+            end_text,
+            kind,
+            actor_text,
+            target_text,
+            location,
+            admin1,
+            country_text,
+            latitude,
+            longitude,
+            reported_by,
+            reporter_text,
+            day_text,
+            source,
+            incident,
+            deaths,
+            link_text,
+            notes,
+        ) = [v.strip() for v in raw]
         findings: list[Finding] = []
-        for name in REQUIRED:
-            if not get(name, ""):
-                findings.append((name, "required field is empty", Severity.ERROR))
-        event_id = get("id", "")
+        if not (event_id and date_text and kind and reported_by):
+            for name, value in zip(REQUIRED, (event_id, date_text, kind, reported_by), strict=True):
+                if not value:
+                    findings.append((name, "required field is empty", Severity.ERROR))
         printable = event_id.isprintable()  # the common case: then only a plain space can be whitespace
         if len(event_id) > MAX_ID_CHARS or (
             (" " in event_id or not printable) and any(c.isspace() for c in event_id)
@@ -118,8 +151,8 @@ class EventBuilder:
                 ("id", "an id must not contain control characters or bidi overrides", Severity.ERROR)
             )
         when: EventTime | None = None
-        if get("date", ""):
-            key = (get("date", ""), get("date_end", ""))
+        if date_text:
+            key = (date_text, end_text)
             found = self._times.get(key)
             if found is None:
                 found = self._times[key] = _time(*key)
@@ -127,27 +160,21 @@ class EventBuilder:
                 when = found
             else:
                 findings.append(found)
-        kind = get("kind", "")
-        who_key = (
-            kind,
-            get("actor", ""),
-            get("target", ""),
-            get("reporter_party", ""),
-            get("reported_by", ""),
-        )
+        who_key = (kind, actor_text, target_text, reporter_text, reported_by)
         party = self._parties.get(who_key)
         if party is None:
             party = self._parties[who_key] = _parties(*who_key, *self._reporters)
         (kind, actor, target, reporter_party), more = party
-        findings += more
-        place = (get("latitude", ""), get("longitude", ""))
+        if more:
+            findings += more
+        place = (latitude, longitude)
         point = self._coordinates.get(place)
         if point is None:
             point = self._coordinates[place] = _point(*place)
         coordinates, more = point
-        findings += more
+        if more:
+            findings += more
         reported_on = None
-        day_text = get("reported_on", "")
         if day_text:
             day = self._reported.get(day_text)
             if day is None:
@@ -156,10 +183,8 @@ class EventBuilder:
                 findings.append(day)
             else:
                 reported_on = day
-        source = get("source_url", "")
         if source and not source.startswith(("http://", "https://")):
             findings.append(("source_url", "only http(s) addresses are accepted", Severity.ERROR))
-        deaths = get("fatalities", "")
         fatalities = None
         if deaths:
             fatalities = self._deaths.get(deaths, -1)
@@ -174,46 +199,42 @@ class EventBuilder:
                     )
                 )
         links: list[ExplicitLink] = []
-        for part in filter(None, (p.strip() for p in get("links", "").split(";"))):
-            try:
-                links.append(ExplicitLink.parse(part))
-            except ValueError as exc:
-                findings.append(("links", str(exc), Severity.ERROR))
+        if link_text:
+            for part in filter(None, (p.strip() for p in link_text.split(";"))):
+                try:
+                    links.append(ExplicitLink.parse(part))
+                except ValueError as exc:
+                    findings.append(("links", str(exc), Severity.ERROR))
+        problems: list[Problem] = []
         if findings:
             problems = [Problem(origin.file, origin.line, f, m, sev) for f, m, sev in findings]
             if any(sev is Severity.ERROR for _, _, sev in findings):
                 return None, problems
         if when is None:
             return None, problems
-
-        country_text = get("country", "")
         country = self._countries.get(country_text)
         if country is None:
             country = self._countries[country_text] = stated_country(country_text)
-
-        def text(name: str) -> str:
-            value = get(name, "")
-            return shared.setdefault(value, value)
-
+        shared = self._strings  # repeated values (reporters, places, incidents) share one string object
         return (
             Event(
                 id=event_id,
                 when=when,
                 kind=kind,
-                reported_by=text("reported_by"),
+                reported_by=shared.setdefault(reported_by, reported_by),
                 reporter_party=reporter_party,
                 source_url=source,
                 actor=actor,
                 target=target,
-                location=text("location"),
-                admin1=text("admin1"),
+                location=shared.setdefault(location, location),
+                admin1=shared.setdefault(admin1, admin1),
                 country=country,
                 coordinates=coordinates,
                 reported_on=reported_on,
-                incident=text("incident"),
+                incident=shared.setdefault(incident, incident),
                 fatalities=fatalities,
                 links=tuple(links),
-                notes=get("notes", ""),
+                notes=notes,
                 origin=origin,
             ),
             problems,

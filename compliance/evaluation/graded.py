@@ -1,0 +1,144 @@
+"""Grading every link of an agreement's obligations: under one trust policy, or all at once.
+
+Each link is graded here on all accounts of its incident; the cut-off may later narrow them
+(see ``evaluate._result``). A report compares the three trust policies, and only a
+stakeholder's uncorroborated account grades differently under them, so the links of an
+obligation are kept as the part graded alike under every policy and, per policy, the part
+that differs (:class:`Gradings`): what is derived from the common part is derived once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from compliance.core.events import Event, Link
+from compliance.core.model import Agreement
+from compliance.core.parties import PartyRegistry
+from compliance.core.timeframe import day_start
+from compliance.core.vocabulary import Grade, Trust
+from compliance.evaluation.grading import Grading, grade_account_policies
+from compliance.evaluation.intervals import Span
+from compliance.evaluation.trust import Stakes
+
+
+class Graded(NamedTuple):
+    """A link with its event and its grade on all accounts (the cut-off may later narrow them).
+
+    A named tuple, not an attrs class: one is made per link, and this is the hot path.
+    """
+
+    link: Link
+    event: Event
+    grade: Grade
+    reason: str
+    corroboration: Event | None
+    order: tuple[int, str, str]  # sort key: the event's rank, then effect and basis
+    denial: Event | None = None  # confirmed until this account appears (see grading.Grading)
+
+
+class Gradings(NamedTuple):
+    """One obligation's graded links: those graded alike under every policy, and the rest per policy."""
+
+    common: list[Graded]
+    differing: dict[Trust, list[Graded]]
+
+    def under(self, trust: Trust) -> list[Graded]:
+        """Every graded link under ``trust`` (in no particular order: users sort by ``order``)."""
+        extra = self.differing.get(trust)
+        return self.common + extra if extra else self.common
+
+
+def grade_links(
+    agreement: Agreement,
+    links_by_ob: Mapping[str, list[Link]],
+    events: Mapping[str, Event],
+    incidents: Mapping[str, list[Event]],
+    parties: PartyRegistry,
+    rank: Mapping[str, int],
+    spans: Mapping[str, Span],
+    trust: Trust = Trust.STANDARD,
+    stakes: Stakes | None = None,
+) -> dict[str, list[Graded]]:
+    """Grade every link of the agreement's obligations under one trust policy.
+
+    A link to an account that ends before the agreement's date is dropped: a text cannot be
+    kept or broken before it exists. (An account whose dates straddle that date is kept, and read
+    from that date on: see ``facts.gather_facts``.)
+    """
+    gradings = grade_links_policies(agreement, links_by_ob, events, incidents, parties, rank, spans, stakes)
+    return {ob_id: g.under(trust) for ob_id, g in gradings.items()}
+
+
+def grade_links_policies(
+    agreement: Agreement,
+    links_by_ob: Mapping[str, list[Link]],
+    events: Mapping[str, Event],
+    incidents: Mapping[str, list[Event]],
+    parties: PartyRegistry,
+    rank: Mapping[str, int],
+    spans: Mapping[str, Span],
+    stakes: Stakes | None = None,
+) -> dict[str, Gradings]:
+    """:func:`grade_links` under every policy, each link graded once."""
+    stakes = stakes or Stakes.of(agreement)
+    adopted = day_start(agreement.date, agreement.tz)
+    policies = tuple(Trust)
+    gradings: dict[str, Gradings] = {}
+    # An account alone in its incident is graded on its kind, actor and reporter only: a million
+    # accounts share a few hundred such grades, so each is worked out once.
+    alone: dict[tuple[object, ...], Grading | tuple[Grading, ...]] = {}
+    for ob in agreement.obligations:
+        common: list[Graded] = []
+        differing: dict[Trust, list[Graded]] = {}
+        bearers = ob.bearers
+        for link in links_by_ob.get(ob.id, ()):
+            if spans[link.event][1] <= adopted:
+                continue
+            event = events[link.event]
+            others = (
+                [o for o in incidents.get(event.incident, ()) if o.id != event.id] if event.incident else []
+            )
+            if others:
+                grading = grade_account_policies(
+                    event, link.effect, link.basis, bearers, stakes, parties, others, link.caveat
+                )
+            else:
+                key = (
+                    bearers,
+                    event.kind,
+                    event.actor,
+                    event.reporter_party,
+                    link.effect,
+                    link.basis,
+                    link.caveat,
+                )
+                found = alone.get(key)
+                if found is None:
+                    found = alone[key] = grade_account_policies(
+                        event, link.effect, link.basis, bearers, stakes, parties, (), link.caveat
+                    )
+                grading = found
+            order = (rank[event.id], link.effect, link.basis)  # a StrEnum sorts as its value
+            if isinstance(grading, Grading):
+                common.append(
+                    Graded(
+                        link,
+                        event,
+                        grading.grade,
+                        grading.reason,
+                        grading.corroboration,
+                        order,
+                        grading.denial,
+                    )
+                )
+                continue
+            for policy, g in zip(policies, grading, strict=True):
+                differing.setdefault(policy, []).append(
+                    Graded(link, event, g.grade, g.reason, g.corroboration, order, g.denial)
+                )
+        gradings[ob.id] = Gradings(common, differing)
+    return gradings
+
+
+__all__ = ["Graded", "Gradings", "grade_links", "grade_links_policies"]
