@@ -1,0 +1,210 @@
+"""The shortcuts taken for scale give exactly what the straightforward computation gives.
+
+Three shortcuts, each checked against a computation that does not take it:
+
+- a reader's :class:`EventBuilder` remembers the outcome of every distinct value; building each
+  row with a fresh builder (no memory) must give the same events and problems, in the same order;
+- grading each link once for all trust policies (and once per kind, actor and reporter for an
+  account alone in its incident) must give, under each policy, the grades that grading every
+  link on its own under that policy gives;
+- categorising the links graded alike under every policy once, and joining each policy's
+  differing links to them, must give the facts that categorising each policy's links gives.
+
+The data are drawn by Hypothesis: rows from small pools of good and bad values (so values repeat,
+as in a real file), and accounts for the bundled agreements with incidents of several accounts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance.core.events import Event, Origin
+from compliance.core.timeframe import EventTime, Precision, day_start
+from compliance.core.vocabulary import Trust
+from compliance.evaluation.evaluate import Prepared, evaluate
+from compliance.evaluation.facts import gather_facts, gather_facts_policies
+from compliance.evaluation.graded import Graded, grade_links_policies
+from compliance.evaluation.grading import grade_account
+from compliance.evaluation.trust import Stakes
+from compliance.linking.index import LinkIndex, link_event
+from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
+from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
+
+POOLS: dict[str, tuple[str, ...]] = {
+    "id": ("e1", "e2", "e3", "bad id", "", "e\u202e4", " e5 "),
+    "date": ("2021-05-01", "2021-13-01", "2021-05", "~2021-05-03", "", "2022-02-30", "2023-06-01"),
+    "date_end": ("", "", "2021-05-03", "2021-04-01", "soon"),
+    "kind": ("armed-clash", "skirmish", ""),
+    "actor": ("ARM", "", "Narnia", "armenia"),
+    "target": ("", "AZE", "Narnia"),
+    "location": ("Aghdam", "Lachin", "Berdzor", "", "Paris"),
+    "admin1": ("", "Syunik", "Kalbajar district"),
+    "country": ("", "Armenia", "AZE", "Atlantis", "31"),
+    "latitude": ("", "40.1", "95", "abc", "39.6439"),
+    "longitude": ("", "47.1281", "46.5", "200", "x"),
+    "reported_by": ("Reuters", "Ministry of Defence of Armenia", "Unknown outlet", ""),
+    "reporter_party": ("", "", "none", "Narnia"),
+    "reported_on": ("", "2021-05-02", "2021-05", "yesterday"),
+    "source_url": ("https://example.org/a", "ftp://example.org/b", ""),
+    "incident": ("", "", "i1"),
+    "fatalities": ("", "3", "-1", "many", "12345678"),
+    "links": ("", "", "trilateral-2020#1:breaches", "nonsense", "trilateral-2020#9/x:fulfils"),
+    "notes": ("", "synthetic", "a\x00b"),
+}
+
+rows = st.lists(
+    st.fixed_dictionaries({name: st.sampled_from(values) for name, values in POOLS.items()}),
+    min_size=20,
+    max_size=40,
+)
+
+
+def _shape(built: tuple[Event | None, list[object]]) -> tuple[Event | None, tuple[object, ...]]:
+    return built[0], tuple(built[1])
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows)
+def test_builder_memory__same_events_and_problems_as_a_fresh_build_per_row(
+    drawn: list[dict[str, str]],
+) -> None:
+    """One builder for the whole file gives what a fresh builder per row gives, row by row."""
+    shared = EventBuilder(PARTIES.resolve, RESOLVE_REPORTER)
+    for line, row in enumerate(drawn, start=2):
+        origin = Origin("drawn.csv", line)
+        alone = _shape(build_event(row, origin, PARTIES.resolve, RESOLVE_REPORTER))
+        assert _shape(shared.build(row, origin)) == alone
+        assert _shape(shared.build_row([row[name] for name in COLUMNS], origin)) == alone
+
+
+DAYS = (date(2020, 11, 5), date(2020, 11, 20), date(2021, 3, 1), date(2022, 9, 13), date(2024, 1, 10))
+TIMES = [EventTime(d, d) for d in DAYS] + [EventTime(date(2021, 3, 1), date(2021, 3, 31), Precision.MONTH)]
+
+
+@st.composite
+def accounts_with_incidents(draw: st.DrawFn) -> list[Event]:
+    """Accounts for the bundled agreements from few kinds, actors, reporters and dates, so that
+    many share what grading looks at; some are grouped into incidents of several accounts; the
+    reporters include stakeholders (Russia, for the obligations of Armenia and Azerbaijan), whose
+    grade depends on the trust policy."""
+    count = draw(st.integers(0, 14))
+    events = []
+    for i in range(count):
+        reporter, party = draw(st.sampled_from(REPORTERS))
+        events.append(
+            Event(
+                id=f"e{i}",
+                when=draw(st.sampled_from(TIMES)),
+                kind=draw(st.sampled_from(("armed-clash", "shelling", "statement", "denial", "withdrawal"))),
+                reported_by=reporter,
+                reporter_party=party,
+                actor=draw(st.sampled_from(("ARM", "AZE", "RUS", None))),
+                location=draw(st.sampled_from(("", "Aghdam", "Kalbajar", "Lachin corridor"))),
+                incident=draw(st.sampled_from(("", "", "i1", "i2"))),
+                source_url=f"https://example.org/{i}",
+            )
+        )
+    return events
+
+
+REPORTERS = (
+    ("Reuters", "none"),
+    ("Ministry of Defence of Armenia", "ARM"),
+    ("Ministry of Defence of Azerbaijan", "AZE"),
+    ("Ministry of Defence of Russia", "RUS"),
+    ("A blog", "unknown"),
+)
+
+
+def _graded_view(items: Sequence[Graded]) -> Counter[Graded]:
+    """A multiset of graded links (their users sort by ``order``; the order of the list is free)."""
+    return Counter(items)
+
+
+@settings(max_examples=120, deadline=None)
+@given(accounts_with_incidents())
+def test_grading_once__each_policy_gets_the_grades_of_grading_each_link_alone(events: list[Event]) -> None:
+    index = LinkIndex.build(AGREEMENTS)
+    links = [k for e in events for k in link_event(e, index, PARTIES)]
+    prepared = Prepared.of(AGREEMENTS, events, links)
+    for agreement in AGREEMENTS:
+        spans = prepared.spans_by_zone[agreement.tz]
+        stakes = Stakes.of(agreement, AGREEMENTS)
+        gradings = grade_links_policies(
+            agreement,
+            prepared.links_by_ob,
+            prepared.by_id,
+            prepared.incidents,
+            PARTIES,
+            prepared.rank,
+            spans,
+            stakes,
+        )
+        for trust in Trust:
+            for ob in agreement.obligations:
+                reference = []
+                for link in prepared.links_by_ob.get(ob.id, ()):
+                    event = prepared.by_id[link.event]
+                    if spans[link.event][1] <= day_start(agreement.date, agreement.tz):
+                        continue
+                    others = [o for o in prepared.incidents.get(event.incident, ()) if o.id != event.id]
+                    g = grade_account(
+                        event,
+                        link.effect,
+                        link.basis,
+                        ob.bearers,
+                        stakes,
+                        PARTIES,
+                        others,
+                        trust,
+                        link.caveat,
+                    )
+                    order = (prepared.rank[event.id], link.effect, link.basis)
+                    reference.append(Graded(link, event, g.grade, g.reason, g.corroboration, order, g.denial))
+                assert _graded_view(gradings[ob.id].under(trust)) == _graded_view(reference), (ob.id, trust)
+
+
+@settings(max_examples=120, deadline=None)
+@given(accounts_with_incidents())
+def test_facts_once__each_policy_gets_the_facts_of_categorising_its_own_links(events: list[Event]) -> None:
+    index = LinkIndex.build(AGREEMENTS)
+    links = [k for e in events for k in link_event(e, index, PARTIES)]
+    prepared = Prepared.of(AGREEMENTS, events, links)
+    for agreement in AGREEMENTS:
+        spans = prepared.spans_by_zone[agreement.tz]
+        gradings = grade_links_policies(
+            agreement, prepared.links_by_ob, prepared.by_id, prepared.incidents, PARTIES, prepared.rank, spans
+        )
+        together = gather_facts_policies(agreement, gradings, spans, prepared.endings, tuple(Trust))
+        for trust in Trust:
+            alone = gather_facts(
+                agreement, {ob: g.under(trust) for ob, g in gradings.items()}, spans, prepared.endings
+            )
+            assert together[trust] == alone, trust
+
+
+@settings(max_examples=60, deadline=None)
+@given(accounts_with_incidents(), st.sampled_from([date(2021, 6, 30), date(2023, 12, 31), date(2026, 1, 1)]))
+def test_all_policies_at_once__the_results_of_one_policy_at_a_time(events: list[Event], as_of: date) -> None:
+    index = LinkIndex.build(AGREEMENTS)
+    links = [k for e in events for k in link_event(e, index, PARTIES)]
+    together = Prepared.of(AGREEMENTS, events, links).evaluate_policies(
+        PARTIES, as_of, tuple(Trust), Trust.STRICT, 3
+    )
+    for trust in Trust:
+        alone = evaluate(
+            AGREEMENTS,
+            events,
+            links,
+            PARTIES,
+            as_of,
+            trust=trust,
+            with_evidence=trust is Trust.STRICT,
+            evidence_limit=3,
+        )
+        assert together[trust] == alone, trust
