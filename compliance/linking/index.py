@@ -19,6 +19,7 @@ from compliance.core.events import Event, ExplicitLink, Link
 from compliance.core.model import Agreement, LinkRule, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import Gazetteer, Placement
+from compliance.core.timeframe import EventTime
 from compliance.core.vocabulary import ActorRelation, Effect
 from compliance.linking.scope import (
     BEFORE,
@@ -117,11 +118,12 @@ class LinkMemo:
     Share one only between calls with the same ``index`` and ``parties``.
     """
 
-    __slots__ = ("places", "rules")
+    __slots__ = ("days", "places", "rules")
 
     def __init__(self) -> None:
         self.rules: dict[tuple[object, ...], RuleOutcome] = {}
         self.places: dict[tuple[object, ...], Placement] = {}
+        self.days: dict[EventTime, tuple[tuple[int, int], tuple[int, int]]] = {}
 
 
 RuleOutcome = tuple[tuple[tuple[str, Effect, str, str, str], ...], str]
@@ -161,6 +163,9 @@ def link_account(
     named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
     placement = _placement(event, index, memo)
     when = event.when
+    days = memo.days.get(when)
+    if days is None:
+        days = memo.days[when] = (index.date_class(when.first_day), index.date_class(when.last_day))
     placed = index.narrowed.get(event.kind, False)
     key = (
         event.kind,
@@ -171,8 +176,7 @@ def link_account(
         event.country,
         placement,
         (event.location, event.admin1) if placed else None,
-        index.date_class(when.first_day),
-        index.date_class(when.last_day),
+        days,
     )
     found = memo.rules.get(key)
     if found is None:

@@ -239,7 +239,7 @@ def assemble(
     for why in unlinked.values():
         reasons[why] += 1
     events.sort(key=lambda e: e.sort_key)
-    links.sort(key=lambda k: (k.obligation, k.event, k.effect.value, k.basis))
+    links.sort(key=lambda k: (k.obligation, k.event, k.effect, k.basis))  # a StrEnum sorts as its value
     accounting = Accounting(
         read,
         read - rejected - len(unlinked),
