@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from compliance.core.events import Event, Link
 from compliance.core.model import Agreement, Ending
@@ -175,13 +175,18 @@ class Prepared:
             )
             facts = gather_facts_policies(agreement, gradings, spans, self.endings, policies)
             cutoff = as_of_cutoff(as_of, agreement.tz)
-            for trust in policies:
-                listed = trust is evidence_for
-                for ob in agreement.obligations:
-                    results[trust].append(
-                        _result(
+            for ob in agreement.obligations:
+                # Equal facts give equal statuses, histories and deciding accounts: a policy whose
+                # facts equal an earlier one's takes its result (without the evidence it lists).
+                earlier: list[tuple[Facts, ObligationResult]] = []
+                for trust in policies:
+                    own = facts[trust][ob.id]
+                    listed = trust is evidence_for
+                    same = None if listed else next((r for f, r in earlier if f == own), None)
+                    if same is None:
+                        result = _result(
                             agreement,
-                            facts[trust][ob.id],
+                            own,
                             gradings[ob.id].under(trust) if listed else (),
                             spans,
                             self.incidents,
@@ -192,7 +197,10 @@ class Prepared:
                             trust,
                             stakes,
                         )
-                    )
+                    else:
+                        result = evolve(same, evidence=(), evidence_total=0) if same.evidence_total else same
+                    earlier.append((own, result))
+                    results[trust].append(result)
         return {p: Evaluation(as_of, self.known_on, tuple(results[p])) for p in policies}
 
 
