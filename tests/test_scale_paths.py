@@ -113,3 +113,18 @@ def test_scale__csv_and_json_lines_inputs_give_the_same_evaluation(generated: Pa
     assert [(r.id, r.status, r.evidence) for r in one.results] == [
         (r.id, r.status, r.evidence) for r in two.results
     ]
+
+
+def test_scale__the_pandas_baseline_mirrors_the_link_rules() -> None:
+    """The benchmark's yardstick must do the same job: its kind → article table is the agreements' rules.
+
+    (A rule added to an agreement without updating the script once made the comparison quietly
+    unfair; the benchmark's smoke run caught it, this test catches it in every run of the suite.)
+    """
+    spec = importlib.util.spec_from_file_location("bench_pandas", ROOT / "benchmarks" / "pandas_baseline.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    expected = {kind: sorted(articles) for kind, articles in module.ARTICLES.items()}
+    assert module.rule_articles() == expected

@@ -159,8 +159,12 @@ def link_account(
     scope tests of :mod:`compliance.linking.scope`.
     """
     memo = memo if memo is not None else LinkMemo()
-    links, premature = _explicit(event, index)
-    named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
+    links: list[Link] = []
+    premature: list[ExplicitLink] = []
+    named: set[str] = set()
+    if event.links:  # most accounts have none: skip the work (a million rows)
+        links, premature = _explicit(event, index)
+        named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
     placement = _placement(event, index, memo)
     when = event.when
     days = memo.days.get(when)
@@ -182,8 +186,9 @@ def link_account(
     if found is None:
         found = memo.rules[key] = _rule_outcome(event, index, parties, placement)
     found_links, reason = found
+    event_id = event.id
     links += [
-        Link(ob_id, event.id, effect, basis, note, caveat)
+        Link(ob_id, event_id, effect, basis, note, caveat)
         for ob_id, effect, basis, note, caveat in found_links
         if not named or index.obligations[ob_id][0].id not in named
     ]
