@@ -22,7 +22,10 @@ What the rows look like (so the benchmark exercises the code paths real data doe
 * places including Aghdam, Kalbajar, the Lachin corridor and Syunik/Zangezur;
 * a few explicit ``links``;
 * about 0.1% bad rows (an impossible date, an unknown kind), which the library must reject
-  and count.
+  and count;
+* with ``--unregistered 0.2``, one row in five names an outlet missing from the reporter registry
+  ("Local outlet 1" … "Local outlet 40"): each such row gets a warning, as in the held-out file
+  of the issue "A million events in seconds". The default (0) leaves the file as it always was.
 
 Output is streamed (one row in memory at a time) and byte-identical for the same
 ``--rows`` and ``--seed``. About 176 bytes a row: 1,000,000 rows are about 176 MB.
@@ -126,8 +129,11 @@ def _cumulative(weights: list[float]) -> list[float]:
 class Generator:
     """Yields rows (lists of 18 strings); deterministic for a seed."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, unregistered: float = 0.0) -> None:
         self.rng = random.Random(seed)
+        # A second stream, so that the default file (no unregistered reporters) stays the same.
+        self.outlets = random.Random(seed + 1_000_003)
+        self.unregistered = unregistered
         self.kinds = [k for k, _ in KIND_WEIGHTS]
         self.kind_cum = _cumulative([w for _, w in KIND_WEIGHTS])
         self.actors = [a for a, _ in ACTORS]
@@ -231,8 +237,9 @@ class Generator:
             "",  # country: left to the place names, as most hand-made files do
             latitude,
             longitude,
-            reporter,
-            party if rng.random() < 0.2 else "",  # usually left to the reporter registry
+            *self._reporter(
+                reporter, party if rng.random() < 0.2 else ""
+            ),  # party usually left to the registry
             reported_on,
             URL + event_id,
             incident,
@@ -240,6 +247,13 @@ class Generator:
             links,
             NOTE,
         ]
+
+    def _reporter(self, reporter: str, party: str) -> tuple[str, str]:
+        """``(reported_by, reporter_party)``; with ``--unregistered``, sometimes an outlet missing
+        from the registry (every such row gets a warning, and its accounts are graded 'alleged')."""
+        if self.unregistered and self.outlets.random() < self.unregistered:
+            return f"Local outlet {self.outlets.randrange(1, 41)}", ""
+        return reporter, party
 
     def _bad(self, kind: str, day: date, place: tuple[str, str, float, float]) -> list[str]:
         """A row the library must reject: an impossible date or an unknown kind."""
@@ -268,11 +282,11 @@ def check_columns() -> None:
         )
 
 
-def write(rows: int, seed: int, out: Path) -> int:
+def write(rows: int, seed: int, out: Path, unregistered: float = 0.0) -> int:
     """Stream ``rows`` data rows to ``out`` (written to a temporary name, then renamed)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
-    generator = Generator(seed)
+    generator = Generator(seed, unregistered)
     with partial.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(COLUMNS)
@@ -298,10 +312,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--no-check", action="store_true", help="skip the column check against the library")
+    parser.add_argument(
+        "--unregistered",
+        type=float,
+        default=0.0,
+        metavar="FRACTION",
+        help="this fraction of rows names an outlet missing from the reporter registry (default 0)",
+    )
     args = parser.parse_args(argv)
     if not args.no_check:
         check_columns()
-    incidents = write(args.rows, args.seed, args.out)
+    incidents = write(args.rows, args.seed, args.out, args.unregistered)
     print(
         f"wrote {args.rows} synthetic rows ({incidents} multi-account incidents) to {args.out}",
         file=sys.stderr,

@@ -24,11 +24,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compliance.core.events import Event, Origin
+from compliance.core.model import Agreement
 from compliance.core.timeframe import EventTime, Precision, day_start
 from compliance.core.vocabulary import Trust
 from compliance.evaluation.evaluate import Prepared, evaluate
 from compliance.evaluation.facts import gather_facts, gather_facts_policies
-from compliance.evaluation.graded import Graded, grade_links_policies
+from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
 from compliance.evaluation.grading import grade_account
 from compliance.evaluation.trust import Stakes
 from compliance.linking.index import LinkIndex, link_event
@@ -121,6 +122,25 @@ REPORTERS = (
 )
 
 
+def _prepared(events: list[Event]) -> Prepared:
+    index = LinkIndex.build(AGREEMENTS)
+    return Prepared.of(AGREEMENTS, events, [k for e in events for k in link_event(e, index, PARTIES)])
+
+
+def _gradings(prepared: Prepared, agreement: Agreement, stakes: Stakes) -> dict[str, Gradings]:
+    spans = prepared.spans_by_zone[agreement.tz]
+    return grade_links_policies(
+        agreement,
+        prepared.links_by_ob,
+        prepared.by_id,
+        prepared.incidents,
+        PARTIES,
+        prepared.rank,
+        spans,
+        stakes,
+    )
+
+
 def _graded_view(items: Sequence[Graded]) -> Counter[Graded]:
     """A multiset of graded links (their users sort by ``order``; the order of the list is free)."""
     return Counter(items)
@@ -129,22 +149,11 @@ def _graded_view(items: Sequence[Graded]) -> Counter[Graded]:
 @settings(max_examples=120, deadline=None)
 @given(accounts_with_incidents())
 def test_grading_once__each_policy_gets_the_grades_of_grading_each_link_alone(events: list[Event]) -> None:
-    index = LinkIndex.build(AGREEMENTS)
-    links = [k for e in events for k in link_event(e, index, PARTIES)]
-    prepared = Prepared.of(AGREEMENTS, events, links)
+    prepared = _prepared(events)
     for agreement in AGREEMENTS:
         spans = prepared.spans_by_zone[agreement.tz]
         stakes = Stakes.of(agreement, AGREEMENTS)
-        gradings = grade_links_policies(
-            agreement,
-            prepared.links_by_ob,
-            prepared.by_id,
-            prepared.incidents,
-            PARTIES,
-            prepared.rank,
-            spans,
-            stakes,
-        )
+        gradings = _gradings(prepared, agreement, stakes)
         for trust in Trust:
             for ob in agreement.obligations:
                 reference = []
@@ -172,14 +181,10 @@ def test_grading_once__each_policy_gets_the_grades_of_grading_each_link_alone(ev
 @settings(max_examples=120, deadline=None)
 @given(accounts_with_incidents())
 def test_facts_once__each_policy_gets_the_facts_of_categorising_its_own_links(events: list[Event]) -> None:
-    index = LinkIndex.build(AGREEMENTS)
-    links = [k for e in events for k in link_event(e, index, PARTIES)]
-    prepared = Prepared.of(AGREEMENTS, events, links)
+    prepared = _prepared(events)
     for agreement in AGREEMENTS:
         spans = prepared.spans_by_zone[agreement.tz]
-        gradings = grade_links_policies(
-            agreement, prepared.links_by_ob, prepared.by_id, prepared.incidents, PARTIES, prepared.rank, spans
-        )
+        gradings = _gradings(prepared, agreement, Stakes.of(agreement))
         together = gather_facts_policies(agreement, gradings, spans, prepared.endings, tuple(Trust))
         for trust in Trust:
             alone = gather_facts(

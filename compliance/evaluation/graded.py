@@ -1,4 +1,4 @@
-"""Grading every link of an agreement's obligations: under one trust policy, or all at once.
+"""Grading every link of an agreement's obligations under every trust policy at once.
 
 Each link is graded here on all accounts of its incident; the cut-off may later narrow them
 (see ``evaluate._result``). A report compares the three trust policies, and only a
@@ -49,27 +49,6 @@ class Gradings(NamedTuple):
         return self.common + extra if extra else self.common
 
 
-def grade_links(
-    agreement: Agreement,
-    links_by_ob: Mapping[str, list[Link]],
-    events: Mapping[str, Event],
-    incidents: Mapping[str, list[Event]],
-    parties: PartyRegistry,
-    rank: Mapping[str, int],
-    spans: Mapping[str, Span],
-    trust: Trust = Trust.STANDARD,
-    stakes: Stakes | None = None,
-) -> dict[str, list[Graded]]:
-    """Grade every link of the agreement's obligations under one trust policy.
-
-    A link to an account that ends before the agreement's date is dropped: a text cannot be
-    kept or broken before it exists. (An account whose dates straddle that date is kept, and read
-    from that date on: see ``facts.gather_facts``.)
-    """
-    gradings = grade_links_policies(agreement, links_by_ob, events, incidents, parties, rank, spans, stakes)
-    return {ob_id: g.under(trust) for ob_id, g in gradings.items()}
-
-
 def grade_links_policies(
     agreement: Agreement,
     links_by_ob: Mapping[str, list[Link]],
@@ -80,7 +59,12 @@ def grade_links_policies(
     spans: Mapping[str, Span],
     stakes: Stakes | None = None,
 ) -> dict[str, Gradings]:
-    """:func:`grade_links` under every policy, each link graded once."""
+    """Grade every link of the agreement's obligations under every trust policy, each link once.
+
+    A link to an account that ends before the agreement's date is dropped: a text cannot be
+    kept or broken before it exists. (An account whose dates straddle that date is kept, and read
+    from that date on: see ``facts.gather_facts``.)
+    """
     stakes = stakes or Stakes.of(agreement)
     adopted = day_start(agreement.date, agreement.tz)
     policies = tuple(Trust)
@@ -141,4 +125,4 @@ def grade_links_policies(
     return gradings
 
 
-__all__ = ["Graded", "Gradings", "grade_links", "grade_links_policies"]
+__all__ = ["Graded", "Gradings", "grade_links_policies"]
