@@ -1,6 +1,6 @@
 """The shortcuts taken for scale give exactly what the straightforward computation gives.
 
-Three shortcuts, each checked against a computation that does not take it:
+The shortcuts, each checked against a computation that does not take it:
 
 - a reader's :class:`EventBuilder` remembers the outcome of every distinct value; building each
   row with a fresh builder (no memory) must give the same events and problems, in the same order;
@@ -10,6 +10,9 @@ Three shortcuts, each checked against a computation that does not take it:
 - categorising the links graded alike under every policy once, and joining each policy's
   differing links to them, must give the facts that categorising each policy's links gives.
 
+And a fourth: ``intervals.Firsts`` keeps only the spans that lower the running minimum end, which
+must answer every cut-off as all the spans would.
+
 The data are drawn by Hypothesis: rows from small pools of good and bad values (so values repeat,
 as in a real file), and accounts for the bundled agreements with incidents of several accounts.
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -31,6 +34,7 @@ from compliance.evaluation.evaluate import Prepared, evaluate
 from compliance.evaluation.facts import gather_facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
 from compliance.evaluation.grading import grade_account
+from compliance.evaluation.intervals import Firsts, Span
 from compliance.evaluation.trust import Stakes
 from compliance.linking.index import LinkIndex, link_event
 from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
@@ -213,3 +217,26 @@ def test_all_policies_at_once__the_results_of_one_policy_at_a_time(events: list[
             evidence_limit=3,
         )
         assert together[trust] == alone, trust
+
+
+MOMENTS = st.integers(0, 40).map(lambda h: datetime(2022, 1, 1, tzinfo=UTC) + timedelta(hours=h))
+SPANS = st.lists(
+    st.tuples(MOMENTS, st.integers(1, 30)).map(lambda p: (p[0], p[0] + timedelta(hours=p[1]))), max_size=30
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANS, st.lists(MOMENTS, min_size=1, max_size=8))
+def test_firsts_keep_only_the_spans_that_lower_the_minimum_end(
+    spans: list[Span], cutoffs: list[datetime]
+) -> None:
+    """Firsts keeps the spans that lower the running minimum end; at every cut-off it answers as
+    the earliest start and the least end of all the spans visible there would."""
+    firsts = Firsts.of(spans)
+    for cutoff in cutoffs:
+        visible = [s for s in spans if s[0] < cutoff]
+        expected = (min(s for s, _ in visible), min(e for _, e in visible)) if visible else None
+        assert firsts.at(cutoff) == expected
+    ordered = sorted(spans)
+    lowering = [s for i, s in enumerate(ordered) if all(s[1] < e for _, e in ordered[:i])]
+    assert firsts.change_points() == [t for s in lowering for t in s]

@@ -15,9 +15,10 @@ Span = tuple[datetime, datetime]
 class Firsts:
     """When the first account of one category can have happened, for every cut-off.
 
-    Accounts sorted by start; ``min_end[i]`` is the earliest end among the first ``i + 1``.
-    At cut-off T the visible accounts are those with start < T; the first occurrence lies in
-    ``[starts[0], min_end)`` and is certain by T when ``min_end <= T``.
+    Accounts sorted by start, keeping those whose end is earlier than every end before them;
+    ``min_end[i]`` is the earliest end among the first ``i + 1``. At cut-off T the visible
+    accounts are those with start < T; the first occurrence lies in ``[starts[0], min_end)`` and
+    is certain by T when ``min_end <= T``.
 
     ``windowed`` holds the rare accounts that count only *until* an instant (a stakeholder's
     attribution until the bearer's side denies it): ``(start, end, until)``, visible at T when
@@ -32,12 +33,20 @@ class Firsts:
     def of(
         cls, spans: Iterable[Span], windowed: Iterable[tuple[datetime, datetime, datetime]] = ()
     ) -> Firsts:
-        ordered = sorted(spans)
-        starts = tuple(s for s, _ in ordered)
+        """Only the spans that lower the running minimum end, in start order, are kept.
+
+        The others never decide :meth:`at`: among the accounts visible at a cut-off, the one
+        with the least end that comes first in start order has every account before it visible
+        too, each with a larger end, so it lowers the running minimum and is kept. A million
+        day-precision accounts keep a handful of spans.
+        """
+        starts: list[datetime] = []
         min_end: list[datetime] = []
-        for _, end in ordered:
-            min_end.append(end if not min_end or end < min_end[-1] else min_end[-1])
-        return cls(starts, tuple(min_end), tuple(sorted(windowed)))
+        for start, end in sorted(spans):
+            if not min_end or end < min_end[-1]:
+                starts.append(start)
+                min_end.append(end)
+        return cls(tuple(starts), tuple(min_end), tuple(sorted(windowed)))
 
     def at(self, cutoff: datetime) -> Span | None:
         """``(earliest, latest-exclusive)`` of the first occurrence visible at ``cutoff``."""
@@ -51,9 +60,8 @@ class Firsts:
     def change_points(self) -> list[datetime]:
         """Instants where ``at`` can change: the first start, and starts/ends that lower min_end."""
         points: list[datetime] = []
-        for i, start in enumerate(self.starts):
-            if i == 0 or self.min_end[i] < self.min_end[i - 1]:
-                points += [start, self.min_end[i]]
+        for start, end in zip(self.starts, self.min_end, strict=True):  # each lowers the minimum
+            points += [start, end]
         for start, end, until in self.windowed:
             points += [start, end, until]
         return points
