@@ -22,7 +22,7 @@ from attrs import evolve, frozen
 from compliance.core.events import Event, Link
 from compliance.core.model import Agreement, Ending
 from compliance.core.parties import PartyRegistry
-from compliance.core.timeframe import as_of_cutoff, local_date
+from compliance.core.timeframe import EventTime, as_of_cutoff, local_date
 from compliance.core.vocabulary import (
     Effect,
     Grade,
@@ -119,15 +119,15 @@ class Prepared:
         for agreement in agreements:
             # Each event's interval, computed once per time zone and only for events this agreement links.
             spans = spans_by_zone.setdefault(agreement.tz, {})
-            # Readers share one EventTime among the rows with the same dates: one interval each.
-            by_time: dict[int, Span] = {}
+            # One interval per distinct EventTime: a million rows have a few thousand.
+            by_time: dict[EventTime, Span] = {}
             for ob in agreement.obligations:
                 for link in links_by_ob.get(ob.id, ()):
                     if link.event not in spans:
                         when = by_id[link.event].when
-                        span = by_time.get(id(when))  # the events hold every EventTime alive meanwhile
+                        span = by_time.get(when)
                         if span is None:
-                            span = by_time[id(when)] = when.span(agreement.tz)
+                            span = by_time[when] = when.span(agreement.tz)
                         spans[link.event] = span
         return cls(
             tuple(agreements),

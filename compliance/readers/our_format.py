@@ -187,9 +187,9 @@ class EventBuilder:
             findings.append(("source_url", "only http(s) addresses are accepted", Severity.ERROR))
         fatalities = None
         if deaths:
-            fatalities = self._deaths.get(deaths, -1)
-            if fatalities == -1:
-                fatalities = self._deaths[deaths] = whole_number(deaths)
+            if deaths not in self._deaths:
+                self._deaths[deaths] = whole_number(deaths)
+            fatalities = self._deaths[deaths]
             if fatalities is None:
                 findings.append(
                     (
