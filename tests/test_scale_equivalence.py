@@ -37,7 +37,9 @@ from compliance.evaluation.grading import grade_account
 from compliance.evaluation.intervals import Firsts, Span
 from compliance.evaluation.trust import Stakes
 from compliance.linking.index import LinkIndex, link_event
+from compliance.readers.acled import _AcledRows
 from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
+from compliance.readers.records import _ends_inside_quotes, ends_inside_quotes
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 POOLS: dict[str, tuple[str, ...]] = {
@@ -240,3 +242,59 @@ def test_firsts_keep_only_the_spans_that_lower_the_minimum_end(
     ordered = sorted(spans)
     lowering = [s for i, s in enumerate(ordered) if all(s[1] < e for _, e in ordered[:i])]
     assert firsts.change_points() == [t for s in lowering for t in s]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet='a,"\r\n ', max_size=30), st.booleans())
+def test_record_splitter__the_whole_line_check_agrees_with_the_field_by_field_scan(
+    line: str, inside: bool
+) -> None:
+    """A line quoted by the book is answered by one regular expression; any line, as the scan answers."""
+    assert ends_inside_quotes(line, inside) == _ends_inside_quotes(line, inside)
+
+
+ACLED_POOLS: dict[str, tuple[str, ...]] = {
+    "event_id_cnty": ("ARM1", "AZE2", "bad id", ""),
+    "event_date": ("2022-09-13", "13 September 2022", "2022-13-01", ""),
+    "time_precision": ("1", "2", "3", ""),
+    "event_type": ("Battles", "Explosions/Remote violence", "Protests", "Strategic developments", "Nonsense"),
+    "sub_event_type": ("Armed clash", "Shelling/artillery/missile attack", "Peaceful protest", ""),
+    "actor1": (
+        "Military Forces of Azerbaijan (1993-)",
+        "Military Forces of Armenia (2018-)",
+        "Protesters (Armenia)",
+        "",
+    ),
+    "assoc_actor_1": ("", "Police Forces of Armenia (2018-)"),
+    "actor2": ("Military Forces of Armenia (2018-)", "Civilians (Armenia)", ""),
+    "assoc_actor_2": ("",),
+    "inter2": ("", "1", "7", "Civilians"),
+    "source": ("Ministry of Defence of Azerbaijan", "Armenpress; Reuters", "", "Unknown paper"),
+    "fatalities": ("0", "3", "many", ""),
+    "latitude": ("40.1", "95", ""),
+    "longitude": ("45.2", "x", ""),
+    "geo_precision": ("1", "2", ""),
+    "timestamp": ("1663100000", "", "999999999999"),
+    "country": ("Armenia", "Azerbaijan", ""),
+    "iso": ("51", "31", ""),
+    "location": ("Jermuk", "Kalbajar", ""),
+    "admin1": ("Vayots Dzor", ""),
+    "admin2": ("", "Kalbajar"),
+    "notes": ("synthetic",),
+}
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries({name: st.sampled_from(values) for name, values in ACLED_POOLS.items()}),
+        min_size=20,
+        max_size=40,
+    )
+)
+def test_acled_memory__same_records_as_reading_each_row_alone(drawn: list[dict[str, str]]) -> None:
+    """One ACLED reader for the whole file gives what a fresh one per row gives, row by row."""
+    shared = _AcledRows(PARTIES.resolve, RESOLVE_REPORTER)
+    for line, row in enumerate(drawn, start=2):
+        origin = Origin("drawn.csv", line)
+        assert shared.record(row, origin) == _AcledRows(PARTIES.resolve, RESOLVE_REPORTER).record(row, origin)

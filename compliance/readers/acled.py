@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from compliance.core.events import UNAFFILIATED, Event, Origin
+from compliance.core.events import UNAFFILIATED, Coordinates, Event, Origin
 from compliance.core.problems import Problem
 from compliance.core.timeframe import EventTime, Precision
 from compliance.readers.acled_types import current_type
@@ -91,94 +91,164 @@ def read_acled(
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
 ) -> Iterator[Record | Problem]:
+    rows = _AcledRows(resolve_party, resolve_reporter)
     for item in dataset_rows(stream, label, "ACLED", REQUIRED_COLUMNS, OLD_COLUMN_NAMES):
         if isinstance(item, Problem | Record):
             yield item
         else:
-            yield _record(item[1], item[0], resolve_party, resolve_reporter)
+            yield rows.record(item[1], item[0])
 
 
-def _record(
-    f: dict[str, str], origin: Origin, resolve_party: PartyResolver, resolve_reporter: ReporterResolver
-) -> Record:
-    problems: list[Problem] = []
+class _AcledRows:
+    """The records of one ACLED file, each distinct date, type, actor set, source list, place,
+    country and time stamp worked out once: a full export has 1–3 million rows and a few
+    thousand of each. The outcome is the same as working each row out on its own."""
 
-    def bad(field: str, message: str) -> None:
-        problems.append(Problem(origin.file, origin.line, field, message))
+    def __init__(self, resolve_party: PartyResolver, resolve_reporter: ReporterResolver) -> None:
+        self.resolve_party = resolve_party
+        self.resolve_reporter = resolve_reporter
+        self.times: dict[tuple[str, str], EventTime | str] = {}
+        self.kinds: dict[tuple[str, str], tuple[str | None, str]] = {}
+        self.actors: dict[tuple[tuple[str, str, str, str], bool], tuple[tuple[str, ...], str | None]] = {}
+        self.sources: dict[str, tuple[str, str]] = {}
+        self.places: dict[tuple[str, str, str], tuple[Coordinates | None, list[tuple[str, str]]]] = {}
+        self.countries: dict[tuple[str, str, str, str], str] = {}
+        self.stamps: dict[str, date | None] = {}
+        self.targets: dict[tuple[str, str], str | None] = {}
+        self.strings: dict[str, str] = {}
 
-    event_id = f.get("event_id_cnty", "")
-    if not event_id:
-        bad("event_id_cnty", "required field is empty")
-    elif len(event_id) > MAX_ID_CHARS or any(c.isspace() for c in event_id):
-        bad("event_id_cnty", "an id has no spaces and at most 200 characters")
-    when = None
+    def record(self, f: dict[str, str], origin: Origin) -> Record:
+        problems: list[Problem] = []
+
+        def bad(field: str, message: str) -> None:
+            problems.append(Problem(origin.file, origin.line, field, message))
+
+        get = f.get
+        event_id = get("event_id_cnty", "")
+        if not event_id:
+            bad("event_id_cnty", "required field is empty")
+        elif len(event_id) > MAX_ID_CHARS or (
+            (" " in event_id or not event_id.isprintable()) and any(c.isspace() for c in event_id)
+        ):
+            bad("event_id_cnty", "an id has no spaces and at most 200 characters")
+        key = (get("event_date", ""), get("time_precision", "1"))
+        when = self.times.get(key)
+        if when is None:
+            when = self.times[key] = _when(*key)
+        if isinstance(when, str):
+            bad("event_date", when)
+        types = (get("event_type", ""), get("sub_event_type", ""))
+        found = self.kinds.get(types)
+        if found is None:
+            found = self.kinds[types] = _kind(*types)
+        kind, folded = found
+        if kind is None:
+            bad("event_type", f"unknown ACLED event type {types[0]!r}")
+        violent = folded in _VIOLENT
+        names = (get("actor1", ""), get("assoc_actor_1", ""), get("actor2", ""), get("assoc_actor_2", ""))
+        actors = self.actors.get((names, violent))
+        if actors is None:
+            actors = self.actors[(names, violent)] = _actors(names, violent, self.resolve_party)
+        involved, actor = actors
+        source_text = get("source", "")
+        source = self.sources.get(source_text)
+        if source is None:
+            source = self.sources[source_text] = _source(source_text, self.resolve_reporter)
+        reported_by, reporter_party = source
+        deaths = get("fatalities", "")
+        fatalities = whole_number(deaths)
+        if deaths and fatalities is None:
+            bad("fatalities", f"expected a whole number, got {deaths[:20]!r}")
+        point = (get("latitude", ""), get("longitude", ""), get("geo_precision", ""))
+        placed = self.places.get(point)
+        if placed is None:
+            said: list[tuple[str, str]] = []
+            placed = self.places[point] = (coordinates(*point, lambda *p: said.append(p)), said)
+        place, said = placed
+        for field, message in said:
+            bad(field, message)
+        stamp_text = get("timestamp", "")
+        if stamp_text not in self.stamps:
+            stamp = whole_number(stamp_text, 10)
+            self.stamps[stamp_text] = datetime.fromtimestamp(stamp, tz=UTC).date() if stamp else None
+        reported_on = self.stamps[stamp_text]
+        if problems or isinstance(when, str) or kind is None:
+            return Record(origin, None, tuple(problems))
+        nation = (get("country", ""), get("iso", ""), get("iso3", ""), get("gwno", ""))
+        country = self.countries.get(nation)
+        if country is None:
+            country = self.countries[nation] = country_code(*nation)
+        people = (get("actor2", ""), get("inter2", ""))
+        if people not in self.targets:
+            self.targets[people] = _people_of(f, self.resolve_party)
+        shared = self.strings
+        location = ", ".join(x for x in (get("location", ""), get("admin2", "")) if x)
+        admin1 = get("admin1", "")
+        return Record(
+            origin,
+            Event(
+                id=event_id,
+                when=when,
+                kind=kind,
+                reported_by=reported_by,
+                reporter_party=reporter_party,
+                source_url="https://acleddata.com/",
+                actor=actor,
+                involved=involved,
+                target=self.targets[people],
+                country=country,
+                location=shared.setdefault(location, location),
+                admin1=shared.setdefault(admin1, admin1),
+                coordinates=place,
+                reported_on=reported_on,
+                fatalities=fatalities,
+                notes=get("notes", ""),
+                origin=origin,
+            ),
+        )
+
+
+def _when(event_date: str, time_precision: str) -> EventTime | str:
+    """The time of an ACLED date with its precision code, or why it cannot be read."""
     try:
-        start, end, precision = parse_when(f.get("event_date", ""))
-        time_precision = f.get("time_precision", "1")
+        start, end, precision = parse_when(event_date)
         if time_precision == "2":
             precision = Precision.APPROXIMATE
         elif time_precision == "3" and end is None:
             first = start.replace(day=1)
-            when = EventTime(first, parse_when(first.strftime("%Y-%m"))[1], Precision.MONTH)
-        when = when or EventTime(start, end, precision)
+            return EventTime(first, parse_when(first.strftime("%Y-%m"))[1], Precision.MONTH)
+        return EventTime(start, end, precision)
     except FieldError as exc:
-        bad("event_date", str(exc))
-    event_type, sub_type = current_type(f.get("event_type", ""), f.get("sub_event_type", ""))
-    folded = event_type.casefold()
-    kind = _PAIR_KIND.get((folded, sub_type.casefold())) or _TYPE_KIND.get(folded)
-    if kind is None:
-        bad("event_type", f"unknown ACLED event type {f.get('event_type', '')!r}")
-    parties = []
-    for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2"):
-        for part in filter(None, (p.strip() for p in f.get(name, "").split(";"))):
+        return str(exc)
+
+
+def _kind(event_type: str, sub_type: str) -> tuple[str | None, str]:
+    """Our kind for an ACLED (event type, sub-event type) of any vintage, and the folded type."""
+    current, current_sub = current_type(event_type, sub_type)
+    folded = current.casefold()
+    return _PAIR_KIND.get((folded, current_sub.casefold())) or _TYPE_KIND.get(folded), folded
+
+
+def _actors(
+    names: tuple[str, str, str, str], violent: bool, resolve_party: PartyResolver
+) -> tuple[tuple[str, ...], str | None]:
+    """(the registered parties involved, when violent; the acting party, when not)."""
+    parties: list[str] = []
+    for text in names:
+        for part in filter(None, (p.strip() for p in text.split(";"))):
             party = resolve_party(_YEARS.sub("", part)) or resolve_party(part)
             if party is not None and party not in parties:
                 parties.append(party)
-    violent = folded in _VIOLENT
-    actor = (
-        None if violent else (resolve_party(_YEARS.sub("", f.get("actor1", ""))) if f.get("actor1") else None)
-    )
-    sources = [s.strip() for s in f.get("source", "").split(";") if s.strip()]
+    actor = None if violent else (resolve_party(_YEARS.sub("", names[0])) if names[0] else None)
+    return (tuple(sorted(parties)) if violent else ()), actor
+
+
+def _source(text: str, resolve_reporter: ReporterResolver) -> tuple[str, str]:
+    """(``reported_by``, the reporters' one affiliation or unaffiliated) for ACLED's source list."""
+    sources = [s.strip() for s in text.split(";") if s.strip()]
     affiliations = {resolve_reporter(s) for s in sources}
-    reporter_party = (
-        affiliations.pop() if len(affiliations) == 1 and None not in affiliations else UNAFFILIATED
-    )
-    if reporter_party is None:
-        reporter_party = UNAFFILIATED
-    deaths = f.get("fatalities", "")
-    fatalities = whole_number(deaths)
-    if deaths and fatalities is None:
-        bad("fatalities", f"expected a whole number, got {deaths[:20]!r}")
-    place = coordinates(f.get("latitude", ""), f.get("longitude", ""), f.get("geo_precision", ""), bad)
-    stamp = whole_number(f.get("timestamp", ""), 10)
-    reported_on = datetime.fromtimestamp(stamp, tz=UTC).date() if stamp else None
-    if problems or when is None or kind is None:
-        return Record(origin, None, tuple(problems))
-    location = ", ".join(x for x in (f.get("location", ""), f.get("admin2", "")) if x)
-    return Record(
-        origin,
-        Event(
-            id=event_id,
-            when=when,
-            kind=kind,
-            reported_by="ACLED" + (f" ({'; '.join(sources)})" if sources else ""),
-            reporter_party=reporter_party,
-            source_url="https://acleddata.com/",
-            actor=actor,
-            involved=tuple(sorted(parties)) if violent else (),
-            target=_people_of(f, resolve_party),
-            country=country_code(
-                f.get("country", ""), f.get("iso", ""), f.get("iso3", ""), f.get("gwno", "")
-            ),
-            location=location,
-            admin1=f.get("admin1", ""),
-            coordinates=place,
-            reported_on=reported_on,
-            fatalities=fatalities,
-            notes=f.get("notes", ""),
-            origin=origin,
-        ),
-    )
+    party = affiliations.pop() if len(affiliations) == 1 and None not in affiliations else UNAFFILIATED
+    return "ACLED" + (f" ({'; '.join(sources)})" if sources else ""), UNAFFILIATED if party is None else party
 
 
 def _people_of(f: dict[str, str], resolve_party: PartyResolver) -> str | None:

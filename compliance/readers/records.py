@@ -38,6 +38,13 @@ would otherwise close on the wrong line)."""
 
 def ends_inside_quotes(line: str, inside: bool) -> bool:
     """Whether a record is still inside a quoted field at the end of ``line``, as csv reads it."""
+    if not inside and _STRICT_RECORD.fullmatch(line):
+        return False  # the common quoted line (ACLED's notes): every quoted field closes by the book
+    return _ends_inside_quotes(line, inside)
+
+
+def _ends_inside_quotes(line: str, inside: bool) -> bool:
+    """:func:`ends_inside_quotes` field by field, for any line."""
     pos, end = 0, len(line)
     if inside:
         pos = _QUOTED.match(line).end()  # type: ignore[union-attr]
