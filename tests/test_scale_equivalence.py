@@ -40,6 +40,7 @@ from compliance.linking.index import LinkIndex, link_event
 from compliance.readers.acled import _AcledRows
 from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
 from compliance.readers.records import _ends_inside_quotes, ends_inside_quotes
+from compliance.readers.ucdp import UcdpRows
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 POOLS: dict[str, tuple[str, ...]] = {
@@ -298,3 +299,39 @@ def test_acled_memory__same_records_as_reading_each_row_alone(drawn: list[dict[s
     for line, row in enumerate(drawn, start=2):
         origin = Origin("drawn.csv", line)
         assert shared.record(row, origin) == _AcledRows(PARTIES.resolve, RESOLVE_REPORTER).record(row, origin)
+
+
+UCDP_POOLS: dict[str, tuple[str, ...]] = {
+    "id": ("1", "2", "bad id", ""),
+    "date_start": ("2020-09-27", "2020-09-27 00:00:00.000", "2020-13-01", ""),
+    "date_end": ("2020-09-27", "2020-10-01", "2020-09-01", ""),
+    "type_of_violence": ("1", "3", "9"),
+    "side_a": (
+        "Government of Azerbaijan",
+        "Government of Armenia",
+        "Government of Armenia, Government of Russia",
+    ),
+    "side_b": ("Government of Armenia", "Republic of Artsakh", ""),
+    "best": ("0", "12", "x", ""),
+    "latitude": ("39.8", "91", ""),
+    "longitude": ("46.7", "x", ""),
+    "where_prec": ("1", ""),
+    "country": ("Azerbaijan", "Armenia", ""),
+    "country_id": ("373", "371", ""),
+}
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries({name: st.sampled_from(values) for name, values in UCDP_POOLS.items()}),
+        min_size=20,
+        max_size=40,
+    )
+)
+def test_ucdp_memory__same_records_as_reading_each_row_alone(drawn: list[dict[str, str]]) -> None:
+    """One GED reader for the whole file gives what a fresh one per row gives, row by row."""
+    shared = UcdpRows(PARTIES.resolve)
+    for line, row in enumerate(drawn, start=2):
+        origin = Origin("drawn.csv", line)
+        assert shared.record(row, origin) == UcdpRows(PARTIES.resolve).record(row, origin)

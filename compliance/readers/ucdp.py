@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from compliance.core.events import UNAFFILIATED, Event, Origin
+from compliance.core.events import UNAFFILIATED, Coordinates, Event, Origin
 from compliance.core.problems import Problem
 from compliance.core.timeframe import EventTime, Precision
 from compliance.readers.base import (
@@ -37,11 +37,12 @@ def read_ucdp(
     resolve_reporter: ReporterResolver,
 ) -> Iterator[Record | Problem]:
     del resolve_reporter  # UCDP rows are UCDP's own coding
+    rows = UcdpRows(resolve_party)
     for item in dataset_rows(stream, label, "UCDP GED", REQUIRED_COLUMNS):
         if isinstance(item, Problem | Record):
             yield item
         else:
-            yield ucdp_record(item[1], item[0], resolve_party)
+            yield rows.record(item[1], item[0])
 
 
 def _day_part(text: str) -> str:
@@ -49,67 +50,111 @@ def _day_part(text: str) -> str:
     return text[:10] if len(text) > 10 and text[4:5] == "-" and text[10:11] in (" ", "T") else text
 
 
-def ucdp_record(f: dict[str, str], origin: Origin, resolve_party: PartyResolver) -> Record:
-    problems: list[Problem] = []
+class UcdpRows:
+    """The records of one GED file (CSV or API JSON), each distinct pair of dates, pair of sides,
+    place and country worked out once: all of GED is ~300,000 rows. The outcome is the same as
+    working each row out on its own."""
 
-    def bad(field: str, message: str) -> None:
-        problems.append(Problem(origin.file, origin.line, field, message))
+    def __init__(self, resolve_party: PartyResolver) -> None:
+        self.resolve_party = resolve_party
+        self.times: dict[tuple[str, str], EventTime | str] = {}
+        self.sides: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.places: dict[tuple[str, str, str], tuple[Coordinates | None, list[tuple[str, str]]]] = {}
+        self.countries: dict[tuple[str, str], str] = {}
 
-    raw_id = f.get("id", "")
-    if not raw_id or len(raw_id) > MAX_ID_CHARS or any(c.isspace() for c in raw_id):
-        bad("id", "required: an id with no spaces and at most 200 characters")
-    when = None
+    def record(self, f: dict[str, str], origin: Origin) -> Record:
+        problems: list[Problem] = []
+
+        def bad(field: str, message: str) -> None:
+            problems.append(Problem(origin.file, origin.line, field, message))
+
+        get = f.get
+        raw_id = get("id", "")
+        if (
+            not raw_id
+            or len(raw_id) > MAX_ID_CHARS
+            or ((" " in raw_id or not raw_id.isprintable()) and any(c.isspace() for c in raw_id))
+        ):
+            bad("id", "required: an id with no spaces and at most 200 characters")
+        dates = (get("date_start", ""), get("date_end", ""))
+        when = self.times.get(dates)
+        if when is None:
+            when = self.times[dates] = _when(*dates)
+        if isinstance(when, str):
+            bad("date_start", when)
+        kind = KIND_BY_VIOLENCE.get(get("type_of_violence", ""))
+        if kind is None:
+            bad("type_of_violence", f"expected 1, 2 or 3, got {get('type_of_violence', '')[:20]!r}")
+        sides = (get("side_a", ""), get("side_b", ""))
+        involved = self.sides.get(sides)
+        if involved is None:
+            involved = self.sides[sides] = _involved(sides, self.resolve_party)
+        best = get("best", "")
+        fatalities = whole_number(best)
+        if best and fatalities is None:
+            bad("best", f"expected a whole number, got {best[:20]!r}")
+        point = (get("latitude", ""), get("longitude", ""), get("where_prec", ""))
+        placed = self.places.get(point)
+        if placed is None:
+            said: list[tuple[str, str]] = []
+            placed = self.places[point] = (coordinates(*point, lambda *p: said.append(p)), said)
+        place, said = placed
+        for field, message in said:
+            bad(field, message)
+        if problems or isinstance(when, str) or kind is None:
+            return Record(origin, None, tuple(problems))
+        nation = (get("country", ""), get("country_id", ""))
+        country = self.countries.get(nation)
+        if country is None:
+            country = self.countries[nation] = country_code(nation[0], gleditsch_ward=nation[1])
+        sources = "; ".join(x for x in (get("source_office", ""), get("source_article", "")) if x)
+        estimate = f"UCDP best estimate {best or 'not given'} deaths (low {get('low') or '?'}, high {get('high') or '?'})"
+        notes = ". ".join(
+            x for x in (get("dyad_name", ""), estimate, f"date_prec {get('date_prec') or '?'}", sources) if x
+        )
+        return Record(
+            origin,
+            Event(
+                id=f"UCDP-{raw_id}",
+                when=when,
+                kind=kind,
+                reported_by="UCDP GED",
+                reporter_party=UNAFFILIATED,
+                source_url=f"https://ucdp.uu.se/event/{raw_id}",
+                involved=involved,
+                location=get("where_coordinates", "") or get("where_description", ""),
+                admin1=get("adm_1", ""),
+                country=country,
+                coordinates=place,
+                fatalities=fatalities,
+                notes=notes,
+                origin=origin,
+            ),
+        )
+
+
+def _when(date_start: str, date_end: str) -> EventTime | str:
+    """A GED event's days (one day, or an interval), or why they cannot be read."""
     try:
-        start, _, _ = parse_when(_day_part(f.get("date_start", "")))
+        start, _, _ = parse_when(_day_part(date_start))
         end = start
-        if f.get("date_end"):
-            end, _, _ = parse_when(_day_part(f["date_end"]))
+        if date_end:
+            end, _, _ = parse_when(_day_part(date_end))
         if end < start:
-            raise FieldError(f"date_end {f['date_end']} is before date_start {f['date_start']}")
-        when = EventTime(
+            raise FieldError(f"date_end {date_end} is before date_start {date_start}")
+        return EventTime(
             start, None if end == start else end, Precision.DAY if end == start else Precision.INTERVAL
         )
     except FieldError as exc:
-        bad("date_start", str(exc))
-    kind = KIND_BY_VIOLENCE.get(f.get("type_of_violence", ""))
-    if kind is None:
-        bad("type_of_violence", f"expected 1, 2 or 3, got {f.get('type_of_violence', '')[:20]!r}")
-    involved = []
-    for side in ("side_a", "side_b"):
-        for part in filter(
-            None, (p.strip() for p in f.get(side, "").replace("Government of ", "").split(","))
-        ):
-            party = resolve_party(part) or resolve_party(f.get(side, ""))
+        return str(exc)
+
+
+def _involved(sides: tuple[str, str], resolve_party: PartyResolver) -> tuple[str, ...]:
+    """The registered parties GED's ``side_a`` and ``side_b`` name (``Government of X`` is X)."""
+    involved: list[str] = []
+    for side in sides:
+        for part in filter(None, (p.strip() for p in side.replace("Government of ", "").split(","))):
+            party = resolve_party(part) or resolve_party(side)
             if party is not None and party not in involved:
                 involved.append(party)
-    best = f.get("best", "")
-    fatalities = whole_number(best)
-    if best and fatalities is None:
-        bad("best", f"expected a whole number, got {best[:20]!r}")
-    place = coordinates(f.get("latitude", ""), f.get("longitude", ""), f.get("where_prec", ""), bad)
-    if problems or when is None or kind is None:
-        return Record(origin, None, tuple(problems))
-    sources = "; ".join(x for x in (f.get("source_office", ""), f.get("source_article", "")) if x)
-    estimate = f"UCDP best estimate {best or 'not given'} deaths (low {f.get('low') or '?'}, high {f.get('high') or '?'})"
-    notes = ". ".join(
-        x for x in (f.get("dyad_name", ""), estimate, f"date_prec {f.get('date_prec') or '?'}", sources) if x
-    )
-    return Record(
-        origin,
-        Event(
-            id=f"UCDP-{raw_id}",
-            when=when,
-            kind=kind,
-            reported_by="UCDP GED",
-            reporter_party=UNAFFILIATED,
-            source_url=f"https://ucdp.uu.se/event/{raw_id}",
-            involved=tuple(sorted(involved)),
-            location=f.get("where_coordinates", "") or f.get("where_description", ""),
-            admin1=f.get("adm_1", ""),
-            country=country_code(f.get("country", ""), gleditsch_ward=f.get("country_id", "")),
-            coordinates=place,
-            fatalities=fatalities,
-            notes=notes,
-            origin=origin,
-        ),
-    )
+    return tuple(sorted(involved))

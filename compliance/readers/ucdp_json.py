@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from compliance.core.events import Origin
 from compliance.core.problems import Problem
 from compliance.readers.base import PartyResolver, Record, check_fields
-from compliance.readers.ucdp import REQUIRED_COLUMNS, ucdp_record
+from compliance.readers.ucdp import REQUIRED_COLUMNS, UcdpRows
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
 """Undecodable bytes arrive as lone surrogates (``errors='surrogateescape'``)."""
@@ -31,6 +31,7 @@ def is_json_array(first_line: str) -> bool:
 def read_ucdp_json(
     stream: Iterable[str], label: str, resolve_party: PartyResolver
 ) -> Iterator[Record | Problem]:
+    rows = UcdpRows(resolve_party)
     for number, line in enumerate(stream, start=1):
         text = line.strip().lstrip("\ufeff").strip()
         if _SURROGATE.search(text):
@@ -40,7 +41,7 @@ def read_ucdp_json(
             whole = _parse(text)
             if isinstance(whole, list):
                 for element in whole:
-                    yield _element(element, Origin(label, 1), resolve_party)
+                    yield _element(element, Origin(label, 1), rows)
                 return
             text = text.removeprefix("[").strip()
         if text in ("", "]", "],"):
@@ -54,7 +55,7 @@ def read_ucdp_json(
                 origin, "-", "not a JSON object on one line (a UCDP API array has one event per line)"
             )
             continue
-        yield _element(element, origin, resolve_party)
+        yield _element(element, origin, rows)
 
 
 def _parse(text: str) -> object:
@@ -64,7 +65,7 @@ def _parse(text: str) -> object:
         return None
 
 
-def _element(element: object, origin: Origin, resolve_party: PartyResolver) -> Record:
+def _element(element: object, origin: Origin, rows: UcdpRows) -> Record:
     if not isinstance(element, dict):
         return Record.reject(origin, "-", f"expected a UCDP GED event object, got {type(element).__name__}")
     fields = {str(key).strip().casefold(): _text(value) for key, value in element.items()}
@@ -78,7 +79,7 @@ def _element(element: object, origin: Origin, resolve_party: PartyResolver) -> R
     problems = check_fields(fields, origin)
     if problems:
         return Record(origin, None, tuple(problems))
-    return ucdp_record(fields, origin, resolve_party)
+    return rows.record(fields, origin)
 
 
 def _text(value: object) -> str:
