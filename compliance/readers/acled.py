@@ -17,16 +17,16 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 
-from compliance.core.events import UNAFFILIATED, Coordinates, Event, Origin
+from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem
 from compliance.core.timeframe import EventTime, Precision
 from compliance.readers.acled_types import current_type
 from compliance.readers.base import (
     MAX_ID_CHARS,
+    CoordinatesOnce,
     PartyResolver,
     Record,
     ReporterResolver,
-    coordinates,
     dataset_rows,
 )
 from compliance.readers.countries import country_code
@@ -111,7 +111,7 @@ class _AcledRows:
         self.kinds: dict[tuple[str, str], tuple[str | None, str]] = {}
         self.actors: dict[tuple[tuple[str, str, str, str], bool], tuple[tuple[str, ...], str | None]] = {}
         self.sources: dict[str, tuple[str, str]] = {}
-        self.places: dict[tuple[str, str, str], tuple[Coordinates | None, list[tuple[str, str]]]] = {}
+        self.places = CoordinatesOnce()
         self.countries: dict[tuple[str, str, str, str], str] = {}
         self.stamps: dict[str, date | None] = {}
         self.targets: dict[tuple[str, str], str | None] = {}
@@ -159,14 +159,7 @@ class _AcledRows:
         fatalities = whole_number(deaths)
         if deaths and fatalities is None:
             bad("fatalities", f"expected a whole number, got {deaths[:20]!r}")
-        point = (get("latitude", ""), get("longitude", ""), get("geo_precision", ""))
-        placed = self.places.get(point)
-        if placed is None:
-            said: list[tuple[str, str]] = []
-            placed = self.places[point] = (coordinates(*point, lambda *p: said.append(p)), said)
-        place, said = placed
-        for field, message in said:
-            bad(field, message)
+        place = self.places(get("latitude", ""), get("longitude", ""), get("geo_precision", ""), bad)
         stamp_text = get("timestamp", "")
         if stamp_text not in self.stamps:
             stamp = whole_number(stamp_text, 10)

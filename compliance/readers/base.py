@@ -174,3 +174,22 @@ def coordinates(latitude: str, longitude: str, precision: str, bad: Complain) ->
     except ValueError as exc:
         bad("latitude", f"bad coordinates: {exc}")
         return None
+
+
+class CoordinatesOnce:
+    """:func:`coordinates` for the rows of one file, each distinct (latitude, longitude,
+    precision) worked out once, its problems told again for every row that has it."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str, str], tuple[Coordinates | None, tuple[tuple[str, str], ...]]] = {}
+
+    def __call__(self, latitude: str, longitude: str, precision: str, bad: Complain) -> Coordinates | None:
+        key = (latitude, longitude, precision)
+        found = self._seen.get(key)
+        if found is None:
+            said: list[tuple[str, str]] = []
+            place = coordinates(latitude, longitude, precision, lambda *p: said.append(p))
+            found = self._seen[key] = (place, tuple(said))
+        for field, message in found[1]:
+            bad(field, message)
+        return found[0]

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from compliance.core.events import UNAFFILIATED, Coordinates, Event, Origin
+from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem
 from compliance.core.timeframe import EventTime, Precision
 from compliance.readers.base import (
     MAX_ID_CHARS,
+    CoordinatesOnce,
     PartyResolver,
     Record,
     ReporterResolver,
-    coordinates,
     dataset_rows,
 )
 from compliance.readers.countries import country_code
@@ -59,7 +59,7 @@ class UcdpRows:
         self.resolve_party = resolve_party
         self.times: dict[tuple[str, str], EventTime | str] = {}
         self.sides: dict[tuple[str, str], tuple[str, ...]] = {}
-        self.places: dict[tuple[str, str, str], tuple[Coordinates | None, list[tuple[str, str]]]] = {}
+        self.places = CoordinatesOnce()
         self.countries: dict[tuple[str, str], str] = {}
 
     def record(self, f: dict[str, str], origin: Origin) -> Record:
@@ -93,14 +93,7 @@ class UcdpRows:
         fatalities = whole_number(best)
         if best and fatalities is None:
             bad("best", f"expected a whole number, got {best[:20]!r}")
-        point = (get("latitude", ""), get("longitude", ""), get("where_prec", ""))
-        placed = self.places.get(point)
-        if placed is None:
-            said: list[tuple[str, str]] = []
-            placed = self.places[point] = (coordinates(*point, lambda *p: said.append(p)), said)
-        place, said = placed
-        for field, message in said:
-            bad(field, message)
+        place = self.places(get("latitude", ""), get("longitude", ""), get("where_prec", ""), bad)
         if problems or isinstance(when, str) or kind is None:
             return Record(origin, None, tuple(problems))
         nation = (get("country", ""), get("country_id", ""))
