@@ -22,12 +22,12 @@ from compliance.core.problems import Problem
 from compliance.core.timeframe import EventTime, Precision
 from compliance.readers.acled_types import current_type
 from compliance.readers.base import (
-    MAX_ID_CHARS,
     CoordinatesOnce,
     PartyResolver,
     Record,
     ReporterResolver,
     dataset_rows,
+    unfit_id,
 )
 from compliance.readers.countries import country_code
 from compliance.readers.fields import FieldError, parse_when, whole_number
@@ -127,9 +127,7 @@ class _AcledRows:
         event_id = get("event_id_cnty", "")
         if not event_id:
             bad("event_id_cnty", "required field is empty")
-        elif len(event_id) > MAX_ID_CHARS or (
-            (" " in event_id or not event_id.isprintable()) and any(c.isspace() for c in event_id)
-        ):
+        elif unfit_id(event_id):
             bad("event_id_cnty", "an id has no spaces and at most 200 characters")
         key = (get("event_date", ""), get("time_precision", "1"))
         when = self.times.get(key)

@@ -24,6 +24,15 @@ MAX_FIELD_CHARS = 10_000
 """A field longer than this is refused (notes are a paragraph, not a book)."""
 MAX_ID_CHARS = 200
 
+
+def unfit_id(text: str) -> bool:
+    """Whether an id is too long or holds whitespace (checked on every row, so the common id,
+    printable and without a space, is answered without looking at each character)."""
+    return len(text) > MAX_ID_CHARS or (
+        (" " in text or not text.isprintable()) and any(c.isspace() for c in text)
+    )
+
+
 PartyResolver = Callable[[str], str | None]
 ReporterResolver = Callable[[str], str | None]
 

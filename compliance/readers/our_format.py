@@ -17,10 +17,10 @@ from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import EVENT_KIND_SET
 from compliance.readers.base import (
     MAX_FIELD_CHARS,
-    MAX_ID_CHARS,
     PartyResolver,
     ReporterResolver,
     check_fields,
+    unfit_id,
 )
 from compliance.readers.countries import stated_country
 from compliance.readers.fields import (
@@ -141,12 +141,9 @@ class EventBuilder:
             for name, value in zip(REQUIRED, (event_id, date_text, kind, reported_by), strict=True):
                 if not value:
                     findings.append((name, "required field is empty", Severity.ERROR))
-        printable = event_id.isprintable()  # the common case: then only a plain space can be whitespace
-        if len(event_id) > MAX_ID_CHARS or (
-            (" " in event_id or not printable) and any(c.isspace() for c in event_id)
-        ):
+        if unfit_id(event_id):
             findings.append(("id", "an id has no spaces and at most 200 characters", Severity.ERROR))
-        elif not printable and visible(event_id) != event_id:
+        elif not event_id.isprintable() and visible(event_id) != event_id:
             findings.append(
                 ("id", "an id must not contain control characters or bidi overrides", Severity.ERROR)
             )

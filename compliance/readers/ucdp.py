@@ -15,12 +15,12 @@ from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem
 from compliance.core.timeframe import EventTime, Precision
 from compliance.readers.base import (
-    MAX_ID_CHARS,
     CoordinatesOnce,
     PartyResolver,
     Record,
     ReporterResolver,
     dataset_rows,
+    unfit_id,
 )
 from compliance.readers.countries import country_code
 from compliance.readers.fields import FieldError, parse_when, whole_number
@@ -70,11 +70,7 @@ class UcdpRows:
 
         get = f.get
         raw_id = get("id", "")
-        if (
-            not raw_id
-            or len(raw_id) > MAX_ID_CHARS
-            or ((" " in raw_id or not raw_id.isprintable()) and any(c.isspace() for c in raw_id))
-        ):
+        if not raw_id or unfit_id(raw_id):
             bad("id", "required: an id with no spaces and at most 200 characters")
         dates = (get("date_start", ""), get("date_end", ""))
         when = self.times.get(dates)
