@@ -1,7 +1,8 @@
 """Gathering, per obligation, the facts the decision rules need: graded links sorted into categories.
 
-Each link is graded here on all accounts of its incident; the cut-off may later narrow them
-(see ``evaluate._result``).
+The links come graded (``graded.py``); here each becomes an account of a category from an
+instant on, and the first account of each category is indexed (``intervals.Firsts``). Under
+several trust policies the links graded alike are categorised once.
 """
 
 from __future__ import annotations
@@ -127,14 +128,16 @@ def gather_facts_policies(
     for ob in agreement.obligations:
         g = gradings.get(ob.id, Gradings([], {}))
         common = _categorise(ob, g.common, all_spans, adopted, tz).sort()
-        alike = common.finish() if not g.differing else None
+        alike: Derived | None = None  # one object for every policy without links of its own
         for policy in policies:
             extra = g.differing.get(policy)
-            derived[policy][ob.id] = (
-                alike or common.finish()
-                if not extra
-                else common.joined(_categorise(ob, extra, all_spans, adopted, tz)).finish()
-            )
+            if extra:
+                derived[policy][ob.id] = common.joined(
+                    _categorise(ob, extra, all_spans, adopted, tz)
+                ).finish()
+            else:
+                alike = alike or common.finish()
+                derived[policy][ob.id] = alike
     return {p: _facts(agreement, derived[p], all_endings) for p in policies}
 
 
