@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import importlib.util
 import json
+import re
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -128,3 +130,37 @@ def test_scale__the_pandas_baseline_mirrors_the_link_rules() -> None:
     spec.loader.exec_module(module)
     expected = {kind: sorted(articles) for kind, articles in module.ARTICLES.items()}
     assert module.rule_articles() == expected
+
+
+def _bench_run():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_run", module)  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_scale__the_benchmark_writes_its_table_between_the_markers_only(tmp_path: Path) -> None:
+    """``run.py --doc`` replaces what stands between its markers and keeps the rest of the page."""
+    run = _bench_run()
+    doc = tmp_path / "performance.md"
+    doc.write_text(f"before\n{run.DOC_START}\nold table\n{run.DOC_END}\nafter\n", encoding="utf-8")
+    run.write_doc(doc, "new table")
+    assert doc.read_text(encoding="utf-8") == f"before\n{run.DOC_START}\nnew table\n{run.DOC_END}\nafter\n"
+    bare = tmp_path / "bare.md"
+    bare.write_text("no markers\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        run.write_doc(bare, "new table")
+    assert bare.read_text(encoding="utf-8") == "no markers\n"
+
+
+def test_scale__the_performance_page_holds_the_table_for_three_sizes_with_its_commit() -> None:
+    """docs/performance.md carries run.py's table for 10k, 100k and 1M events and names the commit."""
+    run = _bench_run()
+    text = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
+    table = text.split(run.DOC_START, 1)[1].split(run.DOC_END, 1)[0]
+    for rows in ("| 10,000 |", "| 100,000 |", "| 1,000,000 |"):
+        assert rows in table
+    assert re.search(r"library \S+ @ [0-9a-f]{7}\b", table)
