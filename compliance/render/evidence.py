@@ -10,7 +10,6 @@ their accounts side by side in a short form so a reader still sees who says what
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import metadata
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN, Event
 from compliance.evaluation.evaluate import ObligationResult
@@ -198,6 +197,8 @@ def pictures(images: Sequence[tuple[str, str]]) -> list[str]:
 
 
 def version() -> str:
+    from importlib import metadata  # here, not at the top: 30 ms that only a Markdown report needs
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout

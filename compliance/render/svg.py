@@ -11,10 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from xml.sax.saxutils import escape
 
 from compliance.core.vocabulary import Grade, Status
 from compliance.views.pictures import BreachCounts, Heatmap
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities, as ``xml.sax.saxutils.escape`` does (which imports
+    ``urllib.request`` and costs every command 30 ms at start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 INK = "#1f2328"
 PANEL = "#ffffff"
