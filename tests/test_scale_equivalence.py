@@ -34,7 +34,7 @@ from compliance.evaluation.evaluate import Prepared, evaluate
 from compliance.evaluation.facts import gather_facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
 from compliance.evaluation.grading import grade_account
-from compliance.evaluation.intervals import Firsts, Span
+from compliance.evaluation.intervals import Firsts, Span, front
 from compliance.evaluation.trust import Stakes
 from compliance.linking.index import LinkIndex, link_event
 from compliance.readers.acled import _AcledRows
@@ -243,6 +243,14 @@ def test_firsts_keep_only_the_spans_that_lower_the_minimum_end(
     ordered = sorted(spans)
     lowering = [s for i, s in enumerate(ordered) if all(s[1] < e for _, e in ordered[:i])]
     assert firsts.change_points() == [t for s in lowering for t in s]
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANS, SPANS)
+def test_front_of_a_union_is_the_front_of_one_front_and_the_other_part(a: list[Span], b: list[Span]) -> None:
+    """What lets the facts keep only the common part's front before joining a policy's own spans."""
+    assert front(front(a) + b) == front(a + b)
+    assert Firsts.of(front(a) + b) == Firsts.of(a + b)
 
 
 @settings(max_examples=500, deadline=None)

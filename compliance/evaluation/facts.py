@@ -25,7 +25,7 @@ from compliance.core.vocabulary import (
     Trust,
 )
 from compliance.evaluation.graded import Graded, Gradings
-from compliance.evaluation.intervals import Firsts, Span
+from compliance.evaluation.intervals import Firsts, Span, front
 
 
 class Category(int, Enum):
@@ -189,8 +189,16 @@ class _Parts(NamedTuple):
     accounts: list[Account]
 
     def sort(self) -> _Parts:
-        for items in (*self.spans, *self.windows, self.notices, self.accounts):
+        """Sorted, and each category's spans cut to those that can decide :class:`Firsts` (its front).
+
+        The front of a union is the front of (one part's front + the other part): a span that
+        an earlier span with an earlier end hides in one part stays hidden in the union. So
+        each policy's join reads a handful of common spans instead of all of them.
+        """
+        for items in (*self.windows, self.notices, self.accounts):
             items.sort()  # type: ignore[attr-defined]
+        for spans in self.spans:
+            spans[:] = front(spans)
         return self
 
     def joined(self, other: _Parts) -> _Parts:

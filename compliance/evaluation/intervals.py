@@ -40,13 +40,8 @@ class Firsts:
         too, each with a larger end, so it lowers the running minimum and is kept. A million
         day-precision accounts keep a handful of spans.
         """
-        starts: list[datetime] = []
-        min_end: list[datetime] = []
-        for start, end in sorted(spans):
-            if not min_end or end < min_end[-1]:
-                starts.append(start)
-                min_end.append(end)
-        return cls(tuple(starts), tuple(min_end), tuple(sorted(windowed)))
+        kept = front(spans)
+        return cls(tuple(s for s, _ in kept), tuple(e for _, e in kept), tuple(sorted(windowed)))
 
     def at(self, cutoff: datetime) -> Span | None:
         """``(earliest, latest-exclusive)`` of the first occurrence visible at ``cutoff``."""
@@ -65,3 +60,14 @@ class Firsts:
         for start, end, until in self.windowed:
             points += [start, end, until]
         return points
+
+
+def front(spans: Iterable[Span]) -> list[Span]:
+    """The spans that lower the running minimum end, in start order (see :meth:`Firsts.of`)."""
+    kept: list[Span] = []
+    least: datetime | None = None
+    for span in sorted(spans):
+        if least is None or span[1] < least:
+            kept.append(span)
+            least = span[1]
+    return kept
