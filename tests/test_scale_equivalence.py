@@ -10,8 +10,10 @@ The shortcuts, each checked against a computation that does not take it:
 - categorising the links graded alike under every policy once, and joining each policy's
   differing links to them, must give the facts that categorising each policy's links gives.
 
-And a fourth: ``intervals.Firsts`` keeps only the spans that lower the running minimum end, which
-must answer every cut-off as all the spans would.
+And on sorted data: ``intervals.Firsts`` keeps only the spans that lower the running minimum end,
+which must answer every cut-off as all the spans would, and the front of a union is the front of
+one part's front and the other part; ``Facts.counted`` bisects the accounts by start, which must
+keep exactly the accounts ``Account.visible`` keeps.
 
 The data are drawn by Hypothesis: rows from small pools of good and bad values (so values repeat,
 as in a real file), and accounts for the bundled agreements with incidents of several accounts.
@@ -31,7 +33,7 @@ from compliance.core.model import Agreement
 from compliance.core.timeframe import EventTime, Precision, day_start
 from compliance.core.vocabulary import Trust
 from compliance.evaluation.evaluate import Prepared, evaluate
-from compliance.evaluation.facts import gather_facts, gather_facts_policies
+from compliance.evaluation.facts import Account, Category, Facts, gather_facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
 from compliance.evaluation.grading import grade_account
 from compliance.evaluation.intervals import Firsts, Span, front
@@ -243,6 +245,38 @@ def test_firsts_keep_only_the_spans_that_lower_the_minimum_end(
     ordered = sorted(spans)
     lowering = [s for i, s in enumerate(ordered) if all(s[1] < e for _, e in ordered[:i])]
     assert firsts.change_points() == [t for s in lowering for t in s]
+
+
+ACCOUNTS = st.lists(
+    st.builds(
+        Account,
+        MOMENTS,
+        st.sampled_from(["e1", "e2", "e3"]),
+        st.sampled_from(list(Category)),
+        st.none() | MOMENTS,
+    ),
+    max_size=20,
+).map(
+    lambda drawn: sorted({a[:3]: a for a in drawn}.values())
+)  # as the facts hold them: one per (start, id, category)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ACCOUNTS, MOMENTS)
+def test_counted_accounts_are_those_visible_one_by_one(accounts: list[Account], cutoff: datetime) -> None:
+    """Facts.counted skips the accounts starting at or after the cut-off by bisection; it must
+    keep exactly those ``Account.visible`` keeps (a start equal to the cut-off does not count,
+    an ``until`` equal to it does)."""
+    first = Firsts.of([])
+    facts = Facts(OBLIGATION, UTC, None, None, None, (), None, (), (first,) * len(Category), tuple(accounts))
+    assert facts.counted(cutoff) == [a for a in accounts if a.visible(cutoff)]
+    for category in Category:
+        assert facts.visible(category, cutoff) == [
+            a.event for a in accounts if a.category is category and a.visible(cutoff)
+        ]
+
+
+OBLIGATION = AGREEMENTS[0].obligations[0]
 
 
 @settings(max_examples=300, deadline=None)

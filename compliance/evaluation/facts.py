@@ -7,9 +7,11 @@ several trust policies the links graded alike are categorised once.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from enum import Enum
+from operator import attrgetter
 from typing import NamedTuple
 
 from attrs import frozen
@@ -70,9 +72,21 @@ class Facts:
     firsts: tuple[Firsts, ...]  # one per Category
     accounts: tuple[Account, ...] = ()  # every categorised account, by start then id
 
+    def counted(self, cutoff: datetime) -> list[Account]:
+        """The accounts that count at ``cutoff``, in order.
+
+        The accounts are sorted by start, so those starting at or after the cut-off are cut off
+        by bisection: a timeline's early cut-offs read few of them.
+        """
+        before = self.accounts[: bisect.bisect_left(self.accounts, cutoff, key=_START)]
+        return [a for a in before if a.until is None or cutoff <= a.until]
+
     def visible(self, category: Category, cutoff: datetime) -> list[str]:
         """Ids of the accounts of ``category`` that count at ``cutoff``, earliest first."""
-        return [a.event for a in self.accounts if a.category is category and a.visible(cutoff)]
+        return [a.event for a in self.counted(cutoff) if a.category is category]
+
+
+_START = attrgetter("start")
 
 
 def endings_of(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:

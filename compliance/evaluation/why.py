@@ -30,18 +30,19 @@ _ALL_OF: dict[str, tuple[Category, ...]] = {
 
 def deciding(facts: Facts, rule: str, cutoff: datetime) -> tuple[str, ...]:
     """The ids of the accounts that decided ``rule`` at ``cutoff``, earliest first."""
-    visible = [a for a in facts.accounts if a.visible(cutoff)]
+    visible = facts.counted(cutoff)
     if rule in _FIRST_OF:
         wanted = _FIRST_OF[rule]
-        return tuple(a.event for a in visible if a.category in wanted)[:1]
+        first = next((a.event for a in visible if a.category in wanted), None)
+        return () if first is None else (first,)
     if rule in _ALL_OF:
         wanted = _ALL_OF[rule]
         return _unique(a.event for a in visible if a.category in wanted)
     if rule in ("overdue", "pending"):
         for category in (Category.PROGRESS, Category.PROGRESS_UNCONFIRMED):
-            found = [a.event for a in visible if a.category is category]
-            if found:
-                return (found[0],)
+            found = next((a.event for a in visible if a.category is category), None)
+            if found is not None:
+                return (found,)
         return ()
     if rule == "uncertain dates":
         firsts: dict[Category, str] = {}
