@@ -7,7 +7,7 @@ incident whose accounts conflict, so the renderers can show them side by side.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
 from typing import Self
 
@@ -131,12 +131,8 @@ class Report:
         )
         evaluation = evaluations[trust]
         others = {policy: e for policy, e in evaluations.items() if policy is not trust}
-        known = [e for e in ledger.events if e.known_on(known_on)]
-        events = {e.id: e for e in known}
-        incidents: dict[str, list[Event]] = {}
-        for event in known:
-            if event.incident:
-                incidents.setdefault(event.incident, []).append(event)
+        events = prepared.by_id  # the accounts known by ``known_on``, and their incidents
+        incidents = prepared.incidents
         cited: set[str] = set()
         reports: list[AgreementReport] = []
         by_trust: list[TrustStatuses] = []
@@ -230,8 +226,8 @@ class Report:
 
 def _incidents(
     results: Sequence[ObligationResult],
-    events: dict[str, Event],
-    incidents: dict[str, list[Event]],
+    events: Mapping[str, Event],
+    incidents: Mapping[str, list[Event]],
     as_of: date,
     tz: tzinfo,
 ) -> tuple[Incident, ...]:
