@@ -45,7 +45,14 @@ def _edges(agreements: Sequence[Agreement]) -> list[Step]:
 
 def forward(agreements: Sequence[Agreement], obligation_id: str) -> tuple[Step, ...]:
     """Every relation reachable from ``obligation_id`` through later instruments, in date order."""
-    return _walk(_edges(agreements), obligation_id, lambda s: s.earlier, lambda s: s.later)
+    return forward_from(agreements)(obligation_id)
+
+
+def forward_from(agreements: Sequence[Agreement]) -> Callable[[str], tuple[Step, ...]]:
+    """:func:`forward` for any obligation of ``agreements``, their relations gathered once (a report
+    follows every obligation)."""
+    steps = _edges(agreements)
+    return lambda obligation_id: _walk(steps, obligation_id, lambda s: s.earlier, lambda s: s.later)
 
 
 def backward(agreements: Sequence[Agreement], obligation_id: str) -> tuple[Step, ...]:

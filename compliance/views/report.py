@@ -21,7 +21,7 @@ from compliance.core.vocabulary import Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import ObligationResult, Prepared
 from compliance.evaluation.rollup import RollUp, roll_up
 from compliance.linking.ledger import Accounting, Ledger
-from compliance.views.lineage import Step, forward
+from compliance.views.lineage import Step, forward_from
 
 SCHEMA = "ceasefire-compliance/report/1"
 MAX_EVIDENCE_SHOWN = 100
@@ -134,6 +134,7 @@ class Report:
         events = prepared.by_id  # the accounts known by ``known_on``, and their incidents
         incidents = prepared.incidents
         cited: set[str] = set()
+        forward = forward_from(ledger.agreements)
         reports: list[AgreementReport] = []
         by_trust: list[TrustStatuses] = []
         for agreement in chosen:
@@ -148,7 +149,7 @@ class Report:
                 for incident in shown:
                     cited.update(a.id for a in incident.accounts)
                 ids = {r.id for r in mine}
-                steps = tuple(s for r in mine for s in forward(ledger.agreements, r.id) if s.earlier in ids)
+                steps = tuple(s for r in mine for s in forward(r.id) if s.earlier in ids)
                 by_party = tuple(
                     (p, roll_up(r for r in mine if p in r.obligation.bearers))
                     for p in sorted({p for r in mine for p in r.obligation.bearers})
