@@ -240,9 +240,8 @@ def _result(
         if event.incident:  # only the accounts known by the cut-off may corroborate or contest
             everyone = [o for o in incidents.get(event.incident, ()) if o.id != event.id]
             others = [o for o in everyone if (spans[o.id] if o.id in spans else o.when.span(tz))[0] < cutoff]
-            if len(others) != len(
-                everyone
-            ):  # else the same inputs as in grade_links_policies: the same grade
+            # All of them known: the same inputs as in grade_links_policies, so the same grade.
+            if len(others) != len(everyone):
                 grade, why, *_ = grade_account(
                     event,
                     link.effect,

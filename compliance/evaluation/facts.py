@@ -79,7 +79,7 @@ class Facts:
         by bisection: a timeline's early cut-offs read few of them.
         """
         before = self.accounts[: bisect.bisect_left(self.accounts, cutoff, key=_START)]
-        return [a for a in before if a.until is None or cutoff <= a.until]
+        return [a for a in before if a.visible(cutoff)]
 
     def visible(self, category: Category, cutoff: datetime) -> list[str]:
         """Ids of the accounts of ``category`` that count at ``cutoff``, earliest first."""
@@ -121,7 +121,11 @@ def gather_facts(
     all_spans: Mapping[str, Span],
     all_endings: Mapping[str, list[Ending]],
 ) -> dict[str, Facts]:
-    """The facts of each obligation of ``agreement`` from its graded links (one trust policy)."""
+    """The facts of each obligation of ``agreement`` from its graded links (one trust policy).
+
+    The plain computation: :func:`gather_facts_policies` gives the same facts for each policy
+    with less work, and the equivalence tests compare the two.
+    """
     tz, adopted = agreement.tz, day_start(agreement.date, agreement.tz)
     parts = {
         ob.id: _categorise(ob, graded.get(ob.id, ()), all_spans, adopted, tz) for ob in agreement.obligations
