@@ -4,8 +4,8 @@ The shortcuts, each checked against a computation that does not take it:
 
 - a reader's :class:`EventBuilder` remembers the outcome of every distinct value; building each
   row with a fresh builder (no memory) must give the same events and problems, in the same order;
-- grading each link once for all trust policies (and once per kind, actor and reporter for an
-  account alone in its incident) must give, under each policy, the grades that grading every
+- grading each link once for all trust policies (and once per kind, actor and reporter as far
+  as its source decides, or when it is alone in its incident) must give, under each policy, the grades that grading every
   link on its own under that policy gives;
 - categorising the links graded alike under every policy once, and joining each policy's
   differing links to them, must give the facts that categorising each policy's links gives.
@@ -13,7 +13,8 @@ The shortcuts, each checked against a computation that does not take it:
 And on sorted data: ``intervals.Firsts`` keeps only the spans that lower the running minimum end,
 which must answer every cut-off as all the spans would, and the front of a union is the front of
 one part's front and the other part; ``Facts.counted`` bisects the accounts by start, which must
-keep exactly the accounts ``Account.visible`` keeps.
+keep exactly the accounts ``Account.visible`` keeps. With an evidence limit a result sorts only
+the links it can list, which must be the ones the unlimited list holds at those places.
 
 The data are drawn by Hypothesis: rows from small pools of good and bad values (so values repeat,
 as in a real file), and accounts for the bundled agreements with incidents of several accounts.
@@ -31,7 +32,7 @@ from hypothesis import strategies as st
 from compliance.core.events import Event, Origin
 from compliance.core.model import Agreement
 from compliance.core.timeframe import EventTime, Precision, day_start
-from compliance.core.vocabulary import Trust
+from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.evaluate import Prepared, evaluate
 from compliance.evaluation.facts import Account, Category, Facts, gather_facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
@@ -222,6 +223,68 @@ def test_all_policies_at_once__the_results_of_one_policy_at_a_time(events: list[
             evidence_limit=3,
         )
         assert together[trust] == alone, trust
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    accounts_with_incidents(),
+    st.sampled_from([date(2021, 6, 30), date(2023, 12, 31), date(2026, 1, 1)]),
+    st.integers(0, 4),
+    st.sampled_from(list(Trust)),
+)
+def test_evidence_limit__lists_the_first_the_deciding_and_the_first_confirmed_of_the_full_list(
+    events: list[Event], as_of: date, limit: int, trust: Trust
+) -> None:
+    """With a limit, a result lists exactly these links of the unlimited list, in its order: the
+    first ``limit``, those of the deciding accounts, and the first confirmed fulfilment and breach.
+    (Only these are sorted when there is a limit; the unlimited list sorts them all.)"""
+    prepared = _prepared(events)
+    full = prepared.evaluate(PARTIES, as_of, trust)
+    limited = prepared.evaluate(PARTIES, as_of, trust, evidence_limit=limit)
+    for every, some in zip(full.results, limited.results, strict=True):
+        firsts = {
+            effect: next(
+                (e for e in every.evidence if e.effect is effect and e.grade is Grade.CONFIRMED), None
+            )
+            for effect in (Effect.FULFILS, Effect.BREACHES)
+        }
+        expected = [
+            e
+            for i, e in enumerate(every.evidence)
+            if i < limit or e.event in every.deciding or any(e is f for f in firsts.values())
+        ]
+        assert list(some.evidence) == expected, every.id
+        assert some.evidence_total == every.evidence_total == len(every.evidence)
+        assert (some.status, some.deciding, some.history) == (every.status, every.deciding, every.history)
+
+
+def test_evidence_limit__lists_beyond_the_limit_with_the_grade_at_the_cut_off() -> None:
+    """Beyond the limit, an account contested on all accounts of its incident is listed as
+    confirmed when the cut-off leaves out the denial, and as contested once the denial is known
+    (synthetic accounts)."""
+
+    def account(i: int, day: date, kind: str, reporter: tuple[str, str], incident: str = "") -> Event:
+        return Event(
+            id=f"e{i}",
+            when=EventTime(day, day),
+            kind=kind,
+            reported_by=reporter[0],
+            reporter_party=reporter[1],
+            actor="ARM",
+            incident=incident,
+            source_url=f"https://example.org/{i}",
+        )
+
+    events = [
+        account(0, date(2020, 11, 20), "armed-clash", REPORTERS[2]),  # Azerbaijan's: alleged
+        account(1, date(2021, 3, 1), "armed-clash", REPORTERS[3], "i1"),  # Russia's, a stakeholder
+        account(2, date(2022, 9, 13), "denial", REPORTERS[1], "i1"),  # Armenia's denial, later
+    ]
+    prepared = _prepared(events)
+    result = prepared.evaluate(PARTIES, date(2021, 6, 30), evidence_limit=1).result("ts2020-1-ceasefire-arm")
+    assert [(e.event, e.grade) for e in result.evidence] == [("e0", Grade.ALLEGED), ("e1", Grade.CONFIRMED)]
+    later = prepared.evaluate(PARTIES, date(2023, 1, 1), evidence_limit=1).result("ts2020-1-ceasefire-arm")
+    assert ("e1", Grade.CONTESTED) in [(e.event, e.grade) for e in later.evidence]  # the denial is known
 
 
 MOMENTS = st.integers(0, 40).map(lambda h: datetime(2022, 1, 1, tzinfo=UTC) + timedelta(hours=h))

@@ -14,13 +14,15 @@ so replaying a history gives exactly the status a direct evaluation gives (a tes
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
+from operator import attrgetter
 
 from attrs import evolve, frozen
 
 from compliance.core.events import Event, Link
-from compliance.core.model import Agreement, Ending
+from compliance.core.model import Agreement, Ending, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import EventTime, as_of_cutoff, local_date
 from compliance.core.vocabulary import (
@@ -221,43 +223,13 @@ def _result(
     tz = agreement.tz
     status, possible, reason, rule = status_at(facts, cutoff)
     decided = deciding(facts, rule, cutoff)
-    visible = sorted(
-        (g for g in graded if spans[g.event.id][0] < cutoff) if with_evidence else (),  # timeframe.known_by
-        key=lambda g: g.order,
+    evidence, total = (
+        _evidence(
+            agreement, ob, graded, spans, incidents, parties, cutoff, decided, evidence_limit, trust, stakes
+        )
+        if with_evidence
+        else ([], 0)
     )
-    evidence: list[Evidence] = []
-    wanted = {Effect.FULFILS, Effect.BREACHES}  # the first confirmed of each is always listed
-    remaining = set(decided)  # the deciding accounts are always listed
-    for i, item in enumerate(visible):
-        link, event = item.link, item.event
-        remaining.discard(event.id)
-        beyond = evidence_limit is not None and i >= evidence_limit and event.id not in decided
-        if beyond and link.effect not in wanted:
-            if not wanted and not remaining:
-                break
-            continue
-        grade, why = item.grade, item.reason
-        if event.incident:  # only the accounts known by the cut-off may corroborate or contest
-            everyone = [o for o in incidents.get(event.incident, ()) if o.id != event.id]
-            others = [o for o in everyone if (spans[o.id] if o.id in spans else o.when.span(tz))[0] < cutoff]
-            # All of them known: the same inputs as in grade_links_policies, so the same grade.
-            if len(others) != len(everyone):
-                grade, why, *_ = grade_account(
-                    event,
-                    link.effect,
-                    link.basis,
-                    ob.bearers,
-                    stakes or Stakes.of(agreement),
-                    parties,
-                    others,
-                    trust,
-                    link.caveat,
-                )
-        if grade is Grade.CONFIRMED:
-            wanted.discard(link.effect)
-        elif beyond:
-            continue
-        evidence.append(Evidence(event.id, link.effect, grade, link.basis, why, link.note))
     deadline, deadline_note = deadline_at(facts, cutoff) if ob.kind is not Kind.MAINTENANCE else (None, "")
     term_end = None
     if ob.term is not None:
@@ -278,13 +250,100 @@ def _result(
         deadline_note=deadline_note or ob.deadline_note,
         term_end=term_end,
         evidence=tuple(evidence),
-        evidence_total=len(visible),
+        evidence_total=total,
         history=history,
         pam_score=pam_score(ob, status, possible, progress, history),
         breach_on_record=breach_on_record,
         rule=rule,
         deciding=decided,
     )
+
+
+def _evidence(
+    agreement: Agreement,
+    ob: Obligation,
+    graded: Sequence[Graded],
+    spans: Mapping[str, Span],
+    incidents: Mapping[str, list[Event]],
+    parties: PartyRegistry,
+    cutoff: datetime,
+    decided: Sequence[str],
+    limit: int | None,
+    trust: Trust,
+    stakes: Stakes | None,
+) -> tuple[list[Evidence], int]:
+    """The evidence a result lists, in order, and how many links are known by the cut-off.
+
+    Listed: the first ``limit`` links in order, the links of the deciding accounts, and the first
+    confirmed fulfilment and breach wherever they fall. Only the links that can be listed are
+    sorted: an obligation with a million links lists about a hundred, and sorting them all cost
+    more than the rest of its result.
+    """
+    tz = agreement.tz
+    visible = [g for g in graded if spans[g.event.id][0] < cutoff]  # timeframe.known_by
+    total = len(visible)
+    wanted = {Effect.FULFILS, Effect.BREACHES}  # the first confirmed of each is always listed
+    remaining = set(decided)  # the deciding accounts are always listed
+    evidence: list[Evidence] = []
+
+    def listing(items: Iterable[Graded], first: int) -> None:
+        for i, item in enumerate(items, first):
+            link, event = item.link, item.event
+            remaining.discard(event.id)
+            beyond = limit is not None and i >= limit and event.id not in decided
+            if beyond and link.effect not in wanted:
+                if not wanted and not remaining:
+                    break
+                continue
+            grade, why = item.grade, item.reason
+            if event.incident:  # only the accounts known by the cut-off may corroborate or contest
+                everyone = [o for o in incidents.get(event.incident, ()) if o.id != event.id]
+                others = [
+                    o for o in everyone if (spans[o.id] if o.id in spans else o.when.span(tz))[0] < cutoff
+                ]
+                # All of them known: the same inputs as in grade_links_policies, so the same grade.
+                if len(others) != len(everyone):
+                    grade, why, *_ = grade_account(
+                        event,
+                        link.effect,
+                        link.basis,
+                        ob.bearers,
+                        stakes or Stakes.of(agreement),
+                        parties,
+                        others,
+                        trust,
+                        link.caveat,
+                    )
+            if grade is Grade.CONFIRMED:
+                wanted.discard(link.effect)
+            elif beyond:
+                continue
+            evidence.append(Evidence(event.id, link.effect, grade, link.basis, why, link.note))
+
+    if limit is None or total <= limit:
+        listing(sorted(visible, key=_ORDER), 0)
+        return evidence, total
+    # The first ``limit`` in order (ties at the last place included) are listed as they come.
+    last = heapq.nsmallest(limit, map(_ORDER, visible))[-1] if limit else None
+    head = [] if last is None else sorted((g for g in visible if g.order <= last), key=_ORDER)
+    listing(head, 0)
+    # Beyond them only a deciding account, or the first confirmed of a wanted effect, is listed:
+    # an unconfirmed link outside an incident cannot become confirmed (only an incident regrades).
+    rest = [
+        g
+        for g in visible
+        if (last is None or g.order > last)
+        and (
+            g.event.id in decided
+            or (g.link.effect in wanted and (g.grade is Grade.CONFIRMED or g.event.incident))
+        )
+    ]
+    if rest:
+        listing(sorted(rest, key=_ORDER), len(head))
+    return evidence, total
+
+
+_ORDER = attrgetter("order")
 
 
 __all__ = [
