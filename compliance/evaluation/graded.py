@@ -17,7 +17,7 @@ from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import day_start
 from compliance.core.vocabulary import Grade, Trust
-from compliance.evaluation.grading import Grading, grade_account_policies
+from compliance.evaluation.grading import Grading, Pending, grade_by_source
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.trust import Stakes
 
@@ -69,8 +69,10 @@ def grade_links_policies(
     adopted = day_start(agreement.date, agreement.tz)
     policies = tuple(Trust)
     gradings: dict[str, Gradings] = {}
-    # An account alone in its incident is graded on its kind, actor and reporter only: a million
-    # accounts share a few hundred such grades, so each is worked out once.
+    # What the source decides is the same for every account of one kind, actor and reporter: a
+    # million accounts share a few hundred, so each is worked out once. Only an allegation or a
+    # stakeholder's account is read with the other accounts of its incident, if it has any.
+    by_source: dict[tuple[object, ...], Grading | tuple[Grading, ...] | Pending] = {}
     alone: dict[tuple[object, ...], Grading | tuple[Grading, ...]] = {}
     for ob in agreement.obligations:
         common: list[Graded] = []
@@ -80,28 +82,34 @@ def grade_links_policies(
             if spans[link.event][1] <= adopted:
                 continue
             event = events[link.event]
-            others = (
-                [o for o in incidents.get(event.incident, ()) if o.id != event.id] if event.incident else []
+            key = (
+                bearers,
+                event.kind,
+                event.actor,
+                event.reporter_party,
+                link.effect,
+                link.basis,
+                link.caveat,
             )
-            if others:
-                grading = grade_account_policies(
-                    event, link.effect, link.basis, bearers, stakes, parties, others, link.caveat
+            found = by_source.get(key)
+            if found is None:
+                found = by_source[key] = grade_by_source(
+                    event, link.effect, link.basis, bearers, stakes, parties, link.caveat
                 )
+            if isinstance(found, Pending):
+                others = (
+                    [o for o in incidents.get(event.incident, ()) if o.id != event.id]
+                    if event.incident
+                    else []
+                )
+                if others:
+                    grading = found.given(event, bearers, parties, others)
+                else:
+                    known = alone.get(key)
+                    if known is None:
+                        known = alone[key] = found.given(event, bearers, parties, ())
+                    grading = known
             else:
-                key = (
-                    bearers,
-                    event.kind,
-                    event.actor,
-                    event.reporter_party,
-                    link.effect,
-                    link.basis,
-                    link.caveat,
-                )
-                found = alone.get(key)
-                if found is None:
-                    found = alone[key] = grade_account_policies(
-                        event, link.effect, link.basis, bearers, stakes, parties, (), link.caveat
-                    )
                 grading = found
             order = (rank[event.id], link.effect, link.basis)  # a StrEnum sorts as its value
             if isinstance(grading, Grading):

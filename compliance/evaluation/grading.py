@@ -88,24 +88,42 @@ def grade_account(
     return _with_caveat(graded, caveat)
 
 
-def grade_account_policies(
+class Pending(NamedTuple):
+    """A grade that waits for the other accounts of the incident (rules 5 and 6): a side's
+    allegation against its opponent, or a stakeholder's account."""
+
+    source: SourceClass
+    who: str
+    caveat: str = ""
+
+    def given(
+        self, event: Event, bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
+    ) -> Grading | tuple[Grading, ...]:
+        """The grade under every policy once the incident's other accounts are known."""
+        graded = _corroborated(event, self.source, self.who, bearers, parties, same_incident)
+        if isinstance(graded, _Stakeholder):
+            return tuple(_with_caveat(graded.under(trust), self.caveat) for trust in Trust)
+        return _with_caveat(graded, self.caveat)
+
+
+def grade_by_source(
     event: Event,
     effect: Effect,
     basis: str,
     bearers: tuple[str, ...],
     stakes: Stakes,
     parties: PartyRegistry,
-    same_incident: Sequence[Event] = (),
     caveat: str = "",
-) -> Grading | tuple[Grading, ...]:
-    """The grade under every policy at once: one :class:`Grading`, or one per :class:`Trust` member.
+) -> Grading | tuple[Grading, ...] | Pending:
+    """The grade as far as the account's source decides it, under every policy, or what waits
+    for the incident (:class:`Pending`).
 
-    Only a stakeholder's uncorroborated account depends on the policy, so the work common to
-    all policies (source class, corroboration) is done once; a report compares all three.
+    It reads only the account's kind, actor and reporter party, so accounts alike in these share
+    it: a million accounts have a few hundred, whether or not they are alone in their incident.
     """
-    graded = _grade(event, effect, basis, bearers, stakes, parties, same_incident)
-    if isinstance(graded, _Stakeholder):
-        return tuple(_with_caveat(graded.under(trust), caveat) for trust in Trust)
+    graded = _by_source(event, effect, basis, bearers, stakes, parties)
+    if isinstance(graded, Pending):
+        return graded._replace(caveat=caveat)
     return _with_caveat(graded, caveat)
 
 
@@ -152,6 +170,21 @@ def _grade(
     parties: PartyRegistry,
     same_incident: Sequence[Event],
 ) -> Grading | _Stakeholder:
+    graded = _by_source(event, effect, basis, bearers, stakes, parties)
+    if isinstance(graded, Pending):
+        return _corroborated(event, graded.source, graded.who, bearers, parties, same_incident)
+    return graded
+
+
+def _by_source(
+    event: Event,
+    effect: Effect,
+    basis: str,
+    bearers: tuple[str, ...],
+    stakes: Stakes,
+    parties: PartyRegistry,
+) -> Grading | Pending:
+    """Rules 1-4 and 7, which the source decides; rules 5 and 6 wait for the incident."""
     unnamed = effect is Effect.BREACHES and event.actor is None
     if unnamed and len(bearers) > 1:
         return Grading(Grade.CONTESTED, "the source does not say which bearer acted")
@@ -168,6 +201,19 @@ def _grade(
         return Grading(Grade.CONFIRMED, f"{what} {who}")
     if source is SourceClass.OPPOSING_SIDE and effect in (Effect.FULFILS, Effect.PROGRESS):
         return Grading(Grade.CONFIRMED, f"reported by {reporter}, against its own interest")
+    return Pending(source, who)
+
+
+def _corroborated(
+    event: Event,
+    source: SourceClass,
+    who: str,
+    bearers: tuple[str, ...],
+    parties: PartyRegistry,
+    same_incident: Sequence[Event],
+) -> Grading | _Stakeholder:
+    """Rules 5 and 6: an opposing side's allegation or a stakeholder's account, read with its incident."""
+    reporter = event.reporter_party
     corroboration = _corroboration(event, bearers, parties, same_incident)
     if source is SourceClass.OPPOSING_SIDE:
         if corroboration is not None:
