@@ -242,8 +242,7 @@ def _categorise(
     spans_by: tuple[list[Span], ...] = tuple([] for _ in Category)
     windows: tuple[list[tuple[datetime, datetime, datetime]], ...] = tuple([] for _ in Category)
     add = accounts.append
-    for item in graded:
-        link, event, grade, corroboration = item.link, item.event, item.grade, item.corroboration
+    for link, event, grade, _, corroboration, _, denial in graded:  # unpacked: the hot loop
         # An account whose dates straddle the agreement's date is read from that date on: the
         # part before the text existed is cut, the rest stays uncertain as any date does.
         span = all_spans[event.id]
@@ -261,8 +260,8 @@ def _categorise(
             spans_by[category].append(confirmed_span)
             span = confirmed_span
         elif category is not None:
-            if item.denial is not None:  # confirmed until the denial, unconfirmed from it on
-                denied = item.denial.when.span(tz)
+            if denial is not None:  # confirmed until the denial, unconfirmed from it on
+                denied = denial.when.span(tz)
                 add(Account(span[0], event.id, category, denied[0]))
                 add(Account(_later(span, denied)[0], event.id, _UNCONFIRMED[category]))
                 windows[category].append((span[0], span[1], denied[0]))
