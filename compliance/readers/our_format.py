@@ -135,7 +135,7 @@ class EventBuilder:
             deaths,
             link_text,
             notes,
-        ) = [v.strip() for v in raw]
+        ) = map(str.strip, raw)
         findings: list[Finding] = []
         if not (event_id and date_text and kind and reported_by):
             for name, value in zip(REQUIRED, (event_id, date_text, kind, reported_by), strict=True):
