@@ -73,17 +73,19 @@ class Facts:
     accounts: tuple[Account, ...] = ()  # every categorised account, by start then id
 
     def counted(self, cutoff: datetime) -> list[Account]:
-        """The accounts that count at ``cutoff``, in order.
+        """The accounts that count at ``cutoff``, in order (those :meth:`Account.visible` keeps).
 
         The accounts are sorted by start, so those starting at or after the cut-off are cut off
-        by bisection: a timeline's early cut-offs read few of them.
+        by bisection: a timeline's early cut-offs read few of them. Of the rest only an account
+        confirmed until a denial (``until`` set) can have stopped counting.
         """
         before = self.accounts[: bisect.bisect_left(self.accounts, cutoff, key=_START)]
-        return [a for a in before if a.visible(cutoff)]
+        return [a for a in before if a.until is None or cutoff <= a.until]
 
     def visible(self, category: Category, cutoff: datetime) -> list[str]:
         """Ids of the accounts of ``category`` that count at ``cutoff``, earliest first."""
-        return [a.event for a in self.counted(cutoff) if a.category is category]
+        before = self.accounts[: bisect.bisect_left(self.accounts, cutoff, key=_START)]
+        return [a.event for a in before if a.category is category and (a.until is None or cutoff <= a.until)]
 
 
 _START = attrgetter("start")
