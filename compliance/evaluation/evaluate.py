@@ -282,8 +282,8 @@ def _evidence(
 
     Listed: the first ``limit`` links in order, the links of the deciding accounts, and the first
     confirmed fulfilment and breach wherever they fall. Only the links that can be listed are
-    sorted: an obligation with a million links lists about a hundred, and sorting them all cost
-    more than the rest of its result.
+    sorted: an obligation with a million links lists about a hundred, and sorting them all was
+    much of the cost of its result.
     """
     tz = agreement.tz
     visible = [g for g in graded if spans[g.event.id][0] < cutoff]  # timeframe.known_by
