@@ -13,14 +13,53 @@ and may change between releases.
 
 from __future__ import annotations
 
-from compliance.core.problems import InputError, Problem, Severity
-from compliance.evaluation.evaluate import Evaluation, ObligationResult, evaluate
-from compliance.linking.ledger import Ledger, build_ledger
-from compliance.render.json import render_json
-from compliance.render.markdown import render_markdown
-from compliance.render.notebook import Report
-from compliance.views.lineage import Lineage
-from compliance.views.timeline import Timeline, diff, timeline
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from compliance.core.problems import InputError, Problem, Severity
+    from compliance.evaluation.evaluate import Evaluation, ObligationResult, evaluate
+    from compliance.linking.ledger import Ledger, build_ledger
+    from compliance.render.json import render_json
+    from compliance.render.markdown import render_markdown
+    from compliance.render.notebook import Report
+    from compliance.views.lineage import Lineage
+    from compliance.views.timeline import Timeline, diff, timeline
+
+_HOMES = {
+    "InputError": "compliance.core.problems",
+    "Problem": "compliance.core.problems",
+    "Severity": "compliance.core.problems",
+    "Evaluation": "compliance.evaluation.evaluate",
+    "ObligationResult": "compliance.evaluation.evaluate",
+    "evaluate": "compliance.evaluation.evaluate",
+    "Ledger": "compliance.linking.ledger",
+    "build_ledger": "compliance.linking.ledger",
+    "render_json": "compliance.render.json",
+    "render_markdown": "compliance.render.markdown",
+    "Report": "compliance.render.notebook",
+    "Lineage": "compliance.views.lineage",
+    "Timeline": "compliance.views.timeline",
+    "diff": "compliance.views.timeline",
+    "timeline": "compliance.views.timeline",
+}
+"""Where each public name lives. The names are imported on first use (PEP 562), so that
+``import compliance``, or importing one module of the package, does not import all of it: every
+command and every ``import compliance.x`` paid for every view and renderer before."""
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'compliance' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # the next look-up is an ordinary one
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOMES})
+
 
 __all__ = [
     "Evaluation",

@@ -70,7 +70,7 @@ def test_output__naming_an_input_is_refused_before_any_work(tmp_path, capsys, mo
     link.symlink_to(events)
     before = {p: p.read_bytes() for p in (events, agreement)}
     called = []
-    monkeypatch.setattr("compliance.cli.commands.build_ledger", lambda *a: called.append(a))
+    monkeypatch.setattr("compliance.linking.ledger.build_ledger", lambda *a: called.append(a))
     cases = [
         ["report", "--events", str(events), "--output", str(events)],
         ["report", "--events", str(link), "--output", str(tmp_path / ".." / tmp_path.name / "events.csv")],
@@ -134,7 +134,7 @@ def test_output__ctrl_c_anywhere_is_one_line_and_exit_130(capsys, monkeypatch):
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("compliance.cli.commands.build_ledger", interrupted)
+    monkeypatch.setattr("compliance.linking.ledger.build_ledger", interrupted)
     assert main(["report", *AS_OF]) == 130
     assert one_line(capsys.readouterr().err) == "compliance: interrupted"
 

@@ -179,6 +179,20 @@ def test_start_up__the_command_line_loads_no_module_only_a_rare_path_needs() -> 
     assert out.stdout.strip() == "[]"
 
 
+def test_start_up__import_compliance_imports_a_public_name_when_it_is_first_used() -> None:
+    """``import compliance`` (or of any module of it) does not import every view and renderer:
+    each public name is imported on first use, and is then the object its module defines."""
+    import subprocess
+
+    code = (
+        "import sys, compliance; before = sorted(m for m in sys.modules if m.startswith('compliance.'));"
+        " from compliance.render.notebook import Report;"
+        " print(before, compliance.Report is Report, 'Report' in dir(compliance))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[] True True"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("&<>\"'ab é\n;#x")))
 def test_svg_escape__as_the_standard_library_escapes(text: str) -> None:

@@ -1,40 +1,27 @@
-"""One function per command: build one view from the parsed arguments, render it, return an exit code."""
+"""One function per command: build one view from the parsed arguments, render it, return an exit code.
+
+Each command imports the views and renderers it uses when it runs: ``compliance --help`` and a
+JSON report do not load the timeline, lineage or picture code they never call (start-up is paid
+by every command; see docs/performance.md).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from compliance.cli.output import emit, finish, write_beside
 from compliance.core.problems import InputError
-from compliance.linking.ledger import Ledger, build_ledger
-from compliance.render.activity import activity_csv, activity_json, activity_markdown
-from compliance.render.json import render_json
-from compliance.render.markdown import render_markdown
-from compliance.render.problems import problem_lines
-from compliance.render.svg import breaches_svg, heatmap_svg
-from compliance.render.tables import (
-    agreements_json,
-    agreements_text,
-    diff_json,
-    diff_markdown,
-    lineage_json,
-    lineage_markdown,
-    timeline_csv,
-    timeline_json,
-    timeline_markdown,
-)
-from compliance.views.activity import activity
-from compliance.views.agreements import AgreementListing
-from compliance.views.lineage import Lineage
-from compliance.views.pictures import breach_counts, heatmap_of_report, heatmap_of_timeline, report_span
-from compliance.views.report import Report
-from compliance.views.timeline import diff, timeline
-from compliance.views.validation import Validation
+
+if TYPE_CHECKING:
+    from compliance.linking.ledger import Ledger
 
 
 def _ledger(args: argparse.Namespace) -> Ledger:
+    from compliance.linking.ledger import build_ledger
+
     ledger = build_ledger(args.agreement_file, args.events, args.parties, args.reporters)
     unknown = [a for a in args.agreement if a not in {x.id for x in ledger.agreements}]
     if unknown:
@@ -51,12 +38,18 @@ def _ledger_over_period(args: argparse.Namespace) -> Ledger:
 
 
 def _cmd_agreements(args: argparse.Namespace) -> int:
+    from compliance.render.tables import agreements_json, agreements_text
+    from compliance.views.agreements import AgreementListing
+
     listing = AgreementListing.load(args.agreement_file, args.parties, args.reporters)
     emit(args, agreements_json(listing) if args.format == "json" else agreements_text(listing))
     return finish(args, listing.problems)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from compliance.render.problems import problem_lines
+    from compliance.views.validation import Validation
+
     result = Validation.run(args.files, args.parties, args.reporters)
     acc = result.accounting
     if acc is not None:
@@ -75,6 +68,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from compliance.render.json import render_json
+    from compliance.render.markdown import render_markdown
+    from compliance.views.report import Report
+
     ledger = _ledger(args)
     as_of = args.as_of or datetime.now(UTC).date()
     report = Report.build(ledger, as_of, args.agreement, args.known_on, trust=args.trust)
@@ -83,6 +80,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     elif args.output is None:
         emit(args, render_markdown(report))
     else:
+        from compliance.render.svg import breaches_svg, heatmap_svg
+        from compliance.views.activity import activity
+        from compliance.views.pictures import breach_counts, heatmap_of_report, report_span
+
         # The pictures go beside the report and are embedded by relative path: they travel with it.
         heatmap = args.output.with_name(f"{args.output.stem}-heatmap.svg")
         breaches = args.output.with_name(f"{args.output.stem}-breaches.svg")
@@ -102,9 +103,15 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
+    from compliance.render.tables import timeline_csv, timeline_json, timeline_markdown
+    from compliance.views.timeline import timeline
+
     ledger = _ledger_over_period(args)
     result = timeline(ledger, args.start, args.end, args.every, args.agreement, trust=args.trust)
     if args.format == "svg":
+        from compliance.render.svg import heatmap_svg
+        from compliance.views.pictures import heatmap_of_timeline
+
         emit(args, heatmap_svg(heatmap_of_timeline(result, args.every)))
         return finish(args, ledger.problems)
     render = {"markdown": timeline_markdown, "json": timeline_json, "csv": timeline_csv}[args.format]
@@ -113,6 +120,9 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def _cmd_activity(args: argparse.Namespace) -> int:
+    from compliance.render.activity import activity_csv, activity_json, activity_markdown
+    from compliance.views.activity import activity
+
     ledger = _ledger_over_period(args)
     result = activity(ledger, args.start, args.end, args.every, args.agreement, args.trust, args.known_on)
     render = {"markdown": activity_markdown, "json": activity_json, "csv": activity_csv}[args.format]
@@ -121,6 +131,9 @@ def _cmd_activity(args: argparse.Namespace) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
+    from compliance.render.tables import diff_json, diff_markdown
+    from compliance.views.timeline import diff
+
     ledger = _ledger_over_period(args)
     changes = diff(ledger, args.start, args.end, args.agreement, trust=args.trust)
     render = diff_json if args.format == "json" else diff_markdown
@@ -129,6 +142,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _cmd_lineage(args: argparse.Namespace) -> int:
+    from compliance.render.tables import lineage_json, lineage_markdown
+    from compliance.views.lineage import Lineage
+
     ledger = _ledger(args)
     as_of = args.as_of or datetime.now(UTC).date()
     try:
