@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
+from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -294,3 +295,66 @@ def test_law__history_replay_equals_direct_evaluation_under_every_policy(
         for result in final.results:
             expected = (direct.result(result.id).status, direct.result(result.id).possible)
             assert result.status_on(day, tz[result.agreement]) == expected, (result.id, day)
+
+
+def test_law__no_look_ahead__a_later_corroboration_does_not_reach_back() -> None:
+    """Found by the thorough profile (synthetic accounts): Russia's account of a clash by Armenia,
+    as a signatory's word alone, confirms the breach under the standard and broad policies on its
+    day; Armenia's own account of the same incident, dated three days later, corroborates it. It
+    used to make the status of that day 'disputed' under those policies: the corroboration was
+    applied before it existed. Now it confirms from its own day, and only the strict policy (which
+    needs it) waits for it."""
+
+    def account(i: str, day: date, reporter: tuple[str, str], incident: str) -> Event:
+        return Event(
+            id=i,
+            when=EventTime(day, None, Precision.DAY),
+            kind="armed-clash",
+            reported_by=reporter[0],
+            reporter_party=reporter[1],
+            actor="ARM",
+            location="Aghdam",
+            incident=incident,
+            source_url="https://example.org/account",
+        )
+
+    russia = account("e0", date(2020, 11, 10), ("Ministry of Defence of Russia", "RUS"), "i1")
+    armenia = account("e1", date(2020, 11, 13), ("Ministry of Defence of Armenia", "ARM"), "i1")
+    laws.no_look_ahead(AGREEMENTS, PARTIES, [russia], date(2020, 11, 10), [armenia])
+    links = [k for e in (russia, armenia) for k in link_event(e, LinkIndex.build(AGREEMENTS), PARTIES)]
+    expected = {  # (on Russia's day, once Armenia's account exists)
+        Trust.STANDARD: (Status.VIOLATED, Status.VIOLATED),
+        Trust.BROAD: (Status.VIOLATED, Status.VIOLATED),
+        Trust.STRICT: (Status.DISPUTED, Status.VIOLATED),
+    }
+    for trust, statuses in expected.items():
+        found = tuple(
+            evaluate(AGREEMENTS, [russia, armenia], links, PARTIES, day, trust=trust)
+            .result("ts2020-1-ceasefire-arm")
+            .status
+            for day in (date(2020, 11, 10), date(2020, 11, 14))
+        )
+        assert found == statuses, trust
+    # Denied by Armenia's side in between: under the standard policy the breach stands on
+    # Russia's day, is disputed from the denial, and confirmed again from the corroboration.
+    denial = evolve(
+        account("e2", date(2020, 11, 11), ("Ministry of Defence of Armenia", "ARM"), "i1"), kind="denial"
+    )
+    accounts = [russia, denial, armenia]
+    links = [k for e in accounts for k in link_event(e, LinkIndex.build(AGREEMENTS), PARTIES)]
+    found = tuple(
+        evaluate(AGREEMENTS, accounts, links, PARTIES, day).result("ts2020-1-ceasefire-arm").status
+        for day in (date(2020, 11, 10), date(2020, 11, 12), date(2020, 11, 14))
+    )
+    assert found == (Status.VIOLATED, Status.DISPUTED, Status.VIOLATED)
+    laws.history_replays(
+        AGREEMENTS, PARTIES, accounts, date(2020, 11, 14), [date(2020, 11, 10), date(2020, 11, 12)]
+    )
+    # Corroborated on its own day, then denied: confirmed throughout (the denial finds no gap).
+    at_once = [russia, evolve(armenia, when=russia.when), denial]
+    links = [k for e in at_once for k in link_event(e, LinkIndex.build(AGREEMENTS), PARTIES)]
+    found = tuple(
+        evaluate(AGREEMENTS, at_once, links, PARTIES, day).result("ts2020-1-ceasefire-arm").status
+        for day in (date(2020, 11, 10), date(2020, 11, 12))
+    )
+    assert found == (Status.VIOLATED, Status.VIOLATED)

@@ -254,11 +254,18 @@ def _categorise(
         category = _CATEGORY.get(link.effect)
         if category is not None and corroboration is not None:
             # Unconfirmed (alleged) until the corroborating account exists, confirmed from then
-            # on: a later account must not hide the allegation before it (no look-ahead).
+            # on: a later account must not hide the allegation before it (no look-ahead). With a
+            # denial too (a stakeholder under the standard policy): confirmed until the denial.
             confirmed_span = _later(span, corroboration.when.span(tz))
-            add(Account(span[0], event.id, _UNCONFIRMED[category], confirmed_span[0]))
+            unconfirmed = span
+            if denial is not None and span[0] < confirmed_span[0]:  # (corroborated at once: no gap)
+                denied = denial.when.span(tz)
+                add(Account(span[0], event.id, category, denied[0]))
+                windows[category].append((span[0], span[1], denied[0]))
+                unconfirmed = _later(span, denied)
+            add(Account(unconfirmed[0], event.id, _UNCONFIRMED[category], confirmed_span[0]))
             add(Account(confirmed_span[0], event.id, category))
-            windows[category + 1].append((span[0], span[1], confirmed_span[0]))
+            windows[category + 1].append((unconfirmed[0], unconfirmed[1], confirmed_span[0]))
             spans_by[category].append(confirmed_span)
             span = confirmed_span
         elif category is not None:

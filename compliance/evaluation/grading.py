@@ -15,9 +15,10 @@ with a stake in the conclusion, and the trust policy says whose word suffices
    account of the same act names the same actor ("both sides consistently"); *contested* when
    the accused side denies it or another account of the incident names another actor.
 6. A stakeholder's account (a signatory, mediator, implementer or monitor that is not a side) is
-   confirmed when corroborated as in 5; otherwise under ``strict`` it is *alleged*, under
-   ``standard`` *confirmed* unless the bearer's side denies or contradicts it (then *contested*
-   from the denial on), under ``broad`` *confirmed* even if denied.
+   confirmed when corroborated as in 5, from when the corroboration exists; otherwise (and before
+   it) under ``strict`` it is *alleged*, under ``standard`` *confirmed* unless the bearer's side
+   denies or contradicts it (then *contested* from the denial on), under ``broad`` *confirmed*
+   even if denied.
 7. A rule-made breach link to an account naming no actor is *contested* unless an opposing side
    gives it (then it is an allegation like any other).
 
@@ -44,9 +45,11 @@ HOSTILITIES = frozenset({"armed-clash", "shelling", "ceasefire-violation", "bord
 class Grading(NamedTuple):
     """A grade, its reason, the corroborating account if any, and the denial that ends a confirmation.
 
-    ``denial`` is set only where the account is confirmed *until* that account appears (a
-    stakeholder's attribution under the standard policy): the facts file it as confirmed before
-    the denial and as unconfirmed from it on.
+    ``corroboration`` set: unconfirmed until that account appears, confirmed from it on.
+    ``denial`` set: confirmed *until* that account appears (a stakeholder's attribution under the
+    standard policy), unconfirmed from it on. Both set (a stakeholder's account under the standard
+    policy, denied and later corroborated): confirmed until the denial, unconfirmed from it until
+    the corroboration, confirmed from then on. The facts file the account accordingly.
     """
 
     grade: Grade
@@ -135,14 +138,30 @@ def _with_caveat(graded: Grading, caveat: str) -> Grading:
 
 
 class _Stakeholder(NamedTuple):
-    """A stakeholder's uncorroborated account, whose grade the trust policy decides (rule 6)."""
+    """A stakeholder's account, whose grade the trust policy decides (rule 6).
+
+    A corroboration confirms it under every policy, but only from when the corroborating account
+    exists: before that the account stands as the policy leaves a stakeholder's word alone, or a
+    later account would change a status decided earlier (the no-look-ahead law). So under
+    ``broad`` it is confirmed from its start; under ``standard`` too, unless the bearer's side
+    denied it before the corroboration came (then contested in between); under ``strict`` it is
+    alleged until the corroboration.
+    """
 
     who: str
     denial: Event | None
     how: str
+    corroboration: Event | None = None
 
     def under(self, trust: Trust) -> Grading:
-        who, denial, how = self.who, self.denial, self.how
+        who, denial, how, corroboration = self.who, self.denial, self.how, self.corroboration
+        if corroboration is not None:
+            reason = f"reported by {who}; corroborated by {corroboration.id}"
+            if trust is Trust.BROAD or (trust is Trust.STANDARD and denial is None):
+                return Grading(Grade.CONFIRMED, reason)
+            if trust is Trust.STANDARD:  # confirmed until the denial, again from the corroboration
+                return Grading(Grade.CONFIRMED, reason, corroboration, denial)
+            return Grading(Grade.CONFIRMED, reason, corroboration)
         if trust is Trust.BROAD:
             note = f"; {how}, counted under the broad policy" if denial is not None else ""
             return Grading(Grade.CONFIRMED, f"reported by {who}{note}")
@@ -232,13 +251,9 @@ def _corroborated(
                 )
         unnamed_note = "; the source names no actor" if event.actor is None else ""
         return Grading(Grade.ALLEGED, f"alleged by {reporter} only{unnamed_note}")
-    # A stakeholder: the trust policy decides.
-    if corroboration is not None:
-        return Grading(
-            Grade.CONFIRMED, f"reported by {who}; corroborated by {corroboration.id}", corroboration
-        )
+    # A stakeholder: the trust policy decides, until a corroboration exists (see _Stakeholder).
     denial, how = _denial(bearers, parties, same_incident)
-    return _Stakeholder(who, denial, how)
+    return _Stakeholder(who, denial, how, corroboration)
 
 
 def _corroboration(
