@@ -84,8 +84,7 @@ class Facts:
 
     def visible(self, category: Category, cutoff: datetime) -> list[str]:
         """Ids of the accounts of ``category`` that count at ``cutoff``, earliest first."""
-        before = self.accounts[: bisect.bisect_left(self.accounts, cutoff, key=_START)]
-        return [a.event for a in before if a.category is category and (a.until is None or cutoff <= a.until)]
+        return [a.event for a in self.counted(cutoff) if a.category is category]
 
 
 _START = attrgetter("start")
