@@ -92,6 +92,7 @@ class Prepared:
     rank: Mapping[str, int]
     spans_by_zone: Mapping[tzinfo, Mapping[str, Span]]
     endings: Mapping[str, list[Ending]]
+    latest_by_zone: Mapping[tzinfo, datetime]  # the latest start of a linked account, per zone
 
     @classmethod
     def of(
@@ -146,6 +147,7 @@ class Prepared:
             rank,
             spans_by_zone,
             endings_of(agreements),
+            {tz: max(s[0] for s in spans.values()) for tz, spans in spans_by_zone.items() if spans},
         )
 
     def evaluate(
@@ -177,12 +179,14 @@ class Prepared:
         agreements = self.agreements
         for agreement in agreements:
             spans = self.spans_by_zone[agreement.tz]
+            latest = self.latest_by_zone.get(agreement.tz)
             stakes = Stakes.of(agreement, agreements)
             gradings = grade_links_policies(
                 agreement, self.links_by_ob, self.by_id, self.incidents, parties, self.rank, spans, stakes
             )
             facts = gather_facts_policies(agreement, gradings, spans, self.endings, policies)
             cutoff = as_of_cutoff(as_of, agreement.tz)
+            all_known = latest is not None and latest < cutoff  # every account has started
             for ob in agreement.obligations:
                 # Equal facts give equal statuses, histories and deciding accounts: a policy whose
                 # facts equal an earlier one's takes its result (without the evidence it lists).
@@ -204,6 +208,7 @@ class Prepared:
                             evidence_limit,
                             trust,
                             stakes,
+                            all_known,
                         )
                     else:
                         result = evolve(same, evidence=(), evidence_total=0) if same.evidence_total else same
@@ -224,6 +229,7 @@ def _result(
     evidence_limit: int | None = None,
     trust: Trust = Trust.STANDARD,
     stakes: Stakes | None = None,
+    all_known: bool = False,
 ) -> ObligationResult:
     ob = facts.obligation
     tz = agreement.tz
@@ -231,7 +237,18 @@ def _result(
     decided = deciding(facts, rule, cutoff)
     evidence, total = (
         _evidence(
-            agreement, ob, graded, spans, incidents, parties, cutoff, decided, evidence_limit, trust, stakes
+            agreement,
+            ob,
+            graded,
+            spans,
+            incidents,
+            parties,
+            cutoff,
+            decided,
+            evidence_limit,
+            trust,
+            stakes,
+            all_known,
         )
         if with_evidence
         else ([], 0)
@@ -277,16 +294,18 @@ def _evidence(
     limit: int | None,
     trust: Trust,
     stakes: Stakes | None,
+    all_known: bool = False,
 ) -> tuple[list[Evidence], int]:
     """The evidence a result lists, in order, and how many links are known by the cut-off.
 
     Listed: the first ``limit`` links in order, the links of the deciding accounts, and the first
     confirmed fulfilment and breach wherever they fall. Only the links that can be listed are
     sorted: an obligation with a million links lists about a hundred, and sorting them all was
-    much of the cost of its result.
+    much of the cost of its result. ``all_known``: every linked account starts before the
+    cut-off (a report as of today), so none needs testing.
     """
     tz = agreement.tz
-    visible = [g for g in graded if spans[g.event.id][0] < cutoff]  # timeframe.known_by
+    visible = graded if all_known else [g for g in graded if spans[g.event.id][0] < cutoff]  # known_by
     total = len(visible)
     wanted = {Effect.FULFILS, Effect.BREACHES}  # the first confirmed of each is always listed
     remaining = set(decided)  # the deciding accounts are always listed
@@ -335,15 +354,19 @@ def _evidence(
     listing(head, 0)
     # Beyond them only a deciding account, or the first confirmed of a wanted effect, is listed:
     # an unconfirmed link outside an incident cannot become confirmed (only an incident regrades).
-    rest = [
-        g
-        for g in visible
-        if (last is None or g.order > last)
-        and (
-            g.event.id in decided
-            or (g.link.effect in wanted and (g.grade is Grade.CONFIRMED or g.event.incident))
-        )
-    ]
+    rest = (
+        [
+            g
+            for g in visible
+            if (last is None or g.order > last)
+            and (
+                g.event.id in decided
+                or (g.link.effect in wanted and (g.grade is Grade.CONFIRMED or g.event.incident))
+            )
+        ]
+        if wanted or decided  # (else nothing beyond the first ``limit`` can be listed)
+        else []
+    )
     if rest:
         listing(sorted(rest, key=_ORDER), len(head))
     return evidence, total
