@@ -301,9 +301,25 @@ def _reported_on(text: str) -> date | Finding:
 
 
 def _point(lat: str, lon: str) -> tuple[Coordinates | None, list[Finding]]:
-    findings: list[Finding] = []
-    found = _coordinates(lat, lon, lambda field, message: findings.append((field, message, Severity.ERROR)))
-    return found, findings
+    """The point of a row, or ``None`` with what is wrong (a file may hold a distinct point per row)."""
+    if not lat and not lon:
+        return None, []
+    try:
+        latitude = decimal(lat)
+    except ValueError:
+        return None, [("latitude", _NOT_DEGREES, Severity.ERROR)]
+    try:
+        longitude = decimal(lon)
+    except ValueError:
+        return None, [("longitude", _NOT_DEGREES, Severity.ERROR)]
+    if not (math.isfinite(latitude) and -90 <= latitude <= 90):
+        return None, [("latitude", f"latitude out of range: {lat}", Severity.ERROR)]
+    if not (math.isfinite(longitude) and -180 <= longitude <= 180):
+        return None, [("longitude", f"longitude out of range: {lon}", Severity.ERROR)]
+    return Coordinates(latitude, longitude), []
+
+
+_NOT_DEGREES = "latitude and longitude must both be decimal degrees (ASCII digits)"
 
 
 def _party(text: str, field: str, resolve: PartyResolver, bad: Callable[[str, str], None]) -> str | None:
@@ -313,25 +329,3 @@ def _party(text: str, field: str, resolve: PartyResolver, bad: Callable[[str, st
     if resolved is None:
         bad(field, f"unknown party {text!r} (not in the party registry in use)")
     return resolved
-
-
-def _coordinates(lat: str, lon: str, bad: Callable[[str, str], None]) -> Coordinates | None:
-    if not lat and not lon:
-        return None
-    try:
-        latitude = decimal(lat)
-    except ValueError:
-        bad("latitude", "latitude and longitude must both be decimal degrees (ASCII digits)")
-        return None
-    try:
-        longitude = decimal(lon)
-    except ValueError:
-        bad("longitude", "latitude and longitude must both be decimal degrees (ASCII digits)")
-        return None
-    if not (math.isfinite(latitude) and -90 <= latitude <= 90):
-        bad("latitude", f"latitude out of range: {lat}")
-        return None
-    if not (math.isfinite(longitude) and -180 <= longitude <= 180):
-        bad("longitude", f"longitude out of range: {lon}")
-        return None
-    return Coordinates(latitude, longitude)
