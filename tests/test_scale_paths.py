@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compliance.core.events import by_sort_key
 from compliance.evaluation.evaluate import evaluate
 from compliance.linking.ledger import build_ledger
 from compliance.testing.files import event_row as event_to_row
@@ -52,6 +53,14 @@ def test_scale__generated_data_is_all_accounted_for(generated: Path) -> None:
     assert acc.read == 3000
     assert acc.read == acc.linked + acc.unlinked + acc.rejected
     assert 0 < acc.rejected < 30
+
+
+def test_scale__the_sort_key_function_gives_each_account_its_sort_key(generated: Path) -> None:
+    """``by_sort_key`` (for sorting a million accounts) is ``Event.sort_key``, whatever the date form."""
+    events = build_ledger(event_paths=[generated]).events
+    assert {type(e.when.start) for e in events} >= {date}  # day, month and approximate dates
+    assert [by_sort_key(e) for e in events] == [e.sort_key for e in events]
+    assert list(events) == sorted(events, key=lambda e: e.sort_key)
 
 
 def test_scale__one_sweep_equals_direct_evaluation_at_every_quarter(generated: Path) -> None:

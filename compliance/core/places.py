@@ -54,7 +54,7 @@ class Place:
         return self.names[0]
 
 
-@frozen
+@frozen(cache_hash=True)  # part of the linking memo's key, built once per account
 class Placement:
     """What a location resolves to: the places found, their areas and countries."""
 

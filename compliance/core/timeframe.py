@@ -81,7 +81,7 @@ class Precision(StrEnum):
     INTERVAL = "interval"
 
 
-@frozen
+@frozen(cache_hash=True)  # a key of several memos, looked up once or more per account
 class EventTime:
     """When an event happened, as precisely as the report says.
 
