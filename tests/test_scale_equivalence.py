@@ -25,6 +25,7 @@ as in a real file), and accounts for the bundled agreements with incidents of se
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -48,6 +49,8 @@ from compliance.linking.ledger import assemble
 from compliance.readers.acled import _AcledRows
 from compliance.readers.base import Record
 from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
+from compliance.readers.records import _QUOTED as QUOTED_PATTERN
+from compliance.readers.records import _STRICT_RECORD as STRICT_RECORD
 from compliance.readers.records import _ends_inside_quotes, ends_inside_quotes
 from compliance.readers.ucdp import UcdpRows
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
@@ -387,6 +390,27 @@ def test_record_splitter__the_whole_line_check_agrees_with_the_field_by_field_sc
 ) -> None:
     """A line quoted by the book is answered by one regular expression; any line, as the scan answers."""
     assert ends_inside_quotes(line, inside) == _ends_inside_quotes(line, inside)
+
+
+_PLAIN_QUOTED = re.compile(r'(?:[^"]|"")*+')
+_PLAIN_FIELD = r'(?:"(?:[^"]|"")*+"|[^,\r\n"][^,\r\n]*+|)'
+_PLAIN_RECORD = re.compile(rf"{_PLAIN_FIELD}(?:,{_PLAIN_FIELD})*+(?:\r\n|\r|\n)?")
+
+
+_CSV_PIECES = st.lists(st.sampled_from(['"', '""', '"""', ",", ',"', '",', "a", "ab", " ", "\n", "\r\n"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CSV_PIECES.map("".join), st.integers(0, 40))
+def test_record_splitter__runs_of_plain_characters_match_as_one_character_per_step(
+    line: str, start: int
+) -> None:
+    """The splitter's patterns, written as runs for speed, match exactly where the plain ones do."""
+    start %= len(line) + 1
+    quoted = QUOTED_PATTERN.match(line, start)
+    plain = _PLAIN_QUOTED.match(line, start)
+    assert (quoted and quoted.end()) == (plain and plain.end())
+    assert bool(STRICT_RECORD.fullmatch(line)) == bool(_PLAIN_RECORD.fullmatch(line))
 
 
 ACLED_POOLS: dict[str, tuple[str, ...]] = {
