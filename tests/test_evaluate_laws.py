@@ -358,3 +358,51 @@ def test_law__no_look_ahead__a_later_corroboration_does_not_reach_back() -> None
         for day in (date(2020, 11, 10), date(2020, 11, 12))
     )
     assert found == (Status.VIOLATED, Status.VIOLATED)
+
+
+def test_law__fulfilled_stays_fulfilled__unless_the_bearers_side_denies_the_stakeholders_word() -> None:
+    """Found by a longer run of the law (synthetic accounts): Russia's Ministry of Defence reports
+    Armenia's handover of Aghdam on 10 November, and Armenia's side denies it the next day. Under
+    the standard policy a stakeholder's word counts until the bearer's side denies it, so the
+    fulfilment counts on the 10th and is disputed from the 11th, as it is when the denial comes
+    first: the status follows the evidence known at each date. Under strict it never counted
+    (a stakeholder alone), under broad the denial does not withdraw it. The law states this one
+    exception and keeps every other case (it fails if the denial is taken away from the grade)."""
+
+    def account(i: str, day: date, kind: str, reporter: tuple[str, str]) -> Event:
+        handover = ExplicitLink("trilateral-2020", "2", Effect.FULFILS, "ts2020-2-aghdam")
+        return Event(
+            id=i,
+            when=EventTime(day, None, Precision.DAY),
+            kind=kind,
+            reported_by=reporter[0],
+            reporter_party=reporter[1],
+            actor="ARM",
+            location="Aghdam",
+            incident="i1",
+            source_url=f"{SRC}/{i}",
+            links=(handover,) if kind == "territory-handover" else (),
+        )
+
+    russia = account("ru", date(2020, 11, 10), "territory-handover", ("Ministry of Defence of Russia", "RUS"))
+    denial = account("am", date(2020, 11, 11), "denial", ("Ministry of Defence of Armenia", "ARM"))
+    days = (date(2020, 11, 10), date(2020, 11, 11), date(2021, 6, 1))
+    expected = {
+        Trust.STRICT: (Status.DISPUTED, Status.DISPUTED, Status.DISPUTED),
+        Trust.STANDARD: (Status.FULFILLED, Status.DISPUTED, Status.DISPUTED),
+        Trust.BROAD: (Status.FULFILLED, Status.FULFILLED, Status.FULFILLED),
+    }
+    for accounts in ([russia, denial], [russia, evolve(denial, when=EventTime(date(2020, 11, 9)))]):
+        links = laws.links_for(AGREEMENTS, PARTIES, accounts)
+        for trust, statuses in expected.items():
+            found = tuple(
+                evaluate(AGREEMENTS, accounts, links, PARTIES, day, trust=trust)
+                .result("ts2020-2-aghdam")
+                .status
+                for day in days
+            )
+            if accounts[1].when.start < russia.when.start:  # denied first: never counted under standard
+                statuses = (statuses[1],) * 3 if trust is Trust.STANDARD else statuses
+            assert found == statuses, (trust, [a.when.start for a in accounts])
+        laws.fulfilled_stays_fulfilled(AGREEMENTS, PARTIES, accounts, days[0], days[1])
+        laws.history_replays(AGREEMENTS, PARTIES, accounts, days[2], list(days[:2]))

@@ -21,7 +21,7 @@ from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import Effect, Grade, Status, Trust
-from compliance.evaluation.evaluate import Evaluation, evaluate
+from compliance.evaluation.evaluate import Evaluation, Prepared, evaluate
 from compliance.linking.index import LinkIndex, link_event
 
 BADNESS: dict[Status, int] = {
@@ -222,15 +222,35 @@ def fulfilled_stays_fulfilled(
     as_of: date,
     later: date | None = None,
 ) -> None:
-    """An obligation fulfilled (on time or late) as of a date is still so at a later date, unless ended."""
+    """An obligation fulfilled (on time or late) as of a date is still so at a later date, unless
+    ended, under every trust policy.
+
+    One exception, by the definition of the ``standard`` policy: a stakeholder's word counts
+    until the bearer's side denies or contradicts it, so when the account that fulfilled the
+    obligation is contested at the later date, the fulfilment stops counting from the denial on
+    (the history shows both periods; docs/obligation-logic.md, "Trust policies"). The status
+    then follows the evidence known at each date, whatever the order in which it came. Under
+    ``strict`` and ``broad`` no denial withdraws a confirmation, and the law has no exception.
+    """
     later = later or as_of + timedelta(days=365)
-    now = _run(agreements, parties, events, as_of)
-    then = _run(agreements, parties, events, later)
-    for result in now.results:
-        if result.status in (Status.FULFILLED, Status.FULFILLED_LATE):
-            status = then.result(result.id).status
-            assert status is result.status or status in ENDED, (
-                f"fulfilled stays fulfilled: {result.id} is {result.status} as of {as_of} but {status} as of {later}"
+    links = links_for(agreements, parties, events)
+    prepared = Prepared.of(agreements, events, links)
+    now = prepared.evaluate_policies(parties, as_of, TRUST_ORDER, Trust.STANDARD)
+    then = prepared.evaluate_policies(parties, later, TRUST_ORDER, Trust.STANDARD)
+    for trust in TRUST_ORDER:
+        for result in now[trust].results:
+            if result.status not in (Status.FULFILLED, Status.FULFILLED_LATE):
+                continue
+            after = then[trust].result(result.id)
+            if after.status is result.status or after.status in ENDED:
+                continue
+            withdrawn = trust is Trust.STANDARD and any(
+                e.event in result.deciding and e.effect is Effect.FULFILS and e.grade is not Grade.CONFIRMED
+                for e in after.evidence
+            )
+            assert withdrawn, (
+                f"fulfilled stays fulfilled: {result.id} is {result.status} as of {as_of} but "
+                f"{after.status} as of {later} under the {trust} policy"
             )
 
 
