@@ -36,6 +36,7 @@ from hypothesis import strategies as st
 
 from compliance.core.events import Event, ExplicitLink, Origin
 from compliance.core.model import Agreement
+from compliance.core.problems import Problem, Severity, in_order
 from compliance.core.timeframe import EventTime, Precision, day_start
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.evaluate import Prepared, evaluate
@@ -390,6 +391,26 @@ def test_record_splitter__the_whole_line_check_agrees_with_the_field_by_field_sc
 ) -> None:
     """A line quoted by the book is answered by one regular expression; any line, as the scan answers."""
     assert ends_inside_quotes(line, inside) == _ends_inside_quotes(line, inside)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            Problem,
+            st.sampled_from(["a.csv", "b.csv", "<bundled>/events.csv"]),
+            st.integers(0, 4),
+            st.sampled_from(["id", "date", "-", "reporter_party"]),
+            st.sampled_from(["required field is empty", "unknown party 'X'", "not valid UTF-8"]),
+            st.sampled_from(list(Severity)),
+        ),
+        max_size=40,
+    )
+)
+def test_problems_in_order__the_order_of_sorted(problems: list[Problem]) -> None:
+    """``in_order`` (one stable sort per field) gives ``sorted``'s order, ties and all."""
+    assert in_order(problems) == sorted(problems)
+    assert [id(p) for p in in_order(problems)] == [id(p) for p in sorted(problems)]
 
 
 _PLAIN_QUOTED = re.compile(r'(?:[^"]|"")*+')
