@@ -24,15 +24,15 @@ from compliance.readers.lines import MAX_LINE_CHARS, OverlongLine
 MAX_RECORD_CHARS = MAX_LINE_CHARS
 """A record running over several lines stops being believed at this size."""
 
-QUOTED_INSIDE = r'[^"]*+(?:""[^"]*+)*+'
+_QUOTED_INSIDE = r'[^"]*+(?:""[^"]*+)*+'
 """The inside of a quoted field, up to its closing quote (a doubled quote is a quote): the same
 strings as ``(?:[^"]|"")*+``, written as runs of plain characters, which ``re`` matches several
 times faster than one character per step (a real ACLED line holds a long quoted note)."""
-_QUOTED = re.compile(QUOTED_INSIDE)
+_QUOTED = re.compile(_QUOTED_INSIDE)
 _AFTER_CLOSE = re.compile(r"[^,\r\n]*+")
 """What csv keeps after a closing quote, up to the next comma (its lenient reading)."""
 _UNQUOTED = re.compile(r"[^,\r\n]*+")
-_FIELD = rf'(?:"{QUOTED_INSIDE}"|[^,\r\n"][^,\r\n]*+|)'
+_FIELD = rf'(?:"{_QUOTED_INSIDE}"|[^,\r\n"][^,\r\n]*+|)'
 _STRICT_RECORD = re.compile(rf"{_FIELD}(?:,{_FIELD})*+(?:\r\n|\r|\n)?")
 """A record quoted by the book: a closing quote is followed by a comma or the line end. A record
 over several lines must be one, or its first quote is taken as unclosed (``"a,b`` then ``c,"d"x``
