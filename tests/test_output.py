@@ -70,7 +70,7 @@ def test_output__naming_an_input_is_refused_before_any_work(tmp_path, capsys, mo
     link.symlink_to(events)
     before = {p: p.read_bytes() for p in (events, agreement)}
     called = []
-    monkeypatch.setattr("compliance.linking.ledger.build_ledger", lambda *a: called.append(a))
+    monkeypatch.setattr("compliance.linking.ledger.build_ledger", lambda *a, **k: called.append(a))
     cases = [
         ["report", "--events", str(events), "--output", str(events)],
         ["report", "--events", str(link), "--output", str(tmp_path / ".." / tmp_path.name / "events.csv")],
@@ -131,7 +131,7 @@ def test_output__complete_report_replaces_the_old_one_with_its_mode(tmp_path, ca
 def test_output__ctrl_c_anywhere_is_one_line_and_exit_130(capsys, monkeypatch):
     """Ctrl-C during the work (not only the writing) ends with 'compliance: interrupted', exit 130."""
 
-    def interrupted(*args: object) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr("compliance.linking.ledger.build_ledger", interrupted)

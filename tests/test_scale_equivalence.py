@@ -10,7 +10,10 @@ The shortcuts, each checked against a computation that does not take it:
 - categorising the links graded alike under every policy once, and joining each policy's
   differing links to them, must give the facts that categorising each policy's links gives;
 - the ledger sorts its links in stable passes, one field at a time: one sort on the whole key
-  must give the same order.
+  must give the same order;
+- a ledger built without the accounts nothing evaluated can read (``keep_unlinked=False``, as
+  every command builds it) must give the same accounting, problems and links, and the same
+  reports, timelines, activity tables and diffs, byte for byte.
 
 And on sorted data: ``intervals.Firsts`` keeps only the spans that lower the running minimum end,
 which must answer every cut-off as all the spans would, and the front of a union is the front of
@@ -54,6 +57,11 @@ from compliance.readers.records import _QUOTED as QUOTED_PATTERN
 from compliance.readers.records import _STRICT_RECORD as STRICT_RECORD
 from compliance.readers.records import _ends_inside_quotes, ends_inside_quotes
 from compliance.readers.ucdp import UcdpRows
+from compliance.render.json import render_json
+from compliance.render.markdown import render_markdown
+from compliance.views.activity import activity
+from compliance.views.report import Report
+from compliance.views.timeline import diff, timeline
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 POOLS: dict[str, tuple[str, ...]] = {
@@ -319,6 +327,66 @@ def test_ledger_links__in_the_order_of_one_sort_by_obligation_event_effect_basis
     records = [Record(Origin("drawn.csv", i + 2), e) for i, e in enumerate(coded)]
     links = assemble(AGREEMENTS, PARTIES, records).links
     assert list(links) == sorted(links, key=lambda k: (k.obligation, k.event, k.effect, k.basis))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    accounts_with_incidents(),
+    st.lists(st.integers(0, 13), max_size=4),
+    st.lists(st.tuples(st.integers(0, 13), st.booleans()), max_size=3),
+    st.lists(st.sampled_from([None, 0, 40, 400]), max_size=14),
+    st.sampled_from([date(2021, 6, 30), date(2023, 12, 31)]),
+    st.sampled_from([None, date(2021, 1, 15)]),
+    st.sampled_from(Trust),
+)
+def test_ledger_without_unlinked_accounts__the_same_reports_timelines_activity_and_diffs(
+    events: list[Event],
+    abroad: list[int],
+    copied: list[tuple[int, bool]],
+    published: list[int | None],
+    as_of: date,
+    known_on: date | None,
+    trust: Trust,
+) -> None:
+    """Accounts linked to nothing and in no incident (some moved to another country, some
+    published later) are left out of a lean ledger and change no output; a record given another
+    record's id (here and there abroad and in no incident) is rejected with a problem all the same."""
+    drawn = [
+        evolve(
+            e,
+            country="FR" if i in abroad else e.country,
+            reported_on=None if days is None else e.when.first_day + timedelta(days=days),
+        )
+        for i, (e, days) in enumerate(zip(events, published + [None] * len(events), strict=False))
+    ]
+    drawn += [
+        evolve(drawn[i], country="FR", incident="") if away else evolve(drawn[i], notes="a copy")
+        for i, away in copied
+        if i < len(drawn)
+    ]
+    places = [Origin("drawn.csv", i + 2) for i in range(len(drawn))]  # as a reader gives them
+    records = [Record(at, evolve(e, origin=at)) for at, e in zip(places, drawn, strict=True)]
+    full = assemble(AGREEMENTS, PARTIES, records)
+    lean = assemble(AGREEMENTS, PARTIES, records, keep_unlinked=False)
+    linked = {k.event for k in full.links}
+    assert lean.events == tuple(e for e in full.events if e.id in linked or e.incident)
+    assert (lean.links, lean.unlinked, lean.problems, lean.accounting) == (
+        full.links,
+        full.unlinked,
+        full.problems,
+        full.accounting,
+    )
+    start = date(2020, 11, 1)
+    reports = [Report.build(ledger, as_of, known_on=known_on, trust=trust) for ledger in (full, lean)]
+    assert render_json(reports[0]) == render_json(reports[1])
+    assert render_markdown(reports[0]) == render_markdown(reports[1])
+    assert timeline(full, start, as_of, "quarter", trust=trust) == timeline(
+        lean, start, as_of, "quarter", trust=trust
+    )
+    assert activity(full, start, as_of, "month", (), trust, known_on) == activity(
+        lean, start, as_of, "month", (), trust, known_on
+    )
+    assert diff(full, start, as_of, trust=trust) == diff(lean, start, as_of, trust=trust)
 
 
 MOMENTS = st.integers(0, 40).map(lambda h: datetime(2022, 1, 1, tzinfo=UTC) + timedelta(hours=h))

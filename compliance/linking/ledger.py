@@ -57,7 +57,12 @@ class Accounting:
 
 @frozen
 class Ledger:
-    """Everything loaded, validated and linked, with every problem found on the way."""
+    """Everything loaded, validated and linked, with every problem found on the way.
+
+    ``events`` holds every accepted account, in sort order; a ledger assembled with
+    ``keep_unlinked=False`` (as every command builds it) leaves out those linked to nothing and
+    in no incident, which ``unlinked`` and the accounting still count.
+    """
 
     agreements: tuple[Agreement, ...]
     parties: PartyRegistry
@@ -129,8 +134,14 @@ def build_ledger(
     event_paths: Sequence[Path] | None = None,
     parties_path: Path | None = None,
     reporters_path: Path | None = None,
+    *,
+    keep_unlinked: bool = True,
 ) -> Ledger:
-    """Run load → validate → link on files (``None``: the bundled data, registries included)."""
+    """Run load → validate → link on files (``None``: the bundled data, registries included).
+
+    ``keep_unlinked=False`` leaves out of the ledger's ``events`` the accounts that nothing
+    evaluated can read (see :func:`assemble`).
+    """
     parties, reporters, problems = load_registries(parties_path, reporters_path)
     agreements, agreement_problems = load_agreements(agreement_paths, parties)
     sources = (
@@ -142,7 +153,7 @@ def build_ledger(
     records = itertools.chain.from_iterable(
         read_event_file(path, parties.resolve, resolve_reporter, label) for path, label in sources
     )  # streamed: one record in memory at a time until it is validated and linked
-    return assemble(agreements, parties, records, problems + agreement_problems)
+    return assemble(agreements, parties, records, problems + agreement_problems, keep_unlinked=keep_unlinked)
 
 
 def reporter_resolver(reporters: Iterable[Reporter]) -> Callable[[str], str | None]:
@@ -163,8 +174,18 @@ def assemble(
     parties: PartyRegistry,
     records: Iterable[Record | Problem],
     problems: Sequence[Problem] = (),
+    *,
+    keep_unlinked: bool = True,
 ) -> Ledger:
-    """Validate and link streamed records; keeps the accounting exact."""
+    """Validate and link streamed records; keeps the accounting exact.
+
+    ``keep_unlinked=False``: an account that is linked to nothing and belongs to no incident is
+    counted (in the accounting and in ``unlinked``, with its reason) but not kept in ``events``.
+    Nothing an evaluation reads can reach it: it bears on no obligation, and only an account of
+    an incident can grade, corroborate or be answered by another account. So every status,
+    evidence list, timeline and activity table is the same, and a full ACLED export, where most
+    rows come from other countries, does not hold millions of accounts that are never read.
+    """
     index = LinkIndex.build(agreements)
     memo = (
         LinkMemo()
@@ -202,8 +223,9 @@ def assemble(
         if event.id in seen:
             copies.setdefault(event.id, [seen[event.id]]).append(where)
         seen[event.id] = where
-        events.append(event)
         linking = link_account(event, index, parties, memo)
+        if keep_unlinked or linking.links or event.incident:
+            events.append(event)
         for ref in linking.premature:
             adopted = index.by_id[ref.agreement].date
             found.append(
@@ -273,25 +295,19 @@ def _reject_copies(
 
     Keeping the first in file order would make the outcome depend on row order; keeping one by
     content would hide that two different accounts claim one id. Rejecting all is the same for
-    any order, and the accounting still adds up (each copy counts as one rejected record).
+    any order, and the accounting still adds up (each copy counts as one rejected record). The
+    problems come from the copies' places, not from ``events``, which may have left a copy out
+    (``keep_unlinked=False``).
     """
-    kept = [e for e in events if e.id not in copies]
-    for event in events:
-        where = copies.get(event.id)
-        if where is not None:
-            places = ", ".join(f"{file}:{line}" for file, line in sorted(where))
-            origin = event.origin
-            found.append(
-                Problem(
-                    origin.file if origin else "-",
-                    origin.line if origin else 0,
-                    "id",
-                    f"duplicate id {event.id!r}, given to {len(where)} records ({places}): every copy is rejected",
-                )
-            )
-    dropped = len(events) - len(kept)
-    for event_id in copies:
+    for event_id, where in copies.items():
+        places = ", ".join(f"{file}:{line}" for file, line in sorted(where))
+        message = (
+            f"duplicate id {event_id!r}, given to {len(where)} records ({places}): every copy is rejected"
+        )
+        found.extend(Problem(file, line, "id", message) for file, line in where)
         unlinked.pop(event_id, None)
+    kept = [e for e in events if e.id not in copies]
+    dropped = sum(map(len, copies.values()))
     return kept, [k for k in links if k.event not in copies], dropped
 
 
