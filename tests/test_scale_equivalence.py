@@ -2,6 +2,8 @@
 
 The shortcuts, each checked against a computation that does not take it:
 
+- linking remembers what the rules say of an account's signature without its dates, then of
+  each date class: each account must get the links and reason of applying the rules to it alone;
 - a reader's :class:`EventBuilder` remembers the outcome of every distinct value; building each
   row with a fresh builder (no memory) must give the same events and problems, in the same order;
 - grading each link once for all trust policies (and once per kind, actor and reporter as far
@@ -37,7 +39,7 @@ from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.core.events import Event, ExplicitLink, Origin
+from compliance.core.events import Event, ExplicitLink, Link, Origin
 from compliance.core.model import Agreement
 from compliance.core.problems import Problem, Severity, in_order
 from compliance.core.timeframe import EventTime, Precision, day_start
@@ -48,8 +50,9 @@ from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
 from compliance.evaluation.grading import grade_account
 from compliance.evaluation.intervals import Firsts, Span, front
 from compliance.evaluation.trust import Stakes
-from compliance.linking.index import LinkIndex, link_event
+from compliance.linking.index import LinkIndex, LinkMemo, _placement, _rule_outcome, link_account, link_event
 from compliance.linking.ledger import assemble
+from compliance.linking.scope import NO_RULE
 from compliance.readers.acled import _AcledRows
 from compliance.readers.base import Record
 from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
@@ -59,6 +62,7 @@ from compliance.readers.records import _ends_inside_quotes, ends_inside_quotes
 from compliance.readers.ucdp import UcdpRows
 from compliance.render.json import render_json
 from compliance.render.markdown import render_markdown
+from compliance.testing.strategies import accounts_for
 from compliance.views.activity import activity
 from compliance.views.report import Report
 from compliance.views.timeline import diff, timeline
@@ -172,6 +176,56 @@ def _gradings(prepared: Prepared, agreement: Agreement, stakes: Stakes) -> dict[
 def _graded_view(items: Sequence[Graded]) -> Counter[Graded]:
     """A multiset of graded links (their users sort by ``order``; the order of the list is free)."""
     return Counter(items)
+
+
+RULE_ACCOUNTS = st.one_of([accounts_for(a, parties=PARTIES, explicit=False) for a in AGREEMENTS])
+
+
+def _windows_moved(agreements: Sequence[Agreement], days: int) -> tuple[Agreement, ...]:
+    """The agreements with every rule's window moved: the bundled windows open on the
+    agreement's own date, where the time-scope test already stops an earlier account."""
+
+    def moved(day: date | None) -> date | None:
+        return None if day is None else day + timedelta(days=days)
+
+    return tuple(
+        evolve(
+            a,
+            obligations=tuple(
+                evolve(
+                    ob,
+                    rules=tuple(
+                        evolve(r, window_start=moved(r.window_start), window_end=moved(r.window_end))
+                        for r in ob.rules
+                    ),
+                )
+                for ob in a.obligations
+            ),
+        )
+        for a in agreements
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(RULE_ACCOUNTS, max_size=16),
+    st.lists(st.tuples(st.integers(0, 15), st.integers(0, 15)), max_size=16),
+)
+def test_link_memo__each_account_gets_the_links_and_reason_of_the_rules_applied_to_it_alone(
+    drawn: list[Event], redated: list[tuple[int, int]]
+) -> None:
+    """One memo over a batch (signatures met again at other dates, as in a real file) against
+    the plain rule tests on each account with nothing remembered."""
+    drawn = [evolve(e, links=()) for e in drawn]  # rule-made links only (explicit ones are not remembered)
+    events = drawn + [evolve(drawn[i], when=drawn[j].when) for i, j in redated if max(i, j) < len(drawn)]
+    for agreements in (AGREEMENTS, _windows_moved(AGREEMENTS, 20)):
+        index = LinkIndex.build(agreements)
+        shared = LinkMemo()
+        for event in events:
+            found, reason = _rule_outcome(event, index, PARTIES, _placement(event, index, LinkMemo()))
+            linking = link_account(event, index, PARTIES, shared)
+            assert linking.links == tuple(Link(o, event.id, e, b, n, c) for o, e, b, n, c in found), event
+            assert linking.reason == ("" if found else (reason or NO_RULE)), event
 
 
 @settings(max_examples=120, deadline=None)

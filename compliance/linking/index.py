@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -114,20 +115,45 @@ class LinkMemo:
     """What linking remembers across the events of one batch, owned by whoever links the batch.
 
     Rule-made links and unlinked reasons by account signature (a million rows have a few
-    thousand), and gazetteer placements by location string (resolved once per distinct string).
+    thousand), what the rules say of a signature whatever its dates (:class:`RulePlan`; a
+    signature's dates spread it over some forty date classes), and gazetteer placements by
+    location string (resolved once per distinct string).
     Share one only between calls with the same ``index`` and ``parties``.
     """
 
-    __slots__ = ("days", "places", "rules")
+    __slots__ = ("days", "places", "plans", "rules")
 
     def __init__(self) -> None:
         self.rules: dict[tuple[object, ...], RuleOutcome] = {}
+        self.plans: dict[tuple[object, ...], RulePlan] = {}
         self.places: dict[tuple[object, ...], Placement] = {}
         self.days: dict[EventTime, tuple[tuple[int, int], tuple[int, int]]] = {}
 
 
 RuleOutcome = tuple[tuple[tuple[str, Effect, str, str, str], ...], str]
 """Rule-made links ``(obligation, effect, basis, note, caveat)``, and the reason when there are none."""
+
+
+class RuleStep(NamedTuple):
+    """One (obligation, rule) pair as far as an account's dates do not matter.
+
+    ``reason`` set: the place test failed, whatever the dates. Otherwise the dates decide the
+    rest: before ``adopted`` the account is ``BEFORE``; then ``party`` (the party test's reason,
+    if it failed), then whether the rule ``matches`` and the account may fall in its window.
+    """
+
+    reason: str | None
+    adopted: date
+    party: str | None
+    matches: bool
+    window_start: date | None
+    window_end: date | None
+    link: tuple[str, Effect, str, str, str]  # (obligation, effect, basis, note, caveat)
+
+
+RulePlan = tuple[RuleStep, ...] | str
+"""What the rules say of an account whatever its dates: its steps in rule order, or the reason
+(``DOMESTIC``) that no rule applies at all."""
 
 
 @frozen
@@ -171,7 +197,7 @@ def link_account(
     if days is None:
         days = memo.days[when] = (index.date_class(when.first_day), index.date_class(when.last_day))
     placed = index.narrowed.get(event.kind, False)
-    key = (
+    undated = (
         event.kind,
         event.actor,
         event.involved,
@@ -180,11 +206,10 @@ def link_account(
         event.country,
         placement,
         (event.location, event.admin1) if placed else None,
-        days,
     )
-    found = memo.rules.get(key)
+    found = memo.rules.get((undated, days))
     if found is None:
-        found = memo.rules[key] = _rule_outcome(event, index, parties, placement)
+        found = _remembered_outcome(event, index, parties, placement, memo, undated, days)
     found_links, reason = found
     event_id = event.id
     links += [
@@ -213,9 +238,78 @@ def _placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:
     return near
 
 
+def _remembered_outcome(
+    event: Event,
+    index: LinkIndex,
+    parties: PartyRegistry,
+    placement: Placement,
+    memo: LinkMemo,
+    undated: tuple[object, ...],
+    days: tuple[tuple[int, int], tuple[int, int]],
+) -> RuleOutcome:
+    """:func:`_rule_outcome` through the memo: the plan once per signature without dates, the
+    outcome once per signature and date class (the tests compare with each boundary only)."""
+    plan = memo.plans.get(undated)
+    if plan is None:
+        plan = memo.plans[undated] = _rule_plan(event, index, parties, placement)
+    found = memo.rules[(undated, days)] = _dated_outcome(plan, event.when.first_day, event.when.last_day)
+    return found
+
+
+def _rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement) -> RulePlan:
+    """:func:`_rule_outcome` up to the tests that read the account's dates (same tests, same order)."""
+    if is_domestic(event, parties):
+        return DOMESTIC
+    steps: list[RuleStep] = []
+    for ob, rule in index.by_kind.get(event.kind, ()):
+        agreement = index.obligations[ob.id][0]
+        scope = index.scopes[agreement.id]
+        reason, caveat = place_verdict(event, placement, effective_scope(agreement, ob), scope)
+        note = NO_ACTOR_NOTE if event.actor is None and rule.effect is Effect.BREACHES else ""
+        steps.append(
+            RuleStep(
+                reason,
+                agreement.date,
+                party_reason(event, scope, placement, parties) if reason is None else None,
+                reason is None and _matches_undated(event, ob, rule, parties),
+                rule.window_start,
+                rule.window_end,
+                (ob.id, rule.effect, rule.name, note, caveat),
+            )
+        )
+    return tuple(steps)
+
+
+def _dated_outcome(plan: RulePlan, first: date, last: date) -> RuleOutcome:
+    """The outcome of a plan for an account whose dates run from ``first`` to ``last``."""
+    if isinstance(plan, str):
+        return (), plan
+    reasons: list[str] = []
+    out: list[tuple[str, Effect, str, str, str]] = []
+    seen: set[str] = set()
+    for reason, adopted, party, matches, window_start, window_end, link in plan:
+        if reason is None and last < adopted:
+            reason = BEFORE
+        reason = reason or party
+        if reason is not None:
+            reasons.append(reason)
+            continue
+        in_window = (window_start is None or last >= window_start) and (
+            window_end is None or first <= window_end
+        )
+        if link[0] in seen or not (matches and in_window):
+            reasons.append(NO_RULE)
+            continue
+        seen.add(link[0])
+        out.append(link)
+    return tuple(out), "" if out else worst(reasons)
+
+
 def _rule_outcome(
     event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement
 ) -> RuleOutcome:
+    """The rule-made links of one account, or why there are none: the plain computation, which
+    :func:`link_account` reaches through a :class:`RulePlan` per signature (a property compares them)."""
     if is_domestic(event, parties):
         return (), DOMESTIC
     reasons: list[str] = []
@@ -272,6 +366,16 @@ def _explicit(event: Event, index: LinkIndex) -> tuple[list[Link], list[Explicit
 
 
 def _matches(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistry) -> bool:
+    if not _matches_undated(event, ob, rule, parties):
+        return False
+    # An event overlapping the window may fall in it; the evaluator handles the uncertainty.
+    if rule.window_start is not None and event.when.last_day < rule.window_start:
+        return False
+    return rule.window_end is None or event.when.first_day <= rule.window_end
+
+
+def _matches_undated(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistry) -> bool:
+    """The tests of :func:`_matches` that do not read the account's dates."""
     if event.actor is None and event.involved and not set(event.involved) & set(ob.bearers):
         return False  # an unattributed event only bears on the parties it involves
     if event.actor is None and rule.effect is Effect.BREACHES and _reporter_bears(event, ob, parties):
@@ -282,10 +386,7 @@ def _matches(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistr
         where = f"{event.location} {event.admin1}".casefold()
         if not any(place.casefold() in where for place in rule.places):
             return False
-    # An event overlapping the window may fall in it; the evaluator handles the uncertainty.
-    if rule.window_start is not None and event.when.last_day < rule.window_start:
-        return False
-    return rule.window_end is None or event.when.first_day <= rule.window_end
+    return True
 
 
 def _reporter_bears(event: Event, ob: Obligation, parties: PartyRegistry) -> bool:
