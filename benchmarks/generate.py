@@ -295,6 +295,36 @@ def write(rows: int, seed: int, out: Path, unregistered: float = 0.0) -> int:
     return generator.incidents
 
 
+def repeat_real(source: Path, rows: int, out: Path) -> int:
+    """Stream ``rows`` rows of the REAL export ``source`` (ACLED or UCDP CSV), repeated, to ``out``.
+
+    A full ACLED export has 1-3 million rows, most of them from other countries than an
+    agreement's: the real rows of ``tests/data/real/`` repeated give that shape with real
+    values. Each copy gets a new id (``event_id_cnty`` or ``id`` + ``-R<row number>``, ACLED's
+    ``data_id`` 900000 + row number), so no two rows share one; every other field is the real
+    row's, verbatim. Returns the number of real rows repeated.
+    """
+    with source.open(encoding="utf-8", newline="") as handle:
+        header, *real = list(csv.reader(handle))
+    ids = [header.index(name) for name in ("event_id_cnty", "id") if name in header][:1]
+    numbers = [header.index("data_id")] if "data_id" in header else []
+    if not real or not ids:
+        raise SystemExit(f"generate.py: {source} has no rows or no id column (event_id_cnty or id)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".partial")
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for number in range(rows):
+            row = list(real[number % len(real)])
+            row[ids[0]] = f"{row[ids[0]]}-R{number}"
+            for column in numbers:
+                row[column] = str(900000 + number)
+            writer.writerow(row)
+    partial.replace(out)
+    return len(real)
+
+
 def parse_count(text: str) -> int:
     """``10000``, ``10k``, ``1M`` → an int."""
     text = text.strip().lower().replace("_", "").replace(",", "")
@@ -319,7 +349,20 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FRACTION",
         help="this fraction of rows names an outlet missing from the reporter registry (default 0)",
     )
+    parser.add_argument(
+        "--repeat-real",
+        type=Path,
+        metavar="EXPORT",
+        help="instead of synthetic rows, repeat the REAL rows of this ACLED or UCDP CSV with new ids",
+    )
     args = parser.parse_args(argv)
+    if args.repeat_real is not None:
+        real = repeat_real(args.repeat_real, args.rows, args.out)
+        print(
+            f"wrote {args.rows} rows repeating the {real} real rows of {args.repeat_real} to {args.out}",
+            file=sys.stderr,
+        )
+        return 0
     if not args.no_check:
         check_columns()
     incidents = write(args.rows, args.seed, args.out, args.unregistered)

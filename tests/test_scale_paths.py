@@ -7,6 +7,7 @@ compares an optimised path with a straightforward one on the benchmark generator
 
 from __future__ import annotations
 
+import csv
 import gc
 import importlib.util
 import json
@@ -53,6 +54,33 @@ def test_scale__generated_data_is_all_accounted_for(generated: Path) -> None:
     assert acc.read == 3000
     assert acc.read == acc.linked + acc.unlinked + acc.rejected
     assert 0 < acc.rejected < 30
+
+
+def test_scale__real_rows_repeated_keep_every_field_but_a_new_id(tmp_path: Path) -> None:
+    """The file of a full ACLED export's shape: the real rows verbatim, each copy with its own id,
+    read as an ACLED export, every row accounted for and none a duplicate."""
+    real = ROOT / "tests" / "data" / "real" / "acled-africa-2016-oldtypes.csv"
+    path = tmp_path / "acled.csv"
+    assert _generator().repeat_real(real, 1234, path) == 500
+    with real.open(encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    with path.open(encoding="utf-8", newline="") as handle:
+        written = list(csv.reader(handle))
+    assert written[0] == header
+    assert len(written) == 1235
+    ids, numbers = header.index("event_id_cnty"), header.index("data_id")
+    for number, row in enumerate(written[1:]):
+        original = rows[number % 500]
+        assert row[ids] == f"{original[ids]}-R{number}"
+        assert row[numbers] == str(900000 + number)
+        assert [v for i, v in enumerate(row) if i not in (ids, numbers)] == [
+            v for i, v in enumerate(original) if i not in (ids, numbers)
+        ]
+    ledger = build_ledger(None, [path], keep_unlinked=False)
+    assert ledger.accounting.read == 1234
+    assert ledger.accounting.rejected == 0
+    assert ledger.accounting.unlinked == 1234
+    assert ledger.events == ()  # Africa, 2016: nothing to link, nothing kept
 
 
 def test_scale__the_sort_key_function_gives_each_account_its_sort_key(generated: Path) -> None:
