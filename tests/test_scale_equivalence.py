@@ -15,7 +15,7 @@ The shortcuts, each checked against a computation that does not take it:
   must give the same order;
 - a ledger built without the accounts nothing evaluated can read (``keep_unlinked=False``, as
   every command builds it) must give the same accounting, problems and links, and the same
-  reports, timelines, activity tables and diffs, byte for byte.
+  reports (byte for byte), timelines, activity tables, diffs and lineages.
 
 And on sorted data: ``intervals.Firsts`` keeps only the spans that lower the running minimum end,
 which must answer every cut-off as all the spans would, and the front of a union is the front of
@@ -64,6 +64,7 @@ from compliance.render.json import render_json
 from compliance.render.markdown import render_markdown
 from compliance.testing.strategies import accounts_for
 from compliance.views.activity import activity
+from compliance.views.lineage import Lineage
 from compliance.views.report import Report
 from compliance.views.timeline import diff, timeline
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
@@ -393,7 +394,7 @@ def test_ledger_links__in_the_order_of_one_sort_by_obligation_event_effect_basis
     st.sampled_from([None, date(2021, 1, 15)]),
     st.sampled_from(Trust),
 )
-def test_ledger_without_unlinked_accounts__the_same_reports_timelines_activity_and_diffs(
+def test_ledger_without_unlinked_accounts__the_same_reports_timelines_activity_diffs_and_lineage(
     events: list[Event],
     abroad: list[int],
     copied: list[tuple[int, bool]],
@@ -441,6 +442,8 @@ def test_ledger_without_unlinked_accounts__the_same_reports_timelines_activity_a
         lean, start, as_of, "month", (), trust, known_on
     )
     assert diff(full, start, as_of, trust=trust) == diff(lean, start, as_of, trust=trust)
+    chain = AGREEMENTS[0].obligations[0].id
+    assert Lineage.build(full, chain, as_of) == Lineage.build(lean, chain, as_of)
 
 
 MOMENTS = st.integers(0, 40).map(lambda h: datetime(2022, 1, 1, tzinfo=UTC) + timedelta(hours=h))
