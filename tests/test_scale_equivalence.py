@@ -166,7 +166,7 @@ def _gradings(prepared: Prepared, agreement: Agreement, stakes: Stakes) -> dict[
         agreement,
         prepared.links_by_ob,
         prepared.by_id,
-        prepared.incidents,
+        prepared.incidents[agreement.id],
         PARTIES,
         prepared.rank,
         spans,
@@ -244,7 +244,8 @@ def test_grading_once__each_policy_gets_the_grades_of_grading_each_link_alone(ev
                     event = prepared.by_id[link.event]
                     if spans[link.event][1] <= day_start(agreement.date, agreement.tz):
                         continue
-                    others = [o for o in prepared.incidents.get(event.incident, ()) if o.id != event.id]
+                    peers = prepared.incidents[agreement.id].get(event.incident, ())
+                    others = [o for o in peers if o.id != event.id]
                     g = grade_account(
                         event,
                         link.effect,

@@ -248,6 +248,44 @@ def test_scope__events_from_an_unrelated_country_change_no_status(
     assert statuses([*base, *extra]) == before
 
 
+def test_scope__an_account_the_agreement_cannot_see_neither_contests_nor_corroborates_in_its_incident() -> (
+    None
+):
+    """Found as a counterexample to the property above: Russia's report of returns (N003, a
+    stakeholder's progress) was contested under `standard` by an account Armenia's side gave of a
+    clash in Benin in 1990 that shared its incident id. Only an account that can bear on the
+    agreement (not dated wholly before it, not from a country it does not apply in) reads with
+    the incident; the same account in Armenia after the agreement still contests it."""
+    [n003] = [r for r in BUNDLED_RECORDS if r.event is not None and r.event.id == "N003"]
+
+    def answer(day: date, country: str) -> Record:
+        return Record(
+            Origin("other.csv", 2),
+            account(
+                "O1",
+                day,
+                reported_by="Ministry of Defence of Armenia",
+                reporter_party="ARM",
+                actor="RUS",
+                location="Kandi" if country == "BJ" else "Yerevan",
+                country=country,
+                incident="2020-11-returns-to-karabakh",
+            ),
+        )
+
+    def returns(records: list[Record]) -> list[str]:
+        ledger = assemble(AGREEMENTS, PARTIES, records)
+        result = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, date(2021, 12, 31))
+        return [result.result("ts2020-7-return").status.value]
+
+    alone = returns([n003])
+    assert alone == ["in-progress"]
+    assert returns([n003, answer(date(1990, 1, 1), "BJ")]) == alone  # another country, long before
+    assert returns([n003, answer(date(2021, 3, 1), "BJ")]) == alone  # another country
+    assert returns([n003, answer(date(2019, 3, 1), "AM")]) == alone  # before the agreement
+    assert returns([n003, answer(date(2021, 3, 1), "AM")]) == ["pending"]  # contested: it reads with N003
+
+
 def test_validate__prints_the_unlinked_reasons(capsys: pytest.CaptureFixture[str]) -> None:
     """`compliance validate` prints the unlinked reasons with their counts after the accounting line."""
     from compliance.cli import main

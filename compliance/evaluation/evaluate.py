@@ -42,6 +42,7 @@ from compliance.evaluation.results import Evaluation, Evidence, ObligationResult
 from compliance.evaluation.rules import deadline_at, status_at
 from compliance.evaluation.trust import Stakes
 from compliance.evaluation.why import deciding
+from compliance.linking.scope import AgreementScope, incidents_in_scope
 
 
 def evaluate(
@@ -82,13 +83,18 @@ class Prepared:
     in sort order and its interval in each agreement's zone: the same for the three policies a
     report compares, so a report computes them once (at a million accounts they are most of
     the cost of an evaluation that is not grading).
+
+    ``incidents`` holds, per agreement id, the accounts of each incident that can bear on that
+    agreement (``linking.scope.may_bear_on``): only they are read with one another's accounts of
+    it. An account of another country or an earlier year that shares an incident id is not
+    evidence for the agreement, so it neither corroborates nor contests.
     """
 
     agreements: tuple[Agreement, ...]
     known_on: date | None
     by_id: Mapping[str, Event]
     links_by_ob: Mapping[str, list[Link]]  # in the order of their accounts (by rank)
-    incidents: Mapping[str, list[Event]]
+    incidents: Mapping[str, Mapping[str, list[Event]]]  # agreement id -> incident -> accounts, in order
     rank: Mapping[str, int]
     spans_by_zone: Mapping[tzinfo, Mapping[str, Span]]
     endings: Mapping[str, list[Ending]]
@@ -111,13 +117,14 @@ class Prepared:
         for link in links:
             if link.event in by_id:
                 links_by_ob.setdefault(link.obligation, []).append(link)
-        incidents: dict[str, list[Event]] = {}
+        every: dict[str, list[Event]] = {}
         rank: dict[str, int] = {}
         # Ranks and incidents in sort order: grades must not depend on input order.
         for event in sorted(by_id.values(), key=by_sort_key):
             rank[event.id] = len(rank)
             if event.incident:
-                incidents.setdefault(event.incident, []).append(event)
+                every.setdefault(event.incident, []).append(event)
+        incidents = {a.id: incidents_in_scope(every, AgreementScope.of(a)) for a in agreements}
         # Each obligation's links in the accounts' order, which is nearly the order of their
         # intervals: the facts and the evidence sort them again, and a nearly sorted list sorts
         # in nearly linear time (sorting by an integer is cheaper than by an interval).
@@ -181,8 +188,9 @@ class Prepared:
             spans = self.spans_by_zone[agreement.tz]
             latest = self.latest_by_zone.get(agreement.tz)
             stakes = Stakes.of(agreement, agreements)
+            incidents = self.incidents[agreement.id]
             gradings = grade_links_policies(
-                agreement, self.links_by_ob, self.by_id, self.incidents, parties, self.rank, spans, stakes
+                agreement, self.links_by_ob, self.by_id, incidents, parties, self.rank, spans, stakes
             )
             facts = gather_facts_policies(agreement, gradings, spans, self.endings, policies)
             cutoff = as_of_cutoff(as_of, agreement.tz)
@@ -201,7 +209,7 @@ class Prepared:
                             own,
                             gradings[ob.id].under(trust) if listed else (),
                             spans,
-                            self.incidents,
+                            incidents,
                             parties,
                             cutoff,
                             listed,

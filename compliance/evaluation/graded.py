@@ -61,6 +61,9 @@ def grade_links_policies(
 ) -> dict[str, Gradings]:
     """Grade every link of the agreement's obligations under every trust policy, each link once.
 
+    ``incidents`` holds the accounts of each incident that can bear on the agreement
+    (``Prepared.incidents`` for it): only they corroborate or contest one another.
+
     A link to an account that ends before the agreement's date is dropped: a text cannot be
     kept or broken before it exists. (An account whose dates straddle that date is kept, and read
     from that date on: see ``facts.gather_facts``.)

@@ -17,6 +17,7 @@ from compliance.core.events import Event, Link
 from compliance.core.parties import PartyRegistry
 from compliance.core.vocabulary import ActorRelation, Effect
 from compliance.linking.index import LinkIndex
+from compliance.linking.scope import may_bear_on
 
 DENIAL_BASIS = "denies-an-account-of-the-incident"
 DENIAL_NOTE = "the actor's answer to another account of the same incident"
@@ -42,11 +43,10 @@ def denial_links(
         named = {ref.agreement for ref in event.links}
         for ob_id in sorted(borne.get(event.incident, ())):
             agreement, obligation = index.obligations[ob_id]
-            if (event.id, ob_id) in have or agreement.id in named or event.when.last_day < agreement.date:
+            if (event.id, ob_id) in have or agreement.id in named:
                 continue
-            countries = index.scopes[agreement.id].countries
-            if event.country and countries and event.country not in countries:
-                continue  # same incident id, another country: not an answer about this agreement
+            if not may_bear_on(event, index.scopes[agreement.id]):
+                continue  # same incident id, but earlier or in another country: not an answer about it
             if parties.relation(event.actor, obligation.bearers) not in _ANSWERABLE:
                 continue
             out.append(Link(ob_id, event.id, Effect.RELEVANT, DENIAL_BASIS, DENIAL_NOTE))

@@ -131,8 +131,7 @@ class Report:
         )
         evaluation = evaluations[trust]
         others = {policy: e for policy, e in evaluations.items() if policy is not trust}
-        events = prepared.by_id  # the accounts known by ``known_on``, and their incidents
-        incidents = prepared.incidents
+        events = prepared.by_id  # the accounts known by ``known_on``
         cited: set[str] = set()
         forward = forward_from(ledger.agreements)
         reports: list[AgreementReport] = []
@@ -143,7 +142,7 @@ class Report:
             for article in agreement.articles:
                 mine = tuple(r for r in results if r.obligation.article == article.number)
                 totals = tuple((r.id, r.evidence_total) for r in mine)
-                shown = _incidents(mine, events, incidents, as_of, agreement.tz)
+                shown = _incidents(mine, events, prepared.incidents[agreement.id], as_of, agreement.tz)
                 for result in mine:
                     cited.update(e.event for e in result.evidence)
                 for incident in shown:
@@ -232,7 +231,11 @@ def _incidents(
     as_of: date,
     tz: tzinfo,
 ) -> tuple[Incident, ...]:
-    """Incidents behind this article's evidence with more than one account, or an unconfirmed one."""
+    """Incidents behind this article's evidence with more than one account, or an unconfirmed one.
+
+    ``incidents`` holds only the accounts that can bear on the agreement: an account of another
+    country that shares an incident id is not shown beside its accounts.
+    """
     wanted: set[str] = set()
     for result in results:
         for evidence in result.evidence:
