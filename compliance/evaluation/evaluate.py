@@ -124,7 +124,7 @@ class Prepared:
             rank[event.id] = len(rank)
             if event.incident:
                 every.setdefault(event.incident, []).append(event)
-        incidents = {a.id: incidents_in_scope(every, AgreementScope.of(a)) for a in agreements}
+        incidents = incidents_in_scope(every, (AgreementScope.of(a) for a in agreements))
         # Each obligation's links in the accounts' order, which is nearly the order of their
         # intervals: the facts and the evidence sort them again, and a nearly sorted list sorts
         # in nearly linear time (sorting by an integer is cheaper than by an interval).

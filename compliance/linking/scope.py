@@ -96,26 +96,33 @@ def may_bear_on(event: Event, scope: AgreementScope) -> bool:
     return not (event.country and scope.countries and event.country not in scope.countries)
 
 
-def incidents_in_scope(incidents: Mapping[str, list[Event]], scope: AgreementScope) -> dict[str, list[Event]]:
-    """The accounts of each incident that can bear on the agreement (:func:`may_bear_on`), in order.
+def incidents_in_scope(
+    incidents: Mapping[str, list[Event]], scopes: Iterable[AgreementScope]
+) -> dict[str, dict[str, list[Event]]]:
+    """Per agreement id, the accounts of each incident that can bear on it (:func:`may_bear_on`).
 
-    The test reads only an account's last day and country: a million accounts have a few
-    thousand pairs, each tested once.
+    Most incidents lie wholly inside an agreement's time and countries, or wholly before it: an
+    incident's first and last days and its countries decide those at once (the list is kept as
+    it is, or dropped), and only an incident that straddles the line is read account by account.
     """
-    verdicts: dict[tuple[dt.date, str], bool] = {}
-    kept: dict[str, list[Event]] = {}
+    spread: dict[str, tuple[dt.date, dt.date, frozenset[str]]] = {}
     for incident, accounts in incidents.items():
-        mine = []
-        for event in accounts:
-            key = (event.when.last_day, event.country)
-            bears = verdicts.get(key)
-            if bears is None:
-                bears = verdicts[key] = may_bear_on(event, scope)
-            if bears:
-                mine.append(event)
-        if mine:
-            kept[incident] = mine
-    return kept
+        days = [e.when.last_day for e in accounts]
+        spread[incident] = (min(days), max(days), frozenset(e.country for e in accounts if e.country))
+    found: dict[str, dict[str, list[Event]]] = {}
+    for scope in scopes:
+        kept: dict[str, list[Event]] = found.setdefault(scope.id, {})
+        for incident, accounts in incidents.items():
+            first, last, countries = spread[incident]
+            if last < scope.date:
+                continue  # wholly before the agreement
+            if first >= scope.date and (not scope.countries or countries <= scope.countries):
+                kept[incident] = accounts
+                continue
+            mine = [e for e in accounts if may_bear_on(e, scope)]
+            if mine:
+                kept[incident] = mine
+    return found
 
 
 def effective_scope(agreement: Agreement, obligation: Obligation) -> Scope | None:
