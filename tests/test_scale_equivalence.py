@@ -2,6 +2,8 @@
 
 The shortcuts, each checked against a computation that does not take it:
 
+- an incident's accounts that can bear on an agreement are decided per incident where its days
+  and countries settle it: they must be the accounts that pass the scope tests one by one;
 - linking remembers what the rules say of an account's signature without its dates, then of
   each date class: each account must get the links and reason of applying the rules to it alone;
 - a reader's :class:`EventBuilder` remembers the outcome of every distinct value; building each
@@ -39,7 +41,7 @@ from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.core.events import Event, ExplicitLink, Link, Origin
+from compliance.core.events import Event, ExplicitLink, Link, Origin, by_sort_key
 from compliance.core.model import Agreement
 from compliance.core.problems import Problem, Severity, in_order
 from compliance.core.timeframe import EventTime, Precision, day_start
@@ -52,7 +54,7 @@ from compliance.evaluation.intervals import Firsts, Span, front
 from compliance.evaluation.trust import Stakes
 from compliance.linking.index import LinkIndex, LinkMemo, _placement, _rule_outcome, link_account, link_event
 from compliance.linking.ledger import assemble
-from compliance.linking.scope import NO_RULE
+from compliance.linking.scope import NO_RULE, AgreementScope, incidents_in_scope, may_bear_on
 from compliance.readers.acled import _AcledRows
 from compliance.readers.base import Record
 from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
@@ -177,6 +179,25 @@ def _gradings(prepared: Prepared, agreement: Agreement, stakes: Stakes) -> dict[
 def _graded_view(items: Sequence[Graded]) -> Counter[Graded]:
     """A multiset of graded links (their users sort by ``order``; the order of the list is free)."""
     return Counter(items)
+
+
+@settings(max_examples=200, deadline=None)
+@given(accounts_with_incidents(), st.lists(st.sampled_from(["", "AM", "AZ", "BJ", "Benin"]), max_size=14))
+def test_incidents_in_scope__the_accounts_that_pass_the_scope_tests_one_by_one(
+    events: list[Event], countries: list[str]
+) -> None:
+    """Per agreement, an incident is kept whole, dropped, or read account by account as its days
+    and countries decide; the outcome must be the accounts that pass, each tested alone."""
+    drawn = [evolve(e, country=c) for e, c in zip(events, countries + [""] * len(events), strict=False)]
+    incidents: dict[str, list[Event]] = {}
+    for event in sorted(drawn, key=by_sort_key):
+        if event.incident:
+            incidents.setdefault(event.incident, []).append(event)
+    scopes = [AgreementScope.of(a) for a in AGREEMENTS]
+    found = incidents_in_scope(incidents, scopes)
+    for scope in scopes:
+        plain = {i: [e for e in accounts if may_bear_on(e, scope)] for i, accounts in incidents.items()}
+        assert found[scope.id] == {i: kept for i, kept in plain.items() if kept}, scope.id
 
 
 RULE_ACCOUNTS = st.one_of([accounts_for(a, parties=PARTIES, explicit=False) for a in AGREEMENTS])
