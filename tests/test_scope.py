@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from attrs import evolve
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import agreements as bundled
@@ -17,8 +18,19 @@ from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import EVENT_KINDS, Effect
 from compliance.evaluation.evaluate import evaluate
 from compliance.linking.ledger import Ledger, assemble, build_ledger
-from compliance.linking.scope import BEFORE, DISPUTED_SCOPE, DOMESTIC, NO_PARTY, OUTSIDE, REASONS
+from compliance.linking.scope import (
+    BEFORE,
+    DISPUTED_SCOPE,
+    DOMESTIC,
+    NO_PARTY,
+    OUTSIDE,
+    REASONS,
+    AgreementScope,
+    may_bear_on,
+)
 from compliance.readers import Record, read_event_file
+from compliance.testing.strategies import accounts_for
+from compliance.views.report import Report
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 REAL = Path(__file__).parent / "data" / "real"
@@ -284,6 +296,51 @@ def test_scope__an_account_the_agreement_cannot_see_neither_contests_nor_corrobo
     assert returns([n003, answer(date(2021, 3, 1), "BJ")]) == alone  # another country
     assert returns([n003, answer(date(2019, 3, 1), "AM")]) == alone  # before the agreement
     assert returns([n003, answer(date(2021, 3, 1), "AM")]) == ["pending"]  # contested: it reads with N003
+
+
+def test_scope__an_explicitly_linked_account_of_another_country_reads_with_its_incident() -> None:
+    """An explicit link stands in for the country test, as in linking: an account of a clash
+    coded against point 1 but placed in Russia is evidence, shown in its incident (the first
+    version of the rule above left it out of its own incident, and the report failed on it)."""
+    coded = account(
+        "F1",
+        reported_by="Ministry of Defence of Armenia",
+        reporter_party="ARM",
+        actor="AZE",
+        location="Moscow",
+        country="RU",
+        incident="i9",
+        links=(ExplicitLink("trilateral-2020", "1", Effect.BREACHES),),
+    )
+    ledger = ledger_of([coded])
+    assert "ts2020-1-ceasefire-aze" in linked(ledger, "F1")
+    report = Report.build(ledger, date(2021, 12, 31))
+    shown = {
+        i.id: [e.id for e in i.accounts] for a in report.agreements for r in a.articles for i in r.incidents
+    }
+    assert shown == {"i9": ["F1"]}
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.one_of([accounts_for(a, parties=PARTIES) for a in AGREEMENTS]), max_size=10),
+    st.lists(st.sampled_from(["", "AM", "AZ", "RU", "BJ", "Benin"]), max_size=10),
+)
+def test_scope__every_linked_account_passes_the_scope_tests_of_its_agreement(
+    events: list[Event], countries: list[str]
+) -> None:
+    """What makes an incident's accounts per agreement safe to read: an account linked to an
+    obligation (by a rule, explicitly or as a denial) always passes may_bear_on for its agreement."""
+    drawn = [
+        evolve(e, id=f"e{i}", country=c, incident="i1" if i % 2 else "")
+        for i, (e, c) in enumerate(zip(events, countries + [""] * len(events), strict=False))
+    ]
+    ledger = ledger_of(drawn)
+    owner = {ob.id: a for a in AGREEMENTS for ob in a.obligations}
+    by_id = {e.id: e for e in ledger.events}
+    for link in ledger.links:
+        agreement = owner[link.obligation]
+        assert may_bear_on(by_id[link.event], AgreementScope.of(agreement)), (link, agreement.id)
 
 
 def test_validate__prints_the_unlinked_reasons(capsys: pytest.CaptureFixture[str]) -> None:

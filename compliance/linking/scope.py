@@ -88,12 +88,17 @@ def may_bear_on(event: Event, scope: AgreementScope) -> bool:
     """Whether the account passes the time-scope and country tests for the agreement.
 
     An account dated wholly before the agreement, or from a country the agreement does not apply
-    in, bears on none of its obligations, whatever else it says: it is never linked to them, and
-    it neither answers, corroborates nor contests an account of them in a shared incident.
+    in, bears on none of its obligations, whatever else it says: the rules never link it to
+    them, and it neither answers, corroborates nor contests an account of them in a shared
+    incident. An explicit link to the agreement stands in for the country test (whoever coded
+    the account said it bears on it: talks in Moscow, say), not for the time test (a text cannot
+    be kept or broken before it exists), as in linking itself.
     """
     if event.when.last_day < scope.date:
         return False
-    return not (event.country and scope.countries and event.country not in scope.countries)
+    if not (event.country and scope.countries) or event.country in scope.countries:
+        return True
+    return any(ref.agreement == scope.id for ref in event.links)
 
 
 def incidents_in_scope(
