@@ -125,6 +125,59 @@ def test_scale__skipping_evidence_changes_no_status_or_history(generated: Path) 
         )
 
 
+class _CountedIds(tuple[str, ...]):
+    """The deciding ids, counting how often they are searched one by one."""
+
+    searches = 0
+
+    def __contains__(self, item: object) -> bool:
+        type(self).searches += 1
+        return super().__contains__(item)
+
+
+def _unconfirmed_claims(count: int, path: Path) -> Path:
+    """SYNTHETIC: ``count`` claims that a monitoring centre opened, from a reporter nobody knows,
+    so each is alleged and every one of them decides the status ("claims not confirmed")."""
+    header = "id,date,kind,actor,location,country,reported_by,source_url,notes"
+    rows = [
+        f"SYN-CLAIM-{i:05d},2021-{1 + i % 12:02d}-{1 + i % 28:02d},monitoring-centre-opened,RUS,"
+        f"Aghdam,AZ,Synthetic blog,https://synthetic.invalid/claims/{i},synthetic"
+        for i in range(count)
+    ]
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("count", [40, 400])
+def test_scale__listing_the_deciding_accounts_does_not_search_them_once_per_account(
+    count: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every unconfirmed claim decides "claims not confirmed", and all are listed: the evidence
+    listing must look them up in a set. Searching the tuple of ids once per account made a
+    report on 16,000 such claims take 11 s instead of 3 s, and 100,000 of them minutes."""
+    import compliance.evaluation.evaluate as evaluate_module
+
+    real = evaluate_module.deciding
+    monkeypatch.setattr(evaluate_module, "deciding", lambda *a: _CountedIds(real(*a)))
+    ledger = build_ledger(event_paths=[_unconfirmed_claims(count, tmp_path / "claims.csv")])
+    _CountedIds.searches = 0
+    result = next(
+        r
+        for r in evaluate(
+            ledger.agreements,
+            ledger.events,
+            ledger.links,
+            ledger.parties,
+            date(2022, 6, 30),
+            evidence_limit=10,
+        ).results
+        if r.id == "ts2020-5-control-centre"
+    )
+    assert result.rule == "claims not confirmed"
+    assert len(result.deciding) == len(result.evidence) == result.evidence_total == count
+    assert _CountedIds.searches == 0
+
+
 def test_scale__collector_on_or_off_gives_the_same_report(generated: Path, tmp_path: Path) -> None:
     """The CLI runs with the cyclic collector off; a run with it on gives identical bytes."""
     from compliance.cli import _run

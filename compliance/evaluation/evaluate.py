@@ -316,14 +316,15 @@ def _evidence(
     visible = graded if all_known else [g for g in graded if spans[g.event.id][0] < cutoff]  # known_by
     total = len(visible)
     wanted = {Effect.FULFILS, Effect.BREACHES}  # the first confirmed of each is always listed
-    remaining = set(decided)  # the deciding accounts are always listed
+    deciders = frozenset(decided)  # read once per link: a tuple of 100,000 ids made this quadratic
+    remaining = set(deciders)  # the deciding accounts are always listed
     evidence: list[Evidence] = []
 
     def listing(items: Iterable[Graded], first: int) -> None:
         for i, item in enumerate(items, first):
             link, event = item.link, item.event
             remaining.discard(event.id)
-            beyond = limit is not None and i >= limit and event.id not in decided
+            beyond = limit is not None and i >= limit and event.id not in deciders
             if beyond and link.effect not in wanted:
                 if not wanted and not remaining:
                     break
@@ -368,7 +369,7 @@ def _evidence(
             for g in visible
             if (last is None or g.order > last)
             and (
-                g.event.id in decided
+                g.event.id in deciders
                 or (g.link.effect in wanted and (g.grade is Grade.CONFIRMED or g.event.incident))
             )
         ]
