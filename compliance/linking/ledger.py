@@ -19,7 +19,7 @@ from pathlib import Path
 from attrs import field, frozen
 
 import agreements as bundled
-from compliance.core.events import Event, Link, by_sort_key
+from compliance.core.events import Event, Link, sort_by_sort_key
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.problems import InputError, Problem, Severity, in_order, visible
@@ -261,7 +261,7 @@ def assemble(
     reasons = dict.fromkeys(REASONS, 0)
     for why in unlinked.values():
         reasons[why] += 1
-    events.sort(key=by_sort_key)
+    sort_by_sort_key(events)  # (file order: no order at all in many files)
     # By (obligation, event, effect, basis) as four stable sorts, last key first: the same order
     # at about half the cost of one sort on built tuples (a StrEnum sorts as its value).
     for name in ("basis", "effect", "event", "obligation"):
