@@ -989,6 +989,27 @@ def test_limits__huge_field_gives_one_problem(suffix, make):
     assert [e.id for e in ledger.events] == ["H2"]
 
 
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("id,date,kind,reported_by,notes\nN1,2021-07-28,statement,Reuters,a\x00b\nN2,2021-07-28,statement,Reuters,\n", "notes"),
+        (write_table(list(ACLED_COLUMNS), [_acled(event_id_cnty="N1", notes="a\x00b"), _acled(event_id_cnty="N2")]), "notes"),
+        (write_table(list(ACLED_COLUMNS), [_acled(event_id_cnty="N1", admin3="a\x00b"), _acled(event_id_cnty="N2")]), "admin3"),
+    ],
+    ids=["ours", "acled", "acled-unread-column"],
+)  # fmt: skip
+def test_limits__a_nul_character_in_a_short_row_rejects_that_row_naming_its_field(text, field):
+    """A row within the length limit is not scanned field by field, so its NUL must still be
+    found: the row is rejected with a problem naming the field, and the next row loads."""
+    items = read_stream(text, ".csv")
+    ledger = check_outcome(items, ["fuzz.csv"])
+    [first, second] = [item for item in items if isinstance(item, Record)]
+    assert first.rejected
+    assert [(p.line, p.field) for p in first.problems] == [(2, field)]
+    assert second.event is not None
+    assert [e.id for e in ledger.events] == ["N2"]
+
+
 @pytest.mark.parametrize("column", COLUMNS)
 def test_limits__huge_field_in_any_csv_column(column):
     """Whichever column holds 20,000 characters, the row gets one problem naming that column."""

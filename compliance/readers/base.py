@@ -68,11 +68,14 @@ class _LineReader(Protocol):
 
 def csv_rows(
     reader: _LineReader, header: list[str], label: str
-) -> Iterator[tuple[Origin, list[str]] | Record]:
+) -> Iterator[tuple[Origin, list[str], bool] | Record]:
     """The data rows after the header, with the line each starts on; broken rows as rejections.
 
     Shared by every CSV format: malformed quoting, a wrong field count and invalid UTF-8 each
-    reject one row, and reading goes on.
+    reject one row, and reading goes on. Each row comes with whether it is *within limits*: no
+    longer than :data:`MAX_FIELD_CHARS` in all and free of NUL characters, so that no field of it
+    can fail :func:`check_fields` (the common row; the text is joined here anyway, and the check
+    then costs nothing per field).
     """
     line = reader.line_num
     while True:
@@ -99,7 +102,7 @@ def csv_rows(
             bad = next(header[i] for i, value in enumerate(row) if _SURROGATE.search(value))
             yield Record.reject(origin, bad or "-", "not valid UTF-8")
             continue
-        yield origin, row
+        yield origin, row, len(joined) <= MAX_FIELD_CHARS and "\x00" not in joined
 
 
 def check_fields(row: Mapping[str, str], origin: Origin) -> list[Problem]:
@@ -160,9 +163,9 @@ def dataset_rows(
         if isinstance(item, Record):
             yield item
             continue
-        origin, row = item
+        origin, row, within_limits = item
         fields = {column: row[i].strip() for column, i in col.items()}
-        problems = check_fields(fields, origin)
+        problems = () if within_limits else check_fields(fields, origin)
         yield Record(origin, None, tuple(problems)) if problems else (origin, fields)
     if missing:
         yield Problem(

@@ -58,7 +58,7 @@ def read_csv(
         if isinstance(item, Record):
             yield item
             continue
-        origin, row = item
+        origin, row, within_limits = item
         row.append("")
-        event, problems = builder.build_row(pick(row), origin)
+        event, problems = builder.build_row(pick(row), origin, within_limits)
         yield Record(origin, event, tuple(problems))

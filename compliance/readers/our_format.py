@@ -108,9 +108,15 @@ class EventBuilder:
             return None, problems
         return self._build([row.get(name, "") for name in COLUMNS], origin)
 
-    def build_row(self, values: Sequence[str], origin: Origin) -> tuple[Event | None, list[Problem]]:
-        """The event of one row given as its texts in :data:`COLUMNS` order (the CSV reader's)."""
-        if max(map(len, values)) > MAX_FIELD_CHARS or "\x00" in "".join(values):
+    def build_row(
+        self, values: Sequence[str], origin: Origin, within_limits: bool = False
+    ) -> tuple[Event | None, list[Problem]]:
+        """The event of one row given as its texts in :data:`COLUMNS` order (the CSV reader's).
+
+        ``within_limits``: the caller knows that no value is too long or holds a NUL character
+        (``base.csv_rows`` says so of the whole row), so the values are not scanned again.
+        """
+        if not within_limits and (max(map(len, values)) > MAX_FIELD_CHARS or "\x00" in "".join(values)):
             return None, check_fields({n: v for n, v in zip(COLUMNS, values, strict=True) if v}, origin)
         return self._build(values, origin)
 
