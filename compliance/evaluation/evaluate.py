@@ -17,6 +17,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
+from itertools import chain, groupby
 from operator import attrgetter
 
 from attrs import evolve, frozen
@@ -114,9 +115,14 @@ class Prepared:
             else {e.id: e for e in events if e.known_on(known_on)}
         )
         links_by_ob: dict[str, list[Link]] = {}
-        for link in links:
-            if link.event in by_id:
-                links_by_ob.setdefault(link.obligation, []).append(link)
+        # A ledger's links come in runs by obligation (any order works): each run is taken whole
+        # when every account of it is known, which one C-level pass tells.
+        for ob_id, run in groupby(links, key=_OBLIGATION):
+            found = list(run)
+            if not all(map(by_id.__contains__, map(_EVENT, found))):
+                found = [link for link in found if link.event in by_id]
+            if found:
+                links_by_ob.setdefault(ob_id, []).extend(found)
         every: dict[str, list[Event]] = {}
         rank: dict[str, int] = {}
         # Ranks and incidents in sort order: grades must not depend on input order.
@@ -130,21 +136,22 @@ class Prepared:
         # in nearly linear time (sorting by an integer is cheaper than by an interval).
         for ob_id, ob_links in links_by_ob.items():
             ranks = list(map(rank.__getitem__, map(_EVENT, ob_links)))  # (in C: no call per link)
-            links_by_ob[ob_id] = [ob_links[i] for i in sorted(range(len(ranks)), key=ranks.__getitem__)]
+            links_by_ob[ob_id] = list(
+                map(ob_links.__getitem__, sorted(range(len(ranks)), key=ranks.__getitem__))
+            )
         spans_by_zone: dict[tzinfo, dict[str, Span]] = {}
         for agreement in agreements:
-            # Each event's interval, computed once per time zone and only for events this agreement links.
+            # Each event's interval, computed once per time zone and only for events this agreement
+            # links, and once per distinct EventTime (a million rows have a few thousand): a few
+            # C-level passes over the accounts, none in Python per link.
             spans = spans_by_zone.setdefault(agreement.tz, {})
-            # One interval per distinct EventTime: a million rows have a few thousand.
-            by_time: dict[EventTime, Span] = {}
-            for ob in agreement.obligations:
-                for link in links_by_ob.get(ob.id, ()):
-                    if link.event not in spans:
-                        when = by_id[link.event].when
-                        span = by_time.get(when)
-                        if span is None:
-                            span = by_time[when] = when.span(agreement.tz)
-                        spans[link.event] = span
+            linked = dict.fromkeys(
+                chain.from_iterable(map(_EVENT, links_by_ob.get(ob.id, ())) for ob in agreement.obligations)
+            )
+            new = [event_id for event_id in linked if event_id not in spans] if spans else list(linked)
+            whens = list(map(_WHEN, map(by_id.__getitem__, new)))
+            by_time: dict[EventTime, Span] = {when: when.span(agreement.tz) for when in dict.fromkeys(whens)}
+            spans.update(zip(new, map(by_time.__getitem__, whens), strict=True))
         return cls(
             tuple(agreements),
             known_on,
@@ -383,6 +390,8 @@ def _evidence(
 
 _ORDER = attrgetter("order")
 _EVENT = attrgetter("event")
+_OBLIGATION = attrgetter("obligation")
+_WHEN = attrgetter("when")
 
 
 __all__ = [
