@@ -39,7 +39,11 @@ def printable(text: str) -> str:
     """Text that can always be printed and written as UTF-8 and shows as written.
 
     Undecodable bytes become ``\\xNN``, and so do control characters (:func:`visible`).
+    Printable text (no control, format or surrogate character: the common case) is returned as
+    it is, the same object, so problems sharing one message share its text.
     """
+    if text.isprintable():  # (then it encodes and decodes to itself, and nothing is escaped)
+        return text
     try:
         raw = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:

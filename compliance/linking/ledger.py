@@ -38,6 +38,8 @@ from compliance.load.places import bundled_gazetteer, check_scopes
 from compliance.readers import Record, read_event_file
 
 BUNDLED = "<bundled>"
+DUPLICATE_PLACES = 10
+"""How many copies of a duplicate id its problem names by place (the rest are counted)."""
 
 
 @frozen
@@ -291,7 +293,8 @@ def _reject_copies(
     unlinked: dict[str, str],
     found: list[Problem],
 ) -> tuple[list[Event], list[Link], int]:
-    """Every record of an id given more than once is rejected, each with a problem naming all.
+    """Every record of an id given more than once is rejected, each with a problem naming them
+    (the first :data:`DUPLICATE_PLACES` by place, then how many more).
 
     Keeping the first in file order would make the outcome depend on row order; keeping one by
     content would hide that two different accounts claim one id. Rejecting all is the same for
@@ -300,7 +303,12 @@ def _reject_copies(
     (``keep_unlinked=False``).
     """
     for event_id, where in copies.items():
-        places = ", ".join(f"{file}:{line}" for file, line in sorted(where))
+        # The first places name the copies; a file whose id column holds one value on every row
+        # would otherwise give each of its n rows a message n places long (quadratic).
+        ordered = sorted(where)
+        places = ", ".join(f"{file}:{line}" for file, line in ordered[:DUPLICATE_PLACES])
+        if len(ordered) > DUPLICATE_PLACES:
+            places += f" and {len(ordered) - DUPLICATE_PLACES} more"
         message = (
             f"duplicate id {event_id!r}, given to {len(where)} records ({places}): every copy is rejected"
         )
