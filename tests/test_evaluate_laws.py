@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from compliance.core.events import Event, ExplicitLink, Link
-from compliance.core.timeframe import EventTime, Precision, day_start
+from compliance.core.timeframe import EventTime, Precision, as_of_cutoff, day_start
 from compliance.core.vocabulary import Effect, Grade, Status, Trust
-from compliance.evaluation.evaluate import Evaluation, evaluate
+from compliance.evaluation.evaluate import Evaluation, Transition, evaluate
 from compliance.evaluation.rules import RULE_NAMES
 from compliance.linking.index import LinkIndex, link_event
 from compliance.testing import laws
@@ -407,3 +407,42 @@ def test_law__fulfilled_stays_fulfilled__unless_the_bearers_side_denies_the_stak
             assert found == statuses, (trust, [a.when.start for a in accounts])
         laws.fulfilled_stays_fulfilled(AGREEMENTS, PARTIES, accounts, days[0], days[1])
         laws.history_replays(AGREEMENTS, PARTIES, accounts, days[2], list(days[:2]))
+
+
+def _replayed_step_by_step(
+    history: Sequence[Transition], cutoff: datetime
+) -> tuple[Status, tuple[Status, ...]]:
+    """``status_on`` as a replay from the first transition, step by step (the plain computation)."""
+    current = (history[0].status, history[0].possible)
+    for step in history:
+        if step.at > cutoff:
+            break
+        current = (step.status, step.possible)
+    return current
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.sampled_from(list(Status))), min_size=1, max_size=12).map(
+        sorted
+    ),
+    st.integers(-5, 45),
+)
+def test_replay__status_on_finds_the_last_transition_at_or_before_the_day_as_a_replay_does(
+    steps: list[tuple[int, Status]], day_offset: int
+) -> None:
+    """``status_on`` bisects the history; it must give what replaying it step by step gives,
+    with transitions on the same instant, before the first and after the last."""
+    [result] = [
+        r
+        for r in evaluate(AGREEMENTS, [], [], PARTIES, date(2025, 12, 31)).results
+        if r.id == "ts2020-1-ceasefire-arm"
+    ]
+    start = datetime(2021, 1, 1, tzinfo=UTC)
+    history = tuple(
+        Transition(start + timedelta(days=d), (start + timedelta(days=d)).date(), s, (s,), "drawn")
+        for d, s in steps
+    )
+    day = (start + timedelta(days=day_offset)).date()
+    drawn = evolve(result, history=history)
+    assert drawn.status_on(day, UTC) == _replayed_step_by_step(history, as_of_cutoff(day, UTC))
