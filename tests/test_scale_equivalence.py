@@ -510,7 +510,7 @@ ACCOUNTS = st.lists(
 def test_counted_accounts_are_those_visible_one_by_one(accounts: list[Account], cutoff: datetime) -> None:
     """Facts.counted skips the accounts starting at or after the cut-off by bisection; it must
     keep exactly those ``Account.visible`` keeps (a start equal to the cut-off does not count,
-    an ``until`` equal to it does)."""
+    an ``until`` equal to it does); ``first_visible`` gives the first of them."""
     first = Firsts.of([])
     facts = Facts(OBLIGATION, UTC, None, None, None, (), None, (), (first,) * len(Category), tuple(accounts))
     assert facts.counted(cutoff) == [a for a in accounts if a.visible(cutoff)]
@@ -518,6 +518,8 @@ def test_counted_accounts_are_those_visible_one_by_one(accounts: list[Account], 
         assert facts.visible(category, cutoff) == [
             a.event for a in accounts if a.category is category and a.visible(cutoff)
         ]
+        # The rules name the first of them at every point of a history, without listing the rest.
+        assert facts.first_visible(category, cutoff) == next(iter(facts.visible(category, cutoff)), None)
 
 
 OBLIGATION = AGREEMENTS[0].obligations[0]

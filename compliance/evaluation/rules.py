@@ -129,26 +129,29 @@ def decide(facts: Facts, cutoff: datetime, first: Sequence[datetime | None]) -> 
 def _progress_note(facts: Facts, cutoff: datetime, first: Sequence[datetime | None]) -> str:
     """ "; progress reported in E005", or the unconfirmed progress that leaves a duty pending."""
     if first[Category.PROGRESS] is not None:
-        ids = facts.visible(Category.PROGRESS, cutoff)
-        return f"; progress reported in {ids[0]}" if ids else ""
+        found = facts.first_visible(Category.PROGRESS, cutoff)
+        return f"; progress reported in {found}" if found is not None else ""
     if first[Category.PROGRESS_UNCONFIRMED] is not None:
-        ids = facts.visible(Category.PROGRESS_UNCONFIRMED, cutoff)
-        return f"; progress claimed in {ids[0]}, not confirmed" if ids else ""
+        found = facts.first_visible(Category.PROGRESS_UNCONFIRMED, cutoff)
+        return f"; progress claimed in {found}, not confirmed" if found is not None else ""
     return ""
 
 
 def _permission(facts: Facts, cutoff: datetime, first: Sequence[datetime | None]) -> tuple[Status, str, str]:
     """A permission is never breached: it is ``exercised`` on a confirmed use, else ``unused``."""
     if first[Category.FULFIL] is not None or first[Category.PROGRESS] is not None:
-        ids = facts.visible(Category.FULFIL, cutoff) + facts.visible(Category.PROGRESS, cutoff)
-        return Status.EXERCISED, "used" + (f" ({ids[0]})" if ids else ""), "permission exercised"
+        found = _first_of(facts, cutoff, Category.FULFIL, Category.PROGRESS)
+        return Status.EXERCISED, "used" + (f" ({found})" if found else ""), "permission exercised"
     if first[Category.FULFIL_UNCONFIRMED] is not None or first[Category.PROGRESS_UNCONFIRMED] is not None:
-        ids = facts.visible(Category.FULFIL_UNCONFIRMED, cutoff) + facts.visible(
-            Category.PROGRESS_UNCONFIRMED, cutoff
-        )
-        named = f" in {ids[0]}" if ids else ""
+        found = _first_of(facts, cutoff, Category.FULFIL_UNCONFIRMED, Category.PROGRESS_UNCONFIRMED)
+        named = f" in {found}" if found else ""
         return Status.UNUSED, f"a use is claimed{named}, not confirmed", "permission unused"
     return Status.UNUSED, "no use evidenced", "permission unused"
+
+
+def _first_of(facts: Facts, cutoff: datetime, *categories: Category) -> str | None:
+    """The first account that counts, of the first of ``categories`` that has one."""
+    return next(filter(None, (facts.first_visible(c, cutoff) for c in categories)), None)
 
 
 _ORDER = {status: i for i, status in enumerate(Status)}
