@@ -326,6 +326,20 @@ def _evidence(
     deciders = frozenset(decided)  # read once per link: a tuple of 100,000 ids made this quadratic
     remaining = set(deciders)  # the deciding accounts are always listed
     evidence: list[Evidence] = []
+    split: dict[str, tuple[list[Event], frozenset[str]]] = {}
+
+    def known_by_cutoff(incident: str) -> tuple[list[Event], frozenset[str]]:
+        """An incident's accounts started by the cut-off, and the ids of the others: once per
+        incident, not once per listed link (an incident of n accounts listed n times cost n²)."""
+        found = split.get(incident)
+        if found is None:
+            accounts = incidents.get(incident, ())
+            starts = [(spans[o.id] if o.id in spans else o.when.span(tz))[0] < cutoff for o in accounts]
+            found = split[incident] = (
+                [o for o, known in zip(accounts, starts, strict=True) if known],
+                frozenset(o.id for o, known in zip(accounts, starts, strict=True) if not known),
+            )
+        return found
 
     def listing(items: Iterable[Graded], first: int) -> None:
         for i, item in enumerate(items, first):
@@ -338,12 +352,10 @@ def _evidence(
                 continue
             grade, why = item.grade, item.reason
             if event.incident:  # only the accounts known by the cut-off may corroborate or contest
-                everyone = [o for o in incidents.get(event.incident, ()) if o.id != event.id]
-                others = [
-                    o for o in everyone if (spans[o.id] if o.id in spans else o.when.span(tz))[0] < cutoff
-                ]
-                # All of them known: the same inputs as in grade_links_policies, so the same grade.
-                if len(others) != len(everyone):
+                started, later = known_by_cutoff(event.incident)
+                # All the others known: the same inputs as in grade_links_policies, the same grade.
+                if later - {event.id}:
+                    others = [o for o in started if o.id != event.id]
                     grade, why, *_ = grade_account(
                         event,
                         link.effect,
