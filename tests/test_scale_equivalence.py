@@ -41,6 +41,7 @@ from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import compliance.evaluation.grading as grading_module
 from compliance.core.events import Event, ExplicitLink, Link, Origin, by_sort_key
 from compliance.core.model import Agreement
 from compliance.core.problems import Problem, Severity, in_order
@@ -49,9 +50,9 @@ from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.evaluate import Prepared, evaluate
 from compliance.evaluation.facts import Account, Category, Facts, gather_facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
-from compliance.evaluation.grading import grade_account
+from compliance.evaluation.grading import IncidentIndex, grade_account
 from compliance.evaluation.intervals import Firsts, Span, front
-from compliance.evaluation.trust import Stakes
+from compliance.evaluation.trust import SourceClass, Stakes
 from compliance.linking.index import LinkIndex, LinkMemo, _placement, _rule_outcome, link_account, link_event
 from compliance.linking.ledger import assemble
 from compliance.linking.scope import NO_RULE, AgreementScope, incidents_in_scope, may_bear_on
@@ -281,6 +282,38 @@ def test_grading_once__each_policy_gets_the_grades_of_grading_each_link_alone(ev
                     order = (prepared.rank[event.id], link.effect, link.basis)
                     reference.append(Graded(link, event, g.grade, g.reason, g.corroboration, order, g.denial))
                 assert _graded_view(gradings[ob.id].under(trust)) == _graded_view(reference), (ob.id, trust)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                ("armed-clash", "shelling", "border-incursion", "statement", "denial", "withdrawal")
+            ),
+            st.sampled_from(("ARM", "AZE", "RUS", "TUR", None)),
+            st.sampled_from(("ARM", "AZE", "RUS", "none", "unknown")),
+        ),
+        max_size=9,
+    ),
+    st.sampled_from((("ARM",), ("AZE",), ("ARM", "AZE"), ("RUS",))),
+)
+def test_incident_index__each_account_read_as_scanning_the_rest_of_its_incident(
+    drawn: list[tuple[str, str | None, str]], bearers: tuple[str, ...]
+) -> None:
+    """Grading reads an incident once per set of bearers (``IncidentIndex``): the first two
+    corroborators by act and actor, contests and denials. For every account of the incident and
+    both pending source classes it must give what scanning the incident's other accounts gives."""
+    incident = [
+        Event(f"e{i}", TIMES[0], kind, "r", party, actor=actor, incident="i1")
+        for i, (kind, actor, party) in enumerate(drawn)
+    ]
+    index = IncidentIndex.of(incident, bearers, PARTIES)
+    for event in incident:
+        others = [o for o in incident if o.id != event.id]
+        for source in (SourceClass.OPPOSING_SIDE, SourceClass.STAKEHOLDER):
+            expected = grading_module._corroborated(event, source, "who", bearers, PARTIES, others)
+            assert index.read(event, source, "who") == expected, (event.id, source)
 
 
 @settings(max_examples=120, deadline=None)

@@ -17,7 +17,7 @@ from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import day_start
 from compliance.core.vocabulary import Grade, Trust
-from compliance.evaluation.grading import Grading, Pending, grade_by_source
+from compliance.evaluation.grading import Grading, IncidentIndex, Pending, grade_by_source
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.trust import Stakes
 
@@ -77,6 +77,8 @@ def grade_links_policies(
     # stakeholder's account is read with the other accounts of its incident, if it has any.
     by_source: dict[tuple[object, ...], Grading | tuple[Grading, ...] | Pending] = {}
     alone: dict[tuple[object, ...], Grading | tuple[Grading, ...]] = {}
+    # Each incident read once per set of bearers, not once per account of it (n² for n accounts).
+    indexed: dict[tuple[str, tuple[str, ...]], IncidentIndex] = {}
     for ob in agreement.obligations:
         common: list[Graded] = []
         differing: dict[Trust, list[Graded]] = {}
@@ -100,13 +102,14 @@ def grade_links_policies(
                     event, link.effect, link.basis, bearers, stakes, parties, link.caveat
                 )
             if isinstance(found, Pending):
-                others = (
-                    [o for o in incidents.get(event.incident, ()) if o.id != event.id]
-                    if event.incident
-                    else []
-                )
-                if others:
-                    grading = found.given(event, bearers, parties, others)
+                accounts = incidents.get(event.incident, ()) if event.incident else ()
+                if any(o.id != event.id for o in accounts[:2]):  # some other account of its incident
+                    index = indexed.get((event.incident, bearers))
+                    if index is None:
+                        index = indexed[(event.incident, bearers)] = IncidentIndex.of(
+                            accounts, bearers, parties
+                        )
+                    grading = found.given_index(event, index)
                 else:
                     known = alone.get(key)
                     if known is None:

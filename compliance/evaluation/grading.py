@@ -103,7 +103,13 @@ class Pending(NamedTuple):
         self, event: Event, bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
     ) -> Grading | tuple[Grading, ...]:
         """The grade under every policy once the incident's other accounts are known."""
-        graded = _corroborated(event, self.source, self.who, bearers, parties, same_incident)
+        return self._finish(_corroborated(event, self.source, self.who, bearers, parties, same_incident))
+
+    def given_index(self, event: Event, index: IncidentIndex) -> Grading | tuple[Grading, ...]:
+        """:meth:`given`, the incident read through its :class:`IncidentIndex` for the bearers."""
+        return self._finish(index.read(event, self.source, self.who))
+
+    def _finish(self, graded: Grading | _Stakeholder) -> Grading | tuple[Grading, ...]:
         if isinstance(graded, _Stakeholder):
             return tuple(_with_caveat(graded.under(trust), self.caveat) for trust in Trust)
         return _with_caveat(graded, self.caveat)
@@ -232,28 +238,120 @@ def _corroborated(
     same_incident: Sequence[Event],
 ) -> Grading | _Stakeholder:
     """Rules 5 and 6: an opposing side's allegation or a stakeholder's account, read with its incident."""
-    reporter = event.reporter_party
     corroboration = _corroboration(event, bearers, parties, same_incident)
+    if source is SourceClass.OPPOSING_SIDE:
+        contest = None if corroboration is not None else _contest(bearers, parties, same_incident)
+        return _read_with(event, source, who, corroboration, contest)
+    return _read_with(event, source, who, corroboration, _denial(bearers, parties, same_incident)[0])
+
+
+def _read_with(
+    event: Event, source: SourceClass, who: str, corroboration: Event | None, answer: Event | None
+) -> Grading | _Stakeholder:
+    """Rules 5 and 6 once the incident has been read: its corroborating account, and the account
+    that contests an opposing side's allegation (:func:`_contest`) or denies a stakeholder's
+    account (:func:`_denial`)."""
+    reporter = event.reporter_party
     if source is SourceClass.OPPOSING_SIDE:
         if corroboration is not None:
             reason = f"alleged by {reporter}, corroborated by {corroboration.id}"
             return Grading(Grade.CONFIRMED, reason, corroboration)
-        for other in same_incident:
-            if other.kind == "denial" and _on_side(other.reporter_party, bearers, parties):
-                return Grading(Grade.CONTESTED, f"alleged by {reporter}, denied in {other.id}")
-            if (
-                other.kind not in NOT_ACTS
-                and other.actor is not None
-                and not _on_side(other.actor, bearers, parties)
-            ):
-                return Grading(
-                    Grade.CONTESTED, f"alleged by {reporter}; {other.id} names {other.actor} as actor"
-                )
+        if answer is not None and answer.kind == "denial":
+            return Grading(Grade.CONTESTED, f"alleged by {reporter}, denied in {answer.id}")
+        if answer is not None:
+            return Grading(
+                Grade.CONTESTED, f"alleged by {reporter}; {answer.id} names {answer.actor} as actor"
+            )
         unnamed_note = "; the source names no actor" if event.actor is None else ""
         return Grading(Grade.ALLEGED, f"alleged by {reporter} only{unnamed_note}")
     # A stakeholder: the trust policy decides, until a corroboration exists (see _Stakeholder).
-    denial, how = _denial(bearers, parties, same_incident)
-    return _Stakeholder(who, denial, how, corroboration)
+    return _Stakeholder(who, answer, _how_denied(answer), corroboration)
+
+
+def _how_denied(denial: Event | None) -> str:
+    if denial is None:
+        return ""
+    if denial.kind == "denial":
+        return f"denied in {denial.id}"
+    return f"{denial.id} names {denial.actor} as actor"
+
+
+def _contest(
+    bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
+) -> Event | None:
+    """The first account contesting an opposing side's allegation: the bearer's side's denial,
+    or any account naming an actor not on the bearer's side."""
+    for other in same_incident:
+        if other.kind == "denial" and _on_side(other.reporter_party, bearers, parties):
+            return other
+        if (
+            other.kind not in NOT_ACTS
+            and other.actor is not None
+            and not _on_side(other.actor, bearers, parties)
+        ):
+            return other
+    return None
+
+
+class IncidentIndex(NamedTuple):
+    """What grading reads of one incident for one set of bearers, worked out once.
+
+    Grading an account of an incident looks for the *first* other account (in the incident's
+    order) that corroborates it, contests it or denies it. Scanning the incident for every
+    account cost n² for an incident of n accounts. Each test but the corroboration's reads only
+    the other account, and the corroboration's reads the account's act and actor; so the first
+    two accounts passing each test are kept (two: one of them may be the account itself),
+    corroborators by (act, actor) and by act alone. :meth:`read` then gives what the scans of
+    :func:`_corroboration`, :func:`_contest` and :func:`_denial` give (a property compares them).
+    """
+
+    corroborators: dict[tuple[tuple[bool, str], str | None], list[Event]]
+    contests: list[Event]
+    denials: list[Event]
+
+    @classmethod
+    def of(cls, accounts: Sequence[Event], bearers: tuple[str, ...], parties: PartyRegistry) -> IncidentIndex:
+        index = cls({}, [], [])
+        for other in accounts:
+            acts = other.kind not in NOT_ACTS
+            told_by_side = _on_side(other.reporter_party, bearers, parties)
+            side_acted = acts and _on_side(other.actor, bearers, parties)
+            names_other = acts and other.actor is not None and not side_acted
+            if (other.kind == "denial" and told_by_side) or names_other:
+                _keep_two(index.contests, other)
+            if told_by_side and (other.kind == "denial" or names_other):
+                _keep_two(index.denials, other)
+            if side_acted and told_by_side:
+                act = _act(other.kind)
+                _keep_two(index.corroborators.setdefault((act, other.actor), []), other)
+                _keep_two(index.corroborators.setdefault((act, None), []), other)
+        return index
+
+    def read(self, event: Event, source: SourceClass, who: str) -> Grading | _Stakeholder:
+        """:func:`_corroborated` for an account of this incident, the others being the rest of it."""
+        corroboration = (
+            None
+            if event.kind in NOT_ACTS
+            else _other_than(event, self.corroborators.get((_act(event.kind), event.actor), ()))
+        )
+        if source is SourceClass.OPPOSING_SIDE:
+            contest = None if corroboration is not None else _other_than(event, self.contests)
+            return _read_with(event, source, who, corroboration, contest)
+        return _read_with(event, source, who, corroboration, _other_than(event, self.denials))
+
+
+def _act(kind: str) -> tuple[bool, str]:
+    """Kinds describing the same act share this (see :func:`_same_act`)."""
+    return (True, "") if kind in HOSTILITIES else (False, kind)
+
+
+def _keep_two(found: list[Event], account: Event) -> None:
+    if len(found) < 2:
+        found.append(account)
+
+
+def _other_than(event: Event, first: Sequence[Event]) -> Event | None:
+    return next((other for other in first if other.id != event.id), None)
 
 
 def _corroboration(
