@@ -524,6 +524,34 @@ def test_firsts_keep_only_the_spans_that_lower_the_minimum_end(
     assert firsts.change_points() == [t for s in lowering for t in s]
 
 
+WINDOWED = st.lists(
+    st.tuples(MOMENTS, st.integers(1, 30), st.integers(-5, 30)).map(
+        lambda w: (w[0], w[0] + timedelta(hours=w[1]), w[0] + timedelta(hours=w[2]))
+    ),
+    max_size=12,
+)  # (start, end, until); an until at or before the start never counts
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    SPANS,
+    WINDOWED,
+    st.lists(MOMENTS | MOMENTS.map(lambda m: m + timedelta(minutes=30)), min_size=1, max_size=10),
+)
+def test_firsts_with_windowed_accounts_answer_as_scanning_them_at_each_cut_off(
+    spans: list[Span], windowed: list[tuple[datetime, datetime, datetime]], cutoffs: list[datetime]
+) -> None:
+    """The accounts that count only until a denial are worked out piece by piece between their
+    starts and untils; at every cut-off (on a bound or between two) the answer must be that of
+    scanning them: the least start and the least end of those with ``start < T <= until``, joined
+    with the other accounts'."""
+    firsts = Firsts.of(spans, windowed)
+    for cutoff in cutoffs:
+        visible = [s for s in spans if s[0] < cutoff] + [(s, e) for s, e, u in windowed if s < cutoff <= u]
+        expected = (min(s for s, _ in visible), min(e for _, e in visible)) if visible else None
+        assert firsts.at(cutoff) == expected, cutoff
+
+
 ACCOUNTS = st.lists(
     st.builds(
         Account,

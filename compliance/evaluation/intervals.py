@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Iterable
 from datetime import datetime
 
-from attrs import frozen
+from attrs import field, frozen
 
 Span = tuple[datetime, datetime]
 
@@ -20,14 +21,21 @@ class Firsts:
     accounts are those with start < T; the first occurrence lies in ``[starts[0], min_end)`` and
     is certain by T when ``min_end <= T``.
 
-    ``windowed`` holds the rare accounts that count only *until* an instant (a stakeholder's
+    ``windowed`` holds the accounts that count only *until* an instant (a stakeholder's
     attribution until the bearer's side denies it): ``(start, end, until)``, visible at T when
-    ``start < T <= until``. They are few, so they are scanned rather than indexed.
+    ``start < T <= until``. What they give is worked out once, piece by piece between their
+    starts and untils (``pieces``), and :meth:`at` finds the piece by bisection: scanning them
+    at every cut-off made a history over n such accounts cost n².
     """
 
     starts: tuple[datetime, ...]
     min_end: tuple[datetime, ...]
     windowed: tuple[tuple[datetime, datetime, datetime], ...] = ()
+    pieces: tuple[tuple[datetime, ...], tuple[Span | None, ...]] = field(init=False, eq=False, repr=False)
+
+    @pieces.default
+    def _pieces(self) -> tuple[tuple[datetime, ...], tuple[Span | None, ...]]:
+        return windowed_pieces(self.windowed)
 
     @classmethod
     def of(
@@ -47,9 +55,11 @@ class Firsts:
         """``(earliest, latest-exclusive)`` of the first occurrence visible at ``cutoff``."""
         visible = bisect.bisect_left(self.starts, cutoff)
         found: Span | None = (self.starts[0], self.min_end[visible - 1]) if visible else None
-        for start, end, until in self.windowed:
-            if start < cutoff <= until:
-                found = (start, end) if found is None else (min(found[0], start), min(found[1], end))
+        bounds, values = self.pieces
+        piece = bisect.bisect_left(bounds, cutoff) - 1  # bounds[piece] < cutoff <= bounds[piece + 1]
+        windowed = values[piece] if 0 <= piece < len(values) else None
+        if windowed is not None:
+            found = windowed if found is None else (min(found[0], windowed[0]), min(found[1], windowed[1]))
         return found
 
     def change_points(self) -> list[datetime]:
@@ -60,6 +70,36 @@ class Firsts:
         for start, end, until in self.windowed:
             points += [start, end, until]
         return points
+
+
+def windowed_pieces(
+    windowed: Iterable[tuple[datetime, datetime, datetime]],
+) -> tuple[tuple[datetime, ...], tuple[Span | None, ...]]:
+    """What the windowed accounts give at every cut-off, as pieces: ``(bounds, values)``.
+
+    ``values[k]`` holds, for a cut-off T with ``bounds[k] < T <= bounds[k + 1]``, the least
+    start and the least end among the accounts with ``start < T <= until`` (``None``: none). The
+    bounds are every start and until, so within a piece no account comes or goes: an account
+    counts there when its start is at most ``bounds[k]`` and its until after it. One sweep with
+    two heaps, in which an account whose until has passed is dropped when it reaches the top.
+    """
+    items = sorted(windowed)
+    bounds = sorted({t for start, _, until in items for t in (start, until)})
+    by_start: list[tuple[datetime, datetime]] = []  # (start, until)
+    by_end: list[tuple[datetime, datetime]] = []  # (end, until)
+    values: list[Span | None] = []
+    i = 0
+    for bound in bounds[:-1]:
+        while i < len(items) and items[i][0] <= bound:
+            start, end, until = items[i]
+            heapq.heappush(by_start, (start, until))
+            heapq.heappush(by_end, (end, until))
+            i += 1
+        for heap in (by_start, by_end):
+            while heap and heap[0][1] <= bound:
+                heapq.heappop(heap)
+        values.append((by_start[0][0], by_end[0][0]) if by_start else None)
+    return tuple(bounds), tuple(values)
 
 
 def front(spans: Iterable[Span]) -> list[Span]:
