@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import gc
 import importlib.util
+import itertools
 import json
 import re
+import subprocess
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -263,6 +265,56 @@ def _bench_run():  # type: ignore[no-untyped-def]
     sys.modules.setdefault("bench_run", module)  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+def _growth():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_growth", ROOT / "benchmarks" / "growth.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_growth__each_shape_is_the_case_it_names(tmp_path: Path) -> None:
+    """The growth benchmark's shapes hold what its page says they hold (all synthetic)."""
+    growth = _growth()
+    ledgers = {
+        shape: build_ledger(event_paths=[growth.write(make(40), tmp_path / f"{shape}.csv")])
+        for shape, (make, _) in growth.SHAPES.items()
+    }
+    assert {e.incident for e in ledgers["one-incident"].events} == {"SYN-INCIDENT"}
+    assert len(ledgers["one-incident"].events) == 40
+    assert ledgers["one-id"].accounting.rejected == 40
+    [claims] = [
+        r
+        for r in evaluate(
+            *(lambda x: (x.agreements, x.events, x.links, x.parties))(ledgers["claims"]), date(2022, 6, 30)
+        ).results
+        if r.id == "ts2020-5-control-centre"
+    ]
+    assert (claims.rule, len(claims.deciding)) == ("claims not confirmed", 40)
+    stakeholder = ledgers["denied-stakeholder"]
+    assert sum(e.kind == "denial" for e in stakeholder.events) == 20
+    assert len({e.incident for e in stakeholder.events}) == 20
+    progress = sorted(ledgers["nested-progress"].events, key=lambda e: e.when.first_day)
+    assert all(a.when.last_day > b.when.last_day for a, b in itertools.pairwise(progress))
+
+
+def test_growth__the_benchmark_prints_a_row_per_shape_and_command() -> None:
+    """``growth.py`` runs each shape at N and 4N rows through the command line and prints the table."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "growth.py"), "--rows", "20", "--commands", "report"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    lines = done.stdout.splitlines()
+    assert len(lines) == 2 + len(_growth().SHAPES)
+    assert all(
+        re.fullmatch(r"\| [a-z-]+ \| report \| [0-9.]+ \| [0-9.]+ \| [0-9.]+× \|", line) for line in lines[2:]
+    )
 
 
 def test_scale__the_benchmark_writes_its_table_between_the_markers_only(tmp_path: Path) -> None:
