@@ -31,6 +31,7 @@ as in a real file), and accounts for the bundled agreements with incidents of se
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections import Counter
@@ -50,7 +51,7 @@ from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.evaluate import Prepared, evaluate
 from compliance.evaluation.facts import Account, Category, Facts, gather_facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
-from compliance.evaluation.grading import IncidentIndex, grade_account
+from compliance.evaluation.grading import IncidentIndex, grade_account, grade_account_in
 from compliance.evaluation.intervals import Firsts, Span, front
 from compliance.evaluation.trust import SourceClass, Stakes
 from compliance.linking.index import LinkIndex, LinkMemo, _placement, _rule_outcome, link_account, link_event
@@ -309,11 +310,21 @@ def test_incident_index__each_account_read_as_scanning_the_rest_of_its_incident(
         for i, (kind, actor, party) in enumerate(drawn)
     ]
     index = IncidentIndex.of(incident, bearers, PARTIES)
+    stakes = Stakes.of(AGREEMENTS[0], AGREEMENTS)  # the 2020 statement: Russia a stakeholder
     for event in incident:
         others = [o for o in incident if o.id != event.id]
         for source in (SourceClass.OPPOSING_SIDE, SourceClass.STAKEHOLDER):
             expected = grading_module._corroborated(event, source, "who", bearers, PARTIES, others)
             assert index.read(event, source, "who") == expected, (event.id, source)
+        # The evidence listing regrades through the index (grade_account_in): the same grades.
+        for effect, basis, caveat, trust in itertools.product(
+            (Effect.BREACHES, Effect.FULFILS), ("rule", "explicit"), ("", "disputed area"), Trust
+        ):
+            alone = grade_account(event, effect, basis, bearers, stakes, PARTIES, others, trust, caveat)
+            assert (
+                grade_account_in(event, effect, basis, bearers, stakes, PARTIES, index, trust, caveat)
+                == alone
+            )
 
 
 @settings(max_examples=120, deadline=None)

@@ -297,8 +297,22 @@ def test_growth__each_shape_is_the_case_it_names(tmp_path: Path) -> None:
     stakeholder = ledgers["denied-stakeholder"]
     assert sum(e.kind == "denial" for e in stakeholder.events) == 20
     assert len({e.incident for e in stakeholder.events}) == 20
-    progress = sorted(ledgers["nested-progress"].events, key=lambda e: e.when.first_day)
+    # Russia's accounts count until Azerbaijan's denial (standard policy): the windowed accounts.
+    reasons = [
+        ev.reason
+        for r in evaluate(
+            *(lambda x: (x.agreements, x.events, x.links, x.parties))(stakeholder), date(2099, 12, 31)
+        ).results
+        for ev in r.evidence
+    ]
+    assert sum("denied in SYN-" in reason for reason in reasons) >= 20
+    nested = ledgers["nested-progress"]
+    progress = sorted(nested.events, key=lambda e: e.when.first_day)
     assert all(a.when.last_day > b.when.last_day for a, b in itertools.pairwise(progress))
+    assert (
+        len([k for k in nested.links if k.obligation == "ts2020-8-exchange-aze" and k.effect == "progress"])
+        == 40
+    )
 
 
 def test_growth__the_benchmark_prints_a_row_per_shape_and_command() -> None:

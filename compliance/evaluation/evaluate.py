@@ -35,7 +35,7 @@ from compliance.core.vocabulary import (
 from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.facts import Category, Facts, endings_of, gather_facts_policies
 from compliance.evaluation.graded import Graded, grade_links_policies
-from compliance.evaluation.grading import grade_account
+from compliance.evaluation.grading import IncidentIndex, grade_account_in
 from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.pam import pam_score
@@ -326,17 +326,18 @@ def _evidence(
     deciders = frozenset(decided)  # read once per link: a tuple of 100,000 ids made this quadratic
     remaining = set(deciders)  # the deciding accounts are always listed
     evidence: list[Evidence] = []
-    split: dict[str, tuple[list[Event], frozenset[str]]] = {}
+    split: dict[str, tuple[IncidentIndex, frozenset[str]]] = {}
 
-    def known_by_cutoff(incident: str) -> tuple[list[Event], frozenset[str]]:
-        """An incident's accounts started by the cut-off, and the ids of the others: once per
-        incident, not once per listed link (an incident of n accounts listed n times cost n²)."""
+    def known_by_cutoff(incident: str) -> tuple[IncidentIndex, frozenset[str]]:
+        """An incident's accounts started by the cut-off (indexed for grading) and the ids of the
+        others: once per incident, not once per listed link (n accounts listed cost n²)."""
         found = split.get(incident)
         if found is None:
             accounts = incidents.get(incident, ())
             starts = [(spans[o.id] if o.id in spans else o.when.span(tz))[0] < cutoff for o in accounts]
+            started = [o for o, known in zip(accounts, starts, strict=True) if known]
             found = split[incident] = (
-                [o for o, known in zip(accounts, starts, strict=True) if known],
+                IncidentIndex.of(started, ob.bearers, parties),
                 frozenset(o.id for o, known in zip(accounts, starts, strict=True) if not known),
             )
         return found
@@ -354,16 +355,15 @@ def _evidence(
             if event.incident:  # only the accounts known by the cut-off may corroborate or contest
                 started, later = known_by_cutoff(event.incident)
                 # All the others known: the same inputs as in grade_links_policies, the same grade.
-                if later - {event.id}:
-                    others = [o for o in started if o.id != event.id]
-                    grade, why, *_ = grade_account(
+                if len(later) > (event.id in later):  # (the account itself has started: it is listed)
+                    grade, why, *_ = grade_account_in(
                         event,
                         link.effect,
                         link.basis,
                         ob.bearers,
                         stakes or Stakes.of(agreement),
                         parties,
-                        others,
+                        started,
                         trust,
                         link.caveat,
                     )

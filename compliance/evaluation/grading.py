@@ -28,7 +28,8 @@ corroborate an act: their ``actor`` is the speaker. A link with a caveat never c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import NamedTuple
 
 from compliance.core.events import UNAFFILIATED, Event
@@ -86,6 +87,28 @@ def grade_account(
     (from the link) makes a confirmed grade *alleged* and leads the reason.
     """
     graded = _grade(event, effect, basis, bearers, stakes, parties, same_incident)
+    if isinstance(graded, _Stakeholder):
+        graded = graded.under(trust)
+    return _with_caveat(graded, caveat)
+
+
+def grade_account_in(
+    event: Event,
+    effect: Effect,
+    basis: str,
+    bearers: tuple[str, ...],
+    stakes: Stakes,
+    parties: PartyRegistry,
+    incident: IncidentIndex,
+    trust: Trust = Trust.STANDARD,
+    caveat: str = "",
+) -> Grading:
+    """:func:`grade_account`, the other accounts visible at the cut-off read through their
+    :class:`IncidentIndex` (built once for the incident and the bearers; the account itself may
+    be among them): an incident of n accounts, each listed, cost n² through the scans."""
+    graded: Grading | Pending | _Stakeholder = _by_source(event, effect, basis, bearers, stakes, parties)
+    if isinstance(graded, Pending):
+        graded = incident.read(event, graded.source, graded.who)
     if isinstance(graded, _Stakeholder):
         graded = graded.under(trust)
     return _with_caveat(graded, caveat)
@@ -269,6 +292,7 @@ def _read_with(
 
 
 def _how_denied(denial: Event | None) -> str:
+    """How a stakeholder's account was answered, as :func:`_denial` words it."""
     if denial is None:
         return ""
     if denial.kind == "denial":
@@ -305,13 +329,13 @@ class IncidentIndex(NamedTuple):
     :func:`_corroboration`, :func:`_contest` and :func:`_denial` give (a property compares them).
     """
 
-    corroborators: dict[tuple[tuple[bool, str], str | None], list[Event]]
-    contests: list[Event]
-    denials: list[Event]
+    corroborators: Mapping[tuple[tuple[bool, str], str | None], tuple[Event, ...]]
+    contests: tuple[Event, ...]
+    denials: tuple[Event, ...]
 
     @classmethod
     def of(cls, accounts: Sequence[Event], bearers: tuple[str, ...], parties: PartyRegistry) -> IncidentIndex:
-        index = cls({}, [], [])
+        index = _IndexBuilder({}, [], [])
         for other in accounts:
             acts = other.kind not in NOT_ACTS
             told_by_side = _on_side(other.reporter_party, bearers, parties)
@@ -325,7 +349,11 @@ class IncidentIndex(NamedTuple):
                 act = _act(other.kind)
                 _keep_two(index.corroborators.setdefault((act, other.actor), []), other)
                 _keep_two(index.corroborators.setdefault((act, None), []), other)
-        return index
+        return cls(
+            MappingProxyType({key: tuple(found) for key, found in index.corroborators.items()}),
+            tuple(index.contests),
+            tuple(index.denials),
+        )
 
     def read(self, event: Event, source: SourceClass, who: str) -> Grading | _Stakeholder:
         """:func:`_corroborated` for an account of this incident, the others being the rest of it."""
@@ -340,17 +368,27 @@ class IncidentIndex(NamedTuple):
         return _read_with(event, source, who, corroboration, _other_than(event, self.denials))
 
 
+class _IndexBuilder(NamedTuple):
+    """:class:`IncidentIndex` while it is filled, in one pass over the incident."""
+
+    corroborators: dict[tuple[tuple[bool, str], str | None], list[Event]]
+    contests: list[Event]
+    denials: list[Event]
+
+
 def _act(kind: str) -> tuple[bool, str]:
     """Kinds describing the same act share this (see :func:`_same_act`)."""
     return (True, "") if kind in HOSTILITIES else (False, kind)
 
 
 def _keep_two(found: list[Event], account: Event) -> None:
+    """Keep the first two: the first may be the account being graded, which is not its own other."""
     if len(found) < 2:
         found.append(account)
 
 
 def _other_than(event: Event, first: Sequence[Event]) -> Event | None:
+    """The first of ``first`` that is not ``event`` itself (ids are unique in an incident)."""
     return next((other for other in first if other.id != event.id), None)
 
 

@@ -25,7 +25,8 @@ class Firsts:
     attribution until the bearer's side denies it): ``(start, end, until)``, visible at T when
     ``start < T <= until``. What they give is worked out once, piece by piece between their
     starts and untils (``pieces``), and :meth:`at` finds the piece by bisection: scanning them
-    at every cut-off made a history over n such accounts cost n².
+    at every cut-off made a history over n such accounts cost n². ``pieces`` is derived from
+    ``windowed`` when the value is built (not a cache filled later), and left out of equality.
     """
 
     starts: tuple[datetime, ...]

@@ -141,17 +141,18 @@ def _permission(facts: Facts, cutoff: datetime, first: Sequence[datetime | None]
     """A permission is never breached: it is ``exercised`` on a confirmed use, else ``unused``."""
     if first[Category.FULFIL] is not None or first[Category.PROGRESS] is not None:
         found = _first_of(facts, cutoff, Category.FULFIL, Category.PROGRESS)
-        return Status.EXERCISED, "used" + (f" ({found})" if found else ""), "permission exercised"
+        return Status.EXERCISED, "used" + (f" ({found})" if found is not None else ""), "permission exercised"
     if first[Category.FULFIL_UNCONFIRMED] is not None or first[Category.PROGRESS_UNCONFIRMED] is not None:
         found = _first_of(facts, cutoff, Category.FULFIL_UNCONFIRMED, Category.PROGRESS_UNCONFIRMED)
-        named = f" in {found}" if found else ""
+        named = f" in {found}" if found is not None else ""
         return Status.UNUSED, f"a use is claimed{named}, not confirmed", "permission unused"
     return Status.UNUSED, "no use evidenced", "permission unused"
 
 
 def _first_of(facts: Facts, cutoff: datetime, *categories: Category) -> str | None:
     """The first account that counts, of the first of ``categories`` that has one."""
-    return next(filter(None, (facts.first_visible(c, cutoff) for c in categories)), None)
+    found = (facts.first_visible(c, cutoff) for c in categories)
+    return next((event for event in found if event is not None), None)
 
 
 _ORDER = {status: i for i, status in enumerate(Status)}
