@@ -36,7 +36,7 @@ import random
 import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from attrs import evolve
 from hypothesis import given, settings
@@ -123,6 +123,19 @@ def test_builder_memory__same_events_and_problems_as_a_fresh_build_per_row(
 DAYS = (date(2020, 11, 5), date(2020, 11, 20), date(2021, 3, 1), date(2022, 9, 13), date(2024, 1, 10))
 TIMES = [EventTime(d, d) for d in DAYS] + [EventTime(date(2021, 3, 1), date(2021, 3, 31), Precision.MONTH)]
 
+INSTANTS = st.builds(
+    lambda day, minutes, offset: EventTime(
+        datetime.combine(day, datetime.min.time(), timezone(timedelta(hours=offset)))
+        + timedelta(minutes=minutes),
+        None,
+        Precision.INSTANT,
+    ),
+    st.sampled_from(LinkIndex.build(AGREEMENTS).boundaries),  # agreement dates and rule windows
+    st.integers(-900, 900),
+    st.integers(-12, 14),
+)
+"""Times of day with an offset within hours of a date the scope tests compare with."""
+
 
 @st.composite
 def accounts_with_incidents(draw: st.DrawFn) -> list[Event]:
@@ -184,13 +197,22 @@ def _graded_view(items: Sequence[Graded]) -> Counter[Graded]:
 
 
 @settings(max_examples=200, deadline=None)
-@given(accounts_with_incidents(), st.lists(st.sampled_from(["", "AM", "AZ", "BJ", "Benin"]), max_size=14))
+@given(
+    accounts_with_incidents(),
+    st.lists(st.sampled_from(["", "AM", "AZ", "BJ", "Benin"]), max_size=14),
+    st.lists(st.none() | INSTANTS, max_size=14),
+)
 def test_incidents_in_scope__the_accounts_that_pass_the_scope_tests_one_by_one(
-    events: list[Event], countries: list[str]
+    events: list[Event], countries: list[str], instants: list[EventTime | None]
 ) -> None:
     """Per agreement, an incident is kept whole, dropped, or read account by account as its days
-    and countries decide; the outcome must be the accounts that pass, each tested alone."""
+    and countries decide (an instant's day depends on the agreement's zone); the outcome must be
+    the accounts that pass, each tested alone."""
     drawn = [evolve(e, country=c) for e, c in zip(events, countries + [""] * len(events), strict=False)]
+    drawn = [
+        e if w is None else evolve(e, when=w)
+        for e, w in zip(drawn, instants + [None] * len(drawn), strict=False)
+    ]
     incidents: dict[str, list[Event]] = {}
     for event in sorted(drawn, key=by_sort_key):
         if event.incident:
@@ -234,14 +256,17 @@ def _windows_moved(agreements: Sequence[Agreement], days: int) -> tuple[Agreemen
 @given(
     st.lists(RULE_ACCOUNTS, max_size=16),
     st.lists(st.tuples(st.integers(0, 15), st.integers(0, 15)), max_size=16),
+    st.lists(st.tuples(st.integers(0, 15), INSTANTS), max_size=10),
 )
 def test_link_memo__each_account_gets_the_links_and_reason_of_the_rules_applied_to_it_alone(
-    drawn: list[Event], redated: list[tuple[int, int]]
+    drawn: list[Event], redated: list[tuple[int, int]], instants: list[tuple[int, EventTime]]
 ) -> None:
     """One memo over a batch (signatures met again at other dates, as in a real file) against
-    the plain rule tests on each account with nothing remembered."""
+    the plain rule tests on each account with nothing remembered; some accounts are given a
+    time of day with an offset near a date the tests compare with (read in each agreement's zone)."""
     drawn = [evolve(e, links=()) for e in drawn]  # rule-made links only (explicit ones are not remembered)
     events = drawn + [evolve(drawn[i], when=drawn[j].when) for i, j in redated if max(i, j) < len(drawn)]
+    events += [evolve(drawn[i % len(drawn)], when=when) for i, when in instants if drawn]
     for agreements in (AGREEMENTS, _windows_moved(AGREEMENTS, 20)):
         index = LinkIndex.build(agreements)
         shared = LinkMemo()

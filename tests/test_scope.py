@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from compliance.core.problems import Severity
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import EVENT_KINDS, Effect
 from compliance.evaluation.evaluate import evaluate
+from compliance.linking.index import LinkIndex, link_event
 from compliance.linking.ledger import Ledger, assemble, build_ledger
 from compliance.linking.scope import (
     BEFORE,
@@ -353,3 +354,39 @@ def test_validate__prints_the_unlinked_reasons(capsys: pytest.CaptureFixture[str
     assert ", linked 0, unlinked 113," in err[0]
     assert err[1].startswith("unlinked: before the agreement ")
     assert "domestic event" in err[1]
+
+
+def _instant(text: str) -> EventTime:
+    return EventTime(datetime.fromisoformat(text), None, Precision.INSTANT)
+
+
+@pytest.mark.parametrize(
+    ("kind", "place", "obligation", "as_of", "writings"),
+    [
+        # 04:00 in Moscow on 10 November 2020, after the statement of that day: written twice.
+        ("armed-clash", "Hadrut", "ts2020-1-ceasefire-aze", date(2020, 12, 31),
+         ("2020-11-10T04:00:00+03:00", "2020-11-09T23:00:00-02:00")),
+        # 23:30 in Moscow on 31 December 2020, the last day of the Aghdam window: written twice.
+        ("territory-handover", "Aghdam", "ts2020-2-aghdam", date(2021, 1, 31),
+         ("2020-12-31T23:30:00+03:00", "2021-01-01T00:30:00+04:00")),
+    ],
+    ids=["adopted-day", "window-end"],
+)  # fmt: skip
+def test_scope__an_instant_is_dated_in_the_agreements_zone_however_its_offset_is_written(
+    kind: str, place: str, obligation: str, as_of: date, writings: tuple[str, str]
+) -> None:
+    """One instant written with two offsets is one account: the time-scope test and the rule
+    windows read its day in the agreement's zone, not in the offset it was written with (read
+    there, 23:00 at UTC-02:00 fell on the day before the statement and was left unlinked)."""
+    index = LinkIndex.build(AGREEMENTS)
+    outcomes = []
+    for text in writings:
+        event = Event(
+            "I1", _instant(text), kind, "Reuters", "none", actor="AZE", location=place, country="AZ"
+        )
+        links = link_event(event, index, PARTIES)
+        assert obligation in {k.obligation for k in links}, text
+        assert may_bear_on(event, AgreementScope.of(AGREEMENTS[0]))
+        result = evaluate(AGREEMENTS, [event], links, PARTIES, as_of).result(obligation)
+        outcomes.append((sorted((k.obligation, k.effect) for k in links), result.status))
+    assert outcomes[0] == outcomes[1]

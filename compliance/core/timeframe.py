@@ -113,6 +113,29 @@ class EventTime:
         return self.start.date() if isinstance(self.start, datetime) else self.start
 
     @property
+    def is_instant(self) -> bool:
+        """Whether a time of day with an offset is given: then its calendar days depend on the zone."""
+        return isinstance(self.start, datetime) or isinstance(self.end, datetime)
+
+    def days_in(self, tz: tzinfo) -> tuple[date, date]:
+        """The first and last calendar dates named, read in ``tz`` (an agreement's zone).
+
+        A date is the same day everywhere; an instant falls on a day only in a zone: 23:00 at
+        UTC-02:00 on 9 November is 04:00 on 10 November in Moscow, after a statement signed that
+        day there. The scope tests compare an account's days with an agreement's dates, so they
+        read an instant in that agreement's zone (``first_day`` and ``last_day`` read it in its
+        own offset, for sorting and display).
+        """
+        if not self.is_instant:
+            return self.first_day, self.last_day
+        first = local_date(self.start, tz) if isinstance(self.start, datetime) else self.start
+        last_named = self.end if self.end is not None else self.start
+        last = local_date(last_named, tz) if isinstance(last_named, datetime) else last_named
+        if self.precision is Precision.APPROXIMATE and self.end is None:
+            last += APPROXIMATE_WINDOW
+        return first, last
+
+    @property
     def last_day(self) -> date:
         """The latest calendar date named (an interval's end, else the first day)."""
         last = self.end if self.end is not None else self.start

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, tzinfo
 from typing import NamedTuple
 
 from attrs import frozen
@@ -149,6 +149,7 @@ class RuleStep(NamedTuple):
     window_start: date | None
     window_end: date | None
     link: tuple[str, Effect, str, str, str]  # (obligation, effect, basis, note, caveat)
+    tz: tzinfo  # the agreement's zone, where an instant's days are read
 
 
 RulePlan = tuple[RuleStep, ...] | str
@@ -193,9 +194,6 @@ def link_account(
         named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
     placement = _placement(event, index, memo)
     when = event.when
-    days = memo.days.get(when)
-    if days is None:
-        days = memo.days[when] = (index.date_class(when.first_day), index.date_class(when.last_day))
     placed = index.narrowed.get(event.kind, False)
     undated = (
         event.kind,
@@ -207,9 +205,21 @@ def link_account(
         placement,
         (event.location, event.admin1) if placed else None,
     )
-    found = memo.rules.get((undated, days))
-    if found is None:
-        found = _remembered_outcome(event, index, parties, placement, memo, undated, days)
+    if when.is_instant:  # its days depend on each agreement's zone (rare): no date class
+        plan = memo.plans.get(undated)
+        if plan is None:
+            plan = memo.plans[undated] = _rule_plan(event, index, parties, placement)
+        found = _dated_outcome(plan, when)
+    else:
+        days = memo.days.get(when)
+        if days is None:
+            days = memo.days[when] = (index.date_class(when.first_day), index.date_class(when.last_day))
+        remembered = memo.rules.get((undated, days))
+        found = (
+            remembered
+            if remembered is not None
+            else _remembered_outcome(event, index, parties, placement, memo, undated, days)
+        )
     found_links, reason = found
     event_id = event.id
     links += [
@@ -252,7 +262,7 @@ def _remembered_outcome(
     plan = memo.plans.get(undated)
     if plan is None:
         plan = memo.plans[undated] = _rule_plan(event, index, parties, placement)
-    found = memo.rules[(undated, days)] = _dated_outcome(plan, event.when.first_day, event.when.last_day)
+    found = memo.rules[(undated, days)] = _dated_outcome(plan, event.when)
     return found
 
 
@@ -275,19 +285,23 @@ def _rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement
                 rule.window_start,
                 rule.window_end,
                 (ob.id, rule.effect, rule.name, note, caveat),
+                agreement.tz,
             )
         )
     return tuple(steps)
 
 
-def _dated_outcome(plan: RulePlan, first: date, last: date) -> RuleOutcome:
-    """The outcome of a plan for an account whose dates run from ``first`` to ``last``."""
+def _dated_outcome(plan: RulePlan, when: EventTime) -> RuleOutcome:
+    """The outcome of a plan for an account of time ``when`` (its days read in each step's zone)."""
     if isinstance(plan, str):
         return (), plan
     reasons: list[str] = []
     out: list[tuple[str, Effect, str, str, str]] = []
     seen: set[str] = set()
-    for reason, adopted, party, matches, window_start, window_end, link in plan:
+    first, last = when.first_day, when.last_day
+    for reason, adopted, party, matches, window_start, window_end, link, tz in plan:
+        if when.is_instant:
+            first, last = when.days_in(tz)
         if reason is None and last < adopted:
             reason = BEFORE
         reason = reason or party
@@ -315,10 +329,10 @@ def _rule_outcome(
     reasons: list[str] = []
     out: list[tuple[str, Effect, str, str, str]] = []
     seen: set[str] = set()
-    last = event.when.last_day
     for ob, rule in index.by_kind.get(event.kind, ()):
         agreement = index.obligations[ob.id][0]
         scope = index.scopes[agreement.id]
+        last = event.when.days_in(agreement.tz)[1]
         # Place first: a row from another country is "outside", whatever its date.
         reason, caveat = place_verdict(event, placement, effective_scope(agreement, ob), scope)
         if reason is None and last < agreement.date:
@@ -327,7 +341,7 @@ def _rule_outcome(
         if reason is not None:
             reasons.append(reason)
             continue
-        if ob.id in seen or not _matches(event, ob, rule, parties):
+        if ob.id in seen or not _matches(event, ob, rule, parties, agreement.tz):
             reasons.append(NO_RULE)
             continue
         note = NO_ACTOR_NOTE if event.actor is None and rule.effect is Effect.BREACHES else ""
@@ -344,7 +358,7 @@ def _explicit(event: Event, index: LinkIndex) -> tuple[list[Link], list[Explicit
         agreement = index.by_id.get(ref.agreement)
         if agreement is None or index.check(ref) is not None:
             continue
-        if event.when.last_day < agreement.date:
+        if event.when.days_in(agreement.tz)[1] < agreement.date:
             premature.append(ref)
             continue
         if ref.obligation is not None:
@@ -365,13 +379,14 @@ def _explicit(event: Event, index: LinkIndex) -> tuple[list[Link], list[Explicit
     return links, premature
 
 
-def _matches(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistry) -> bool:
+def _matches(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistry, tz: tzinfo) -> bool:
     if not _matches_undated(event, ob, rule, parties):
         return False
     # An event overlapping the window may fall in it; the evaluator handles the uncertainty.
-    if rule.window_start is not None and event.when.last_day < rule.window_start:
+    first, last = event.when.days_in(tz)
+    if rule.window_start is not None and last < rule.window_start:
         return False
-    return rule.window_end is None or event.when.first_day <= rule.window_end
+    return rule.window_end is None or first <= rule.window_end
 
 
 def _matches_undated(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistry) -> bool:

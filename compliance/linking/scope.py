@@ -70,6 +70,7 @@ class AgreementScope:
     members: frozenset[str]
     countries: frozenset[str]
     areas: frozenset[str]
+    tz: dt.tzinfo = dt.UTC  # the agreement's zone: an instant's day is read there
 
     @classmethod
     def of(cls, agreement: Agreement) -> AgreementScope:
@@ -81,6 +82,7 @@ class AgreementScope:
             frozenset(members),
             frozenset(c for s in scopes for c in s.countries),
             frozenset(a for s in scopes for a in (*s.areas, *s.disputed_areas)),
+            agreement.tz,
         )
 
 
@@ -94,7 +96,7 @@ def may_bear_on(event: Event, scope: AgreementScope) -> bool:
     the account said it bears on it: talks in Moscow, say), not for the time test (a text cannot
     be kept or broken before it exists), as in linking itself.
     """
-    if event.when.last_day < scope.date:
+    if event.when.days_in(scope.tz)[1] < scope.date:
         return False
     if not (event.country and scope.countries) or event.country in scope.countries:
         return True
@@ -110,20 +112,25 @@ def incidents_in_scope(
     incident's first and last days and its countries decide those at once (the list is kept as
     it is, or dropped), and only an incident that straddles the line is read account by account.
     """
-    spread: dict[str, tuple[dt.date, dt.date, frozenset[str]]] = {}
+    spread: dict[str, tuple[dt.date, dt.date, frozenset[str]] | None] = {}
     for incident, accounts in incidents.items():
+        if any(e.when.is_instant for e in accounts):
+            spread[incident] = None  # an instant's day depends on the agreement's zone: one by one
+            continue
         days = [e.when.last_day for e in accounts]
         spread[incident] = (min(days), max(days), frozenset(e.country for e in accounts if e.country))
     found: dict[str, dict[str, list[Event]]] = {}
     for scope in scopes:
         kept: dict[str, list[Event]] = found.setdefault(scope.id, {})
         for incident, accounts in incidents.items():
-            first, last, countries = spread[incident]
-            if last < scope.date:
-                continue  # wholly before the agreement
-            if first >= scope.date and (not scope.countries or countries <= scope.countries):
-                kept[incident] = accounts
-                continue
+            settled = spread[incident]
+            if settled is not None:
+                first, last, countries = settled
+                if last < scope.date:
+                    continue  # wholly before the agreement
+                if first >= scope.date and (not scope.countries or countries <= scope.countries):
+                    kept[incident] = accounts
+                    continue
             mine = [e for e in accounts if may_bear_on(e, scope)]
             if mine:
                 kept[incident] = mine
