@@ -33,13 +33,19 @@ from compliance.views.timeline import period_ends, timeline
 ROOT = Path(__file__).parent.parent
 
 
-def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+def _benchmark(name: str):  # type: ignore[no-untyped-def]
+    """A script of ``benchmarks/`` loaded as a module (they are scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "benchmarks" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(f"bench_{name}", module)  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+def _generator():  # type: ignore[no-untyped-def]
+    return _benchmark("generate")
 
 
 @pytest.fixture(scope="module")
@@ -258,22 +264,11 @@ def test_scale__the_pandas_baseline_mirrors_the_link_rules() -> None:
 
 
 def _bench_run():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_run", module)  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return _benchmark("run")
 
 
 def _growth():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_growth", ROOT / "benchmarks" / "growth.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _benchmark("growth")
 
 
 def test_growth__each_shape_is_the_case_it_names(tmp_path: Path) -> None:

@@ -86,10 +86,7 @@ def grade_account(
     ``same_incident`` must hold only the other accounts visible at the cut-off. A ``caveat``
     (from the link) makes a confirmed grade *alleged* and leads the reason.
     """
-    graded = _grade(event, effect, basis, bearers, stakes, parties, same_incident)
-    if isinstance(graded, _Stakeholder):
-        graded = graded.under(trust)
-    return _with_caveat(graded, caveat)
+    return _under(_grade(event, effect, basis, bearers, stakes, parties, same_incident), trust, caveat)
 
 
 def grade_account_in(
@@ -106,12 +103,17 @@ def grade_account_in(
     """:func:`grade_account`, the other accounts visible at the cut-off read through their
     :class:`IncidentIndex` (built once for the incident and the bearers; the account itself may
     be among them): an incident of n accounts, each listed, cost n² through the scans."""
-    graded: Grading | Pending | _Stakeholder = _by_source(event, effect, basis, bearers, stakes, parties)
-    if isinstance(graded, Pending):
-        graded = incident.read(event, graded.source, graded.who)
-    if isinstance(graded, _Stakeholder):
-        graded = graded.under(trust)
-    return _with_caveat(graded, caveat)
+    graded = _by_source(event, effect, basis, bearers, stakes, parties)
+    return _under(
+        incident.read(event, graded.source, graded.who) if isinstance(graded, Pending) else graded,
+        trust,
+        caveat,
+    )
+
+
+def _under(graded: Grading | _Stakeholder, trust: Trust, caveat: str) -> Grading:
+    """The grade under ``trust`` (a stakeholder's depends on it), with the link's caveat."""
+    return _with_caveat(graded.under(trust) if isinstance(graded, _Stakeholder) else graded, caveat)
 
 
 class Pending(NamedTuple):
