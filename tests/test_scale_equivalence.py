@@ -51,7 +51,8 @@ from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.evaluate import Prepared, evaluate
 from compliance.evaluation.facts import Account, Category, Facts, gather_facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
-from compliance.evaluation.grading import IncidentIndex, grade_account, grade_account_in
+from compliance.evaluation.grading import grade_account, grade_account_in
+from compliance.evaluation.incident_index import IncidentIndex
 from compliance.evaluation.intervals import Firsts, Span, front
 from compliance.evaluation.trust import SourceClass, Stakes
 from compliance.linking.index import LinkIndex, LinkMemo, _placement, _rule_outcome, link_account, link_event

@@ -17,7 +17,8 @@ from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import day_start
 from compliance.core.vocabulary import Grade, Trust
-from compliance.evaluation.grading import Grading, IncidentIndex, Pending, grade_by_source
+from compliance.evaluation.grading import Grading, Pending, grade_by_source
+from compliance.evaluation.incident_index import IncidentIndex
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.trust import Stakes
 

@@ -28,14 +28,16 @@ corroborate an act: their ``actor`` is the speaker. A link with a caveat never c
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from types import MappingProxyType
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from compliance.core.events import UNAFFILIATED, Event
 from compliance.core.parties import PartyRegistry
 from compliance.core.vocabulary import ActorRelation, Effect, Grade, Trust
 from compliance.evaluation.trust import SourceClass, Stakes, classify
+
+if TYPE_CHECKING:
+    from compliance.evaluation.incident_index import IncidentIndex
 
 NOT_ACTS = frozenset({"statement", "denial", "court-order"})
 """Kinds whose ``actor`` is a speaker, not a party acting on the ground."""
@@ -63,7 +65,7 @@ def _same_act(a: str, b: str) -> bool:
     return a == b or (a in HOSTILITIES and b in HOSTILITIES)
 
 
-def _on_side(party: str | None, bearers: tuple[str, ...], parties: PartyRegistry) -> bool:
+def on_side(party: str | None, bearers: tuple[str, ...], parties: PartyRegistry) -> bool:
     return party is not None and parties.relation(party, bearers) in (
         ActorRelation.BEARER,
         ActorRelation.ALIGNED,
@@ -111,9 +113,9 @@ def grade_account_in(
     )
 
 
-def _under(graded: Grading | _Stakeholder, trust: Trust, caveat: str) -> Grading:
+def _under(graded: Grading | Stakeholder, trust: Trust, caveat: str) -> Grading:
     """The grade under ``trust`` (a stakeholder's depends on it), with the link's caveat."""
-    return _with_caveat(graded.under(trust) if isinstance(graded, _Stakeholder) else graded, caveat)
+    return _with_caveat(graded.under(trust) if isinstance(graded, Stakeholder) else graded, caveat)
 
 
 class Pending(NamedTuple):
@@ -134,8 +136,8 @@ class Pending(NamedTuple):
         """:meth:`given`, the incident read through its :class:`IncidentIndex` for the bearers."""
         return self._finish(index.read(event, self.source, self.who))
 
-    def _finish(self, graded: Grading | _Stakeholder) -> Grading | tuple[Grading, ...]:
-        if isinstance(graded, _Stakeholder):
+    def _finish(self, graded: Grading | Stakeholder) -> Grading | tuple[Grading, ...]:
+        if isinstance(graded, Stakeholder):
             return tuple(_with_caveat(graded.under(trust), self.caveat) for trust in Trust)
         return _with_caveat(graded, self.caveat)
 
@@ -168,7 +170,7 @@ def _with_caveat(graded: Grading, caveat: str) -> Grading:
     return Grading(grade, f"{caveat}: cannot confirm on its own ({graded.reason})")
 
 
-class _Stakeholder(NamedTuple):
+class Stakeholder(NamedTuple):
     """A stakeholder's account, whose grade the trust policy decides (rule 6).
 
     A corroboration confirms it under every policy, but only from when the corroborating account
@@ -219,7 +221,7 @@ def _grade(
     stakes: Stakes,
     parties: PartyRegistry,
     same_incident: Sequence[Event],
-) -> Grading | _Stakeholder:
+) -> Grading | Stakeholder:
     graded = _by_source(event, effect, basis, bearers, stakes, parties)
     if isinstance(graded, Pending):
         return _corroborated(event, graded.source, graded.who, bearers, parties, same_incident)
@@ -261,18 +263,18 @@ def _corroborated(
     bearers: tuple[str, ...],
     parties: PartyRegistry,
     same_incident: Sequence[Event],
-) -> Grading | _Stakeholder:
+) -> Grading | Stakeholder:
     """Rules 5 and 6: an opposing side's allegation or a stakeholder's account, read with its incident."""
     corroboration = _corroboration(event, bearers, parties, same_incident)
     if source is SourceClass.OPPOSING_SIDE:
         contest = None if corroboration is not None else _contest(bearers, parties, same_incident)
-        return _read_with(event, source, who, corroboration, contest)
-    return _read_with(event, source, who, corroboration, _denial(bearers, parties, same_incident)[0])
+        return read_with(event, source, who, corroboration, contest)
+    return read_with(event, source, who, corroboration, _denial(bearers, parties, same_incident)[0])
 
 
-def _read_with(
+def read_with(
     event: Event, source: SourceClass, who: str, corroboration: Event | None, answer: Event | None
-) -> Grading | _Stakeholder:
+) -> Grading | Stakeholder:
     """Rules 5 and 6 once the incident has been read: its corroborating account, and the account
     that contests an opposing side's allegation (:func:`_contest`) or denies a stakeholder's
     account (:func:`_denial`)."""
@@ -289,8 +291,8 @@ def _read_with(
             )
         unnamed_note = "; the source names no actor" if event.actor is None else ""
         return Grading(Grade.ALLEGED, f"alleged by {reporter} only{unnamed_note}")
-    # A stakeholder: the trust policy decides, until a corroboration exists (see _Stakeholder).
-    return _Stakeholder(who, answer, _how_denied(answer), corroboration)
+    # A stakeholder: the trust policy decides, until a corroboration exists (see Stakeholder).
+    return Stakeholder(who, answer, _how_denied(answer), corroboration)
 
 
 def _how_denied(denial: Event | None) -> str:
@@ -308,90 +310,15 @@ def _contest(
     """The first account contesting an opposing side's allegation: the bearer's side's denial,
     or any account naming an actor not on the bearer's side."""
     for other in same_incident:
-        if other.kind == "denial" and _on_side(other.reporter_party, bearers, parties):
+        if other.kind == "denial" and on_side(other.reporter_party, bearers, parties):
             return other
         if (
             other.kind not in NOT_ACTS
             and other.actor is not None
-            and not _on_side(other.actor, bearers, parties)
+            and not on_side(other.actor, bearers, parties)
         ):
             return other
     return None
-
-
-class IncidentIndex(NamedTuple):
-    """What grading reads of one incident for one set of bearers, worked out once.
-
-    Grading an account of an incident looks for the *first* other account (in the incident's
-    order) that corroborates it, contests it or denies it. Scanning the incident for every
-    account cost n² for an incident of n accounts. Each test but the corroboration's reads only
-    the other account, and the corroboration's reads the account's act and actor; so the first
-    two accounts passing each test are kept (two: one of them may be the account itself),
-    corroborators by (act, actor) and by act alone. :meth:`read` then gives what the scans of
-    :func:`_corroboration`, :func:`_contest` and :func:`_denial` give (a property compares them).
-    """
-
-    corroborators: Mapping[tuple[tuple[bool, str], str | None], tuple[Event, ...]]
-    contests: tuple[Event, ...]
-    denials: tuple[Event, ...]
-
-    @classmethod
-    def of(cls, accounts: Sequence[Event], bearers: tuple[str, ...], parties: PartyRegistry) -> IncidentIndex:
-        index = _IndexBuilder({}, [], [])
-        for other in accounts:
-            acts = other.kind not in NOT_ACTS
-            told_by_side = _on_side(other.reporter_party, bearers, parties)
-            side_acted = acts and _on_side(other.actor, bearers, parties)
-            names_other = acts and other.actor is not None and not side_acted
-            if (other.kind == "denial" and told_by_side) or names_other:
-                _keep_two(index.contests, other)
-            if told_by_side and (other.kind == "denial" or names_other):
-                _keep_two(index.denials, other)
-            if side_acted and told_by_side:
-                act = _act(other.kind)
-                _keep_two(index.corroborators.setdefault((act, other.actor), []), other)
-                _keep_two(index.corroborators.setdefault((act, None), []), other)
-        return cls(
-            MappingProxyType({key: tuple(found) for key, found in index.corroborators.items()}),
-            tuple(index.contests),
-            tuple(index.denials),
-        )
-
-    def read(self, event: Event, source: SourceClass, who: str) -> Grading | _Stakeholder:
-        """:func:`_corroborated` for an account of this incident, the others being the rest of it."""
-        corroboration = (
-            None
-            if event.kind in NOT_ACTS
-            else _other_than(event, self.corroborators.get((_act(event.kind), event.actor), ()))
-        )
-        if source is SourceClass.OPPOSING_SIDE:
-            contest = None if corroboration is not None else _other_than(event, self.contests)
-            return _read_with(event, source, who, corroboration, contest)
-        return _read_with(event, source, who, corroboration, _other_than(event, self.denials))
-
-
-class _IndexBuilder(NamedTuple):
-    """:class:`IncidentIndex` while it is filled, in one pass over the incident."""
-
-    corroborators: dict[tuple[tuple[bool, str], str | None], list[Event]]
-    contests: list[Event]
-    denials: list[Event]
-
-
-def _act(kind: str) -> tuple[bool, str]:
-    """Kinds describing the same act share this (see :func:`_same_act`)."""
-    return (True, "") if kind in HOSTILITIES else (False, kind)
-
-
-def _keep_two(found: list[Event], account: Event) -> None:
-    """Keep the first two: the first may be the account being graded, which is not its own other."""
-    if len(found) < 2:
-        found.append(account)
-
-
-def _other_than(event: Event, first: Sequence[Event]) -> Event | None:
-    """The first of ``first`` that is not ``event`` itself (ids are unique in an incident)."""
-    return next((other for other in first if other.id != event.id), None)
 
 
 def _corroboration(
@@ -403,9 +330,7 @@ def _corroboration(
     for other in same_incident:
         if other.kind in NOT_ACTS or not _same_act(event.kind, other.kind):
             continue
-        if not _on_side(other.reporter_party, bearers, parties) or not _on_side(
-            other.actor, bearers, parties
-        ):
+        if not on_side(other.reporter_party, bearers, parties) or not on_side(other.actor, bearers, parties):
             continue
         if event.actor is not None and other.actor != event.actor:
             continue
@@ -418,14 +343,14 @@ def _denial(
 ) -> tuple[Event | None, str]:
     """The bearer's side's first denial, or its account naming another actor, in the incident."""
     for other in same_incident:
-        if not _on_side(other.reporter_party, bearers, parties):
+        if not on_side(other.reporter_party, bearers, parties):
             continue
         if other.kind == "denial":
             return other, f"denied in {other.id}"
         if (
             other.kind not in NOT_ACTS
             and other.actor is not None
-            and not _on_side(other.actor, bearers, parties)
+            and not on_side(other.actor, bearers, parties)
         ):
             return other, f"{other.id} names {other.actor} as actor"
     return None, ""

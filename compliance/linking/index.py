@@ -22,6 +22,7 @@ from compliance.core.parties import PartyRegistry
 from compliance.core.places import Gazetteer, Placement
 from compliance.core.timeframe import EventTime
 from compliance.core.vocabulary import ActorRelation, Effect
+from compliance.linking.explicit import explicit_links
 from compliance.linking.scope import (
     BEFORE,
     DOMESTIC,
@@ -190,7 +191,7 @@ def link_account(
     premature: list[ExplicitLink] = []
     named: set[str] = set()
     if event.links:  # most accounts have none: skip the work (a million rows)
-        links, premature = _explicit(event, index)
+        links, premature = explicit_links(event, index)
         named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
     placement = _placement(event, index, memo)
     when = event.when
@@ -348,35 +349,6 @@ def _rule_outcome(
         seen.add(ob.id)
         out.append((ob.id, rule.effect, rule.name, note, caveat))
     return tuple(out), "" if out else worst(reasons)
-
-
-def _explicit(event: Event, index: LinkIndex) -> tuple[list[Link], list[ExplicitLink]]:
-    """Links written in the event file; those to a text adopted after the account are refused."""
-    links: list[Link] = []
-    premature: list[ExplicitLink] = []
-    for ref in event.links:
-        agreement = index.by_id.get(ref.agreement)
-        if agreement is None or index.check(ref) is not None:
-            continue
-        if event.when.days_in(agreement.tz)[1] < agreement.date:
-            premature.append(ref)
-            continue
-        if ref.obligation is not None:
-            links.append(Link(ref.obligation, event.id, ref.effect, "explicit"))
-            continue
-        obligations = agreement.obligations_of(ref.article)
-        borne = [ob for ob in obligations if event.actor is not None and event.actor in ob.bearers]
-        if borne or ref.effect in (Effect.PROGRESS, Effect.RELEVANT):
-            links += [
-                Link(ob.id, event.id, ref.effect, "explicit", "article-level link")
-                for ob in borne or obligations
-            ]
-        else:
-            note = (
-                f"article-level '{ref.effect.value}' link; no obligation of the article is borne by the actor"
-            )
-            links += [Link(ob.id, event.id, Effect.RELEVANT, "explicit", note) for ob in obligations]
-    return links, premature
 
 
 def _matches(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistry, tz: tzinfo) -> bool:
