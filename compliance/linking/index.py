@@ -207,10 +207,7 @@ def link_account(
         (event.location, event.admin1) if placed else None,
     )
     if when.is_instant:  # its days depend on each agreement's zone (rare): no date class
-        plan = memo.plans.get(undated)
-        if plan is None:
-            plan = memo.plans[undated] = _rule_plan(event, index, parties, placement)
-        found = _dated_outcome(plan, when)
+        found = _dated_outcome(_remembered_plan(event, index, parties, placement, memo, undated), when)
     else:
         days = memo.days.get(when)
         if days is None:
@@ -260,11 +257,24 @@ def _remembered_outcome(
 ) -> RuleOutcome:
     """:func:`_rule_outcome` through the memo: the plan once per signature without dates, the
     outcome once per signature and date class (the tests compare with each boundary only)."""
+    plan = _remembered_plan(event, index, parties, placement, memo, undated)
+    found = memo.rules[(undated, days)] = _dated_outcome(plan, event.when)
+    return found
+
+
+def _remembered_plan(
+    event: Event,
+    index: LinkIndex,
+    parties: PartyRegistry,
+    placement: Placement,
+    memo: LinkMemo,
+    undated: tuple[object, ...],
+) -> RulePlan:
+    """:func:`_rule_plan` once per signature without dates."""
     plan = memo.plans.get(undated)
     if plan is None:
         plan = memo.plans[undated] = _rule_plan(event, index, parties, placement)
-    found = memo.rules[(undated, days)] = _dated_outcome(plan, event.when)
-    return found
+    return plan
 
 
 def _rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement) -> RulePlan:
