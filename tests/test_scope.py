@@ -209,7 +209,14 @@ def statuses(records: Sequence[Record]) -> list[tuple[date, str, str]]:
     return [
         (day, r.id, r.status.value)
         for day in AS_OF
-        for r in evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, day).results
+        for r in evaluate(
+            ledger.agreements,
+            ledger.events,
+            ledger.links,
+            ledger.parties,
+            day,
+            placed_outside=ledger.placed_outside,
+        ).results
     ]
 
 
@@ -261,6 +268,59 @@ def test_scope__events_from_an_unrelated_country_change_no_status(
     assert statuses([*base, *extra]) == before
 
 
+PLACED_ABROAD = ("Moscow", "Prague", "Brussels")
+"""Places the gazetteer resolves to countries outside every bundled agreement's."""
+
+
+@st.composite
+def placed_abroad(draw: st.DrawFn) -> list[Record]:
+    """Accounts after 10 November 2020 that give no country and name a place abroad, each sharing
+    the incident id of a bundled account, reported by one side or by Russia."""
+    out = []
+    for n in range(draw(st.integers(1, 4))):
+        day = date.fromordinal(
+            draw(st.integers(date(2020, 11, 10).toordinal(), date(2026, 12, 31).toordinal()))
+        )
+        reporter, party = draw(
+            st.sampled_from(
+                [
+                    ("Ministry of Defence of Armenia", "ARM"),
+                    ("Ministry of Defence of Azerbaijan", "AZE"),
+                    ("Ministry of Defence of Russia", "RUS"),
+                ]
+            )
+        )
+        event = account(
+            f"abroad-{n}",
+            day,
+            kind=draw(st.sampled_from(EVENT_KINDS) | st.sampled_from(HOSTILE)),
+            reported_by=reporter,
+            reporter_party=party,
+            actor=draw(st.sampled_from([None, "ARM", "AZE", "RUS"])),
+            location=draw(st.sampled_from(PLACED_ABROAD)),
+            country="",
+            incident=draw(st.sampled_from(BUNDLED_INCIDENTS)),
+        )
+        out.append(Record(Origin("abroad.csv", n + 2), event))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sets(st.integers(0, len(BUNDLED_RECORDS) - 1)) | st.just(None), placed_abroad())
+def test_scope__accounts_with_no_country_placed_abroad_and_linked_to_nothing_change_no_status(
+    kept: set[int] | None, extra: list[Record]
+) -> None:
+    """As above, for accounts that give no country and name a place abroad: linking reads the
+    place and leaves those of a hostile act unlinked; sharing an incident id must not make them
+    evidence either. (Those a rule links to an obligation with no place test are evidence, and
+    are left out here.)"""
+    base = BUNDLED_RECORDS if kept is None else [BUNDLED_RECORDS[i] for i in sorted(kept)]
+    before = BASELINE if kept is None else statuses(base)
+    ledger = assemble(AGREEMENTS, PARTIES, extra)
+    unlinked = [r for r in extra if r.event is not None and r.event.id in set(ledger.unlinked)]
+    assert statuses([*base, *unlinked]) == before
+
+
 def test_scope__an_account_the_agreement_cannot_see_neither_contests_nor_corroborates_in_its_incident() -> (
     None
 ):
@@ -297,6 +357,63 @@ def test_scope__an_account_the_agreement_cannot_see_neither_contests_nor_corrobo
     assert returns([n003, answer(date(2021, 3, 1), "BJ")]) == alone  # another country
     assert returns([n003, answer(date(2019, 3, 1), "AM")]) == alone  # before the agreement
     assert returns([n003, answer(date(2021, 3, 1), "AM")]) == ["pending"]  # contested: it reads with N003
+
+
+def test_scope__an_account_with_no_country_placed_abroad_neither_contests_nor_corroborates() -> None:
+    """The country test of an incident read only the ``country`` field: an account that gave none,
+    of a clash in Moscow, was left unlinked by linking (its place is outside the agreement's area)
+    yet contested Russia's report of returns (N003) in their shared incident. Where the field is
+    empty, the place the gazetteer resolves stands in for it, as in linking; a place inside the
+    agreement's countries still reads with the incident, and so does a thing said in Moscow (a
+    venue) and an account linked to the agreement all the same."""
+    [n003] = [r for r in BUNDLED_RECORDS if r.event is not None and r.event.id == "N003"]
+
+    def answer(location: str, **fields: object) -> Record:
+        values: dict[str, object] = {
+            "reported_by": "Ministry of Defence of Armenia",
+            "reporter_party": "ARM",
+            "actor": "RUS",
+            "location": location,
+            "country": "",
+            "incident": "2020-11-returns-to-karabakh",
+        }
+        values.update(fields)
+        return Record(Origin("other.csv", 2), account("O1", date(2021, 3, 1), **values))
+
+    def returns(records: list[Record]) -> tuple[str, list[str]]:
+        ledger = assemble(AGREEMENTS, PARTIES, records)
+        day = date(2021, 12, 31)
+        status = evaluate(
+            ledger.agreements,
+            ledger.events,
+            ledger.links,
+            ledger.parties,
+            day,
+            placed_outside=ledger.placed_outside,
+        ).result("ts2020-7-return")
+        report = Report.build(ledger, day)
+        [article] = [
+            r
+            for a in report.agreements
+            if a.agreement.id == "trilateral-2020"
+            for r in a.articles
+            if r.article.number == "7"
+        ]
+        shown = sorted(e.id for i in article.incidents for e in i.accounts)
+        [reported] = [o for o in article.obligations if o.id == "ts2020-7-return"]
+        assert reported.status == status.status  # the report reads the ledger's placements too
+        return status.status.value, shown
+
+    alone = returns([n003])
+    assert alone[0] == "in-progress"
+    assert returns([n003, answer("Moscow")]) == alone  # placed in Russia by the gazetteer
+    assert returns([n003, answer("Prague")]) == alone
+    assert returns([n003, answer("Moscow", country="AM")])[0] == "pending"  # the field wins
+    assert returns([n003, answer("Yerevan")])[0] == "pending"  # placed inside: it contests
+    assert returns([n003, answer("Atlantis")])[0] == "pending"  # not placed: as before
+    assert returns([n003, answer("Moscow", kind="denial")])[0] == "pending"  # said at a venue
+    linked_anyway = answer("Moscow", links=(ExplicitLink("trilateral-2020", "7", Effect.RELEVANT),))
+    assert returns([n003, linked_anyway]) == ("pending", ["N003", "O1"])
 
 
 def test_scope__an_explicitly_linked_account_of_another_country_reads_with_its_incident() -> None:

@@ -54,6 +54,7 @@ def evaluate(
     with_evidence: bool = True,
     evidence_limit: int | None = None,
     trust: Trust = Trust.STANDARD,
+    placed_outside: Mapping[str, frozenset[str]] | None = None,
 ) -> Evaluation:
     """Evaluate every obligation as of the end of ``as_of`` in each agreement's zone.
 
@@ -66,8 +67,11 @@ def evaluate(
     reported later are left out (accounts with no report date are kept).
 
     ``trust`` chooses whose word confirms an account (docs/obligation-logic.md, "Trust policies").
+
+    ``placed_outside`` is the ledger's: the agreements that accounts giving no country cannot
+    bear on, by where the gazetteer places them (the evaluation reads no gazetteer).
     """
-    prepared = Prepared.of(agreements, events, links, known_on)
+    prepared = Prepared.of(agreements, events, links, known_on, placed_outside)
     return prepared.evaluate(
         parties, as_of, trust, with_evidence=with_evidence, evidence_limit=evidence_limit
     )
@@ -105,6 +109,7 @@ class Prepared:
         events: Iterable[Event],
         links: Iterable[Link],
         known_on: date | None = None,
+        placed_outside: Mapping[str, frozenset[str]] | None = None,
     ) -> Prepared:
         by_id = (
             {e.id: e for e in events}
@@ -127,7 +132,7 @@ class Prepared:
             rank[event.id] = len(rank)
             if event.incident:
                 every.setdefault(event.incident, []).append(event)
-        incidents = incidents_in_scope(every, (AgreementScope.of(a) for a in agreements))
+        incidents = incidents_in_scope(every, (AgreementScope.of(a) for a in agreements), placed_outside)
         # Each obligation's links in the accounts' order, which is nearly the order of their
         # intervals: the facts and the evidence sort them again, and a nearly sorted list sorts
         # in nearly linear time (sorting by an integer is cheaper than by an interval).

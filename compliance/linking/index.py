@@ -19,7 +19,7 @@ from attrs import frozen
 from compliance.core.events import Event, ExplicitLink, Link
 from compliance.core.model import Agreement, LinkRule, Obligation
 from compliance.core.parties import PartyRegistry
-from compliance.core.places import Gazetteer, Placement
+from compliance.core.places import NOWHERE, Gazetteer, Placement
 from compliance.core.timeframe import EventTime
 from compliance.core.vocabulary import ActorRelation, Effect
 from compliance.linking.explicit import explicit_links
@@ -160,11 +160,13 @@ RulePlan = tuple[RuleStep, ...] | str
 
 @frozen
 class Linking:
-    """The links of one account; why it has none; explicit links to texts that did not exist yet."""
+    """The links of one account; why it has none; explicit links to texts that did not exist yet;
+    where the gazetteer placed it (which the incidents of an account with no country need)."""
 
     links: tuple[Link, ...]
     reason: str = ""
     premature: tuple[ExplicitLink, ...] = ()
+    placement: Placement = NOWHERE
 
 
 def link_event(
@@ -225,7 +227,7 @@ def link_account(
         for ob_id, effect, basis, note, caveat in found_links
         if not named or index.obligations[ob_id][0].id not in named
     ]
-    return Linking(tuple(links), "" if links else (reason or NO_RULE), tuple(premature))
+    return Linking(tuple(links), "" if links else (reason or NO_RULE), tuple(premature), placement)
 
 
 def _placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:

@@ -12,7 +12,7 @@ Nothing is lost: every record read is counted as linked, unlinked or rejected.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import attrgetter
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from compliance.core.parties import PartyRegistry
 from compliance.core.problems import InputError, Problem, Severity, in_order, visible
 from compliance.linking.incidents import denial_links
 from compliance.linking.index import LinkIndex, LinkMemo, link_account
-from compliance.linking.scope import REASONS
+from compliance.linking.scope import REASONS, outside_by_place
 from compliance.load.agreement_files import (
     Reporter,
     load_agreement_text,
@@ -73,6 +73,10 @@ class Ledger:
     unlinked: tuple[str, ...]
     problems: tuple[Problem, ...]
     accounting: Accounting
+    placed_outside: Mapping[str, frozenset[str]] = field(factory=dict)
+    """Event id -> the agreements an account of an incident that gives no country cannot bear
+    on, by where the gazetteer places it (``linking.scope.outside_by_place``; pass it on to the
+    evaluation, which has no gazetteer)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -198,6 +202,7 @@ def assemble(
     events: list[Event] = []
     links: list[Link] = []
     unlinked: dict[str, str] = {}  # event id -> reason
+    placed_outside: dict[str, frozenset[str]] = {}
     elsewhere: dict[tuple[str, str], tuple[int, int]] = {}
     read = rejected = 0
     for item in records:
@@ -228,6 +233,16 @@ def assemble(
         linking = link_account(event, index, parties, memo)
         if keep_unlinked or linking.links or event.incident:
             events.append(event)
+        if event.incident and not event.country and linking.placement.countries:
+            agreements_linked = [index.obligations[link.obligation][0].id for link in linking.links]
+            outside = outside_by_place(
+                event,
+                linking.placement,
+                [*agreements_linked, *(ref.agreement for ref in event.links)],
+                index.scopes.values(),
+            )
+            if outside:
+                placed_outside[event.id] = outside
         for ref in linking.premature:
             adopted = index.by_id[ref.agreement].date
             found.append(
@@ -283,6 +298,7 @@ def assemble(
         unlinked=tuple(sorted(unlinked)),
         problems=tuple(in_order(set(found))),
         accounting=accounting,
+        placed_outside={k: v for k, v in placed_outside.items() if k not in copies},
     )
 
 

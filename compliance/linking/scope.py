@@ -86,7 +86,7 @@ class AgreementScope:
         )
 
 
-def may_bear_on(event: Event, scope: AgreementScope) -> bool:
+def may_bear_on(event: Event, scope: AgreementScope, placed_outside: frozenset[str] = frozenset()) -> bool:
     """Whether the account passes the time-scope and country tests for the agreement.
 
     An account dated wholly before the agreement, or from a country the agreement does not apply
@@ -95,27 +95,60 @@ def may_bear_on(event: Event, scope: AgreementScope) -> bool:
     incident. An explicit link to the agreement stands in for the country test (whoever coded
     the account said it bears on it: talks in Moscow, say), not for the time test (a text cannot
     be kept or broken before it exists), as in linking itself.
+
+    An account that gives no country is placed by the gazetteer, which only linking reads:
+    ``placed_outside`` holds the agreements it found the account's place outside of
+    (:func:`outside_by_place`).
     """
     if event.when.days_in(scope.tz)[1] < scope.date:
+        return False
+    if scope.id in placed_outside:
         return False
     if not (event.country and scope.countries) or event.country in scope.countries:
         return True
     return any(ref.agreement == scope.id for ref in event.links)
 
 
+def outside_by_place(
+    event: Event, placement: Placement, linked: Iterable[str], scopes: Iterable[AgreementScope]
+) -> frozenset[str]:
+    """The agreements an account that gives no country cannot bear on, by where its place lies.
+
+    The country test of :func:`may_bear_on` reads the ``country`` field. Without one, linking
+    reads the place (test (c)): a clash in Moscow links to no obligation with an area, and must
+    not read with an incident of the agreement either. Those are the agreements whose countries
+    the resolved place lies wholly outside, unless the account is a thing said or signed (its
+    place is a venue) or is linked to the agreement anyway (explicitly, or by a rule to an
+    obligation with no place test): linked, it is evidence and reads with its incident.
+    """
+    if event.country or event.kind in VENUE_KINDS or not placement.countries:
+        return frozenset()
+    mine = set(linked)
+    return frozenset(
+        s.id
+        for s in scopes
+        if s.countries and placement.countries.isdisjoint(s.countries) and s.id not in mine
+    )
+
+
 def incidents_in_scope(
-    incidents: Mapping[str, list[Event]], scopes: Iterable[AgreementScope]
+    incidents: Mapping[str, list[Event]],
+    scopes: Iterable[AgreementScope],
+    placed_outside: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, dict[str, list[Event]]]:
     """Per agreement id, the accounts of each incident that can bear on it (:func:`may_bear_on`).
 
     Most incidents lie wholly inside an agreement's time and countries, or wholly before it: an
     incident's first and last days and its countries decide those at once (the list is kept as
-    it is, or dropped), and only an incident that straddles the line is read account by account.
+    it is, or dropped), and only an incident that straddles the line, or holds an account placed
+    outside some agreement (``placed_outside``, by event id), is read account by account.
     """
+    outside = placed_outside or {}
     spread: dict[str, tuple[dt.date, dt.date, frozenset[str]] | None] = {}
     for incident, accounts in incidents.items():
-        if any(e.when.is_instant for e in accounts):
-            spread[incident] = None  # an instant's day depends on the agreement's zone: one by one
+        if any(e.when.is_instant or e.id in outside for e in accounts):
+            # An instant's day depends on the agreement's zone; a placed account on the agreement.
+            spread[incident] = None
             continue
         days = [e.when.last_day for e in accounts]
         spread[incident] = (min(days), max(days), frozenset(e.country for e in accounts if e.country))
@@ -131,7 +164,7 @@ def incidents_in_scope(
                 if first >= scope.date and (not scope.countries or countries <= scope.countries):
                     kept[incident] = accounts
                     continue
-            mine = [e for e in accounts if may_bear_on(e, scope)]
+            mine = [e for e in accounts if may_bear_on(e, scope, outside.get(e.id, frozenset()))]
             if mine:
                 kept[incident] = mine
     return found

@@ -88,7 +88,14 @@ def activity(
     firsts = [s for s, _ in spans]
     chosen = {a.id for a in ledger.agreements if not agreement_ids or a.id in agreement_ids}
     evaluation = evaluate(
-        ledger.agreements, ledger.events, ledger.links, ledger.parties, end, known_on, trust=trust
+        ledger.agreements,
+        ledger.events,
+        ledger.links,
+        ledger.parties,
+        end,
+        known_on,
+        trust=trust,
+        placed_outside=ledger.placed_outside,
     )
     events = {e.id: e for e in ledger.events}
     accounts: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}

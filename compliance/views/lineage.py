@@ -97,7 +97,14 @@ class Lineage:
         known = {o.id for a in ledger.agreements for o in a.obligations}
         if obligation_id not in known:
             raise ValueError(f"unknown obligation {obligation_id!r}")
-        evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, as_of)
+        evaluation = evaluate(
+            ledger.agreements,
+            ledger.events,
+            ledger.links,
+            ledger.parties,
+            as_of,
+            placed_outside=ledger.placed_outside,
+        )
         statuses = {r.id: (r.agreement, r.status) for r in evaluation.results}
         return cls(
             obligation_id,

@@ -123,7 +123,9 @@ class Report:
         chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
         # Evaluate every loaded agreement: a later one may supersede an obligation of a chosen one.
         # Every policy evaluates the same prepared inputs: accounts, links, incidents, intervals.
-        prepared = Prepared.of(ledger.agreements, ledger.events, ledger.links, known_on)
+        prepared = Prepared.of(
+            ledger.agreements, ledger.events, ledger.links, known_on, ledger.placed_outside
+        )
         # One evaluation per policy, evidence only under the chosen one: the difference in
         # statuses is what a reader needs to see.
         evaluations = prepared.evaluate_policies(

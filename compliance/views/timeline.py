@@ -71,7 +71,14 @@ def timeline(
     dates = period_ends(start, end, every)
     chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
     evaluation = evaluate(
-        ledger.agreements, ledger.events, ledger.links, ledger.parties, end, with_evidence=False, trust=trust
+        ledger.agreements,
+        ledger.events,
+        ledger.links,
+        ledger.parties,
+        end,
+        with_evidence=False,
+        trust=trust,
+        placed_outside=ledger.placed_outside,
     )
     rows: list[Row] = []
     for agreement in chosen:
@@ -123,6 +130,7 @@ def diff(
         after,
         with_evidence=False,
         trust=trust,
+        placed_outside=ledger.placed_outside,
     )
     tz = {a.id: a.tz for a in chosen}
     changes: list[Change] = []
