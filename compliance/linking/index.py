@@ -241,7 +241,9 @@ def _placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:
     point = event.coordinates
     if found.resolved or point is None or (event.country and event.country not in index.mapped_countries):
         return found
-    key = (round(point.latitude, 3), round(point.longitude, 3), event.country, None)
+    # Keyed by the exact point: a key rounded to ~100 m made an account's place depend on which
+    # account of that square came first, when the square straddles the distance limit.
+    key = (point.latitude, point.longitude, event.country, None)
     near = memo.places.get(key)
     if near is None:
         near = memo.places[key] = index.gazetteer.near(point.latitude, point.longitude, event.country)
