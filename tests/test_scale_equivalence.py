@@ -22,7 +22,8 @@ The shortcuts, each checked against a computation that does not take it:
 And on sorted data: ``intervals.Firsts`` keeps only the spans that lower the running minimum end,
 which must answer every cut-off as all the spans would, and the front of a union is the front of
 one part's front and the other part; ``Facts.counted`` bisects the accounts by start, which must
-keep exactly the accounts ``Account.visible`` keeps. With an evidence limit a result sorts only
+keep exactly the accounts ``Account.visible`` keeps, and ``Facts.first_visible`` looks the first
+of them of a category up in pieces built once, which must name the first of those kept. With an evidence limit a result sorts only
 the links it can list, which must be the ones the unlimited list holds at those places.
 
 The data are drawn by Hypothesis: rows from small pools of good and bad values (so values repeat,
@@ -663,6 +664,39 @@ def test_counted_accounts_are_those_visible_one_by_one(accounts: list[Account], 
         ]
         # The rules name the first of them at every point of a history, without listing the rest.
         assert facts.first_visible(category, cutoff) == next(iter(facts.visible(category, cutoff)), None)
+
+
+WINDOWED_ACCOUNTS = st.lists(
+    st.builds(
+        Account,
+        MOMENTS,
+        st.sampled_from(["e1", "e10", "e2", "e3", "e4"]),
+        st.sampled_from([Category.PROGRESS, Category.PROGRESS_UNCONFIRMED, Category.FULFIL]),
+        st.none() | st.builds(lambda m, h: m + timedelta(hours=h), MOMENTS, st.integers(-3, 20)),
+    ),
+    max_size=30,
+).map(lambda drawn: sorted({a[:3]: a for a in drawn}.values()))  # many windowed, ties in start
+
+
+@settings(max_examples=500, deadline=None)
+@given(WINDOWED_ACCOUNTS, MOMENTS)
+def test_first_visible_is_the_first_account_that_counts_at_every_cut_off(
+    accounts: list[Account], moment: datetime
+) -> None:
+    """``first_visible`` looks the first account that counts up in pieces built once (the first
+    account that never stops counting, and the windowed ones between every start and until);
+    at every cut-off, on each start and until, just before and just after it, and elsewhere,
+    it must be ``visible(category, cutoff)[0]``, the first account in order (start, then id)
+    with ``start < cutoff <= until``."""
+    first = Firsts.of([])
+    facts = Facts(OBLIGATION, UTC, None, None, None, (), None, (), (first,) * len(Category), tuple(accounts))
+    bounds = {t for a in accounts for t in (a.start, a.until) if t is not None}
+    near = {t + timedelta(minutes=m) for t in bounds for m in (-30, 0, 30)}
+    for cutoff in sorted(near | {moment}):
+        for category in Category:
+            plain = [a.event for a in accounts if a.category is category and a.visible(cutoff)]
+            assert facts.visible(category, cutoff) == plain
+            assert facts.first_visible(category, cutoff) == next(iter(plain), None), (category, cutoff)
 
 
 OBLIGATION = AGREEMENTS[0].obligations[0]

@@ -1,21 +1,22 @@
 """Gathering, per obligation, the facts the decision rules need: graded links sorted into categories.
 
 The links come graded (``graded.py``); here each becomes an account of a category from an
-instant on, and the first account of each category is indexed (``intervals.Firsts``). Under
-several trust policies the links graded alike are categorised once.
+instant on, and the first account of each category is indexed (``intervals.Firsts``), as is the
+first account of each category that counts at any cut-off (``FirstAccounts``). Under several
+trust policies the links graded alike are categorised once.
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from enum import Enum
-from itertools import islice
 from operator import attrgetter
 from typing import NamedTuple
 
-from attrs import frozen
+from attrs import field, frozen
 
 from compliance.core.model import Agreement, Ending, Obligation
 from compliance.core.timeframe import day_start, moment
@@ -58,6 +59,23 @@ class Account(NamedTuple):
         return self.start < cutoff and (self.until is None or cutoff <= self.until)
 
 
+class FirstAccounts(NamedTuple):
+    """Where to find the first account of one category that counts, at any cut-off.
+
+    ``lasting``: the position (in :attr:`Facts.accounts`) of the first account that never stops
+    counting (``until`` unset); such an account counts at every cut-off after its start, and the
+    first starts no later than the others: if any of them counts, it does. The accounts with
+    ``until`` set are worked out piece by piece, as :func:`intervals.windowed_pieces` does for
+    ``Firsts``: ``windowed[k]`` is the position of the first of them that counts at a cut-off T
+    with ``bounds[k] < T <= bounds[k + 1]`` (``None``: none does). The answer is the earlier of
+    the two.
+    """
+
+    lasting: int | None = None
+    bounds: tuple[datetime, ...] = ()
+    windowed: tuple[int | None, ...] = ()
+
+
 @frozen
 class Facts:
     """What the decision needs about one obligation, independent of the cut-off."""
@@ -72,6 +90,11 @@ class Facts:
     notices: tuple[datetime, ...]  # confirmed notices of termination
     firsts: tuple[Firsts, ...]  # one per Category
     accounts: tuple[Account, ...] = ()  # every categorised account, by start then id
+    first_accounts: tuple[FirstAccounts, ...] = field(init=False, eq=False, repr=False)  # per Category
+
+    @first_accounts.default
+    def _first_accounts(self) -> tuple[FirstAccounts, ...]:
+        return first_accounts(self.accounts)
 
     def counted(self, cutoff: datetime) -> list[Account]:
         """The accounts that count at ``cutoff``, in order (those :meth:`Account.visible` keeps).
@@ -91,14 +114,66 @@ class Facts:
         """``visible(category, cutoff)[0]`` (``None`` for none), without listing the others.
 
         The rules name the first account at every point of a history: listing every account
-        there made a history over n accounts cost n² (a sweep has about one point per account).
+        there made a history over n accounts cost n² (a sweep has about one point per account),
+        and so did scanning past the accounts whose window had closed (a stakeholder's accounts,
+        each denied a day later). The first that counts is looked up in ``first_accounts``: the
+        first account that never stops counting, and the windowed ones' piece, by bisection.
         """
-        end = bisect.bisect_left(self.accounts, cutoff, key=_START)
-        counts = (a for a in islice(self.accounts, end) if a.category is category)
-        return next((a.event for a in counts if a.until is None or cutoff <= a.until), None)
+        lasting, bounds, windowed = self.first_accounts[category]
+        found = lasting if lasting is not None and self.accounts[lasting].start < cutoff else None
+        piece = bisect.bisect_left(bounds, cutoff) - 1  # bounds[piece] < cutoff <= bounds[piece + 1]
+        if 0 <= piece < len(windowed):
+            first = windowed[piece]
+            if first is not None and (found is None or first < found):
+                found = first
+        return self.accounts[found].event if found is not None else None
 
 
 _START = attrgetter("start")
+
+
+def first_accounts(accounts: Sequence[Account]) -> tuple[FirstAccounts, ...]:
+    """:class:`FirstAccounts` for each :class:`Category`, from accounts sorted as ``Facts`` holds them.
+
+    One pass finds each category's first lasting account and its windowed ones; the pieces are
+    built only for a category that has windowed accounts (most facts have none).
+    """
+    lasting: list[int | None] = [None] * len(Category)
+    windowed: list[list[tuple[int, datetime, datetime]]] = [[] for _ in Category]
+    for position, (start, _, category, until) in enumerate(accounts):
+        if until is not None:
+            windowed[category].append((position, start, until))
+        elif lasting[category] is None:
+            lasting[category] = position
+    return tuple(
+        FirstAccounts(first, *_windowed_pieces(items)) if items else FirstAccounts(first)
+        for first, items in zip(lasting, windowed, strict=True)
+    )
+
+
+def _windowed_pieces(
+    items: Sequence[tuple[int, datetime, datetime]],
+) -> tuple[tuple[datetime, ...], tuple[int | None, ...]]:
+    """``(bounds, windowed)`` of :class:`FirstAccounts` from ``(position, start, until)`` in order.
+
+    The bounds are every start and until, so within a piece no account comes or goes: an account
+    counts there when its start is at most ``bounds[k]`` and its until after it. One sweep with a
+    heap of positions, in which an account whose until has passed is dropped when it reaches the
+    top. The items come in account order, so by start: each joins the heap in turn.
+    """
+    bounds = sorted({t for _, start, until in items for t in (start, until)})
+    heap: list[tuple[int, datetime]] = []  # (position, until)
+    values: list[int | None] = []
+    i = 0
+    for bound in bounds[:-1]:
+        while i < len(items) and items[i][1] <= bound:
+            position, _, until = items[i]
+            heapq.heappush(heap, (position, until))
+            i += 1
+        while heap and heap[0][1] <= bound:
+            heapq.heappop(heap)
+        values.append(heap[0][0] if heap else None)
+    return tuple(bounds), tuple(values)
 
 
 def endings_of(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:
