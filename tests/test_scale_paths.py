@@ -301,6 +301,24 @@ def test_growth__each_shape_is_the_case_it_names(tmp_path: Path) -> None:
         for ev in r.evidence
     ]
     assert sum("denied in SYN-" in reason for reason in reasons) >= 20
+    windowed = ledgers["denied-stakeholder-progress"]
+    assert sum(e.kind == "denial" for e in windowed.events) == 20
+    assert len({e.incident for e in windowed.events}) == 20
+    # Each of Russia's progress accounts counts until Azerbaijan's denial a day later, then only
+    # as a claim: on the day of the eleventh, the first progress that counts comes after ten
+    # accounts whose window has closed.
+    said: dict[date, str] = {}
+    for day in (date(2021, 1, 21), date(2099, 12, 31)):
+        [exchange] = [
+            r
+            for r in evaluate(
+                *(lambda x: (x.agreements, x.events, x.links, x.parties))(windowed), day
+            ).results
+            if r.id == "ts2020-8-exchange-aze"
+        ]
+        said[day] = exchange.reason
+    assert said[date(2021, 1, 21)].endswith("progress reported in SYN-20")
+    assert said[date(2099, 12, 31)].endswith("progress claimed in SYN-0, not confirmed")
     nested = ledgers["nested-progress"]
     progress = sorted(nested.events, key=lambda e: e.when.first_day)
     assert all(a.when.last_day > b.when.last_day for a, b in itertools.pairwise(progress))
