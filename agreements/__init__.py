@@ -1,7 +1,8 @@
-"""The bundled agreements, party and reporter registries and the sourced event dataset.
+"""The bundled agreements, party and reporter registries, the gazetteer and the sourced event dataset.
 
 Data lives beside this module so that a plain ``pip install`` carries it; ``load_bundled``
-reads it through the same loaders a user's files go through.
+reads it through the same loaders a user's files go through. :func:`data_paths` lists every
+data file in this folder: what a run may read, so what no output may replace.
 """
 
 from __future__ import annotations
@@ -30,3 +31,13 @@ PLACES_FILE = HERE / "places.toml"
 def agreement_paths() -> tuple[Path, ...]:
     """Paths of the bundled agreement files, in a fixed order."""
     return tuple(HERE / name for name in AGREEMENT_FILES)
+
+
+def data_paths() -> tuple[Path, ...]:
+    """Every bundled data file (each file in this folder but the Python ones), in name order.
+
+    Read from the folder, not listed by hand: a data file added here is protected from
+    ``--output`` without more (``compliance/cli/__init__.py``).
+    """
+    code = {".py", ".pyc", ".typed"}
+    return tuple(sorted(p for p in HERE.iterdir() if p.is_file() and p.suffix not in code))

@@ -6,6 +6,7 @@ output, a broken pipe, a kill, a FIFO) start ``python -m compliance`` as a subpr
 
 from __future__ import annotations
 
+import argparse
 import csv
 import errno
 import io
@@ -22,6 +23,8 @@ import pytest
 import agreements as bundled
 import compliance.cli.writing
 from compliance.cli import main
+from compliance.cli.arguments import parser
+from compliance.cli.commands import COMMANDS
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -85,6 +88,89 @@ def test_output__naming_an_input_is_refused_before_any_work(tmp_path, capsys, mo
         assert "refusing to overwrite an input" in message
     assert called == []
     assert {p: p.read_bytes() for p in before} == before
+
+
+# Arguments each command needs besides its inputs; a command with --output that is not here fails
+# the test below, so a new command cannot go without its inputs being protected.
+REQUIRED = {
+    "agreements": [],
+    "report": [],
+    "timeline": ["--from", "2021-01-01", "--to", "2021-02-01"],
+    "activity": ["--from", "2021-01-01", "--to", "2021-02-01"],
+    "diff": ["--from", "2021-01-01", "--to", "2021-02-01"],
+    "lineage": ["ts2020-1-ceasefire-aze"],
+    "check": [],
+}
+
+
+def _commands_with_output() -> dict[str, argparse.ArgumentParser]:
+    (sub,) = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return {
+        name: p for name, p in sub.choices.items() if any("--output" in a.option_strings for a in p._actions)
+    }
+
+
+def _named_input_arguments(command: argparse.ArgumentParser) -> list[tuple[str | None, str]]:
+    """Each argument of a command that names a file it reads: (its flag, or None for a positional; its dest)."""
+    return [
+        (a.option_strings[0] if a.option_strings else None, a.dest)
+        for a in command._actions
+        if a.type is Path and a.dest != "output"
+    ]
+
+
+@pytest.fixture
+def no_work(monkeypatch):
+    """Every command replaced by one that records its call: a refusal must come before any of them."""
+    called: list[str] = []
+    for name in COMMANDS:
+        monkeypatch.setitem(COMMANDS, name, lambda args: called.append(args.command) or 0)
+    return called
+
+
+def test_output__bundled_data_files_are_inputs_of_every_command(capsys, no_work):
+    """Every bundled data file (the gazetteer places.toml too) is refused as --output by every command."""
+    commands = _commands_with_output()
+    assert set(commands) == set(REQUIRED)
+    data = bundled.data_paths()
+    assert bundled.PLACES_FILE in data
+    for command in commands:
+        for path in data:
+            assert main([command, *REQUIRED[command], "--output", str(path)]) == 2, (command, path)
+            message = one_line(capsys.readouterr().err)
+            assert f"is the input file {path}: refusing to overwrite an input" in message
+    assert no_work == []
+
+
+def test_output__bundled_data_files_are_every_file_beside_the_bundled_agreements():
+    """The list of bundled data files comes from the folder: a file added there is protected without more."""
+    folder = Path(bundled.__file__).parent
+    expected = {p for p in folder.iterdir() if p.is_file() and p.suffix not in (".py", ".pyc", ".typed")}
+    listed = set(bundled.data_paths())
+    assert listed == expected
+    assert {bundled.PARTIES_FILE, bundled.REPORTERS_FILE, bundled.EVENTS_FILE, bundled.PLACES_FILE} <= listed
+    assert set(bundled.agreement_paths()) <= listed
+
+
+def test_output__every_named_input_of_every_command_is_refused(tmp_path, capsys, no_work):
+    """Each file argument of each command with --output (check's FILE.toml, --gazetteer, --parties...) is protected."""
+    source = ROOT / "agreements" / "sochi-2021.toml"
+    tried = []
+    for command, sub in _commands_with_output().items():
+        for flag, dest in _named_input_arguments(sub):
+            path = tmp_path / f"{command}-{dest}.toml"
+            path.write_bytes(source.read_bytes())
+            given = [str(path)] if flag is None else [flag, str(path)]
+            args = [command, *REQUIRED[command], *given, "--output", str(path)]
+            assert main(args) == 2, args
+            message = one_line(capsys.readouterr().err)
+            assert f"the output {path} is the input file {path}: refusing to overwrite an input" in message
+            assert path.read_bytes() == source.read_bytes()
+            tried.append((command, dest))
+    assert ("check", "files") in tried
+    assert ("check", "gazetteer") in tried
+    assert ("lineage", "events") in tried
+    assert no_work == []
 
 
 # --------------------------------------------------------------------------- atomic output

@@ -3,8 +3,8 @@
 Exit codes: 0 success (input problems are listed in the output and on stderr); 1 with
 ``--strict`` when there are errors, when input cannot be read at all (a missing or unreadable
 ``--agreement-file`` or ``--events``, a FIFO or a device) or when the output cannot be written;
-2 for usage errors, among them an ``--output`` that names one of the run's own input files
-(refused before anything is read); 130 when interrupted (Ctrl-C). Problems go to stderr as
+2 for usage errors, among them an ``--output`` that names one of the run's own input files or a
+bundled data file (refused before anything is read); 130 when interrupted (Ctrl-C). Problems go to stderr as
 ``file:line: field: message``, with control characters shown escaped. The package's modules: ``arguments``
 (the parser), ``commands`` (one function per command: one view, one renderer), ``output``
 (where text goes), ``writing`` (atomic output, never over an input).
@@ -16,6 +16,7 @@ import argparse
 import gc
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import agreements as bundled
 from compliance.cli.arguments import parser
@@ -55,15 +56,25 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _check_inputs(args: argparse.Namespace) -> None:
-    """Before any work: the output is none of the inputs, and every named input can be opened."""
-    agreement_files = getattr(args, "agreement_file", None)
-    event_files = getattr(args, "events", None)
+    """Before any work: the output is none of the inputs, and every named input can be opened.
+
+    The inputs are every file argument of the command (any argument parsed as a path but
+    ``--output``: a new one is protected without more) and every bundled data file, which a run
+    may read whatever it is given (the gazetteer, for one, is read by every run).
+    """
+    named = [path for name, value in vars(args).items() if name != "output" for path in _paths(value)]
+    refuse_inputs(getattr(args, "output", None), [*named, *bundled.data_paths()])
+    agreement_files = getattr(args, "agreement_file", None) or []
     registries = [getattr(args, "parties", None), getattr(args, "reporters", None)]
-    inputs = [p for p in registries if p is not None]
-    inputs += [bundled.PARTIES_FILE, bundled.REPORTERS_FILE]
-    inputs += bundled.agreement_paths() if agreement_files is None else agreement_files
-    inputs += [bundled.EVENTS_FILE] if event_files is None else event_files
-    refuse_inputs(getattr(args, "output", None), inputs)
-    named = [*(agreement_files or []), *(p for p in registries if p is not None)]
-    for path in named + [p for p in event_files or [] if str(p) != "-"]:
+    event_files = [p for p in getattr(args, "events", None) or [] if str(p) != "-"]
+    for path in [*agreement_files, *(p for p in registries if p is not None), *event_files]:
         open_input(path, str(path)).close()
+
+
+def _paths(value: object) -> list[Path]:
+    """The paths in one parsed argument: a path, a list of them, or none."""
+    if isinstance(value, Path):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, Path)]
+    return []
