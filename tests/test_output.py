@@ -173,6 +173,35 @@ def test_output__every_named_input_of_every_command_is_refused(tmp_path, capsys,
     assert no_work == []
 
 
+@pytest.mark.parametrize("picture", ["heatmap", "breaches"])
+def test_output__a_picture_beside_the_report_that_is_an_input_is_refused(tmp_path, capsys, no_work, picture):
+    """report --output r.md also writes r-heatmap.svg and r-breaches.svg: neither may be an input."""
+    events = copy_of_events(tmp_path)
+    given = tmp_path / f"r-{picture}.svg"
+    events.rename(given)
+    before = given.read_bytes()
+    assert main(["report", *AS_OF, "--events", str(given), "--output", str(tmp_path / "r.md")]) == 2
+    message = one_line(capsys.readouterr().err)
+    assert f"the picture {given} written beside the output {tmp_path / 'r.md'}" in message
+    assert f"is the input file {given}: refusing to overwrite an input" in message
+    assert given.read_bytes() == before
+    assert not (tmp_path / "r.md").exists()
+    assert no_work == []
+
+
+def test_output__a_picture_that_is_the_report_itself_is_refused(tmp_path, capsys, no_work):
+    """r-heatmap.svg a link to r.md: writing the picture would replace the report; refused before any work."""
+    report = tmp_path / "r.md"
+    report.write_bytes(b"old report\n")
+    (tmp_path / "r-heatmap.svg").symlink_to(report)
+    assert main(["report", *AS_OF, "--output", str(report)]) == 2
+    message = one_line(capsys.readouterr().err)
+    assert f"the picture {tmp_path / 'r-heatmap.svg'} written beside the output {report}" in message
+    assert f"is the same file as {report}: refusing to write it twice" in message
+    assert report.read_bytes() == b"old report\n"
+    assert no_work == []
+
+
 # --------------------------------------------------------------------------- atomic output
 
 
@@ -212,6 +241,23 @@ def test_output__complete_report_replaces_the_old_one_with_its_mode(tmp_path, ca
     assert json.loads(target.read_text(encoding="utf-8"))["schema"].startswith("ceasefire-compliance/report/")
     assert target.stat().st_mode & 0o777 == 0o640
     assert _no_temporary_files(tmp_path)
+
+
+def test_output__a_report_sent_to_a_device_has_no_pictures(tmp_path, capsys):
+    """--output naming a device (/dev/null, /dev/stdout; here through a link) writes no picture beside it."""
+    link = tmp_path / "out.md"
+    link.symlink_to(os.devnull)
+    assert main(["report", *AS_OF, "--output", str(link)]) == 0
+    capsys.readouterr()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+    to_stdout = tmp_path / "stdout.md"
+    to_stdout.symlink_to("/dev/stdout")
+    result = run_cli("report", *AS_OF, "--output", str(to_stdout), capture_output=True)
+    plain = run_cli("report", *AS_OF, capture_output=True)
+    assert result.returncode == 0
+    assert result.stdout == plain.stdout
+    assert b".svg" not in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md", "stdout.md"]
 
 
 def test_output__ctrl_c_anywhere_is_one_line_and_exit_130(capsys, monkeypatch):

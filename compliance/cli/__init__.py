@@ -3,8 +3,8 @@
 Exit codes: 0 success (input problems are listed in the output and on stderr); 1 with
 ``--strict`` when there are errors, when input cannot be read at all (a missing or unreadable
 ``--agreement-file`` or ``--events``, a FIFO or a device) or when the output cannot be written;
-2 for usage errors, among them an ``--output`` that names one of the run's own input files or a
-bundled data file (refused before anything is read); 130 when interrupted (Ctrl-C). Problems go to stderr as
+2 for usage errors, among them a file the run would write (``--output``, a report's pictures)
+that is one of its input files or a bundled data file (refused before anything is read); 130 when interrupted (Ctrl-C). Problems go to stderr as
 ``file:line: field: message``, with control characters shown escaped. The package's modules: ``arguments``
 (the parser), ``commands`` (one function per command: one view, one renderer), ``output``
 (where text goes), ``writing`` (atomic output, never over an input).
@@ -21,6 +21,7 @@ from pathlib import Path
 import agreements as bundled
 from compliance.cli.arguments import parser
 from compliance.cli.commands import COMMANDS
+from compliance.cli.output import written
 from compliance.cli.writing import OutputError, refuse_inputs
 from compliance.core.inputs import open_input
 from compliance.core.problems import InputError
@@ -56,14 +57,14 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _check_inputs(args: argparse.Namespace) -> None:
-    """Before any work: the output is none of the inputs, and every named input can be opened.
+    """Before any work: no file the run writes is an input, and every named input can be opened.
 
     The inputs are every file argument of the command (any argument parsed as a path but
     ``--output``: a new one is protected without more) and every bundled data file, which a run
     may read whatever it is given (the gazetteer, for one, is read by every run).
     """
     named = [path for name, value in vars(args).items() if name != "output" for path in _paths(value)]
-    refuse_inputs(getattr(args, "output", None), [*named, *bundled.data_paths()])
+    refuse_inputs(written(args), [*named, *bundled.data_paths()])
     agreement_files = getattr(args, "agreement_file", None) or []
     registries = [getattr(args, "parties", None), getattr(args, "reporters", None)]
     event_files = [p for p in getattr(args, "events", None) or [] if str(p) != "-"]

@@ -12,7 +12,7 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from compliance.cli.output import emit, finish, write_beside
+from compliance.cli.output import emit, finish, pictures_beside, write_beside
 from compliance.core.problems import InputError
 
 if TYPE_CHECKING:
@@ -77,9 +77,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     ledger = _ledger(args)
     as_of = args.as_of or datetime.now(UTC).date()
     report = Report.build(ledger, as_of, args.agreement, args.known_on, trust=args.trust)
+    pictures = pictures_beside(args)
     if args.format == "json":
         emit(args, render_json(report))
-    elif args.output is None:
+    elif pictures is None:  # standard output, a device: the pictures would have nowhere to go
         emit(args, render_markdown(report))
     else:
         from compliance.render.svg import breaches_svg, heatmap_svg
@@ -87,8 +88,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         from compliance.views.pictures import breach_counts, heatmap_of_report, report_span
 
         # The pictures go beside the report and are embedded by relative path: they travel with it.
-        heatmap = args.output.with_name(f"{args.output.stem}-heatmap.svg")
-        breaches = args.output.with_name(f"{args.output.stem}-breaches.svg")
+        heatmap, breaches = pictures
         start, end, _ = report_span(report)
         counts = activity(
             ledger, start.replace(day=1), end, "month", args.agreement, args.trust, known_on=args.known_on
@@ -97,10 +97,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
             ("Status of each obligation over time (heatmap)", heatmap.name),
             ("Breach accounts per month, side and grade", breaches.name),
         )
-        pictures = (heatmap_svg(heatmap_of_report(report)), breaches_svg(breach_counts(counts)))
+        pictures_text = (heatmap_svg(heatmap_of_report(report)), breaches_svg(breach_counts(counts)))
         emit(args, render_markdown(report, images))  # the report first: errors name the file asked for
-        write_beside(heatmap, pictures[0])
-        write_beside(breaches, pictures[1])
+        write_beside(heatmap, pictures_text[0])
+        write_beside(breaches, pictures_text[1])
     return finish(args, ledger.problems)
 
 

@@ -1,14 +1,16 @@
-"""Where a command's text goes: standard output or ``--output``, and problems to standard error."""
+"""Where a command's text goes: standard output or ``--output`` (with the report's pictures), problems to standard error."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from compliance.cli.writing import write_output
-from compliance.core.problems import Problem, Severity
+from compliance.core.problems import Problem, Severity, visible
 from compliance.render.problems import problem_lines
 
 
@@ -20,6 +22,39 @@ def emit(args: argparse.Namespace, text: str) -> None:
 def write_beside(path: Path, text: str) -> None:
     """Write a file that accompanies the output (the report's pictures), atomically like it."""
     write_output(path, text)
+
+
+def pictures_beside(args: argparse.Namespace) -> tuple[Path, Path] | None:
+    """Where a Markdown report written to a file puts its heatmap and breach chart; ``None``: no pictures.
+
+    The pictures are embedded by relative path and travel with the report, so they are written
+    only beside a report that is a regular file (or a new one). A report sent to a device or a
+    FIFO (``/dev/stdout``, ``/dev/null``) is the report standard output would get, without pictures.
+    """
+    output: Path | None = getattr(args, "output", None)
+    if args.command != "report" or args.format != "markdown" or output is None:
+        return None
+    try:
+        if not stat.S_ISREG(os.stat(output).st_mode):
+            return None
+    except FileNotFoundError:
+        pass  # a new file
+    except OSError:
+        return None  # cannot be looked at: writing the report says why
+    return output.with_name(f"{output.stem}-heatmap.svg"), output.with_name(f"{output.stem}-breaches.svg")
+
+
+def written(args: argparse.Namespace) -> list[tuple[Path, str]]:
+    """Every file the run writes, each with how a message names it: ``--output`` and the report's pictures."""
+    output: Path | None = getattr(args, "output", None)
+    if output is None:
+        return []
+    shown = f"the output {visible(str(output))}"
+    pictures = pictures_beside(args) or ()
+    return [
+        (output, shown),
+        *((p, f"the picture {visible(str(p))} written beside {shown}") for p in pictures),
+    ]
 
 
 def finish(args: argparse.Namespace, problems: Sequence[Problem]) -> int:

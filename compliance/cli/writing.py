@@ -1,7 +1,8 @@
 """Writing what the command line produces: never over an input, never half a file, errors as messages.
 
-* :func:`refuse_inputs` stops a run whose output path is one of its own input files (the same
-  file by any path: a link, ``./``, ``..``), before anything is read.
+* :func:`refuse_inputs` stops a run when a file it would write (the output, the report's
+  pictures) is one of its own input files (the same file by any path: a link, ``./``, ``..``),
+  before anything is read.
 * :func:`write_output` writes a report to a temporary file beside the target (so on the same
   file system), forces it to disk and renames it over the target only when it is complete. A
   kill at any moment leaves the old file or the new one, never a truncated one; on any failure
@@ -17,7 +18,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from compliance.core.problems import visible
@@ -34,16 +35,23 @@ def _same(a: Path, b: Path) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
-def refuse_inputs(output: Path | None, inputs: Iterable[Path]) -> None:
-    """Raise ``ValueError`` (a usage error) when ``output`` is one of ``inputs``."""
-    if output is None:
-        return
-    for path in inputs:
-        if str(path) != "-" and _same(output, path):
-            raise ValueError(
-                f"the output {visible(str(output))} is the input file {visible(str(path))}:"
-                " refusing to overwrite an input"
-            )
+def refuse_inputs(outputs: Sequence[tuple[Path, str]], inputs: Iterable[Path]) -> None:
+    """Raise ``ValueError`` (a usage error) when a file written is an input, or two are one file.
+
+    ``outputs`` pairs each path written with how a message names it ("the output report.md").
+    """
+    inputs = list(inputs)
+    for k, (output, shown) in enumerate(outputs):
+        for path in inputs:
+            if str(path) != "-" and _same(output, path):
+                raise ValueError(
+                    f"{shown} is the input file {visible(str(path))}: refusing to overwrite an input"
+                )
+        for other, _ in outputs[:k]:
+            if _same(output, other):
+                raise ValueError(
+                    f"{shown} is the same file as {visible(str(other))}: refusing to write it twice"
+                )
 
 
 def write_output(path: Path | None, text: str) -> None:
