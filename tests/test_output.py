@@ -15,8 +15,10 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -240,6 +242,36 @@ def test_output__complete_report_replaces_the_old_one_with_its_mode(tmp_path, ca
     capsys.readouterr()
     assert json.loads(target.read_text(encoding="utf-8"))["schema"].startswith("ceasefire-compliance/report/")
     assert target.stat().st_mode & 0o777 == 0o640
+    assert _no_temporary_files(tmp_path)
+
+
+@pytest.mark.parametrize("failure", ["heatmap-is-a-folder", "disk-full-on-the-last-picture"])
+def test_output__report_and_pictures_are_written_all_or_nothing(tmp_path, capsys, monkeypatch, failure):
+    """A picture that cannot be written leaves the old report and the old pictures, and no temporary file."""
+    report, heatmap, breaches = (tmp_path / name for name in ("r.md", "r-heatmap.svg", "r-breaches.svg"))
+    report.write_bytes(b"old report\n")
+    breaches.write_bytes(b"old breaches\n")
+    if failure == "heatmap-is-a-folder":
+        heatmap.mkdir()
+        failing, cause = heatmap, "is a directory"
+    else:
+        heatmap.write_bytes(b"old heatmap\n")
+        failing, cause = breaches, "No space left on device"
+        mkstemp = tempfile.mkstemp
+
+        def full_for_the_last_picture(*args: object, **kwargs: Any) -> tuple[int, str]:
+            if "breaches" in str(kwargs.get("prefix", "")):
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return mkstemp(*args, **kwargs)
+
+        monkeypatch.setattr(tempfile, "mkstemp", full_for_the_last_picture)
+    assert main(["report", *AS_OF, "--output", str(report)]) == 1
+    message = one_line(capsys.readouterr().err)
+    assert f"cannot write {failing}: " in message
+    assert cause in message
+    assert report.read_bytes() == b"old report\n"
+    assert breaches.read_bytes() == b"old breaches\n"
+    assert heatmap.is_dir() or heatmap.read_bytes() == b"old heatmap\n"
     assert _no_temporary_files(tmp_path)
 
 

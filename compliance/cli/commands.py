@@ -12,7 +12,7 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from compliance.cli.output import emit, finish, pictures_beside, write_beside
+from compliance.cli.output import emit, emit_with_pictures, finish, pictures_beside
 from compliance.core.problems import InputError
 
 if TYPE_CHECKING:
@@ -97,10 +97,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
             ("Status of each obligation over time (heatmap)", heatmap.name),
             ("Breach accounts per month, side and grade", breaches.name),
         )
-        pictures_text = (heatmap_svg(heatmap_of_report(report)), breaches_svg(breach_counts(counts)))
-        emit(args, render_markdown(report, images))  # the report first: errors name the file asked for
-        write_beside(heatmap, pictures_text[0])
-        write_beside(breaches, pictures_text[1])
+        beside = (
+            (heatmap, heatmap_svg(heatmap_of_report(report))),
+            (breaches, breaches_svg(breach_counts(counts))),
+        )
+        emit_with_pictures(args, render_markdown(report, images), beside)  # all three, or none
     return finish(args, ledger.problems)
 
 

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from compliance.cli.writing import write_output
+from compliance.cli.writing import write_files, write_output
 from compliance.core.problems import Problem, Severity, visible
 from compliance.render.problems import problem_lines
 
@@ -19,9 +19,9 @@ def emit(args: argparse.Namespace, text: str) -> None:
     write_output(getattr(args, "output", None), text)
 
 
-def write_beside(path: Path, text: str) -> None:
-    """Write a file that accompanies the output (the report's pictures), atomically like it."""
-    write_output(path, text)
+def emit_with_pictures(args: argparse.Namespace, text: str, pictures: Sequence[tuple[Path, str]]) -> None:
+    """The report to ``--output`` and its pictures beside it: all of them written, or none."""
+    write_files([(args.output, text), *pictures])
 
 
 def pictures_beside(args: argparse.Namespace) -> tuple[Path, Path] | None:

@@ -3,11 +3,12 @@
 * :func:`refuse_inputs` stops a run when a file it would write (the output, the report's
   pictures) is one of its own input files (the same file by any path: a link, ``./``, ``..``),
   before anything is read.
-* :func:`write_output` writes a report to a temporary file beside the target (so on the same
-  file system), forces it to disk and renames it over the target only when it is complete. A
-  kill at any moment leaves the old file or the new one, never a truncated one; on any failure
-  the temporary file is removed. A device or FIFO named as output (``/dev/null``, ``/dev/stdout``)
-  cannot be renamed over and is written directly.
+* :func:`write_files` writes each file to a temporary file beside its target (so on the same
+  file system) and forces it to disk; only when every one is complete are they renamed over
+  their targets, the first file named (the report) last. A failure before that removes every
+  temporary file and leaves every old file as it was; a kill leaves the old file or the new
+  one, never a truncated one. A device or FIFO named as output (``/dev/null``, ``/dev/stdout``)
+  cannot be renamed over and is written directly. :func:`write_output` is the one-file case.
 * Every failure to write is an :class:`OutputError` with one line naming the path and the cause.
 """
 
@@ -20,6 +21,8 @@ import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from attrs import frozen
 
 from compliance.core.problems import visible
 
@@ -58,7 +61,45 @@ def write_output(path: Path | None, text: str) -> None:
     """Write ``text`` to ``path`` (atomically) or, for ``None``, to standard output."""
     if path is None:
         _write_stdout(text)
-        return
+    else:
+        write_files([(path, text)])
+
+
+@frozen
+class _Pending:
+    """A file ready to be put in place: its complete temporary file, or (a device) its bytes."""
+
+    path: Path
+    target: Path
+    temporary: str | None
+    data: bytes
+
+
+def write_files(files: Sequence[tuple[Path, str]]) -> None:
+    """Write every file or, as far as a file system allows, none (see the module's notes)."""
+    pending: list[_Pending] = []
+    try:
+        for path, text in files:
+            pending.append(_prepare(path, text))
+        for item in reversed(pending):  # the first (the report) last: it never names a missing picture
+            _put_in_place(item)
+    except BaseException:  # a full disk, a folder in the way, Ctrl-C: the temporary files go
+        for item in pending:
+            if item.temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(item.temporary)
+        raise
+    for folder in {item.target.parent for item in pending if item.temporary is not None}:
+        with contextlib.suppress(OSError):  # make the renames themselves durable
+            directory = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)
+
+
+def _prepare(path: Path, text: str) -> _Pending:
+    """A complete temporary file beside ``path`` (a device: nothing yet); nothing else is touched."""
     shown = visible(str(path))
     try:
         mode: int | None = os.stat(path).st_mode
@@ -69,35 +110,37 @@ def write_output(path: Path | None, text: str) -> None:
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputError(f"cannot write {shown}: it is a directory")
     data = text.encode("utf-8", "surrogateescape")
+    if mode is not None and not stat.S_ISREG(mode):
+        return _Pending(path, path, None, data)  # a device or a FIFO: nothing to rename over
+    target = Path(os.path.realpath(path))
     try:
-        if mode is not None and not stat.S_ISREG(mode):
-            with open(path, "wb") as stream:  # a device or a FIFO: nothing to rename over
-                stream.write(data)
-        else:
-            _replace(Path(os.path.realpath(path)), data, mode)
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
-
-
-def _replace(target: Path, data: bytes, mode: int | None) -> None:
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException:  # a full disk, a permission, Ctrl-C: the temporary file goes
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
         raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        directory = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
+    return _Pending(path, target, temporary, data)
+
+
+def _put_in_place(item: _Pending) -> None:
+    try:
+        if item.temporary is None:
+            with open(item.path, "wb") as stream:
+                stream.write(item.data)
+        else:
+            os.replace(item.temporary, item.target)
+    except OSError as exc:
+        raise OutputError(f"cannot write {visible(str(item.path))}: {exc.strerror or exc}") from None
 
 
 def _umask() -> int:
