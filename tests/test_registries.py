@@ -76,3 +76,23 @@ def test_registries__every_ledger_command_takes_the_registries() -> None:
     ]  # fmt: skip
     assert [(r.returncode, r.stderr) for r in runs] == [(0, r.stderr) for r in runs]
     assert "0 error(s)" in runs[0].stderr
+
+
+def test_registries__validate_reads_the_other_files_with_a_registry_it_is_given() -> None:
+    """`validate PARTIES.toml AGREEMENT.toml EVENTS.csv` checks the agreement and events against that party file."""
+    result = cli("validate", str(PARTIES), str(AGREEMENT), str(EVENTS))
+    assert result.returncode == 0, result.stderr
+    assert "unknown party" not in result.stderr
+    assert "events: read 10, linked 10, unlinked 0, rejected 0" in result.stderr
+    assert "0 error(s)" in result.stderr
+
+
+def test_registries__validate_keeps_the_party_file_named_by_the_flag(tmp_path: Path) -> None:
+    """With --parties, a party file among the files is checked but the flag's file is the one in use."""
+    other = tmp_path / "other-parties.toml"
+    other.write_bytes((ROOT / "agreements" / "parties.toml").read_bytes())
+    result = cli("validate", str(other), str(AGREEMENT), str(EVENTS), "--parties", str(PARTIES))
+    assert result.returncode == 0, result.stderr
+    flipped = cli("validate", str(PARTIES), str(AGREEMENT), str(EVENTS), "--parties", str(other))
+    assert flipped.returncode == 1
+    assert "unknown party 'GEO'" in flipped.stderr

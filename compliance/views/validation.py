@@ -41,14 +41,26 @@ class Validation:
     ) -> Validation:
         """Registries by their table name, other ``.toml`` files as agreements, the rest as events.
 
-        ``parties_path`` and ``reporters_path`` replace the bundled registries (``None``: bundled).
+        The agreements and events are read with the registries in use: ``parties_path`` and
+        ``reporters_path`` when given; else the one registry of its kind among ``files``, when
+        exactly one is given and has no problem; else the bundled one.
         """
-        parties, reporters, problems = load_registries(parties_path, reporters_path)
         toml = [f for f in files if f.suffix.lower() == ".toml"]
         others = [f for f in files if f.suffix.lower() != ".toml"]
         registries = {f: kind for f in toml if (kind := registry_kind(f))}
+        problems: list[Problem] = []
         for path, kind in registries.items():
-            problems += (load_parties_file if kind == "parties" else load_reporters_file)(path)[1]
+            found = (load_parties_file if kind == "parties" else load_reporters_file)(path)[1]
+            problems += found
+            given = [f for f, k in registries.items() if k == kind]
+            if found or given != [path]:
+                continue
+            if kind == "parties" and parties_path is None:
+                parties_path = path
+            elif kind == "reporters" and reporters_path is None:
+                reporters_path = path
+        parties, reporters, more = load_registries(parties_path, reporters_path)
+        problems += more
         toml = [f for f in toml if f not in registries]
         agreements, more = load_agreements(toml or None, parties)
         problems += more
