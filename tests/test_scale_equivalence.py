@@ -225,8 +225,141 @@ def test_incidents_in_scope__the_accounts_that_pass_the_scope_tests_one_by_one(
     scopes = [AgreementScope.of(a) for a in AGREEMENTS]
     found = incidents_in_scope(incidents, scopes)
     for scope in scopes:
-        plain = {i: [e for e in accounts if may_bear_on(e, scope)] for i, accounts in incidents.items()}
+        plain = {
+            i: sorted((e for e in accounts if may_bear_on(e, scope)), key=lambda e: e.when.span(scope.tz)[0])
+            for i, accounts in incidents.items()
+        }  # (a stable sort: sort order among accounts that can first have happened at one moment)
         assert found[scope.id] == {i: kept for i, kept in plain.items() if kept}, scope.id
+
+
+NEAR_DAYS = st.builds(
+    lambda day, minutes, offset: (
+        datetime.combine(day, datetime.min.time(), timezone(timedelta(hours=offset)))
+        + timedelta(minutes=minutes)
+    ),
+    st.sampled_from(DAYS),
+    st.integers(-900, 2300),
+    st.integers(-12, 14),
+)
+"""Instants within hours of the days :func:`accounts_with_incidents` draws, in any offset."""
+
+
+@st.composite
+def answered_in_offsets(draw: st.DrawFn) -> list[Event]:
+    """Russia's account of a clash by one side, and that side's denials, at instants within
+    hours of one another (so that their days differ from zone to zone), in one incident."""
+    side = draw(st.sampled_from(("ARM", "AZE")))
+    day = draw(st.sampled_from(DAYS[1:]))
+    alleged = Event(
+        id="e0",
+        when=EventTime(day, day),
+        kind="armed-clash",
+        reported_by="Ministry of Defence of Russia",
+        reporter_party="RUS",
+        actor=side,
+        location="Shusha",
+        country="AZ",
+        incident="i1",
+        source_url="https://example.org/0",
+        links=(ExplicitLink("trilateral-2020", "1", Effect.BREACHES, f"ts2020-1-ceasefire-{side.lower()}"),),
+    )
+    denials = [
+        Event(
+            id=f"e{n}",
+            when=EventTime(
+                datetime.combine(
+                    day, datetime.min.time(), timezone(timedelta(hours=draw(st.integers(-12, 14))))
+                )
+                + timedelta(minutes=draw(st.integers(0, 4 * 24 * 60))),
+                None,
+                Precision.INSTANT,
+            ),
+            kind="denial",
+            reported_by=f"Ministry of Defence of {'Armenia' if side == 'ARM' else 'Azerbaijan'}",
+            reporter_party=side,
+            actor=side,
+            incident="i1",
+            source_url=f"https://example.org/{n}",
+        )
+        for n in range(1, draw(st.integers(2, 4)))
+    ]
+    return [alleged, *denials]
+
+
+def test_offsets__the_first_denial_is_the_earliest_in_the_agreements_zone() -> None:
+    """The counterexample below, as it was found: Russia reports a breach by Armenia on 10 May
+    2021, which Armenia denies at 00:30 on 13 May at +04:00 (23:30 on 12 May in Moscow): as of
+    12 May point 1 is `disputed`. A second denial, 23:30 on 12 May at +00:00 (02:30 on 13 May in
+    Moscow), came later and must change nothing; taken first because its own day is earlier, it
+    left the breach confirmed until 13 May, and point 1 `violated`."""
+
+    def denial(event_id: str, moment: datetime) -> Event:
+        return Event(
+            id=event_id,
+            when=EventTime(moment, None, Precision.INSTANT),
+            kind="denial",
+            reported_by="Ministry of Defence of Armenia",
+            reporter_party="ARM",
+            actor="ARM",
+            location="Shusha",
+            country="AZ",
+            incident="inc1",
+            source_url="https://example.org/d",
+        )
+
+    alleged = Event(
+        id="R1",
+        when=EventTime(date(2021, 5, 10), date(2021, 5, 10)),
+        kind="ceasefire-violation",
+        reported_by="Ministry of Defence of Russia",
+        reporter_party="RUS",
+        actor="ARM",
+        target="AZE",
+        location="Shusha",
+        country="AZ",
+        incident="inc1",
+        source_url="https://example.org/r",
+        links=(ExplicitLink("trilateral-2020", "1", Effect.BREACHES, "ts2020-1-ceasefire-arm"),),
+    )
+    earlier = denial("D2", datetime(2021, 5, 13, 0, 30, tzinfo=timezone(timedelta(hours=4))))
+    later = denial("D1", datetime(2021, 5, 12, 23, 30, tzinfo=UTC))
+    for events in ([alleged, earlier], [alleged, earlier, later]):
+        evaluation = _prepared(events).evaluate(PARTIES, date(2021, 5, 12))
+        assert evaluation.result("ts2020-1-ceasefire-arm").status.value == "disputed", [e.id for e in events]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    accounts_with_incidents() | answered_in_offsets(),
+    st.lists(st.tuples(st.integers(0, 13), NEAR_DAYS), max_size=8),
+    st.lists(st.integers(-12, 14), min_size=14, max_size=14),
+)
+def test_offsets__an_instant_written_in_another_offset_changes_no_status(
+    events: list[Event], instants: list[tuple[int, datetime]], offsets: list[int]
+) -> None:
+    """The same instants written with other offsets: every status and history is the same.
+
+    Found as a counterexample on the first denial of an incident: grading took the first denial
+    in sort order, which reads an instant's day in its own offset, and the facts then read when
+    it happened in the agreement's zone. 00:30 at +04:00 on 13 May sorted after 23:30 at +00:00
+    on 12 May, though it was three hours earlier: adding that later denial turned a breach
+    Russia reported from `disputed` into `violated`."""
+    for i, moment in instants:
+        if i < len(events):
+            events[i] = evolve(events[i], when=EventTime(moment, None, Precision.INSTANT))
+
+    def rewritten(event: Event) -> Event:
+        start = event.when.start
+        if not isinstance(start, datetime):
+            return event
+        zone = timezone(timedelta(hours=offsets[int(event.id[1:])]))
+        return evolve(event, when=EventTime(start.astimezone(zone), None, Precision.INSTANT))
+
+    def statuses(drawn: list[Event]) -> list[tuple[str, object]]:
+        evaluation = _prepared(drawn).evaluate(PARTIES, date(2026, 1, 1), with_evidence=False)
+        return [(r.id, [(step.date, step.status) for step in r.history]) for r in evaluation.results]
+
+    assert statuses([rewritten(e) for e in events]) == statuses(events)
 
 
 RULE_ACCOUNTS = st.one_of([accounts_for(a, parties=PARTIES, explicit=False) for a in AGREEMENTS])

@@ -27,6 +27,7 @@ from compliance.core.events import Event
 from compliance.core.model import Agreement, Obligation, Scope
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import Placement
+from compliance.core.timeframe import Precision
 
 BEFORE = "before the agreement"
 OUTSIDE = "outside the agreement's area"
@@ -142,6 +143,10 @@ def incidents_in_scope(
     incident's first and last days and its countries decide those at once (the list is kept as
     it is, or dropped), and only an incident that straddles the line, or holds an account placed
     outside some agreement (``placed_outside``, by event id), is read account by account.
+
+    Each list is in the order the accounts can first have happened in the agreement's zone, then
+    in sort order (:func:`in_time_order`): grading takes the *first* account that denies or
+    corroborates another, and the facts read when it happened in that zone.
     """
     outside = placed_outside or {}
     spread: dict[str, tuple[dt.date, dt.date, frozenset[str]] | None] = {}
@@ -162,12 +167,25 @@ def incidents_in_scope(
                 if last < scope.date:
                     continue  # wholly before the agreement
                 if first >= scope.date and (not scope.countries or countries <= scope.countries):
-                    kept[incident] = accounts
+                    kept[incident] = in_time_order(accounts, scope.tz)
                     continue
             mine = [e for e in accounts if may_bear_on(e, scope, outside.get(e.id, frozenset()))]
             if mine:
-                kept[incident] = mine
+                kept[incident] = in_time_order(mine, scope.tz)
     return found
+
+
+def in_time_order(accounts: list[Event], tz: dt.tzinfo) -> list[Event]:
+    """Accounts in sort order, re-sorted (stably) by when each can first have happened in ``tz``.
+
+    Sort order is by the first calendar day named, which is when an account can first have
+    happened unless it is an instant (its day read in its own offset: 00:30 at +04:00 on 13 May
+    is 23:30 on 12 May in Moscow, before 23:30 at +00:00 on 12 May) or an approximate date (a
+    week earlier). Only an incident holding one of those is re-sorted.
+    """
+    if not any(e.when.is_instant or e.when.precision is Precision.APPROXIMATE for e in accounts):
+        return accounts
+    return sorted(accounts, key=lambda e: e.when.span(tz)[0])
 
 
 def effective_scope(agreement: Agreement, obligation: Obligation) -> Scope | None:
