@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from compliance.core.model import Ending
-from compliance.core.vocabulary import EndType, Grade, Status
+from compliance.core.vocabulary import Effect, EndType, Grade, Status
 from compliance.evaluation.evaluate import evaluate
 from compliance.evaluation.rollup import roll_up
 from tests.support import AGREEMENTS, evaluate_csv, ledger_from_csv, rows, status
@@ -109,6 +109,22 @@ def test_uncertain_date__month_wholly_before_the_deadline_is_determinate() -> No
     """An interval that cannot straddle the deadline gives a plain status."""
     text = rows(f"H1,2020-11-10,2020-11-19,territory-handover,AZE,Aghdam,Reuters,none,{SRC},,,")
     assert status(text, AGHDAM, D(2020, 12, 31)) == "fulfilled"
+
+
+def test_uncertain_date__an_approximate_date_is_the_interval_7_days_either_side() -> None:
+    """``~2021-01-05`` is 29 December 2020 to 12 January 2021: it may fall in the Aghdam rule's
+    window (to 31 December 2020), so it links and reads exactly as that interval written out."""
+    approximate = ledger_from_csv(rows(handover("~2021-01-05")))
+    written = ledger_from_csv(
+        rows(
+            f"H1,2020-12-29,2021-01-12,territory-handover,AZE,Aghdam district,Ministry of Defence of Azerbaijan,,{SRC},,,"
+        )
+    )
+    assert [(k.obligation, k.effect) for k in approximate.links] == [(AGHDAM, Effect.FULFILS)]
+    assert approximate.links == written.links
+    for ledger in (approximate, written):
+        result = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, D(2021, 1, 31))
+        assert result.result(AGHDAM).status is Status.FULFILLED_LATE
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 import agreements as bundled
 from compliance.core.events import Event, ExplicitLink, Origin
 from compliance.core.problems import Severity
-from compliance.core.timeframe import EventTime, Precision
+from compliance.core.timeframe import APPROXIMATE_WINDOW, EventTime, Precision
 from compliance.core.vocabulary import EVENT_KINDS, Effect
 from compliance.evaluation.evaluate import evaluate
-from compliance.linking.index import LinkIndex, link_event
+from compliance.linking.index import LinkIndex, link_account, link_event
 from compliance.linking.ledger import Ledger, assemble, build_ledger
 from compliance.linking.scope import (
     BEFORE,
@@ -27,10 +27,11 @@ from compliance.linking.scope import (
     OUTSIDE,
     REASONS,
     AgreementScope,
+    incidents_in_scope,
     may_bear_on,
 )
 from compliance.readers import Record, read_event_file
-from compliance.testing.strategies import accounts_for
+from compliance.testing.strategies import accounts_for, anchor_dates
 from compliance.views.report import Report
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
@@ -507,3 +508,53 @@ def test_scope__an_instant_is_dated_in_the_agreements_zone_however_its_offset_is
         result = evaluate(AGREEMENTS, [event], links, PARTIES, as_of).result(obligation)
         outcomes.append((sorted((k.obligation, k.effect) for k in links), result.status))
     assert outcomes[0] == outcomes[1]
+
+
+INDEX = LinkIndex.build(AGREEMENTS)
+SCOPES = [AgreementScope.of(a) for a in AGREEMENTS]
+OBLIGATIONS = [(a, ob) for a in AGREEMENTS for ob in a.obligations]
+WINDOWED = [(a, ob) for a, ob in OBLIGATIONS if any(r.window_start or r.window_end for r in ob.rules)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_scope__an_approximate_date_links_and_reads_as_the_interval_it_stands_for(
+    data: st.DataObject,
+) -> None:
+    """``~D`` is documented as the interval from D-7 to D+7 days: every reading of it (its days,
+    its instants, the time-scope test, the rule windows, the evaluation) is that of the interval
+    written out, for a day and for an instant alike. The day is drawn near the obligation's own
+    dates (a rule window's ends above all), where the two readings could part."""
+    agreement, ob = data.draw(st.sampled_from(WINDOWED) | st.sampled_from(OBLIGATIONS))
+    event = data.draw(accounts_for(agreement, parties=PARTIES, obligations=[ob.id], noise=False))
+    day = data.draw(st.sampled_from(anchor_dates(agreement, ob))) + timedelta(
+        days=data.draw(st.integers(-8, 8))
+    )
+    start: date | datetime = day
+    offset = data.draw(st.none() | st.integers(-14 * 60, 14 * 60))
+    if offset is not None:
+        start = datetime(day.year, day.month, day.day, 23, 30, tzinfo=timezone(timedelta(minutes=offset)))
+    approximate = evolve(event, when=EventTime(start, None, Precision.APPROXIMATE))
+    written = evolve(
+        event, when=EventTime(start - APPROXIMATE_WINDOW, start + APPROXIMATE_WINDOW, Precision.INTERVAL)
+    )
+    a, w = approximate.when, written.when
+    assert (a.first_day, a.last_day) == (w.first_day, w.last_day)
+    for scope in SCOPES:
+        assert a.days_in(scope.tz) == w.days_in(scope.tz)
+        assert a.span(scope.tz) == w.span(scope.tz)
+        assert may_bear_on(approximate, scope) == may_bear_on(written, scope)
+    assert link_account(approximate, INDEX, PARTIES) == link_account(written, INDEX, PARTIES)
+    kept = incidents_in_scope({"i": [written]}, SCOPES)
+    assert incidents_in_scope({"i": [approximate]}, SCOPES) == {
+        s: {i: [approximate] for i in found} for s, found in kept.items()
+    }
+    as_of = day + timedelta(days=30)
+    statuses = [
+        [
+            (r.id, r.status, r.possible)
+            for r in evaluate([agreement], [e], link_event(e, INDEX, PARTIES), PARTIES, as_of).results
+        ]
+        for e in (approximate, written)
+    ]
+    assert statuses[0] == statuses[1]

@@ -86,8 +86,8 @@ class EventTime:
     """When an event happened, as precisely as the report says.
 
     Attributes:
-        start: first possible day or instant.
-        end: last possible day (inclusive) or instant; ``None`` for a single day or instant.
+        start: the first day or instant named (an approximate date's day, before widening).
+        end: the last day (inclusive) or instant named; ``None`` for a single day or instant.
         precision: how the report dated it.
     """
 
@@ -95,11 +95,20 @@ class EventTime:
     end: date | datetime | None = None
     precision: Precision = Precision.DAY
 
+    @property
+    def widened(self) -> bool:
+        """Whether this is an approximate date with no end: the day named, 7 days either side.
+
+        ``~2021-01-05`` is the interval from 2020-12-29 to 2021-01-12, and every reading of it
+        (:meth:`span`, :attr:`first_day`, :attr:`last_day`, :meth:`days_in`) widens both ends.
+        """
+        return self.end is None and self.precision is Precision.APPROXIMATE
+
     def span(self, tz: tzinfo) -> tuple[datetime, datetime]:
         """The half-open UTC interval in which the event fell, days read in ``tz``."""
         first = moment(self.start, tz)
         last = self.start if self.end is None else self.end
-        if self.precision is Precision.APPROXIMATE and self.end is None:
+        if self.widened:
             return first - APPROXIMATE_WINDOW, moment(last, tz) + APPROXIMATE_WINDOW + (
                 EPSILON if isinstance(last, datetime) else DAY
             )
@@ -109,8 +118,23 @@ class EventTime:
 
     @property
     def first_day(self) -> date:
-        """The earliest calendar date named (for sorting and display)."""
-        return self.start.date() if isinstance(self.start, datetime) else self.start
+        """The first possible calendar date (for sorting and display): an interval's start, the
+        first of a month, 7 days before the day named by an approximate date."""
+        start = self.start
+        day = start.date() if isinstance(start, datetime) else start
+        if self.end is None and self.precision is Precision.APPROXIMATE:
+            return day - APPROXIMATE_WINDOW
+        return day
+
+    @property
+    def last_day(self) -> date:
+        """The last possible calendar date: an interval's end, else the day named (7 days after
+        it for an approximate date)."""
+        last = self.end if self.end is not None else self.start
+        day = last.date() if isinstance(last, datetime) else last
+        if self.widened:
+            return day + APPROXIMATE_WINDOW
+        return day
 
     @property
     def is_instant(self) -> bool:
@@ -118,31 +142,22 @@ class EventTime:
         return isinstance(self.start, datetime) or isinstance(self.end, datetime)
 
     def days_in(self, tz: tzinfo) -> tuple[date, date]:
-        """The first and last calendar dates named, read in ``tz`` (an agreement's zone).
+        """The first and last possible calendar dates, read in ``tz`` (an agreement's zone).
 
         A date is the same day everywhere; an instant falls on a day only in a zone: 23:00 at
         UTC-02:00 on 9 November is 04:00 on 10 November in Moscow, after a statement signed that
         day there. The scope tests compare an account's days with an agreement's dates, so they
         read an instant in that agreement's zone (``first_day`` and ``last_day`` read it in its
-        own offset, for sorting and display).
+        own offset, for sorting and display). An approximate date is widened as in :meth:`span`.
         """
         if not self.is_instant:
             return self.first_day, self.last_day
         first = local_date(self.start, tz) if isinstance(self.start, datetime) else self.start
         last_named = self.end if self.end is not None else self.start
         last = local_date(last_named, tz) if isinstance(last_named, datetime) else last_named
-        if self.precision is Precision.APPROXIMATE and self.end is None:
-            last += APPROXIMATE_WINDOW
+        if self.widened:
+            return first - APPROXIMATE_WINDOW, last + APPROXIMATE_WINDOW
         return first, last
-
-    @property
-    def last_day(self) -> date:
-        """The latest calendar date named (an interval's end, else the first day)."""
-        last = self.end if self.end is not None else self.start
-        day = last.date() if isinstance(last, datetime) else last
-        if self.precision is Precision.APPROXIMATE and self.end is None:
-            return day + APPROXIMATE_WINDOW
-        return day
 
     def label(self) -> str:
         """A short human form: ``2021-07``, ``2020-11-20``, ``~2021-02-26``, ``2022-12-12/2023-09-19``."""
