@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import os
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from compliance import Report
 from compliance.cli import main
 from compliance.core.vocabulary import Status
 from compliance.linking.ledger import build_ledger
+from compliance.views.activity import periods
 from compliance.views.timeline import diff, period_ends, timeline
 
 ROOT = Path(__file__).parent.parent
@@ -24,6 +28,7 @@ GOLDEN_ARGS = [  # relative paths: problems name files as given, so golden files
     "--events", "tests/golden/events.csv",
     "--as-of", "2023-01-01",
 ]  # fmt: skip
+D = date
 
 
 @pytest.fixture(autouse=True)
@@ -191,6 +196,54 @@ def test_timeline__period_ends() -> None:
         date(2021, 2, 28),
         date(2021, 3, 15),
     )
+
+
+def test_timeline__a_month_from_the_31st_is_the_end_of_each_month_without_drift() -> None:
+    """From 31 January 2024 the periods start on each month's last day (29 February, 31 March,
+    30 April …), not on the 28th from March on; a yearly run from 29 February 2024 starts again
+    on 29 February 2028. Each period ends the day before the next starts."""
+    assert period_ends(D(2024, 1, 31), D(2024, 12, 31), "month") == (
+        *(D(2024, 2, 28), D(2024, 3, 30), D(2024, 4, 29), D(2024, 5, 30), D(2024, 6, 29), D(2024, 7, 30)),
+        *(D(2024, 8, 30), D(2024, 9, 29), D(2024, 10, 30), D(2024, 11, 29), D(2024, 12, 30), D(2024, 12, 31)),
+    )
+    assert periods(D(2021, 1, 31), D(2021, 5, 31), "month") == (
+        (D(2021, 1, 31), D(2021, 2, 27)),
+        (D(2021, 2, 28), D(2021, 3, 30)),
+        (D(2021, 3, 31), D(2021, 4, 29)),
+        (D(2021, 4, 30), D(2021, 5, 30)),
+        (D(2021, 5, 31), D(2021, 5, 31)),
+    )
+    assert period_ends(D(2024, 2, 29), D(2028, 12, 31), "year") == (
+        *(D(2025, 2, 27), D(2026, 2, 27), D(2027, 2, 27), D(2028, 2, 28), D(2028, 12, 31)),
+    )
+
+
+MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+def _steps_after(start: date, k: int, every: str) -> date:
+    """``start`` plus k weeks, or k months, quarters or years on the same day of the month (its last
+    day when the month is shorter): computed from ``start`` at once, by calendar arithmetic."""
+    if every == "week":
+        return start + timedelta(weeks=k)
+    months = start.month - 1 + k * MONTHS[every]
+    year, month = start.year + months // 12, months % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+@settings(max_examples=300)
+@given(st.dates(D(1990, 1, 1), D(2090, 12, 31)), st.integers(0, 3000), st.sampled_from(["week", *MONTHS]))
+def test_timeline__the_kth_period_starts_k_steps_after_the_start(start: date, days: int, every: str) -> None:
+    """Period k (timeline and activity alike) runs from ``start`` + k steps to the day before
+    ``start`` + k+1 steps, each counted from ``start``, not from the previous period: no drift,
+    and the final period ends on ``end``."""
+    end = start + timedelta(days=days)
+    spans = periods(start, end, every)
+    assert [last for _, last in spans] == list(period_ends(start, end, every))
+    for k, (first, last) in enumerate(spans):
+        assert first == _steps_after(start, k, every)
+        assert last == min(_steps_after(start, k + 1, every) - timedelta(days=1), end)
+    assert spans[-1][1] == end
 
 
 def test_timeline__cli_formats(capsys: pytest.CaptureFixture[str]) -> None:

@@ -30,16 +30,21 @@ MAX_POINTS = 5000
 
 
 def period_ends(start: date, end: date, every: str) -> tuple[date, ...]:
-    """The last day of each period from ``start`` to ``end`` (the final one is ``end``)."""
+    """The last day of each period from ``start`` to ``end`` (the final one is ``end``).
+
+    The k-th period starts k steps after ``start``, counted from ``start`` itself (not from the
+    previous period, which would drift): on the same day of the month, or on the month's last day
+    when the month is shorter. A month from 31 January 2024 is 29 February, then 31 March, 30 April,
+    and so on. Each period ends the day before the next one starts.
+    """
     if end < start:
         raise ValueError("the end date is before the start date")
     step = STEPS[every]
     points: list[date] = []
-    cursor = start
-    while cursor <= end and len(points) < MAX_POINTS:
-        following = cursor + step
-        points.append(min(following - timedelta(days=1), end))
-        cursor = following
+    k = 0
+    while start + step * k <= end and len(points) < MAX_POINTS:
+        k += 1
+        points.append(min(start + step * k - timedelta(days=1), end))
     return tuple(points)
 
 
