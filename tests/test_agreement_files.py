@@ -11,7 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from compliance.core.model import Agreement, Amendment, Article, Ending, LinkRule, Obligation, Term, Variant
+from compliance.core.problems import Severity
 from compliance.core.vocabulary import EVENT_KINDS, ActorRelation, Effect, EndType, Kind, Modality, Nature
+from compliance.linking.ledger import load_agreements
 from compliance.load.agreement_files import load_agreement_text
 from compliance.load.checks import check_agreements
 from compliance.load.converter import converter
@@ -258,3 +260,86 @@ def test_round_trip__any_agreement_through_the_file_format(agreement: Agreement)
     loaded, problems = load_agreement_text(agreement_to_toml(agreement), "generated.toml")
     assert problems == []
     assert loaded == agreement
+
+
+# --------------------------------------------------------------------------- ids given in several files
+
+OTHER_DEADLINE = replace("deadline = 2020-11-20 ", "deadline = 2020-11-12 ")
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_duplicate_agreement_id__every_copy_is_left_out_whatever_the_file_order(tmp_path: Path) -> None:
+    """Two files giving one agreement id (with different deadlines): neither is used, in either
+    order, and each gets a problem naming both places. Keeping the first would make the statuses
+    depend on the order of --agreement-file."""
+    a = _write(tmp_path, "a.toml", EXAMPLE)
+    b = _write(tmp_path, "b.toml", OTHER_DEADLINE)
+    ab, ab_problems = load_agreements([a, b], PARTIES)
+    ba, ba_problems = load_agreements([b, a], PARTIES)
+    assert ab == ba == ()
+    assert ab_problems == ba_problems
+    line = next(i for i, text in enumerate(EXAMPLE.splitlines(), 1) if text.startswith("id = "))
+    message = (
+        f"duplicate agreement id 'example-2020', given in 2 files ({a}:{line}, {b}:{line}): "
+        "every file that gives it is left out"
+    )
+    assert [str(p) for p in ab_problems if "agreement id" in p.message] == [
+        f"{a}:{line}: $.id: {message}",
+        f"{b}:{line}: $.id: {message}",
+    ]
+    assert all(p.severity is Severity.ERROR for p in ab_problems)
+    assert not [p for p in ab_problems if "obligation id" in p.message]  # the agreement's problem says it
+
+
+def test_duplicate_obligation_id__in_two_agreements_leaves_both_files_out(tmp_path: Path) -> None:
+    """One obligation id in two agreements of different ids: both files are left out, in either order."""
+    a = _write(tmp_path, "a.toml", EXAMPLE)
+    b = _write(tmp_path, "b.toml", EXAMPLE.replace('id = "example-2020"', 'id = "example-2021"', 1))
+    for paths in ([a, b], [b, a]):
+        loaded, problems = load_agreements(paths, PARTIES)
+        assert loaded == ()
+        shared = [str(p) for p in problems if "duplicate obligation id 'ex-2-district'" in p.message]
+        assert len(shared) == 2
+        assert all(f"given 2 times ({a}:" in p and f", {b}:" in p for p in shared)
+
+
+def test_duplicate_obligation_id__within_one_file_names_both_places() -> None:
+    """An obligation id used twice in one file: both obligations have a problem naming both lines."""
+    found = [p for p in problems_of(replace('id = "ex-2-term"', 'id = "ex-2-district"')) if "duplicate" in p]
+    assert len(found) == 2
+    assert [p.split(": ")[1] for p in found] == ["$.obligations[1].id", "$.obligations[2].id"]
+    assert all("given 2 times (bad.toml:" in p for p in found)
+
+
+def test_same_agreement_file_given_twice__is_read_once(tmp_path: Path) -> None:
+    """The same path given twice is one file: it is read once, not a duplicate of itself."""
+    a = _write(tmp_path, "a.toml", EXAMPLE)
+    loaded, problems = load_agreements([a, a], PARTIES)
+    assert [x.id for x in loaded] == ["example-2020"]
+    assert problems == []
+
+
+def test_duplicate_agreement_id__report_is_the_same_in_either_order_and_strict_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command line: byte-identical reports for either order; --strict makes the duplicate fatal."""
+    from compliance.cli import main
+
+    a = _write(tmp_path, "a.toml", EXAMPLE)
+    b = _write(tmp_path, "b.toml", OTHER_DEADLINE)
+    events = _write(tmp_path, "none.csv", "id,date,kind,reported_by\n")
+    outputs = []
+    for first, second in ((a, b), (b, a)):
+        args = ["report", "--agreement-file", str(first), "--agreement-file", str(second)]
+        code = main([*args, "--events", str(events), "--as-of", "2021-01-01", "--format", "json"])
+        outputs.append((code, *capsys.readouterr()))
+        assert main([*args, "--events", str(events), "--as-of", "2021-01-01", "--strict"]) == 1
+        capsys.readouterr()
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0] == 0
+    assert "duplicate agreement id 'example-2020'" in outputs[0][2]

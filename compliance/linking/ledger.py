@@ -108,15 +108,19 @@ def load_registries(
 def load_agreements(
     paths: Sequence[Path] | None, parties: PartyRegistry
 ) -> tuple[tuple[Agreement, ...], list[Problem]]:
-    """Load agreement files (default: the bundled ones); bad files are left out with problems."""
+    """Load agreement files (default: the bundled ones); bad files are left out with problems.
+
+    A path given more than once is read once. Files that give one agreement or obligation id are
+    all left out, each with a problem naming every copy (see ``load.checks``).
+    """
     sources = (
-        [(p, f"{BUNDLED}/{p.name}") for p in bundled.agreement_paths()]
+        [(f"{BUNDLED}/{p.name}", p) for p in bundled.agreement_paths()]
         if paths is None
-        else [(p, str(p)) for p in paths]
+        else list({str(p): p for p in paths}.items())  # a path given twice is one file, read once
     )
     problems: list[Problem] = []
     loaded: list[tuple[Agreement, str, str]] = []
-    for path, label in sources:
+    for label, path in sources:
         text, read_problems = read_text(path, label)
         problems += read_problems
         if text is None:
@@ -129,10 +133,8 @@ def load_agreements(
     problems += check_problems
     bad_labels = {p.file for p in check_problems if p.severity is Severity.ERROR}
     good = [a for a, label, _ in loaded if label not in bad_labels]
-    unique: dict[str, Agreement] = {}
-    for agreement in sorted(good, key=lambda a: (a.date, a.id)):
-        unique.setdefault(agreement.id, agreement)
-    return tuple(unique.values()), problems
+    # An id given in two files has an error in both (check_agreements): no file order decides which is used.
+    return tuple(sorted(good, key=lambda a: (a.date, a.id))), problems
 
 
 def build_ledger(

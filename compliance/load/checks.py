@@ -21,34 +21,17 @@ def check_agreements(
     agreements: Iterable[tuple[Agreement, str, str]], parties: PartyRegistry
 ) -> list[Problem]:
     """Check ``(agreement, label, text)`` triples together; ``text`` locates lines."""
-    problems: list[Problem] = []
-    seen_agreements: dict[str, str] = {}
-    seen_obligations: dict[str, str] = {}
     triples = list(agreements)
+    locators = [
+        Locator(text) for _, _, text in triples
+    ]  # indexed once per file: every problem is then a look-up
+    problems = _duplicate_ids(triples, locators)
     known_targets = {a.id for a, _, _ in triples} | {o.id for a, _, _ in triples for o in a.obligations}
-    for agreement, label, text in triples:
-        lines = Locator(text)  # indexed once per file: every problem is then a look-up
+    for (agreement, label, _), lines in zip(triples, locators, strict=True):
 
         def at(path: str, message: str, label: str = label, lines: Locator = lines) -> Problem:
             return Problem(label, lines.line(path), path, message)
 
-        if agreement.id in seen_agreements:
-            problems.append(
-                at(
-                    "$.id",
-                    f"duplicate agreement id {agreement.id!r} (also in {seen_agreements[agreement.id]})",
-                )
-            )
-        seen_agreements.setdefault(agreement.id, label)
-        for i, obligation in enumerate(agreement.obligations):
-            if obligation.id in seen_obligations:
-                problems.append(
-                    at(
-                        f"$.obligations[{i}].id",
-                        f"duplicate obligation id {obligation.id!r} (also in {seen_obligations[obligation.id]})",
-                    )
-                )
-            seen_obligations.setdefault(obligation.id, label)
         problems.extend(at(path, message) for path, message in _check_one(agreement, parties))
         own = {o.id for o in agreement.obligations}
         for i, relation in enumerate(agreement.relations):
@@ -67,6 +50,49 @@ def check_agreements(
                     )
                 )
     return in_order(problems)
+
+
+Place = tuple[str, int, str]
+"""Where an id is given: file, line, key path."""
+
+
+def _duplicate_ids(triples: list[tuple[Agreement, str, str]], locators: list[Locator]) -> list[Problem]:
+    """Every copy of an agreement or obligation id given more than once has a problem naming all.
+
+    Flagging only the copies after the first would leave out whichever file came later on the
+    command line, so the statuses would depend on the order of the files. Every file that gives
+    such an id has an error and is left out, in any order. Two copies of one agreement (the same
+    id in two files) are named once, by the agreement id, not once per obligation they share.
+    """
+    agreements: dict[str, list[Place]] = {}
+    obligations: dict[str, dict[str, list[Place]]] = {}  # obligation id -> agreement id -> places
+    for (agreement, label, _), lines in zip(triples, locators, strict=True):
+        agreements.setdefault(agreement.id, []).append((label, lines.line("$.id"), "$.id"))
+        for i, ob in enumerate(agreement.obligations):
+            path = f"$.obligations[{i}].id"
+            place = (label, lines.line(path), path)
+            obligations.setdefault(ob.id, {}).setdefault(agreement.id, []).append(place)
+    problems: list[Problem] = []
+    for agreement_id, places in agreements.items():
+        if len(places) > 1:
+            problems += _copies(
+                f"duplicate agreement id {agreement_id!r}, given in {len(places)} files", places
+            )
+    for ob_id, by_agreement in obligations.items():
+        places = sorted(p for found in by_agreement.values() for p in found)
+        in_one_copy = any(
+            len({label for label, _, _ in found}) < len(found) for found in by_agreement.values()
+        )
+        if len(by_agreement) > 1 or in_one_copy:
+            problems += _copies(f"duplicate obligation id {ob_id!r}, given {len(places)} times", places)
+    return problems
+
+
+def _copies(what: str, places: list[Place]) -> list[Problem]:
+    ordered = sorted(places)
+    named = ", ".join(f"{label}:{line}" for label, line, _ in ordered)
+    message = f"{what} ({named}): every file that gives it is left out"
+    return [Problem(label, line, path, message) for label, line, path in ordered]
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
