@@ -22,7 +22,7 @@ from compliance.core.parties import PartyRegistry
 from compliance.core.places import NOWHERE, Gazetteer, Placement
 from compliance.core.timeframe import EventTime
 from compliance.core.vocabulary import ActorRelation, Effect
-from compliance.linking.explicit import explicit_links
+from compliance.linking.explicit import Remark, explicit_links
 from compliance.linking.scope import (
     BEFORE,
     DOMESTIC,
@@ -160,12 +160,12 @@ RulePlan = tuple[RuleStep, ...] | str
 
 @frozen
 class Linking:
-    """The links of one account; why it has none; explicit links to texts that did not exist yet;
-    where the gazetteer placed it (which the incidents of an account with no country need)."""
+    """The links of one account; why it has none; the problems with its explicit links (an error
+    rejects it); where the gazetteer placed it (which the incidents of an account with no country need)."""
 
     links: tuple[Link, ...]
     reason: str = ""
-    premature: tuple[ExplicitLink, ...] = ()
+    remarks: tuple[Remark, ...] = ()
     placement: Placement = NOWHERE
 
 
@@ -190,10 +190,10 @@ def link_account(
     """
     memo = memo if memo is not None else LinkMemo()
     links: list[Link] = []
-    premature: list[ExplicitLink] = []
+    remarks: list[Remark] = []
     named: set[str] = set()
     if event.links:  # most accounts have none: skip the work (a million rows)
-        links, premature = explicit_links(event, index)
+        links, remarks = explicit_links(event, index)
         named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
     placement = _placement(event, index, memo)
     when = event.when
@@ -227,7 +227,7 @@ def link_account(
         for ob_id, effect, basis, note, caveat in found_links
         if not named or index.obligations[ob_id][0].id not in named
     ]
-    return Linking(tuple(links), "" if links else (reason or NO_RULE), tuple(premature), placement)
+    return Linking(tuple(links), "" if links else (reason or NO_RULE), tuple(remarks), placement)
 
 
 def _placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:

@@ -4,7 +4,8 @@
     agreements  = load agreement files, check them together
     records     = stream event files (rejected rows keep their problems)
     events      = validate: unknown parties and links → rejected; an id given twice → every copy rejected
-    links       = link each accepted event (explicit references, then rules)
+    links       = link each accepted event (explicit references, one per obligation, then rules);
+                  explicit links that contradict each other → rejected
 
 Nothing is lost: every record read is counted as linked, unlinked or rejected.
 """
@@ -228,11 +229,18 @@ def assemble(
             found.append(Problem(origin.file, origin.line, field, message))
             rejected += 1
             continue
+        linking = link_account(event, index, parties, memo)
+        if linking.remarks:  # two explicit links that contradict each other are an error
+            found += (
+                Problem(origin.file, origin.line, "links", m, severity) for m, severity in linking.remarks
+            )
+            if any(severity is Severity.ERROR for _, severity in linking.remarks):
+                rejected += 1
+                continue
         where = (origin.file, origin.line)
         if event.id in seen:
             copies.setdefault(event.id, [seen[event.id]]).append(where)
         seen[event.id] = where
-        linking = link_account(event, index, parties, memo)
         if keep_unlinked or linking.links or event.incident:
             events.append(event)
         if event.incident and not event.country and linking.placement.countries:
@@ -245,17 +253,6 @@ def assemble(
             )
             if outside:
                 placed_outside[event.id] = outside
-        for ref in linking.premature:
-            adopted = index.by_id[ref.agreement].date
-            found.append(
-                Problem(
-                    origin.file,
-                    origin.line,
-                    "links",
-                    f"link {ref} is not made: the account is dated before {ref.agreement} was adopted ({adopted})",
-                    Severity.WARNING,
-                )
-            )
         if linking.links:
             links.extend(linking.links)
         else:
