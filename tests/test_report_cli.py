@@ -148,6 +148,19 @@ def test_agreements__json_lists_both_agreements_with_articles_and_obligations(
             assert set(ob["bearers"]) <= {"ARM", "AZE", "RUS"}
 
 
+EVENTS = "agreements/events.csv"
+
+
+def test_report__an_event_file_named_twice_is_read_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """Read twice, every account of the file met itself as a duplicate id and was rejected."""
+    once = run(capsys, "report", "--as-of", "2024-01-01", "--format", "json", "--events", EVENTS)
+    twice = run(
+        capsys, "report", "--as-of", "2024-01-01", "--format", "json", "--events", EVENTS, "--events", EVENTS
+    )
+    assert twice == once
+    assert run(capsys, "validate", EVENTS, EVENTS) == run(capsys, "validate", EVENTS)
+
+
 def test_validate__exit_1_listing_problems(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """`compliance validate` exits 1 and lists problems for a bad agreement file; 0 for good files."""
     bad = tmp_path / "bad.toml"

@@ -106,6 +106,16 @@ def load_registries(
     return parties, reporters, problems + more
 
 
+def given_once(paths: Iterable[Path]) -> list[Path]:
+    """The paths as given, each path named twice kept once (its first place).
+
+    The same file named twice on the command line is a slip, not two sources: read twice, each
+    of its accounts would meet itself as a duplicate id and be rejected. Paths are compared as
+    written: the same file under two paths (``a.csv``, ``./a.csv``) is read twice.
+    """
+    return list({str(p): p for p in paths}.values())
+
+
 def load_agreements(
     paths: Sequence[Path] | None, parties: PartyRegistry
 ) -> tuple[tuple[Agreement, ...], list[Problem]]:
@@ -117,7 +127,7 @@ def load_agreements(
     sources = (
         [(f"{BUNDLED}/{p.name}", p) for p in bundled.agreement_paths()]
         if paths is None
-        else list({str(p): p for p in paths}.items())  # a path given twice is one file, read once
+        else [(str(p), p) for p in given_once(paths)]
     )
     problems: list[Problem] = []
     loaded: list[tuple[Agreement, str, str]] = []
@@ -156,7 +166,7 @@ def build_ledger(
     sources = (
         [(bundled.EVENTS_FILE, f"{BUNDLED}/events.csv")]
         if event_paths is None
-        else sorted(((p, str(p)) for p in event_paths), key=lambda s: s[1])
+        else sorted(((p, str(p)) for p in given_once(event_paths)), key=lambda s: s[1])
     )
     resolve_reporter = reporter_resolver(reporters)
     records = itertools.chain.from_iterable(

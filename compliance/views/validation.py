@@ -16,6 +16,7 @@ from compliance.core.problems import InputError, Problem, Severity, in_order
 from compliance.linking.ledger import (
     Accounting,
     assemble,
+    given_once,
     load_agreements,
     load_registries,
     reporter_resolver,
@@ -45,6 +46,7 @@ class Validation:
         ``reporters_path`` when given; else the one registry of its kind among ``files``, when
         exactly one is given and has no problem; else the bundled one.
         """
+        files = given_once(files)
         toml = [f for f in files if f.suffix.lower() == ".toml"]
         others = [f for f in files if f.suffix.lower() != ".toml"]
         registries = {f: kind for f in toml if (kind := registry_kind(f))}
