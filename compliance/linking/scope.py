@@ -27,7 +27,6 @@ from compliance.core.events import Event
 from compliance.core.model import Agreement, Obligation, Scope
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import Placement
-from compliance.core.timeframe import Precision
 
 BEFORE = "before the agreement"
 OUTSIDE = "outside the agreement's area"
@@ -167,7 +166,7 @@ def incidents_in_scope(
                 if last < scope.date:
                     continue  # wholly before the agreement
                 if first >= scope.date and (not scope.countries or countries <= scope.countries):
-                    kept[incident] = in_time_order(accounts, scope.tz)
+                    kept[incident] = accounts  # holds no instant: in time order already
                     continue
             mine = [e for e in accounts if may_bear_on(e, scope, outside.get(e.id, frozenset()))]
             if mine:
@@ -178,12 +177,12 @@ def incidents_in_scope(
 def in_time_order(accounts: list[Event], tz: dt.tzinfo) -> list[Event]:
     """Accounts in sort order, re-sorted (stably) by when each can first have happened in ``tz``.
 
-    Sort order is by the first calendar day named, which is when an account can first have
-    happened unless it is an instant (its day read in its own offset: 00:30 at +04:00 on 13 May
-    is 23:30 on 12 May in Moscow, before 23:30 at +00:00 on 12 May) or an approximate date (a
-    week earlier). Only an incident holding one of those is re-sorted.
+    Sort order is by the first possible calendar day, which is when an account can first have
+    happened in any zone unless it is an instant: its day is read in its own offset, and 00:30
+    at +04:00 on 13 May is 23:30 on 12 May in Moscow, before 23:30 at +00:00 on 12 May. Only a
+    list holding an instant is re-sorted.
     """
-    if not any(e.when.is_instant or e.when.precision is Precision.APPROXIMATE for e in accounts):
+    if not any(e.when.is_instant for e in accounts):
         return accounts
     return sorted(accounts, key=lambda e: e.when.span(tz)[0])
 
