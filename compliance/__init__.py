@@ -6,7 +6,8 @@ The public API, in the order a run uses it::
     report = compliance.Report.build(ledger, date(2023, 6, 30))
     text = compliance.render_markdown(report)               # or render_json; in Jupyter, `report`
 
-``evaluate`` gives the per-obligation results behind a report; ``timeline``/``diff`` and
+``evaluate_ledger`` (or ``evaluate`` on agreements, events and links of your own) gives the
+per-obligation results behind a report; ``timeline``/``diff`` and
 ``Lineage`` are the other views. Everything else lives one floor down (see docs/architecture.md)
 and may change between releases.
 """
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from compliance.core.problems import InputError, Problem, Severity
-    from compliance.evaluation.evaluate import Evaluation, ObligationResult, evaluate
+    from compliance.evaluation.evaluate import Evaluation, ObligationResult, evaluate, evaluate_ledger
     from compliance.linking.ledger import Ledger, build_ledger
     from compliance.render.json import render_json
     from compliance.render.markdown import render_markdown
@@ -33,6 +34,7 @@ _HOMES = {
     "Evaluation": "compliance.evaluation.evaluate",
     "ObligationResult": "compliance.evaluation.evaluate",
     "evaluate": "compliance.evaluation.evaluate",
+    "evaluate_ledger": "compliance.evaluation.evaluate",
     "Ledger": "compliance.linking.ledger",
     "build_ledger": "compliance.linking.ledger",
     "render_json": "compliance.render.json",
@@ -74,6 +76,7 @@ __all__ = [
     "build_ledger",
     "diff",
     "evaluate",
+    "evaluate_ledger",
     "render_json",
     "render_markdown",
     "timeline",

@@ -18,14 +18,12 @@ def main() -> None:
     print(f"records read {acc.read}: linked {acc.linked}, unlinked {acc.unlinked}, rejected {acc.rejected}")
 
     for day in (date(2020, 11, 19), date(2020, 11, 21), date(2022, 6, 30), date(2023, 6, 30)):
-        evaluation = compliance.evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, day)
+        evaluation = compliance.evaluate_ledger(ledger, day)
         aghdam = evaluation.result("ts2020-2-aghdam")
         corridor = evaluation.result("ts2020-6-safe-movement-aze")
         print(f"{day}: Aghdam {aghdam.status.value}; Lachin corridor safe movement {corridor.status.value}")
 
-    corridor = compliance.evaluate(
-        ledger.agreements, ledger.events, ledger.links, ledger.parties, date(2023, 6, 30)
-    ).result("ts2020-6-safe-movement-aze")
+    corridor = compliance.evaluate_ledger(ledger, date(2023, 6, 30)).result("ts2020-6-safe-movement-aze")
     print(f"\nwhy {corridor.status.value}: {corridor.reason}")
     events = {e.id: e for e in ledger.events}
     for evidence in corridor.evidence[:5]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from compliance.core.model import Agreement
-from compliance.evaluation.evaluate import Evaluation, evaluate
+from compliance.evaluation.evaluate import Evaluation, evaluate_ledger
 from compliance.linking.ledger import Ledger, assemble, load_agreements, load_registries, reporter_resolver
 from compliance.readers import read_event_stream
 
@@ -36,7 +36,7 @@ def rows(*lines: str) -> str:
 
 def evaluate_csv(text: str, as_of: date) -> Evaluation:
     ledger = ledger_from_csv(text)
-    return evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, as_of)
+    return evaluate_ledger(ledger, as_of)
 
 
 def status(text: str, obligation: str, as_of: date) -> str:

@@ -16,7 +16,7 @@ from compliance.core.events import Event, ExplicitLink, Origin
 from compliance.core.problems import Severity
 from compliance.core.timeframe import APPROXIMATE_WINDOW, EventTime, Precision
 from compliance.core.vocabulary import EVENT_KINDS, Effect
-from compliance.evaluation.evaluate import evaluate
+from compliance.evaluation.evaluate import evaluate, evaluate_ledger
 from compliance.linking.index import LinkIndex, link_account, link_event
 from compliance.linking.ledger import Ledger, assemble, build_ledger
 from compliance.linking.scope import (
@@ -207,18 +207,7 @@ HOSTILE = ("armed-clash", "shelling", "ceasefire-violation", "border-incursion",
 
 def statuses(records: Sequence[Record]) -> list[tuple[date, str, str]]:
     ledger = assemble(AGREEMENTS, PARTIES, records)
-    return [
-        (day, r.id, r.status.value)
-        for day in AS_OF
-        for r in evaluate(
-            ledger.agreements,
-            ledger.events,
-            ledger.links,
-            ledger.parties,
-            day,
-            placed_outside=ledger.placed_outside,
-        ).results
-    ]
+    return [(day, r.id, r.status.value) for day in AS_OF for r in evaluate_ledger(ledger, day).results]
 
 
 BASELINE = statuses(BUNDLED_RECORDS)
@@ -384,14 +373,7 @@ def test_scope__an_account_with_no_country_placed_abroad_neither_contests_nor_co
     def returns(records: list[Record]) -> tuple[str, list[str]]:
         ledger = assemble(AGREEMENTS, PARTIES, records)
         day = date(2021, 12, 31)
-        status = evaluate(
-            ledger.agreements,
-            ledger.events,
-            ledger.links,
-            ledger.parties,
-            day,
-            placed_outside=ledger.placed_outside,
-        ).result("ts2020-7-return")
+        status = evaluate_ledger(ledger, day).result("ts2020-7-return")
         report = Report.build(ledger, day)
         [article] = [
             r

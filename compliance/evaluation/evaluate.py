@@ -40,6 +40,7 @@ from compliance.evaluation.results import Evaluation, Evidence, ObligationResult
 from compliance.evaluation.rules import deadline_at, status_at
 from compliance.evaluation.trust import Stakes
 from compliance.evaluation.why import deciding
+from compliance.linking.ledger import Ledger
 from compliance.linking.scope import AgreementScope, incidents_in_scope
 
 
@@ -74,6 +75,35 @@ def evaluate(
     prepared = Prepared.of(agreements, events, links, known_on, placed_outside)
     return prepared.evaluate(
         parties, as_of, trust, with_evidence=with_evidence, evidence_limit=evidence_limit
+    )
+
+
+def evaluate_ledger(
+    ledger: Ledger,
+    as_of: date,
+    known_on: date | None = None,
+    *,
+    with_evidence: bool = True,
+    evidence_limit: int | None = None,
+    trust: Trust = Trust.STANDARD,
+) -> Evaluation:
+    """:func:`evaluate` on what a ledger holds, with everything linking found out for it.
+
+    Linking reads the gazetteer, the evaluation does not: the ledger carries where accounts that
+    give no country were placed (``Ledger.placed_outside``), which decides who reads with whom
+    in an incident. Passing the ledger whole means that cannot be left behind.
+    """
+    return evaluate(
+        ledger.agreements,
+        ledger.events,
+        ledger.links,
+        ledger.parties,
+        as_of,
+        known_on,
+        with_evidence=with_evidence,
+        evidence_limit=evidence_limit,
+        trust=trust,
+        placed_outside=ledger.placed_outside,
     )
 
 
@@ -311,5 +341,6 @@ __all__ = [
     "Prepared",
     "Transition",
     "evaluate",
+    "evaluate_ledger",
     "pam_score",
 ]

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from attrs import frozen
 
 from compliance.core.vocabulary import Effect, Grade, Trust
-from compliance.evaluation.evaluate import evaluate
+from compliance.evaluation.evaluate import evaluate_ledger
 from compliance.linking.ledger import Ledger
 from compliance.views.timeline import period_ends
 
@@ -87,16 +87,7 @@ def activity(
     spans = periods(start, end, every)
     firsts = [s for s, _ in spans]
     chosen = {a.id for a in ledger.agreements if not agreement_ids or a.id in agreement_ids}
-    evaluation = evaluate(
-        ledger.agreements,
-        ledger.events,
-        ledger.links,
-        ledger.parties,
-        end,
-        known_on,
-        trust=trust,
-        placed_outside=ledger.placed_outside,
-    )
+    evaluation = evaluate_ledger(ledger, end, known_on, trust=trust)
     events = {e.id: e for e in ledger.events}
     accounts: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
     incidents: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}

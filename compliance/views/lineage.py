@@ -15,7 +15,7 @@ from attrs import frozen
 
 from compliance.core.model import Agreement, Relation
 from compliance.core.vocabulary import Status
-from compliance.evaluation.evaluate import evaluate
+from compliance.evaluation.evaluate import evaluate_ledger
 from compliance.linking.ledger import Ledger
 
 
@@ -97,14 +97,7 @@ class Lineage:
         known = {o.id for a in ledger.agreements for o in a.obligations}
         if obligation_id not in known:
             raise ValueError(f"unknown obligation {obligation_id!r}")
-        evaluation = evaluate(
-            ledger.agreements,
-            ledger.events,
-            ledger.links,
-            ledger.parties,
-            as_of,
-            placed_outside=ledger.placed_outside,
-        )
+        evaluation = evaluate_ledger(ledger, as_of)
         statuses = {r.id: (r.agreement, r.status) for r in evaluation.results}
         return cls(
             obligation_id,

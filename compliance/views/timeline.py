@@ -14,7 +14,7 @@ from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
 from compliance.core.vocabulary import Status, Trust
-from compliance.evaluation.evaluate import Evaluation, evaluate
+from compliance.evaluation.evaluate import Evaluation, evaluate_ledger
 from compliance.evaluation.rollup import roll_up_statuses
 from compliance.linking.ledger import Ledger
 
@@ -75,16 +75,7 @@ def timeline(
 ) -> Timeline:
     dates = period_ends(start, end, every)
     chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
-    evaluation = evaluate(
-        ledger.agreements,
-        ledger.events,
-        ledger.links,
-        ledger.parties,
-        end,
-        with_evidence=False,
-        trust=trust,
-        placed_outside=ledger.placed_outside,
-    )
+    evaluation = evaluate_ledger(ledger, end, with_evidence=False, trust=trust)
     rows: list[Row] = []
     for agreement in chosen:
         results = [r for r in evaluation.results if r.agreement == agreement.id]
@@ -127,16 +118,7 @@ def diff(
     if after < before:
         raise ValueError("the end date is before the start date")
     chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
-    evaluation: Evaluation = evaluate(
-        ledger.agreements,
-        ledger.events,
-        ledger.links,
-        ledger.parties,
-        after,
-        with_evidence=False,
-        trust=trust,
-        placed_outside=ledger.placed_outside,
-    )
+    evaluation: Evaluation = evaluate_ledger(ledger, after, with_evidence=False, trust=trust)
     tz = {a.id: a.tz for a in chosen}
     changes: list[Change] = []
     chosen_ids = {a.id for a in chosen}
