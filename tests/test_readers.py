@@ -623,6 +623,50 @@ def test_acled_battle__breach_links_contested_and_status_disputed(order):
                     assert evidence.grade in (Grade.CONTESTED, Grade.ALLEGED)
 
 
+@pytest.mark.parametrize(
+    ("armenian_side", "note"),
+    [
+        ("Military Forces of Armenia (2018-)", "the source does not say who acted"),
+        (
+            "Military Forces of Artsakh",
+            "the source does not say who acted; on the bearer's side it names only NK, not a bearer",
+        ),
+    ],
+)
+def test_acled_battle__a_clash_with_the_karabakh_armenian_forces_bears_on_both_ceasefire_duties(
+    armenian_side: str, note: str
+) -> None:
+    """A clash between Azerbaijan's forces and the Karabakh Armenian forces whose source does not
+    say who fired bore on Azerbaijan's ceasefire duty only: the same clash with a named Karabakh
+    Armenian actor bears on Armenia's too (rule ``hostilities-by-aligned-forces``), so leaving it
+    off charged one side with what the source left open. Synthetic row (the shape ACLED codes
+    Karabakh clashes in); both duties now get it, contested, Armenia's with a note saying that
+    the only party of its side the source names is not a bearer."""
+    row = acled_row(
+        event_id_cnty="AZE9101",
+        event_date="2021-03-10",
+        actor1="Military Forces of Azerbaijan (2003-)",
+        actor2=armenian_side,
+        country="Azerbaijan",
+        admin1="Khojavend",
+        location="Khojavend",
+        latitude="39.7915",
+        longitude="47.1126",
+        source="Reuters",
+        notes="synthetic: an exchange of fire whose source does not say who fired",
+    )
+    ledger = ledger_of(read(acled_csv(row)))
+    links = {
+        link.obligation: link for link in ledger.links if link.obligation.startswith("ts2020-1-ceasefire")
+    }
+    assert set(links) == {"ts2020-1-ceasefire-aze", "ts2020-1-ceasefire-arm"}
+    assert links["ts2020-1-ceasefire-aze"].note == "the source does not say who acted"
+    assert links["ts2020-1-ceasefire-arm"].note == note
+    evaluation = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, date(2021, 12, 31))
+    for obligation in links:
+        assert evaluation.result(obligation).status is Status.DISPUTED
+
+
 def test_acled_battle__actor_order_does_not_change_the_evaluation():
     """Swapping actor1 and actor2 of a row changes no status and no grade."""
     swapped = dict(CLASH_AZE_FIRST, actor1=CLASH_AZE_FIRST["actor2"], actor2=CLASH_AZE_FIRST["actor1"])

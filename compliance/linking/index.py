@@ -21,7 +21,8 @@ from compliance.core.model import Agreement, LinkRule, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import NOWHERE, Gazetteer, Placement
 from compliance.core.timeframe import EventTime
-from compliance.core.vocabulary import ActorRelation, Effect
+from compliance.core.vocabulary import Effect
+from compliance.linking import rule_tests
 from compliance.linking.explicit import Remark, explicit_links
 from compliance.linking.scope import (
     BEFORE,
@@ -35,8 +36,6 @@ from compliance.linking.scope import (
     worst,
 )
 from compliance.load.places import bundled_gazetteer
-
-NO_ACTOR_NOTE = "the source does not say who acted"
 
 
 @frozen
@@ -290,13 +289,13 @@ def _rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement
         agreement = index.obligations[ob.id][0]
         scope = index.scopes[agreement.id]
         reason, caveat = place_verdict(event, placement, effective_scope(agreement, ob), scope)
-        note = NO_ACTOR_NOTE if event.actor is None and rule.effect is Effect.BREACHES else ""
+        note = rule_tests.breach_note(event, ob, rule, parties)
         steps.append(
             RuleStep(
                 reason,
                 agreement.date,
                 party_reason(event, scope, placement, parties) if reason is None else None,
-                reason is None and _matches_undated(event, ob, rule, parties),
+                reason is None and rule_tests.matches_undated(event, ob, rule, parties),
                 rule.window_start,
                 rule.window_end,
                 (ob.id, rule.effect, rule.name, note, caveat),
@@ -356,41 +355,10 @@ def _rule_outcome(
         if reason is not None:
             reasons.append(reason)
             continue
-        if ob.id in seen or not _matches(event, ob, rule, parties, agreement.tz):
+        if ob.id in seen or not rule_tests.matches(event, ob, rule, parties, agreement.tz):
             reasons.append(NO_RULE)
             continue
-        note = NO_ACTOR_NOTE if event.actor is None and rule.effect is Effect.BREACHES else ""
+        note = rule_tests.breach_note(event, ob, rule, parties)
         seen.add(ob.id)
         out.append((ob.id, rule.effect, rule.name, note, caveat))
     return tuple(out), "" if out else worst(reasons)
-
-
-def _matches(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistry, tz: tzinfo) -> bool:
-    if not _matches_undated(event, ob, rule, parties):
-        return False
-    # An event overlapping the window may fall in it; the evaluator handles the uncertainty.
-    first, last = event.when.days_in(tz)
-    if rule.window_start is not None and last < rule.window_start:
-        return False
-    return rule.window_end is None or first <= rule.window_end
-
-
-def _matches_undated(event: Event, ob: Obligation, rule: LinkRule, parties: PartyRegistry) -> bool:
-    """The tests of :func:`_matches` that do not read the account's dates."""
-    if event.actor is None and event.involved and not set(event.involved) & set(ob.bearers):
-        return False  # an unattributed event only bears on the parties it involves
-    if event.actor is None and rule.effect is Effect.BREACHES and _reporter_bears(event, ob, parties):
-        return False  # a side's account is not evidence against itself (it may be against the other)
-    if ActorRelation.ANY not in rule.actors and parties.relation(event.actor, ob.bearers) not in rule.actors:
-        return False
-    if rule.places:
-        where = f"{event.location} {event.admin1}".casefold()
-        if not any(place.casefold() in where for place in rule.places):
-            return False
-    return True
-
-
-def _reporter_bears(event: Event, ob: Obligation, parties: PartyRegistry) -> bool:
-    """Whether every bearer is on the side of the account's only reporter."""
-    side = parties.side_of.get(event.reporter_party)
-    return side is not None and all(b in side for b in ob.bearers)
