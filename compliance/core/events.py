@@ -131,8 +131,17 @@ class Event:
     origin: Origin | None = field(default=None, eq=False)
 
     def known_on(self, day: date | None) -> bool:
-        """Whether the account was public on ``day`` (``None``: no limit; no report date: always)."""
-        return day is None or self.reported_on is None or self.reported_on <= day
+        """Whether the account can have been public on ``day`` (``None``: no limit).
+
+        Without a report date, the account can have been public from the first day its event can
+        have happened, not before: kept whatever its date, an account of September 2022 made a
+        report "as known on" January 2021 call the ceasefire violated.
+        """
+        if day is None:
+            return True
+        if self.reported_on is None:
+            return self.when.first_day <= day
+        return self.reported_on <= day
 
     @property
     def sort_key(self) -> tuple[date, str]:
