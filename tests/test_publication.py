@@ -180,6 +180,24 @@ def test_pictures__timeline_svg_writes_the_heatmap(capsys: pytest.CaptureFixture
     assert "ts2020-2-aghdam" in {t.text for t in root.iter(f"{SVG}text")}
 
 
+def test_activity__an_instant_is_counted_on_its_day_in_the_agreements_zone(tmp_path: Path) -> None:
+    """One instant, 01:30 UTC on 1 April 2021, written in two offsets: the histories put it on
+    1 April (Moscow time), and `activity` counted it in March when written as 23:30 on 31 March
+    at -02:00, in April when written as 04:30 on 1 April at +03:00. Synthetic account."""
+    counted = []
+    for moment in ("2021-03-31T23:30:00-02:00", "2021-04-01T04:30:00+03:00"):
+        events = tmp_path / "events.csv"
+        events.write_text(
+            "id,date,kind,actor,target,location,country,reported_by,reporter_party,source_url,links\n"
+            f"T1,{moment},ceasefire-violation,AZE,ARM,Stepanakert/Khankendi,AZ,Reuters,none,"
+            "https://example.org/t1,trilateral-2020#1/ts2020-1-ceasefire-aze:breaches\n",
+            encoding="utf-8",
+        )
+        table = activity(build_ledger(None, [events]), date(2021, 3, 1), date(2021, 4, 30), "month")
+        counted.append({(row.period_start, row.obligation) for row in table.rows})
+    assert counted[0] == counted[1] == {(date(2021, 4, 1), "ts2020-1-ceasefire-aze")}
+
+
 @pytest.mark.parametrize("every", ["week", "month", "quarter", "year"])
 def test_activity__known_counts_per_side_and_grade(
     every: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

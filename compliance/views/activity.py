@@ -89,6 +89,7 @@ def activity(
     chosen = {a.id for a in ledger.agreements if not agreement_ids or a.id in agreement_ids}
     evaluation = evaluate_ledger(ledger, end, known_on, trust=trust)
     events = {e.id: e for e in ledger.events}
+    zones = {a.id: a.tz for a in ledger.agreements}
     accounts: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
     incidents: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
     sides: dict[tuple[str, Grade], list[set[str]]] = {}
@@ -96,9 +97,10 @@ def activity(
         if result.agreement not in chosen:
             continue
         bearers = ";".join(result.obligation.bearers)
+        tz = zones[result.agreement]
         for evidence in result.evidence:
             event = events[evidence.event]
-            day = event.when.first_day
+            day = event.when.days_in(tz)[0]  # an instant's day in the agreement's zone, as in its history
             if not start <= day <= end:
                 continue
             index = bisect.bisect_right(firsts, day) - 1
