@@ -324,6 +324,23 @@ def test_same_agreement_file_given_twice__is_read_once(tmp_path: Path) -> None:
     assert problems == []
 
 
+def test_same_agreement_file_under_two_paths__is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One file named as a.toml, by its absolute path and through a link is one file, not three
+    copies of one id (which would leave it out); the first place names it."""
+    a = _write(tmp_path, "a.toml", EXAMPLE)
+    (tmp_path / "link.toml").symlink_to(a)
+    monkeypatch.chdir(tmp_path)
+    loaded, problems = load_agreements([Path("a.toml"), a, tmp_path / "link.toml", Path("./a.toml")], PARTIES)
+    assert [x.id for x in loaded] == ["example-2020"]
+    assert problems == []
+    other = _write(tmp_path, "b.toml", EXAMPLE)  # a copy is another file: both are left out
+    loaded, problems = load_agreements([Path("a.toml"), other], PARTIES)
+    assert loaded == ()
+    assert any("duplicate agreement id 'example-2020'" in p.message for p in problems)
+
+
 def test_duplicate_agreement_id__report_is_the_same_in_either_order_and_strict_fails(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -179,6 +179,19 @@ def test_report__an_event_file_named_twice_is_read_once(capsys: pytest.CaptureFi
     assert run(capsys, "validate", EVENTS, EVENTS) == run(capsys, "validate", EVENTS)
 
 
+def test_report__an_event_file_named_by_two_paths_is_read_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A relative path, the absolute path and a link to one file are one file: read once."""
+    link = tmp_path / "events.csv"
+    link.symlink_to(ROOT / EVENTS)
+    args = ["report", "--as-of", "2024-01-01", "--format", "json"]
+    once = run(capsys, *args, "--events", EVENTS)
+    spelled = run(capsys, *args, "--events", EVENTS, "--events", str(ROOT / EVENTS), "--events", str(link))
+    assert spelled == once
+    assert run(capsys, "validate", EVENTS, str(link)) == run(capsys, "validate", EVENTS)
+
+
 def test_validate__exit_1_listing_problems(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """`compliance validate` exits 1 and lists problems for a bad agreement file; 0 for good files."""
     bad = tmp_path / "bad.toml"

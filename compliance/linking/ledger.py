@@ -13,6 +13,7 @@ Nothing is lost: every record read is counted as linked, unlinked or rejected.
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import attrgetter
 from pathlib import Path
@@ -107,13 +108,31 @@ def load_registries(
 
 
 def given_once(paths: Iterable[Path]) -> list[Path]:
-    """The paths as given, each path named twice kept once (its first place).
+    """The paths as given, each file named twice kept once (its first place).
 
     The same file named twice on the command line is a slip, not two sources: read twice, each
-    of its accounts would meet itself as a duplicate id and be rejected. Paths are compared as
-    written: the same file under two paths (``a.csv``, ``./a.csv``) is read twice.
+    of its accounts would meet itself as a duplicate id and be rejected, and an agreement file
+    would be a duplicate of itself and left out. Files are compared by identity (device and
+    inode), so ``a.csv``, ``./a.csv``, its absolute path and a link to it are one file. A path
+    that cannot be looked at is compared as written (reading it gives its own problem), and so
+    is ``-``: standard input is read once.
     """
-    return list({str(p): p for p in paths}.values())
+    kept: dict[object, Path] = {}
+    for path in paths:
+        kept.setdefault(_identity(path), path)
+    return list(kept.values())
+
+
+def _identity(path: Path) -> object:
+    """What makes two paths one file: its device and inode, else the path as written."""
+    if str(path) != "-":
+        try:
+            found = os.stat(path)
+        except (OSError, ValueError):  # missing, unreadable folder, a NUL byte in the name
+            pass
+        else:
+            return (found.st_dev, found.st_ino)
+    return str(path)
 
 
 def load_agreements(
@@ -121,8 +140,9 @@ def load_agreements(
 ) -> tuple[tuple[Agreement, ...], list[Problem]]:
     """Load agreement files (default: the bundled ones); bad files are left out with problems.
 
-    A path given more than once is read once. Files that give one agreement or obligation id are
-    all left out, each with a problem naming every copy (see ``load.checks``).
+    A file given more than once, under any path, is read once (:func:`given_once`). Files that
+    give one agreement or obligation id are all left out, each with a problem naming every copy
+    (see ``load.checks``).
     """
     sources = (
         [(f"{BUNDLED}/{p.name}", p) for p in bundled.agreement_paths()]
