@@ -1,4 +1,4 @@
-"""`compliance check`: reachable statuses with a witness for each obligation, and exit 1 on a law counterexample."""
+"""`compliance check`: reachable statuses with a witness for each obligation, and exit 1 on a law counterexample or an error."""
 
 from __future__ import annotations
 
@@ -73,6 +73,30 @@ def test_check__a_law_counterexample_exits_1_and_is_printed_as_an_event_file(
     assert "### Counterexample: broken on purpose" in out.out
     assert "```csv\nid,date,kind" in out.out
     assert "law counterexample: a law broken on purpose" in out.err
+
+
+def test_check__a_file_that_cannot_be_checked_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A file left out for its errors is not checked: exit 1 with its problems, not 0 with nothing checked.
+
+    Broken TOML; a later text checked without the earlier one its relations name; one good file
+    beside a broken one (the good one is checked, the run still fails).
+    """
+    broken = tmp_path / "broken.toml"
+    broken.write_text('id = "x"\ntitle = \n', encoding="utf-8")
+    later = tmp_path / "sochi-2021.toml"
+    later.write_bytes((ROOT / "agreements" / "sochi-2021.toml").read_bytes())
+    for files in ([broken], [later]):
+        assert main(["check", *map(str, files), "--examples", "1"]) == 1
+        err = capsys.readouterr().err
+        assert f"{files[0]}:" in err
+        assert err.splitlines()[-1].startswith("0 obligation(s) checked; ")
+        assert "0 error(s)" not in err
+    assert main(["check", str(broken), *GEORGIA, "--examples", "1"]) == 1
+    err = capsys.readouterr().err
+    assert f"{broken}:" in err
+    assert "0 obligation(s) checked" not in err
 
 
 def test_check__unknown_agreement_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

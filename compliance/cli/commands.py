@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from compliance.cli.output import emit, emit_with_pictures, finish, pictures_beside
-from compliance.core.problems import InputError
+from compliance.core.problems import InputError, Severity
 
 if TYPE_CHECKING:
     from compliance.linking.ledger import Ledger
@@ -185,12 +185,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     for counterexample in result.counterexamples:
         print(f"law counterexample: {counterexample.message}", file=sys.stderr)
+    errors = sum(p.severity is Severity.ERROR for p in result.problems)
+    warnings = len(result.problems) - errors + len(result.warnings)
     print(
-        f"{len(result.obligations)} obligation(s) checked; {len(result.problems) + len(result.warnings)} "
-        f"problem(s) and warning(s); {len(result.counterexamples)} law counterexample(s)",
+        f"{len(result.obligations)} obligation(s) checked; {errors} error(s), {warnings} warning(s); "
+        f"{len(result.counterexamples)} law counterexample(s)",
         file=sys.stderr,
     )
-    return 1 if result.counterexamples else 0
+    # A file with an error is left out unchecked: a run that checked less than it was given fails.
+    return 1 if result.counterexamples or errors or not result.obligations else 0
 
 
 COMMANDS = {
