@@ -204,6 +204,37 @@ def test_output__a_picture_that_is_the_report_itself_is_refused(tmp_path, capsys
     assert no_work == []
 
 
+def test_output__the_file_on_standard_input_is_an_input(tmp_path):
+    """``--events - --output mine.csv < mine.csv``: the file standard input reads is an input (exit 2);
+    so is a picture beside the report linked to it. A pipe on standard input is no file to protect."""
+    events = copy_of_events(tmp_path)
+    before = events.read_bytes()
+    (tmp_path / "r-heatmap.svg").symlink_to(events)
+    for output in (events, tmp_path / "r.md"):
+        with events.open("rb") as stdin:
+            result = run_cli(
+                "report", *AS_OF, "--events", "-", "--output", str(output), stdin=stdin, capture_output=True
+            )
+        assert result.returncode == 2
+        message = one_line(result.stderr.decode())
+        assert "is the file read from standard input (-): refusing to overwrite an input" in message
+        assert events.read_bytes() == before
+        assert not (tmp_path / "r.md").exists()
+    (tmp_path / "r-heatmap.svg").unlink()
+    piped = run_cli(
+        "report",
+        *AS_OF,
+        "--events",
+        "-",
+        "--output",
+        str(tmp_path / "r.md"),
+        input=before,
+        capture_output=True,
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert (tmp_path / "r.md").exists()
+
+
 # --------------------------------------------------------------------------- atomic output
 
 

@@ -1,8 +1,8 @@
 """Writing what the command line produces: never over an input, never half a file, errors as messages.
 
 * :func:`refuse_inputs` stops a run when a file it would write (the output, the report's
-  pictures) is one of its own input files (the same file by any path: a link, ``./``, ``..``),
-  before anything is read.
+  pictures) is one of its own input files (the same file by any path: a link, ``./``, ``..``;
+  for ``-``, the file standard input is redirected from), before anything is read.
 * :func:`write_files` writes each file to a temporary file beside its target (so on the same
   file system) and forces it to disk; only when every one is complete are they renamed over
   their targets, the first file named (the report) last. A failure before that removes every
@@ -38,18 +38,40 @@ def _same(a: Path, b: Path) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _stdin_file() -> tuple[int, int] | None:
+    """The regular file standard input reads (``< file``), by device and inode; ``None`` for a pipe or terminal."""
+    try:
+        found = os.fstat(0)
+    except OSError:  # closed
+        return None
+    return (found.st_dev, found.st_ino) if stat.S_ISREG(found.st_mode) else None
+
+
 def refuse_inputs(outputs: Sequence[tuple[Path, str]], inputs: Iterable[Path]) -> None:
     """Raise ``ValueError`` (a usage error) when a file written is an input, or two are one file.
 
     ``outputs`` pairs each path written with how a message names it ("the output report.md").
     """
     inputs = list(inputs)
+    stdin = _stdin_file() if any(str(path) == "-" for path in inputs) else None
     for k, (output, shown) in enumerate(outputs):
         for path in inputs:
             if str(path) != "-" and _same(output, path):
                 raise ValueError(
                     f"{shown} is the input file {visible(str(path))}: refusing to overwrite an input"
                 )
+        if stdin is not None and _identity(output) == stdin:
+            raise ValueError(
+                f"{shown} is the file read from standard input (-): refusing to overwrite an input"
+            )
         for other, _ in outputs[:k]:
             if _same(output, other):
                 raise ValueError(
