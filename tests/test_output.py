@@ -323,6 +323,28 @@ def test_output__a_report_sent_to_a_device_has_no_pictures(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md", "stdout.md"]
 
 
+def test_output__a_report_written_through_a_link_has_its_pictures_beside_the_file_written(tmp_path, capsys):
+    """--output link.md, a link to reports/real.md (existing or not yet): the report goes to real.md and
+    its pictures beside it, named after it, so the report's relative image paths lead to them."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    link = tmp_path / "link.md"
+    link.symlink_to(folder / "real.md")  # not there yet: a dangling link
+    for _ in range(2):  # then over the report the first run wrote
+        assert main(["report", *AS_OF, "--output", str(link)]) == 0
+        capsys.readouterr()
+        assert link.is_symlink()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "reports"]
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "real-breaches.svg",
+            "real-heatmap.svg",
+            "real.md",
+        ]
+        text = (folder / "real.md").read_text(encoding="utf-8")
+        assert "(real-heatmap.svg)" in text
+        assert "(real-breaches.svg)" in text
+
+
 def test_output__ctrl_c_anywhere_is_one_line_and_exit_130(capsys, monkeypatch):
     """Ctrl-C during the work (not only the writing) ends with 'compliance: interrupted', exit 130."""
 

@@ -30,6 +30,8 @@ def pictures_beside(args: argparse.Namespace) -> tuple[Path, Path] | None:
     The pictures are embedded by relative path and travel with the report, so they are written
     only beside a report that is a regular file (or a new one). A report sent to a device or a
     FIFO (``/dev/stdout``, ``/dev/null``) is the report standard output would get, without pictures.
+    When ``--output`` is a symbolic link the report is written to the file it points to, and the
+    pictures go beside that file, named after it: where the report's relative paths lead.
     """
     output: Path | None = getattr(args, "output", None)
     if args.command != "report" or args.format != "markdown" or output is None:
@@ -41,6 +43,8 @@ def pictures_beside(args: argparse.Namespace) -> tuple[Path, Path] | None:
         pass  # a new file
     except OSError:
         return None  # cannot be looked at: writing the report says why
+    if output.is_symlink():  # a link, even one to a file not yet written
+        output = Path(os.path.realpath(output))
     return output.with_name(f"{output.stem}-heatmap.svg"), output.with_name(f"{output.stem}-breaches.svg")
 
 
