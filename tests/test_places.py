@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import attrs
 import pytest
@@ -108,6 +109,28 @@ def test_gazetteer__every_mistake_is_a_problem_with_file_line_and_key(
     assert any(
         p.file == "g.toml" and p.line > 0 and p.field == path and message in p.message for p in problems
     ), problems
+
+
+def test_gazetteer__validate_checks_a_places_file_as_a_gazetteer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``compliance validate places.toml`` checks a gazetteer as one (it was read as an agreement
+    file: eleven errors about keys an agreement needs), beside agreement and event files."""
+    from compliance.cli import main
+
+    assert main(["validate", str(bundled.PLACES_FILE)]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "0 error(s), 0 warning(s)"
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD, encoding="utf-8")
+    bad = tmp_path / "places.toml"
+    bad.write_text(GOOD.replace('areas = ["zone"]', 'areas = ["zoen"]'), encoding="utf-8")
+    line = GOOD.replace('areas = ["zone"]', 'areas = ["zoen"]').splitlines().index('areas = ["zoen"]') + 1
+    agreement = str(bundled.agreement_paths()[0])
+    assert main(["validate", str(good), str(bad), agreement, str(bundled.EVENTS_FILE)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert f"{bad}:{line}: $.places[0].areas[0]: unknown area 'zoen'" in err
+    assert not [e for e in err if "required key missing" in e]
+    assert err[-1].startswith("1 error(s), ")
 
 
 def test_gazetteer__every_place_in_the_bundled_events_and_rules_resolves() -> None:

@@ -96,7 +96,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true")
     registries(p)
 
-    p = sub.add_parser("validate", help="check agreement files (.toml) and event files; exit 1 on problems")
+    p = sub.add_parser(
+        "validate",
+        help="check agreement, registry and gazetteer files (.toml) and event files; exit 1 on errors",
+    )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     registries(p)
 

@@ -1,4 +1,4 @@
-"""Validation of input files: agreement and registry files (``.toml``) and event files, problems only.
+"""Validation of input files: agreement, registry and gazetteer files (``.toml``) and event files, problems only.
 
 The same loading and linking as a report, stopped before evaluation: what a maintainer runs on a
 file before adding it.
@@ -22,6 +22,7 @@ from compliance.linking.ledger import (
     reporter_resolver,
 )
 from compliance.load.agreement_files import MAX_FILE_BYTES, load_parties_file, load_reporters_file
+from compliance.load.places import load_places_file
 from compliance.readers import Record, read_event_file
 
 
@@ -40,7 +41,7 @@ class Validation:
     def run(
         cls, files: Sequence[Path], parties_path: Path | None = None, reporters_path: Path | None = None
     ) -> Validation:
-        """Registries by their table name, other ``.toml`` files as agreements, the rest as events.
+        """Registries and gazetteers by their table names, other ``.toml`` files as agreements, the rest as events.
 
         The agreements and events are read with the registries in use: ``parties_path`` and
         ``reporters_path`` when given; else the one registry of its kind among ``files``, when
@@ -52,6 +53,9 @@ class Validation:
         registries = {f: kind for f in toml if (kind := registry_kind(f))}
         problems: list[Problem] = []
         for path, kind in registries.items():
+            if kind == "places":  # a gazetteer: checked on its own (the run uses the bundled one)
+                problems += load_places_file(path)[1]
+                continue
             found = (load_parties_file if kind == "parties" else load_reporters_file)(path)[1]
             problems += found
             given = [f for f, k in registries.items() if k == kind]
@@ -82,7 +86,8 @@ class Validation:
 
 
 def registry_kind(path: Path) -> str | None:
-    """``parties`` or ``reporters`` for the registry files, by their top-level table name."""
+    """``parties`` or ``reporters`` for the registry files, ``places`` for a gazetteer
+    (``[[areas]]``, ``[[places]]``), by their top-level table names."""
     try:
         head = read_limited(path, str(path), MAX_FILE_BYTES).decode("utf-8", "replace")[:20000]
     except (InputError, OSError):
@@ -90,4 +95,6 @@ def registry_kind(path: Path) -> str | None:
     for kind in ("parties", "reporters"):
         if f"[[{kind}]]" in head:
             return kind
+    if any(table in head for table in ("[[areas]]", "[[places]]")):
+        return "places"
     return None
