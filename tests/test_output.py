@@ -276,6 +276,24 @@ def test_output__complete_report_replaces_the_old_one_with_its_mode(tmp_path, ca
     assert _no_temporary_files(tmp_path)
 
 
+@pytest.mark.parametrize("read_only", ["r.md", "r-breaches.svg"])
+def test_output__a_read_only_file_is_not_replaced(tmp_path, capsys, read_only):
+    """A read-only report or picture (chmod a-w) is refused as cp refuses it: exit 1 naming it, all three old files kept."""
+    files = [tmp_path / name for name in ("r.md", "r-heatmap.svg", "r-breaches.svg")]
+    for path in files:
+        path.write_bytes(b"old\n")
+    (tmp_path / read_only).chmod(0o444)
+    assert main(["report", *AS_OF, "--output", str(files[0])]) == 1
+    message = one_line(capsys.readouterr().err)
+    assert (
+        message
+        == f"compliance: cannot write {tmp_path / read_only}: the file is read-only (Permission denied)"
+    )
+    assert [path.read_bytes() for path in files] == [b"old\n"] * 3
+    assert (tmp_path / read_only).stat().st_mode & 0o777 == 0o444
+    assert _no_temporary_files(tmp_path)
+
+
 @pytest.mark.parametrize("failure", ["heatmap-is-a-folder", "disk-full-on-the-last-picture"])
 def test_output__report_and_pictures_are_written_all_or_nothing(tmp_path, capsys, monkeypatch, failure):
     """A picture that cannot be written leaves the old report and the old pictures, and no temporary file."""

@@ -5,9 +5,10 @@
   for ``-``, the file standard input is redirected from), before anything is read.
 * :func:`write_files` writes each file to a temporary file beside its target (so on the same
   file system) and forces it to disk; only when every one is complete are they renamed over
-  their targets, the first file named (the report) last. A failure before that removes every
-  temporary file and leaves every old file as it was; a kill leaves the old file or the new
-  one, never a truncated one. A device or FIFO named as output (``/dev/null``, ``/dev/stdout``)
+  their targets, the first file named (the report) last. An existing file that is read-only
+  (no write permission for anyone, or none for this user) is not replaced. A failure before
+  that removes every temporary file and leaves every old file as it was; a kill leaves the old
+  file or the new one, never a truncated one. A device or FIFO named as output (``/dev/null``, ``/dev/stdout``)
   cannot be renamed over and is written directly. :func:`write_output` is the one-file case.
 * Every failure to write is an :class:`OutputError` with one line naming the path and the cause.
 """
@@ -134,6 +135,10 @@ def _prepare(path: Path, text: str) -> _Pending:
     data = text.encode("utf-8", "surrogateescape")
     if mode is not None and not stat.S_ISREG(mode):
         return _Pending(path, path, None, data)  # a device or a FIFO: nothing to rename over
+    if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):
+        # Renaming over it needs only the folder: a file its owner made read-only, or one this
+        # user may not write, is refused as ``cp`` refuses it, not silently replaced.
+        raise OutputError(f"cannot write {shown}: the file is read-only (Permission denied)")
     target = Path(os.path.realpath(path))
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
