@@ -214,6 +214,37 @@ def test_country__our_csv_and_json_lines(given: str, country: str):
     assert one_event(line, ".jsonl").country == country
 
 
+def test_country__an_unknown_name_is_a_warning_once_per_name_and_file():
+    """A name the table does not know is kept and warned of on the first row giving it, naming file, line and field."""
+    text = f"{OUR_HEADER},country\n" + "".join(
+        f"A{n},2021-07-28,shelling,X,none,{name}\n" for n, name in enumerate(["Armenja", "Armenja", "Benin"])
+    )
+    items = read(text)
+    warnings = [(p.file, p.line, p.field, p.severity) for p in _problems(items)]
+    assert warnings == [("t.csv", 2, "country", Severity.WARNING), ("t.csv", 4, "country", Severity.WARNING)]
+    assert "'Armenja' is not in the country table" in _problems(items)[0].message
+    assert [i.event.country for i in items if isinstance(i, Record) and i.event] == [
+        "Armenja",
+        "Armenja",
+        "Benin",
+    ]
+    line = '{"id": "A1", "date": "2021-07-28", "kind": "shelling", "reported_by": "X", "reporter_party": "none", "country": "Armenja"}\n'
+    assert [(p.line, p.field) for p in _problems(read(line * 2, ".jsonl"))] == [(1, "country")]
+    current = "event_id_cnty,event_date,event_type,sub_event_type,actor1,source,iso,country\n"
+    acled = current + "".join(
+        f"A{n},2021-07-28,Protests,Peaceful protest,Protesters (Armenia),X,,Armenja\n" for n in range(3)
+    )
+    assert [(p.line, p.field) for p in _problems(read(acled))] == [(2, "country")]
+
+
+def test_country__a_dataset_code_outside_the_table_is_no_warning():
+    """ACLED or UCDP naming a country by its code (``gwno`` 434: Benin) has said which country it is."""
+    items = read(OLD_HEADER + "\n" + old_row("Riots/Protests", country="Benin", gwno="434") + "\n")
+    assert _problems(items) == []
+    ucdp = UCDP_HEADER + ucdp_row("8", "Government of Azerbaijan", "Government of Armenia", "2021-11-16", "")
+    assert _problems(read(ucdp.replace(",Armenia,371,", ",Benin,434,"))) == []
+
+
 def test_country__table_covers_the_gazetteers_countries():
     """Every ``kind = "country"`` place of agreements/places.toml has its code, and each of its names, in the table."""
     places = tomllib.loads((ROOT / "agreements" / "places.toml").read_text(encoding="utf-8"))["places"]

@@ -127,6 +127,16 @@ def test_real_modern_2024__country_and_reported_on():
         assert found[row["event_id_cnty"]].reported_on == day
 
 
+@pytest.mark.parametrize(
+    "path", [AFRICA_2016, ASIA_2015, HDX_ARMENIA, MODERN_2024, UCDP_API_2002], ids=lambda p: p.name
+)
+def test_real__countries_outside_the_table_are_named_by_code_and_give_no_warning(path: Path):
+    """Every real row names its country by a code too (``gwno``, ``iso3``, ``iso``, ``country_id``):
+    Benin or Yemen is then a country the dataset has identified, not a name to warn about."""
+    _, problems = load(path)
+    assert [p for p in problems if p.field == "country"] == []
+
+
 def test_real_ucdp_api_json__every_event_read():
     """UCDP API output (a JSON array, one event per line): 13 events, none rejected, countries by name."""
     records, problems = load(UCDP_API_2002)

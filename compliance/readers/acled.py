@@ -29,7 +29,7 @@ from compliance.readers.base import (
     dataset_rows,
     unfit_id,
 )
-from compliance.readers.countries import country_code
+from compliance.readers.countries import CountryReading, read_country, unknown_country
 from compliance.readers.fields import FieldError, parse_when, whole_number
 
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -112,7 +112,7 @@ class _AcledRows:
         self.actors: dict[tuple[tuple[str, str, str, str], bool], tuple[tuple[str, ...], str | None]] = {}
         self.sources: dict[str, tuple[str, str]] = {}
         self.places = CoordinatesOnce()
-        self.countries: dict[tuple[str, str, str, str], str] = {}
+        self.countries: dict[tuple[str, str, str, str], CountryReading] = {}
         self.stamps: dict[str, date | None] = {}
         self.targets: dict[tuple[str, str], str | None] = {}
         self.strings: dict[str, str] = {}
@@ -168,7 +168,9 @@ class _AcledRows:
         nation = (get("country", ""), get("iso", ""), get("iso3", ""), get("gwno", ""))
         country = self.countries.get(nation)
         if country is None:
-            country = self.countries[nation] = country_code(*nation)
+            country = self.countries[nation] = read_country(*nation)
+            if country.unknown:  # told on the first row giving it
+                problems.append(unknown_country(origin, country.code))
         people = (get("actor2", ""), get("inter2", ""))
         if people not in self.targets:
             self.targets[people] = _people_of(f, self.resolve_party)
@@ -187,7 +189,7 @@ class _AcledRows:
                 actor=actor,
                 involved=involved,
                 target=self.targets[people],
-                country=country,
+                country=country.code,
                 location=shared.setdefault(location, location),
                 admin1=shared.setdefault(admin1, admin1),
                 coordinates=place,
@@ -196,6 +198,7 @@ class _AcledRows:
                 notes=get("notes", ""),
                 origin=origin,
             ),
+            tuple(problems),
         )
 
 

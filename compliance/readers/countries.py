@@ -5,12 +5,17 @@ their own way: ACLED by name and ISO 3166 numeric code (``iso`` 51), older ACLED
 Gleditsch–Ward number (``gwno`` 371) or alpha-3 (``iso3`` ARM), UCDP GED by name and Gleditsch–Ward
 number (``country_id``). The table below covers the countries the gazetteer
 (``agreements/places.toml``) knows as countries; any other country keeps the dataset's own name,
-which can never equal an alpha-2 code in a scope, so such an account falls outside every scope.
+which can never equal an alpha-2 code in a scope, so such an account falls outside every scope
+that names its countries. A name given with no code that the table does not know may be a
+misspelling of a country in it, so the readers warn of it, once per name and file.
 """
 
 from __future__ import annotations
 
 from attrs import frozen
+
+from compliance.core.events import Origin
+from compliance.core.problems import Problem, Severity
 
 
 @frozen
@@ -39,20 +44,57 @@ _BY_NUMERIC = {c.numeric: c.alpha2 for c in COUNTRIES}
 _BY_GW = {c.gleditsch_ward: c.alpha2 for c in COUNTRIES}
 
 
-def country_code(name: str = "", numeric: str = "", alpha3: str = "", gleditsch_ward: str = "") -> str:
-    """Alpha-2 for a known country (a code wins over a name); else the name as given; else ``""``."""
+@frozen
+class CountryReading:
+    """What a row's country codes and name say, for the reader to put in the event."""
+
+    code: str
+    """The alpha-2 code of a known country; else a code or name as given; else ``""``."""
+    unknown: bool = False
+    """A name the table does not know, given with no code: the reader warns of it."""
+
+
+NOT_GIVEN = CountryReading("")
+
+
+def read_country(
+    name: str = "", numeric: str = "", alpha3: str = "", gleditsch_ward: str = ""
+) -> CountryReading:
+    """A dataset's country: a known code wins over a name."""
     found = (
         _BY_NUMERIC.get(numeric.strip().lstrip("0"))
         or _BY_NAME.get(alpha3.strip().casefold())
         or _BY_GW.get(gleditsch_ward.strip())
         or _BY_NAME.get(name.strip().casefold())
     )
-    return found or name.strip()
+    if found:
+        return CountryReading(found)
+    given = name.strip()
+    coded = bool(numeric.strip() or alpha3.strip() or gleditsch_ward.strip())
+    return CountryReading(given, unknown=not coded) if given else NOT_GIVEN
 
 
-def stated_country(text: str) -> str:
+def country_code(name: str = "", numeric: str = "", alpha3: str = "", gleditsch_ward: str = "") -> str:
+    """Alpha-2 for a known country (a code wins over a name); else the name as given; else ``""``."""
+    return read_country(name, numeric, alpha3, gleditsch_ward).code
+
+
+def stated_country(text: str) -> CountryReading:
     """Our ``country`` column: an alpha-2 code (any case) or a name; a known name becomes its code."""
     value = text.strip()
     if len(value) == 2 and value.isascii() and value.isalpha():
-        return value.upper()
-    return country_code(value)
+        return CountryReading(value.upper())
+    return read_country(value)
+
+
+def unknown_country(origin: Origin, name: str) -> Problem:
+    """The warning for a country name the table does not know, given once per name and file."""
+    return Problem(
+        origin.file,
+        origin.line,
+        "country",
+        f"country {name[:80]!r} is not in the country table (docs/event-formats.md#country): "
+        "this file's accounts giving it fall outside every agreement that names its countries; "
+        "write an alpha-2 code or a name from the table (warned once per file)",
+        Severity.WARNING,
+    )

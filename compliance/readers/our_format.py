@@ -22,7 +22,7 @@ from compliance.readers.base import (
     check_fields,
     unfit_id,
 )
-from compliance.readers.countries import stated_country
+from compliance.readers.countries import CountryReading, stated_country, unknown_country
 from compliance.readers.fields import (
     EndFieldError,
     FieldError,
@@ -98,7 +98,7 @@ class EventBuilder:
         self._deaths: dict[str, int | None] = {}
         self._coordinates: dict[tuple[str, str], tuple[Coordinates | None, list[Finding]]] = {}
         self._strings: dict[str, str] = {}
-        self._countries: dict[str, str] = {}
+        self._countries: dict[str, CountryReading] = {}
         self._reporters = (resolve_party, resolve_reporter)
 
     def build(self, row: Mapping[str, str], origin: Origin) -> tuple[Event | None, list[Problem]]:
@@ -218,6 +218,8 @@ class EventBuilder:
         country = self._countries.get(country_text)
         if country is None:
             country = self._countries[country_text] = stated_country(country_text)
+            if country.unknown:  # told on the first row giving it
+                problems.append(unknown_country(origin, country.code))
         shared = self._strings  # repeated values (reporters, places, incidents) share one string object
         return (
             Event(
@@ -231,7 +233,7 @@ class EventBuilder:
                 target=target,
                 location=shared.setdefault(location, location),
                 admin1=shared.setdefault(admin1, admin1),
-                country=country,
+                country=country.code,
                 coordinates=coordinates,
                 reported_on=reported_on,
                 incident=shared.setdefault(incident, incident),

@@ -22,7 +22,7 @@ from compliance.readers.base import (
     dataset_rows,
     unfit_id,
 )
-from compliance.readers.countries import country_code
+from compliance.readers.countries import CountryReading, read_country, unknown_country
 from compliance.readers.fields import FieldError, parse_when, whole_number
 
 REQUIRED_COLUMNS = ("id", "date_start", "date_end", "type_of_violence", "side_a", "side_b")
@@ -60,7 +60,7 @@ class UcdpRows:
         self.times: dict[tuple[str, str], EventTime | str] = {}
         self.sides: dict[tuple[str, str], tuple[str, ...]] = {}
         self.places = CoordinatesOnce()
-        self.countries: dict[tuple[str, str], str] = {}
+        self.countries: dict[tuple[str, str], CountryReading] = {}
 
     def record(self, f: dict[str, str], origin: Origin) -> Record:
         problems: list[Problem] = []
@@ -95,7 +95,10 @@ class UcdpRows:
         nation = (get("country", ""), get("country_id", ""))
         country = self.countries.get(nation)
         if country is None:
-            country = self.countries[nation] = country_code(nation[0], gleditsch_ward=nation[1])
+            country = self.countries[nation] = read_country(nation[0], gleditsch_ward=nation[1])
+            if country.unknown:  # told on the first row giving it
+                problems.append(unknown_country(origin, country.code))
+        admin1 = get("adm_1", "")
         sources = "; ".join(x for x in (get("source_office", ""), get("source_article", "")) if x)
         estimate = f"UCDP best estimate {best or 'not given'} deaths (low {get('low') or '?'}, high {get('high') or '?'})"
         notes = ". ".join(
@@ -112,13 +115,14 @@ class UcdpRows:
                 source_url=f"https://ucdp.uu.se/event/{raw_id}",
                 involved=involved,
                 location=get("where_coordinates", "") or get("where_description", ""),
-                admin1=get("adm_1", ""),
-                country=country,
+                admin1=admin1,
+                country=country.code,
                 coordinates=place,
                 fatalities=fatalities,
                 notes=notes,
                 origin=origin,
             ),
+            tuple(problems),
         )
 
 
