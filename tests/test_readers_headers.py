@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from compliance.core.events import Event
 from compliance.core.problems import Problem, Severity
+from compliance.load.places import bundled_gazetteer
 from compliance.readers import Record, read_event_stream
 from compliance.readers.acled_types import OLD_EVENT_TYPES
-from compliance.readers.countries import COUNTRIES, country_code
+from compliance.readers.countries import COUNTRIES, REGION_NAMES, country_code
 from compliance.readers.headers import duplicates
 from tests.support import PARTIES, RESOLVE_REPORTER
 from tests.test_ucdp import HEADER as UCDP_HEADER
@@ -212,6 +213,48 @@ def test_country__our_csv_and_json_lines(given: str, country: str):
     assert one_event(f"{OUR_HEADER},country\n{OUR_ROW},{given}\n").country == country
     line = f'{{"id": "A1", "date": "2021-07-28", "kind": "shelling", "reported_by": "X", "reporter_party": "none", "country": "{given}"}}\n'
     assert one_event(line, ".jsonl").country == country
+
+
+def _region_rows(name: str) -> dict[str, str]:
+    """One row per reader giving ``name`` as the country, with no country code."""
+    current = "event_id_cnty,event_date,event_type,sub_event_type,actor1,source,iso,country,admin1\n"
+    ucdp = UCDP_HEADER + ucdp_row("8", "Government of Azerbaijan", "Government of Armenia", "2021-11-16", "")
+    return {
+        "our CSV": f"{OUR_HEADER},country\n{OUR_ROW},{name}\n",
+        "JSON Lines": f'{{"id": "A1", "date": "2021-07-28", "kind": "shelling", "reported_by": "X", '
+        f'"reporter_party": "none", "country": "{name}"}}\n',
+        "ACLED": current
+        + f"A1,2021-07-28,Battles,Armed clash,Military Forces of Azerbaijan (2003-),X,,{name},\n",
+        "old ACLED": OLD_HEADER + "\n" + old_row("Remote violence", country=name, gwno="", admin1="") + "\n",
+        "UCDP GED": ucdp.replace(",Ararat province,", ",,").replace(",Armenia,371,", f",{name},,"),
+    }
+
+
+@pytest.mark.parametrize(
+    "name", ["Nagorno-Karabakh", "Nagorno Karabakh", "Artsakh", "republic of artsakh", "NKR", "NK"]
+)
+@pytest.mark.parametrize("reader", ["our CSV", "JSON Lines", "ACLED", "old ACLED", "UCDP GED"])
+def test_country__a_name_of_nagorno_karabakh_is_read_as_a_place_not_a_country(reader: str, name: str):
+    """Nagorno-Karabakh as the country is neither state's code nor a foreign country: no code, the name in ``admin1``."""
+    suffix = ".jsonl" if reader == "JSON Lines" else ".csv"
+    items = read(_region_rows(name)[reader], suffix)
+    assert _problems(items) == []
+    [record] = [i for i in items if isinstance(i, Record)]
+    assert record.event is not None
+    assert (record.event.country, record.event.admin1) == ("", name)
+
+
+def test_country__a_region_name_as_the_country_follows_the_admin1_given():
+    """With ``admin1`` given, the name given as the country is added after it, once."""
+    header = f"{OUR_HEADER},admin1,country\n"
+    assert one_event(f"{header}{OUR_ROW},Shusha,Artsakh\n").admin1 == "Shusha, Artsakh"
+    assert one_event(f"{header}{OUR_ROW},Nagorno-Karabakh,nagorno-karabakh\n").admin1 == "Nagorno-Karabakh"
+
+
+@pytest.mark.parametrize("name", REGION_NAMES)
+def test_country__every_region_name_resolves_to_the_conflict_zone(name: str):
+    """Each name read as a place instead of a country is one the gazetteer places in the conflict zone."""
+    assert "nk-conflict-zone" in bundled_gazetteer().resolve(name).areas
 
 
 def test_country__an_unknown_name_is_a_warning_once_per_name_and_file():

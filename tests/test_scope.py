@@ -33,7 +33,7 @@ from compliance.linking.scope import (
 from compliance.readers import Record, read_event_file
 from compliance.testing.strategies import accounts_for, anchor_dates
 from compliance.views.report import Report
-from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
+from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER, ledger_from_csv
 
 REAL = Path(__file__).parent / "data" / "real"
 HDX_ARMENIA = REAL / "acled-hdx-armenia-2018-2020.csv"
@@ -94,6 +94,39 @@ def test_scope__a_row_from_another_country_links_nowhere(country: str) -> None:
     ledger = ledger_of([event])
     assert ledger.links == ()
     assert ledger.accounting.unlinked_reasons == {OUTSIDE: 1}
+
+
+@pytest.mark.parametrize("name", ["Nagorno-Karabakh", "Artsakh", "NKR"])
+def test_scope__nagorno_karabakh_given_as_the_country_is_inside_the_2020_zone(name: str) -> None:
+    """An account at Stepanakert/Khankendi whose ``country`` names Nagorno-Karabakh was unlinked as
+    outside the area of the ceasefire declared in the Nagorno-Karabakh conflict zone, with no
+    warning: the name was kept as a foreign country. It is read as a place: the account links,
+    and reads with its incident, as the same account giving no country does."""
+    header = "id,date,kind,actor,target,location,country,reported_by,reporter_party,incident\n"
+    text = header + "".join(
+        f"{i},2021-03-10,ceasefire-violation,AZE,ARM,{where},{country},{by},none,i1\n"
+        for i, where, country, by in [
+            ("C1", "Stepanakert/Khankendi", name, "Reuters"),
+            ("C2", "Stepanakert/Khankendi", "Azerbaijan", "AFP"),
+            ("C3", "Stepanakert/Khankendi", "", "Interfax"),
+            ("C4", "", name, "TASS"),
+        ]
+    )
+    ledger = ledger_from_csv(text)
+    assert ledger.problems == ()
+    assert ledger.accounting.unlinked == 0
+    assert "ts2020-1-ceasefire-aze" in linked(ledger, "C1")
+    assert linked(ledger, "C1") == linked(ledger, "C3") == linked(ledger, "C4")
+    report = Report.build(ledger, date(2021, 12, 31))
+    shown = {
+        i.id: sorted(e.id for e in i.accounts)
+        for a in report.agreements
+        if a.agreement.id == "trilateral-2020"
+        for r in a.articles
+        if r.article.number == "1"
+        for i in r.incidents
+    }
+    assert shown == {"i1": ["C1", "C2", "C3", "C4"]}
 
 
 def test_scope__an_unnamed_clash_in_a_place_outside_the_gazetteer_names_no_party() -> None:

@@ -29,7 +29,7 @@ from compliance.readers.base import (
     dataset_rows,
     unfit_id,
 )
-from compliance.readers.countries import CountryReading, read_country, unknown_country
+from compliance.readers.countries import CountryReading, read_country, unknown_country, with_region
 from compliance.readers.fields import FieldError, parse_when, whole_number
 
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -177,6 +177,8 @@ class _AcledRows:
         shared = self.strings
         location = ", ".join(x for x in (get("location", ""), get("admin2", "")) if x)
         admin1 = get("admin1", "")
+        if country.region:
+            admin1 = with_region(admin1, country.region)
         return Record(
             origin,
             Event(

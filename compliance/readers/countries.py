@@ -8,6 +8,13 @@ number (``country_id``). The table below covers the countries the gazetteer
 which can never equal an alpha-2 code in a scope, so such an account falls outside every scope
 that names its countries. A name given with no code that the table does not know may be a
 misspelling of a country in it, so the readers warn of it, once per name and file.
+
+Nagorno-Karabakh given as the country (:data:`REGION_NAMES`) is read as neither state: whose
+territory it is, is what the parties dispute. Such a row gets no country code; the name is read
+as a place, added to ``admin1``, where the gazetteer resolves it to the conflict zone as it does
+the same name in ``location``. The account is then placed as any account that gives no country
+is (by its place): neither kept out as from a foreign country, nor filed by the reader under
+one of the two states.
 """
 
 from __future__ import annotations
@@ -39,9 +46,39 @@ COUNTRIES: tuple[Country, ...] = (
 )
 """The gazetteer's countries (``kind = "country"``); UCDP names Russia "Russia (Soviet Union)"."""
 
+REGION_NAMES: tuple[str, ...] = (
+    "Nagorno-Karabakh",
+    "Nagorno Karabakh",
+    "Nagorny Karabakh",
+    "Karabakh",
+    "Mountainous Karabakh",
+    "Artsakh",
+    "Republic of Artsakh",
+    "Artsakh Republic",
+    "Nagorno-Karabakh Republic",
+    "NKR",
+    "NK",
+    "Dağlıq Qarabağ",
+    "Qarabağ",
+    "Garabagh",
+)
+"""Names of Nagorno-Karabakh that a ``country`` cell may hold, matched in any case.
+
+The international name as the 2020 statement writes it ("Nagorno Karabakh", "Nagorno-Karabakh")
+and its Russian-derived form ("Nagorny Karabakh"); "Karabakh" and "Mountainous Karabakh" (the
+English of the Russian, Armenian and Azerbaijani names); Armenian usage "Artsakh" and the names
+of the self-declared entity ("Nagorno-Karabakh Republic", "NKR"; "Republic of Artsakh" and
+"Artsakh Republic" since its 2017 constitution); the Azerbaijani "Dağlıq Qarabağ" (the name of
+the former autonomous oblast, Dağlıq Qarabağ Muxtar Vilayəti) and "Qarabağ"/"Garabagh"; and "NK", the abbreviation of the seed
+data, which is no ISO 3166-1 code. Each resolves in the gazetteer (``agreements/places.toml``:
+the "Nagorno-Karabakh" and "Karabakh" places) to the Nagorno-Karabakh conflict zone, which
+``tests/test_readers_headers.py`` checks.
+"""
+
 _BY_NAME = {name.casefold(): c.alpha2 for c in COUNTRIES for name in (*c.names, c.alpha2, c.alpha3)}
 _BY_NUMERIC = {c.numeric: c.alpha2 for c in COUNTRIES}
 _BY_GW = {c.gleditsch_ward: c.alpha2 for c in COUNTRIES}
+_REGION = frozenset(name.casefold() for name in REGION_NAMES)
 
 
 @frozen
@@ -50,6 +87,8 @@ class CountryReading:
 
     code: str
     """The alpha-2 code of a known country; else a code or name as given; else ``""``."""
+    region: str = ""
+    """A name of Nagorno-Karabakh given as the country, as written: read as a place instead."""
     unknown: bool = False
     """A name the table does not know, given with no code: the reader warns of it."""
 
@@ -60,7 +99,7 @@ NOT_GIVEN = CountryReading("")
 def read_country(
     name: str = "", numeric: str = "", alpha3: str = "", gleditsch_ward: str = ""
 ) -> CountryReading:
-    """A dataset's country: a known code wins over a name."""
+    """A dataset's country: a known code wins over a name; a name of the region is a place."""
     found = (
         _BY_NUMERIC.get(numeric.strip().lstrip("0"))
         or _BY_NAME.get(alpha3.strip().casefold())
@@ -70,6 +109,8 @@ def read_country(
     if found:
         return CountryReading(found)
     given = name.strip()
+    if given.casefold() in _REGION:
+        return CountryReading("", region=given)
     coded = bool(numeric.strip() or alpha3.strip() or gleditsch_ward.strip())
     return CountryReading(given, unknown=not coded) if given else NOT_GIVEN
 
@@ -80,11 +121,22 @@ def country_code(name: str = "", numeric: str = "", alpha3: str = "", gleditsch_
 
 
 def stated_country(text: str) -> CountryReading:
-    """Our ``country`` column: an alpha-2 code (any case) or a name; a known name becomes its code."""
+    """Our ``country`` column: an alpha-2 code (any case) or a name; a known name becomes its code.
+
+    A name of Nagorno-Karabakh is read as a place first: "NK" is no ISO 3166-1 code."""
     value = text.strip()
+    if value.casefold() in _REGION:
+        return CountryReading("", region=value)
     if len(value) == 2 and value.isascii() and value.isalpha():
         return CountryReading(value.upper())
     return read_country(value)
+
+
+def with_region(admin1: str, region: str) -> str:
+    """``admin1`` with a region name given as the country after it (``Shusha, Artsakh``), once."""
+    if not region or admin1.casefold() == region.casefold():
+        return admin1
+    return f"{admin1}, {region}" if admin1 else region
 
 
 def unknown_country(origin: Origin, name: str) -> Problem:

@@ -22,7 +22,7 @@ from compliance.readers.base import (
     check_fields,
     unfit_id,
 )
-from compliance.readers.countries import CountryReading, stated_country, unknown_country
+from compliance.readers.countries import CountryReading, stated_country, unknown_country, with_region
 from compliance.readers.fields import (
     EndFieldError,
     FieldError,
@@ -220,6 +220,8 @@ class EventBuilder:
             country = self._countries[country_text] = stated_country(country_text)
             if country.unknown:  # told on the first row giving it
                 problems.append(unknown_country(origin, country.code))
+        if country.region:
+            admin1 = with_region(admin1, country.region)
         shared = self._strings  # repeated values (reporters, places, incidents) share one string object
         return (
             Event(

@@ -22,7 +22,7 @@ from compliance.readers.base import (
     dataset_rows,
     unfit_id,
 )
-from compliance.readers.countries import CountryReading, read_country, unknown_country
+from compliance.readers.countries import CountryReading, read_country, unknown_country, with_region
 from compliance.readers.fields import FieldError, parse_when, whole_number
 
 REQUIRED_COLUMNS = ("id", "date_start", "date_end", "type_of_violence", "side_a", "side_b")
@@ -99,6 +99,8 @@ class UcdpRows:
             if country.unknown:  # told on the first row giving it
                 problems.append(unknown_country(origin, country.code))
         admin1 = get("adm_1", "")
+        if country.region:
+            admin1 = with_region(admin1, country.region)
         sources = "; ".join(x for x in (get("source_office", ""), get("source_article", "")) if x)
         estimate = f"UCDP best estimate {best or 'not given'} deaths (low {get('low') or '?'}, high {get('high') or '?'})"
         notes = ". ".join(
