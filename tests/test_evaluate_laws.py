@@ -281,6 +281,21 @@ def test_law__why_names_only_accounts_in_the_evidence(events: list[Event], as_of
         assert set(result.deciding) <= {e.event for e in result.evidence}, result.id
 
 
+@given(event_lists, as_of_dates, st.sampled_from(list(Trust)), st.integers(0, 3))
+def test_law__evidence_by_grade_counts_every_account_listed_or_not(
+    events: list[Event], as_of: date, trust: Trust, limit: int
+) -> None:
+    """With a small evidence limit, the counts by grade add up to ``evidence_total`` and are the
+    grades of the unlimited list, counted: they do not depend on how many accounts are listed."""
+    links = [link for e in events for link in link_event(e, INDEX, PARTIES)]
+    full = evaluate(AGREEMENTS, events, links, PARTIES, as_of, trust=trust)
+    limited = evaluate(AGREEMENTS, events, links, PARTIES, as_of, trust=trust, evidence_limit=limit)
+    for every, some in zip(full.results, limited.results, strict=True):
+        counted = tuple((g, sum(e.grade is g for e in every.evidence)) for g in Grade)
+        assert some.evidence_by_grade == every.evidence_by_grade == counted, some.id
+        assert sum(n for _, n in some.evidence_by_grade) == some.evidence_total, some.id
+
+
 @given(event_lists, as_of_dates, st.lists(as_of_dates, min_size=1, max_size=4), st.sampled_from(list(Trust)))
 def test_law__history_replay_equals_direct_evaluation_under_every_policy(
     events: list[Event], as_of: date, earlier: list[date], trust: Trust

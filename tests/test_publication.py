@@ -319,6 +319,29 @@ def test_to_rows__one_flat_row_per_obligation_without_pandas(monkeypatch: pytest
     assert all(isinstance(v, (str, int)) or v is None for row in rows for v in row.values())
 
 
+def test_to_rows__the_grade_counts_add_up_to_the_total_beyond_the_accounts_listed(tmp_path: Path) -> None:
+    """An obligation with more accounts than a report lists (150 alleged, one confirmed) has grade
+    columns counting every account, as ``evidence_total`` does, not only the 100 listed."""
+    link = "trilateral-2020#1/ts2020-1-ceasefire-aze:breaches"
+    lines = ["id,date,kind,actor,reported_by,reporter_party,source_url,links"]
+    lines += [
+        f"M{i:03d},2021-03-{1 + i % 28:02d},ceasefire-violation,AZE,Ministry of Defence of Armenia,ARM,"
+        f"https://example.org/m{i},{link}"
+        for i in range(150)
+    ]
+    lines.append(f"R1,2021-06-01,ceasefire-violation,AZE,Reuters,none,https://example.org/r1,{link}")
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = Report.build(build_ledger(event_paths=[path]), date(2021, 12, 31))
+    row = next(r for r in report.to_rows() if r["obligation"] == "ts2020-1-ceasefire-aze")
+    counts = [row["evidence_confirmed"], row["evidence_alleged"], row["evidence_contested"]]
+    assert (row["evidence_total"], counts) == (151, [1, 150, 0])
+    listed = next(
+        r for ag in report.agreements for a in ag.articles for r in a.obligations if r.id == row["obligation"]
+    )
+    assert len(listed.evidence) < 151  # the report lists fewer than it counts
+
+
 def test_readme_picture__is_the_heatmap_of_the_bundled_data(tmp_path: Path) -> None:
     """docs/img/report-heatmap.svg is what the README's first command writes (UPDATE_GOLDEN=1 rewrites)."""
     out = tmp_path / "report.md"

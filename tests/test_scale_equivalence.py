@@ -24,7 +24,10 @@ which must answer every cut-off as all the spans would, and the front of a union
 one part's front and the other part; ``Facts.counted`` bisects the accounts by start, which must
 keep exactly the accounts ``Account.visible`` keeps, and ``Facts.first_visible`` looks the first
 of them of a category up in pieces built once, which must name the first of those kept. With an evidence limit a result sorts only
-the links it can list, which must be the ones the unlimited list holds at those places.
+the links it can list, which must be the ones the unlimited list holds at those places, and
+counts the links by grade without listing them, which must give the unlimited list's counts;
+once the cut-off is past the day after the latest first possible day of any account, no account
+of an incident is graded again, which holds only if every account has started by then.
 
 The data are drawn by Hypothesis: rows from small pools of good and bad values (so values repeat,
 as in a real file), and accounts for the bundled agreements with incidents of several accounts.
@@ -581,7 +584,8 @@ def test_evidence_limit__lists_the_first_the_deciding_and_the_first_confirmed_of
 ) -> None:
     """With a limit, a result lists exactly these links of the unlimited list, in its order: the
     first ``limit``, those of the deciding accounts, and the first confirmed fulfilment and breach.
-    (Only these are sorted when there is a limit; the unlimited list sorts them all.)"""
+    (Only these are sorted when there is a limit; the unlimited list sorts them all.) Its counts
+    by grade are those of the unlimited list."""
     prepared = _prepared(events)
     full = prepared.evaluate(PARTIES, as_of, trust)
     limited = prepared.evaluate(PARTIES, as_of, trust, evidence_limit=limit)
@@ -599,13 +603,46 @@ def test_evidence_limit__lists_the_first_the_deciding_and_the_first_confirmed_of
         ]
         assert list(some.evidence) == expected, every.id
         assert some.evidence_total == every.evidence_total == len(every.evidence)
+        counted = tuple((g, sum(e.grade is g for e in every.evidence)) for g in Grade)
+        assert some.evidence_by_grade == every.evidence_by_grade == counted, every.id
         assert (some.status, some.deciding, some.history) == (every.status, every.deciding, every.history)
+
+
+ANY_ZONE = st.integers(-1439, 1439).map(lambda m: timezone(timedelta(minutes=m)))
+ANY_DAY = st.dates(date(2020, 1, 1), date(2030, 12, 31))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.builds(EventTime, ANY_DAY, st.none(), st.sampled_from([Precision.DAY, Precision.APPROXIMATE])),
+        st.builds(
+            lambda d, n, p: EventTime(d, d + timedelta(days=n), p),
+            ANY_DAY,
+            st.integers(0, 40),
+            st.sampled_from([Precision.MONTH, Precision.INTERVAL, Precision.APPROXIMATE]),
+        ),
+        st.builds(
+            lambda t, n: EventTime(t, t + timedelta(hours=n) if n else None, Precision.INSTANT),
+            st.datetimes(datetime(2020, 1, 1), datetime(2030, 12, 31), timezones=ANY_ZONE),
+            st.integers(0, 48),
+        ),
+    ),
+    ANY_ZONE,
+)
+def test_all_started__an_account_starts_before_the_end_of_the_day_after_its_first_possible_day(
+    when: EventTime, tz: timezone
+) -> None:
+    """An evaluation grades no incident's account again when the cut-off is past the end of the
+    day after the latest first possible day of any account (``Prepared.last_day``): that holds
+    only if every account has started by then, in every zone."""
+    assert when.span(tz)[0] < day_start(when.first_day + timedelta(days=2), UTC)
 
 
 def test_evidence_limit__lists_beyond_the_limit_with_the_grade_at_the_cut_off() -> None:
     """Beyond the limit, an account contested on all accounts of its incident is listed as
     confirmed when the cut-off leaves out the denial, and as contested once the denial is known
-    (synthetic accounts)."""
+    (synthetic accounts); it is counted by grade alike, listed or not."""
 
     def account(i: int, day: date, kind: str, reporter: tuple[str, str], incident: str = "") -> Event:
         return Event(
@@ -627,8 +664,16 @@ def test_evidence_limit__lists_beyond_the_limit_with_the_grade_at_the_cut_off() 
     prepared = _prepared(events)
     result = prepared.evaluate(PARTIES, date(2021, 6, 30), evidence_limit=1).result("ts2020-1-ceasefire-arm")
     assert [(e.event, e.grade) for e in result.evidence] == [("e0", Grade.ALLEGED), ("e1", Grade.CONFIRMED)]
+    assert dict(result.evidence_by_grade) == {Grade.CONFIRMED: 1, Grade.ALLEGED: 1, Grade.CONTESTED: 0}
     later = prepared.evaluate(PARTIES, date(2023, 1, 1), evidence_limit=1).result("ts2020-1-ceasefire-arm")
     assert ("e1", Grade.CONTESTED) in [(e.event, e.grade) for e in later.evidence]  # the denial is known
+    assert later.evidence_count(Grade.CONTESTED) == 1
+    assert later.evidence_count(Grade.CONFIRMED) == 0
+    # Counted, not listed, the account is graded as it would be listed.
+    unlisted = prepared.evaluate(PARTIES, date(2021, 6, 30), evidence_limit=0).result(
+        "ts2020-1-ceasefire-arm"
+    )
+    assert unlisted.evidence_by_grade == result.evidence_by_grade
 
 
 EXPLICIT = ("trilateral-2020#1:breaches", "trilateral-2020#1:relevant", "trilateral-2020#4:fulfils")

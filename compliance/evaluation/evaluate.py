@@ -15,7 +15,7 @@ so replaying a history gives exactly the status a direct evaluation gives (a tes
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from itertools import chain, groupby
 from operator import attrgetter
 
@@ -24,7 +24,7 @@ from attrs import evolve, frozen
 from compliance.core.events import Event, Link, by_sort_key
 from compliance.core.model import Agreement, Ending
 from compliance.core.parties import PartyRegistry
-from compliance.core.timeframe import EventTime, as_of_cutoff, local_date
+from compliance.core.timeframe import DAY, EventTime, as_of_cutoff, day_start, local_date
 from compliance.core.vocabulary import (
     Kind,
     Trust,
@@ -62,7 +62,8 @@ def evaluate(
     ``with_evidence=False`` leaves the graded evidence lists empty (statuses and histories are
     the same): timelines and diffs need only the histories. ``evidence_limit`` lists at most that
     many accounts per obligation (the earliest), plus the first confirmed fulfilment and breach,
-    which decide the status; ``evidence_total`` still counts them all.
+    which decide the status; ``evidence_total`` still counts them all, and
+    ``evidence_by_grade`` counts them all by grade.
 
     ``known_on`` rebuilds the evaluation as it could have been made on that date: accounts
     reported later are left out (accounts with no report date are kept).
@@ -131,6 +132,7 @@ class Prepared:
     spans_by_zone: Mapping[tzinfo, Mapping[str, Span]]
     endings: Mapping[str, list[Ending]]
     latest_by_zone: Mapping[tzinfo, datetime]  # the latest start of a linked account, per zone
+    last_day: date | None  # the latest first possible day of any account known (None: no account)
 
     @classmethod
     def of(
@@ -158,10 +160,12 @@ class Prepared:
         every: dict[str, list[Event]] = {}
         rank: dict[str, int] = {}
         # Ranks and incidents in sort order: grades must not depend on input order.
+        last: EventTime | None = None
         for event in sorted(by_id.values(), key=by_sort_key):
             rank[event.id] = len(rank)
             if event.incident:
                 every.setdefault(event.incident, []).append(event)
+            last = event.when  # (the last in sort order has the latest first possible day)
         incidents = incidents_in_scope(every, (AgreementScope.of(a) for a in agreements), placed_outside)
         # Each obligation's links in the accounts' order, which is nearly the order of their
         # intervals: the facts and the evidence sort them again, and a nearly sorted list sorts
@@ -194,6 +198,7 @@ class Prepared:
             spans_by_zone,
             endings_of(agreements),
             {tz: max(s[0] for s in spans.values()) for tz, spans in spans_by_zone.items() if spans},
+            None if last is None else last.first_day,
         )
 
     def evaluate(
@@ -223,6 +228,9 @@ class Prepared:
         """
         results: dict[Trust, list[ObligationResult]] = {p: [] for p in policies}
         agreements = self.agreements
+        # Every account starts before the end of the day after its first possible day, in any zone:
+        # by the end of the day after the latest, every account known has started.
+        last = self.last_day
         for agreement in agreements:
             spans = self.spans_by_zone[agreement.tz]
             latest = self.latest_by_zone.get(agreement.tz)
@@ -234,6 +242,8 @@ class Prepared:
             facts = gather_facts_policies(agreement, gradings, spans, self.endings, policies)
             cutoff = as_of_cutoff(as_of, agreement.tz)
             all_known = latest is not None and latest < cutoff  # every account has started
+            late: dict[str, frozenset[str]] = {}  # incidents' accounts after the cut-off, as met
+            all_started = last is None or day_start(last + 2 * DAY, UTC) <= cutoff
             for ob in agreement.obligations:
                 # Equal facts give equal statuses, histories and deciding accounts: a policy whose
                 # facts equal an earlier one's takes its result (without the evidence it lists).
@@ -256,9 +266,15 @@ class Prepared:
                             trust,
                             stakes,
                             all_known,
+                            late,
+                            all_started,
                         )
                     else:
-                        result = evolve(same, evidence=(), evidence_total=0) if same.evidence_total else same
+                        result = (
+                            evolve(same, evidence=(), evidence_total=0, evidence_by_grade=())
+                            if same.evidence_by_grade  # (given only where evidence is)
+                            else same
+                        )
                     earlier.append((own, result))
                     results[trust].append(result)
         return {p: Evaluation(as_of, self.known_on, tuple(results[p])) for p in policies}
@@ -277,12 +293,14 @@ def _result(
     trust: Trust = Trust.STANDARD,
     stakes: Stakes | None = None,
     all_known: bool = False,
+    late: dict[str, frozenset[str]] | None = None,
+    all_started: bool = False,
 ) -> ObligationResult:
     ob = facts.obligation
     tz = agreement.tz
     status, possible, reason, rule = status_at(facts, cutoff)
     decided = deciding(facts, rule, cutoff)
-    evidence, total = (
+    evidence, total, by_grade = (
         list_evidence(
             agreement,
             ob,
@@ -296,9 +314,11 @@ def _result(
             trust,
             stakes,
             all_known,
+            late,
+            all_started,
         )
         if with_evidence
-        else ([], 0)
+        else ([], 0, ())
     )
     deadline, deadline_note = deadline_at(facts, cutoff) if ob.kind is not Kind.MAINTENANCE else (None, "")
     term_end = None
@@ -321,6 +341,7 @@ def _result(
         term_end=term_end,
         evidence=tuple(evidence),
         evidence_total=total,
+        evidence_by_grade=by_grade,
         history=history,
         pam_score=pam_score(ob, status, possible, progress, history),
         breach_on_record=breach_on_record,

@@ -8,8 +8,10 @@ breach), and an account of an incident is regraded on the accounts known by the 
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
+from itertools import compress
 from operator import attrgetter
 
 from compliance.core.events import Event
@@ -37,14 +39,26 @@ def list_evidence(
     trust: Trust,
     stakes: Stakes | None,
     all_known: bool = False,
-) -> tuple[list[Evidence], int]:
-    """The evidence a result lists, in order, and how many links are known by the cut-off.
+    late: dict[str, frozenset[str]] | None = None,
+    all_started: bool = False,
+) -> tuple[list[Evidence], int, tuple[tuple[Grade, int], ...]]:
+    """The evidence a result lists, in order, how many links are known by the cut-off, and how
+    many of those have each grade.
 
     Listed: the first ``limit`` links in order, the links of the deciding accounts, and the first
     confirmed fulfilment and breach wherever they fall. Only the links that can be listed are
     sorted: an obligation with a million links lists about a hundred, and sorting them all was
     much of the cost of its result. ``all_known``: every linked account starts before the
-    cut-off (a report as of today), so none needs testing.
+    cut-off (a report as of today), so none needs testing. ``late``: the ids of each incident's
+    accounts that start after the cut-off, filled as incidents are met; the obligations of one
+    agreement at one cut-off may share it, so that each incident is read once, not once per
+    obligation. ``all_started``: every account known, linked or not, starts before the cut-off,
+    so no account is graded again.
+
+    The counts by grade are over every link known by the cut-off, not only those listed: a
+    reader who adds up the grades of a long list must get ``total``. Each link has the grade
+    it would be listed with, so an account of an incident some of whose accounts start after
+    the cut-off is graded again on those known, as a listed one is.
     """
     tz = agreement.tz
     visible = graded if all_known else [g for g in graded if spans[g.event.id][0] < cutoff]  # known_by
@@ -53,21 +67,60 @@ def list_evidence(
     deciders = frozenset(decided)  # read once per link: a tuple of 100,000 ids made this quadratic
     remaining = set(deciders)  # the deciding accounts are always listed
     evidence: list[Evidence] = []
-    split: dict[str, tuple[IncidentIndex, frozenset[str]]] = {}
 
-    def known_by_cutoff(incident: str) -> tuple[IncidentIndex, frozenset[str]]:
-        """An incident's accounts started by the cut-off (indexed for grading) and the ids of the
-        others: once per incident, not once per listed link (n accounts listed cost n²)."""
-        found = split.get(incident)
+    later = {} if late is None else late
+    indexed: dict[str, IncidentIndex] = {}
+
+    def started_after(incident: str) -> frozenset[str]:
+        """The ids of an incident's accounts that start after the cut-off: once per incident, not
+        once per link (n accounts listed cost n²)."""
+        found = later.get(incident)
         if found is None:
             accounts = incidents.get(incident, ())
-            starts = [(spans[o.id] if o.id in spans else o.when.span(tz))[0] < cutoff for o in accounts]
-            started = [o for o, known in zip(accounts, starts, strict=True) if known]
-            found = split[incident] = (
-                IncidentIndex.of(started, ob.bearers, parties),
-                frozenset(o.id for o, known in zip(accounts, starts, strict=True) if not known),
+            found = later[incident] = frozenset(
+                o.id for o in accounts if (spans[o.id] if o.id in spans else o.when.span(tz))[0] >= cutoff
             )
         return found
+
+    def graded_at_cutoff(item: Graded) -> tuple[Grade, str]:
+        """The link's grade and reason on the accounts known by the cut-off."""
+        event = item.event
+        if event.incident:  # only the accounts known by the cut-off may corroborate or contest
+            unknown = started_after(event.incident)
+            # All the others known: the same inputs as in grade_links_policies, the same grade.
+            if len(unknown) > (event.id in unknown):  # (the account itself has started: it is known)
+                index = indexed.get(event.incident)
+                if index is None:  # indexed once per incident, and only when it must be read again
+                    started = [o for o in incidents.get(event.incident, ()) if o.id not in unknown]
+                    index = indexed[event.incident] = IncidentIndex.of(started, ob.bearers, parties)
+                link = item.link
+                grade, why, *_ = grade_account_in(
+                    event,
+                    link.effect,
+                    link.basis,
+                    ob.bearers,
+                    stakes or Stakes.of(agreement),
+                    parties,
+                    index,
+                    trust,
+                    link.caveat,
+                )
+                return grade, why
+        return item.grade, item.reason
+
+    # Most links keep the grade given on all accounts: they are counted in one pass in C. Only the
+    # links of an incident some account of which starts after the cut-off are graded again.
+    counts = Counter(map(_GRADE, visible))
+    met = set(map(_INCIDENT, visible))
+    met.discard("")
+    unsettled = set() if all_started else {incident for incident in met if started_after(incident)}
+    if unsettled:
+        for item in compress(visible, map(unsettled.__contains__, map(_INCIDENT, visible))):
+            grade = graded_at_cutoff(item)[0]
+            if grade is not item.grade:
+                counts[item.grade] -= 1
+                counts[grade] += 1
+    by_grade = tuple((grade, counts[grade]) for grade in Grade)
 
     def listing(items: Iterable[Graded], first: int) -> None:
         for i, item in enumerate(items, first):
@@ -78,22 +131,7 @@ def list_evidence(
                 if not wanted and not remaining:
                     break
                 continue
-            grade, why = item.grade, item.reason
-            if event.incident:  # only the accounts known by the cut-off may corroborate or contest
-                started, later = known_by_cutoff(event.incident)
-                # All the others known: the same inputs as in grade_links_policies, the same grade.
-                if len(later) > (event.id in later):  # (the account itself has started: it is listed)
-                    grade, why, *_ = grade_account_in(
-                        event,
-                        link.effect,
-                        link.basis,
-                        ob.bearers,
-                        stakes or Stakes.of(agreement),
-                        parties,
-                        started,
-                        trust,
-                        link.caveat,
-                    )
+            grade, why = graded_at_cutoff(item)
             if grade is Grade.CONFIRMED:
                 wanted.discard(link.effect)
             elif beyond:
@@ -102,7 +140,7 @@ def list_evidence(
 
     if limit is None or total <= limit:
         listing(sorted(visible, key=_ORDER), 0)
-        return evidence, total
+        return evidence, total, by_grade
     # The first ``limit`` in order (ties at the last place included) are listed as they come.
     last = heapq.nsmallest(limit, map(_ORDER, visible))[-1] if limit else None
     head = [] if last is None else sorted((g for g in visible if g.order <= last), key=_ORDER)
@@ -124,7 +162,9 @@ def list_evidence(
     )
     if rest:
         listing(sorted(rest, key=_ORDER), len(head))
-    return evidence, total
+    return evidence, total, by_grade
 
 
 _ORDER = attrgetter("order")
+_GRADE = attrgetter("grade")
+_INCIDENT = attrgetter("event.incident")

@@ -69,6 +69,9 @@ class ObligationResult:
     breach_on_record: bool
     evidence_total: int = 0
     """How many accounts bear on the obligation by the date (``evidence`` may list fewer)."""
+    evidence_by_grade: tuple[tuple[Grade, int], ...] = ()
+    """How many of those accounts have each grade, every grade in order (empty when the evidence
+    was not gathered): the counts add up to ``evidence_total``, however many ``evidence`` lists."""
     rule: str = ""
     """The rule that decided the status, named as in docs/obligation-logic.md ("Rule names")."""
     deciding: tuple[str, ...] = ()
@@ -77,6 +80,10 @@ class ObligationResult:
     @property
     def id(self) -> str:
         return self.obligation.id
+
+    def evidence_count(self, grade: Grade) -> int:
+        """How many accounts of ``grade`` bear on the obligation by the date, listed or not."""
+        return dict(self.evidence_by_grade).get(grade, 0)
 
     @property
     def why(self) -> Why:

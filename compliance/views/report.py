@@ -202,8 +202,9 @@ class Report:
         """One flat dict per obligation, for ``pandas.DataFrame(report.to_rows())`` (pandas optional).
 
         Bearers are joined with ``;``; the deadline is ISO or ``None``; ``evidence_<grade>``
-        counts the listed accounts of each grade; ``why`` is the one-line explanation (empty until
-        the evaluator gives one).
+        counts the accounts of each grade, listed or not, so the three add up to ``evidence_total``
+        (counting the listed ones would fall short past MAX_EVIDENCE_SHOWN); ``why`` is the one-line
+        explanation (empty until the evaluator gives one).
         """
         rows: list[dict[str, str | int | None]] = []
         for agreement in self.agreements:
@@ -220,7 +221,7 @@ class Report:
                         "evidence_total": article.evidence_total(r.id),
                     }
                     for grade in Grade:
-                        row[f"evidence_{grade.value}"] = sum(1 for e in r.evidence if e.grade is grade)
+                        row[f"evidence_{grade.value}"] = r.evidence_count(grade)
                     row["why"] = f"{r.rule}: {', '.join(r.deciding)}" if r.deciding else r.rule
                     rows.append(row)
         return rows
