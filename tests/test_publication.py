@@ -321,7 +321,8 @@ def test_to_rows__one_flat_row_per_obligation_without_pandas(monkeypatch: pytest
 
 def test_to_rows__the_grade_counts_add_up_to_the_total_beyond_the_accounts_listed(tmp_path: Path) -> None:
     """An obligation with more accounts than a report lists (150 alleged, one confirmed) has grade
-    columns counting every account, as ``evidence_total`` does, not only the 100 listed."""
+    columns counting every account, as ``evidence_total`` does, not only the 100 listed; so has
+    the JSON report's ``evidence_by_grade``."""
     link = "trilateral-2020#1/ts2020-1-ceasefire-aze:breaches"
     lines = ["id,date,kind,actor,reported_by,reporter_party,source_url,links"]
     lines += [
@@ -340,6 +341,12 @@ def test_to_rows__the_grade_counts_add_up_to_the_total_beyond_the_accounts_liste
         r for ag in report.agreements for a in ag.articles for r in a.obligations if r.id == row["obligation"]
     )
     assert len(listed.evidence) < 151  # the report lists fewer than it counts
+    obligations = [
+        o for ag in report_dict(report)["agreements"] for a in ag["articles"] for o in a["obligations"]
+    ]
+    json_row = next(o for o in obligations if o["id"] == row["obligation"])
+    assert json_row["evidence_by_grade"] == {"confirmed": 1, "alleged": 150, "contested": 0}
+    assert all(sum(o["evidence_by_grade"].values()) == o["evidence_total"] for o in obligations)
 
 
 def test_readme_picture__is_the_heatmap_of_the_bundled_data(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from compliance.core.vocabulary import Grade
 from compliance.evaluation.evaluate import ObligationResult
 from compliance.evaluation.rollup import RollUp
 from compliance.load.converter import converter
@@ -46,6 +47,7 @@ def _obligation(r: ObligationResult, total: int, by_trust: TrustStatuses | None)
         "not_formalised": ob.not_formalised or None,
         "breach_on_record": r.breach_on_record,
         "evidence_total": total,
+        "evidence_by_grade": {grade.value: r.evidence_count(grade) for grade in Grade},
         "evidence": [{**converter.unstructure(e), "note": e.note or None} for e in r.evidence],
         "history": [
             {
