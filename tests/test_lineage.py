@@ -12,11 +12,14 @@ from compliance.cli import main
 from compliance.core.model import Relation
 from compliance.core.vocabulary import RelationType, Status
 from compliance.evaluation.evaluate import evaluate
-from compliance.views.lineage import backward, forward
+from compliance.render.markdown import render_markdown
+from compliance.views.lineage import Lineage, backward, forward
+from compliance.views.report import Report
 from tests.support import AGREEMENTS, ledger_from_csv, rows
 
 LATE_2025 = {"washington-2025", "peace-agreement-2025"}
 OWNER = {o.id: a.id for a in AGREEMENTS for o in a.obligations}
+DATED = {a.id: a.date for a in AGREEMENTS}
 
 
 def test_agreements__all_nine_are_bundled_with_text_or_a_not_found_marker() -> None:
@@ -69,6 +72,63 @@ def test_lineage__cli_shows_the_chain_and_standing(capsys: pytest.CaptureFixture
     data = json.loads(capsys.readouterr().out)
     assert data["schema"] == "ceasefire-compliance/lineage/1"
     assert {step["agreement"] for step in data["to"]} & LATE_2025
+
+
+def test_lineage__as_of_a_date_names_no_later_instrument(capsys: pytest.CaptureFixture[str]) -> None:
+    """As of 2021-01-01 the Sochi statements of November 2021 and October 2022 did not exist: the
+    lineage names neither, nor gives either a status; as of the end of 2021 it names the first."""
+    ledger = ledger_from_csv(rows())
+    early = Lineage.build(ledger, "ts2020-1-ceasefire-aze", date(2021, 1, 1))
+    assert (early.before, early.after) == ((), ())
+    late_2021 = Lineage.build(ledger, "ts2020-1-ceasefire-aze", date(2021, 12, 31))
+    assert {s.later_agreement for s in late_2021.after} == {"sochi-2021"}
+    for lineage in (early, late_2021):
+        for step in (*lineage.before, *lineage.after):
+            assert max(step.relation.date, DATED[step.later_agreement]) <= lineage.as_of, step
+    assert main(["lineage", "ts2020-1-ceasefire-aze", "--as-of", "2021-01-01", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["from"], data["to"]) == ([], [])
+    assert main(["lineage", "s2021-2-reaffirm", "--as-of", "2021-12-31", "--format", "json"]) == 0
+    assert {step["earlier"] for step in json.loads(capsys.readouterr().out)["from"]} >= {
+        "ts2020-1-ceasefire-aze"
+    }
+
+
+def test_lineage__a_report_as_of_a_date_names_no_later_instrument() -> None:
+    """A report's article lineage holds only relations dated by its as-of date, from instruments
+    dated by then: as of 2021-01-01 none; as of 2021-12-31 Sochi 2021 but not Sochi 2022."""
+    ledger = ledger_from_csv(rows())
+
+    def steps(as_of: date) -> list[tuple[str, date]]:
+        report = Report.build(ledger, as_of)
+        return [
+            (s.later_agreement, s.relation.date)
+            for ag in report.agreements
+            for art in ag.articles
+            for s in art.lineage
+        ]
+
+    assert steps(date(2021, 1, 1)) == []
+    assert "Later instruments" not in render_markdown(Report.build(ledger, date(2021, 1, 1)))
+    found = steps(date(2021, 12, 31))
+    assert "sochi-2021" in {a for a, _ in found}
+    assert all(max(day, DATED[a]) <= date(2021, 12, 31) for a, day in found)
+    assert {a for a, _ in steps(date(2026, 1, 1))} & LATE_2025
+
+
+def test_lineage__a_relation_holds_from_its_date_not_its_instruments() -> None:
+    """A relation dated after the instrument that declares it is followed from its own date."""
+    relation = Relation(RelationType.IMPLEMENTS, "ts2020-2-aghdam", date(2022, 6, 1), "https://example.org/r")
+    agreements = [
+        attrs.evolve(a, relations=(*a.relations, relation)) if a.id == "sochi-2021" else a for a in AGREEMENTS
+    ]
+
+    def reaches(as_of: date) -> bool:
+        return any(s.relation == relation for s in forward(agreements, "ts2020-2-aghdam", as_of))
+
+    assert not reaches(date(2022, 5, 31))
+    assert reaches(date(2022, 6, 1))
+    assert any(s.relation == relation for s in forward(agreements, "ts2020-2-aghdam"))  # no date: every one
 
 
 def test_lineage__unknown_obligation_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -137,7 +137,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p = sub.add_parser("lineage", help="an obligation's chain through later instruments, and its standing")
     p.add_argument("obligation", metavar="OBLIGATION-ID")
-    p.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="default: today (UTC)")
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="statuses and the relations that hold by this date; default: today (UTC)",
+    )
     p.add_argument("--agreement-file", action="append", type=Path, default=None, metavar="PATH")
     p.add_argument("--events", action="append", type=Path, default=None, metavar="PATH")
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")

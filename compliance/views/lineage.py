@@ -4,6 +4,10 @@ Relations are declared by the later instrument (``[[relations]]`` in its file): 
 amends, supersedes, terminates or carries forward an earlier obligation, or a whole earlier
 agreement. Following them forward from an obligation answers "is this duty still live, and
 what overtook it?"; following them backward answers "where did this duty come from?".
+
+As of a date, only the relations that hold by then, declared by instruments that exist by then,
+are followed: a report or lineage as of 2021 must not name a text of 2022, nor give it a status
+at a date before it existed.
 """
 
 from __future__ import annotations
@@ -29,11 +33,16 @@ class Step:
     relation: Relation
 
 
-def _edges(agreements: Sequence[Agreement]) -> list[Step]:
+def _edges(agreements: Sequence[Agreement], as_of: date | None = None) -> list[Step]:
+    """Every relation as a step, in date order; with ``as_of``, only those dated no later than it
+    whose instrument is dated no later than it (a relation holds from its date, and no earlier
+    than the text that declares it)."""
     owner = {o.id: a.id for a in agreements for o in a.obligations}
     steps: list[Step] = []
     for agreement in agreements:
         for relation in agreement.relations:
+            if as_of is not None and max(relation.date, agreement.date) > as_of:
+                continue
             targets = [relation.earlier]
             if relation.earlier not in owner:  # a whole earlier agreement
                 earlier = next((a for a in agreements if a.id == relation.earlier), None)
@@ -43,21 +52,29 @@ def _edges(agreements: Sequence[Agreement]) -> list[Step]:
     return sorted(steps, key=lambda s: (s.relation.date, s.earlier, s.later, s.relation.type.value))
 
 
-def forward(agreements: Sequence[Agreement], obligation_id: str) -> tuple[Step, ...]:
-    """Every relation reachable from ``obligation_id`` through later instruments, in date order."""
-    return forward_from(agreements)(obligation_id)
+def forward(
+    agreements: Sequence[Agreement], obligation_id: str, as_of: date | None = None
+) -> tuple[Step, ...]:
+    """Every relation reachable from ``obligation_id`` through later instruments, in date order
+    (with ``as_of``, through those that hold by then)."""
+    return forward_from(agreements, as_of)(obligation_id)
 
 
-def forward_from(agreements: Sequence[Agreement]) -> Callable[[str], tuple[Step, ...]]:
+def forward_from(
+    agreements: Sequence[Agreement], as_of: date | None = None
+) -> Callable[[str], tuple[Step, ...]]:
     """:func:`forward` for any obligation of ``agreements``, their relations gathered once (a report
     follows every obligation)."""
-    steps = _edges(agreements)
+    steps = _edges(agreements, as_of)
     return lambda obligation_id: _walk(steps, obligation_id, lambda s: s.earlier, lambda s: s.later)
 
 
-def backward(agreements: Sequence[Agreement], obligation_id: str) -> tuple[Step, ...]:
-    """Every relation leading to ``obligation_id`` from earlier instruments."""
-    return _walk(_edges(agreements), obligation_id, lambda s: s.later, lambda s: s.earlier)
+def backward(
+    agreements: Sequence[Agreement], obligation_id: str, as_of: date | None = None
+) -> tuple[Step, ...]:
+    """Every relation leading to ``obligation_id`` from earlier instruments (with ``as_of``, those
+    that hold by then)."""
+    return _walk(_edges(agreements, as_of), obligation_id, lambda s: s.later, lambda s: s.earlier)
 
 
 def _walk(
@@ -79,9 +96,9 @@ def _walk(
 
 @frozen
 class Lineage:
-    """One obligation's chain both ways, with the standing of every node as of one date.
+    """One obligation's chain both ways as of one date, with the standing of every node then.
 
-    ``statuses`` maps each obligation id to ``(agreement id, status)``; a node missing from it is
+    The chain holds only the relations that hold by ``as_of`` (see the module). ``statuses`` maps each obligation id to ``(agreement id, status)``; a node missing from it is
     a whole agreement.
     """
 
@@ -102,7 +119,7 @@ class Lineage:
         return cls(
             obligation_id,
             as_of,
-            backward(ledger.agreements, obligation_id),
-            forward(ledger.agreements, obligation_id),
+            backward(ledger.agreements, obligation_id, as_of),
+            forward(ledger.agreements, obligation_id, as_of),
             statuses,
         )

@@ -66,7 +66,8 @@ class ArticleReport:
     obligations: tuple[ObligationResult, ...]
     incidents: tuple[Incident, ...]
     lineage: tuple[Step, ...] = ()
-    """Relations from later instruments to this article's obligations (direct ones)."""
+    """Relations from later instruments to this article's obligations (direct ones), those that
+    hold by the report's date: a report as of a date does not name a text of a later date."""
     evidence_totals: tuple[tuple[str, int], ...] = ()
     """How many accounts bear on each obligation; reports list at most MAX_EVIDENCE_SHOWN."""
     by_party: tuple[tuple[str, RollUp], ...] = ()
@@ -135,7 +136,7 @@ class Report:
         others = {policy: e for policy, e in evaluations.items() if policy is not trust}
         events = prepared.by_id  # the accounts known by ``known_on``
         cited: set[str] = set()
-        forward = forward_from(ledger.agreements)
+        forward = forward_from(ledger.agreements, as_of)  # no text dated after the report
         reports: list[AgreementReport] = []
         by_trust: list[TrustStatuses] = []
         for agreement in chosen:
