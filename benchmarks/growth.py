@@ -92,33 +92,35 @@ def claims(n: int) -> list[Row]:
     ]  # fmt: skip
 
 
-def denied_stakeholder(n: int) -> list[Row]:
+def _denied_pairs(n: int, place: dict[str, str], claim: dict[str, str]) -> list[Row]:
+    """Russia's account, then Azerbaijan's denial of it the next day, one incident per pair."""
     rows = []
     for i in range(n):
         pair, first = divmod(i, 2)
         day = date(2021, 1, 1) + timedelta(days=2 * pair + first)
-        fields = {"date": day.isoformat(), "location": "Shusha", "country": "AZ", "incident": f"SYN-{pair}"}
+        fields = {"date": day.isoformat(), "incident": f"SYN-{pair}", **place}
         if first:
             fields |= {"kind": "denial", "target": "", "reported_by": "Ministry of Defence of Azerbaijan"}
         else:
-            fields |= {"reported_by": "Ministry of Defence of Russia"}
+            fields |= {"reported_by": "Ministry of Defence of Russia", **claim}
         rows.append(_row(i, **fields))
     return rows
+
+
+def denied_stakeholder(n: int) -> list[Row]:
+    return _denied_pairs(n, {"location": "Shusha", "country": "AZ"}, {})
 
 
 def denied_stakeholder_progress(n: int) -> list[Row]:
-    rows = []
-    for i in range(n):
-        pair, first = divmod(i, 2)
-        day = date(2021, 1, 1) + timedelta(days=2 * pair + first)
-        fields = {"date": day.isoformat(), "location": "", "country": "", "incident": f"SYN-{pair}"}
-        if first:
-            fields |= {"kind": "denial", "target": "", "reported_by": "Ministry of Defence of Azerbaijan"}
-        else:
-            fields |= {"kind": "prisoner-release", "target": "ARM", "reported_by": "Ministry of Defence of Russia",
-                       "links": "trilateral-2020#8/ts2020-8-exchange-aze:progress"}  # fmt: skip
-        rows.append(_row(i, **fields))
-    return rows
+    return _denied_pairs(
+        n,
+        {"location": "", "country": ""},
+        {
+            "kind": "prisoner-release",
+            "target": "ARM",
+            "links": "trilateral-2020#8/ts2020-8-exchange-aze:progress",
+        },
+    )
 
 
 def nested_progress(n: int) -> list[Row]:
