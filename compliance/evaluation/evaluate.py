@@ -66,7 +66,8 @@ def evaluate(
     ``evidence_by_grade`` counts them all by grade.
 
     ``known_on`` rebuilds the evaluation as it could have been made on that date: accounts
-    reported later are left out (accounts with no report date are kept).
+    reported later are left out, and so are accounts with no report date whose first possible
+    day is later (``Event.known_on``).
 
     ``trust`` chooses whose word confirms an account (docs/obligation-logic.md, "Trust policies").
 
