@@ -9,7 +9,6 @@ trust policies the links graded alike are categorised once.
 from __future__ import annotations
 
 import bisect
-import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from enum import Enum
@@ -29,7 +28,7 @@ from compliance.core.vocabulary import (
     Trust,
 )
 from compliance.evaluation.graded import Graded, Gradings
-from compliance.evaluation.intervals import Firsts, Span, front
+from compliance.evaluation.intervals import Firsts, Span, front, least_open
 
 
 class Category(int, Enum):
@@ -65,8 +64,8 @@ class FirstAccounts(NamedTuple):
     ``lasting``: the position (in :attr:`Facts.accounts`) of the first account that never stops
     counting (``until`` unset); such an account counts at every cut-off after its start, and the
     first starts no later than the others: if any of them counts, it does. The accounts with
-    ``until`` set are worked out piece by piece, as :func:`intervals.windowed_pieces` does for
-    ``Firsts``: ``windowed[k]`` is the position of the first of them that counts at a cut-off T
+    ``until`` set are worked out piece by piece (:func:`intervals.least_open` of their
+    positions): ``windowed[k]`` is the position of the first of them that counts at a cut-off T
     with ``bounds[k] < T <= bounds[k + 1]`` (``None``: none does). The answer is the earlier of
     the two.
     """
@@ -139,41 +138,16 @@ def first_accounts(accounts: Sequence[Account]) -> tuple[FirstAccounts, ...]:
     built only for a category that has windowed accounts (most facts have none).
     """
     lasting: list[int | None] = [None] * len(Category)
-    windowed: list[list[tuple[int, datetime, datetime]]] = [[] for _ in Category]
+    windowed: list[list[tuple[datetime, datetime, int]]] = [[] for _ in Category]
     for position, (start, _, category, until) in enumerate(accounts):
         if until is not None:
-            windowed[category].append((position, start, until))
+            windowed[category].append((start, until, position))
         elif lasting[category] is None:
             lasting[category] = position
     return tuple(
-        FirstAccounts(first, *_windowed_pieces(items)) if items else FirstAccounts(first)
+        FirstAccounts(first, *least_open(items)) if items else FirstAccounts(first)
         for first, items in zip(lasting, windowed, strict=True)
     )
-
-
-def _windowed_pieces(
-    items: Sequence[tuple[int, datetime, datetime]],
-) -> tuple[tuple[datetime, ...], tuple[int | None, ...]]:
-    """``(bounds, windowed)`` of :class:`FirstAccounts` from ``(position, start, until)`` in order.
-
-    The bounds are every start and until, so within a piece no account comes or goes: an account
-    counts there when its start is at most ``bounds[k]`` and its until after it. One sweep with a
-    heap of positions, in which an account whose until has passed is dropped when it reaches the
-    top. The items come in account order, so by start: each joins the heap in turn.
-    """
-    bounds = sorted({t for _, start, until in items for t in (start, until)})
-    heap: list[tuple[int, datetime]] = []  # (position, until)
-    values: list[int | None] = []
-    i = 0
-    for bound in bounds[:-1]:
-        while i < len(items) and items[i][1] <= bound:
-            position, _, until = items[i]
-            heapq.heappush(heap, (position, until))
-            i += 1
-        while heap and heap[0][1] <= bound:
-            heapq.heappop(heap)
-        values.append(heap[0][0] if heap else None)
-    return tuple(bounds), tuple(values)
 
 
 def endings_of(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:

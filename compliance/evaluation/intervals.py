@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from operator import itemgetter
+from typing import TypeVar
 
 from attrs import field, frozen
 
@@ -79,28 +81,49 @@ def windowed_pieces(
     """What the windowed accounts give at every cut-off, as pieces: ``(bounds, values)``.
 
     ``values[k]`` holds, for a cut-off T with ``bounds[k] < T <= bounds[k + 1]``, the least
-    start and the least end among the accounts with ``start < T <= until`` (``None``: none). The
-    bounds are every start and until, so within a piece no account comes or goes: an account
-    counts there when its start is at most ``bounds[k]`` and its until after it. One sweep with
-    two heaps, in which an account whose until has passed is dropped when it reaches the top.
+    start and the least end among the accounts with ``start < T <= until`` (``None``: none):
+    :func:`least_open` of their starts and of their ends, over the same pieces.
     """
-    items = sorted(windowed)
-    bounds = sorted({t for start, _, until in items for t in (start, until)})
-    by_start: list[tuple[datetime, datetime]] = []  # (start, until)
-    by_end: list[tuple[datetime, datetime]] = []  # (end, until)
-    values: list[Span | None] = []
+    items = list(windowed)
+    bounds, starts = least_open([(start, until, start) for start, _, until in items])
+    _, ends = least_open([(start, until, end) for start, end, until in items])
+    values = tuple(None if s is None or e is None else (s, e) for s, e in zip(starts, ends, strict=True))
+    return bounds, values
+
+
+Key = TypeVar("Key", int, datetime)
+
+
+def least_open(
+    items: Sequence[tuple[datetime, datetime, Key]],
+) -> tuple[tuple[datetime, ...], tuple[Key | None, ...]]:
+    """The least key among the items open at every cut-off, as pieces: ``(bounds, values)``.
+
+    An item ``(start, until, key)`` is open at a cut-off T with ``start < T <= until``.
+    ``values[k]`` is the least key open at a cut-off T with ``bounds[k] < T <= bounds[k + 1]``
+    (``None``: none). The bounds are every start and until, so within a piece no item opens or
+    closes: an item is open there when its start is at most ``bounds[k]`` and its until after
+    it. One sweep with a heap, in which an item whose until has passed is dropped when it
+    reaches the top. (``Firsts`` keeps the least start and end of the windowed accounts this
+    way, ``Facts`` the first windowed account that counts.)
+    """
+    ordered = sorted(items, key=_OPENS)
+    bounds = sorted({t for start, until, _ in ordered for t in (start, until)})
+    heap: list[tuple[Key, datetime]] = []  # (key, until)
+    values: list[Key | None] = []
     i = 0
     for bound in bounds[:-1]:
-        while i < len(items) and items[i][0] <= bound:
-            start, end, until = items[i]
-            heapq.heappush(by_start, (start, until))
-            heapq.heappush(by_end, (end, until))
+        while i < len(ordered) and ordered[i][0] <= bound:
+            _, until, key = ordered[i]
+            heapq.heappush(heap, (key, until))
             i += 1
-        for heap in (by_start, by_end):
-            while heap and heap[0][1] <= bound:
-                heapq.heappop(heap)
-        values.append((by_start[0][0], by_end[0][0]) if by_start else None)
+        while heap and heap[0][1] <= bound:
+            heapq.heappop(heap)
+        values.append(heap[0][0] if heap else None)
     return tuple(bounds), tuple(values)
+
+
+_OPENS = itemgetter(0)
 
 
 def front(spans: Iterable[Span]) -> list[Span]:
