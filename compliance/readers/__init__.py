@@ -18,6 +18,7 @@ from compliance.core.inputs import STDIN, open_input
 from compliance.core.problems import Problem
 from compliance.readers.acled import read_acled
 from compliance.readers.base import PartyResolver, Record, ReporterResolver
+from compliance.readers.countries import told_once
 from compliance.readers.headers import dataset_of, header_names
 from compliance.readers.lines import bounded_lines, looks_binary, peek
 from compliance.readers.our_csv import read_csv
@@ -61,7 +62,27 @@ def read_event_stream(
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
 ) -> Iterator[Record | Problem]:
-    """Read lines of text; the first line (CSV header) decides between ACLED and our CSV."""
+    """Read lines of text; the first line (CSV header) decides between ACLED and our CSV.
+
+    A country name the table does not know is warned of once per name in a file
+    (:func:`countries.told_once`), though every row giving it is read with the warning.
+    """
+    told: set[str] = set()
+    for item in _read_stream(stream, label, suffix, resolve_party, resolve_reporter):
+        if isinstance(item, Record) and item.problems:
+            problems = told_once(item.problems, told)
+            if problems is not item.problems:
+                item = Record(item.origin, item.event, problems)
+        yield item
+
+
+def _read_stream(
+    stream: Iterable[str],
+    label: str,
+    suffix: str,
+    resolve_party: PartyResolver,
+    resolve_reporter: ReporterResolver,
+) -> Iterator[Record | Problem]:
     lines = iter(stream)
     first = next(lines, "")
     rest = itertools.chain([first], lines)

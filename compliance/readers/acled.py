@@ -169,8 +169,8 @@ class _AcledRows:
         country = self.countries.get(nation)
         if country is None:
             country = self.countries[nation] = read_country(*nation)
-            if country.unknown:  # told on the first row giving it
-                problems.append(unknown_country(origin, country.code))
+        if country.unknown:  # on every row giving it: the file's reader tells it once
+            problems.append(unknown_country(origin, country.code))
         people = (get("actor2", ""), get("inter2", ""))
         if people not in self.targets:
             self.targets[people] = _people_of(f, self.resolve_party)

@@ -140,7 +140,12 @@ def with_region(admin1: str, region: str) -> str:
 
 
 def unknown_country(origin: Origin, name: str) -> Problem:
-    """The warning for a country name the table does not know, given once per name and file."""
+    """The warning for a country name the table does not know, on a row that gives it.
+
+    Every row giving the name gets it from the row's builder, whatever the builder has seen
+    before (a builder's memos must not change what a row gives); :func:`told_once` then keeps
+    the first per name in a file.
+    """
     return Problem(
         origin.file,
         origin.line,
@@ -150,3 +155,24 @@ def unknown_country(origin: Origin, name: str) -> Problem:
         "write an alpha-2 code or a name from the table (warned once per file)",
         Severity.WARNING,
     )
+
+
+def told_once(problems: tuple[Problem, ...], told: set[str]) -> tuple[Problem, ...]:
+    """``problems`` without the unknown-country warnings already in ``told`` (which it extends).
+
+    A worldwide export names hundreds of thousands of rows in a few countries the table does not
+    know: one warning per name and file says it, not one per row.
+    """
+    if not any(p.field == "country" and p.message.endswith(_ONCE) for p in problems):
+        return problems
+    kept: list[Problem] = []
+    for problem in problems:
+        if problem.field == "country" and problem.message.endswith(_ONCE):
+            if problem.message in told:
+                continue
+            told.add(problem.message)
+        kept.append(problem)
+    return tuple(kept)
+
+
+_ONCE = "(warned once per file)"

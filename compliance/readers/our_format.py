@@ -218,8 +218,8 @@ class EventBuilder:
         country = self._countries.get(country_text)
         if country is None:
             country = self._countries[country_text] = stated_country(country_text)
-            if country.unknown:  # told on the first row giving it
-                problems.append(unknown_country(origin, country.code))
+        if country.unknown:  # on every row giving it: the file's reader tells it once
+            problems.append(unknown_country(origin, country.code))
         if country.region:
             admin1 = with_region(admin1, country.region)
         shared = self._strings  # repeated values (reporters, places, incidents) share one string object

@@ -96,8 +96,8 @@ class UcdpRows:
         country = self.countries.get(nation)
         if country is None:
             country = self.countries[nation] = read_country(nation[0], gleditsch_ward=nation[1])
-            if country.unknown:  # told on the first row giving it
-                problems.append(unknown_country(origin, country.code))
+        if country.unknown:  # on every row giving it: the file's reader tells it once
+            problems.append(unknown_country(origin, country.code))
         admin1 = get("adm_1", "")
         if country.region:
             admin1 = with_region(admin1, country.region)
