@@ -42,19 +42,22 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
+from unittest import mock
 
+import pytest
 from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import compliance.evaluation.grading as grading_module
+import compliance.views.report as report_module
 from compliance.core.events import Coordinates, Event, ExplicitLink, Link, Origin, by_sort_key
 from compliance.core.model import Agreement
 from compliance.core.places import NEAR_KM
 from compliance.core.problems import Problem, Severity, in_order
 from compliance.core.timeframe import EventTime, Precision, day_start
 from compliance.core.vocabulary import Effect, Grade, Trust
-from compliance.evaluation.evaluate import Prepared, evaluate
+from compliance.evaluation.evaluate import Prepared, evaluate, evaluate_ledger
 from compliance.evaluation.facts import Account, Category, Facts, gather_facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
 from compliance.evaluation.grading import grade_account, grade_account_in
@@ -75,7 +78,7 @@ from compliance.readers.ucdp import UcdpRows
 from compliance.render.json import render_json
 from compliance.render.markdown import render_markdown
 from compliance.testing.strategies import accounts_for
-from compliance.views.activity import activity
+from compliance.views.activity import activity, count_activity
 from compliance.views.lineage import Lineage
 from compliance.views.report import Report
 from compliance.views.timeline import diff, timeline
@@ -602,6 +605,7 @@ def test_evidence_limit__lists_the_first_the_deciding_and_the_first_confirmed_of
             if i < limit or e.event in every.deciding or any(e is f for f in firsts.values())
         ]
         assert list(some.evidence) == expected, every.id
+        assert every.shortened(limit) == some, every.id  # what a report that draws every account lists
         assert some.evidence_total == every.evidence_total == len(every.evidence)
         counted = tuple((g, sum(e.grade is g for e in every.evidence)) for g in Grade)
         assert some.evidence_by_grade == every.evidence_by_grade == counted, every.id
@@ -760,6 +764,41 @@ def test_ledger_without_unlinked_accounts__the_same_reports_timelines_activity_d
     assert diff(full, start, as_of, trust=trust) == diff(lean, start, as_of, trust=trust)
     chain = AGREEMENTS[0].obligations[0].id
     assert Lineage.build(full, chain, as_of) == Lineage.build(lean, chain, as_of)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    accounts_with_incidents(),
+    st.integers(0, 3),
+    st.sampled_from([date(2021, 6, 30), date(2023, 12, 31), date(2026, 1, 1)]),
+    st.sampled_from([None, date(2021, 1, 15)]),
+    st.sampled_from(Trust),
+)
+def test_report_with_every_account__the_report_and_the_activity_of_two_evaluations(
+    events: list[Event], shown: int, as_of: date, known_on: date | None, trust: Trust
+) -> None:
+    """A Markdown report with pictures evaluates once, with every account listed, and shortens the
+    lists for the report: the same report as ``Report.build`` (here listing at most ``shown``
+    accounts per obligation, so that lists are shortened) and the same breach counts as an
+    activity table's own evaluation."""
+    places = [Origin("drawn.csv", i + 2) for i in range(len(events))]
+    ledger = assemble(
+        AGREEMENTS, PARTIES, [Record(at, evolve(e, origin=at)) for at, e in zip(places, events, strict=True)]
+    )
+    start = date(2020, 11, 1)
+    with mock.patch.object(report_module, "MAX_EVIDENCE_SHOWN", shown):
+        report, full = Report.build_with_evidence(ledger, as_of, known_on=known_on, trust=trust)
+        assert report == Report.build(ledger, as_of, known_on=known_on, trust=trust)
+    assert full == evaluate_ledger(ledger, as_of, known_on, trust=trust)
+    assert count_activity(ledger, full, start, "month", (), trust) == activity(
+        ledger, start, as_of, "month", (), trust, known_on
+    )
+    shortened = evaluate_ledger(ledger, as_of, known_on, trust=trust, evidence_limit=shown)
+    if any(len(r.evidence) < r.evidence_total for r in shortened.results):  # only a full list is read
+        with pytest.raises(ValueError, match="lists only some"):
+            count_activity(ledger, shortened, start, "month", (), trust)
+        with pytest.raises(ValueError, match="not the full list"):
+            next(r for r in shortened.results if len(r.evidence) < r.evidence_total).shortened(shown)
 
 
 MOMENTS = st.integers(0, 40).map(lambda h: datetime(2022, 1, 1, tzinfo=UTC) + timedelta(hours=h))

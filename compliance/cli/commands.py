@@ -76,23 +76,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     ledger = _ledger(args)
     as_of = args.as_of or datetime.now(UTC).date()
-    report = Report.build(ledger, as_of, args.agreement, args.known_on, trust=args.trust)
     pictures = pictures_beside(args)
-    if args.format == "json":
-        emit(args, render_json(report))
-    elif pictures is None:  # standard output, a device: the pictures would have nowhere to go
-        emit(args, render_markdown(report))
+    if pictures is None:  # JSON, or standard output or a device: pictures would have nowhere to go
+        report = Report.build(ledger, as_of, args.agreement, args.known_on, trust=args.trust)
+        emit(args, render_json(report) if args.format == "json" else render_markdown(report))
     else:
         from compliance.render.svg import breaches_svg, heatmap_svg
-        from compliance.views.activity import activity
+        from compliance.views.activity import count_activity
         from compliance.views.pictures import breach_counts, heatmap_of_report, report_span
 
+        # The breaches picture counts every account the report's evaluation lists in full.
+        report, evaluation = Report.build_with_evidence(
+            ledger, as_of, args.agreement, args.known_on, trust=args.trust
+        )
         # The pictures go beside the report and are embedded by relative path: they travel with it.
         heatmap, breaches = pictures
-        start, end, _ = report_span(report)
-        counts = activity(
-            ledger, start.replace(day=1), end, "month", args.agreement, args.trust, known_on=args.known_on
-        )
+        start, _, _ = report_span(report)
+        counts = count_activity(ledger, evaluation, start.replace(day=1), "month", args.agreement, args.trust)
         images = (
             ("Status of each obligation over time (heatmap)", heatmap.name),
             ("Breach accounts per month, side and grade", breaches.name),

@@ -9,7 +9,7 @@ import bisect
 from datetime import date, datetime, tzinfo
 from operator import attrgetter
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from compliance.core.model import Obligation
 from compliance.core.timeframe import as_of_cutoff
@@ -99,6 +99,28 @@ class ObligationResult:
         found = bisect.bisect_right(self.history, as_of_cutoff(day, tz), key=_AT)
         step = self.history[max(found - 1, 0)]
         return step.status, step.possible
+
+    def shortened(self, limit: int) -> ObligationResult:
+        """The result as an evaluation with ``evidence_limit=limit`` gives it, from this one's full list.
+
+        Such a result lists, in this order, the first ``limit`` accounts, those the status turns
+        on (``deciding``), and the first confirmed fulfilment and breach wherever they fall; it
+        counts them all alike. A report that also draws every account (its breaches picture)
+        evaluates once with the full list and shortens it here, instead of evaluating twice.
+        Only a full list can be shortened: a list already cut holds too few to choose from.
+        """
+        if len(self.evidence) != self.evidence_total:
+            raise ValueError(f"{self.id}: the evidence listed is not the full list, it cannot be shortened")
+        deciding = frozenset(self.deciding)
+        wanted = {Effect.FULFILS, Effect.BREACHES}  # until the first confirmed of each is listed
+        kept: list[Evidence] = []
+        for i, item in enumerate(self.evidence):
+            first_confirmed = item.grade is Grade.CONFIRMED and item.effect in wanted
+            if first_confirmed:
+                wanted.discard(item.effect)
+            if i < limit or item.event in deciding or first_confirmed:
+                kept.append(item)
+        return evolve(self, evidence=tuple(kept))
 
 
 @frozen

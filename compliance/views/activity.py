@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from attrs import frozen
 
 from compliance.core.vocabulary import Effect, Grade, Trust
-from compliance.evaluation.evaluate import evaluate_ledger
+from compliance.evaluation.evaluate import Evaluation, evaluate_ledger
 from compliance.linking.ledger import Ledger
 from compliance.views.timeline import period_ends
 
@@ -84,10 +84,32 @@ def activity(
 
     Grades are those of an evaluation as of ``end`` (an account can be contested by a later one).
     """
+    evaluation = evaluate_ledger(ledger, end, known_on, trust=trust)
+    return count_activity(ledger, evaluation, start, every, agreement_ids, trust)
+
+
+def count_activity(
+    ledger: Ledger,
+    evaluation: Evaluation,
+    start: date,
+    every: str,
+    agreement_ids: Sequence[str] = (),
+    trust: Trust = Trust.STANDARD,
+) -> Activity:
+    """:func:`activity` up to the evaluation's date, from an evaluation of the ledger under ``trust``.
+
+    The evaluation must list every account (no ``evidence_limit``): a report that draws these
+    counts has evaluated the ledger already (``Report.build_with_evidence``), and a second
+    evaluation would cost as much as the first. A shortened list would count too few, so it is
+    refused.
+    """
+    end = evaluation.as_of
+    short = next((r.id for r in evaluation.results if len(r.evidence) != r.evidence_total), None)
+    if short is not None:
+        raise ValueError(f"{short}: activity counts every account; this evaluation lists only some")
     spans = periods(start, end, every)
     firsts = [s for s, _ in spans]
     chosen = {a.id for a in ledger.agreements if not agreement_ids or a.id in agreement_ids}
-    evaluation = evaluate_ledger(ledger, end, known_on, trust=trust)
     events = {e.id: e for e in ledger.events}
     zones = {a.id: a.tz for a in ledger.agreements}
     accounts: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
@@ -110,7 +132,10 @@ def activity(
             accounts.setdefault(key, set()).add(event.id)
             incidents.setdefault(key, set()).add(event.incident or f"account:{event.id}")
             if evidence.effect is Effect.BREACHES:
-                sides.setdefault((bearers, evidence.grade), [set() for _ in spans])[index].add(event.id)
+                side = sides.get((bearers, evidence.grade))
+                if side is None:  # (a default for setdefault would be built once per account)
+                    side = sides[bearers, evidence.grade] = [set() for _ in spans]
+                side[index].add(event.id)
     rows: list[ActivityRow] = []
     for key in sorted(accounts, key=lambda k: (k[0], k[1], k[2], k[3], k[4].value, k[5].value)):
         index, agreement, obligation, who, effect, grade = key
