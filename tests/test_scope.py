@@ -219,6 +219,41 @@ def test_scope__a_denial_answers_the_accounts_of_its_incident() -> None:
     assert {link.effect for link in answered} == {Effect.RELEVANT}
 
 
+def test_scope__a_denial_does_not_answer_an_account_given_after_it() -> None:
+    """A denial answers what was said before it: a clash of its incident first dated after the
+    denial does not carry it to the clash's obligations (else a report as of a day between the two
+    would list the denial only because of an account not yet known). Dated the same day, it does."""
+    denial = account(
+        "C2",
+        date(2021, 7, 28),
+        kind="denial",
+        actor="ARM",
+        reporter_party="ARM",
+        location="Hadrut",
+        incident="i1",
+    )
+    for day, expected in ((date(2021, 7, 29), set()), (date(2021, 7, 28), {"ts2020-1-ceasefire-arm"})):
+        clash = account("C1", day, actor="ARM", reporter_party="AZE", location="Hadrut", incident="i1")
+        assert linked(ledger_of([clash, denial]), "C2") == expected, day
+
+
+def test_report__shows_an_incident_by_the_accounts_known_on_its_date() -> None:
+    """A report as of a date shows an incident side by side only if it has more than one account
+    known by then (or an unconfirmed breach): an account dated later does not make an incident
+    of one account."""
+    first = account("C1", date(2021, 7, 28), actor="ARM", location="Hadrut", incident="i1")
+    later = account("C2", date(2021, 9, 1), actor="ARM", location="Hadrut", incident="i1")
+    ledger = ledger_of([first, later])
+
+    def shown(as_of: date) -> list[tuple[str, tuple[str, ...]]]:
+        report = Report.build(ledger, as_of, ["trilateral-2020"])
+        article = next(a for a in report.agreements[0].articles if a.article.number == "1")
+        return [(i.id, tuple(e.id for e in i.accounts)) for i in article.incidents]
+
+    assert shown(date(2021, 8, 15)) == []
+    assert shown(date(2021, 9, 30)) == [("i1", ("C1", "C2"))]
+
+
 @pytest.mark.parametrize("path", [HDX_ARMENIA, MODERN, bundled.EVENTS_FILE], ids=lambda p: p.name)
 def test_accounting__adds_up_on_every_file(path: Path) -> None:
     """read = linked + unlinked + rejected, and the unlinked reasons add up to the unlinked count."""

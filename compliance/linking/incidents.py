@@ -7,11 +7,18 @@ its incident. So once every account is linked, a denial whose actor bears (or is
 bearer of) an obligation that another account of the same incident is linked to, is linked to
 that obligation as ``relevant``, never as proof either way. The time scope and the country test
 still apply, and agreements the denial names explicitly are left to its explicit links.
+
+A denial answers what was said before it, not what another source says later: only accounts
+whose first possible day is no later than the denial's carry it to an obligation. Otherwise a
+report as of a date between the two would list the denial as evidence only because of an
+account not yet known then (a look-ahead), and a denial of June 2023 would bear on an
+obligation that a statement of 2024 in the same incident first raised.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from compliance.core.events import Event, Link
 from compliance.core.parties import PartyRegistry
@@ -31,20 +38,26 @@ def denial_links(
     denials = [e for e in events if e.kind == "denial" and e.incident and e.actor is not None]
     if not denials:
         return []
-    incident_of = {e.id: e.incident for e in events if e.incident and e.kind != "denial"}
-    borne: dict[str, set[str]] = {}
+    answered = {e.id: e for e in events if e.incident and e.kind != "denial"}
+    borne: dict[str, dict[str, date]] = {}  # incident -> obligation -> the earliest account's first day
     for link in links:
-        incident = incident_of.get(link.event)
-        if incident is not None:
-            borne.setdefault(incident, set()).add(link.obligation)
+        account = answered.get(link.event)
+        if account is not None:
+            first = borne.setdefault(account.incident, {})
+            day = account.when.first_day
+            if link.obligation not in first or day < first[link.obligation]:
+                first[link.obligation] = day
     have = {(link.event, link.obligation) for link in links}
     out: list[Link] = []
     for event in denials:
         named = {ref.agreement for ref in event.links}
-        for ob_id in sorted(borne.get(event.incident, ())):
+        said = borne.get(event.incident, {})
+        for ob_id in sorted(said):
             agreement, obligation = index.obligations[ob_id]
             if (event.id, ob_id) in have or agreement.id in named:
                 continue
+            if said[ob_id] > event.when.first_day:
+                continue  # raised only after the denial: not what it answers
             if not may_bear_on(event, index.scopes[agreement.id]):
                 continue  # same incident id, but earlier or in another country: not an answer about it
             if parties.relation(event.actor, obligation.bearers) not in _ANSWERABLE:

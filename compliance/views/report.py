@@ -281,21 +281,27 @@ def _incidents(
     ``incidents`` holds only the accounts that can bear on the agreement: an account of another
     country that shares an incident id is not shown beside its accounts.
     """
+    known: dict[str, list[Event]] = {}  # each incident's accounts known by the as-of date, in order
+
+    def known_accounts(incident_id: str) -> list[Event]:
+        found = known.get(incident_id)
+        if found is None:
+            found = known[incident_id] = sorted(
+                (e for e in incidents.get(incident_id, ()) if known_by(e.when, as_of, tz)),
+                key=lambda e: e.sort_key,
+            )
+        return found
+
     wanted: set[str] = set()
     for result in results:
         for evidence in result.evidence:
             event = events[evidence.event]
             if not event.incident:
                 continue
-            many = len(incidents.get(event.incident, ())) > 1
+            # Only the accounts known by the date: a later account must not make an incident of one.
+            many = len(known_accounts(event.incident)) > 1
             unconfirmed = evidence.grade is not Grade.CONFIRMED and evidence.effect is Effect.BREACHES
             if many or unconfirmed:
                 wanted.add(event.incident)
-    shown = []
-    for incident_id in sorted(wanted):
-        accounts = sorted(
-            (e for e in incidents[incident_id] if known_by(e.when, as_of, tz)),
-            key=lambda e: e.sort_key,
-        )
-        shown.append(Incident(incident_id, tuple(accounts)))
+    shown = [Incident(incident_id, tuple(known_accounts(incident_id))) for incident_id in sorted(wanted)]
     return tuple(shown)
