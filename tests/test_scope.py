@@ -26,6 +26,7 @@ from compliance.linking.scope import (
     NO_PARTY,
     OUTSIDE,
     REASONS,
+    VENUE_KINDS,
     AgreementScope,
     incidents_in_scope,
     may_bear_on,
@@ -333,7 +334,8 @@ PLACED_ABROAD = ("Moscow", "Prague", "Brussels")
 @st.composite
 def placed_abroad(draw: st.DrawFn) -> list[Record]:
     """Accounts after 10 November 2020 that give no country and name a place abroad, each sharing
-    the incident id of a bundled account, reported by one side or by Russia."""
+    the incident id of a bundled account, reported by one side or by Russia (acts, not things
+    said at a venue)."""
     out = []
     for n in range(draw(st.integers(1, 4))):
         day = date.fromordinal(
@@ -351,7 +353,9 @@ def placed_abroad(draw: st.DrawFn) -> list[Record]:
         event = account(
             f"abroad-{n}",
             day,
-            kind=draw(st.sampled_from(EVENT_KINDS) | st.sampled_from(HOSTILE)),
+            # A thing said or signed names a venue, not where it happened: it is not placed
+            # abroad, and reads with its incident by design (``scope.outside_by_place``).
+            kind=draw(st.sampled_from([k for k in (*EVENT_KINDS, *HOSTILE) if k not in VENUE_KINDS])),
             reported_by=reporter,
             reporter_party=party,
             actor=draw(st.sampled_from([None, "ARM", "AZE", "RUS"])),
