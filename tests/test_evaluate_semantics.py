@@ -203,6 +203,32 @@ def test_trust__a_mediator_of_prague_2022_is_a_stakeholder() -> None:
     assert classify("EU", ("ARM",), Stakes.of(trilateral), PARTIES)[0] is SourceClass.INDEPENDENT
 
 
+def test_trust__a_role_in_a_later_text_counts_from_its_date() -> None:
+    """The shape of E036: the President of the European Council on a release of December 2021.
+    The EU is a mediator of the Prague statement of 6 October 2022 only: its account of 2021 is
+    read without that role at every date (independent, confirmed under strict), and the same
+    account dated from 6 October 2022 on is a stakeholder's (alleged alone under strict)."""
+
+    def graded(day: str, as_of: date) -> tuple[str, str]:
+        release = (
+            f"E036,{day},,prisoner-release,AZE,Baku to Yerevan,President of the European Council,EU,"
+            f"{SRC},,trilateral-2020#8/{EXCHANGE_AZE}:progress,"
+        )
+        ledger = ledger_from_csv(rows(release))
+        evaluation = evaluate(
+            ledger.agreements, ledger.events, ledger.links, ledger.parties, as_of, trust=Trust.STRICT
+        )
+        [evidence] = evaluation.result(EXCHANGE_AZE).evidence
+        return evidence.grade.value, evidence.reason
+
+    for as_of in (D(2022, 1, 31), D(2026, 1, 1)):
+        grade, reason = graded("2021-12-19", as_of)
+        assert (grade, "prague-2022" in reason) == ("confirmed", False), as_of
+    grade, reason = graded("2022-10-06", D(2026, 1, 1))
+    assert grade == "alleged"
+    assert "stakeholder of the same process (mediator of prague-2022)" in reason
+
+
 # --- Corroboration only by the same act --------------------------------------------------------
 
 

@@ -80,6 +80,9 @@ def grade_links_policies(
     alone: dict[tuple[object, ...], Grading | tuple[Grading, ...]] = {}
     # Each incident read once per set of bearers, not once per account of it (n² for n accounts).
     indexed: dict[tuple[str, tuple[str, ...]], IncidentIndex] = {}
+    # A role in another text of the process holds from that text's date (``Stakes.process``):
+    # for those few reporters, whether the account is dated from then on is part of the key.
+    since = {party: day for party, (day, _) in stakes.process.items()}
     for ob in agreement.obligations:
         common: list[Graded] = []
         differing: dict[Trust, list[Graded]] = {}
@@ -88,6 +91,7 @@ def grade_links_policies(
             if spans[link.event][1] <= adopted:
                 continue
             event = events[link.event]
+            role_from = since.get(event.reporter_party)
             key = (
                 bearers,
                 event.kind,
@@ -96,6 +100,7 @@ def grade_links_policies(
                 link.effect,
                 link.basis,
                 link.caveat,
+                role_from is not None and role_from <= event.when.first_day,
             )
             found = by_source.get(key)
             if found is None:

@@ -241,7 +241,7 @@ def _by_source(
     if unnamed and len(bearers) > 1:
         return Grading(Grade.CONTESTED, "the source does not say which bearer acted")
     reporter = event.reporter_party
-    source, who = classify(reporter, bearers, stakes, parties)
+    source, who = classify(reporter, bearers, stakes, parties, event.when.first_day)
     if unnamed and basis != "explicit" and source is not SourceClass.OPPOSING_SIDE:
         return Grading(Grade.CONTESTED, "the source does not say who acted")
     if source is SourceClass.INDEPENDENT:

@@ -10,6 +10,7 @@ choice explicit (docs/obligation-logic.md, "Trust policies" and "Source classes"
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from enum import StrEnum
 
 from attrs import field, frozen
@@ -39,21 +40,31 @@ class Stakes:
     such a role in another loaded agreement that shares a signatory with this one (the same peace
     process): Russia signed the 2020 statement and commanded the peacekeepers, so its Ministry of
     Defence is not an independent voice on a 2022 text between the same sides, though it has no
-    role in that text.
+    role in that text. Each process role holds from the date of the text that gives it: an account
+    given before that date is read without it (the EU's account of December 2021 is not that of
+    the mediator of the Prague statement of October 2022), so that a report as of a date reads no
+    text of a later date, and so that a history replays the statuses a report gives at each date.
     """
 
     agreement: str
     roles: Mapping[str, str]
-    process: Mapping[str, str] = field(factory=dict)
+    process: Mapping[str, tuple[date, str]] = field(factory=dict)  # party -> (since, role)
+
+    def process_role(self, party: str, on: date | None) -> str | None:
+        """The party's role in the process for an account first possible on ``on`` (``None``: any date)."""
+        found = self.process.get(party)
+        if found is None or (on is not None and on < found[0]):
+            return None
+        return found[1]
 
     @classmethod
     def of(cls, agreement: Agreement, others: Sequence[Agreement] = ()) -> Stakes:
-        process: dict[str, str] = {}
+        process: dict[str, tuple[date, str]] = {}
         for other in sorted(others, key=lambda a: (a.date, a.id)):
             if other.id == agreement.id or not set(other.signatories) & set(agreement.signatories):
                 continue
-            for party, role in _roles(other).items():
-                process.setdefault(party, f"{role} of {other.id}")
+            for party, role in _roles(other).items():  # the earliest text gives the role
+                process.setdefault(party, (other.date, f"{role} of {other.id}"))
         return cls(agreement.id, _roles(agreement), process)
 
 
@@ -76,15 +87,20 @@ def _roles(agreement: Agreement) -> dict[str, str]:
 
 
 def classify(
-    reporter: str, bearers: tuple[str, ...], stakes: Stakes, parties: PartyRegistry
+    reporter: str,
+    bearers: tuple[str, ...],
+    stakes: Stakes,
+    parties: PartyRegistry,
+    on: date | None = None,
 ) -> tuple[SourceClass, str]:
     """The reporter's class for an obligation of these bearers, and the words a reason uses for it.
 
     In order: unaffiliated (``none``) is independent; ``unknown`` is unknown; the bearer or a party
     on the bearer's side is own-side; any other side of the conflict is opposing-side (it has a
     stake in the finding even when the bearer is on neither side, as Russia is); a party with a
-    role in the agreement, or in another loaded agreement of the same process, is a stakeholder;
-    any other party is independent.
+    role in the agreement, or in another loaded agreement of the same process dated no later
+    than ``on`` (the account's first possible day), is a stakeholder; any other party is
+    independent.
     """
     if reporter == UNAFFILIATED:
         return SourceClass.INDEPENDENT, "source not affiliated with any party"
@@ -98,7 +114,7 @@ def classify(
     role = stakes.roles.get(reporter)
     if role is not None:
         return SourceClass.STAKEHOLDER, f"{reporter}, a stakeholder ({role}) of {stakes.agreement}"
-    role = stakes.process.get(reporter)
+    role = stakes.process_role(reporter, on)
     if role is not None:
         return SourceClass.STAKEHOLDER, f"{reporter}, a stakeholder of the same process ({role})"
     return (
