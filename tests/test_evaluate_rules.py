@@ -327,6 +327,17 @@ def test_ending__the_recorded_early_withdrawal_terminates_the_term() -> None:
     assert status(rows(), "ts2020-4-term-rus", D(2024, 6, 12)) == "terminated"
 
 
+def test_ending__a_term_does_not_renew_after_the_obligation_ended() -> None:
+    """Ended on 12 June 2024, point 4's term shows the expiry current then (10 November 2025) at
+    every later date: it cannot renew automatically in 2025 once the contingent has left."""
+    for as_of in (D(2024, 6, 12), D(2025, 11, 10), D(2026, 11, 22)):
+        ledger = ledger_from_csv(rows())
+        result = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, as_of).result(
+            "ts2020-4-term-rus"
+        )
+        assert (result.status, result.term_end) == (Status.TERMINATED, D(2025, 11, 10)), as_of
+
+
 def test_ending__superseded_is_not_violated_and_history_before_is_unchanged() -> None:
     """A superseded obligation reads superseded after the date and unchanged before it."""
     agreement = next(a for a in AGREEMENTS if a.id == "trilateral-2020")

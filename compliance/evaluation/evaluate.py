@@ -324,7 +324,10 @@ def _result(
     deadline, deadline_note = deadline_at(facts, cutoff) if ob.kind is not Kind.MAINTENANCE else (None, "")
     term_end = None
     if ob.term is not None:
-        _, expiry = term_expiry(ob, tz, facts.notices, cutoff)
+        # A term does not renew after the obligation has ended (the contingent left in June 2024:
+        # its term ran to November 2025 and did not renew then): the expiry current at the end.
+        end = facts.ending[0] if facts.ending is not None and facts.ending[0] < cutoff else cutoff
+        _, expiry = term_expiry(ob, tz, facts.notices, end)
         term_end = local_date(expiry, tz)
     history = sweep_history(facts, cutoff)
     breach = facts.firsts[Category.BREACH].at(cutoff)
