@@ -338,3 +338,23 @@ def test_cli__python_dash_m_compliance_works() -> None:
     )
     assert result.returncode == 0
     assert "trilateral-2020" in result.stdout
+
+
+def test_report__leaves_out_agreements_adopted_after_its_date(capsys: pytest.CaptureFixture[str]) -> None:
+    """A report as of 30 June 2021 shows the two texts of 2020 and January 2021 and names the seven
+    later ones as left out: it shows no text of a later date (no "not in force" section for the
+    2025 texts). An agreement chosen by name is shown whatever its date."""
+    code, out, _ = run(capsys, "report", "--as-of", "2021-06-30", "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    assert [a["id"] for a in report["agreements"]] == ["trilateral-2020", "trilateral-2021-01"]
+    later = [a["id"] for a in report["later_agreements"]]
+    assert len(later) == 7
+    assert {"sochi-2021", "washington-2025"} <= set(later)
+    assert all(a["date"] > "2021-06-30" for a in report["later_agreements"])
+    code, out, _ = run(capsys, "report", "--as-of", "2021-06-30", "--format", "markdown")
+    assert "## Summary: Sochi" not in out
+    assert "Adopted after 2021-06-30 and left out: Sochi trilateral statement of 26 November 2021" in out
+    code, out, _ = run(capsys, "report", "--as-of", "2021-06-30", "--agreement", "sochi-2021", "--format", "json")
+    chosen = json.loads(out)
+    assert ([a["id"] for a in chosen["agreements"]], chosen["later_agreements"]) == (["sochi-2021"], [])

@@ -69,6 +69,9 @@ def report_dict(report: Report) -> dict[str, Any]:
         "trust": report.trust.value,
         "as_of": report.as_of.isoformat(),
         "known_on": report.known_on.isoformat() if report.known_on else None,
+        "later_agreements": [
+            {"id": a.id, "title": a.title, "date": a.date.isoformat()} for a in report.later
+        ],
         "agreements": [
             {
                 "id": a.agreement.id,

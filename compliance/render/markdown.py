@@ -61,7 +61,15 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
     out += [
         f"# Compliance report as of {report.as_of.isoformat()}",
         "",
-        f"Agreements: {len(report.agreements)}. Event records read: {acc.read} "
+        f"Agreements: {len(report.agreements)}."
+        + (
+            f" Adopted after {report.as_of.isoformat()} and left out: "
+            + ", ".join(text(a.short_title or a.title) for a in report.later)
+            + "."
+            if report.later
+            else ""
+        )
+        + f" Event records read: {acc.read} "
         f"(linked {acc.linked}, unlinked {acc.unlinked}, rejected {acc.rejected}). "
         f"Problems: {len(report.problems)}."
         + (f" Accounts known on {report.known_on.isoformat()} only." if report.known_on else ""),

@@ -111,6 +111,9 @@ class Report:
     """The policy the statuses, evidence and roll-ups were decided under."""
     by_trust: tuple[TrustStatuses, ...] = ()
     """Every chosen obligation's status under each policy, in report order."""
+    later: tuple[Agreement, ...] = ()
+    """Agreements loaded but adopted after the as-of date, left out: a report as of a date shows
+    no text of a later date (unless one is chosen by name)."""
 
     @classmethod
     def build(
@@ -172,7 +175,11 @@ class Report:
         trust: Trust,
     ) -> Self:
         """The report of the evaluations: rolled up, with the accounts its findings rest on."""
-        chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
+        # Every loaded agreement adopted by the date, or those chosen by name whatever their date.
+        chosen = [
+            a for a in ledger.agreements if a.id in agreement_ids or (not agreement_ids and a.date <= as_of)
+        ]
+        later = tuple(a for a in ledger.agreements if not agreement_ids and a.date > as_of)
         evaluation = evaluations[trust]
         others = {policy: e for policy, e in evaluations.items() if policy is not trust}
         events = prepared.by_id  # the accounts known by ``known_on``
@@ -229,6 +236,7 @@ class Report:
             problems=ledger.problems,
             trust=trust,
             by_trust=tuple(by_trust),
+            later=later,
         )
 
     def trust_statuses(self, obligation_id: str) -> TrustStatuses | None:
