@@ -314,6 +314,22 @@ def test_term__timely_notice_ends_the_term_at_expiry() -> None:
     assert term_status(text, D(2025, 11, 10))[0] is Status.TERMINATED
 
 
+def test_term__a_notice_links_by_rule_and_the_notifying_partys_own_word_gives_it() -> None:
+    """A notice of termination links to the term by rule, with no explicit link; given in time it
+    ends the term on 10 November 2025, whether an independent source or the notifying party's own
+    government reports it (a notice is given by declaring it). The other side's word that a party
+    gave notice is not the notice."""
+    for reporter, party, ended in (
+        ("Reuters", "none", True),
+        ("Government of Azerbaijan", "AZE", True),
+        ("Government of Armenia", "ARM", False),
+    ):
+        text = rows(f"T1,2025-05-10,,notice-of-termination,AZE,Baku,{reporter},{party},{SRC},,,")
+        assert term_status(text, D(2025, 11, 10)) == (
+            (Status.TERMINATED, D(2025, 11, 10)) if ended else (Status.COMPLIED, D(2030, 11, 10))
+        ), reporter
+
+
 def test_term__late_notice_takes_effect_at_the_next_expiry() -> None:
     """Notice less than 6 months before expiry ends the term only at the following expiry."""
     text = rows(notice("2025-05-11"))

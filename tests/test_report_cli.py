@@ -355,6 +355,8 @@ def test_report__leaves_out_agreements_adopted_after_its_date(capsys: pytest.Cap
     code, out, _ = run(capsys, "report", "--as-of", "2021-06-30", "--format", "markdown")
     assert "## Summary: Sochi" not in out
     assert "Adopted after 2021-06-30 and left out: Sochi trilateral statement of 26 November 2021" in out
-    code, out, _ = run(capsys, "report", "--as-of", "2021-06-30", "--agreement", "sochi-2021", "--format", "json")
+    code, out, _ = run(
+        capsys, "report", "--as-of", "2021-06-30", "--agreement", "sochi-2021", "--format", "json"
+    )
     chosen = json.loads(out)
     assert ([a["id"] for a in chosen["agreements"]], chosen["later_agreements"]) == (["sochi-2021"], [])

@@ -342,7 +342,9 @@ def _categorise(
             event.kind == "notice-of-termination"
             and ob.term is not None
             and event.actor in ob.term.notice_by
-            and confirmed
+            # A notice is given by declaring it: the notifying party's own announcement is the
+            # act itself, whatever its stake in the term; anyone else's report needs confirming.
+            and (confirmed or event.reporter_party == event.actor)
         ):
             notices.append(span[0])
     return _Parts(spans_by, windows, notices, accounts)
