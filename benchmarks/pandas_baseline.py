@@ -47,7 +47,7 @@ ARTICLES: dict[str, list[str]] = {
     "displacement": ["trilateral-2020#7"],
     "prisoner-release": ["joint-statement-2023-12#3", "joint-statement-2023-12#4", "trilateral-2020#8"],
     "prisoner-exchange": ["joint-statement-2023-12#3", "joint-statement-2023-12#4", "trilateral-2020#8"],
-    "remains-returned": ["peace-agreement-2025#u3", "trilateral-2020#8"],
+    "remains-returned": ["peace-agreement-2025#IX", "trilateral-2020#8"],
     "transport-link-opened": ["five-principles-2022#5", "trilateral-2020#9", "washington-2025#3"],
     "transport-talks": ["five-principles-2022#5", "trilateral-2020#9", "trilateral-2021-01#2"],
     "agreement-signed": ["trilateral-2020#9"],
