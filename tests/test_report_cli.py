@@ -360,3 +360,15 @@ def test_report__leaves_out_agreements_adopted_after_its_date(capsys: pytest.Cap
     )
     chosen = json.loads(out)
     assert ([a["id"] for a in chosen["agreements"]], chosen["later_agreements"]) == (["sochi-2021"], [])
+
+
+def test_report__names_no_later_deadline_before_the_amendment(capsys: pytest.CaptureFixture[str]) -> None:
+    """The Kalbajar deadline was moved on 15 November 2020 to 25 November: a report as of
+    14 November shows the deadline of 15 November and nowhere the later date; from 15 November
+    the deadline column shows the amended date and when it was amended."""
+    code, before, _ = run(capsys, "report", "--as-of", "2020-11-14", "--agreement", "trilateral-2020")
+    assert code == 0
+    assert "25 November" not in before
+    assert "2020-11-25" not in before
+    code, after, _ = run(capsys, "report", "--as-of", "2020-11-16", "--agreement", "trilateral-2020")
+    assert "by 2020-11-25 (amended on 2020-11-15)" in after
