@@ -68,3 +68,42 @@ def test_bundled__the_new_route_plan_is_fulfilled_in_2022_and_points_7_and_8_are
     assert [t.date.year for t in plan.history if t.status is Status.FULFILLED] == [2022]
     for duty in ("ts2020-7-return", "ts2020-8-exchange-aze", "ts2020-8-exchange-arm"):
         assert evaluation.result(duty).status is Status.IN_PROGRESS, duty
+
+
+def _linked(ledger: object = None) -> set[tuple[str, str]]:
+    return {(link.event, link.obligation) for link in (ledger or LEDGER).links}  # type: ignore[attr-defined]
+
+
+def test_bundled__an_advance_across_the_karabakh_line_of_contact_is_no_breach_of_each_others_borders() -> (
+    None
+):
+    """Principle 1 of 2022 and paragraph 2 of Prague 2022 concern each state's internationally
+    recognised territory. Russia's and the Karabakh Armenian authorities' accounts of an Azerbaijani
+    advance across the line of contact near Mount Saribaba, Shusha/Shushi region (N095, N096,
+    25 March 2023), stay evidence for point 1 of 2020, not for these duties; an account of an
+    incursion at the interstate border (N051, Hakari bridge and Tegh) still bears on Prague's."""
+    linked = _linked()
+    for event in ("N095", "N096"):
+        assert (event, "ts2020-1-positions-aze") in linked
+        for duty in ("p2022-1-recognition-aze", "pr2022-2-recognition-aze"):
+            assert (event, duty) not in linked, (event, duty)
+    assert ("N051", "pr2022-2-recognition-aze") in linked
+
+
+def test_bundled__recognition_duties_are_scoped_alike_for_both_states() -> None:
+    """The same incursion rule reads the same way for either bearer: an advance inside the former
+    NKAO links to neither state's recognition duty, one at the interstate border to the actor's."""
+    from tests.support import ledger_from_csv, rows
+
+    src = "https://example.org/a"
+    text = rows(
+        f"K1,2023-01-10,,border-incursion,AZE,Shusha/Shushi,Reuters,none,{src},,,",
+        f"K2,2023-01-10,,border-incursion,ARM,Khankendi/Stepanakert,Reuters,none,{src},,,",
+        f'B1,2023-01-10,,border-incursion,AZE,"Sotk, Gegharkunik",Reuters,none,{src},,,',
+        f'B2,2023-01-10,,border-incursion,ARM,"Tovuz district",Reuters,none,{src},,,',
+    )
+    linked = _linked(ledger_from_csv(text))
+    for side, inside, border in (("aze", "K1", "B1"), ("arm", "K2", "B2")):
+        for duty in (f"p2022-1-recognition-{side}", f"pr2022-2-recognition-{side}"):
+            assert (inside, duty) not in linked, (inside, duty)
+            assert (border, duty) in linked, (border, duty)
