@@ -107,3 +107,33 @@ def test_bundled__recognition_duties_are_scoped_alike_for_both_states() -> None:
         for duty in (f"p2022-1-recognition-{side}", f"pr2022-2-recognition-{side}"):
             assert (inside, duty) not in linked, (inside, duty)
             assert (border, duty) in linked, (border, duty)
+
+
+def test_bundled__fighting_across_the_karabakh_line_of_contact_is_outside_principle_3() -> None:
+    """Principle 3 of 2022 concerns force between the two states. Azerbaijan's and the Karabakh
+    Armenian forces' accounts of the fighting of 3 August 2022 at Girkhgiz and Saribaba, 'in the
+    Lachin direction' (E048, N028), stay evidence for point 1 of 2020 and do not link to it by rule:
+    Azerbaijan's duty is disputed from the border fighting of 13 September 2022 and violated from
+    Nerkin Hand, 13 February 2024 (N067, corroborated by E102)."""
+    from datetime import date
+
+    from compliance.core.vocabulary import Status
+    from compliance.evaluation.evaluate import evaluate
+
+    linked = _linked()
+    for event in ("E048", "N028"):
+        assert (event, "p2022-3-non-use-of-force-aze") not in linked, event
+    assert ("N028", "ts2020-1-ceasefire-aze") in linked
+    # Azerbaijan's account of fire in the Lachin/Berdzor district on 23 April 2023, which its source
+    # reports as border gunfire, is placed at the border by its location, not by the district.
+    assert ("N048", "s2021-4-border-stability") in linked
+    result = evaluate(
+        LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, date(2026, 11, 22)
+    ).result("p2022-3-non-use-of-force-aze")
+    changes = [(t.date, t.status) for t in result.history[1:]]
+    assert changes == [
+        (date(2022, 3, 14), Status.COMPLIED),
+        (date(2022, 9, 13), Status.DISPUTED),
+        (date(2024, 2, 13), Status.VIOLATED),
+    ]
+    assert result.deciding == ("N067",)

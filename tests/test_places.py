@@ -187,3 +187,18 @@ def test_gazetteer__the_rows_country_picks_between_homonyms() -> None:
     assert "armenia-azerbaijan-border" in armenian.areas
     assert "nk-conflict-zone" in GAZETTEER.resolve("Martuni", country="AZ").areas
     assert not GAZETTEER.resolve("Georgia", country="US").resolved
+
+
+def test_gazetteer__a_district_reaching_into_the_conflict_zone_is_no_border_place() -> None:
+    """Kalbajar, Lachin, Gubadli and Zangilan touch the interstate border and lie in the conflict zone:
+    their names, their towns and the villages of the Lachin corridor are conflict-zone places only
+    ("the Lachin direction" of an account may be the Karabakh line of contact); places a source puts
+    on the border itself, and districts and provinces wholly outside the conflict zone, are border places."""
+    border = "armenia-azerbaijan-border"
+    for name in ("Lachin", "Berdzor", "Kalbajar", "Karvachar", "Gubadli", "Zangilan", "Kashatagh",
+                 "Lachin town", "Kalbajar town", "Zabukh", "Sus", "Aghali"):  # fmt: skip
+        placement = GAZETTEER.resolve(name)
+        assert "nk-conflict-zone" in placement.areas, name
+        assert border not in placement.areas, name
+    for name in ("Hakari bridge", "Kollugishlaq", "Tovuz", "Dashkasan", "Sadarak", "Syunik", "Gegharkunik"):
+        assert border in GAZETTEER.resolve(name).areas, name
