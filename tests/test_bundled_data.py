@@ -137,3 +137,31 @@ def test_bundled__fighting_across_the_karabakh_line_of_contact_is_outside_princi
         (date(2024, 2, 13), Status.VIOLATED),
     ]
     assert result.deciding == ("N067",)
+
+
+def test_bundled__sochi_2022_point_4_is_scoped_as_principle_3() -> None:
+    """Sochi 2022 point 4 resolves issues 'on the basis of mutual recognition of sovereignty,
+    territorial integrity and inviolability of borders': scoped as principle 3, Russia's account of
+    the shooting near Stepanakert/Khankendi of 5 March 2023 (N047) and the accounts of the operation
+    of 19-20 September 2023 stay evidence for point 1 of 2020, not for it; Nerkin Hand (E102, N067)
+    still is. Azerbaijan's duty is disputed from the Tegh clash of 11 April 2023, violated from
+    13 February 2024, as principle 3's from its own date."""
+    from datetime import date
+
+    from compliance.core.vocabulary import Status
+    from compliance.evaluation.evaluate import evaluate
+
+    linked = _linked()
+    for event in ("N046", "N047", "N095", "N096", "E084", "N054", "N055", "N056"):
+        assert (event, "s2022-4-non-use-of-force-aze") not in linked, event
+    assert ("E088", "s2022-4-non-use-of-force-arm") not in linked
+    for event in ("E102", "N067"):
+        assert (event, "s2022-4-non-use-of-force-aze") in linked, event
+    result = evaluate(
+        LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, date(2026, 11, 22)
+    ).result("s2022-4-non-use-of-force-aze")
+    assert [(t.date, t.status) for t in result.history[1:]] == [
+        (date(2022, 10, 31), Status.COMPLIED),
+        (date(2023, 4, 11), Status.DISPUTED),
+        (date(2024, 2, 13), Status.VIOLATED),
+    ]
