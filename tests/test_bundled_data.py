@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import agreements as bundled
@@ -164,4 +165,33 @@ def test_bundled__sochi_2022_point_4_is_scoped_as_principle_3() -> None:
         (date(2022, 10, 31), Status.COMPLIED),
         (date(2023, 4, 11), Status.DISPUTED),
         (date(2024, 2, 13), Status.VIOLATED),
+    ]
+
+
+def test_bundled__no_account_can_have_happened_after_it_was_reported() -> None:
+    """An account's date is when what it reports happened, known to a day, a month or an interval
+    whose end is the last possible day: never a day after the account was published. A duration
+    (a blockade, a mission of two weeks) is said in the notes, not in ``date_end``: Armenia's
+    account of the blocking of the Lachin corridor from 12 December 2022 (E060) is dated that day."""
+    late = sorted(
+        e.id for e in LEDGER.events if e.reported_on is not None and e.when.last_day > e.reported_on
+    )
+    assert late == []
+    [blocked] = [e for e in LEDGER.events if e.id == "E060"]
+    assert (blocked.when.first_day, blocked.when.last_day) == (date(2022, 12, 12), date(2022, 12, 12))
+
+
+def test_bundled__the_lachin_corridor_guarantee_is_disputed_from_the_first_day_of_the_blocking() -> None:
+    """From 12 December 2022 Armenia's account of the blocking (E060), denied by Azerbaijan (N040),
+    makes Azerbaijan's point 6 guarantee disputed, with no period in which its date is uncertain."""
+    from compliance.core.vocabulary import Status
+    from compliance.evaluation.evaluate import evaluate
+
+    result = evaluate(
+        LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, date(2026, 11, 22)
+    ).result("ts2020-6-safe-movement-aze")
+    assert [(t.date, t.status) for t in result.history[1:]] == [
+        (date(2020, 11, 10), Status.COMPLIED),
+        (date(2022, 12, 12), Status.DISPUTED),
+        (date(2023, 4, 23), Status.VIOLATED),
     ]
