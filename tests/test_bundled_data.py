@@ -195,3 +195,28 @@ def test_bundled__the_lachin_corridor_guarantee_is_disputed_from_the_first_day_o
         (date(2022, 12, 12), Status.DISPUTED),
         (date(2023, 4, 23), Status.VIOLATED),
     ]
+
+
+def test_bundled__the_deployment_began_on_10_november_and_was_reported_complete_on_20_november() -> None:
+    """Russia's account that the deployment began at 06:00 Moscow time on 10 November 2020 (E002) is
+    progress, not completion; its Defence Minister reported completion on 20 November (N102), on a
+    day between the start and the report. Armenia's withdrawal, due when the deployment is complete
+    (point 4, 'in parallel'), is therefore in progress until then, not overdue from 11 November."""
+    from compliance.core.vocabulary import Status
+    from compliance.evaluation.evaluate import evaluate
+
+    effects = {(link.event, link.obligation): link.effect.value for link in LEDGER.links}
+    assert effects[("E002", "ts2020-3-deployment-rus")] == "progress"
+    assert effects[("N102", "ts2020-3-deployment-rus")] == "fulfils"
+    evaluation = evaluate(LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, date(2026, 11, 22))
+    deployment = evaluation.result("ts2020-3-deployment-rus")
+    assert [(t.date, t.status) for t in deployment.history[1:3]] == [
+        (date(2020, 11, 10), Status.INDETERMINATE),
+        (date(2020, 11, 20), Status.FULFILLED),
+    ]
+    withdrawal = evaluation.result("ts2020-4-withdrawal-arm")
+    assert [(t.date, t.status) for t in withdrawal.history[1:]] == [
+        (date(2020, 11, 10), Status.IN_PROGRESS),
+        (date(2020, 11, 21), Status.OVERDUE),
+        (date(2020, 12, 13), Status.DISPUTED),
+    ]
