@@ -232,3 +232,70 @@ def test_bundled__the_deployment_began_on_10_november_and_was_reported_complete_
         (date(2020, 11, 21), Status.OVERDUE),
         (date(2020, 12, 13), Status.DISPUTED),
     ]
+
+
+# Places named in incident ids that Armenian-side and Azerbaijani-side sources name differently:
+# the two principal names of each (spellings of one name grouped), as the gazetteer gives them.
+TWO_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Arazdeyen": (("arazdeyen", "arazdayan"), ("yeraskh",)),
+    "Basarkechar": (("basarkechar", "basargechar"), ("vardenis",)),
+    "Berdzor": (("berdzor",), ("lachin",)),
+    "Chankatagh": (("chankatagh",), ("dzhanyatag", "janyatag")),
+    "Chaylaggala": (("chaylaggala",), ("khtsaberd",)),
+    "Farrukh": (("farrukh", "farukh"), ("parukh",)),
+    "Hin Tagher": (("hin-tagher",), ("kohne-taghlar",)),
+    "Kalbajar": (("kalbajar", "kelbajar"), ("karvachar",)),
+    "Khankendi": (("khankendi",), ("stepanakert",)),
+    "Shusha": (("shusha",), ("shushi",)),
+    "Sotk": (("sotk",), ("zod",)),
+    "Syunik": (("syunik",), ("zangezur",)),
+}
+# Places named in incident ids with one name in both sides' usage, or an international name.
+ONE_NAME = {
+    "Aghali", "Aghdam", "Baku", "Brussels", "Gazakh", "Gegharkunik", "Hadrut", "Hakari bridge",
+    "Karabakh", "Lachin corridor", "Moscow", "Nerkin Hand", "Prague", "Sadarak", "Saribaba", "Sochi",
+    "TRIPP", "Tegh", "Washington",
+}  # fmt: skip
+
+
+def test_bundled__incident_ids_give_both_names_of_a_place_or_neither() -> None:
+    """An incident id heads the accounts of an incident in reports: a place with an Armenian-side
+    and an Azerbaijani-side name appears in it under both (Khankendi/Stepanakert, Hin Tagher/Kohne
+    Taghlar, Khtsaberd/Chaylaggala ...), never under one side's name alone. Every place an id names
+    is classified here, so a new id naming a new place is looked at."""
+    import re
+
+    from compliance.load.places import bundled_gazetteer
+
+    gazetteer = bundled_gazetteer()
+    problems = []
+    for incident in sorted({e.incident for e in LEDGER.events if e.incident}):
+        for place in gazetteer.resolve(incident.replace("-", " ")).places:
+            if place in ONE_NAME:
+                continue
+            if place not in TWO_NAMES:
+                problems.append(f"{incident}: classify {place!r}")
+                continue
+            for spellings in TWO_NAMES[place]:
+                if not any(re.search(rf"(?<![a-z0-9]){s}(?![a-z0-9])", incident) for s in spellings):
+                    problems.append(f"{incident}: {place!r} without {spellings[0]!r}")
+    assert problems == []
+
+
+def test_bundled__locations_give_both_names_of_the_places_incident_ids_name() -> None:
+    """The location of an account gives both names of such a place, as docs/event-formats.md asks
+    ('Hin Tagher/Kohne Taghlar and Khtsaberd/Chaylaggala, Hadrut area')."""
+    import re
+
+    from compliance.load.places import bundled_gazetteer
+
+    gazetteer = bundled_gazetteer()
+    problems = []
+    for row in ROWS:
+        text = row["location"].casefold()
+        for place in gazetteer.resolve(row["location"]).places:
+            for spellings in TWO_NAMES.get(place, ()):
+                names = [s.replace("-", " ") for s in spellings]
+                if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names):
+                    problems.append(f"{row['id']}: {row['location']!r} without {names[0]!r}")
+    assert problems == []
