@@ -183,6 +183,21 @@ def test_trust__a_side_reporting_its_opponents_progress_is_confirmed_under_every
         assert run(rows(release), D(2021, 3, 1), trust).result(EXCHANGE_ARM).status is Status.IN_PROGRESS
 
 
+def test_trust__a_side_reporting_a_neutral_bearers_fulfilment_is_read_as_a_stakeholders() -> None:
+    """The shape of E052: the Karabakh Armenian authorities report a duty of Russia fulfilled.
+    Russia is on neither side, so this is no report against their own interest: confirmed under
+    standard (not denied), alleged alone under strict, as a stakeholder's account."""
+    deployment = "ts2020-3-deployment-rus"
+    done = (
+        "X1,2020-11-20,,peacekeeper-deployment,RUS,Stepanakert/Khankendi,NK authorities,NK,"
+        f"{SRC},,trilateral-2020#3/{deployment}:fulfils,"
+    )
+    graded = {trust: run(rows(done), D(2020, 12, 1), trust).result(deployment).evidence[0] for trust in Trust}
+    assert graded[Trust.STANDARD].grade is Grade.CONFIRMED
+    assert graded[Trust.STRICT].grade is Grade.ALLEGED
+    assert not any("against its own interest" in e.reason for e in graded.values())
+
+
 def test_trust__the_bearers_own_side_and_independent_sources_confirm_under_strict() -> None:
     """Under strict an admission and an unaffiliated wire report still confirm a breach."""
     admission = f"A1,2022-03-26,,armed-clash,AZE,Parukh,Ministry of Defence of Azerbaijan,AZE,{SRC},,trilateral-2020#1/{CEASEFIRE_AZE}:breaches,"

@@ -252,7 +252,11 @@ def _by_source(
         what = "admission by" if effect is Effect.BREACHES else "reported by"
         return Grading(Grade.CONFIRMED, f"{what} {who}")
     if source is SourceClass.OPPOSING_SIDE and effect in (Effect.FULFILS, Effect.PROGRESS):
-        return Grading(Grade.CONFIRMED, f"reported by {reporter}, against its own interest")
+        if any(map(parties.is_side, bearers)):
+            return Grading(Grade.CONFIRMED, f"reported by {reporter}, against its own interest")
+        # The bearer is on neither side (Russia): a side reporting that it did its duty does not
+        # speak against its own interest, but has a stake in the finding, as a stakeholder has.
+        return Pending(SourceClass.STAKEHOLDER, who)
     return Pending(source, who)
 
 
