@@ -115,11 +115,20 @@ def test_bundled__recognition_duties_are_scoped_alike_for_both_states() -> None:
         f'B1,2023-01-10,,border-incursion,AZE,"Sotk, Gegharkunik",Reuters,none,{src},,,',
         f'B2,2023-01-10,,border-incursion,ARM,"Tovuz district",Reuters,none,{src},,,',
     )
-    linked = _linked(ledger_from_csv(text))
+    later = rows(  # the same accounts after the peace agreement was initialled (Article I)
+        f"K3,2025-09-10,,border-incursion,AZE,Shusha/Shushi,Reuters,none,{src},,,",
+        f"K4,2025-09-10,,border-incursion,ARM,Khankendi/Stepanakert,Reuters,none,{src},,,",
+        f'B3,2025-09-10,,border-incursion,AZE,"Sotk, Gegharkunik",Reuters,none,{src},,,',
+        f'B4,2025-09-10,,border-incursion,ARM,"Tovuz district",Reuters,none,{src},,,',
+    )
+    linked = _linked(ledger_from_csv(text)) | _linked(ledger_from_csv(later))
     for side, inside, border in (("aze", "K1", "B1"), ("arm", "K2", "B2")):
         for duty in (f"p2022-1-recognition-{side}", f"pr2022-2-recognition-{side}"):
             assert (inside, duty) not in linked, (inside, duty)
             assert (border, duty) in linked, (border, duty)
+    for side, inside, border in (("aze", "K3", "B3"), ("arm", "K4", "B4")):
+        assert (inside, f"pa2025-1-recognition-{side}") not in linked, inside
+        assert (border, f"pa2025-1-recognition-{side}") in linked, border
 
 
 def test_bundled__fighting_across_the_karabakh_line_of_contact_is_outside_principle_3() -> None:
