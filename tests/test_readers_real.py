@@ -18,13 +18,16 @@ from compliance.cli import main
 from compliance.core.events import UNAFFILIATED, Event
 from compliance.core.problems import Problem, Severity
 from compliance.linking.ledger import assemble
+from compliance.linking.scope import is_domestic
 from compliance.readers import Record, read_event_file, read_event_stream
+from compliance.readers.acled import actor_party
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 AFRICA_2016 = REAL / "acled-africa-2016-oldtypes.csv"
 ASIA_2015 = REAL / "acled-asia-2015-uppercase.csv"
 HDX_ARMENIA = REAL / "acled-hdx-armenia-2018-2020.csv"
+HDX_ARMENIA_UNITS = REAL / "acled-hdx-armenia-units.csv"
 MODERN_2024 = REAL / "acled-modern-2024.csv"
 UCDP_API_2002 = REAL / "ucdp-ged-api-israel-2002.json"
 
@@ -201,6 +204,59 @@ def test_real_hdx__civilians_and_rioters_of_armenia_are_the_target():
     shelling = found["ARM4922"]  # Military Forces of Azerbaijan (2003-) and Civilians (Armenia)
     assert (shelling.actor, shelling.involved) == (None, ("AZE",))
     assert found["ARM4905"].target is None, "an unidentified armed group is not acted upon as civilians are"
+
+
+def test_real_hdx__a_unit_after_the_years_names_the_units_party():
+    """ACLED names a unit after the years: ``Military Forces of Azerbaijan (2003-) Special Forces``,
+    ``Police Forces of Azerbaijan (2003-) Border Service``. The unit is that state's force, so the
+    state is involved; ``Military Forces of Turkey (2016-)`` is Türkiye."""
+    found = events(HDX_ARMENIA_UNITS)
+    assert {k: (e.actor, e.involved) for k, e in found.items() if e.kind == "armed-clash"} == {
+        "ARM4920": (None, ("ARM", "AZE")),  # assoc_actor_2 Military Forces of Armenia (2018-) Border Guard
+        "ARM4412": (None, ("ARM", "AZE")),  # Military Forces of Azerbaijan (2003-) Special Forces
+        "ARM3669": (None, ("ARM", "AZE")),  # Police Forces of Azerbaijan (2003-) Border Service
+        "ARM3559": (None, ("ARM", "AZE")),  # Military Forces of Azerbaijan (2003-) Special Forces
+    }
+    turkish = events(HDX_ARMENIA)[
+        "ARM4887"
+    ]  # Military Forces of Turkey (2016-), Military Forces of Armenia (2018-)
+    assert (turkish.actor, turkish.involved) == (None, ("ARM", "TUR"))
+    # Not violent: actor1 is the actor, unit and all.
+    assert found["ARM78"].actor == "RUS"  # Military Forces of Russia (2000-) Military Police
+    assert found["ARM151"].actor == "ARM"  # Police Forces of Armenia (2018-) National Security Service
+    assert found["ARM3567"].actor is None  # Protesters (Armenia)
+
+
+def test_real_hdx__a_border_guard_attack_on_civilians_of_the_other_side_is_not_domestic():
+    """ARM187: ``Military Forces of Armenia (2018-) Border Guard`` and ``Civilians (Azerbaijan)``.
+    Armenia is involved and Azerbaijan the target: an event between the sides, not a domestic one.
+    Arrests of Armenian civilians by Armenia's National Security Service (ARM151) stay domestic."""
+    found = events(HDX_ARMENIA_UNITS)
+    attack = found["ARM187"]
+    assert (attack.actor, attack.involved, attack.target) == (None, ("ARM",), "AZE")
+    assert not is_domestic(attack, PARTIES)
+    arrests = found["ARM151"]
+    assert (arrests.actor, arrests.target) == ("ARM", "ARM")
+    assert is_domestic(arrests, PARTIES)
+
+
+@pytest.mark.parametrize(
+    ("name", "party"),
+    [
+        ("Military Forces of Azerbaijan (2003-)", "AZE"),
+        ("Military Forces of Azerbaijan (2003-) Special Forces", "AZE"),
+        ("Police Forces of Armenia (2008-2018) Special Investigation Service", "ARM"),
+        ("Military Forces of Azerbaijan", "AZE"),
+        ("Former Military Forces of Armenia (2018-)", None),
+        ("Former Government of Armenia (2008-2018)", None),
+        ("Unidentified Armed Group (Armenia)", None),
+        ("Civilians (Azerbaijan)", None),
+    ],
+)
+def test_acled_actor_name__years_anywhere_and_a_trailing_unit(name: str, party: str | None):
+    """The whole name is tried, then the name without its years, then the part before the years:
+    a former force or an unidentified group is no party's, whatever its brackets say."""
+    assert actor_party(name, PARTIES.resolve) == party
 
 
 def test_real_africa__unregistered_countries_give_no_target():

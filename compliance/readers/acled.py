@@ -75,7 +75,8 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 REQUIRED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "actor1", "source")
 OLD_COLUMN_NAMES = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2"}
 """Column names of ACLED files before 2019 (and of its old API) → today's."""
-_YEARS = re.compile(r"\s*\(\d{4}-(\d{4})?\)\s*$")
+_YEARS = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)\s*")
+"""The period of years ACLED puts after a state's name: ``(2018-)``, ``(2008-2018)``."""
 _PAIR_KIND = {(t.casefold(), s.casefold()): kind for (t, s), kind in KIND_BY_TYPE.items()}
 _TYPE_KIND = {t.casefold(): kind for t, kind in KIND_BY_EVENT_TYPE.items()}
 _VIOLENT = frozenset(t.casefold() for t in VIOLENT_TYPES)
@@ -232,11 +233,31 @@ def _actors(
     parties: list[str] = []
     for text in names:
         for part in filter(None, (p.strip() for p in text.split(";"))):
-            party = resolve_party(_YEARS.sub("", part)) or resolve_party(part)
+            party = actor_party(part, resolve_party)
             if party is not None and party not in parties:
                 parties.append(party)
-    actor = None if violent else (resolve_party(_YEARS.sub("", names[0])) if names[0] else None)
+    actor = None if violent else (actor_party(names[0], resolve_party) if names[0] else None)
     return (tuple(sorted(parties)) if violent else ()), actor
+
+
+def actor_party(name: str, resolve_party: PartyResolver) -> str | None:
+    """The registered party an ACLED actor name stands for, or ``None``.
+
+    ACLED names a state's forces ``Military Forces of <Country> (<years>)`` or ``Police Forces of
+    <Country> (<years>)``, and a unit of them by appending its name after the years:
+    ``Military Forces of Azerbaijan (2003-) Special Forces``, ``Police Forces of Azerbaijan
+    (2003-) Border Service``. A unit acts for its state, so tried in turn are the whole name (an
+    alias may name the unit itself), the name without the years, and the part before the years.
+    The part before the years must still be an alias as a whole: ``Former Military Forces of
+    Armenia (2018-)`` is no party's.
+    """
+    party = resolve_party(name)
+    if party is not None:
+        return party
+    years = _YEARS.search(name)
+    if years is None:
+        return None
+    return resolve_party(_YEARS.sub(" ", name)) or resolve_party(name[: years.start()])
 
 
 def _source(text: str, resolve_reporter: ReporterResolver) -> tuple[str, str]:
