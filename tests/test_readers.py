@@ -161,6 +161,47 @@ def test_csv_date__instant_without_offset_is_rejected():
     assert "offset" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("13/09/2022", date(2022, 9, 13)),  # 13 is no month: day first
+        ("9/27/2020", date(2020, 9, 27)),  # 27 is no month: month first (as Excel writes US dates)
+        ("16.11.2021", date(2021, 11, 16)),
+        ("11-16-2021", date(2021, 11, 16)),
+        ("2021/11/16", date(2021, 11, 16)),  # year first: year, month, day
+        ("2021.1.5", date(2021, 1, 5)),
+        ("5/5/2021", date(2021, 5, 5)),  # the same day in either order
+    ],
+)
+def test_csv_date__all_numeric_read_when_the_order_is_certain(text: str, day: date):
+    """An all-numeric date is read when only one order of its numbers gives a date."""
+    event = one_event(f"id,date,kind,reported_by\nD1,{text},other,Reuters\n")
+    assert event.when == EventTime(day, None, Precision.DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("10/11/2021", ["ambiguous", "10 November 2021", "11 October 2021", "YYYY-MM-DD"]),
+        ("05-11-2021", ["ambiguous", "5 November 2021", "11 May 2021"]),
+        ("11/16/21", ["four-digit year"]),
+        ("13/13/2021", ["not a calendar date"]),
+        ("31/02/2021", ["not a calendar date"]),
+        ("2021", ["only a year"]),
+        ("2021/16/11", ["not a calendar date"]),
+    ],
+)
+def test_csv_date__all_numeric_refused_when_the_order_is_not_certain(text: str, said: list[str]):
+    """``10/11/2021`` is 10 November or 11 October: refused with both readings, never guessed."""
+    items = read(f"id,date,kind,reported_by\nD1,{text},other,Reuters\n", label="d.csv")
+    [problem] = errors(items)
+    assert (problem.file, problem.line, problem.field) == ("d.csv", 2, "date")
+    for words in said:
+        assert words in problem.message
+    [record] = records(items)
+    assert record.rejected
+
+
 def test_csv_date__approximate():
     """``~2021-02-26`` is approximate: a week either side of the day."""
     event = one_event("id,date,kind,reported_by\nD1,~2021-02-26,other,Reuters\n")

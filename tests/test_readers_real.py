@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from compliance.cli import main
 from compliance.core.events import UNAFFILIATED, Event
 from compliance.core.problems import Problem, Severity
+from compliance.core.timeframe import EventTime, Precision
 from compliance.linking.ledger import assemble
 from compliance.linking.scope import is_domestic
 from compliance.readers import Record, read_event_file, read_event_stream
@@ -167,6 +168,81 @@ def test_ucdp_api_json__whole_array_on_one_line_and_bad_elements():
     [rejected] = [r for r in items if isinstance(r, Record) and r.rejected]
     assert rejected.problems[0].field == "date_start, date_end, type_of_violence, side_a, side_b"
     assert rejected.origin.line == 1
+
+
+# --------------------------------------------------------------------------- dates as spreadsheets write them
+
+
+def with_value(path: Path, event_id: str, **values: str) -> str:
+    """SYNTHETIC: the header and the real row ``event_id`` of ``path``, with ``values`` changed."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    header = rows[0]
+    [row] = [r for r in rows if event_id in r]
+    for name, value in values.items():
+        row[header.index(name)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([header, row])
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "9/29/2020",  # Excel, US settings
+        "29/09/2020",  # Excel, European settings
+        "29.09.2020",
+        "2020/09/29",
+        "2020-09-29 00:00:00",  # pandas, a date column read as a date-time
+        "2020-09-29T00:00:00",
+        "2020-09-29 00:00:00.000",
+        "9/29/2020 0:00",
+    ],
+)
+def test_acled_event_date__spreadsheet_forms_whose_day_is_certain(written: str):
+    """SYNTHETIC rows: real row ARM4887 (29 Sep 2020) with its ``event_date`` rewritten as a
+    spreadsheet or pandas writes it. Each names one day, which is read; a midnight time without an
+    offset is how a date-only column comes out of a date-time type, and means the day."""
+    [record] = [
+        r for r in read_text(with_value(HDX_ARMENIA, "ARM4887", event_date=written)) if isinstance(r, Record)
+    ]
+    assert record.problems == ()
+    assert record.event is not None
+    assert record.event.when == EventTime(date(2020, 9, 29), None, Precision.DAY)
+
+
+@pytest.mark.parametrize("written", ["12/5/2020", "2020-12-05 06:00:00", "12/5/2020 0:00"])
+def test_acled_event_date__a_day_not_certain_is_refused_naming_file_line_and_field(written: str):
+    """SYNTHETIC rows: real row ARM4966 (5 Dec 2020) with ``event_date`` rewritten. ``12/5/2020``
+    is 12 May or 5 December, with or without a midnight time; 06:00 without an offset is no
+    instant and not a day: each rejects the row with a problem naming the file, the line and
+    ``event_date``."""
+    items = read_text(with_value(HDX_ARMENIA, "ARM4966", event_date=written), label="excel.csv")
+    [record] = [r for r in items if isinstance(r, Record)]
+    assert record.rejected
+    [problem] = record.problems
+    assert (problem.file, problem.line, problem.field) == ("excel.csv", 2, "event_date")
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("13/09/2022", "14/09/2022"),
+        ("9/13/2022", "9/14/2022"),
+        ("2022/09/13", "2022/09/14"),
+        ("2022-09-13T00:00:00", "2022-09-14 00:00:00.000"),
+    ],
+)
+def test_ucdp_dates__spreadsheet_forms_whose_day_is_certain(start: str, end: str):
+    """SYNTHETIC rows: GED rows shaped as in tests/test_ucdp.py, dated 13–14 Sep 2022 as a
+    spreadsheet writes dates; each is read as that interval."""
+    from tests.test_ucdp import HEADER as GED_HEADER
+    from tests.test_ucdp import row as ged_row
+
+    text = GED_HEADER + ged_row("9100002", "Government of Armenia", "Government of Azerbaijan", start, end)
+    [record] = [r for r in read_text(text, "ged.csv") if isinstance(r, Record)]
+    assert record.problems == ()
+    assert record.event is not None
+    assert record.event.when == EventTime(date(2022, 9, 13), date(2022, 9, 14), Precision.INTERVAL)
 
 
 # --------------------------------------------------------------------------- reporters and targets

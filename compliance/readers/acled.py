@@ -30,7 +30,7 @@ from compliance.readers.base import (
     unfit_id,
 )
 from compliance.readers.countries import CountryReading, read_country, unknown_country, with_region
-from compliance.readers.fields import FieldError, parse_when, whole_number
+from compliance.readers.fields import FieldError, parse_when, whole_number, without_midnight
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -206,9 +206,13 @@ class _AcledRows:
 
 
 def _when(event_date: str, time_precision: str) -> EventTime | str:
-    """The time of an ACLED date with its precision code, or why it cannot be read."""
+    """The time of an ACLED date with its precision code, or why it cannot be read.
+
+    ACLED dates are days: a midnight time with no offset, as pandas or a spreadsheet writes a
+    date column, is the day (``without_midnight``).
+    """
     try:
-        start, end, precision = parse_when(event_date)
+        start, end, precision = parse_when(without_midnight(event_date))
         if time_precision == "2":
             precision = Precision.APPROXIMATE
         elif time_precision == "3" and end is None:

@@ -16,6 +16,14 @@ _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d")
 _ALL_NUMERIC = re.compile(r"^[\d\s./-]+$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})$")
+"""Three numbers with one separator: ``13/09/2022``, ``9/27/2020``, ``16.11.2021``, ``2021/11/16``."""
+_MIDNIGHT = re.compile(r"[ T]0?0:00(?::00(?:\.0+)?)?$")
+"""A time of midnight with no offset, as a date column comes out of a date-time type."""
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _YEAR_MIN = 1900
 _YEAR_MAX = 2100
 
@@ -73,8 +81,8 @@ def _parse_free_text(raw: str) -> tuple[date, date | None, Precision]:
     """``16 November 2021`` → a day; ``July 2021`` → a month. Anything vaguer is refused."""
     if len(raw) > 40 or not any(c.isdigit() for c in raw):
         raise FieldError(f"not a date: {raw[:40]!r}")
-    if _ALL_NUMERIC.match(raw):  # 05/11/2021: 5 November or May 11? Refuse rather than guess.
-        raise FieldError(f"ambiguous date {raw!r}: day and month order unknown; use YYYY-MM-DD")
+    if _ALL_NUMERIC.match(raw):
+        return _parse_numeric(raw), None, Precision.DAY
     from dateutil import parser as dateutil_parser  # here: 35 ms at start-up that most files never need
 
     try:
@@ -91,6 +99,61 @@ def _parse_free_text(raw: str) -> tuple[date, date | None, Precision]:
         following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
         return start, following - timedelta(days=1), Precision.MONTH
     return start, None, Precision.DAY
+
+
+def _parse_numeric(raw: str) -> date:
+    """``13/09/2022``, ``9/27/2020``, ``2021/11/16``: read only when the numbers name one day.
+
+    Spreadsheets write dates in the order of the computer's settings, and the file does not say
+    which: ``10/11/2021`` is 10 November or 11 October, and guessing would invent a date. But
+    ``13/09/2022`` (13 is no month) and ``9/27/2020`` (27 is no month) can be read one way only,
+    a year first is always followed by the month (``2021/11/16``), and ``5/5/2021`` is the same
+    day either way. Those are read; the rest are refused with both readings named.
+    """
+    if len(raw) == 4 and raw.isdigit():
+        raise FieldError(f"only a year in {raw!r}: give at least a month (YYYY-MM)")
+    found = _NUMERIC_DATE.match(raw)
+    if found is None:
+        raise FieldError(f"not a date: {raw!r} (use YYYY-MM-DD, YYYY-MM or e.g. 16 November 2021)")
+    first, _, middle, last = found.groups()
+    if len(first) == 4 and len(last) <= 2:
+        year, readings = int(first), [(int(middle), int(last))]
+    elif len(last) == 4 and len(first) <= 2:
+        year, a, b = int(last), int(first), int(middle)
+        readings = [(month, day) for month, day in {(a, b), (b, a)} if _is_day(year, month, day)]
+        if len(readings) > 1:
+            named = " or ".join(_spoken(year, m, d) for m, d in sorted(readings))
+            raise FieldError(f"ambiguous date {raw!r}: {named}? day and month order unknown; use YYYY-MM-DD")
+    else:
+        raise FieldError(f"no four-digit year in {raw!r}: which number is the year? Use YYYY-MM-DD")
+    if not readings or not _is_day(year, *readings[0]):
+        raise FieldError(f"not a calendar date: {raw!r} (use YYYY-MM-DD)")
+    return _check_year(date(year, *readings[0]))
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _spoken(year: int, month: int, day: int) -> str:
+    return f"{day} {_MONTH_NAMES[month - 1]} {year}"
+
+
+def without_midnight(text: str) -> str:
+    """A date-only field's text without a midnight time and no offset: ``2021-11-16 00:00:00``,
+    ``2021-11-16T00:00:00.000``, ``11/16/2021 0:00`` → the date alone.
+
+    pandas and spreadsheets write a date column that went through a date-time type with the time
+    00:00:00 and no offset. In a field that holds a day (ACLED's ``event_date``, UCDP's
+    ``date_start``), that time is no instant of unknown zone but the day itself. Any other time,
+    or an offset, is left for :func:`parse_when` to judge.
+    """
+    found = _MIDNIGHT.search(text)
+    return text[: found.start()] if found else text
 
 
 def _check_year(day: date) -> date:

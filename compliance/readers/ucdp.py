@@ -23,7 +23,7 @@ from compliance.readers.base import (
     unfit_id,
 )
 from compliance.readers.countries import CountryReading, read_country, unknown_country, with_region
-from compliance.readers.fields import FieldError, parse_when, whole_number
+from compliance.readers.fields import FieldError, parse_when, whole_number, without_midnight
 
 REQUIRED_COLUMNS = ("id", "date_start", "date_end", "type_of_violence", "side_a", "side_b")
 KIND_BY_VIOLENCE = {"1": "armed-clash", "2": "armed-clash", "3": "ceasefire-violation"}
@@ -46,8 +46,11 @@ def read_ucdp(
 
 
 def _day_part(text: str) -> str:
-    """Some GED exports write ``2020-09-27 00:00:00.000``: the day is what UCDP means."""
-    return text[:10] if len(text) > 10 and text[4:5] == "-" and text[10:11] in (" ", "T") else text
+    """Some GED exports write ``2020-09-27 00:00:00.000``, a spreadsheet ``9/27/2020 0:00``: the
+    day is what UCDP means."""
+    if len(text) > 10 and text[4:5] == "-" and text[10:11] in (" ", "T"):
+        return text[:10]
+    return without_midnight(text)
 
 
 class UcdpRows:
