@@ -245,6 +245,94 @@ def test_ucdp_dates__spreadsheet_forms_whose_day_is_certain(start: str, end: str
     assert record.event.when == EventTime(date(2022, 9, 13), date(2022, 9, 14), Precision.INTERVAL)
 
 
+# --------------------------------------------------------------------------- other delimiters
+
+
+def rewritten(path: Path, delimiter: str, line_end: str = "\n", bom: str = "") -> str:
+    """SYNTHETIC: every record of a real file, unchanged, written with another delimiter (as
+    Excel with European settings saves CSV: ``;``, with a byte-order mark and CRLF)."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter, lineterminator=line_end).writerows(rows)
+    return bom + out.getvalue()
+
+
+def summary(items: list[Record | Problem]) -> list[tuple[int, str | None, str, tuple[str, ...], object]]:
+    return [
+        (r.origin.line, r.event.id, r.event.kind, r.event.involved, r.event.when)
+        for r in items
+        if isinstance(r, Record) and r.event is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "line_end", "bom", "named"),
+    [(";", "\r\n", "\ufeff", "';'"), (";", "\n", "", "';'"), ("\t", "\n", "", "tab")],
+    ids=["excel-eu", "semicolon", "tab"],
+)
+def test_acled_semicolons__read_with_the_header_delimiter_and_one_warning(
+    delimiter: str, line_end: str, bom: str, named: str
+):
+    """SYNTHETIC: the real HDX Armenia excerpt written with ``;`` (or tabs). The header has no comma
+    and split on ``;`` is ACLED's: every record is read as from the comma file, the HXL row is no
+    record, and one warning on line 1 names the delimiter."""
+    comma = read_text(HDX_ARMENIA.read_text(encoding="utf-8"))
+    items = read_text(rewritten(HDX_ARMENIA, delimiter, line_end, bom), "eu.csv")
+    assert summary(items) == summary(comma)
+    assert len(summary(items)) == 113
+    records = [r for r in items if isinstance(r, Record)]
+    assert len(records) == 113
+    problems = [p for p in items if isinstance(p, Problem)] + [p for r in records for p in r.problems]
+    [warning] = problems
+    assert (warning.file, warning.line, warning.severity) == ("eu.csv", 1, Severity.WARNING)
+    assert named in warning.message
+
+
+def test_ucdp_and_our_csv_semicolons__read_with_the_header_delimiter():
+    """SYNTHETIC: a GED row shaped as in tests/test_ucdp.py, and one of our rows, ``;``-separated;
+    a quoted field holding ``;`` and a line end stays one field."""
+    from tests.test_ucdp import HEADER as GED_HEADER
+    from tests.test_ucdp import row as ged_row
+
+    ged = rewritten_text(
+        GED_HEADER
+        + ged_row("9100002", "Government of Armenia", "Government of Azerbaijan", "2022-09-13", "2022-09-14")
+    )
+    [record] = [r for r in read_text(ged, "ged.csv") if isinstance(r, Record)]
+    assert record.event is not None
+    assert record.event.involved == ("ARM", "AZE")
+    ours = 'id;date;kind;reported_by;notes\nD1;2021-07-28;other;Reuters;"one; two\nthree"\nD2;2021-07-29;other;Reuters;x\n'
+    items = read_text(ours, "ours.csv")
+    events = [r.event for r in items if isinstance(r, Record) and r.event is not None]
+    assert [(e.id, e.notes) for e in events] == [("D1", "one; two\nthree"), ("D2", "x")]
+    [warning] = [p for p in items if isinstance(p, Problem)]
+    assert (warning.line, warning.severity) == (1, Severity.WARNING)
+
+
+def rewritten_text(text: str) -> str:
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def test_semicolons__an_unclosed_quote_costs_its_row_only():
+    """As with commas, a stray quote in a ``;``-separated file rejects its own row, and the next is read."""
+    text = 'id;date;kind;reported_by\nD1;2021-07-28;other;"Reuters\nD2;2021-07-29;other;Reuters\n'
+    items = read_text(text, "ours.csv")
+    records = [r for r in items if isinstance(r, Record)]
+    assert [(r.origin.line, r.rejected) for r in records] == [(2, True), (3, False)]
+    assert "unclosed quote" in records[0].problems[0].message
+
+
+def test_semicolons__a_header_not_recognised_when_split_is_read_as_before():
+    """A header without a comma that is no known header when split on ``;`` is one unknown column,
+    as before: nothing is guessed."""
+    items = read_text("alpha;beta\n1;2\n", "x.csv")
+    problems = [p for p in items if isinstance(p, Problem)]
+    assert ("alpha;beta", Severity.WARNING) in [(p.field, p.severity) for p in problems]
+
+
 # --------------------------------------------------------------------------- reporters and targets
 
 

@@ -35,6 +35,8 @@ as in a real file), and accounts for the bundled agreements with incidents of se
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import math
 import random
@@ -73,7 +75,7 @@ from compliance.readers.base import Record
 from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
 from compliance.readers.records import _QUOTED as QUOTED_PATTERN
 from compliance.readers.records import _STRICT_RECORD as STRICT_RECORD
-from compliance.readers.records import _ends_inside_quotes, ends_inside_quotes
+from compliance.readers.records import DELIMITERS, CsvRecords, _ends_inside_quotes, ends_inside_quotes
 from compliance.readers.ucdp import UcdpRows
 from compliance.render.json import render_json
 from compliance.render.markdown import render_markdown
@@ -928,12 +930,35 @@ def test_front_of_a_union_is_the_front_of_one_front_and_the_other_part(a: list[S
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet='a,"\r\n ', max_size=30), st.booleans())
+@given(st.text(alphabet='a,;\t"\r\n ', max_size=30), st.booleans(), st.sampled_from(DELIMITERS))
 def test_record_splitter__the_whole_line_check_agrees_with_the_field_by_field_scan(
-    line: str, inside: bool
+    line: str, inside: bool, delimiter: str
 ) -> None:
     """A line quoted by the book is answered by one regular expression; any line, as the scan answers."""
-    assert ends_inside_quotes(line, inside) == _ends_inside_quotes(line, inside)
+    assert ends_inside_quotes(line, inside, delimiter) == _ends_inside_quotes(line, inside, delimiter)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(DELIMITERS),
+    st.integers(1, 4).flatmap(
+        lambda width: st.lists(
+            st.lists(st.text(alphabet='a ,;\t"\r\n', max_size=6), min_size=width, max_size=width),
+            min_size=1,
+            max_size=6,
+        )
+    ),
+)
+def test_record_splitter__gives_the_rows_csv_gives_for_any_delimiter(
+    delimiter: str, rows: list[list[str]]
+) -> None:
+    """Rows written by ``csv`` with ``,``, ``;`` or a tab (quotes, delimiters and line ends inside
+    fields) are split into the records ``csv.reader`` reads back with that delimiter."""
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    text = out.getvalue()
+    expected = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    assert list(CsvRecords(io.StringIO(text, newline=""), delimiter)) == expected
 
 
 @settings(max_examples=300, deadline=None)

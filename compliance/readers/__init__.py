@@ -3,7 +3,9 @@
 :func:`read_event_file` picks the format: ``.jsonl``/``.ndjson``/``.json`` → JSON Lines, except a
 ``.json`` file that opens with ``[`` → UCDP GED events as the UCDP API returns them; a CSV whose header
 looks like ACLED's or UCDP GED's (``event_id_cnty``, or several of the dataset's distinctive
-columns, in any case: see ``headers.py``) → that dataset; any other CSV → our format.
+columns, in any case: see ``headers.py``) → that dataset; any other CSV → our format. A CSV
+header with no comma that is one of these when split on ``;`` or a tab (as Excel saves CSV where
+the comma is the decimal mark) makes that the file's delimiter, with a warning.
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from compliance.core.inputs import STDIN, open_input
-from compliance.core.problems import Problem
+from compliance.core.problems import Problem, Severity
 from compliance.readers.acled import read_acled
 from compliance.readers.base import PartyResolver, Record, ReporterResolver
 from compliance.readers.countries import told_once
-from compliance.readers.headers import dataset_of, header_names
+from compliance.readers.headers import LOOKS_LIKE, dataset_of, header_names
 from compliance.readers.lines import bounded_lines, looks_binary, peek
 from compliance.readers.our_csv import read_csv
+from compliance.readers.our_format import COLUMNS
 from compliance.readers.our_jsonl import read_jsonl
+from compliance.readers.records import DELIMITERS
 from compliance.readers.ucdp import read_ucdp
 from compliance.readers.ucdp_json import is_json_array, read_ucdp_json
 
@@ -92,18 +96,51 @@ def _read_stream(
     if suffix in (".jsonl", ".ndjson", ".json"):
         yield from read_jsonl(rest, label, resolve_party, resolve_reporter)
         return
-    dataset = dataset_of(_first_row(first))
+    delimiter = _delimiter(first)
+    if delimiter != ",":
+        name = "tab" if delimiter == "\t" else repr(delimiter)
+        yield Problem(
+            label,
+            1,
+            "-",
+            f"the header has no comma and is {name}-separated: the file is read with {name} as the delimiter",
+            Severity.WARNING,
+        )
+    dataset = dataset_of(_first_row(first, delimiter))
     if dataset == "acled":
-        yield from read_acled(rest, label, resolve_party, resolve_reporter)
+        yield from read_acled(rest, label, resolve_party, resolve_reporter, delimiter)
     elif dataset == "ucdp":
-        yield from read_ucdp(rest, label, resolve_party, resolve_reporter)
+        yield from read_ucdp(rest, label, resolve_party, resolve_reporter, delimiter)
     else:
-        yield from read_csv(rest, label, resolve_party, resolve_reporter)
+        yield from read_csv(rest, label, resolve_party, resolve_reporter, delimiter)
 
 
-def _first_row(line: str) -> list[str]:
+def _delimiter(first: str) -> str:
+    """``,``, unless the header holds no comma and split on ``;`` or a tab is a header we know.
+
+    Excel with European settings saves "CSV" with ``;`` between fields, since the comma is the
+    decimal mark there; such a header read with commas is one unknown column, and every row a
+    wrong field count. A header without a comma cannot be any format's comma-separated header
+    (each has several columns), so splitting it otherwise guesses nothing. It is known when it is
+    ACLED's or UCDP GED's (:func:`headers.dataset_of`) or names at least
+    :data:`headers.LOOKS_LIKE` of our columns.
+    """
+    if "," in first:
+        return ","
+    for delimiter in DELIMITERS[1:]:
+        if delimiter in first:
+            names = _first_row(first, delimiter)
+            if dataset_of(names) is not None or len(set(names) & _OUR_COLUMNS) >= LOOKS_LIKE:
+                return delimiter
+    return ","
+
+
+_OUR_COLUMNS = frozenset(COLUMNS)
+
+
+def _first_row(line: str, delimiter: str = ",") -> list[str]:
     """The header's column names, as the readers compare them (a broken line: no names)."""
     try:
-        return header_names(next(csv.reader([line]), []))
+        return header_names(next(csv.reader([line], delimiter=delimiter), []))
     except csv.Error:
         return []

@@ -91,9 +91,10 @@ def read_acled(
     label: str,
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
+    delimiter: str = ",",
 ) -> Iterator[Record | Problem]:
     rows = _AcledRows(resolve_party, resolve_reporter)
-    for item in dataset_rows(stream, label, "ACLED", REQUIRED_COLUMNS, OLD_COLUMN_NAMES):
+    for item in dataset_rows(stream, label, "ACLED", REQUIRED_COLUMNS, OLD_COLUMN_NAMES, delimiter):
         if isinstance(item, Problem | Record):
             yield item
         else:

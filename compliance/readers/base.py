@@ -133,6 +133,7 @@ def dataset_rows(
     name: str,
     required: Iterable[str],
     aliases: Mapping[str, str] | None = None,
+    delimiter: str = ",",
 ) -> Iterator[Problem | Record | tuple[Origin, dict[str, str]]]:
     """Header problems, rejected rows as records, and accepted rows as stripped ``{column: value}``.
 
@@ -140,9 +141,9 @@ def dataset_rows(
     name → today's) applied where today's name is absent. A header that lacks a required column
     gives one problem naming every missing column, and the file is not read: its rows are counted
     in that problem, not as records, since none of them could become an event and a problem per
-    row would repeat the same cause thousands of times.
+    row would repeat the same cause thousands of times. ``delimiter`` separates the fields.
     """
-    reader = CsvRecords(stream)
+    reader = CsvRecords(stream, delimiter)
     try:
         header = header_names(next(reader))
     except (StopIteration, csv.Error, UnicodeDecodeError):

@@ -24,9 +24,10 @@ def read_csv(
     label: str,
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
+    delimiter: str = ",",
 ) -> Iterator[Record | Problem]:
     """Yield a :class:`Record` per data row, and file-level :class:`Problem`\\ s (header)."""
-    reader = CsvRecords(stream)
+    reader = CsvRecords(stream, delimiter)
     try:
         header = next(reader)
     except StopIteration:

@@ -9,7 +9,8 @@ header's, it is reported as an unclosed quote on the line where it started, and 
 at the next line. The lines are kept while a record is open, so they can be read again.
 
 :class:`CsvRecords` behaves like ``csv.reader``: ``next()`` gives a row or raises ``csv.Error``
-for one bad record, and ``line_num`` is the last line that record took.
+for one bad record, and ``line_num`` is the last line that record took. Fields are separated by
+a comma, or by ``;`` or a tab (:data:`DELIMITERS`) when the reader is told so.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import csv
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from compliance.readers.lines import MAX_LINE_CHARS, OverlongLine
 
@@ -29,44 +31,70 @@ _QUOTED_INSIDE = r'[^"]*+(?:""[^"]*+)*+'
 strings as ``(?:[^"]|"")*+``, written as runs of plain characters, which ``re`` matches several
 times faster than one character per step (a real ACLED line holds a long quoted note)."""
 _QUOTED = re.compile(_QUOTED_INSIDE)
-_AFTER_CLOSE = re.compile(r"[^,\r\n]*+")
-"""What csv keeps after a closing quote, up to the next comma (its lenient reading)."""
-_UNQUOTED = re.compile(r"[^,\r\n]*+")
-_FIELD = rf'(?:"{_QUOTED_INSIDE}"|[^,\r\n"][^,\r\n]*+|)'
-_STRICT_RECORD = re.compile(rf"{_FIELD}(?:,{_FIELD})*+(?:\r\n|\r|\n)?")
-"""A record quoted by the book: a closing quote is followed by a comma or the line end. A record
-over several lines must be one, or its first quote is taken as unclosed (``"a,b`` then ``c,"d"x``
-would otherwise close on the wrong line)."""
+DELIMITERS = (",", ";", "\t")
+"""Comma, and what spreadsheets write instead where the comma is the decimal mark: ``;``, tab."""
 
 
-def ends_inside_quotes(line: str, inside: bool) -> bool:
+class _Grammar(NamedTuple):
+    """The patterns of one delimiter (``,`` in the examples): the same grammar for each."""
+
+    delimiter: str
+    after_close: re.Pattern[str]
+    """What csv keeps after a closing quote, up to the next delimiter (its lenient reading)."""
+    unquoted: re.Pattern[str]
+    strict_record: re.Pattern[str]
+    """A record quoted by the book: a closing quote is followed by a delimiter or the line end. A
+    record over several lines must be one, or its first quote is taken as unclosed (``"a,b``
+    then ``c,"d"x`` would otherwise close on the wrong line)."""
+
+
+def _grammar_of(delimiter: str) -> _Grammar:
+    if delimiter not in DELIMITERS:
+        raise ValueError(f"unsupported delimiter {delimiter!r}")
+    d = re.escape(delimiter)
+    field = rf'(?:"{_QUOTED_INSIDE}"|[^{d}\r\n"][^{d}\r\n]*+|)'
+    return _Grammar(
+        delimiter,
+        re.compile(rf"[^{d}\r\n]*+"),
+        re.compile(rf"[^{d}\r\n]*+"),
+        re.compile(rf"{field}(?:{d}{field})*+(?:\r\n|\r|\n)?"),
+    )
+
+
+_GRAMMARS = {delimiter: _grammar_of(delimiter) for delimiter in DELIMITERS}
+_STRICT_RECORD = _GRAMMARS[","].strict_record
+
+
+def ends_inside_quotes(line: str, inside: bool, delimiter: str = ",") -> bool:
     """Whether a record is still inside a quoted field at the end of ``line``, as csv reads it."""
-    if not inside and _STRICT_RECORD.fullmatch(line):
+    if not inside and _GRAMMARS[delimiter].strict_record.fullmatch(line):
         return False  # the common quoted line (ACLED's notes): every quoted field closes by the book
-    return _ends_inside_quotes(line, inside)
+    return _ends_inside_quotes(line, inside, delimiter)
 
 
-def _ends_inside_quotes(line: str, inside: bool) -> bool:
+def _ends_inside_quotes(line: str, inside: bool, delimiter: str = ",") -> bool:
     """:func:`ends_inside_quotes` field by field, for any line."""
+    grammar = _GRAMMARS[delimiter]
+    after_close, unquoted = grammar.after_close, grammar.unquoted
     pos, end = 0, len(line)
     if inside:
         pos = _QUOTED.match(line).end()  # type: ignore[union-attr]
         if pos >= end:
             return True
-        pos = _AFTER_CLOSE.match(line, pos + 1).end()  # type: ignore[union-attr]
+        pos = after_close.match(line, pos + 1).end()  # type: ignore[union-attr]
     else:
-        pos = -1  # as if just after a comma
+        pos = -1  # as if just after a delimiter
     while pos < end:
-        if pos >= 0 and line[pos] != ",":
+        if pos >= 0 and line[pos] != delimiter:
             return False  # a line end outside quotes
         pos += 1
         if pos < end and line[pos] == '"':
             pos = _QUOTED.match(line, pos + 1).end()  # type: ignore[union-attr]
             if pos >= end:
                 return True
-            pos = _AFTER_CLOSE.match(line, pos + 1).end()  # type: ignore[union-attr]
+            pos = after_close.match(line, pos + 1).end()  # type: ignore[union-attr]
         else:
-            pos = _UNQUOTED.match(line, pos).end()  # type: ignore[union-attr]
+            pos = unquoted.match(line, pos).end()  # type: ignore[union-attr]
     return False
 
 
@@ -80,15 +108,18 @@ class CsvRecords:
 
     ``csv.reader`` pulls whole records from :meth:`_records`, so the common line (no quote) costs
     one generator step. A bad record is handed over as an empty line with :attr:`_error` set,
-    which :meth:`__next__` raises as ``csv.Error``.
+    which :meth:`__next__` raises as ``csv.Error``. ``delimiter`` is one of :data:`DELIMITERS`;
+    records are split and checked the same way for each.
     """
 
-    def __init__(self, lines: Iterable[str]) -> None:
+    def __init__(self, lines: Iterable[str], delimiter: str = ",") -> None:
         self._lines: Iterator[str] = iter(lines)
         self._again: deque[tuple[int, str]] = deque()
         self._read = 0
         self._error: str | None = None
-        self._parser = csv.reader(self._records(), strict=False)
+        self._delimiter = delimiter
+        self._strict = _GRAMMARS[delimiter].strict_record
+        self._parser = csv.reader(self._records(), delimiter=delimiter, strict=False)
         self.fields: int | None = None
         self.line_num = 0
 
@@ -115,6 +146,7 @@ class CsvRecords:
 
     def _records(self) -> Iterator[str]:
         lines, again = self._lines, self._again
+        strict, delimiter = self._strict.fullmatch, self._delimiter
         while True:
             if again:
                 start, line = again.popleft()
@@ -129,8 +161,8 @@ class CsvRecords:
             elif isinstance(line, OverlongLine):
                 self._error = f"line longer than {MAX_LINE_CHARS} characters; it is skipped"
                 yield "\n"
-            elif not ends_inside_quotes(line, False):
-                yield line
+            elif strict(line) or not _ends_inside_quotes(line, False, delimiter):
+                yield line  # as ends_inside_quotes, with this delimiter's pattern at hand
             else:
                 yield self._multiline(start, line)
 
@@ -144,12 +176,13 @@ class CsvRecords:
                 return self._unclosed(taken, item)
             taken.append(item)
             size += len(item[1])
-            if not ends_inside_quotes(item[1], True):
+            if not ends_inside_quotes(item[1], True, self._delimiter):
                 break
         record = "".join(text for _, text in taken)
-        if not _STRICT_RECORD.fullmatch(record):
+        if not self._strict.fullmatch(record):
             return self._unclosed(taken, None)
-        if self.fields is not None and len(next(csv.reader([record], strict=False))) != self.fields:
+        fields = next(csv.reader([record], delimiter=self._delimiter, strict=False))
+        if self.fields is not None and len(fields) != self.fields:
             return self._unclosed(taken, None)
         self.line_num = taken[-1][0]
         return record

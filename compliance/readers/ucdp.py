@@ -35,10 +35,11 @@ def read_ucdp(
     label: str,
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
+    delimiter: str = ",",
 ) -> Iterator[Record | Problem]:
     del resolve_reporter  # UCDP rows are UCDP's own coding
     rows = UcdpRows(resolve_party)
-    for item in dataset_rows(stream, label, "UCDP GED", REQUIRED_COLUMNS):
+    for item in dataset_rows(stream, label, "UCDP GED", REQUIRED_COLUMNS, delimiter=delimiter):
         if isinstance(item, Problem | Record):
             yield item
         else:
