@@ -122,10 +122,11 @@ def test_years__outside_1900_2100_get_their_own_message(field):
     assert (problem.field, problem.message) == (field, "year 2300 is outside 1900–2100")
 
 
-@pytest.mark.parametrize("value", ["4_0", "٤٠", "۴۰", "40\u0660", "nan", "inf", "0x28"])
+@pytest.mark.parametrize("value", ["4_0", "٤٠", "۴۰", "40\u0660", "inf", "-inf", "0x28", "1e400"])
 @pytest.mark.parametrize("field", ["latitude", "longitude", "fatalities"])
 def test_numbers__only_ascii_digits_without_underscores(field, value):
-    """Underscores, Arabic-Indic digits, nan, inf and hex are refused in coordinates and fatalities."""
+    """Underscores, Arabic-Indic digits, inf and hex are refused in coordinates and fatalities
+    (``nan`` is a missing-value marker: see the next test)."""
     values = {"latitude": "40.1", "longitude": "45.2", "fatalities": ""}
     values[field] = value
     text = (
@@ -135,6 +136,36 @@ def test_numbers__only_ascii_digits_without_underscores(field, value):
     ledger = ledger_from_csv(text)
     assert ledger.accounting.rejected == 1
     assert [p.field for p in ledger.errors] == [field]
+
+
+@pytest.mark.parametrize("marker", ["NA", "na", "NaN", "nan", "N/A"])
+def test_numbers__missing_value_markers_are_not_stated_never_a_number(marker):
+    """``NA`` (R), ``NaN`` (pandas) and ``N/A`` in fatalities, or in both coordinates, read as empty
+    cells: no figure, no point; never a NaN float. One coordinate alone is still refused."""
+    text = (
+        "id,date,kind,reported_by,reporter_party,latitude,longitude,fatalities\n"
+        f"N1,2021-08-01,other,Reuters,none,{marker},{marker},{marker}\n"
+        f"N2,2021-08-01,other,Reuters,none,{marker},45.2,\n"
+    )
+    ledger = ledger_from_csv(text)
+    [event] = ledger.events
+    assert (event.id, event.fatalities, event.coordinates) == ("N1", None, None)
+    assert [(p.line, p.field) for p in ledger.errors] == [(3, "latitude")]
+
+
+@pytest.mark.parametrize(
+    ("value", "count"), [("2.0", 2), ("0.0", 0), ("12.00", 12), ("2.5", None), ("2.", None), (".0", None)]
+)
+def test_numbers__an_integral_float_is_its_count(value, count):
+    """``2.0``, as pandas writes an integer column with a gap, is 2 deaths; ``2.5`` is no count."""
+    ledger = ledger_from_csv(
+        f"id,date,kind,reported_by,reporter_party,fatalities\nN1,2021-08-01,other,Reuters,none,{value}\n"
+    )
+    if count is None:
+        assert [p.field for p in ledger.errors] == ["fatalities"]
+    else:
+        assert not ledger.errors
+        assert [e.fatalities for e in ledger.events] == [count]
 
 
 def test_numbers__plain_decimals_still_read():

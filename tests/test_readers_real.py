@@ -245,6 +245,70 @@ def test_ucdp_dates__spreadsheet_forms_whose_day_is_certain(start: str, end: str
     assert record.event.when == EventTime(date(2022, 9, 13), date(2022, 9, 14), Precision.INTERVAL)
 
 
+# --------------------------------------------------------------------------- missing values and floats, as R and pandas write them
+
+
+def one_record(text: str, label: str = "na.csv") -> Record:
+    [record] = [r for r in read_text(text, label) if isinstance(r, Record)]
+    return record
+
+
+@pytest.mark.parametrize("marker", ["NA", "NaN", "nan", "N/A", "n/a"])
+def test_acled_missing_value_markers__are_not_stated(marker: str):
+    """SYNTHETIC rows: real rows of the Africa 2016 file (written by pandas) with a count or a
+    coordinate replaced by how R (``NA``) or pandas (``NaN``) writes a missing value. It is read
+    as an empty cell: no figure, no coordinates, and the row is kept."""
+    deaths = one_record(with_value(AFRICA_2016, "8087RTA", fatalities=marker))
+    assert deaths.problems == ()
+    assert deaths.event is not None
+    assert deaths.event.fatalities is None
+    civilians = one_record(with_value(HDX_ARMENIA, "ARM4922", inter2=marker))  # Civilians (Armenia)
+    assert civilians.event is not None
+    assert civilians.event.target == "ARM"
+    place = one_record(with_value(AFRICA_2016, "8016RTA", latitude=marker))
+    assert place.problems == ()
+    assert place.event is not None
+    assert place.event.coordinates is None
+
+
+def test_acled_integral_floats__are_their_integers():
+    """SYNTHETIC rows: real rows with their numbers written as pandas writes an integer column
+    that has a gap (``2.0``). Each is the integer: deaths, precision codes, country codes,
+    ``inter2`` and the Unix time stamp."""
+    deaths = one_record(
+        with_value(AFRICA_2016, "8087RTA", fatalities="2.0", gwno="520.0", geo_precision="1.0")
+    )
+    assert deaths.problems == ()
+    assert deaths.event is not None
+    as_written = events(AFRICA_2016)["8087RTA"]  # fatalities 2, gwno 520, geo_precision 1
+    assert (deaths.event.fatalities, deaths.event.country) == (2, as_written.country)
+    assert deaths.event.coordinates is not None
+    assert deaths.event.coordinates.precision == 1
+    week = one_record(with_value(AFRICA_2016, "8016RTA", time_precision="2.0"))
+    assert week.event is not None
+    assert week.event.when.precision is Precision.APPROXIMATE
+    real = events(HDX_ARMENIA)["ARM4922"]  # Civilians (Armenia), inter2 7
+    stamp = _field(HDX_ARMENIA, "ARM4922", "timestamp") + ".0"
+    shelling = one_record(with_value(HDX_ARMENIA, "ARM4922", inter2="7.0", timestamp=stamp))
+    assert shelling.problems == ()
+    assert shelling.event is not None
+    assert (shelling.event.target, shelling.event.reported_on) == ("ARM", real.reported_on)
+    assert real.target == "ARM"
+
+
+def test_acled_counts__a_fraction_is_still_refused():
+    """SYNTHETIC row: real row 8087RTA with ``fatalities`` 2.5. A count is whole: the row is
+    rejected, naming the field, as before."""
+    record = one_record(with_value(AFRICA_2016, "8087RTA", fatalities="2.5"))
+    assert record.rejected
+    assert [(p.field, p.line) for p in record.problems] == [("fatalities", 2)]
+
+
+def _field(path: Path, event_id: str, name: str) -> str:
+    [row] = [r for r in source_rows(path) if r["event_id_cnty"] == event_id]
+    return row[name]
+
+
 # --------------------------------------------------------------------------- other delimiters
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -94,3 +95,57 @@ def test_ucdp__arbitrary_rows_give_records_or_problems(body: str, dropped: list[
     )
     acc = ledger.accounting
     assert acc.read == acc.linked + acc.unlinked + acc.rejected
+
+
+def test_ucdp__floats_and_missing_values_as_pandas_writes_them() -> None:
+    """A GED file read and written again by pandas holds ``1.0`` for every integer and ``NaN`` or
+    ``NA`` where a value is missing. Integral floats are their integers, missing values are not
+    stated, and the row is the one the plain file gives."""
+    plain = HEADER + row(
+        "301", "Government of Azerbaijan", "Government of Armenia", "2021-11-16", "2021-11-16"
+    )
+    floats = HEADER + (
+        row(
+            "301.0",
+            "Government of Azerbaijan",
+            "Government of Armenia",
+            "2021-11-16",
+            "2021-11-16",
+            "1.0",
+            "3.0",
+        )
+        .replace(",1,Yeraskh,", ",1.0,Yeraskh,")  # where_prec
+        .replace(",Armenia,371,", ",Armenia,371.0,")  # country_id
+    )
+    [expected] = ledger_from_csv(plain, "ged.csv").events
+    ledger = ledger_from_csv(floats, "ged.csv")
+    assert not ledger.problems
+    [event] = ledger.events
+    assert event == evolve(expected, origin=event.origin)
+    assert (event.id, event.fatalities, event.country) == ("UCDP-301", 3, "AM")
+    assert event.coordinates is not None
+    assert event.coordinates.precision == 1
+    missing = ledger_from_csv(
+        HEADER
+        + row(
+            "302", "Government of Azerbaijan", "Government of Armenia", "2021-11-16", "2021-11-16", best="NA"
+        ),
+        "ged.csv",
+    )
+    assert not missing.problems
+    assert [e.fatalities for e in missing.events] == [None]
+    coded = HEADER + row(
+        "304", "Government of Azerbaijan", "Government of Armenia", "2021-11-16", "2021-11-16"
+    )
+    [by_number] = ledger_from_csv(coded.replace(",Armenia,371,", ",,371.0,"), "ged.csv").events
+    assert by_number.country == "AM", "country_id 371.0 is Gleditsch-Ward 371 with no name given"
+
+
+def test_ucdp__a_fraction_of_a_death_is_refused() -> None:
+    """``best`` 2.5 is no count: the row is rejected, naming the field."""
+    text = HEADER + row(
+        "303", "Government of Azerbaijan", "Government of Armenia", "2021-11-16", "2021-11-16", best="2.5"
+    )
+    ledger = ledger_from_csv(text, "ged.csv")
+    assert ledger.accounting.rejected == 1
+    assert [p.field for p in ledger.problems] == ["best"]

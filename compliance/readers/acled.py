@@ -30,7 +30,15 @@ from compliance.readers.base import (
     unfit_id,
 )
 from compliance.readers.countries import CountryReading, read_country, unknown_country, with_region
-from compliance.readers.fields import FieldError, parse_when, whole_number, without_midnight
+from compliance.readers.fields import (
+    FieldError,
+    integral,
+    is_missing,
+    parse_when,
+    stated,
+    whole_number,
+    without_midnight,
+)
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -157,7 +165,7 @@ class _AcledRows:
         reported_by, reporter_party = source
         deaths = get("fatalities", "")
         fatalities = whole_number(deaths)
-        if deaths and fatalities is None:
+        if deaths and fatalities is None and not is_missing(deaths):
             bad("fatalities", f"expected a whole number, got {deaths[:20]!r}")
         place = self.places(get("latitude", ""), get("longitude", ""), get("geo_precision", ""), bad)
         stamp_text = get("timestamp", "")
@@ -212,6 +220,7 @@ def _when(event_date: str, time_precision: str) -> EventTime | str:
     ACLED dates are days: a midnight time with no offset, as pandas or a spreadsheet writes a
     date column, is the day (``without_midnight``).
     """
+    time_precision = integral(time_precision)  # 2.0, as pandas writes a code column with gaps
     try:
         start, end, precision = parse_when(without_midnight(event_date))
         if time_precision == "2":
@@ -280,7 +289,7 @@ def _people_of(f: dict[str, str], resolve_party: PartyResolver) -> str | None:
     event between one side's forces and its own people from one between the sides.
     """
     named = _PEOPLE_OF.match(f.get("actor2", "").strip())
-    inter = f.get("inter2", "").casefold()
+    inter = integral(stated(f.get("inter2", ""))).casefold()
     if named is None or (inter and inter not in _PEOPLE_INTER):
         return None
     return resolve_party(named[1].strip())

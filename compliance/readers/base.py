@@ -17,7 +17,7 @@ from attrs import frozen
 
 from compliance.core.events import Coordinates, Event, Origin
 from compliance.core.problems import Problem, Severity
-from compliance.readers.fields import decimal, whole_number
+from compliance.readers.fields import decimal, stated, whole_number
 from compliance.readers.headers import duplicates, header_names, is_tag_row
 from compliance.readers.records import CsvRecords
 
@@ -183,7 +183,11 @@ def dataset_rows(
 
 
 def coordinates(latitude: str, longitude: str, precision: str, bad: Complain) -> Coordinates | None:
-    """Coordinates with the dataset's precision code, or ``None`` (with a problem if malformed)."""
+    """Coordinates with the dataset's precision code, or ``None`` (with a problem if malformed).
+
+    ``NA`` or ``NaN`` (R's and pandas' missing value) is an empty cell.
+    """
+    latitude, longitude = stated(latitude), stated(longitude)
     if not (latitude and longitude):
         return None
     try:

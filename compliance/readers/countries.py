@@ -23,6 +23,7 @@ from attrs import frozen
 
 from compliance.core.events import Origin
 from compliance.core.problems import Problem, Severity
+from compliance.readers.fields import integral, stated
 
 
 @frozen
@@ -99,7 +100,12 @@ NOT_GIVEN = CountryReading("")
 def read_country(
     name: str = "", numeric: str = "", alpha3: str = "", gleditsch_ward: str = ""
 ) -> CountryReading:
-    """A dataset's country: a known code wins over a name; a name of the region is a place."""
+    """A dataset's country: a known code wins over a name; a name of the region is a place.
+
+    A code written as an integral float (``652.0``) is that number, and ``NA`` no code
+    (:func:`fields.integral`, :func:`fields.stated`).
+    """
+    numeric, gleditsch_ward = integral(stated(numeric.strip())), integral(stated(gleditsch_ward.strip()))
     found = (
         _BY_NUMERIC.get(numeric.strip().lstrip("0"))
         or _BY_NAME.get(alpha3.strip().casefold())

@@ -203,5 +203,43 @@ _LAST_OF_DECIMAL = frozenset("0123456789.")
 
 
 def whole_number(text: str, max_digits: int = 7) -> int | None:
-    """ASCII digits only (``'²'.isdigit()`` is true, ``int('²')`` fails), bounded in length."""
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= max_digits else None
+    """ASCII digits only (``'²'.isdigit()`` is true, ``int('²')`` fails), bounded in length; or an
+    integral float such as ``2.0``, which is 2 (see :func:`integral`)."""
+    if text.isascii() and text.isdigit() and len(text) <= max_digits:
+        return int(text)  # the common value, answered first
+    if "." not in text:
+        return None  # an empty cell, the next most common, costs no call
+    digits = integral(text)
+    return int(digits) if digits != text and len(digits) <= max_digits else None
+
+
+def integral(text: str) -> str:
+    """The digits of an integral float (``2.0``, ``371.00`` → ``2``, ``371``); other text as given.
+
+    pandas writes an integer column that has a gap as floats, so a file read and saved again
+    holds ``2.0`` deaths, ``1.0`` for a precision code and ``652.0`` for a country number. Each
+    is that integer; ``2.5`` is not, and stays as given for its reader to refuse.
+    """
+    whole, dot, zeros = text.partition(".")
+    if dot and zeros and not zeros.strip("0") and whole.isascii() and whole.isdigit():
+        return whole
+    return text
+
+
+MISSING_MARKERS = frozenset({"na", "nan", "n/a"})
+"""How R (``NA``), pandas (``NaN``) and spreadsheets (``N/A``) write a missing value, in any case."""
+
+
+def is_missing(text: str) -> bool:
+    """Whether an optional number's text is a missing-value marker: the same as an empty cell.
+
+    A file that went through R or pandas marks a missing count or coordinate ``NA`` or ``NaN``,
+    where we read an empty cell as "not stated". Read as a number, ``nan`` would be no number at
+    all (:func:`decimal` refuses it); read as "not stated", nothing is invented or lost.
+    """
+    return len(text) <= 3 and text.casefold() in MISSING_MARKERS
+
+
+def stated(text: str) -> str:
+    """An optional number's text, ``""`` for a missing-value marker (:func:`is_missing`)."""
+    return "" if is_missing(text) else text

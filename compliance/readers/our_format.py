@@ -29,7 +29,9 @@ from compliance.readers.fields import (
     day_of,
     decimal,
     event_time,
+    is_missing,
     parse_when,
+    stated,
     whole_number,
 )
 
@@ -193,7 +195,7 @@ class EventBuilder:
             if deaths not in self._deaths:
                 self._deaths[deaths] = whole_number(deaths)
             fatalities = self._deaths[deaths]
-            if fatalities is None:
+            if fatalities is None and not is_missing(deaths):
                 findings.append(
                     (
                         "fatalities",
@@ -311,7 +313,11 @@ def _reported_on(text: str) -> date | Finding:
 
 
 def _point(lat: str, lon: str) -> tuple[Coordinates | None, list[Finding]]:
-    """The point of a row, or ``None`` with what is wrong (a file may hold a distinct point per row)."""
+    """The point of a row, or ``None`` with what is wrong (a file may hold a distinct point per row).
+
+    ``NA`` or ``NaN`` (R's and pandas' missing value) is an empty cell: both give no point.
+    """
+    lat, lon = stated(lat), stated(lon)
     if not lat and not lon:
         return None, []
     try:

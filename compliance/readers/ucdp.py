@@ -23,7 +23,15 @@ from compliance.readers.base import (
     unfit_id,
 )
 from compliance.readers.countries import CountryReading, read_country, unknown_country, with_region
-from compliance.readers.fields import FieldError, parse_when, whole_number, without_midnight
+from compliance.readers.fields import (
+    FieldError,
+    integral,
+    is_missing,
+    parse_when,
+    stated,
+    whole_number,
+    without_midnight,
+)
 
 REQUIRED_COLUMNS = ("id", "date_start", "date_end", "type_of_violence", "side_a", "side_b")
 KIND_BY_VIOLENCE = {"1": "armed-clash", "2": "armed-clash", "3": "ceasefire-violation"}
@@ -73,7 +81,7 @@ class UcdpRows:
             problems.append(Problem(origin.file, origin.line, field, message))
 
         get = f.get
-        raw_id = get("id", "")
+        raw_id = integral(get("id", ""))  # 300380.0, as pandas writes an id column with gaps
         if not raw_id or unfit_id(raw_id):
             bad("id", "required: an id with no spaces and at most 200 characters")
         dates = (get("date_start", ""), get("date_end", ""))
@@ -82,7 +90,7 @@ class UcdpRows:
             when = self.times[dates] = _when(*dates)
         if isinstance(when, str):
             bad("date_start", when)
-        kind = KIND_BY_VIOLENCE.get(get("type_of_violence", ""))
+        kind = KIND_BY_VIOLENCE.get(integral(get("type_of_violence", "")))
         if kind is None:
             bad("type_of_violence", f"expected 1, 2 or 3, got {get('type_of_violence', '')[:20]!r}")
         sides = (get("side_a", ""), get("side_b", ""))
@@ -91,7 +99,7 @@ class UcdpRows:
             involved = self.sides[sides] = _involved(sides, self.resolve_party)
         best = get("best", "")
         fatalities = whole_number(best)
-        if best and fatalities is None:
+        if best and fatalities is None and not is_missing(best):
             bad("best", f"expected a whole number, got {best[:20]!r}")
         place = self.places(get("latitude", ""), get("longitude", ""), get("where_prec", ""), bad)
         if problems or isinstance(when, str) or kind is None:
@@ -106,9 +114,12 @@ class UcdpRows:
         if country.region:
             admin1 = with_region(admin1, country.region)
         sources = "; ".join(x for x in (get("source_office", ""), get("source_article", "")) if x)
-        estimate = f"UCDP best estimate {best or 'not given'} deaths (low {get('low') or '?'}, high {get('high') or '?'})"
+        low, high, date_prec = (_number(get(name, "")) for name in ("low", "high", "date_prec"))
+        estimate = (
+            f"UCDP best estimate {_number(best) or 'not given'} deaths (low {low or '?'}, high {high or '?'})"
+        )
         notes = ". ".join(
-            x for x in (get("dyad_name", ""), estimate, f"date_prec {get('date_prec') or '?'}", sources) if x
+            x for x in (get("dyad_name", ""), estimate, f"date_prec {date_prec or '?'}", sources) if x
         )
         return Record(
             origin,
@@ -130,6 +141,12 @@ class UcdpRows:
             ),
             tuple(problems),
         )
+
+
+def _number(text: str) -> str:
+    """A number for the notes as UCDP gives it, whether or not pandas wrote it as a float (``2.0``)
+    or marked it missing (``NaN``): the same row reads the same either way."""
+    return integral(stated(text))
 
 
 def _when(date_start: str, date_end: str) -> EventTime | str:
