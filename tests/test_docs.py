@@ -24,6 +24,7 @@ from compliance.cli import main
 from compliance.core.problems import Severity
 from compliance.core.vocabulary import EVENT_KINDS
 from compliance.linking.ledger import Ledger, assemble
+from compliance.linking.scope import REASONS
 from compliance.readers import read_event_stream
 from compliance.readers.acled import ACLED_COLUMNS, KIND_BY_EVENT_TYPE, KIND_BY_TYPE
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
@@ -207,6 +208,13 @@ def test_acled_mapping_table_matches_the_reader() -> None:
     assert documented == KIND_BY_TYPE
     fallback = _table_with_header(text, "event_type", "kind")
     assert {_code(r[0]): _code(r[1]) for r in fallback[1:]} == KIND_BY_EVENT_TYPE
+
+
+def test_unlinked_reasons_table_lists_exactly_the_reasons_in_order() -> None:
+    """The table of unlinked reasons holds every reason an account can be counted under, in the
+    order of REASONS (the order the accounting lists them in)."""
+    table = _table_with_header(_doc("event-formats.md"), "reason", "meaning")
+    assert [row[0] for row in table[1:]] == list(REASONS)
 
 
 def test_acled_column_table_lists_the_31_standard_columns() -> None:

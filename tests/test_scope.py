@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -13,9 +14,11 @@ from hypothesis import strategies as st
 
 import agreements as bundled
 from compliance.core.events import Event, ExplicitLink, Origin
+from compliance.core.model import Agreement, LinkRule, Obligation
+from compliance.core.parties import Party, PartyRegistry
 from compliance.core.problems import Severity
 from compliance.core.timeframe import APPROXIMATE_WINDOW, EventTime, Precision
-from compliance.core.vocabulary import EVENT_KINDS, Effect
+from compliance.core.vocabulary import EVENT_KINDS, ActorRelation, Effect
 from compliance.evaluation.evaluate import evaluate, evaluate_ledger
 from compliance.linking.index import LinkIndex, link_account, link_event
 from compliance.linking.ledger import Ledger, assemble, build_ledger
@@ -23,6 +26,7 @@ from compliance.linking.scope import (
     BEFORE,
     DISPUTED_SCOPE,
     DOMESTIC,
+    NO_OPPOSING,
     NO_PARTY,
     OUTSIDE,
     REASONS,
@@ -612,3 +616,123 @@ def test_scope__an_approximate_date_links_and_reads_as_the_interval_it_stands_fo
         for e in (approximate, written)
     ]
     assert statuses[0] == statuses[1]
+
+
+# --------------------------------------------------------------------------- the other side
+
+WITH_IRAN = PartyRegistry.of((*PARTIES.parties, Party("IRN", "Iran")), PARTIES.conflicts)
+"""The bundled registry with Iran, which it does not list, so that an account can involve it."""
+
+
+def _unattributed_clash(involved: tuple[str, ...], **fields: object) -> Event:
+    """Synthetic, derived from the real ACLED row ARM4887 (29 Sep 2020, Vardenis, Gegharkunik:
+    Turkish and Armenian forces, ACLED naming no attacker), moved to 16 Nov 2021 so that it falls
+    after the 2020 statement, whose point 1 applies there with a disputed scope; ``fields`` and
+    ``involved`` change its place and parties for the other cases (synthetic too)."""
+    values: dict[str, object] = {
+        "location": "Vardenis",
+        "admin1": "Gegharkunik",
+        "country": "AM",
+        "reported_by": "Ministry of Defence of Armenia; Turan Information Agency",
+        "reporter_party": "none",
+    }
+    values.update(fields)
+    return account("TUR4887", date(2021, 11, 16), involved=involved, **values)
+
+
+@pytest.mark.parametrize(
+    ("involved", "fields"),
+    [
+        (("ARM", "TUR"), {}),
+        (("AZE", "TUR"), {"location": "Tovuz", "admin1": "Tovuz", "country": "AZ"}),
+        (("AZE", "IRN"), {"location": "Jabrayil", "admin1": "Jabrayil", "country": "AZ"}),
+        (("ARM", "NK", "TUR"), {}),
+    ],
+    ids=["ARM-TUR", "AZE-TUR", "AZE-IRN", "ARM-NK-TUR"],
+)
+def test_scope__an_unattributed_clash_with_a_third_state_bears_on_neither_sides_duties(
+    involved: tuple[str, ...], fields: dict[str, object]
+) -> None:
+    """A clash between one side's forces and a third state's, whose source does not say who fired,
+    was linked to that side's ceasefire duty as a contested breach: a duty owed to the other side
+    was charged with a clash the other side took no part in. It links to nothing now, and is
+    counted as unlinked because no opposing party to the agreement is involved."""
+    event = _unattributed_clash(involved, **fields)
+    ledger = assemble(AGREEMENTS, WITH_IRAN, [Record(Origin("t.csv", 2), event)])
+    assert ledger.links == ()
+    assert ledger.accounting.unlinked_reasons == {NO_OPPOSING: 1}
+
+
+UNATTRIBUTED_RULES = [
+    pytest.param(agreement, ob, rule, id=f"{ob.id}:{rule.name}")
+    for agreement in AGREEMENTS
+    for ob in agreement.obligations
+    for rule in ob.rules
+    if ActorRelation.UNKNOWN in rule.actors
+]
+
+
+@pytest.mark.parametrize(("agreement", "ob", "rule"), UNATTRIBUTED_RULES)
+def test_scope__an_unattributed_account_bears_on_a_duty_with_the_other_side_or_no_other_party(
+    agreement: Agreement, ob: Obligation, rule: LinkRule
+) -> None:
+    """Every rule for accounts naming no actor: a bearer with the other side (with or without a
+    third state), or a bearer alone (the source names no other party, as ACLED's rows of one
+    side's shelling do), links; a bearer with a third state, or with Russia, a signatory of the
+    2020 statement but on neither side, does not."""
+    [bearer, *_] = ob.bearers
+    [other] = PARTIES.opponents[bearer] & AgreementScope.of(agreement).members
+    day = agreement.date + timedelta(days=30)
+    cases = {
+        (bearer, other): True,
+        (bearer, other, "TUR"): True,
+        (bearer,): True,
+        (bearer, "TUR"): False,
+        (bearer, "RUS"): False,
+    }
+    for involved, links in cases.items():
+        event = account(f"U{len(involved)}", day, kind=rule.kinds[0], involved=tuple(sorted(involved)))
+        assert (ob.id in linked(ledger_of([event]), event.id)) is links, involved
+
+
+def _mirrored(text: str) -> str:
+    swap = {"ARM": "AZE", "AZE": "ARM", "arm": "aze", "aze": "arm"}
+    return re.sub(r"ARM|AZE|(?<=-)arm\b|(?<=-)aze\b", lambda m: swap[m[0]], text)
+
+
+@pytest.mark.parametrize("day", [date(2021, 11, 16), date(2023, 1, 15)])
+@pytest.mark.parametrize(
+    ("involved", "target"),
+    [
+        (("ARM", "TUR"), None),
+        (("ARM", "AZE"), None),
+        (("ARM",), None),
+        (("ARM", "RUS"), None),
+        (("ARM", "AZE", "TUR"), None),
+        (("ARM",), "TUR"),
+        (("ARM",), "AZE"),
+        (("TUR",), "ARM"),
+    ],
+)
+def test_scope__swapping_armenia_and_azerbaijan_mirrors_an_unattributed_accounts_links(
+    day: date, involved: tuple[str, ...], target: str | None
+) -> None:
+    """Neutrality: the same account with Armenia and Azerbaijan swapped links to the mirrored
+    obligations (``-arm`` for ``-aze``), with the same notes, or is unlinked for the same reason."""
+
+    def outcome(event: Event) -> tuple[set[tuple[str, str, str]], dict[str, int]]:
+        ledger = ledger_of([event])
+        links = {(link.obligation, link.effect.value, link.note) for link in ledger.links}
+        return links, ledger.accounting.unlinked_reasons
+
+    event = account("S1", day, involved=involved, target=target)
+    mirror = account(
+        "S1",
+        day,
+        involved=tuple(sorted(_mirrored(p) for p in involved)),
+        target=None if target is None else _mirrored(target),
+    )
+    links, reasons = outcome(event)
+    mirrored_links, mirrored_reasons = outcome(mirror)
+    assert {(_mirrored(o), e, _mirrored(n)) for o, e, n in links} == mirrored_links
+    assert reasons == mirrored_reasons

@@ -9,7 +9,9 @@ Armenia and Azerbaijan signed in 2020. Before any rule is tried, the account mus
 (c) have a place, when the gazetteer resolves it, inside the scope's areas or countries
     (inside a *disputed* area it links with a caveat),
 (d) name a party to the agreement (signatory, bearer, or someone on their side), or, naming no
-    party, have a place that resolves into the agreement's area,
+    party, have a place that resolves into the agreement's area; naming no actor, it must not
+    involve one side with none but parties the agreement does not set against that side (a
+    clash of Armenia's forces with Türkiye's),
 
 and must not be a domestic event. Everything that links to nothing gets one reason from
 :data:`REASONS`. These tests are a few set look-ups per account signature; the caller memoises
@@ -31,9 +33,10 @@ from compliance.core.places import Placement
 BEFORE = "before the agreement"
 OUTSIDE = "outside the agreement's area"
 NO_PARTY = "no party to the agreement involved"
+NO_OPPOSING = "no opposing party to the agreement involved"
 DOMESTIC = "domestic event"
 NO_RULE = "no rule matches"
-REASONS: tuple[str, ...] = (BEFORE, OUTSIDE, NO_PARTY, DOMESTIC, NO_RULE)
+REASONS: tuple[str, ...] = (BEFORE, OUTSIDE, NO_PARTY, NO_OPPOSING, DOMESTIC, NO_RULE)
 """The closed set of reasons an accepted account links to nothing (in the order of the docs)."""
 
 DISPUTED_SCOPE = "outside the stated area, scope disputed"
@@ -57,7 +60,7 @@ VENUE_KINDS = frozenset(
 """Kinds that are things said, signed or decided: their location is a venue (Moscow, Brussels,
 Astana), not where the duty applies, so the place test (c) is not applied to them."""
 
-RANK = {OUTSIDE: 0, BEFORE: 1, NO_PARTY: 2, NO_RULE: 3}
+RANK = {OUTSIDE: 0, BEFORE: 1, NO_PARTY: 2, NO_OPPOSING: 3, NO_RULE: 4}
 """How far an account got before a test failed: the reason shown is the one it got furthest with."""
 
 
@@ -218,7 +221,8 @@ def _named(event: Event) -> set[str]:
 def party_reason(
     event: Event, scope: AgreementScope, placement: Placement, parties: PartyRegistry
 ) -> str | None:
-    """Test (d): ``None`` when a party to the agreement is named (or, none named, the place is inside)."""
+    """Test (d): ``None`` when a party to the agreement is named (or, none named, the place is
+    inside), and, when no actor is, a party the agreement sets against it (:func:`opposing_reason`)."""
     named = _named(event)
     if not named and event.kind in VENUE_KINDS:
         # Talks at a known venue (Moscow, Brussels), or a step one of the parties itself reports.
@@ -228,8 +232,44 @@ def party_reason(
         return None if placement.resolved and inside else NO_PARTY
     for party in named:
         if party in scope.members or parties.side_of.get(party, frozenset()) & scope.members:
-            return None
+            return opposing_reason(event, scope, parties)
     return NO_PARTY
+
+
+def opposing_reason(event: Event, scope: AgreementScope, parties: PartyRegistry) -> str | None:
+    """The rest of test (d), for an account naming no actor: ``None`` when it can bear on the
+    agreement, :data:`NO_OPPOSING` when the parties it names besides one side's are none that
+    the agreement sets against that side.
+
+    Such an account (ACLED's and UCDP's battles: the source does not say who fired) bears,
+    contested, on the duty of each side it involves, because either may have fired. That
+    reasoning holds for hostilities between the sides the agreement binds. A clash between
+    Armenia's forces and Türkiye's, or Azerbaijan's and Iran's, is not evidence about a duty
+    Armenia and Azerbaijan owe each other, and linking it charged one side with a clash the other
+    took no part in. Nor is a clash with Russia's forces: Russia signed the 2020 statement but is
+    on neither side (``[[conflicts]]`` in the party registry).
+
+    So the account passes when some party it names that belongs to the agreement (a party to it,
+    or on the side of one) has among the other parties named, those off its own side, an
+    opponent that belongs to the agreement too (Azerbaijan opposite Armenia, the Karabakh
+    Armenian forces opposite Azerbaijan), or has none at all. An account naming only one side
+    passes: the source leaves the other party open as it leaves the actor open (ACLED codes one
+    side's shelling of the other's villages with no second actor), and the place test keeps it
+    to the agreement's area. Both sides are treated alike: the test reads the registry's sides,
+    never a party's id.
+    """
+    if event.actor is not None:
+        return None
+    named = _named(event)
+    if len(named) < 2:
+        return None
+    side_of, opponents = parties.side_of, parties.opponents
+    ours = {p for p in named if p in scope.members or side_of.get(p, frozenset()) & scope.members}
+    for party in ours:
+        others = named - side_of.get(party, frozenset()) - {party}
+        if not others or not others.isdisjoint(opponents.get(party, frozenset()) & ours):
+            return None
+    return NO_OPPOSING
 
 
 def place_verdict(
