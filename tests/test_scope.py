@@ -28,6 +28,7 @@ from compliance.linking.scope import (
     DOMESTIC,
     NO_OPPOSING,
     NO_PARTY,
+    NO_RULE,
     OUTSIDE,
     REASONS,
     VENUE_KINDS,
@@ -189,12 +190,24 @@ def test_scope__a_domestic_protest_bears_on_no_ceasefire() -> None:
 
 
 def test_scope__real_acled_yerevan_protests_and_prewar_rows_are_unlinked_with_their_reasons() -> None:
-    """Real ACLED rows (Armenia, HDX): the November 2020 protests are domestic, the July 2020 border fire is before any agreement."""
+    """Real ACLED rows (Armenia, HDX): every row dated before the 2020 statement, the July 2020
+    border fire as much as the protests of 2018 and October 2020, is before the agreement (time
+    is tested before whether an account is domestic); the protests of November and December 2020
+    are domestic, or name no party where the gazetteer does not know their town (Gyumri)."""
     ledger = build_ledger(None, [HDX_ARMENIA])
     assert ledger.links == ()
+    index = LinkIndex.build(ledger.agreements)
+    statement = index.by_id["trilateral-2020"].date
+    reasons = {e.id: link_account(e, index, ledger.parties).reason for e in ledger.events}
+    for event in ledger.events:
+        if event.when.last_day < statement:
+            assert reasons[event.id] == BEFORE, event
+        else:
+            assert event.kind == "protest", event
+            assert reasons[event.id] in (DOMESTIC, NO_PARTY), event
     why = ledger.accounting.unlinked_reasons
-    assert why[DOMESTIC] >= 40
-    assert why[BEFORE] >= 20
+    assert why[BEFORE] >= 60
+    assert why[DOMESTIC] >= 30
     assert sum(why.values()) == ledger.accounting.unlinked
 
 
@@ -736,3 +749,63 @@ def test_scope__swapping_armenia_and_azerbaijan_mirrors_an_unattributed_accounts
     mirrored_links, mirrored_reasons = outcome(mirror)
     assert {(_mirrored(o), e, _mirrored(n)) for o, e, n in links} == mirrored_links
     assert reasons == mirrored_reasons
+
+
+# --------------------------------------------------------------------------- the order of the reasons
+
+REASON_HEADER = "id,date,kind,actor,target,location,admin1,country,reported_by,reporter_party\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        # Re-coded in our format from the real ACLED row 8188RTA (University of Zambia workers'
+        # strike, Lusaka, 2 Jul 2016); date, place and country as given, no party named.
+        ("8188RTA,2016-07-02,protest,,,Lusaka,Lusaka,ZM,Zambian Watchdog,none", OUTSIDE),
+        # Re-coded from the real ACLED row ARM2607 (villagers' protest, Norashen, Ararat, 30 Sep 2019).
+        ("ARM2607,2019-09-30,protest,,,Norashen,Ararat,AM,Factor,none", BEFORE),
+        # Synthetic: Azerbaijani police against Azerbaijani civilians, a kind the ceasefire rules
+        # list, in Baku before any agreement, and in Lusaka after them all.
+        ("S1,2019-06-01,ceasefire-violation,AZE,AZE,Baku,,AZ,Reuters,none", BEFORE),
+        ("S2,2024-06-01,ceasefire-violation,AZE,AZE,Lusaka,Lusaka,ZM,Reuters,none", OUTSIDE),
+        # Synthetic: kinds no rule lists, not domestic, abroad and before every agreement.
+        ("S3,2016-07-02,other,,,Lusaka,Lusaka,ZM,Zambian Watchdog,none", OUTSIDE),
+        ("S4,2019-09-30,statement,ARM,,Yerevan,,AM,Reuters,none", BEFORE),
+    ],
+    ids=[
+        "zambia-2016-protest",
+        "yerevan-2019-protest",
+        "baku-2019-police",
+        "lusaka-2024-police",
+        "other",
+        "statement",
+    ],
+)
+def test_scope__the_unlinked_reason_is_place_then_time_before_domestic(row: str, reason: str) -> None:
+    """A protest in Zambia in 2016 and one in Armenia in 2019 were counted as domestic events:
+    the domestic test ran before any other, and a kind no rule lists (a protest) met no place or
+    time test at all. The reason is now that of the agreement the account got furthest with,
+    place, then time, then parties, then whether it is domestic, then the rules."""
+    ledger = ledger_from_csv(REASON_HEADER + row + "\n")
+    assert [p for p in ledger.problems if p.severity is Severity.ERROR] == []
+    assert ledger.links == ()
+    assert ledger.accounting.unlinked_reasons == {reason: 1}
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        ("P1,2022-01-20,protest,,,Yerevan,,AM,Reuters,none", DOMESTIC),
+        ("P2,2022-01-20,ceasefire-violation,AZE,AZE,Baku,,AZ,Reuters,none", DOMESTIC),
+        ("P3,2022-01-20,other,ARM,,Yerevan,,AM,Reuters,none", NO_RULE),
+        ("P4,2022-01-20,statement,,,Kandi,Alibori,,Reuters,none", NO_PARTY),
+    ],
+)
+def test_scope__in_place_and_time_a_domestic_account_is_domestic_and_another_kind_no_rule(
+    row: str, reason: str
+) -> None:
+    """The accounts that pass the place, time and party tests of an agreement keep the reasons of
+    the later tests (synthetic rows): domestic, else no rule matches."""
+    ledger = ledger_from_csv(REASON_HEADER + row + "\n")
+    assert ledger.links == ()
+    assert ledger.accounting.unlinked_reasons == {reason: 1}

@@ -3,8 +3,9 @@
 Two sources of links, both recorded with their basis: explicit references written in the event
 file (``explicit``) and the rules declared with each obligation in its agreement file (the rule's
 name). Obligations are indexed by event kind, so linking an event is a dictionary look-up; the
-scope tests (time, place, parties, domestic events: :mod:`compliance.linking.scope`) run once
-per account signature. An account that links to nothing gets a reason.
+scope tests (place, time, parties, domestic events: :mod:`compliance.linking.scope`) run once
+per account signature. An account that links to nothing gets the reason of the test it got
+furthest with, in that order.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from compliance.linking.scope import (
     is_domestic,
     party_reason,
     place_verdict,
+    reach_verdict,
     worst,
 )
 from compliance.load.places import bundled_gazetteer
@@ -135,7 +137,8 @@ RuleOutcome = tuple[tuple[tuple[str, Effect, str, str, str], ...], str]
 
 
 class RuleStep(NamedTuple):
-    """One (obligation, rule) pair as far as an account's dates do not matter.
+    """One (obligation, rule) pair as far as an account's dates do not matter, or one agreement
+    with no rule for the account's kind (``link`` is ``None``: only its scope tests apply).
 
     ``reason`` set: the place test failed, whatever the dates. Otherwise the dates decide the
     rest: before ``adopted`` the account is ``BEFORE``; then ``party`` (the party test's reason,
@@ -148,13 +151,17 @@ class RuleStep(NamedTuple):
     matches: bool
     window_start: date | None
     window_end: date | None
-    link: tuple[str, Effect, str, str, str]  # (obligation, effect, basis, note, caveat)
+    link: tuple[str, Effect, str, str, str] | None  # (obligation, effect, basis, note, caveat)
     tz: tzinfo  # the agreement's zone, where an instant's days are read
 
 
-RulePlan = tuple[RuleStep, ...] | str
-"""What the rules say of an account whatever its dates: its steps in rule order, or the reason
-(``DOMESTIC``) that no rule applies at all."""
+class RulePlan(NamedTuple):
+    """What the rules say of an account whatever its dates: its steps in rule order, and the
+    reason of a step that passes the scope tests without linking (``DOMESTIC`` for a domestic
+    account, whose rules never match, else ``NO_RULE``)."""
+
+    steps: tuple[RuleStep, ...]
+    miss: str
 
 
 @frozen
@@ -282,10 +289,10 @@ def _remembered_plan(
 
 def _rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement) -> RulePlan:
     """:func:`_rule_outcome` up to the tests that read the account's dates (same tests, same order)."""
-    if is_domestic(event, parties):
-        return DOMESTIC
+    domestic = is_domestic(event, parties)
     steps: list[RuleStep] = []
-    for ob, rule in index.by_kind.get(event.kind, ()):
+    pairs = index.by_kind.get(event.kind, ())
+    for ob, rule in pairs:
         agreement = index.obligations[ob.id][0]
         scope = index.scopes[agreement.id]
         reason, caveat = place_verdict(event, placement, effective_scope(agreement, ob), scope)
@@ -295,25 +302,29 @@ def _rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement
                 reason,
                 agreement.date,
                 party_reason(event, scope, placement, parties) if reason is None else None,
-                reason is None and rule_tests.matches_undated(event, ob, rule, parties),
+                reason is None and not domestic and rule_tests.matches_undated(event, ob, rule, parties),
                 rule.window_start,
                 rule.window_end,
                 (ob.id, rule.effect, rule.name, note, caveat),
                 agreement.tz,
             )
         )
-    return tuple(steps)
+    if not pairs:
+        for agreement in index.by_id.values():
+            scope = index.scopes[agreement.id]
+            reason = reach_verdict(event, placement, scope)
+            party = party_reason(event, scope, placement, parties) if reason is None else None
+            steps.append(RuleStep(reason, agreement.date, party, False, None, None, None, agreement.tz))
+    return RulePlan(tuple(steps), DOMESTIC if domestic else NO_RULE)
 
 
 def _dated_outcome(plan: RulePlan, when: EventTime) -> RuleOutcome:
     """The outcome of a plan for an account of time ``when`` (its days read in each step's zone)."""
-    if isinstance(plan, str):
-        return (), plan
     reasons: list[str] = []
     out: list[tuple[str, Effect, str, str, str]] = []
     seen: set[str] = set()
     first, last = when.first_day, when.last_day
-    for reason, adopted, party, matches, window_start, window_end, link, tz in plan:
+    for reason, adopted, party, matches, window_start, window_end, link, tz in plan.steps:
         if when.is_instant:
             first, last = when.days_in(tz)
         if reason is None and last < adopted:
@@ -325,8 +336,8 @@ def _dated_outcome(plan: RulePlan, when: EventTime) -> RuleOutcome:
         in_window = (window_start is None or last >= window_start) and (
             window_end is None or first <= window_end
         )
-        if link[0] in seen or not (matches and in_window):
-            reasons.append(NO_RULE)
+        if link is None or link[0] in seen or not (matches and in_window):
+            reasons.append(plan.miss)
             continue
         seen.add(link[0])
         out.append(link)
@@ -337,13 +348,20 @@ def _rule_outcome(
     event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement
 ) -> RuleOutcome:
     """The rule-made links of one account, or why there are none: the plain computation, which
-    :func:`link_account` reaches through a :class:`RulePlan` per signature (a property compares them)."""
-    if is_domestic(event, parties):
-        return (), DOMESTIC
+    :func:`link_account` reaches through a :class:`RulePlan` per signature (a property compares them).
+
+    Each (obligation, rule) pair for the account's kind applies the scope tests in the order the
+    reasons rank (place, time, parties), then whether the account is domestic, then the rule; an
+    account of a kind no rule lists meets each agreement's scope tests all the same. The domestic
+    test comes after the others: before, it won over them, and a protest in Zambia in 2016 was
+    counted as a domestic event rather than as outside the area.
+    """
+    miss = DOMESTIC if is_domestic(event, parties) else NO_RULE
     reasons: list[str] = []
     out: list[tuple[str, Effect, str, str, str]] = []
     seen: set[str] = set()
-    for ob, rule in index.by_kind.get(event.kind, ()):
+    pairs = index.by_kind.get(event.kind, ())
+    for ob, rule in pairs:
         agreement = index.obligations[ob.id][0]
         scope = index.scopes[agreement.id]
         last = event.when.days_in(agreement.tz)[1]
@@ -355,10 +373,21 @@ def _rule_outcome(
         if reason is not None:
             reasons.append(reason)
             continue
-        if ob.id in seen or not rule_tests.matches(event, ob, rule, parties, agreement.tz):
-            reasons.append(NO_RULE)
+        if (
+            miss == DOMESTIC
+            or ob.id in seen
+            or not rule_tests.matches(event, ob, rule, parties, agreement.tz)
+        ):
+            reasons.append(miss)
             continue
         note = rule_tests.breach_note(event, ob, rule, parties)
         seen.add(ob.id)
         out.append((ob.id, rule.effect, rule.name, note, caveat))
+    if not pairs:
+        for agreement in index.by_id.values():
+            scope = index.scopes[agreement.id]
+            reason = reach_verdict(event, placement, scope)
+            if reason is None and event.when.days_in(agreement.tz)[1] < agreement.date:
+                reason = BEFORE
+            reasons.append(reason or party_reason(event, scope, placement, parties) or miss)
     return tuple(out), "" if out else worst(reasons)

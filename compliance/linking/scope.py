@@ -14,8 +14,10 @@ Armenia and Azerbaijan signed in 2020. Before any rule is tried, the account mus
     clash of Armenia's forces with Türkiye's),
 
 and must not be a domestic event. Everything that links to nothing gets one reason from
-:data:`REASONS`. These tests are a few set look-ups per account signature; the caller memoises
-them with the rule-made links.
+:data:`REASONS`: that of the test it got furthest with, in the order of :data:`RANK` (place,
+time, parties, domestic, the rules), so a protest abroad is outside the area, not domestic.
+These tests are a few set look-ups per account signature; the caller memoises them with the
+rule-made links.
 """
 
 from __future__ import annotations
@@ -60,8 +62,9 @@ VENUE_KINDS = frozenset(
 """Kinds that are things said, signed or decided: their location is a venue (Moscow, Brussels,
 Astana), not where the duty applies, so the place test (c) is not applied to them."""
 
-RANK = {OUTSIDE: 0, BEFORE: 1, NO_PARTY: 2, NO_OPPOSING: 3, NO_RULE: 4}
-"""How far an account got before a test failed: the reason shown is the one it got furthest with."""
+RANK = {OUTSIDE: 0, BEFORE: 1, NO_PARTY: 2, NO_OPPOSING: 3, DOMESTIC: 4, NO_RULE: 5}
+"""How far an account got before a test failed: the reason shown is the one it got furthest with.
+The tests run in this order: place, time, parties, whether the account is domestic, the rules."""
 
 
 @frozen
@@ -74,6 +77,9 @@ class AgreementScope:
     countries: frozenset[str]
     areas: frozenset[str]
     tz: dt.tzinfo = dt.UTC  # the agreement's zone: an instant's day is read there
+    reach: tuple[Scope | None, ...] = ()
+    """The distinct scopes of its obligations (an obligation's own, else the agreement's): where
+    it applies to anything, the place test of an account of a kind no rule lists."""
 
     @classmethod
     def of(cls, agreement: Agreement) -> AgreementScope:
@@ -86,6 +92,8 @@ class AgreementScope:
             frozenset(c for s in scopes for c in s.countries),
             frozenset(a for s in scopes for a in (*s.areas, *s.disputed_areas)),
             agreement.tz,
+            tuple(dict.fromkeys(effective_scope(agreement, ob) for ob in agreement.obligations))
+            or (agreement.scope,),
         )
 
 
@@ -293,6 +301,20 @@ def place_verdict(
     if placement.areas & frozenset(scope.disputed_areas) or (scope.disputed and not scope.disputed_areas):
         return None, DISPUTED_SCOPE
     return OUTSIDE, ""
+
+
+def reach_verdict(event: Event, placement: Placement, agreement: AgreementScope) -> str | None:
+    """Tests (b) and (c) for an agreement as a whole, for an account of a kind no rule lists:
+    ``None`` when the account passes them for some obligation (the agreement applies there to
+    something), else :data:`OUTSIDE`.
+
+    Such an account links to nothing, but its reason must still say how far it got. Without
+    this it met no place or time test: a protest in Zambia in 2016 was counted as a domestic
+    event, and a statement made in 2019 as matching no rule.
+    """
+    if any(place_verdict(event, placement, own, agreement)[0] is None for own in agreement.reach):
+        return None
+    return OUTSIDE
 
 
 def worst(reasons: Iterable[str]) -> str:
