@@ -398,19 +398,51 @@ def _windows_moved(agreements: Sequence[Agreement], days: int) -> tuple[Agreemen
     )
 
 
+RESHAPES: dict[str, tuple[object, ...]] = {
+    "actor": (None, "ARM", "AZE"),
+    "involved": ((), ("ARM",), ("AZE",), ("ARM", "AZE"), ("ARM", "TUR"), ("AZE", "NK"), ("AZE", "RUS")),
+    "target": (None, "ARM", "AZE", "TUR"),
+    "kind": ("protest", "other", "statement", "armed-clash", "ceasefire-violation"),
+    "country": ("", "AM", "AZ", "ZM"),
+}
+"""What the party, opposing-party and domestic tests read, and kinds no rule lists, with values
+that make accounts domestic, clashes with a third state and protests abroad."""
+
+RESHAPED = st.tuples(
+    st.integers(0, 15), st.fixed_dictionaries({k: st.sampled_from(v) for k, v in RESHAPES.items()})
+)
+
+
+def _reshaped(event: Event, fields: dict[str, object]) -> list[Event]:
+    """The account with ``fields``, then with each field in turn set to the next value of its pool:
+    neighbours that share all but one part of the signature, which a memo key must tell apart."""
+    found = [evolve(event, **fields)]
+    for name, pool in RESHAPES.items():
+        other = pool[(pool.index(fields[name]) + 1) % len(pool)]
+        found.append(evolve(event, **{**fields, name: other}))
+    return found
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(RULE_ACCOUNTS, max_size=16),
     st.lists(st.tuples(st.integers(0, 15), st.integers(0, 15)), max_size=16),
     st.lists(st.tuples(st.integers(0, 15), INSTANTS), max_size=10),
+    st.lists(RESHAPED, max_size=6),
 )
 def test_link_memo__each_account_gets_the_links_and_reason_of_the_rules_applied_to_it_alone(
-    drawn: list[Event], redated: list[tuple[int, int]], instants: list[tuple[int, EventTime]]
+    drawn: list[Event],
+    redated: list[tuple[int, int]],
+    instants: list[tuple[int, EventTime]],
+    reshaped: list[tuple[int, dict[str, object]]],
 ) -> None:
     """One memo over a batch (signatures met again at other dates, as in a real file) against
     the plain rule tests on each account with nothing remembered; some accounts are given a
-    time of day with an offset near a date the tests compare with (read in each agreement's zone)."""
+    time of day with an offset near a date the tests compare with (read in each agreement's zone),
+    and some other parties, kinds and countries, each beside neighbours that differ in one of
+    them (domestic accounts, clashes with a third state, protests abroad)."""
     drawn = [evolve(e, links=()) for e in drawn]  # rule-made links only (explicit ones are not remembered)
+    drawn += [e for i, fields in reshaped if drawn for e in _reshaped(drawn[i % len(drawn)], fields)]
     events = drawn + [evolve(drawn[i], when=drawn[j].when) for i, j in redated if max(i, j) < len(drawn)]
     events += [evolve(drawn[i % len(drawn)], when=when) for i, when in instants if drawn]
     for agreements in (AGREEMENTS, _windows_moved(AGREEMENTS, 20)):
