@@ -475,6 +475,7 @@ def test_real_hdx__a_border_guard_attack_on_civilians_of_the_other_side_is_not_d
         ("Military Forces of Azerbaijan (2003-) Special Forces", "AZE"),
         ("Police Forces of Armenia (2008-2018) Special Investigation Service", "ARM"),
         ("Military Forces of Azerbaijan", "AZE"),
+        ("Military Forces of Iran (1989-) Border Guard", "IRN"),  # a third state, not a side
         ("Former Military Forces of Armenia (2018-)", None),
         ("Former Government of Armenia (2008-2018)", None),
         ("Unidentified Armed Group (Armenia)", None),

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 import agreements as bundled
 from compliance.core.events import Event, ExplicitLink, Origin
 from compliance.core.model import Agreement, LinkRule, Obligation
-from compliance.core.parties import Party, PartyRegistry
 from compliance.core.problems import Severity
 from compliance.core.timeframe import APPROXIMATE_WINDOW, EventTime, Precision
 from compliance.core.vocabulary import EVENT_KINDS, ActorRelation, Effect
@@ -633,9 +632,6 @@ def test_scope__an_approximate_date_links_and_reads_as_the_interval_it_stands_fo
 
 # --------------------------------------------------------------------------- the other side
 
-WITH_IRAN = PartyRegistry.of((*PARTIES.parties, Party("IRN", "Iran")), PARTIES.conflicts)
-"""The bundled registry with Iran, which it does not list, so that an account can involve it."""
-
 
 def _unattributed_clash(involved: tuple[str, ...], **fields: object) -> Event:
     """Synthetic, derived from the real ACLED row ARM4887 (29 Sep 2020, Vardenis, Gegharkunik:
@@ -671,7 +667,7 @@ def test_scope__an_unattributed_clash_with_a_third_state_bears_on_neither_sides_
     was charged with a clash the other side took no part in. It links to nothing now, and is
     counted as unlinked because no opposing party to the agreement is involved."""
     event = _unattributed_clash(involved, **fields)
-    ledger = assemble(AGREEMENTS, WITH_IRAN, [Record(Origin("t.csv", 2), event)])
+    ledger = assemble(AGREEMENTS, PARTIES, [Record(Origin("t.csv", 2), event)])
     assert ledger.links == ()
     assert ledger.accounting.unlinked_reasons == {NO_OPPOSING: 1}
 
