@@ -897,9 +897,12 @@ def explicit_links(draw: st.DrawFn) -> ExplicitLink:
 def events(draw: st.DrawFn) -> Event:
     """Valid events as our CSV and JSON Lines can carry them (no ``involved``, no geo precision)."""
     parties = st.sampled_from(["ARM", "AZE", "RUS"])
+    when = draw(event_times())
+    # Reported once it can have happened: dates after their own report are read with a warning.
+    reported = st.integers(0, 400).map(lambda n: when.last_day + timedelta(days=n))
     return Event(
         id=draw(_IDS),
-        when=draw(event_times()),
+        when=when,
         kind=draw(st.sampled_from(EVENT_KINDS)),
         reported_by=draw(_text(min_size=1)),
         reporter_party=draw(st.sampled_from(["ARM", "AZE", UNAFFILIATED])),
@@ -916,7 +919,7 @@ def events(draw: st.DrawFn) -> Event:
                 st.floats(-180, 180, allow_nan=False),
             )
         ),
-        reported_on=draw(st.none() | _DAYS),
+        reported_on=draw(st.none() | reported),
         incident=draw(_text()),
         fatalities=draw(st.none() | st.integers(0, 9_999_999)),
         links=tuple(draw(st.lists(explicit_links(), max_size=3))),
@@ -946,3 +949,28 @@ def test_roundtrip__csv_and_jsonl_give_back_the_events(originals):
             back = [r.event for r in records(items)]
             assert back == originals, path.suffix
             assert all(e is not None and e.origin is not None and e.origin.file == str(path) for e in back)
+
+
+@pytest.mark.parametrize(
+    ("when", "field"),
+    [
+        ("2022-12-12,2023-09-30", "date_end"),  # a range written to the end of a blockade (E060's shape)
+        ("2023-01-05,", "date"),  # an act first possible after its own report
+        ("2022-12-12,", None),
+        ("2022-12,", None),  # a month reported in its course: read as written, no warning
+        ("~2022-12-10,", None),  # an approximate day reported two days later
+        ("2022-12-01,2022-12-12", None),
+    ],
+)
+def test_dates_after_the_report__warned_on_the_field_and_read(when: str, field: str | None) -> None:
+    """An account reported on 12 December 2022 cannot first happen later, and a `date_end` after
+    its report date is read as a duration's end where it means the last possible day: a warning
+    on that field, and the account is read as written (synthetic rows)."""
+    text = (
+        "id,date,date_end,kind,reported_by,reporter_party,reported_on,source_url\n"
+        f"X1,{when},statement,Reuters,none,2022-12-12,https://example.org/x\n"
+    )
+    records = list(read_event_stream(io.StringIO(text), "t.csv", ".csv", PARTIES.resolve, RESOLVE_REPORTER))
+    [record] = [r for r in records if isinstance(r, Record)]
+    assert record.event is not None
+    assert [(p.field, p.severity) for p in record.problems] == ([(field, Severity.WARNING)] if field else [])

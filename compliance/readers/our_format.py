@@ -188,6 +188,8 @@ class EventBuilder:
                 findings.append(day)
             else:
                 reported_on = day
+                if when is not None and (when.first_day > day or (end_text and when.last_day > day)):
+                    findings.append(_AFTER_REPORT[0] if when.first_day > day else _AFTER_REPORT[1])
         if source and not source.startswith(("http://", "https://")):
             findings.append(("source_url", "only http(s) addresses are accepted", Severity.ERROR))
         fatalities = None
@@ -248,6 +250,24 @@ class EventBuilder:
             ),
             problems,
         )
+
+
+_AFTER_REPORT: tuple[Finding, Finding] = (
+    (
+        "date",
+        "the event's first possible day is after reported_on: an account reports what has happened",
+        Severity.WARNING,
+    ),
+    (
+        "date_end",
+        "the last possible day is after reported_on: date_end is the last day the event can have "
+        "happened on, not the end of its duration",
+        Severity.WARNING,
+    ),
+)
+"""Dates that an account's own report date contradicts (a warning: the account is still read as
+written). An act reported on 12 December cannot first happen in 2023; a range written to the end
+of a blockade makes the first occurrence uncertain for months."""
 
 
 Party = tuple[str, str | None, str | None, str]
