@@ -117,3 +117,67 @@ def test_check__the_worked_example_in_the_docs_is_real_output(capsys: pytest.Cap
         doc[doc.index("#### sp2008-4-withdrawal-geo") :].split("\n\n", 1)[1].split("\n\nEach witness")[0]
     )
     assert witnesses in out
+
+
+ROMAN_NUMBERED = """\
+id = "ab-2024"
+title = "Alpha-Beta ceasefire"
+short_title = "AB ceasefire"
+date = 2024-01-10
+nature = "political-statement"
+signatories = ["AAA", "BBB"]
+utc_offset = "+02:00"
+sources = ["https://example.org/ab"]
+[[articles]]
+number = "I-1"
+title = "Ceasefire"
+text = "The parties cease fire."
+source = "https://example.org/ab"
+[[obligations]]
+id = "ab-1-cf-aaa"
+article = "I-1"
+summary = "Alpha ceases fire."
+bearers = ["AAA"]
+modality = "prohibition"
+kind = "maintenance"
+in_force = 2024-01-10
+note = "only explicit links are used"
+"""
+TWO_PARTIES = """\
+[[parties]]
+id = "AAA"
+name = "Alphaland"
+[[parties]]
+id = "BBB"
+name = "Betaland"
+[[conflicts]]
+id = "a-b"
+sides = [["AAA"], ["BBB"]]
+"""
+
+
+def test_check__every_witness_of_an_article_numbered_i_1_is_read_and_reproduces_its_status(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Article "I-1": each witness file `check` prints is accepted by `report`, with its status."""
+    agreement, parties = tmp_path / "one.toml", tmp_path / "parties.toml"
+    agreement.write_text(ROMAN_NUMBERED, encoding="utf-8")
+    parties.write_text(TWO_PARTIES, encoding="utf-8")
+    assert (
+        main(["check", str(agreement), "--parties", str(parties), "--examples", "10", "--format", "json"])
+        == 0
+    )
+    [ob] = json.loads(capsys.readouterr().out)["obligations"]
+    statuses = {w["status"] for w in ob["reachable"]}
+    assert {"violated", "disputed"} <= statuses
+    for witness in ob["reachable"]:
+        events = tmp_path / "witness.csv"
+        events.write_text(witness["events_csv"], encoding="utf-8")
+        args = ["--parties", str(parties), "--as-of", witness["as_of"], "--format", "json"]
+        assert main(["report", "--agreement-file", str(agreement), "--events", str(events), *args]) == 0
+        out = capsys.readouterr()
+        report = json.loads(out.out)
+        assert "bad link" not in out.err
+        assert report["accounting"]["rejected"] == 0
+        [result] = [o for a in report["agreements"] for art in a["articles"] for o in art["obligations"]]
+        assert result["status"] == witness["status"], witness["events_csv"]

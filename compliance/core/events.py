@@ -21,10 +21,40 @@ UNAFFILIATED = "none"
 UNKNOWN = "unknown"
 """``reporter_party`` when nobody said and the reporter registry does not know the reporter."""
 
+LINK_SEPARATORS = "#/:;,"
+"""What separates the parts of a link (``#``, ``/``, ``:``) and the links of a field (``;``, and
+``,`` in a list): an article number holds none of them."""
+MAX_ARTICLE_CHARS = 100
+"""An article number is short (``"9"``, ``"IV.3-b"``); a longer one could not travel in an event row."""
+
 LINK_SYNTAX = re.compile(
-    r"^(?P<agreement>[a-z0-9][a-z0-9-]*)#(?P<article>[0-9A-Za-z.]+)"
+    r"^(?P<agreement>[a-z0-9][a-z0-9-]*)#(?P<article>[^#/:;,\s]+)"
     r"(?:/(?P<obligation>[a-z0-9][a-z0-9-]*))?:(?P<effect>[a-z]+)$"
 )
+
+
+def article_number_problem(number: str) -> str | None:
+    """Why a link could not name ``number`` as an article, or ``None`` when it can.
+
+    The one rule for the loader (an agreement's article numbers) and the link parser: any
+    printable characters (letters and digits of any script, ``-``, ``.``, brackets …) except white
+    space, control and invisible characters (format characters, bidi overrides, unassigned code
+    points) and the link separators :data:`LINK_SEPARATORS`; at most :data:`MAX_ARTICLE_CHARS`.
+    """
+    if not number:
+        return "it is empty"
+    if len(number) > MAX_ARTICLE_CHARS:
+        return f"it is longer than {MAX_ARTICLE_CHARS} characters"
+    if number.isprintable() and " " not in number and not any(c in number for c in LINK_SEPARATORS):
+        return None  # the common case, in a few C calls
+    for char in number:
+        if char in LINK_SEPARATORS:
+            return f"it holds {char!r}, which separates the parts of a link"
+        if char.isspace():
+            return "it holds white space"
+        if not char.isprintable():
+            return f"it holds the control or invisible character {char!r}"
+    return None
 
 
 @frozen
@@ -50,6 +80,11 @@ class ExplicitLink:
         match = LINK_SYNTAX.match(text.strip())
         if match is None:
             raise ValueError(f"bad link {text.strip()!r}: expected AGREEMENT#ARTICLE[/OBLIGATION-ID]:EFFECT")
+        why = article_number_problem(match["article"])
+        if why is not None:
+            raise ValueError(
+                f"bad link {text.strip()!r}: the article number {match['article']!r} is not one: {why}"
+            )
         try:
             effect = Effect(match["effect"])
         except ValueError:

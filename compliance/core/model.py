@@ -13,6 +13,7 @@ from datetime import date, datetime, timezone
 
 from attrs import field, frozen, validators
 
+from compliance.core.events import article_number_problem
 from compliance.core.timeframe import parse_offset
 from compliance.core.vocabulary import (
     ActorRelation,
@@ -34,6 +35,15 @@ def _http(_: object, attribute: object, value: str) -> None:
         raise ValueError(f"source addresses must be http(s): {value!r}")
 
 
+def _article_number(_: object, attribute: object, value: str) -> None:
+    why = article_number_problem(value)
+    if why is not None:
+        raise ValueError(
+            f"{value!r} cannot be named by an event's link (AGREEMENT#ARTICLE/OBLIGATION:EFFECT): {why}",
+            attribute,
+        )
+
+
 @frozen
 class Variant:
     """Another wording of an article (the other side's official English, an early draft)."""
@@ -48,7 +58,8 @@ class Article:
     """One numbered point of an agreement, quoted verbatim with its source.
 
     Attributes:
-        number: as the agreement numbers it (``"1"`` … ``"9"``).
+        number: as the agreement numbers it (``"1"`` … ``"9"``, ``"I-1"``, ``"1(a)"``): printable,
+            without white space or a link separator (``# / : ; ,``), so that a link can name it.
         title: a short neutral label added by the encoder (not part of the text).
         text: the verbatim text, or an empty string when no text was found.
         source: address of the page the text was taken from.
@@ -58,7 +69,7 @@ class Article:
         note: what the encoder could not find or had to assemble.
     """
 
-    number: str
+    number: str = field(validator=_article_number)
     title: str
     text: str
     source: str = field(validator=_http)
