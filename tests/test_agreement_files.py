@@ -360,3 +360,28 @@ def test_duplicate_agreement_id__report_is_the_same_in_either_order_and_strict_f
     assert outputs[0] == outputs[1]
     assert outputs[0][0] == 0
     assert "duplicate agreement id 'example-2020'" in outputs[0][2]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path"),
+    [
+        ('kinds = ["armed-clash", "shelling"]', "kinds = []", "$.obligations[0].rules[0].kinds"),
+        ('actors = ["bearer"]', "actors = []", "$.obligations[0].rules[0].actors"),
+        (
+            'bearers = ["ARM"]\nbeneficiaries = ["AZE"]\nmonitors',
+            "bearers = []\nmonitors",
+            "$.obligations[0].bearers",
+        ),
+    ],
+    ids=["no-kinds", "no-actors", "no-bearers"],
+)
+def test_malformed__an_empty_list_that_leaves_nothing_to_match_is_an_error_at_its_key(
+    old: str, new: str, path: str
+) -> None:
+    """A rule listing no event kind, or no actor relation, matches no account; an obligation needs a bearer."""
+    text = replace(old, new)
+    agreement, problems = load_agreement_text(text, "bad.toml")
+    assert agreement is None
+    [problem] = problems
+    assert problem.field == path
+    assert text.splitlines()[problem.line - 1].startswith(new.split("\n")[0])

@@ -181,3 +181,24 @@ def test_check__every_witness_of_an_article_numbered_i_1_is_read_and_reproduces_
         assert report["accounting"]["rejected"] == 0
         [result] = [o for a in report["agreements"] for art in a["articles"] for o in art["obligations"]]
         assert result["status"] == witness["status"], witness["events_csv"]
+
+
+@pytest.mark.parametrize("key", ["kinds", "actors"])
+def test_check__a_rule_with_an_empty_list_is_a_problem_not_a_traceback(
+    key: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A rule with `kinds = []` or `actors = []` can match nothing: validate and check name the key."""
+    rule = {"kinds": '["armed-clash"]', "actors": '["bearer"]', key: "[]"}
+    text = ROMAN_NUMBERED.replace("I-1", "1").replace(
+        'note = "only explicit links are used"\n',
+        f'[[obligations.rules]]\nname = "hostilities"\nkinds = {rule["kinds"]}\nactors = {rule["actors"]}\n'
+        'effect = "breaches"\n',
+    )
+    agreement, parties = tmp_path / "one.toml", tmp_path / "parties.toml"
+    agreement.write_text(text, encoding="utf-8")
+    parties.write_text(TWO_PARTIES, encoding="utf-8")
+    line = text.splitlines().index(f"{key} = []") + 1
+    for command in (["validate", str(agreement)], ["check", str(agreement), "--examples", "4"]):
+        assert main([*command, "--parties", str(parties)]) == 1
+        err = capsys.readouterr().err
+        assert f"{agreement}:{line}: $.obligations[0].rules[0].{key}: " in err

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timezone
 
 from attrs import field, frozen, validators
@@ -42,6 +43,16 @@ def _article_number(_: object, attribute: object, value: str) -> None:
             f"{value!r} cannot be named by an event's link (AGREEMENT#ARTICLE/OBLIGATION:EFFECT): {why}",
             attribute,
         )
+
+
+def _not_empty(message: str) -> Callable[[object, object, tuple[object, ...]], None]:
+    """A validator refusing an empty list with ``message``, naming the field (``$.obligations[0].bearers``)."""
+
+    def check(_: object, attribute: object, value: tuple[object, ...]) -> None:
+        if not value:
+            raise ValueError(message, attribute)
+
+    return check
 
 
 @frozen
@@ -125,9 +136,19 @@ class LinkRule:
     """
 
     name: str = field(validator=_slug)
-    kinds: tuple[str, ...]
+    kinds: tuple[str, ...] = field(
+        validator=_not_empty(
+            "empty: a rule with no event kind matches no account; list at least one (docs/event-kinds.md)"
+        )
+    )
     effect: Effect
-    actors: tuple[ActorRelation, ...] = (ActorRelation.BEARER,)
+    actors: tuple[ActorRelation, ...] = field(
+        default=(ActorRelation.BEARER,),
+        validator=_not_empty(
+            "empty: a rule with no actor relation matches no account; list at least one "
+            "(bearer, aligned, opposed, third-party, unknown, any)"
+        ),
+    )
     places: tuple[str, ...] = ()
     window_start: date | None = None
     window_end: date | None = None
@@ -180,7 +201,9 @@ class Obligation:
     id: str = field(validator=_slug)
     article: str
     summary: str
-    bearers: tuple[str, ...] = field(validator=validators.min_len(1))
+    bearers: tuple[str, ...] = field(
+        validator=_not_empty("empty: an obligation needs at least one party that owes it")
+    )
     modality: Modality
     kind: Kind
     in_force: date | datetime
