@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from compliance.render.safe import code, text
 from compliance.views.activity import Activity, ActivityRow
 
 SCHEMA = "ceasefire-compliance/activity/1"
@@ -79,8 +80,8 @@ def activity_markdown(result: Activity) -> str:
     ]
     for row in result.rows:
         lines.append(
-            f"| {row.period_start.isoformat()} to {row.period_end.isoformat()} | {row.agreement} "
-            f"| `{row.obligation}` | {row.bearers} | {row.effect.value} | {row.grade.value} "
+            f"| {row.period_start.isoformat()} to {row.period_end.isoformat()} | {text(row.agreement)} "
+            f"| {code(row.obligation)} | {text(row.bearers)} | {row.effect.value} | {row.grade.value} "
             f"| {row.accounts} | {row.incidents} |"
         )
     if not result.rows:

@@ -1,10 +1,16 @@
-"""The result of ``compliance check`` as Markdown and JSON. Formatting only: every status was decided by the view."""
+"""The result of ``compliance check`` as Markdown and JSON. Formatting only: every status was decided by the view.
+
+Problems, warnings and law messages quote agreement files (a rule's place, an unknown article):
+they go through the escaping of :mod:`compliance.render.safe`, and event files are fenced so
+that no field of theirs can close the block.
+"""
 
 from __future__ import annotations
 
 import json
 
 from compliance.load.converter import converter
+from compliance.render.safe import code, fenced, text
 from compliance.testing.check import Check
 from compliance.testing.explore import law_examples
 from compliance.testing.laws import LAWS
@@ -13,12 +19,12 @@ from compliance.testing.laws import LAWS
 def check_markdown(check: Check) -> str:
     agreements = sorted({ob.agreement for ob in check.obligations})
     lines = [
-        f"# Check of {', '.join(agreements) or 'no agreement'}",
+        f"# Check of {', '.join(map(text, agreements)) or 'no agreement'}",
         "",
         f"{len(check.obligations)} obligations; {check.examples} generated examples per obligation and "
         f"{law_examples(check.examples)} per law; seed {check.seed}. "
         + (
-            f"Rule places looked up in {check.gazetteer}."
+            f"Rule places looked up in {code(check.gazetteer)}."
             if check.gazetteer
             else "Rule places not looked up (no gazetteer)."
         ),
@@ -26,30 +32,31 @@ def check_markdown(check: Check) -> str:
         "## Problems",
         "",
     ]
-    lines += [f"- `{p}`" for p in check.problems] or ["None."]
+    lines += [f"- {text(str(p))}" for p in check.problems] or ["None."]
     lines += ["", "## Laws", ""]
     failed = {c.law for c in check.counterexamples}
     lines += [f"- {name}: {'COUNTEREXAMPLE' if name in failed else 'held'}" for name in LAWS]
     for c in check.counterexamples:
         lines += [
             "",
-            f"### Counterexample: {c.law}",
+            f"### Counterexample: {text(c.law)}",
             "",
-            c.message,
+            text(c.message),
             "",
             f"As of {c.as_of}, with this event file:",
+            "",
+            *fenced(c.csv, "csv"),
         ]
-        lines += ["", "```csv", c.csv.rstrip("\n"), "```"]
     lines += ["", "## Reachable statuses", ""]
     lines += ["| Obligation | Kind | Reachable | Warnings |", "|---|---|---|---|"]
     for ob in check.obligations:
         kind = ob.kind.value if ob.modality.value != "permission" else f"{ob.kind.value} (permission)"
         lines.append(
-            f"| `{ob.obligation}` | {kind} | {', '.join(s.value for s in ob.reachable)} | {len(ob.warnings) or ''} |"
+            f"| {code(ob.obligation)} | {kind} | {', '.join(s.value for s in ob.reachable)} | {len(ob.warnings) or ''} |"
         )
     if check.warnings:
         lines += ["", "## Warnings", ""]
-        lines += [f"- {w}" for w in check.warnings]
+        lines += [f"- {text(w)}" for w in check.warnings]
     lines += [
         "",
         "## Witnesses",
@@ -57,16 +64,14 @@ def check_markdown(check: Check) -> str:
         "The smallest event file found that gives each status, and the date as of which it holds.",
     ]
     for ob in check.obligations:
-        lines += ["", f"### {ob.obligation}"]
+        lines += ["", f"### {text(ob.obligation)}"]
         for w in ob.witnesses:
             count = f"{len(w.events)} account{'s' if len(w.events) != 1 else ''}"
             lines += [
                 "",
                 f"**{w.status.value}** as of {w.as_of} ({count}):",
                 "",
-                "```csv",
-                w.csv.rstrip("\n"),
-                "```",
+                *fenced(w.csv, "csv"),
             ]
     return "\n".join(lines) + "\n"
 

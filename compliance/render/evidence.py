@@ -37,7 +37,7 @@ class Accounts:
 
 
 def _affiliation(party: str) -> str:
-    return {UNAFFILIATED: "unaffiliated", UNKNOWN: "unknown"}.get(party, party)
+    return {UNAFFILIATED: "unaffiliated", UNKNOWN: "unknown"}.get(party) or text(party)
 
 
 def evidence_lines(r: ObligationResult, accounts: Accounts, total: int) -> list[str]:
@@ -49,7 +49,7 @@ def evidence_lines(r: ObligationResult, accounts: Accounts, total: int) -> list[
         if total <= len(r.evidence)
         else f"; {len(r.evidence)} of {total} accounts shown, first by date and the deciding ones"
     )
-    out = [f"Evidence for `{r.id}` ({r.status.value}: {text(r.reason)}{shown}):", ""]
+    out = [f"Evidence for {code(r.id)} ({r.status.value}: {text(r.reason)}{shown}):", ""]
     # Links are explicit references in the event file unless a rule is named.
     # Accounts that share effect, grade, reason and basis share a line: the reason is often the
     # same for dozens of accounts ("reported by RUS, not a side to the conflict").
@@ -88,7 +88,7 @@ def incident_tables(incidents: Sequence[Incident], accounts: Accounts, where: st
             deaths = "" if event.fatalities is None else str(event.fatalities)
             out.append(
                 f"| {accounts.ref(event.id)} | {cell(event.reported_by, 120)} "
-                f"| {_affiliation(event.reporter_party)} | {event.actor or 'not stated'} "
+                f"| {_affiliation(event.reporter_party)} | {text(event.actor) if event.actor else 'not stated'} "
                 f"| {cell(_one_line(event.notes), SHORT_CLAIM)} | {deaths or ' '} |"
             )
         out.append("")
@@ -120,7 +120,7 @@ def evidence_section(report: Report) -> list[str]:
         "",
     ]
     for number, event in enumerate(report.events, start=1):
-        head = f"**A{number}** {code(event.id)} · {event.when.label()} · {event.kind} · "
+        head = f"**A{number}** {code(event.id)} · {event.when.label()} · {text(event.kind)} · "
         out += [
             head + _details(event) + f" · {address(event.source_url)}",
             f"> {text(event.notes) or '(no notes)'}",
@@ -163,7 +163,7 @@ def recent_lines(agreement: AgreementReport, report: Report) -> list[str]:
     for c in changes:
         cause = f" ({text(c.cause)})" if c.cause and c.cause != c.after.value else ""
         out.append(
-            f"- {c.date.isoformat()} `{c.obligation}` (art. {c.article}): {c.before.value} → **{c.after.value}**{cause}"
+            f"- {c.date.isoformat()} {code(c.obligation)} (art. {text(c.article)}): {c.before.value} → **{c.after.value}**{cause}"
         )
     return [*out, ""]
 
@@ -180,7 +180,7 @@ def trust_dependent_statuses(report: Report, agreement: AgreementReport) -> str:
     if not differing:
         return ""
     parts = [
-        f"`{t.obligation}` (" + ", ".join(f"{s.trust.value}: {s.status.value}" for s in t.statuses) + ")"
+        f"{code(t.obligation)} (" + ", ".join(f"{s.trust.value}: {s.status.value}" for s in t.statuses) + ")"
         for t in differing
     ]
     return "Depends on whose word one takes: " + "; ".join(parts) + "."

@@ -112,14 +112,14 @@ def _pam(score: int | None) -> str:
 
 def _summary(agreement: AgreementReport) -> list[str]:
     a = agreement.agreement
-    parties = [p.party for p in agreement.parties]
+    parties = [text(p.party) for p in agreement.parties]
     out = [
         f"## Summary: {text(a.short_title)}",
         "",
         f"Overall: **{_status(agreement.status)}**, PAM score {_pam(agreement.status.pam_score)}. "
         + "By bearer: "
         + "; ".join(
-            f"{p.party} {_status(p.status)} (PAM {_pam(p.status.pam_score)})" for p in agreement.parties
+            f"{text(p.party)} {_status(p.status)} (PAM {_pam(p.status.pam_score)})" for p in agreement.parties
         )
         + ".",
         "",
@@ -127,9 +127,9 @@ def _summary(agreement: AgreementReport) -> list[str]:
         "|---|---|---|" + "---|" * len(parties),
     ]
     for article in agreement.articles:
-        cells = [_party_cell(article.party_status(party)) for party in parties]
+        cells = [_party_cell(article.party_status(p.party)) for p in agreement.parties]
         out.append(
-            f"| {article.article.number}. {cell(article.article.title, 80)} | {_status(article.status)} "
+            f"| {cell(article.article.number, 80)}. {cell(article.article.title, 80)} | {_status(article.status)} "
             f"| {_pam(article.status.pam_score)} | " + " | ".join(cells) + " |"
         )
     return [*out, ""]
@@ -144,7 +144,7 @@ def _agreement(agreement: AgreementReport, accounts: Accounts, sources: _Sources
     meta = [
         f"Nature: {a.nature.value}" + ("" if a.binding else " (not binding; tracked as a benchmark)"),
         f"dated {a.date.isoformat()}",
-        "signatories: " + ", ".join(a.signatories),
+        "signatories: " + ", ".join(map(text, a.signatories)),
         f"dates read in {text(a.zone_name or 'UTC')} (UTC{a.utc_offset})",
     ]
     if a.pax_id is not None:
@@ -166,10 +166,10 @@ def _agreement(agreement: AgreementReport, accounts: Accounts, sources: _Sources
 
 def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sources: _Sources) -> list[str]:
     art = article.article
-    out = [f"### {text(agreement_id)} · {art.number}. {text(art.title)}", ""]
+    out = [f"### {text(agreement_id)} · {text(art.number)}. {text(art.title)}", ""]
     if art.text:
         out.append(f"> {text(art.text)}")
-        out += [">", f"> — {art.text_status} text, {sources.ref(art.source)}", ""]
+        out += [">", f"> — {text(art.text_status)} text, {sources.ref(art.source)}", ""]
     else:
         out += [f"*Text not found.* {sources.ref(art.source)}", ""]
     if art.note:
@@ -192,23 +192,23 @@ def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sour
         if r.breach_on_record and r.status in (Status.FULFILLED, Status.FULFILLED_LATE):
             status += ", breach on record"
         out.append(
-            f"| `{ob.id}` {cell(ob.summary, 240)} | {', '.join(ob.bearers)} "
+            f"| {code(ob.id)} {cell(ob.summary, 240)} | {', '.join(map(text, ob.bearers))} "
             f"| {ob.modality.value}, {ob.kind.value} | {cell(_when(r), 160)} | {status} | {_pam(r.pam_score)} |"
         )
     out.append("")
     for r in article.obligations:
-        out.append(f"- `{r.id}` {r.status.value}. {_why(r)}")
+        out.append(f"- {code(r.id)} {r.status.value}. {_why(r)}")
     out.append("")
     for r in article.obligations:
         out += evidence_lines(r, accounts, article.evidence_total(r.id))
-    out += incident_tables(article.incidents, accounts, f"{text(agreement_id)} · {art.number}")
+    out += incident_tables(article.incidents, accounts, f"{text(agreement_id)} · {text(art.number)}")
     out += _lineage(article, sources)
     histories = [r for r in article.obligations if len(r.history) > 1]
     if histories:
         out += ["Status history:", ""]
         for r in histories:
             steps = " → ".join(f"{t.date.isoformat()} {t.status.value}" for t in r.history[1:])
-            out.append(f"- `{r.id}`: {steps}")
+            out.append(f"- {code(r.id)}: {steps}")
         out.append("")
     return out
 
@@ -225,19 +225,19 @@ def _lineage(article: ArticleReport, sources: _Sources) -> list[str]:
     for step in article.lineage:
         rel = step.relation
         key = (rel.type.value, step.later, step.later_agreement, rel.date.isoformat(), rel.note, rel.source)
-        groups.setdefault(key, []).append(f"`{step.earlier}`")
+        groups.setdefault(key, []).append(code(step.earlier))
     out = ["Later instruments:", ""]
     for (kind, later, agreement, day, note, source), earlier in groups.items():
         extra = f" {text(note)}" if note else ""
         out.append(
-            f"- {', '.join(earlier)} {kind} → `{later}` ({agreement}, {day}).{extra} {sources.ref(source)}"
+            f"- {', '.join(earlier)} {kind} → {code(later)} ({text(agreement)}, {day}).{extra} {sources.ref(source)}"
         )
     return [*out, ""]
 
 
 def _why(r: ObligationResult) -> str:
     accounts = ("accounts " + ", ".join(code(a) for a in r.deciding)) if r.deciding else "no account"
-    return f"Why: {r.rule} — {accounts}"
+    return f"Why: {text(r.rule)} — {accounts}"
 
 
 def _by_trust(report: Report) -> list[str]:
@@ -260,7 +260,7 @@ def _by_trust(report: Report) -> list[str]:
             f"{s.status.value} ({', '.join(code(a) for a in s.accounts) if s.accounts else 'no account'})"
             for s in t.statuses
         ]
-        out.append(f"| `{t.obligation}` | " + " | ".join(cells) + " |")
+        out.append(f"| {code(t.obligation)} | " + " | ".join(cells) + " |")
     return [*out, ""]
 
 

@@ -12,6 +12,7 @@ from urllib.parse import quote, urlsplit
 from compliance.core.problems import visible
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+_BACKTICKS = re.compile(r"`+")
 _LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
 _WHITESPACE = re.compile(r"\s+")
 MAX_CELL = 600
@@ -65,3 +66,12 @@ def code(value: str) -> str:
     if not value or "`" in value or any(c.isspace() for c in value) or not value.isprintable():
         return text(value)
     return "`" + value.replace("|", "\\|") + "`"
+
+
+def fenced(content: str, info: str = "") -> list[str]:
+    """``content`` as a fenced code block, shown exactly: the fence is longer than any run of
+    backticks inside, so no line of the content (a CSV field holding a fence) can close it.
+    """
+    longest = max((len(run) for run in _BACKTICKS.findall(content)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + info, content.rstrip("\n"), fence]

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from compliance.core.vocabulary import Status
 from compliance.load.converter import converter
 from compliance.render.json import lineage_step
-from compliance.render.safe import link, text
+from compliance.render.safe import code, link, text
 from compliance.views.agreements import AgreementListing
 from compliance.views.lineage import Lineage, Step
 from compliance.views.timeline import Change, Timeline
@@ -20,7 +20,7 @@ def timeline_markdown(t: Timeline) -> str:
     head = "| Agreement | Article | Obligation | " + " | ".join(d.isoformat() for d in t.dates) + " |"
     rule = "|---|---|---|" + "---|" * len(t.dates)
     rows = [
-        f"| {r.agreement} | {text(r.article)} | {'`' + r.obligation + '`' if r.obligation else '**article**'} | "
+        f"| {text(r.agreement)} | {text(r.article)} | {code(r.obligation) if r.obligation else '**article**'} | "
         + " | ".join(s.value for s in r.statuses)
         + " |"
         for r in t.rows
@@ -53,7 +53,7 @@ def diff_markdown(changes: Sequence[Change], before: str, after: str) -> str:
         if mine:
             lines += ["| Obligation | Article | Before | After |", "|---|---|---|---|"]
             lines += [
-                f"| `{c.obligation}` | {c.agreement} {text(c.article)} | {c.before.value} | {c.after.value} |"
+                f"| {code(c.obligation)} | {text(c.agreement)} {text(c.article)} | {c.before.value} | {c.after.value} |"
                 for c in mine
             ]
         else:
@@ -81,14 +81,14 @@ def diff_json(changes: Sequence[Change], before: str, after: str) -> str:
 
 def _status_of(node: str, statuses: Mapping[str, tuple[str, Status]]) -> str:
     found = statuses.get(node)
-    return f"{found[1].value} ({found[0]})" if found else "a whole agreement"
+    return f"{found[1].value} ({text(found[0])})" if found else "a whole agreement"
 
 
 def lineage_markdown(lineage: Lineage) -> str:
     obligation, as_of, statuses = lineage.obligation, lineage.as_of, lineage.statuses
     before, after = lineage.before, lineage.after
     lines = [
-        f"# Lineage of `{obligation}`",
+        f"# Lineage of {code(obligation)}",
         "",
         f"Status as of {as_of.isoformat()}: {_status_of(obligation, statuses)}.",
         "",
@@ -100,8 +100,8 @@ def lineage_markdown(lineage: Lineage) -> str:
         for step in steps:
             rel = step.relation
             lines.append(
-                f"- {rel.date.isoformat()}: `{step.earlier}` {rel.type.value} → `{step.later}` "
-                f"({step.later_agreement}); now {_status_of(step.later, statuses)}. "
+                f"- {rel.date.isoformat()}: {code(step.earlier)} {rel.type.value} → {code(step.later)} "
+                f"({text(step.later_agreement)}); now {_status_of(step.later, statuses)}. "
                 f"{link('source', rel.source)}" + (f" {text(rel.note)}" if rel.note else "")
             )
         lines.append("")
