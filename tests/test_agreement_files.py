@@ -385,3 +385,42 @@ def test_malformed__an_empty_list_that_leaves_nothing_to_match_is_an_error_at_it
     [problem] = problems
     assert problem.field == path
     assert text.splitlines()[problem.line - 1].startswith(new.split("\n")[0])
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "in_force = 2020-11-10T00:00:00+03:00",
+            "in_force = 2020-11-09T23:59:00+03:00",
+            ["$.obligations[0].in_force: in force from 2020-11-09, before the agreement's date 2020-11-10"],
+        ),
+        (
+            "in_force = 2020-11-10\ndeadline = 2020-11-20 ",
+            "in_force = 2020-11-01\ndeadline = 2020-11-05 ",
+            [
+                "$.obligations[1].in_force: in force from 2020-11-01, before the agreement's date 2020-11-10",
+                "$.obligations[1].deadline: deadline 2020-11-05 is before the agreement's date 2020-11-10",
+            ],
+        ),
+        ("in_force = 2020-11-10T00:00:00+03:00", "in_force = 2020-11-09T21:00:00+00:00", []),
+    ],
+    ids=["instant-before", "date-and-deadline-before", "same-instant-in-utc"],
+)
+def test_before_the_text__an_obligation_in_force_before_its_agreement_is_an_error(
+    old: str, new: str, expected: list[str]
+) -> None:
+    """A text cannot be kept or broken before it exists: entry into force (in the agreement's zone)
+    or a deadline before the agreement's date is an error at that key's line."""
+    text = replace(old, new)
+    agreement, problems = load_agreement_text(text, "bad.toml")
+    assert problems == []
+    assert agreement is not None
+    found = check_agreements([(agreement, "bad.toml", text)], PARTIES)
+    assert len(found) == len(expected), found
+    for problem, start in zip(found, expected, strict=True):
+        assert f"{problem.field}: {problem.message}".startswith(start)
+        assert "a text cannot be kept or broken before it exists" in problem.message
+        assert problem.severity is Severity.ERROR
+        key = problem.field.rsplit(".", 1)[1]
+        assert text.splitlines()[problem.line - 1].startswith(f"{key} = ")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
-from compliance.core.model import Agreement
+from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.problems import Problem, in_order
 from compliance.core.vocabulary import EVENT_KIND_SET
@@ -118,6 +118,31 @@ def _dates(agreement: Agreement) -> Iterator[tuple[str, date | datetime | None]]
         yield f"$.relations[{i}].date", relation.date
 
 
+BEFORE_THE_TEXT = "a text cannot be kept or broken before it exists"
+
+
+def _before_the_text(agreement: Agreement, ob: Obligation, path: str) -> Iterator[tuple[str, str]]:
+    """Entry into force, or a deadline, before the agreement's date: an encoding error.
+
+    An instant is read in the agreement's zone (``2020-11-09T22:00:00+00:00`` is 10 November in
+    Moscow time). A deadline before entry into force has its own problem, not this one too.
+    """
+    start = ob.in_force
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
+        return  # (its own problem; the zone arithmetic could overflow)
+    day = start.astimezone(agreement.tz).date() if isinstance(start, datetime) else start
+    if day < agreement.date:
+        yield (
+            f"{path}.in_force",
+            f"in force from {day}, before the agreement's date {agreement.date}: {BEFORE_THE_TEXT}",
+        )
+        if ob.deadline is not None and day <= ob.deadline < agreement.date:
+            yield (
+                f"{path}.deadline",
+                f"deadline {ob.deadline} is before the agreement's date {agreement.date}: {BEFORE_THE_TEXT}",
+            )
+
+
 def _check_one(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[str, str]]:
     for path, value in _dates(agreement):
         if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
@@ -179,6 +204,7 @@ def _check_one(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[s
         in_force_day = ob.in_force.date() if isinstance(ob.in_force, datetime) else ob.in_force
         if ob.deadline is not None and ob.deadline < in_force_day:
             yield f"{path}.deadline", f"deadline {ob.deadline} is before entry into force {in_force_day}"
+        yield from _before_the_text(agreement, ob, path)
         if ob.term is not None:
             for j, party in enumerate(ob.term.notice_by):
                 if party not in known_parties:
