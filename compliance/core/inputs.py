@@ -11,13 +11,29 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeAlias
 
 from compliance.core.problems import InputError
 
 STDIN = "-"
 """The name that means standard input (for event files)."""
+
+PathArg: TypeAlias = str | os.PathLike[str]
+"""A path as the public API takes it: ``"mine.toml"``, ``Path("mine.toml")`` or any ``os.PathLike``."""
+
+
+def as_path(path: PathArg) -> Path:
+    """The :class:`Path` of a path given as a string or any ``os.PathLike`` (converted at the API's edge)."""
+    return path if isinstance(path, Path) else Path(path)
+
+
+def as_paths(paths: PathArg | Iterable[PathArg]) -> list[Path]:
+    """Paths given as a list of any kinds of path, or one path alone (not a list of its characters)."""
+    if isinstance(paths, str | os.PathLike):
+        return [as_path(paths)]
+    return [as_path(p) for p in paths]
 
 
 def kind_of(mode: int) -> str:

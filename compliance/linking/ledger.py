@@ -22,6 +22,7 @@ from attrs import field, frozen
 
 import agreements as bundled
 from compliance.core.events import Event, Link, sort_by_sort_key
+from compliance.core.inputs import PathArg, as_path, as_paths
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.problems import InputError, Problem, Severity, in_order, visible
@@ -169,24 +170,30 @@ def load_agreements(
 
 
 def build_ledger(
-    agreement_paths: Sequence[Path] | None = None,
-    event_paths: Sequence[Path] | None = None,
-    parties_path: Path | None = None,
-    reporters_path: Path | None = None,
+    agreement_paths: Iterable[PathArg] | PathArg | None = None,
+    event_paths: Iterable[PathArg] | PathArg | None = None,
+    parties_path: PathArg | None = None,
+    reporters_path: PathArg | None = None,
     *,
     keep_unlinked: bool = True,
 ) -> Ledger:
     """Run load → validate → link on files (``None``: the bundled data, registries included).
 
-    ``keep_unlinked=False`` leaves out of the ledger's ``events`` the accounts that nothing
-    evaluated can read (see :func:`assemble`).
+    Every path may be a ``str``, a ``Path`` or any ``os.PathLike``; a single path where a list is
+    expected is that one file. ``keep_unlinked=False`` leaves out of the ledger's ``events`` the
+    accounts that nothing evaluated can read (see :func:`assemble`).
     """
-    parties, reporters, problems = load_registries(parties_path, reporters_path)
-    agreements, agreement_problems = load_agreements(agreement_paths, parties)
+    parties, reporters, problems = load_registries(
+        None if parties_path is None else as_path(parties_path),
+        None if reporters_path is None else as_path(reporters_path),
+    )
+    agreements, agreement_problems = load_agreements(
+        None if agreement_paths is None else as_paths(agreement_paths), parties
+    )
     sources = (
         [(bundled.EVENTS_FILE, f"{BUNDLED}/events.csv")]
         if event_paths is None
-        else sorted(((p, str(p)) for p in given_once(event_paths)), key=lambda s: s[1])
+        else sorted(((p, str(p)) for p in given_once(as_paths(event_paths))), key=lambda s: s[1])
     )
     resolve_reporter = reporter_resolver(reporters)
     records = itertools.chain.from_iterable(

@@ -8,12 +8,12 @@ returns one frozen value.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Iterable, Sequence
 
 from attrs import frozen
 
 import agreements as bundled
+from compliance.core.inputs import PathArg, as_path, as_paths
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.problems import Problem
@@ -58,7 +58,7 @@ class Check:
         problems: Sequence[Problem] = (),
         examples: int = DEFAULT_EXAMPLES,
         seed: int = 0,
-        gazetteer: Path | None = None,
+        gazetteer: PathArg | None = None,
         sources: dict[str, Source] | None = None,
         gazetteer_label: str = "",
     ) -> Check:
@@ -67,6 +67,7 @@ class Check:
         ``sources`` maps an agreement id to its file label and text (for lines in problems), and
         ``gazetteer`` is the places file rule place names are looked up in (``None``: not checked).
         """
+        gazetteer = None if gazetteer is None else as_path(gazetteer)
         chosen = [a for a in agreements if not only or a.id in only]
         found = list(problems) + static_problems(
             chosen, agreements, gazetteer, sources or {}, gazetteer_label
@@ -90,12 +91,12 @@ class Check:
     @classmethod
     def load(
         cls,
-        agreement_files: Sequence[Path] | None = None,
+        agreement_files: Iterable[PathArg] | PathArg | None = None,
         *,
         only: Sequence[str] = (),
-        parties_path: Path | None = None,
-        reporters_path: Path | None = None,
-        gazetteer: Path | None = None,
+        parties_path: PathArg | None = None,
+        reporters_path: PathArg | None = None,
+        gazetteer: PathArg | None = None,
         examples: int = DEFAULT_EXAMPLES,
         seed: int = 0,
     ) -> Check:
@@ -103,17 +104,22 @@ class Check:
 
         Place names are looked up in ``gazetteer``; by default in the bundled one when the
         bundled agreements are checked, and not at all for other files (their places are
-        another conflict's).
+        another conflict's). Paths may be ``str``, ``Path`` or any ``os.PathLike``.
         """
         gazetteer_label = ""
-        parties, _, problems = load_registries(parties_path, reporters_path)
-        agreements, more = load_agreements(agreement_files, parties)
-        if agreement_files is None:
+        files = None if agreement_files is None else as_paths(agreement_files)
+        places = None if gazetteer is None else as_path(gazetteer)
+        parties, _, problems = load_registries(
+            None if parties_path is None else as_path(parties_path),
+            None if reporters_path is None else as_path(reporters_path),
+        )
+        agreements, more = load_agreements(files, parties)
+        if files is None:
             paths = [(p, f"{BUNDLED}/{p.name}") for p in bundled.agreement_paths()]
-            if gazetteer is None:
-                gazetteer, gazetteer_label = GAZETTEER, f"{BUNDLED}/places.toml"
+            if places is None:
+                places, gazetteer_label = GAZETTEER, f"{BUNDLED}/places.toml"
         else:
-            paths = [(p, str(p)) for p in agreement_files]
+            paths = [(p, str(p)) for p in files]
         sources: dict[str, Source] = {}
         for path, label in paths:
             text, _ = read_text(path, label)
@@ -127,7 +133,7 @@ class Check:
             problems=problems + more,
             examples=examples,
             seed=seed,
-            gazetteer=gazetteer,
+            gazetteer=places,
             sources=sources,
             gazetteer_label=gazetteer_label,
         )

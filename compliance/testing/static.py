@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+from compliance.core.inputs import PathArg, as_path
 from compliance.core.model import Agreement, Obligation
 from compliance.core.problems import InputError, Problem, Severity
 from compliance.core.vocabulary import Effect, Kind, Modality, RelationType
@@ -50,16 +51,17 @@ def _words(text: str) -> re.Pattern[str]:
 def static_problems(
     chosen: Sequence[Agreement],
     agreements: Sequence[Agreement],
-    gazetteer: Path | None = None,
+    gazetteer: PathArg | None = None,
     sources: Mapping[str, Source] | None = None,
     gazetteer_label: str = "",
 ) -> list[Problem]:
     """Warnings for the ``chosen`` agreements, read against all loaded ``agreements``.
 
-    ``gazetteer`` is the places file rule places are looked up in (``None``: not checked), named
-    ``gazetteer_label`` in messages (default: its path).
+    ``gazetteer`` is the places file rule places are looked up in (``None``: not checked; a
+    ``str``, ``Path`` or any ``os.PathLike``), named ``gazetteer_label`` in messages (default: its path).
     """
     sources = sources or {}
+    gazetteer = None if gazetteer is None else as_path(gazetteer)
     names = tuple(n.casefold() for n in gazetteer_names(gazetteer)) if gazetteer is not None else None
     found: list[Problem] = []
     for agreement in chosen:
