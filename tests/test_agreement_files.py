@@ -14,7 +14,7 @@ from compliance.core.model import Agreement, Amendment, Article, Ending, LinkRul
 from compliance.core.problems import Severity
 from compliance.core.vocabulary import EVENT_KINDS, ActorRelation, Effect, EndType, Kind, Modality, Nature
 from compliance.linking.ledger import load_agreements
-from compliance.load.agreement_files import load_agreement_text
+from compliance.load.agreement_files import load_agreement_text, load_parties_file
 from compliance.load.checks import check_agreements
 from compliance.load.converter import converter
 from tests.support import AGREEMENTS, PARTIES
@@ -424,3 +424,48 @@ def test_before_the_text__an_obligation_in_force_before_its_agreement_is_an_erro
         assert problem.severity is Severity.ERROR
         key = problem.field.rsplit(".", 1)[1]
         assert text.splitlines()[problem.line - 1].startswith(f"{key} = ")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path"),
+    [
+        ('utc_offset = "+03:00"', 'utc_offset = "+15:00"', "$.utc_offset"),
+        ('utc_offset = "+03:00"', 'utc_offset = "Moscow"', "$.utc_offset"),
+        (
+            'text = "A complete ceasefire is declared."\nsource = "https://example.org/statement"',
+            'text = "A complete ceasefire is declared."\nsource = "ftp://example.org/statement"',
+            "$.articles[0].source",
+        ),
+        ('source = "https://example.org/other"', 'source = "other"', "$.articles[0].variants[0].source"),
+        ('source = "https://example.org/extension"', 'source = "mail"', "$.amendments[0].source"),
+        ('source = "https://example.org/later"', 'source = "mail"', "$.endings[0].source"),
+    ],
+    ids=[
+        "offset-out-of-range",
+        "offset-malformed",
+        "article-source",
+        "variant-source",
+        "amendment-source",
+        "ending-source",
+    ],
+)
+def test_malformed__a_bad_value_is_named_by_its_key_and_line(old: str, new: str, path: str) -> None:
+    """A UTC offset out of range or a source that is not http(s): the key path and the key's line, not the table's."""
+    text = replace(old, new)
+    agreement, problems = load_agreement_text(text, "bad.toml")
+    assert agreement is None
+    [problem] = problems
+    assert problem.field == path
+    assert text.splitlines()[problem.line - 1].startswith(new.split("\n")[-1])
+
+
+def test_malformed__a_bad_party_id_is_named_by_its_key_and_line(tmp_path: Path) -> None:
+    """A party id that is not upper-case is reported at `$.parties[1].id`, on its line."""
+    registry = tmp_path / "parties.toml"
+    registry.write_text(
+        '[[parties]]\nid = "AAA"\nname = "A"\n\n[[parties]]\nname = "B"\nid = "bbb"\n', encoding="utf-8"
+    )
+    parties, problems = load_parties_file(registry)
+    assert parties is None
+    [problem] = problems
+    assert (problem.line, problem.field) == (7, "$.parties[1].id")

@@ -359,3 +359,21 @@ def test_readme_picture__is_the_heatmap_of_the_bundled_data(tmp_path: Path) -> N
         committed.write_text(fresh, encoding="utf-8")
     assert committed.read_text(encoding="utf-8") == fresh
     assert "](docs/img/report-heatmap.svg)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_zone__named_when_the_agreement_names_it_else_only_the_offset(tmp_path: Path) -> None:
+    """ "dates read in Moscow time (UTC+03:00)" with a zone name; without one, "dates read in
+    UTC+03:00" (not "UTC (UTC+03:00)", which names a zone the text does not use)."""
+    named = AGREEMENT.read_text(encoding="utf-8")
+    assert 'zone_name = "Moscow time"' in named
+    unnamed = tmp_path / "unnamed.toml"
+    unnamed.write_text(named.replace('zone_name = "Moscow time"\n', ""), encoding="utf-8")
+    for path, expected in (
+        (AGREEMENT, "dates read in Moscow time (UTC+03:00)."),
+        (unnamed, "dates read in UTC+03:00."),
+    ):
+        ledger = build_ledger([path], [])
+        assert ledger.errors == ()
+        markdown = render_markdown(Report.build(ledger, date(2021, 1, 1)))
+        assert expected in markdown
+        assert "UTC (UTC" not in markdown

@@ -33,7 +33,7 @@ _slug = validators.matches_re(SLUG)
 
 def _http(_: object, attribute: object, value: str) -> None:
     if value and not value.startswith(("https://", "http://")):
-        raise ValueError(f"source addresses must be http(s): {value!r}")
+        raise ValueError(f"source addresses must be http(s): {value!r}", attribute)  # names the key
 
 
 def _article_number(_: object, attribute: object, value: str) -> None:
@@ -310,8 +310,11 @@ class Agreement:
     mediators: tuple[str, ...] = ()
 
     @utc_offset.validator
-    def _check_offset(self, _: object, value: str) -> None:
-        parse_offset(value)  # raises ValueError for a malformed or out-of-range offset
+    def _check_offset(self, attribute: object, value: str) -> None:
+        try:
+            parse_offset(value)
+        except ValueError as exc:  # malformed or out of range: a problem at $.utc_offset, on its line
+            raise ValueError(str(exc), attribute) from None
 
     @property
     def tz(self) -> timezone:

@@ -20,10 +20,11 @@ from compliance.core.vocabulary import ActorRelation
 PARTY_ID = re.compile(r"^[A-Z][A-Z0-9-]{1,15}$")
 
 
-def _check_party_id(_: object, __: object, value: str) -> None:
+def _check_party_id(_: object, attribute: object, value: str) -> None:
     if not PARTY_ID.match(value):
         raise ValueError(
-            f"party id must be upper-case letters/digits (ISO alpha-3 where one exists): {value!r}"
+            f"party id must be upper-case letters/digits (ISO alpha-3 where one exists): {value!r}",
+            attribute,  # names the key: $.parties[0].id
         )
 
 

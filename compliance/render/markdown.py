@@ -145,7 +145,9 @@ def _agreement(agreement: AgreementReport, accounts: Accounts, sources: _Sources
         f"Nature: {a.nature.value}" + ("" if a.binding else " (not binding; tracked as a benchmark)"),
         f"dated {a.date.isoformat()}",
         "signatories: " + ", ".join(map(text, a.signatories)),
-        f"dates read in {text(a.zone_name or 'UTC')} (UTC{a.utc_offset})",
+        f"dates read in {text(a.zone_name)} (UTC{a.utc_offset})"
+        if a.zone_name
+        else f"dates read in UTC{a.utc_offset}",
     ]
     if a.pax_id is not None:
         meta.append(f"PA-X AgtId {a.pax_id}")
