@@ -17,6 +17,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from compliance.core.model import Agreement
 from compliance.core.problems import visible
@@ -25,6 +27,7 @@ from compliance.load.converter import converter
 from compliance.render.activity import activity_markdown
 from compliance.render.check import check_markdown
 from compliance.render.markdown import render_markdown
+from compliance.render.safe import span
 from compliance.render.tables import diff_markdown, lineage_markdown, timeline_markdown
 from compliance.testing.check import GAZETTEER, Check
 from compliance.views.activity import activity
@@ -181,3 +184,15 @@ def test_check_safety__hostile_places_and_problems_stay_text(tmp_path: Path) -> 
     fences = [t for t in tokens if t.type == "fence"]
     witnesses = [w for ob in result.obligations for w in ob.witnesses]
     assert [t.content for t in fences] == [w.csv for w in witnesses]
+
+
+@given(st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=30))
+def test_span__any_text_is_one_code_span_read_as_written(value: str) -> None:
+    """A problem quoting any text is one code span showing it as written (control characters escaped)."""
+    flat = visible(value)
+    assume(flat.strip())
+    tokens = assert_safe_markdown(f"- {span(value)}\n")
+    [inline] = [t for t in tokens if t.type == "inline"]
+    assert [c.type for c in inline.children or ()] == ["code_inline"]
+    shown = (inline.children or [])[0].content
+    assert shown in (flat, flat[1:-1])  # CommonMark drops one space at each end when both have one

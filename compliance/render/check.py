@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from compliance.load.converter import converter
-from compliance.render.safe import code, fenced, text
+from compliance.render.safe import code, fenced, span, text
 from compliance.testing.check import Check
 from compliance.testing.explore import law_examples
 from compliance.testing.laws import LAWS
@@ -32,7 +32,7 @@ def check_markdown(check: Check) -> str:
         "## Problems",
         "",
     ]
-    lines += [f"- {text(str(p))}" for p in check.problems] or ["None."]
+    lines += [f"- {span(str(p))}" for p in check.problems] or ["None."]
     lines += ["", "## Laws", ""]
     failed = {c.law for c in check.counterexamples}
     lines += [f"- {name}: {'COUNTEREXAMPLE' if name in failed else 'held'}" for name in LAWS]

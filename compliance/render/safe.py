@@ -68,6 +68,24 @@ def code(value: str) -> str:
     return "`" + value.replace("|", "\\|") + "`"
 
 
+def span(value: str) -> str:
+    """A line of any text as a code span, read exactly as written (a problem quoting a file).
+
+    The span's fence is one backtick longer than the longest run of backticks inside, so nothing
+    in the value can end it; inside a code span nothing is markup, HTML or an entity. Control
+    characters are shown as escapes (:func:`~compliance.core.problems.visible`), line breaks
+    among them, so the span stays on its line. Not for table cells, where GFM splits a row at
+    ``|`` before it reads spans: use :func:`code` or :func:`cell` there.
+    """
+    flat = visible(value)
+    if not flat.strip():
+        return text(value)
+    longest = max((len(run) for run in _BACKTICKS.findall(flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
 def fenced(content: str, info: str = "") -> list[str]:
     """``content`` as a fenced code block, shown exactly: the fence is longer than any run of
     backticks inside, so no line of the content (a CSV field holding a fence) can close it.
