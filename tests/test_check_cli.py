@@ -179,7 +179,11 @@ def test_check__every_witness_of_an_article_numbered_i_1_is_read_and_reproduces_
         report = json.loads(out.out)
         assert "bad link" not in out.err
         assert report["accounting"]["rejected"] == 0
-        [result] = [o for a in report["agreements"] for art in a["articles"] for o in art["obligations"]]
+        results = [o for a in report["agreements"] for art in a["articles"] for o in art["obligations"]]
+        if not results:  # a report may leave out an agreement adopted after its date
+            assert witness["status"] == "not-in-force"
+            continue
+        [result] = results
         assert result["status"] == witness["status"], witness["events_csv"]
 
 

@@ -116,6 +116,8 @@ def test_report_safety__hostile_agreement_text_stays_text(bundled: Ledger, offse
         if name == "report":
             shown = "\n".join(_plain_lines(tokens))
             for agreement in hostile.agreements:
+                if agreement.date > AS_OF:
+                    continue  # not in the report (or named only as adopted later)
                 for article in agreement.articles:
                     assert visible(" ".join(article.number.split())) in shown, article.number
 
