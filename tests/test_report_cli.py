@@ -372,3 +372,16 @@ def test_report__names_no_later_deadline_before_the_amendment(capsys: pytest.Cap
     assert "2020-11-25" not in before
     code, after, _ = run(capsys, "report", "--as-of", "2020-11-16", "--agreement", "trilateral-2020")
     assert "by 2020-11-25 (amended on 2020-11-15)" in after
+
+
+def test_report__a_summary_says_when_its_agreement_is_not_binding(capsys: pytest.CaptureFixture[str]) -> None:
+    """The five principles (a unilateral proposal) and the initialled peace agreement are tracked
+    as benchmarks: their summaries say so where the statuses are read; a binding text's does not."""
+    code, out, _ = run(capsys, "report", "--as-of", "2026-11-22")
+    assert code == 0
+    summaries = {part.split("\n", 1)[0]: part for part in out.split("## Summary: ")[1:]}
+    flagged = {title for title, part in summaries.items() if "Not binding (" in part.split("Overall:")[0]}
+    assert flagged == {
+        "Azerbaijan's five basic principles (March 2022)",
+        "Peace agreement initialled on 8 August 2025 (not signed)",
+    }

@@ -116,6 +116,11 @@ def _summary(agreement: AgreementReport) -> list[str]:
     out = [
         f"## Summary: {text(a.short_title)}",
         "",
+        *(  # said where the statuses are read, not only in the agreement's section further down
+            [f"Not binding ({text(a.nature.value)}): its obligations are tracked as a benchmark.", ""]
+            if not a.binding
+            else []
+        ),
         f"Overall: **{_status(agreement.status)}**, PAM score {_pam(agreement.status.pam_score)}. "
         + "By bearer: "
         + "; ".join(
