@@ -245,6 +245,17 @@ def test_not_formalised__is_not_assessable_with_its_reason() -> None:
     assert "UNHCR" in result.reason
 
 
+def test_not_formalised__before_its_text_is_in_force_it_is_not_in_force() -> None:
+    """A clause not formalised is not in force before its text is, like any other: as of 2020 the
+    joint statement of December 2023 does not read "not assessable"; from its date it does."""
+    clause = "js2023-1-peace-treaty"
+    before = evaluate_csv(rows(), D(2020, 12, 1)).result(clause)
+    assert before.status is Status.NOT_IN_FORCE
+    after = evaluate_csv(rows(), D(2024, 1, 1)).result(clause)
+    assert after.status is Status.NOT_ASSESSABLE
+    assert [t.status for t in after.history][:2] == [Status.NOT_IN_FORCE, Status.NOT_ASSESSABLE]
+
+
 def deployment(day: str) -> str:
     return f"P1,{day},,peacekeeper-deployment,RUS,Lachin corridor,Ministry of Defence of Russia,,{SRC},,,"
 

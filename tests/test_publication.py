@@ -113,9 +113,11 @@ def test_each_account__full_text_appears_exactly_once_in_the_default_report(
 def test_each_account__default_report_is_under_the_size_target(
     bundled: tuple[str, dict[str, object]],
 ) -> None:
-    """The default report stays a publishable size (825 KB when accounts were repeated; 331 KB now)."""
+    """The default report stays a publishable size (825 KB when accounts were repeated; 331 KB,
+    then 341 KB with the peace agreement's seventeen articles and the histories of clauses not
+    formalised)."""
     markdown, _ = bundled
-    assert len(markdown.encode("utf-8")) < 340_000
+    assert len(markdown.encode("utf-8")) < 350_000
 
 
 def test_each_account__obligations_refer_to_accounts_by_number_id_grade_and_effect(

@@ -67,7 +67,9 @@ def decide(facts: Facts, cutoff: datetime, first: Sequence[datetime | None]) -> 
         when, end_type, by = facts.ending
         status = Status.SUPERSEDED if end_type is EndType.SUPERSEDED else Status.TERMINATED
         return status, f"{end_type.value} on {local_date(when, facts.tz)} by {by}", "ended"
-    if ob.not_formalised:
+    # Before its text is in force a clause is not in force, formalised or not: a report as of
+    # 2020 does not call a clause of 2021 "not assessable".
+    if ob.not_formalised and (facts.in_force is None or facts.in_force < cutoff):
         return Status.NOT_ASSESSABLE, ob.not_formalised, "not formalised"
     in_force = facts.in_force
     if facts.after is not None:
