@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import attrs
@@ -18,6 +19,7 @@ AGHDAM = "ts2020-2-aghdam"
 KALBAJAR = "ts2020-6-kalbajar"
 CEASEFIRE_ARM = "ts2020-1-ceasefire-arm"
 SRC = "https://example.org/account"
+TRILATERAL = next(a for a in AGREEMENTS if a.id == "trilateral-2020")
 
 
 def handover(
@@ -256,12 +258,23 @@ def test_not_formalised__before_its_text_is_in_force_it_is_not_in_force() -> Non
     assert [t.status for t in after.history][:2] == [Status.NOT_IN_FORCE, Status.NOT_ASSESSABLE]
 
 
-def deployment(day: str) -> str:
-    return f"P1,{day},,peacekeeper-deployment,RUS,Lachin corridor,Ministry of Defence of Russia,,{SRC},,,"
+def deployment(day: str, end: str = "") -> str:
+    return (
+        f"P1,{day},{end},peacekeeper-deployment,RUS,Lachin corridor,Ministry of Defence of Russia,,{SRC},,,"
+    )
 
 
-def withdrawal(day: str) -> str:
-    return f"W1,{day},,troop-withdrawal,ARM,Nagorno-Karabakh,Reuters,none,{SRC},,,"
+def withdrawal(day: str, end: str = "") -> str:
+    return f"W1,{day},{end},troop-withdrawal,ARM,Nagorno-Karabakh,Reuters,none,{SRC},,,"
+
+
+DEPLOYMENT = "ts2020-3-deployment-rus"
+WITHDRAWAL = "ts2020-4-withdrawal-arm"
+PAIR = (
+    pytest.param(deployment, WITHDRAWAL, withdrawal, DEPLOYMENT, id="deployment-dated-to-a-range"),
+    pytest.param(withdrawal, DEPLOYMENT, deployment, WITHDRAWAL, id="withdrawal-dated-to-a-range"),
+)
+"""Point 4 both ways: (the account dated to a range, the duty it sets due, that duty's account, its id)."""
 
 
 def test_parallel__withdrawal_is_due_when_the_deployment_is_done() -> None:
@@ -290,6 +303,78 @@ def test_parallel__withdrawal_is_due_when_the_deployment_is_done() -> None:
 def test_parallel__nothing_is_due_before_the_partner_moves() -> None:
     """Without a deployment, the withdrawal has no due date yet: pending, never overdue."""
     assert status(rows(), "ts2020-4-withdrawal-arm", D(2021, 6, 1)) == "pending"
+
+
+Account = Callable[[str, str], str]
+
+
+@pytest.mark.parametrize(("ranged", "due", "account", "partner"), PAIR)
+def test_parallel__a_partner_dated_to_a_range_may_have_made_the_duty_due_and_overdue(
+    ranged: Account, due: str, account: Account, partner: str
+) -> None:
+    """The partner fulfilled some day from 12 to 25 November: as of the 20th, if it came on the
+    12th the duty was due that day and is overdue, if it has not come yet nothing is due.
+    Both outcomes are possible, whichever of the pair is dated to a range."""
+    result = evaluate_csv(rows(ranged("2020-11-12", "2020-11-25")), D(2020, 11, 20)).result(due)
+    assert result.status is Status.INDETERMINATE
+    assert [s.value for s in result.possible] == ["pending", "overdue"]
+    assert result.deadline == D(2020, 11, 12)
+    assert "2020-11-20" in result.deadline_note
+    # Once the partner has certainly come (by the 25th), the duty is certainly overdue.
+    assert status(rows(ranged("2020-11-12", "2020-11-25")), due, D(2020, 11, 26)) == "overdue"
+
+
+@pytest.mark.parametrize(("ranged", "due", "account", "partner"), PAIR)
+def test_parallel__the_due_day_is_any_day_of_the_partners_range_not_its_last(
+    ranged: Account, due: str, account: Account, partner: str
+) -> None:
+    """The partner fulfilled some day from 12 to 25 November, the duty on the 20th: late if the
+    partner came before the 20th, on time if it came that day or later. The last day of the
+    range is not the due day: that would always favour the duty's bearer."""
+    text = rows(ranged("2020-11-12", "2020-11-25"), account("2020-11-20"))
+    evaluation = evaluate_csv(text, D(2020, 12, 1))
+    for ob in (due, partner):  # the partner, dated to a range, is on time if it came by the 20th
+        result = evaluation.result(ob)
+        assert result.status is Status.INDETERMINATE, ob
+        assert [s.value for s in result.possible] == ["fulfilled", "fulfilled-late"], ob
+    result = evaluation.result(due)
+    assert result.deadline == D(2020, 11, 12)
+    assert "2020-11-12 to 2020-11-20" in result.deadline_note
+
+
+def test_parallel__the_first_fulfilled_sets_the_others_due_day_not_its_own() -> None:
+    """Armenia's withdrawal on 10 November, the deployment on the 11th: the withdrawal came
+    first, so nothing made it due (no deadline), and it set the deployment's due day."""
+    evaluation = evaluate_csv(rows(withdrawal("2020-11-10"), deployment("2020-11-11")), D(2020, 12, 1))
+    first = evaluation.result(WITHDRAWAL)
+    assert first.status is Status.FULFILLED
+    assert first.deadline is None
+    assert "before the obligation it runs in parallel with" in first.reason
+    later = evaluation.result(DEPLOYMENT)
+    assert later.status is Status.FULFILLED_LATE
+    assert later.deadline == D(2020, 11, 10)
+    # On the same day each is due that day, and each is on time.
+    together = evaluate_csv(rows(withdrawal("2020-11-10"), deployment("2020-11-10")), D(2020, 12, 1))
+    for ob in (WITHDRAWAL, DEPLOYMENT):
+        assert together.result(ob).status is Status.FULFILLED
+        assert together.result(ob).deadline == D(2020, 11, 10)
+
+
+def test_parallel__the_history_shows_when_the_duty_may_have_become_overdue() -> None:
+    """The deployment dated 12 to 25 November: the withdrawal is pending until the 12th,
+    pending or overdue from the 13th (if the deployment came on the 12th), overdue from the
+    26th (the deployment had certainly come by the 25th). Replayed, the history gives what a
+    direct evaluation gives on every day."""
+    text = rows(deployment("2020-11-12", "2020-11-25"))
+    result = evaluate_csv(text, D(2020, 12, 1)).result(WITHDRAWAL)
+    assert [(t.date, t.status.value, tuple(s.value for s in t.possible)) for t in result.history[1:]] == [
+        (D(2020, 11, 10), "pending", ("pending",)),
+        (D(2020, 11, 13), "indeterminate", ("pending", "overdue")),
+        (D(2020, 11, 26), "overdue", ("overdue",)),
+    ]
+    for day in range(9, 31):
+        direct = evaluate_csv(text, D(2020, 11, day)).result(WITHDRAWAL)
+        assert result.status_on(D(2020, 11, day), TRILATERAL.tz) == (direct.status, direct.possible), day
 
 
 def test_after__fsb_control_waits_for_the_link_to_open() -> None:

@@ -33,7 +33,10 @@ def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
             points.add(effective)
         points.add(deadline_end(deadline, facts.tz))
     if facts.parallel is not None:
+        # The partner's first fulfilment sets the due day: the day of its earliest place (a start)
+        # or of its latest (the day before an exclusive end) passes at the end of that day.
         for p in facts.parallel.change_points():
+            points.add(deadline_end(local_date(p, facts.tz), facts.tz))
             points.add(deadline_end(local_date(p - EPSILON, facts.tz), facts.tz))
     if facts.ending is not None:
         points.add(facts.ending[0])

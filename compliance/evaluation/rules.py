@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from compliance.core.timeframe import EPSILON, deadline_end, local_date
+from compliance.core.timeframe import EPSILON, day_start, deadline_end, local_date
 from compliance.core.vocabulary import (
     EndType,
     Kind,
@@ -42,25 +42,94 @@ RULE_NAMES: tuple[str, ...] = (
 
 
 def deadline_at(facts: Facts, cutoff: datetime) -> tuple[date | None, str]:
-    """The deadline in force at ``cutoff``: stated, amended, or set by a parallel obligation."""
+    """The deadline in force at ``cutoff``, as a report gives it: stated, amended, or set by the
+    obligation it runs in parallel with, with a note saying where it comes from.
+
+    A deadline set by the partner is the day the partner was first fulfilled, unless this one was
+    fulfilled on an earlier day (the first fulfilled sets the other's due day, not its own). When
+    the partner's date is uncertain the earliest day it can set is given, and the note gives the
+    range and whether it may set none (:func:`due_days` gives what the rules decide over).
+    """
+    stated, note = _stated(facts, cutoff)
+    if stated is not None or facts.parallel is None:
+        return stated, note
+    partner = facts.parallel.at(cutoff)
+    if partner is None:
+        return None, ""
+    tz = facts.tz
+    open_ended = partner[1] > cutoff  # the partner may not have been fulfilled by the cut-off
+    earliest = local_date(partner[0], tz)
+    latest = local_date(min(partner[1], cutoff) - EPSILON, tz)
+    last = latest
+    came_first = False  # this one may have been fulfilled on an earlier day than the partner
+    own = facts.firsts[Category.FULFIL].at(cutoff)
+    if own is not None:
+        if own[1] <= day_start(earliest, tz):  # certainly fulfilled first: nothing made it due
+            return None, ""
+        came_first = own[0] < day_start(latest, tz)
+        if own[1] <= cutoff:
+            last = min(latest, local_date(own[1] - EPSILON, tz))
+    note = _PARALLEL_NOTE
+    if earliest != last or open_ended or came_first:
+        days = f"on {earliest}" if earliest == last else f"on a day from {earliest} to {last}"
+        note += f", whose fulfilment date is uncertain: due {days}"
+        if open_ended:
+            note += ", or not yet due if it has not been fulfilled"
+        if came_first:
+            note += ", or not due at all if this one was fulfilled first"
+    return earliest, note
+
+
+_PARALLEL_NOTE = "set by the obligation it runs in parallel with"
+
+
+def _stated(facts: Facts, cutoff: datetime) -> tuple[date | None, str]:
+    """The deadline stated or amended, in force at ``cutoff``, and where it comes from."""
     current: date | None = None
     note = ""
     for effective, deadline in facts.deadlines:
         if effective is None or effective < cutoff:
             current = deadline
             note = "" if effective is None else f"amended on {local_date(effective, facts.tz)}"
-    if current is None and facts.parallel is not None:
-        partner = facts.parallel.at(cutoff)
-        if partner is not None and partner[1] <= cutoff:
-            current = local_date(partner[1] - EPSILON, facts.tz)
-            note = "set by the obligation it runs in parallel with"
     return current, note
 
 
-def decide(facts: Facts, cutoff: datetime, first: Sequence[datetime | None]) -> tuple[Status, str, str]:
+def due_days(facts: Facts, cutoff: datetime) -> tuple[tuple[date | None, ...], bool]:
+    """The days the obligation can be due by at ``cutoff``, and whether the partner sets them.
+
+    A stated or amended deadline is the one day. Otherwise an obligation that runs in parallel
+    with another is due on the day the other was first fulfilled: with an uncertain date that is
+    any day of its range up to the cut-off, or none yet if the range runs past it. The earliest
+    day and the latest (or none) are enough to decide over: a later due day only moves the
+    outcomes from late towards on time and from overdue towards pending, and the two ends give
+    every outcome a day between them gives.
+    """
+    stated, _ = _stated(facts, cutoff)
+    if stated is not None or facts.parallel is None:
+        return (stated,), False
+    partner = facts.parallel.at(cutoff)
+    if partner is None:
+        return (None,), True
+    start, end = partner
+    earliest = local_date(start, facts.tz)
+    if end > cutoff:  # it may have come on any day up to the cut-off, or not yet
+        return (earliest, None), True
+    latest = local_date(end - EPSILON, facts.tz)
+    return ((earliest,) if earliest == latest else (earliest, latest)), True
+
+
+def decide(
+    facts: Facts,
+    cutoff: datetime,
+    first: Sequence[datetime | None],
+    deadline: date | None = None,
+    set_by_partner: bool = False,
+) -> tuple[Status, str, str]:
     """The rules, in order: ``(status, reason, rule)``, the rule named as in docs/obligation-logic.md.
 
-    ``first[c]`` is when category c first occurred (None: not by cutoff).
+    ``first[c]`` is when category c first occurred (None: not by cutoff). ``deadline`` is the
+    deadline in force (one of :func:`due_days`); ``set_by_partner``: the day the obligation it
+    runs in parallel with was first fulfilled.
     """
     ob = facts.obligation
     if facts.ending is not None and facts.ending[0] < cutoff:
@@ -95,10 +164,12 @@ def decide(facts: Facts, cutoff: datetime, first: Sequence[datetime | None]) -> 
         if first[Category.BREACH_UNCONFIRMED] is not None:
             return Status.DISPUTED, "breach alleged or contested, not confirmed", "breach not confirmed"
         return Status.COMPLIED, "no breach evidenced", "no breach evidenced"
-    deadline, _ = deadline_at(facts, cutoff)
     end = None if deadline is None else deadline_end(deadline, facts.tz)
     fulfilled = first[Category.FULFIL]
     if fulfilled is not None:
+        if set_by_partner and deadline is not None and fulfilled < day_start(deadline, facts.tz):
+            # Fulfilled on an earlier day than the partner: the first sets the other's due day.
+            return Status.FULFILLED, "fulfilled before the obligation it runs in parallel with", "fulfilled"
         if end is not None and fulfilled >= end:
             return Status.FULFILLED_LATE, f"fulfilled after the deadline of {deadline}", "fulfilled late"
         return (
@@ -112,7 +183,7 @@ def decide(facts: Facts, cutoff: datetime, first: Sequence[datetime | None]) -> 
         return Status.DISPUTED, "fulfilment or breach claimed, not confirmed", "claims not confirmed"
     progress = _progress_note(facts, cutoff, first)
     if end is not None and cutoff > end:
-        how = " (set by the obligation it runs in parallel with)" if ob.deadline is None else ""
+        how = f" ({_PARALLEL_NOTE})" if set_by_partner else ""
         return (
             Status.OVERDUE,
             f"no evidence of fulfilment by the deadline of {deadline}{how}{progress}",
@@ -163,12 +234,38 @@ _ORDER = {status: i for i, status in enumerate(Status)}
 def status_at(facts: Facts, cutoff: datetime) -> tuple[Status, tuple[Status, ...], str, str]:
     """Decide at ``cutoff``, over every place an uncertain first occurrence could fall.
 
-    Returns ``(status, possible statuses, reason, rule)``.
+    The first fulfilment of the obligation this one runs in parallel with is one of them: it sets
+    the due day (:func:`due_days`). Returns ``(status, possible statuses, reason, rule)``.
     """
-    deadline, _ = deadline_at(facts, cutoff)
-    thresholds = [cutoff]
-    if deadline is not None:
-        thresholds.append(deadline_end(deadline, facts.tz))
+    days, set_by_partner = due_days(facts, cutoff)
+    outcomes: dict[Status, tuple[str, str]] = {}
+    for deadline in days:
+        thresholds = [cutoff]
+        if deadline is not None:
+            thresholds.append(deadline_end(deadline, facts.tz))
+        for combination in itertools.product(*_placements(facts, cutoff, thresholds)):
+            status, reason, rule = decide(facts, cutoff, combination, deadline, set_by_partner)
+            outcomes.setdefault(status, (reason, rule))
+    possible = tuple(sorted(outcomes, key=_ORDER.__getitem__))
+    if len(possible) == 1:
+        return possible[0], possible, *outcomes[possible[0]]
+    names = ", ".join(s.value for s in possible)
+    partner = (
+        " (the fulfilment of the obligation it runs in parallel with among them)" if len(days) > 1 else ""
+    )
+    return (
+        Status.INDETERMINATE,
+        possible,
+        f"depends on where uncertain dates fall{partner}: {names}",
+        "uncertain dates",
+    )
+
+
+def _placements(
+    facts: Facts, cutoff: datetime, thresholds: Sequence[datetime]
+) -> list[list[datetime | None]]:
+    """Per category, the places its first occurrence is tried at: its earliest, each threshold
+    inside its interval, and ``None`` if it may not have happened by the cut-off."""
     options: list[list[datetime | None]] = []
     ob = facts.obligation
     for category, firsts in zip(Category, facts.firsts, strict=True):
@@ -189,17 +286,4 @@ def status_at(facts: Facts, cutoff: datetime) -> tuple[Status, tuple[Status, ...
         if end > cutoff:
             choices.append(None)  # it may not have happened by the cut-off yet
         options.append(choices)
-    outcomes: dict[Status, tuple[str, str]] = {}
-    for combination in itertools.product(*options):
-        status, reason, rule = decide(facts, cutoff, combination)
-        outcomes.setdefault(status, (reason, rule))
-    possible = tuple(sorted(outcomes, key=_ORDER.__getitem__))
-    if len(possible) == 1:
-        return possible[0], possible, *outcomes[possible[0]]
-    names = ", ".join(s.value for s in possible)
-    return (
-        Status.INDETERMINATE,
-        possible,
-        f"depends on where uncertain dates fall: {names}",
-        "uncertain dates",
-    )
+    return options
