@@ -145,6 +145,66 @@ def test_law__trust_policies_are_nested(events: list[Event], as_of: date) -> Non
     laws.trust_nested(AGREEMENTS, PARTIES, events, as_of)
 
 
+POINT_4 = (
+    ("3", "ts2020-3-deployment-rus", "peacekeeper-deployment", "RUS"),
+    ("4", "ts2020-4-withdrawal-arm", "troop-withdrawal", "ARM"),
+)
+"""Point 4 of 2020: the deployment and the withdrawal run in parallel, each naming the other."""
+
+
+@st.composite
+def point_4_accounts(draw: st.DrawFn) -> Event:
+    """An account of the deployment or the withdrawal (or of progress, or a breach), around November 2020."""
+    article, obligation, kind, bearer = draw(st.sampled_from(POINT_4))
+    reporter, party = draw(st.sampled_from(REPORTERS))
+    day = date(2020, 11, 5) + timedelta(days=draw(st.integers(0, 40)))
+    shape = draw(st.sampled_from(["day", "interval", "interval", "month", "approximate"]))
+    when = {
+        "day": EventTime(day, None, Precision.DAY),
+        "interval": EventTime(day, day + timedelta(days=draw(st.integers(1, 20))), Precision.INTERVAL),
+        "month": EventTime(
+            day.replace(day=1),
+            (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1),
+            Precision.MONTH,
+        ),
+        "approximate": EventTime(day, None, Precision.APPROXIMATE),
+    }[shape]
+    effect = draw(st.sampled_from([Effect.FULFILS, Effect.FULFILS, Effect.PROGRESS, Effect.BREACHES]))
+    return Event(
+        id=f"p{draw(st.integers(0, 10**6))}",
+        when=when,
+        kind=kind,
+        reported_by=reporter,
+        reporter_party=party,
+        source_url=SRC,
+        actor=bearer,
+        location="Nagorno-Karabakh",
+        links=(ExplicitLink("trilateral-2020", article, effect, obligation),),
+    )
+
+
+point_4_lists = st.lists(point_4_accounts(), max_size=6).map(unique)
+point_4_dates = st.integers(0, 50).map(lambda n: date(2020, 11, 5) + timedelta(days=n))
+
+
+@given(st.one_of(point_4_lists, event_lists), point_4_dates | as_of_dates)
+def test_law__a_partner_placed_anywhere_in_its_range_gives_a_possible_status(
+    events: list[Event], as_of: date
+) -> None:
+    """An uncertain fulfilment of one of a parallel pair, placed on any day of its range, gives the
+    other a status among those the range gives it (laws.partner_dated_anywhere_in_its_range)."""
+    laws.partner_dated_anywhere_in_its_range(AGREEMENTS, PARTIES, events, as_of)
+
+
+@given(point_4_lists, point_4_dates, st.lists(point_4_dates, min_size=1, max_size=6))
+def test_law__history_replay_equals_direct_evaluation__a_parallel_pair_dated_to_ranges(
+    events: list[Event], as_of: date, earlier: list[date]
+) -> None:
+    """The history law on accounts of point 4's pair alone, dated to days and ranges around the
+    due days they set (laws.history_replays)."""
+    laws.history_replays(AGREEMENTS, PARTIES, events, as_of, earlier)
+
+
 @given(st.integers(-3 * 86400, 3 * 86400))
 def test_law__deadline_boundary_exact_to_the_second(offset_seconds: int) -> None:
     """A handover at any second is on time exactly when it falls before 24:00 Moscow time on 20 November."""

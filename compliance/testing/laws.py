@@ -20,7 +20,7 @@ from compliance.core.events import UNAFFILIATED, Event, ExplicitLink, Link
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import EventTime, Precision
-from compliance.core.vocabulary import Effect, Grade, Status, Trust
+from compliance.core.vocabulary import DependencyType, Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import Evaluation, Prepared, evaluate
 from compliance.linking.index import LinkIndex, link_event
 
@@ -254,6 +254,64 @@ def fulfilled_stays_fulfilled(
             )
 
 
+def partner_dated_anywhere_in_its_range(
+    agreements: Sequence[Agreement],
+    parties: PartyRegistry,
+    events: Sequence[Event],
+    as_of: date,
+    days: Iterable[date] | None = None,
+) -> None:
+    """An account of the fulfilment of an obligation, dated to a range of days, placed on any one
+    day of its range, never gives an obligation that runs in parallel with it a status outside
+    the possible statuses the range gives it.
+
+    The first fulfilment of the partner sets the due day, so the status is decided for every day
+    it could fall on (docs/obligation-logic.md, "In parallel with"); one day is one of them. The
+    links stay those of the account as dated. ``days`` (default: the first and last day of the
+    range, its middle, and the as-of date and the days either side) are tried where they lie in
+    the range and on or after the agreement's date.
+    """
+    links = links_for(agreements, parties, events)
+    runs_with: dict[str, list[tuple[Agreement, str]]] = {}
+    for agreement in agreements:
+        for ob in agreement.obligations:
+            for dependency in ob.depends_on:
+                if dependency.relation is DependencyType.PARALLEL:
+                    runs_with.setdefault(dependency.obligation, []).append((agreement, ob.id))
+    if not runs_with:
+        return
+    fulfils: dict[str, set[str]] = {}
+    for link in links:
+        if link.effect is Effect.FULFILS and link.obligation in runs_with:
+            fulfils.setdefault(link.event, set()).add(link.obligation)
+    before = _run(agreements, parties, events, as_of, links)
+    for event in events:
+        if event.when.is_instant:  # an instant's days depend on the zone: a day is not inside it
+            continue
+        for dependant in {d for ob_id in fulfils.get(event.id, ()) for d in runs_with[ob_id]}:
+            agreement, ob_id = dependant
+            first, last = event.when.days_in(agreement.tz)
+            first = max(first, agreement.date)
+            if first >= last:
+                continue
+            middle = first + (last - first) // 2
+            tried = (
+                {first, last, middle, as_of - timedelta(days=1), as_of, as_of + timedelta(days=1)}
+                if days is None
+                else set(days)
+            )
+            possible = set(before.result(ob_id).possible)
+            for day in sorted(d for d in tried if first <= d <= last):
+                placed = evolve(event, when=EventTime(day, None, Precision.DAY))
+                after = _run(agreements, parties, [placed if e is event else e for e in events], as_of, links)
+                found = after.result(ob_id)
+                assert set(found.possible) <= possible, (
+                    f"partner dated anywhere in its range, as of {as_of}: {event.id} "
+                    f"({event.when.label()}) placed on {day} makes {ob_id} {found.status} "
+                    f"{[s.value for s in found.possible]}, outside {sorted(s.value for s in possible)}"
+                )
+
+
 Law = Callable[[Sequence[Agreement], PartyRegistry, Sequence[Event], date], None]
 
 LAWS: dict[str, Law] = {
@@ -263,6 +321,7 @@ LAWS: dict[str, Law] = {
     "confirmed breach never improves": breach_never_improves,
     "trust policies nested": trust_nested,
     "fulfilled stays fulfilled": fulfilled_stays_fulfilled,
+    "partner dated anywhere in its range": partner_dated_anywhere_in_its_range,
 }
 """Every law by name, each callable as ``law(agreements, parties, events, as_of)``."""
 
