@@ -154,7 +154,8 @@ POINT_4 = (
 
 @st.composite
 def point_4_accounts(draw: st.DrawFn) -> Event:
-    """An account of the deployment or the withdrawal (or of progress, or a breach), around November 2020."""
+    """An account of the deployment or the withdrawal (or of progress, or a breach), or one account
+    of both acts, around November 2020; some share an incident, and some deny."""
     article, obligation, kind, bearer = draw(st.sampled_from(POINT_4))
     reporter, party = draw(st.sampled_from(REPORTERS))
     day = date(2020, 11, 5) + timedelta(days=draw(st.integers(0, 40)))
@@ -170,16 +171,20 @@ def point_4_accounts(draw: st.DrawFn) -> Event:
         "approximate": EventTime(day, None, Precision.APPROXIMATE),
     }[shape]
     effect = draw(st.sampled_from([Effect.FULFILS, Effect.FULFILS, Effect.PROGRESS, Effect.BREACHES]))
+    links = (ExplicitLink("trilateral-2020", article, effect, obligation),)
+    if draw(st.integers(0, 3)) == 0:  # one account of both acts
+        links = tuple(ExplicitLink("trilateral-2020", a, Effect.FULFILS, o) for a, o, _, _ in POINT_4)
     return Event(
         id=f"p{draw(st.integers(0, 10**6))}",
         when=when,
-        kind=kind,
+        kind=draw(st.sampled_from([kind, kind, kind, "denial"])),
         reported_by=reporter,
         reporter_party=party,
         source_url=SRC,
         actor=bearer,
         location="Nagorno-Karabakh",
-        links=(ExplicitLink("trilateral-2020", article, effect, obligation),),
+        incident=draw(st.sampled_from(["", "", "i1"])),
+        links=links,
     )
 
 

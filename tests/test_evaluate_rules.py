@@ -360,6 +360,22 @@ def test_parallel__the_first_fulfilled_sets_the_others_due_day_not_its_own() -> 
         assert together.result(ob).deadline == D(2020, 11, 10)
 
 
+def test_parallel__one_account_of_both_acts_dated_to_a_range_puts_them_on_the_same_day() -> None:
+    """One account reporting the deployment and the withdrawal together, some day from 12 to 25
+    November: wherever the day falls, both came on it, each due that day and on time. Its
+    two places are one day, not two independent ones (which would make either possibly late);
+    a second account of the deployment alone, earlier, still makes the withdrawal possibly late."""
+    both = (
+        f"B1,2020-11-12,2020-11-25,troop-withdrawal,ARM,Nagorno-Karabakh,Reuters,none,{SRC},,"
+        f"trilateral-2020#3/{DEPLOYMENT}:fulfils;trilateral-2020#4/{WITHDRAWAL}:fulfils,"
+    )
+    evaluation = evaluate_csv(rows(both), D(2020, 12, 1))
+    for ob in (DEPLOYMENT, WITHDRAWAL):
+        assert evaluation.result(ob).status is Status.FULFILLED, ob
+    earlier = evaluate_csv(rows(both, deployment("2020-11-14")), D(2020, 12, 1)).result(WITHDRAWAL)
+    assert [s.value for s in earlier.possible] == ["fulfilled", "fulfilled-late"]
+
+
 def test_parallel__the_history_shows_when_the_duty_may_have_become_overdue() -> None:
     """The deployment dated 12 to 25 November: the withdrawal is pending until the 12th,
     pending or overdue from the 13th (if the deployment came on the 12th), overdue from the

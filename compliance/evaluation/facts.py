@@ -9,9 +9,10 @@ trust policies the links graded alike are categorised once.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from enum import Enum
+from functools import partial
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -89,6 +90,10 @@ class Facts:
     notices: tuple[datetime, ...]  # confirmed notices of termination
     firsts: tuple[Firsts, ...]  # one per Category
     accounts: tuple[Account, ...] = ()  # every categorised account, by start then id
+    # The partner's first fulfilment by its accounts that are not also a lasting confirmed
+    # fulfilment of this obligation (None: ``parallel`` itself). The rules decide the due day by
+    # it: an account of both acts puts both on its one day, whichever day that is.
+    parallel_alone: Firsts | None = None
     first_accounts: tuple[FirstAccounts, ...] = field(init=False, eq=False, repr=False)  # per Category
 
     @first_accounts.default
@@ -191,7 +196,8 @@ def gather_facts(
     parts = {
         ob.id: _categorise(ob, graded.get(ob.id, ()), all_spans, adopted, tz) for ob in agreement.obligations
     }
-    return _facts(agreement, {ob_id: p.finish() for ob_id, p in parts.items()}, all_endings)
+    alone = _partner_alone(agreement, lambda ob_id: graded.get(ob_id, ()), all_spans, adopted)
+    return _facts(agreement, {ob_id: p.finish() for ob_id, p in parts.items()}, all_endings, alone)
 
 
 def gather_facts_policies(
@@ -217,7 +223,66 @@ def gather_facts_policies(
             else:
                 alike = alike or common.finish()
                 derived[policy][ob.id] = alike
-    return {p: _facts(agreement, derived[p], all_endings) for p in policies}
+    return {
+        p: _facts(
+            agreement,
+            derived[p],
+            all_endings,
+            _partner_alone(agreement, partial(_graded_under, gradings, p), all_spans, adopted),
+        )
+        for p in policies
+    }
+
+
+def _graded_under(gradings: Mapping[str, Gradings], trust: Trust, ob_id: str) -> list[Graded]:
+    found = gradings.get(ob_id)
+    return found.under(trust) if found is not None else []
+
+
+def _partner_alone(
+    agreement: Agreement,
+    graded: Callable[[str], Sequence[Graded]],
+    all_spans: Mapping[str, Span],
+    adopted: datetime,
+) -> dict[str, Firsts]:
+    """For each obligation run in parallel with another whose fulfilment is reported by the same
+    account as its own: the other's first fulfilment by its other accounts (``Facts.parallel_alone``).
+
+    An account that is a lasting confirmed fulfilment of this obligation (confirmed from its own
+    date, never denied) puts this one's first fulfilment no later than the day it gives the
+    partner's: as the partner's first it can set no due day this one is late for. Left out, its
+    two places in two intervals are not read as independent (an account of both acts dated to a
+    range would make each possibly late). Only pairs with such an account are worked out.
+    """
+    found: dict[str, Firsts] = {}
+    by_id = {ob.id: ob for ob in agreement.obligations}
+    for ob in agreement.obligations:
+        partner = _parallel_of(ob)
+        if partner is None or partner not in by_id:
+            continue
+        theirs = graded(partner)
+        fulfils = {g.event.id for g in theirs if g.link.effect is Effect.FULFILS}
+        if not fulfils:
+            continue
+        both = {
+            g.event.id
+            for g in graded(ob.id)
+            if g.link.effect is Effect.FULFILS
+            and g.event.id in fulfils
+            and g.grade is Grade.CONFIRMED
+            and g.corroboration is None
+            and g.denial is None
+        }
+        if both:
+            kept = [g for g in theirs if g.link.effect is Effect.FULFILS and g.event.id not in both]
+            parts = _categorise(by_id[partner], kept, all_spans, adopted, agreement.tz)
+            found[ob.id] = parts.finish()[0][Category.FULFIL]
+    return found
+
+
+def _parallel_of(ob: Obligation) -> str | None:
+    """The id of the obligation ``ob`` runs in parallel with, if any."""
+    return next((d.obligation for d in ob.depends_on if d.relation is DependencyType.PARALLEL), None)
 
 
 Derived = tuple[tuple[Firsts, ...], tuple[datetime, ...], tuple["Account", ...]]
@@ -225,13 +290,16 @@ Derived = tuple[tuple[Firsts, ...], tuple[datetime, ...], tuple["Account", ...]]
 
 
 def _facts(
-    agreement: Agreement, derived: Mapping[str, Derived], all_endings: Mapping[str, list[Ending]]
+    agreement: Agreement,
+    derived: Mapping[str, Derived],
+    all_endings: Mapping[str, list[Ending]],
+    alone: Mapping[str, Firsts],
 ) -> dict[str, Facts]:
     tz = agreement.tz
     facts: dict[str, Facts] = {}
     for ob in agreement.obligations:
         after = next((d.obligation for d in ob.depends_on if d.relation is DependencyType.AFTER), None)
-        parallel = next((d.obligation for d in ob.depends_on if d.relation is DependencyType.PARALLEL), None)
+        parallel = _parallel_of(ob)
         deadlines: list[tuple[datetime | None, date]] = []
         if ob.deadline is not None:
             deadlines.append((None, ob.deadline))
@@ -255,6 +323,7 @@ def _facts(
             notices=notices,
             firsts=firsts,
             accounts=accounts,
+            parallel_alone=alone.get(ob.id),
         )
     return facts
 

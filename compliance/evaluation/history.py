@@ -25,17 +25,21 @@ def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
     points: set[datetime] = set()
     if facts.in_force is not None:
         points.add(facts.in_force)
-    for firsts in (*facts.firsts, facts.after, facts.parallel):
+    for firsts in (*facts.firsts, facts.after):
         if firsts is not None:
             points.update(firsts.change_points())
     for effective, deadline in facts.deadlines:
         if effective is not None:
             points.add(effective)
         points.add(deadline_end(deadline, facts.tz))
-    if facts.parallel is not None:
-        # The partner's first fulfilment sets the due day: the day of its earliest place (a start)
-        # or of its latest (the day before an exclusive end) passes at the end of that day.
-        for p in facts.parallel.change_points():
+    # The partner's first fulfilment sets the due day: the day of its earliest place (a start)
+    # or of its latest (the day before an exclusive end) passes at the end of that day.
+    for partner in (facts.parallel, facts.parallel_alone):
+        if partner is None:
+            continue
+        changes = partner.change_points()
+        points.update(changes)
+        for p in changes:
             points.add(deadline_end(local_date(p, facts.tz), facts.tz))
             points.add(deadline_end(local_date(p - EPSILON, facts.tz), facts.tz))
     if facts.ending is not None:

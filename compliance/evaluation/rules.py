@@ -99,7 +99,9 @@ def due_days(facts: Facts, cutoff: datetime) -> tuple[tuple[date | None, ...], b
 
     A stated or amended deadline is the one day. Otherwise an obligation that runs in parallel
     with another is due on the day the other was first fulfilled: with an uncertain date that is
-    any day of its range up to the cut-off, or none yet if the range runs past it. The earliest
+    any day of its range up to the cut-off, or none yet if the range runs past it (an account
+    that is also this one's lasting confirmed fulfilment is left out: ``Facts.parallel_alone``,
+    which changes no outcome but the ones two independent places of it would add). The earliest
     day and the latest (or none) are enough to decide over: a later due day only moves the
     outcomes from late towards on time and from overdue towards pending, and the two ends give
     every outcome a day between them gives.
@@ -107,7 +109,7 @@ def due_days(facts: Facts, cutoff: datetime) -> tuple[tuple[date | None, ...], b
     stated, _ = _stated(facts, cutoff)
     if stated is not None or facts.parallel is None:
         return (stated,), False
-    partner = facts.parallel.at(cutoff)
+    partner = (facts.parallel if facts.parallel_alone is None else facts.parallel_alone).at(cutoff)
     if partner is None:
         return (None,), True
     start, end = partner
