@@ -376,6 +376,26 @@ def test_parallel__one_account_of_both_acts_dated_to_a_range_puts_them_on_the_sa
     assert [s.value for s in earlier.possible] == ["fulfilled", "fulfilled-late"]
 
 
+def test_parallel__a_later_denial_of_the_account_of_both_acts_changes_nothing_before_it() -> None:
+    """Russia's account of both acts, some day from 12 to 25 November, is Russia's own word for
+    the deployment and a stakeholder's for the withdrawal: under the standard policy it counts for
+    the withdrawal until Armenia's side denies it. A denial dated 5 December changes nothing as
+    of 1 December (no look-ahead): both are on one day, each on time. From the denial on the
+    withdrawal is disputed, and the deployment, which the account still fulfils, stays fulfilled."""
+    both = (
+        f"X1,2020-11-12,2020-11-25,troop-withdrawal,ARM,Nagorno-Karabakh,Ministry of Defence of Russia,,"
+        f"{SRC},i1,trilateral-2020#3/{DEPLOYMENT}:fulfils;trilateral-2020#4/{WITHDRAWAL}:fulfils,"
+    )
+    denial = f"D1,2020-12-05,,denial,ARM,Yerevan,Ministry of Defence of Armenia,,{SRC},i1,,"
+    for text in (rows(both), rows(both, denial)):
+        before = evaluate_csv(text, D(2020, 12, 1))
+        assert before.result(WITHDRAWAL).status is Status.FULFILLED
+        assert before.result(DEPLOYMENT).status is Status.FULFILLED
+    after = evaluate_csv(rows(both, denial), D(2020, 12, 10))
+    assert after.result(WITHDRAWAL).status is Status.DISPUTED
+    assert after.result(DEPLOYMENT).status is Status.FULFILLED
+
+
 def test_parallel__the_history_shows_when_the_duty_may_have_become_overdue() -> None:
     """The deployment dated 12 to 25 November: the withdrawal is pending until the 12th,
     pending or overdue from the 13th (if the deployment came on the 12th), overdue from the

@@ -64,7 +64,7 @@ from compliance.evaluation.facts import Account, Category, Facts, gather_facts, 
 from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
 from compliance.evaluation.grading import grade_account, grade_account_in
 from compliance.evaluation.incident_index import IncidentIndex
-from compliance.evaluation.intervals import Firsts, Span, front
+from compliance.evaluation.intervals import NEVER, Firsts, Span, front
 from compliance.evaluation.trust import SourceClass, Stakes
 from compliance.linking.index import LinkIndex, LinkMemo, _placement, _rule_outcome, link_account, link_event
 from compliance.linking.ledger import assemble
@@ -884,6 +884,47 @@ def test_firsts_with_windowed_accounts_answer_as_scanning_them_at_each_cut_off(
         visible = [s for s in spans if s[0] < cutoff] + [(s, e) for s, e, u in windowed if s < cutoff <= u]
         expected = (min(s for s, _ in visible), min(e for _, e in visible)) if visible else None
         assert firsts.at(cutoff) == expected, cutoff
+
+
+DELAYED = st.lists(
+    st.tuples(MOMENTS, st.integers(-5, 30), st.integers(1, 30), st.none() | st.integers(-5, 40)).map(
+        lambda d: (
+            d[0] + timedelta(hours=d[1]),
+            d[0],
+            d[0] + timedelta(hours=d[2]),
+            NEVER if d[3] is None else d[0] + timedelta(hours=d[3]),
+        )
+    ),
+    max_size=8,
+)  # (opens, start, end, until); opening before the start opens at the start
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    SPANS,
+    WINDOWED,
+    DELAYED,
+    st.lists(MOMENTS | MOMENTS.map(lambda m: m + timedelta(minutes=30)), min_size=1, max_size=10),
+)
+def test_firsts_with_delayed_accounts_answer_as_scanning_them_at_each_cut_off(
+    spans: list[Span],
+    windowed: list[tuple[datetime, datetime, datetime]],
+    delayed: list[tuple[datetime, datetime, datetime, datetime]],
+    cutoffs: list[datetime],
+) -> None:
+    """Accounts that count only from an instant after their start (a partner's account of both
+    acts, from this side's denial on) are worked into the same pieces: at every cut-off the
+    answer is that of scanning them, those with ``max(opens, start) < T <= until`` joined with
+    the others; and every instant where that can change is a change point."""
+    firsts = Firsts.of(spans, windowed, delayed)
+    for cutoff in cutoffs:
+        visible = [s for s in spans if s[0] < cutoff] + [(s, e) for s, e, u in windowed if s < cutoff <= u]
+        visible += [(s, e) for o, s, e, u in delayed if max(o, s) < cutoff <= u]
+        expected = (min(s for s, _ in visible), min(e for _, e in visible)) if visible else None
+        assert firsts.at(cutoff) == expected, cutoff
+    points = set(firsts.change_points())
+    assert NEVER not in points
+    assert {o for o, _, _, _ in delayed} <= points
 
 
 ACCOUNTS = st.lists(

@@ -29,7 +29,7 @@ from compliance.core.vocabulary import (
     Trust,
 )
 from compliance.evaluation.graded import Graded, Gradings
-from compliance.evaluation.intervals import Firsts, Span, front, least_open
+from compliance.evaluation.intervals import NEVER, Firsts, Span, front, least_open
 
 
 class Category(int, Enum):
@@ -246,38 +246,64 @@ def _partner_alone(
     adopted: datetime,
 ) -> dict[str, Firsts]:
     """For each obligation run in parallel with another whose fulfilment is reported by the same
-    account as its own: the other's first fulfilment by its other accounts (``Facts.parallel_alone``).
+    account as its own: the other's first fulfilment as far as this one's due day goes
+    (``Facts.parallel_alone``).
 
-    An account that is a lasting confirmed fulfilment of this obligation (confirmed from its own
-    date, never denied) puts this one's first fulfilment no later than the day it gives the
-    partner's: as the partner's first it can set no due day this one is late for. Left out, its
-    two places in two intervals are not read as independent (an account of both acts dated to a
-    range would make each possibly late). Only pairs with such an account are worked out.
+    While an account counts as a confirmed fulfilment of this obligation from its own date, it
+    puts this one's first fulfilment no later than the day it gives the partner's: as the
+    partner's first it can set no due day this one is late for, so it is left out (its two places
+    in two intervals are not independent: an account of both acts dated to a range would make each
+    possibly late). If this obligation's side denies it (a stakeholder's word under the standard
+    policy), it counts for the partner alone from the denial on (``Firsts.delayed``): a denial
+    dated later changes nothing before it. Only pairs with such an account are worked out.
     """
     found: dict[str, Firsts] = {}
     by_id = {ob.id: ob for ob in agreement.obligations}
+    tz = agreement.tz
     for ob in agreement.obligations:
         partner = _parallel_of(ob)
         if partner is None or partner not in by_id:
             continue
-        theirs = graded(partner)
-        fulfils = {g.event.id for g in theirs if g.link.effect is Effect.FULFILS}
-        if not fulfils:
+        theirs = [g for g in graded(partner) if g.link.effect is Effect.FULFILS]
+        if not theirs:
             continue
-        both = {
-            g.event.id
-            for g in graded(ob.id)
-            if g.link.effect is Effect.FULFILS
-            and g.event.id in fulfils
-            and g.grade is Grade.CONFIRMED
-            and g.corroboration is None
-            and g.denial is None
-        }
-        if both:
-            kept = [g for g in theirs if g.link.effect is Effect.FULFILS and g.event.id not in both]
-            parts = _categorise(by_id[partner], kept, all_spans, adopted, agreement.tz)
-            found[ob.id] = parts.finish()[0][Category.FULFIL]
+        fulfils = {g.event.id for g in theirs}
+        both: dict[str, datetime] = {}  # event id -> until when it counts for this one
+        for g in graded(ob.id):
+            if g.link.effect is Effect.FULFILS and g.event.id in fulfils:
+                until = _fulfils_from_its_date(g, all_spans, adopted, tz)
+                if until is not None:
+                    both[g.event.id] = until
+        if not both:
+            continue
+        parts = _categorise(
+            by_id[partner], [g for g in theirs if g.event.id not in both], all_spans, adopted, tz
+        )
+        delayed: list[tuple[datetime, datetime, datetime, datetime]] = []
+        for g in theirs:
+            denied = both.get(g.event.id, NEVER)
+            if denied == NEVER:
+                continue
+            alone = _categorise(by_id[partner], [g], all_spans, adopted, tz)
+            delayed += [(denied, start, end, NEVER) for start, end in alone.spans[Category.FULFIL]]
+            delayed += [(denied, *window) for window in alone.windows[Category.FULFIL]]
+        found[ob.id] = Firsts.of(parts.spans[Category.FULFIL], parts.windows[Category.FULFIL], delayed)
     return found
+
+
+def _fulfils_from_its_date(
+    g: Graded, all_spans: Mapping[str, Span], adopted: datetime, tz: tzinfo
+) -> datetime | None:
+    """Until when a fulfilment account counts as confirmed from its own date, as :func:`_categorise`
+    files it: :data:`NEVER` for good, a denial's instant, or ``None`` for not at all (alleged, or
+    confirmed only from a corroboration, which places it later)."""
+    if g.denial is None:
+        return NEVER if g.corroboration is None and g.grade is Grade.CONFIRMED else None
+    if g.corroboration is not None:
+        start = max(all_spans[g.event.id][0], adopted)
+        if not start < g.corroboration.when.span(tz)[0]:
+            return None  # corroborated at once: confirmed from the corroboration only
+    return g.denial.when.span(tz)[0]
 
 
 def _parallel_of(ob: Obligation) -> str | None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from operator import itemgetter
 from typing import TypeVar
 
 from attrs import field, frozen
 
 Span = tuple[datetime, datetime]
+NEVER = datetime.max.replace(tzinfo=UTC)
+"""The ``until`` of a delayed account that, once open, never closes."""
 
 
 @frozen
@@ -29,20 +31,30 @@ class Firsts:
     starts and untils (``pieces``), and :meth:`at` finds the piece by bisection: scanning them
     at every cut-off made a history over n such accounts cost n². ``pieces`` is derived from
     ``windowed`` when the value is built (not a cache filled later), and left out of equality.
+
+    ``delayed`` holds accounts that count only from an instant later than their start:
+    ``(opens, start, end, until)``, visible at T when ``opens < T <= until`` (``until`` is
+    :data:`NEVER` for no end), worked into the same pieces. (A partner's account of both acts of
+    a parallel pair counts for the partner alone only once this obligation's side denies it:
+    ``facts.Facts.parallel_alone``.)
     """
 
     starts: tuple[datetime, ...]
     min_end: tuple[datetime, ...]
     windowed: tuple[tuple[datetime, datetime, datetime], ...] = ()
+    delayed: tuple[tuple[datetime, datetime, datetime, datetime], ...] = ()
     pieces: tuple[tuple[datetime, ...], tuple[Span | None, ...]] = field(init=False, eq=False, repr=False)
 
     @pieces.default
     def _pieces(self) -> tuple[tuple[datetime, ...], tuple[Span | None, ...]]:
-        return windowed_pieces(self.windowed)
+        return windowed_pieces(self.windowed, self.delayed)
 
     @classmethod
     def of(
-        cls, spans: Iterable[Span], windowed: Iterable[tuple[datetime, datetime, datetime]] = ()
+        cls,
+        spans: Iterable[Span],
+        windowed: Iterable[tuple[datetime, datetime, datetime]] = (),
+        delayed: Iterable[tuple[datetime, datetime, datetime, datetime]] = (),
     ) -> Firsts:
         """Only the spans that lower the running minimum end, in start order, are kept.
 
@@ -52,7 +64,12 @@ class Firsts:
         day-precision accounts keep a handful of spans.
         """
         kept = front(spans)
-        return cls(tuple(s for s, _ in kept), tuple(e for _, e in kept), tuple(sorted(windowed)))
+        return cls(
+            tuple(s for s, _ in kept),
+            tuple(e for _, e in kept),
+            tuple(sorted(windowed)),
+            tuple(sorted(delayed)),
+        )
 
     def at(self, cutoff: datetime) -> Span | None:
         """``(earliest, latest-exclusive)`` of the first occurrence visible at ``cutoff``."""
@@ -72,21 +89,26 @@ class Firsts:
             points += [start, end]
         for start, end, until in self.windowed:
             points += [start, end, until]
+        for opens, start, end, until in self.delayed:
+            points += [opens, start, end] if until == NEVER else [opens, start, end, until]
         return points
 
 
 def windowed_pieces(
     windowed: Iterable[tuple[datetime, datetime, datetime]],
+    delayed: Iterable[tuple[datetime, datetime, datetime, datetime]] = (),
 ) -> tuple[tuple[datetime, ...], tuple[Span | None, ...]]:
     """What the windowed accounts give at every cut-off, as pieces: ``(bounds, values)``.
 
     ``values[k]`` holds, for a cut-off T with ``bounds[k] < T <= bounds[k + 1]``, the least
     start and the least end among the accounts with ``start < T <= until`` (``None``: none):
-    :func:`least_open` of their starts and of their ends, over the same pieces.
+    :func:`least_open` of their starts and of their ends, over the same pieces. A delayed
+    account ``(opens, start, end, until)`` is open from ``opens`` instead of its start.
     """
-    items = list(windowed)
-    bounds, starts = least_open([(start, until, start) for start, _, until in items])
-    _, ends = least_open([(start, until, end) for start, end, until in items])
+    items = [(start, start, end, until) for start, end, until in windowed]
+    items += [(max(opens, start), start, end, until) for opens, start, end, until in delayed]
+    bounds, starts = least_open([(opens, until, start) for opens, start, _, until in items])
+    _, ends = least_open([(opens, until, end) for opens, _, end, until in items])
     values = tuple(None if s is None or e is None else (s, e) for s, e in zip(starts, ends, strict=True))
     return bounds, values
 

@@ -270,6 +270,11 @@ def partner_dated_anywhere_in_its_range(
     links stay those of the account as dated. ``days`` (default: the first and last day of the
     range, its middle, and the as-of date and the days either side) are tried where they lie in
     the range and on or after the agreement's date.
+
+    An account that shares an incident is not moved: it also dates the denials and
+    corroborations of the accounts read with it, and the grading takes it as known from its first
+    possible day (a denial dated to a range that has begun answers the account it denies); moved
+    past the as-of date it would no longer be known, which is another input, not another place.
     """
     links = links_for(agreements, parties, events)
     runs_with: dict[str, list[tuple[Agreement, str]]] = {}
@@ -286,7 +291,7 @@ def partner_dated_anywhere_in_its_range(
             fulfils.setdefault(link.event, set()).add(link.obligation)
     before = _run(agreements, parties, events, as_of, links)
     for event in events:
-        if event.when.is_instant:  # an instant's days depend on the zone: a day is not inside it
+        if event.when.is_instant or event.incident:  # (an instant's days depend on the zone)
             continue
         for dependant in {d for ob_id in fulfils.get(event.id, ()) for d in runs_with[ob_id]}:
             agreement, ob_id = dependant
