@@ -59,8 +59,9 @@ from compliance.core.places import NEAR_KM
 from compliance.core.problems import Problem, Severity, in_order
 from compliance.core.timeframe import EventTime, Precision, day_start
 from compliance.core.vocabulary import Effect, Grade, Trust
+from compliance.evaluation.categories import Account, Category
 from compliance.evaluation.evaluate import Prepared, evaluate, evaluate_ledger
-from compliance.evaluation.facts import Account, Category, Facts, gather_facts, gather_facts_policies
+from compliance.evaluation.facts import Facts, gather_facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
 from compliance.evaluation.grading import grade_account, grade_account_in
 from compliance.evaluation.incident_index import IncidentIndex

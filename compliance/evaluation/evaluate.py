@@ -30,7 +30,8 @@ from compliance.core.vocabulary import (
     Trust,
 )
 from compliance.evaluation.calendar import term_expiry
-from compliance.evaluation.facts import Category, Facts, endings_of, gather_facts_policies
+from compliance.evaluation.categories import Category
+from compliance.evaluation.facts import Facts, endings_of, gather_facts_policies
 from compliance.evaluation.graded import Graded, grade_links_policies
 from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span

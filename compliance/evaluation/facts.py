@@ -1,17 +1,17 @@
 """Gathering, per obligation, the facts the decision rules need: graded links sorted into categories.
 
-The links come graded (``graded.py``); here each becomes an account of a category from an
-instant on, and the first account of each category is indexed (``intervals.Firsts``), as is the
-first account of each category that counts at any cut-off (``FirstAccounts``). Under several
-trust policies the links graded alike are categorised once.
+The links come graded (``graded.py``); each becomes an account of a category from an instant on
+(``categories.py``), and the first account of each category is indexed (``intervals.Firsts``), as
+is the first account of each category that counts at any cut-off (``FirstAccounts``). Under
+several trust policies the links graded alike are categorised once. For an obligation run in
+parallel with another, the other's first fulfilment as the due day sees it (``Facts.parallel_alone``).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
-from enum import Enum
 from functools import partial
 from operator import attrgetter
 from typing import NamedTuple
@@ -28,35 +28,9 @@ from compliance.core.vocabulary import (
     RelationType,
     Trust,
 )
+from compliance.evaluation.categories import Account, Category, Derived, categorise
 from compliance.evaluation.graded import Graded, Gradings
-from compliance.evaluation.intervals import NEVER, Firsts, Span, front, least_open
-
-
-class Category(int, Enum):
-    """The kinds of account the decision rules look at."""
-
-    FULFIL = 0
-    FULFIL_UNCONFIRMED = 1
-    BREACH = 2
-    BREACH_UNCONFIRMED = 3
-    PROGRESS = 4
-    PROGRESS_UNCONFIRMED = 5
-
-
-class Account(NamedTuple):
-    """One account as the rules see it: its category, from when, until when, and its id.
-
-    ``until`` is set only for an account confirmed until a denial appears; the same account
-    then appears again as unconfirmed from the denial on.
-    """
-
-    start: datetime
-    event: str
-    category: Category
-    until: datetime | None = None
-
-    def visible(self, cutoff: datetime) -> bool:
-        return self.start < cutoff and (self.until is None or cutoff <= self.until)
+from compliance.evaluation.intervals import NEVER, Firsts, Span, least_open
 
 
 class FirstAccounts(NamedTuple):
@@ -194,7 +168,7 @@ def gather_facts(
     """
     tz, adopted = agreement.tz, day_start(agreement.date, agreement.tz)
     parts = {
-        ob.id: _categorise(ob, graded.get(ob.id, ()), all_spans, adopted, tz) for ob in agreement.obligations
+        ob.id: categorise(ob, graded.get(ob.id, ()), all_spans, adopted, tz) for ob in agreement.obligations
     }
     alone = _partner_alone(agreement, lambda ob_id: graded.get(ob_id, ()), all_spans, adopted)
     return _facts(agreement, {ob_id: p.finish() for ob_id, p in parts.items()}, all_endings, alone)
@@ -212,14 +186,12 @@ def gather_facts_policies(
     derived: dict[Trust, dict[str, Derived]] = {p: {} for p in policies}
     for ob in agreement.obligations:
         g = gradings.get(ob.id, Gradings([], {}))
-        common = _categorise(ob, g.common, all_spans, adopted, tz).sort()
+        common = categorise(ob, g.common, all_spans, adopted, tz).sort()
         alike: Derived | None = None  # one object for every policy without links of its own
         for policy in policies:
             extra = g.differing.get(policy)
             if extra:
-                derived[policy][ob.id] = common.joined(
-                    _categorise(ob, extra, all_spans, adopted, tz)
-                ).finish()
+                derived[policy][ob.id] = common.joined(categorise(ob, extra, all_spans, adopted, tz)).finish()
             else:
                 alike = alike or common.finish()
                 derived[policy][ob.id] = alike
@@ -276,7 +248,7 @@ def _partner_alone(
                     both[g.event.id] = until
         if not both:
             continue
-        parts = _categorise(
+        parts = categorise(
             by_id[partner], [g for g in theirs if g.event.id not in both], all_spans, adopted, tz
         )
         delayed: list[tuple[datetime, datetime, datetime, datetime]] = []
@@ -284,7 +256,7 @@ def _partner_alone(
             denied = both.get(g.event.id, NEVER)
             if denied == NEVER:
                 continue
-            alone = _categorise(by_id[partner], [g], all_spans, adopted, tz)
+            alone = categorise(by_id[partner], [g], all_spans, adopted, tz)
             delayed += [(denied, start, end, NEVER) for start, end in alone.spans[Category.FULFIL]]
             delayed += [(denied, *window) for window in alone.windows[Category.FULFIL]]
         found[ob.id] = Firsts.of(parts.spans[Category.FULFIL], parts.windows[Category.FULFIL], delayed)
@@ -294,7 +266,7 @@ def _partner_alone(
 def _fulfils_from_its_date(
     g: Graded, all_spans: Mapping[str, Span], adopted: datetime, tz: tzinfo
 ) -> datetime | None:
-    """Until when a fulfilment account counts as confirmed from its own date, as :func:`_categorise`
+    """Until when a fulfilment account counts as confirmed from its own date, as :func:`categories.categorise`
     files it: :data:`NEVER` for good, a denial's instant, or ``None`` for not at all (alleged, or
     confirmed only from a corroboration, which places it later)."""
     if g.denial is None:
@@ -309,10 +281,6 @@ def _fulfils_from_its_date(
 def _parallel_of(ob: Obligation) -> str | None:
     """The id of the obligation ``ob`` runs in parallel with, if any."""
     return next((d.obligation for d in ob.depends_on if d.relation is DependencyType.PARALLEL), None)
-
-
-Derived = tuple[tuple[Firsts, ...], tuple[datetime, ...], tuple["Account", ...]]
-"""What the facts of one obligation take from its graded links: firsts, notices, accounts."""
 
 
 def _facts(
@@ -352,108 +320,3 @@ def _facts(
             parallel_alone=alone.get(ob.id),
         )
     return facts
-
-
-class _Parts(NamedTuple):
-    """Graded links sorted into categories, before they become :class:`Firsts` (can be joined)."""
-
-    spans: tuple[list[Span], ...]  # per Category
-    windows: tuple[list[tuple[datetime, datetime, datetime]], ...]  # per Category
-    notices: list[datetime]
-    accounts: list[Account]
-
-    def sort(self) -> _Parts:
-        """Sorted, and each category's spans cut to those that can decide :class:`Firsts` (its front).
-
-        The front of a union is the front of (one part's front + the other part): a span that
-        an earlier span with an earlier end hides in one part stays hidden in the union. So
-        each policy's join reads a handful of common spans instead of all of them.
-        """
-        for items in (*self.windows, self.notices, self.accounts):
-            items.sort()  # type: ignore[attr-defined]
-        for spans in self.spans:
-            spans[:] = front(spans)
-        return self
-
-    def joined(self, other: _Parts) -> _Parts:
-        """Both parts' items; sorting one sorted run followed by a short one is nearly linear."""
-        return _Parts(
-            tuple(a + b for a, b in zip(self.spans, other.spans, strict=True)),
-            tuple(a + b for a, b in zip(self.windows, other.windows, strict=True)),
-            self.notices + other.notices,
-            self.accounts + other.accounts,
-        )
-
-    def finish(self) -> Derived:
-        firsts = tuple(Firsts.of(s, w) for s, w in zip(self.spans, self.windows, strict=True))
-        return firsts, tuple(sorted(self.notices)), tuple(sorted(self.accounts))
-
-
-def _categorise(
-    ob: Obligation, graded: Iterable[Graded], all_spans: Mapping[str, Span], adopted: datetime, tz: tzinfo
-) -> _Parts:
-    """One obligation's graded links sorted into categories, notices and accounts."""
-    accounts: list[Account] = []
-    notices: list[datetime] = []
-    spans_by: tuple[list[Span], ...] = tuple([] for _ in Category)
-    windows: tuple[list[tuple[datetime, datetime, datetime]], ...] = tuple([] for _ in Category)
-    add = accounts.append
-    for link, event, grade, _, corroboration, _, denial in graded:  # unpacked: the hot loop
-        # An account whose dates straddle the agreement's date is read from that date on: the
-        # part before the text existed is cut, the rest stays uncertain as any date does.
-        span = all_spans[event.id]
-        if span[0] < adopted:
-            span = (adopted, span[1])
-        confirmed = grade is Grade.CONFIRMED
-        category = _CATEGORY.get(link.effect)
-        if category is not None and corroboration is not None:
-            # Unconfirmed (alleged) until the corroborating account exists, confirmed from then
-            # on: a later account must not hide the allegation before it (no look-ahead). With a
-            # denial too (a stakeholder under the standard policy): confirmed until the denial.
-            confirmed_span = _later(span, corroboration.when.span(tz))
-            unconfirmed = span
-            if denial is not None and span[0] < confirmed_span[0]:  # (corroborated at once: no gap)
-                denied = denial.when.span(tz)
-                add(Account(span[0], event.id, category, denied[0]))
-                windows[category].append((span[0], span[1], denied[0]))
-                unconfirmed = _later(span, denied)
-            add(Account(unconfirmed[0], event.id, _UNCONFIRMED[category], confirmed_span[0]))
-            add(Account(confirmed_span[0], event.id, category))
-            windows[category + 1].append((unconfirmed[0], unconfirmed[1], confirmed_span[0]))
-            spans_by[category].append(confirmed_span)
-            span = confirmed_span
-        elif category is not None:
-            if denial is not None:  # confirmed until the denial, unconfirmed from it on
-                denied = denial.when.span(tz)
-                add(Account(span[0], event.id, category, denied[0]))
-                add(Account(_later(span, denied)[0], event.id, _UNCONFIRMED[category]))
-                windows[category].append((span[0], span[1], denied[0]))
-                spans_by[category + 1].append(_later(span, denied))
-            else:
-                chosen = category if confirmed else _UNCONFIRMED[category]
-                add(Account(span[0], event.id, chosen))
-                spans_by[chosen].append(span)
-        if (
-            event.kind == "notice-of-termination"
-            and ob.term is not None
-            and event.actor in ob.term.notice_by
-            # A notice is given by declaring it: the notifying party's own announcement is the
-            # act itself, whatever its stake in the term; anyone else's report needs confirming.
-            and (confirmed or event.reporter_party == event.actor)
-        ):
-            notices.append(span[0])
-    return _Parts(spans_by, windows, notices, accounts)
-
-
-_CATEGORY = {
-    Effect.FULFILS: Category.FULFIL,
-    Effect.BREACHES: Category.BREACH,
-    Effect.PROGRESS: Category.PROGRESS,
-}
-"""The confirmed category of each effect; its unconfirmed twin is the next value."""
-_UNCONFIRMED = {c: Category(c + 1) for c in _CATEGORY.values()}
-
-
-def _later(span: Span, other: Span) -> Span:
-    """The span of "both have happened": the later start and the later end."""
-    return (max(span[0], other[0]), max(span[1], other[1]))

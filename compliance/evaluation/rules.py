@@ -18,7 +18,8 @@ from compliance.core.vocabulary import (
     Status,
 )
 from compliance.evaluation.calendar import term_expiry
-from compliance.evaluation.facts import Category, Facts
+from compliance.evaluation.categories import Category
+from compliance.evaluation.facts import Facts
 
 RULE_NAMES: tuple[str, ...] = (
     "ended",

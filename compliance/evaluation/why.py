@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from compliance.evaluation.facts import Category, Facts
+from compliance.evaluation.categories import Category
+from compliance.evaluation.facts import Facts
 
 _FIRST_OF: dict[str, tuple[Category, ...]] = {
     "fulfilled": (Category.FULFIL,),

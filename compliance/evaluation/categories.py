@@ -1,0 +1,155 @@
+"""Graded links sorted into categories: each becomes an account of a category from an instant on.
+
+The categories are the kinds of account the decision rules look at (confirmed or unconfirmed
+fulfilment, breach, progress). An account confirmed only until a denial, or only from a
+corroboration, is filed as such (``Account.until``, the windows); :class:`Parts` holds one
+obligation's accounts before they become :class:`intervals.Firsts` (``facts.py`` gathers them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime, tzinfo
+from enum import Enum
+from typing import NamedTuple
+
+from compliance.core.model import Obligation
+from compliance.core.vocabulary import Effect, Grade
+from compliance.evaluation.graded import Graded
+from compliance.evaluation.intervals import Firsts, Span, front
+
+
+class Category(int, Enum):
+    """The kinds of account the decision rules look at."""
+
+    FULFIL = 0
+    FULFIL_UNCONFIRMED = 1
+    BREACH = 2
+    BREACH_UNCONFIRMED = 3
+    PROGRESS = 4
+    PROGRESS_UNCONFIRMED = 5
+
+
+class Account(NamedTuple):
+    """One account as the rules see it: its category, from when, until when, and its id.
+
+    ``until`` is set only for an account confirmed until a denial appears; the same account
+    then appears again as unconfirmed from the denial on.
+    """
+
+    start: datetime
+    event: str
+    category: Category
+    until: datetime | None = None
+
+    def visible(self, cutoff: datetime) -> bool:
+        return self.start < cutoff and (self.until is None or cutoff <= self.until)
+
+
+Derived = tuple[tuple[Firsts, ...], tuple[datetime, ...], tuple[Account, ...]]
+"""What the facts of one obligation take from its graded links: firsts, notices, accounts."""
+
+
+class Parts(NamedTuple):
+    """Graded links sorted into categories, before they become :class:`Firsts` (can be joined)."""
+
+    spans: tuple[list[Span], ...]  # per Category
+    windows: tuple[list[tuple[datetime, datetime, datetime]], ...]  # per Category
+    notices: list[datetime]
+    accounts: list[Account]
+
+    def sort(self) -> Parts:
+        """Sorted, and each category's spans cut to those that can decide :class:`Firsts` (its front).
+
+        The front of a union is the front of (one part's front + the other part): a span that
+        an earlier span with an earlier end hides in one part stays hidden in the union. So
+        each policy's join reads a handful of common spans instead of all of them.
+        """
+        for items in (*self.windows, self.notices, self.accounts):
+            items.sort()  # type: ignore[attr-defined]
+        for spans in self.spans:
+            spans[:] = front(spans)
+        return self
+
+    def joined(self, other: Parts) -> Parts:
+        """Both parts' items; sorting one sorted run followed by a short one is nearly linear."""
+        return Parts(
+            tuple(a + b for a, b in zip(self.spans, other.spans, strict=True)),
+            tuple(a + b for a, b in zip(self.windows, other.windows, strict=True)),
+            self.notices + other.notices,
+            self.accounts + other.accounts,
+        )
+
+    def finish(self) -> Derived:
+        firsts = tuple(Firsts.of(s, w) for s, w in zip(self.spans, self.windows, strict=True))
+        return firsts, tuple(sorted(self.notices)), tuple(sorted(self.accounts))
+
+
+def categorise(
+    ob: Obligation, graded: Iterable[Graded], all_spans: Mapping[str, Span], adopted: datetime, tz: tzinfo
+) -> Parts:
+    """One obligation's graded links sorted into categories, notices and accounts."""
+    accounts: list[Account] = []
+    notices: list[datetime] = []
+    spans_by: tuple[list[Span], ...] = tuple([] for _ in Category)
+    windows: tuple[list[tuple[datetime, datetime, datetime]], ...] = tuple([] for _ in Category)
+    add = accounts.append
+    for link, event, grade, _, corroboration, _, denial in graded:  # unpacked: the hot loop
+        # An account whose dates straddle the agreement's date is read from that date on: the
+        # part before the text existed is cut, the rest stays uncertain as any date does.
+        span = all_spans[event.id]
+        if span[0] < adopted:
+            span = (adopted, span[1])
+        confirmed = grade is Grade.CONFIRMED
+        category = _CATEGORY.get(link.effect)
+        if category is not None and corroboration is not None:
+            # Unconfirmed (alleged) until the corroborating account exists, confirmed from then
+            # on: a later account must not hide the allegation before it (no look-ahead). With a
+            # denial too (a stakeholder under the standard policy): confirmed until the denial.
+            confirmed_span = _later(span, corroboration.when.span(tz))
+            unconfirmed = span
+            if denial is not None and span[0] < confirmed_span[0]:  # (corroborated at once: no gap)
+                denied = denial.when.span(tz)
+                add(Account(span[0], event.id, category, denied[0]))
+                windows[category].append((span[0], span[1], denied[0]))
+                unconfirmed = _later(span, denied)
+            add(Account(unconfirmed[0], event.id, _UNCONFIRMED[category], confirmed_span[0]))
+            add(Account(confirmed_span[0], event.id, category))
+            windows[category + 1].append((unconfirmed[0], unconfirmed[1], confirmed_span[0]))
+            spans_by[category].append(confirmed_span)
+            span = confirmed_span
+        elif category is not None:
+            if denial is not None:  # confirmed until the denial, unconfirmed from it on
+                denied = denial.when.span(tz)
+                add(Account(span[0], event.id, category, denied[0]))
+                add(Account(_later(span, denied)[0], event.id, _UNCONFIRMED[category]))
+                windows[category].append((span[0], span[1], denied[0]))
+                spans_by[category + 1].append(_later(span, denied))
+            else:
+                chosen = category if confirmed else _UNCONFIRMED[category]
+                add(Account(span[0], event.id, chosen))
+                spans_by[chosen].append(span)
+        if (
+            event.kind == "notice-of-termination"
+            and ob.term is not None
+            and event.actor in ob.term.notice_by
+            # A notice is given by declaring it: the notifying party's own announcement is the
+            # act itself, whatever its stake in the term; anyone else's report needs confirming.
+            and (confirmed or event.reporter_party == event.actor)
+        ):
+            notices.append(span[0])
+    return Parts(spans_by, windows, notices, accounts)
+
+
+_CATEGORY = {
+    Effect.FULFILS: Category.FULFIL,
+    Effect.BREACHES: Category.BREACH,
+    Effect.PROGRESS: Category.PROGRESS,
+}
+"""The confirmed category of each effect; its unconfirmed twin is the next value."""
+_UNCONFIRMED = {c: Category(c + 1) for c in _CATEGORY.values()}
+
+
+def _later(span: Span, other: Span) -> Span:
+    """The span of "both have happened": the later start and the later end."""
+    return (max(span[0], other[0]), max(span[1], other[1]))
