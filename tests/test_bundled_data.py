@@ -222,7 +222,8 @@ def test_bundled__the_deployment_began_on_10_november_and_was_reported_complete_
     """Russia's account that the deployment began at 06:00 Moscow time on 10 November 2020 (E002) is
     progress, not completion; its Defence Minister reported completion on 20 November (N102), on a
     day between the start and the report. Armenia's withdrawal, due when the deployment is complete
-    (point 4, 'in parallel'), is therefore in progress until then, not overdue from 11 November."""
+    (point 4, 'in parallel'), is therefore not plainly overdue from 11 November: due on a day from
+    10 to 20 November, it is in progress or overdue until 20 November, and overdue from the 21st."""
     from compliance.core.vocabulary import Status
     from compliance.evaluation.evaluate import evaluate
 
@@ -238,6 +239,7 @@ def test_bundled__the_deployment_began_on_10_november_and_was_reported_complete_
     withdrawal = evaluation.result("ts2020-4-withdrawal-arm")
     assert [(t.date, t.status) for t in withdrawal.history[1:]] == [
         (date(2020, 11, 10), Status.IN_PROGRESS),
+        (date(2020, 11, 11), Status.INDETERMINATE),
         (date(2020, 11, 21), Status.OVERDUE),
         (date(2020, 12, 13), Status.DISPUTED),
     ]

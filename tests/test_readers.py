@@ -898,8 +898,14 @@ def events(draw: st.DrawFn) -> Event:
     """Valid events as our CSV and JSON Lines can carry them (no ``involved``, no geo precision)."""
     parties = st.sampled_from(["ARM", "AZE", "RUS"])
     when = draw(event_times())
-    # Reported once it can have happened: dates after their own report are read with a warning.
-    reported = st.integers(0, 400).map(lambda n: when.last_day + timedelta(days=n))
+    # Reported once it can have happened (dates after their own report are read with a warning),
+    # and within the years a report date may have.
+    latest = date(2100, 12, 31)
+    reported = (
+        st.integers(0, 400).map(lambda n: min(when.last_day + timedelta(days=n), latest))
+        if when.last_day <= latest
+        else st.none()
+    )
     return Event(
         id=draw(_IDS),
         when=when,
