@@ -124,16 +124,7 @@ class Report:
         known_on: date | None = None,
         trust: Trust = Trust.STANDARD,
     ) -> Self:
-        # Evaluate every loaded agreement: a later one may supersede an obligation of a chosen one.
-        # Every policy evaluates the same prepared inputs: accounts, links, incidents, intervals.
-        prepared = Prepared.of(
-            ledger.agreements, ledger.events, ledger.links, known_on, ledger.placed_outside
-        )
-        # One evaluation per policy, evidence only under the chosen one: the difference in
-        # statuses is what a reader needs to see.
-        evaluations = prepared.evaluate_policies(
-            ledger.parties, as_of, tuple(Trust), trust, MAX_EVIDENCE_SHOWN
-        )
+        prepared, evaluations = _evaluations(ledger, as_of, known_on, trust, MAX_EVIDENCE_SHOWN)
         return cls._arranged(ledger, prepared, evaluations, as_of, agreement_ids, known_on, trust)
 
     @classmethod
@@ -153,10 +144,7 @@ class Report:
         as :meth:`build` and the same counts as a second evaluation, which cost a third of the
         whole command.
         """
-        prepared = Prepared.of(
-            ledger.agreements, ledger.events, ledger.links, known_on, ledger.placed_outside
-        )
-        evaluations = prepared.evaluate_policies(ledger.parties, as_of, tuple(Trust), trust, None)
+        prepared, evaluations = _evaluations(ledger, as_of, known_on, trust, None)
         full = evaluations[trust]
         shortened = tuple(r.shortened(MAX_EVIDENCE_SHOWN) for r in full.results)
         evaluations[trust] = Evaluation(full.as_of, full.known_on, shortened)
@@ -275,6 +263,19 @@ class Report:
                     row["why"] = f"{r.rule}: {', '.join(r.deciding)}" if r.deciding else r.rule
                     rows.append(row)
         return rows
+
+
+def _evaluations(
+    ledger: Ledger, as_of: date, known_on: date | None, trust: Trust, limit: int | None
+) -> tuple[Prepared, dict[Trust, Evaluation]]:
+    """One evaluation per policy of every loaded agreement, evidence listed under ``trust`` only.
+
+    Every loaded agreement is evaluated: a later one may supersede an obligation of a chosen one.
+    The policies share the prepared inputs (accounts, links, incidents, intervals); evidence is
+    listed only under the chosen one, since the difference in statuses is what a reader needs.
+    """
+    prepared = Prepared.of(ledger.agreements, ledger.events, ledger.links, known_on, ledger.placed_outside)
+    return prepared, prepared.evaluate_policies(ledger.parties, as_of, tuple(Trust), trust, limit)
 
 
 def _incidents(
