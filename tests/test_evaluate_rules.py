@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from datetime import date
 
@@ -418,6 +419,82 @@ def test_after__fsb_control_waits_for_the_link_to_open() -> None:
     opened = f"L1,2026-01-10,,transport-link-opened,ARM,Syunik/Zangezur (Meghri),Reuters,none,{SRC},,,"
     assert status(rows(), "ts2020-9-fsb-control-rus", D(2025, 1, 1)) == "not-in-force"
     assert status(rows(opened), "ts2020-9-fsb-control-rus", D(2026, 2, 1)) == "pending"
+
+
+def test_after__in_force_on_whichever_day_of_its_range_the_other_was_fulfilled() -> None:
+    """A duty that waits for another comes into force when the other is first fulfilled: with
+    that known only to the month it may or may not be in force during the month, and it is once
+    the month is over (the last day included), not a day later."""
+    opened = f"L1,2026-01,,transport-link-opened,ARM,Syunik/Zangezur (Meghri),Reuters,none,{SRC},,,"
+    fsb = "ts2020-9-fsb-control-rus"
+    early = evaluate_csv(rows(opened), D(2026, 1, 5)).result(fsb)
+    assert (early.status.value, [s.value for s in early.possible]) == (
+        "indeterminate",
+        ["not-in-force", "pending"],
+    )
+    assert status(rows(opened), fsb, D(2026, 1, 31)) == "pending"
+
+
+PEACE_FORCE_AZE = "pa2025-3-non-use-of-force-aze"
+RATIFIED = f"R1,{{day}},,agreement-signed,,Washington,Reuters,none,{SRC},,peace-agreement-2025#XVI/pa2025-ratification:fulfils,"
+
+
+def border_clash(event_id: str, day: str) -> str:
+    return f"{event_id},{day},,armed-clash,AZE,Syunik/Zangezur border,Reuters,none,{SRC},,,"
+
+
+def test_after__a_breach_before_the_duty_came_into_force_is_no_breach_of_it() -> None:
+    """No retroactive breach: Article III binds from the exchange of ratification, so a clash
+    before it does not breach it, and one after it does."""
+    ratified = RATIFIED.format(day="2026-03-01")
+    assert (
+        status(rows(ratified, border_clash("C1", "2026-02-10")), PEACE_FORCE_AZE, D(2026, 6, 1)) == "complied"
+    )
+    assert (
+        status(rows(ratified, border_clash("C2", "2026-03-10")), PEACE_FORCE_AZE, D(2026, 6, 1)) == "violated"
+    )
+
+
+def test_after__a_breach_in_the_month_the_duty_came_into_force_may_be_before_it() -> None:
+    """Ratification known only to March 2026 and a clash on 10 March: the clash may have come
+    before the duty bound or after it. A clash on the 31st of the month before cannot count."""
+    ratified = RATIFIED.format(day="2026-03")
+    result = evaluate_csv(rows(ratified, border_clash("C1", "2026-03-10")), D(2026, 6, 1)).result(
+        PEACE_FORCE_AZE
+    )
+    assert (result.status.value, {s.value for s in result.possible}) == (
+        "indeterminate",
+        {"complied", "violated"},
+    )
+    assert (
+        status(rows(ratified, border_clash("C2", "2026-02-28")), PEACE_FORCE_AZE, D(2026, 6, 1)) == "complied"
+    )
+
+
+def test_in_force__a_breach_before_a_later_entry_into_force_is_no_breach() -> None:
+    """An obligation that enters into force after its agreement's date is not breached by an
+    account between the two dates (the case of a treaty signed on one day, in force later)."""
+    later = dt.datetime(2020, 12, 1, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    agreements = [
+        attrs.evolve(
+            a,
+            obligations=tuple(
+                attrs.evolve(o, in_force=later) if o.id == CEASEFIRE_ARM else o for o in a.obligations
+            ),
+        )
+        for a in AGREEMENTS
+    ]
+    link = f"trilateral-2020#1/{CEASEFIRE_ARM}:breaches"
+    before = f"C1,2020-11-20,,armed-clash,ARM,Syunik/Zangezur border,Reuters,none,{SRC},,{link},"
+    after = f"C2,2020-12-05,,armed-clash,ARM,Syunik/Zangezur border,Reuters,none,{SRC},,{link},"
+
+    def at(text: str) -> str:
+        ledger = ledger_from_csv(text, agreements=agreements)
+        evaluation = evaluate(agreements, ledger.events, ledger.links, ledger.parties, D(2021, 1, 1))
+        return evaluation.result(CEASEFIRE_ARM).status.value
+
+    assert at(rows(before)) == "complied"
+    assert at(rows(after)) == "violated"
 
 
 def term_status(text: str, as_of: date) -> tuple[Status, date | None]:

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from compliance.core.model import Obligation
+from compliance.core.timeframe import moment
 from compliance.core.vocabulary import Effect, Grade
 from compliance.evaluation.graded import Graded
 from compliance.evaluation.intervals import Firsts, Span, front
@@ -94,12 +95,20 @@ def categorise(
     spans_by: tuple[list[Span], ...] = tuple([] for _ in Category)
     windows: tuple[list[tuple[datetime, datetime, datetime]], ...] = tuple([] for _ in Category)
     add = accounts.append
+    # A duty is not breached before it binds (no retroactive breach): an account of a breach is
+    # read from the obligation's entry into force, as any account is from the agreement's date.
+    binds = max(adopted, moment(ob.in_force, tz))
     for link, event, grade, _, corroboration, _, denial in graded:  # unpacked: the hot loop
         # An account whose dates straddle the agreement's date is read from that date on: the
         # part before the text existed is cut, the rest stays uncertain as any date does.
         span = all_spans[event.id]
-        if span[0] < adopted:
-            span = (adopted, span[1])
+        floor = adopted
+        if link.effect is Effect.BREACHES:
+            if span[1] <= binds:  # wholly before the duty bound: no breach of it
+                continue
+            floor = binds
+        if span[0] < floor:
+            span = (floor, span[1])
         confirmed = grade is Grade.CONFIRMED
         category = _CATEGORY.get(link.effect)
         if category is not None and corroboration is not None:

@@ -50,6 +50,21 @@ class FirstAccounts(NamedTuple):
     windowed: tuple[int | None, ...] = ()
 
 
+class Unclipped(NamedTuple):
+    """One category's accounts as categorised: spans and windows (``intervals.Firsts.of`` takes them)."""
+
+    spans: tuple[Span, ...]
+    windows: tuple[tuple[datetime, datetime, datetime], ...]
+
+    def from_(self, instant: datetime) -> Firsts:
+        """The first account from ``instant`` on: those wholly before it are dropped, the others
+        read from it (as a straddling account is from the agreement's date)."""
+        return Firsts.of(
+            [(max(s, instant), e) for s, e in self.spans if e > instant],
+            [(max(s, instant), e, u) for s, e, u in self.windows if e > instant and u > max(s, instant)],
+        )
+
+
 @frozen
 class Facts:
     """What the decision needs about one obligation, independent of the cut-off."""
@@ -68,6 +83,11 @@ class Facts:
     # fulfilment of this obligation (None: ``parallel`` itself). The rules decide the due day by
     # it: an account of both acts puts both on its one day, whichever day that is.
     parallel_alone: Firsts | None = None
+    # For an obligation that waits for another, once that one has a reported fulfilment: its
+    # breach accounts as categorised, per breach category (``spans``, ``windows``), not yet cut
+    # to the few that decide ``firsts``. It comes into force on an uncertain day of the other's
+    # fulfilment, and a breach before that day does not count (``rules.entries``).
+    waiting_breaches: tuple[Unclipped, Unclipped] | None = None
     first_accounts: tuple[FirstAccounts, ...] = field(init=False, eq=False, repr=False)  # per Category
 
     @first_accounts.default
@@ -171,7 +191,9 @@ def gather_facts(
         ob.id: categorise(ob, graded.get(ob.id, ()), all_spans, adopted, tz) for ob in agreement.obligations
     }
     alone = _partner_alone(agreement, lambda ob_id: graded.get(ob_id, ()), all_spans, adopted)
-    return _facts(agreement, {ob_id: p.finish() for ob_id, p in parts.items()}, all_endings, alone)
+    derived = {ob_id: p.finish() for ob_id, p in parts.items()}
+    waiting = _waiting_breaches(agreement, derived, lambda ob_id: graded.get(ob_id, ()), all_spans, adopted)
+    return _facts(agreement, derived, all_endings, alone, waiting)
 
 
 def gather_facts_policies(
@@ -201,6 +223,7 @@ def gather_facts_policies(
             derived[p],
             all_endings,
             _partner_alone(agreement, partial(_graded_under, gradings, p), all_spans, adopted),
+            _waiting_breaches(agreement, derived[p], partial(_graded_under, gradings, p), all_spans, adopted),
         )
         for p in policies
     }
@@ -263,6 +286,35 @@ def _partner_alone(
     return found
 
 
+def _waiting_breaches(
+    agreement: Agreement,
+    derived: Mapping[str, Derived],
+    graded: Callable[[str], Sequence[Graded]],
+    all_spans: Mapping[str, Span],
+    adopted: datetime,
+) -> dict[str, tuple[Unclipped, Unclipped]]:
+    """For each obligation that waits for another with a reported fulfilment, and has breach
+    accounts: those accounts as categorised (``Facts.waiting_breaches``). Only these few
+    obligations are categorised a second time; the others need only the cut-down ``firsts``."""
+    found: dict[str, tuple[Unclipped, Unclipped]] = {}
+    for ob in agreement.obligations:
+        after = _after_of(ob)
+        if after is None or after not in derived or not derived[after][0][Category.FULFIL].starts:
+            continue
+        breaches = [g for g in graded(ob.id) if g.link.effect is Effect.BREACHES]
+        if not breaches:
+            continue
+        parts = categorise(ob, breaches, all_spans, adopted, agreement.tz)
+        found[ob.id] = (
+            Unclipped(tuple(parts.spans[Category.BREACH]), tuple(parts.windows[Category.BREACH])),
+            Unclipped(
+                tuple(parts.spans[Category.BREACH_UNCONFIRMED]),
+                tuple(parts.windows[Category.BREACH_UNCONFIRMED]),
+            ),
+        )
+    return found
+
+
 def _fulfils_from_its_date(
     g: Graded, all_spans: Mapping[str, Span], adopted: datetime, tz: tzinfo
 ) -> datetime | None:
@@ -283,16 +335,22 @@ def _parallel_of(ob: Obligation) -> str | None:
     return next((d.obligation for d in ob.depends_on if d.relation is DependencyType.PARALLEL), None)
 
 
+def _after_of(ob: Obligation) -> str | None:
+    """The id of the obligation ``ob`` waits for, if any."""
+    return next((d.obligation for d in ob.depends_on if d.relation is DependencyType.AFTER), None)
+
+
 def _facts(
     agreement: Agreement,
     derived: Mapping[str, Derived],
     all_endings: Mapping[str, list[Ending]],
     alone: Mapping[str, Firsts],
+    waiting: Mapping[str, tuple[Unclipped, Unclipped]],
 ) -> dict[str, Facts]:
     tz = agreement.tz
     facts: dict[str, Facts] = {}
     for ob in agreement.obligations:
-        after = next((d.obligation for d in ob.depends_on if d.relation is DependencyType.AFTER), None)
+        after = _after_of(ob)
         parallel = _parallel_of(ob)
         deadlines: list[tuple[datetime | None, date]] = []
         if ob.deadline is not None:
@@ -318,5 +376,6 @@ def _facts(
             firsts=firsts,
             accounts=accounts,
             parallel_alone=alone.get(ob.id),
+            waiting_breaches=waiting.get(ob.id),
         )
     return facts

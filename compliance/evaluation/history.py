@@ -28,6 +28,11 @@ def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
     for firsts in (*facts.firsts, facts.after):
         if firsts is not None:
             points.update(firsts.change_points())
+    # An obligation that waits for another reads its breaches from when it came into force,
+    # which moves over the other's range: each breach account's range can then change it.
+    for category in facts.waiting_breaches or ():
+        points.update(t for span in category.spans for t in span)
+        points.update(t for window in category.windows for t in window)
     for effective, deadline in facts.deadlines:
         if effective is not None:
             points.add(effective)

@@ -20,6 +20,7 @@ from compliance.core.vocabulary import (
 from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.categories import Category
 from compliance.evaluation.facts import Facts
+from compliance.evaluation.intervals import Firsts
 
 RULE_NAMES: tuple[str, ...] = (
     "ended",
@@ -121,10 +122,50 @@ def due_days(facts: Facts, cutoff: datetime) -> tuple[tuple[date | None, ...], b
     return ((earliest,) if earliest == latest else (earliest, latest)), True
 
 
+def entries(facts: Facts, cutoff: datetime) -> list[tuple[datetime | None, tuple[Firsts, ...]]]:
+    """When the obligation can have come into force by ``cutoff`` (``None``: it has not), each
+    with the first accounts the rules read from then on.
+
+    Only an obligation that waits for another has more than one: it comes into force when the
+    other is first fulfilled, any instant of that occurrence's range up to the cut-off, or not
+    yet if the range runs past it. A breach before it came into force is no breach of it
+    (``Facts.waiting_breaches``), so its breach categories are read from each instant. What they
+    give changes only where a breach account's range ends (an account dropped), so the range's
+    start and those ends inside it are enough; between two of them the first breach can only
+    lie within the range the earlier gives.
+    """
+    if facts.after is None:
+        return [(facts.in_force, facts.firsts)]
+    partner = facts.after.at(cutoff)
+    if partner is None:
+        return [(None, facts.firsts)]
+    start, end = partner
+    found: list[tuple[datetime | None, tuple[Firsts, ...]]] = []
+    if end > cutoff:
+        found.append((None, facts.firsts))
+    earliest = start if facts.in_force is None else max(start, facts.in_force)
+    latest = min(end, cutoff)
+    waiting = facts.waiting_breaches
+    if waiting is None:
+        found.append((earliest, facts.firsts))
+        return found
+    instants = {earliest}
+    for category in waiting:
+        instants.update(e for _, e in category.spans if earliest < e < latest)
+        instants.update(e for _, e, _ in category.windows if earliest < e < latest)
+    for instant in sorted(instants):
+        firsts = list(facts.firsts)
+        firsts[Category.BREACH] = waiting[0].from_(instant)
+        firsts[Category.BREACH_UNCONFIRMED] = waiting[1].from_(instant)
+        found.append((instant, tuple(firsts)))
+    return found
+
+
 def decide(
     facts: Facts,
     cutoff: datetime,
     first: Sequence[datetime | None],
+    in_force: datetime | None,
     deadline: date | None = None,
     set_by_partner: bool = False,
 ) -> tuple[Status, str, str]:
@@ -132,7 +173,8 @@ def decide(
 
     ``first[c]`` is when category c first occurred (None: not by cutoff). ``deadline`` is the
     deadline in force (one of :func:`due_days`); ``set_by_partner``: the day the obligation it
-    runs in parallel with was first fulfilled.
+    runs in parallel with was first fulfilled. ``in_force``: when it came into force (one of
+    :func:`entries`; ``None``: it has not).
     """
     ob = facts.obligation
     if facts.ending is not None and facts.ending[0] < cutoff:
@@ -143,12 +185,8 @@ def decide(
     # 2020 does not call a clause of 2021 "not assessable".
     if ob.not_formalised and (facts.in_force is None or facts.in_force < cutoff):
         return Status.NOT_ASSESSABLE, ob.not_formalised, "not formalised"
-    in_force = facts.in_force
-    if facts.after is not None:
-        partner = facts.after.at(cutoff)
-        if partner is None or partner[1] > cutoff:
-            return Status.NOT_IN_FORCE, "waits for the obligation it depends on", "not in force"
-        in_force = partner[1]
+    if facts.after is not None and in_force is None:
+        return Status.NOT_IN_FORCE, "waits for the obligation it depends on", "not in force"
     if in_force is None or cutoff <= in_force:
         return Status.NOT_IN_FORCE, "not yet in force", "not in force"
     if ob.term is not None:
@@ -242,13 +280,14 @@ def status_at(facts: Facts, cutoff: datetime) -> tuple[Status, tuple[Status, ...
     """
     days, set_by_partner = due_days(facts, cutoff)
     outcomes: dict[Status, tuple[str, str]] = {}
-    for deadline in days:
-        thresholds = [cutoff]
-        if deadline is not None:
-            thresholds.append(deadline_end(deadline, facts.tz))
-        for combination in itertools.product(*_placements(facts, cutoff, thresholds)):
-            status, reason, rule = decide(facts, cutoff, combination, deadline, set_by_partner)
-            outcomes.setdefault(status, (reason, rule))
+    for in_force, firsts in entries(facts, cutoff):
+        for deadline in days:
+            thresholds = [cutoff]
+            if deadline is not None:
+                thresholds.append(deadline_end(deadline, facts.tz))
+            for combination in itertools.product(*_placements(facts, firsts, cutoff, thresholds)):
+                status, reason, rule = decide(facts, cutoff, combination, in_force, deadline, set_by_partner)
+                outcomes.setdefault(status, (reason, rule))
     possible = tuple(sorted(outcomes, key=_ORDER.__getitem__))
     if len(possible) == 1:
         return possible[0], possible, *outcomes[possible[0]]
@@ -265,13 +304,13 @@ def status_at(facts: Facts, cutoff: datetime) -> tuple[Status, tuple[Status, ...
 
 
 def _placements(
-    facts: Facts, cutoff: datetime, thresholds: Sequence[datetime]
+    facts: Facts, firsts_by: Sequence[Firsts], cutoff: datetime, thresholds: Sequence[datetime]
 ) -> list[list[datetime | None]]:
     """Per category, the places its first occurrence is tried at: its earliest, each threshold
     inside its interval, and ``None`` if it may not have happened by the cut-off."""
     options: list[list[datetime | None]] = []
     ob = facts.obligation
-    for category, firsts in zip(Category, facts.firsts, strict=True):
+    for category, firsts in zip(Category, firsts_by, strict=True):
         if (
             category >= Category.PROGRESS
             and ob.kind is Kind.MAINTENANCE

@@ -13,6 +13,7 @@ import random
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, timedelta
 from itertools import pairwise
+from operator import itemgetter
 
 from attrs import evolve
 
@@ -262,11 +263,12 @@ def partner_dated_anywhere_in_its_range(
     days: Iterable[date] | None = None,
 ) -> None:
     """An account of the fulfilment of an obligation, dated to a range of days, placed on any one
-    day of its range, never gives an obligation that runs in parallel with it a status outside
-    the possible statuses the range gives it.
+    day of its range, never gives an obligation that runs in parallel with it, or waits for it, a
+    status outside the possible statuses the range gives it.
 
-    The first fulfilment of the partner sets the due day, so the status is decided for every day
-    it could fall on (docs/obligation-logic.md, "In parallel with"); one day is one of them. The
+    The first fulfilment of the partner sets the due day, or the day the other comes into force,
+    so the status is decided for every day it could fall on (docs/obligation-logic.md, "In
+    parallel with", "Conditional / after"); one day is one of them. The
     links stay those of the account as dated. ``days`` (default: the first and last day of the
     range, its middle, and the as-of date and the days either side) are tried where they lie in
     the range and on or after the agreement's date.
@@ -281,7 +283,7 @@ def partner_dated_anywhere_in_its_range(
     for agreement in agreements:
         for ob in agreement.obligations:
             for dependency in ob.depends_on:
-                if dependency.relation is DependencyType.PARALLEL:
+                if dependency.relation in (DependencyType.PARALLEL, DependencyType.AFTER):
                     runs_with.setdefault(dependency.obligation, []).append((agreement, ob.id))
     if not runs_with:
         return
@@ -293,8 +295,12 @@ def partner_dated_anywhere_in_its_range(
     for event in events:
         if event.when.is_instant or event.incident:  # (an instant's days depend on the zone)
             continue
-        for dependant in {d for ob_id in fulfils.get(event.id, ()) for d in runs_with[ob_id]}:
-            agreement, ob_id = dependant
+        dependants: dict[str, tuple[Agreement, list[str]]] = {}  # one run per day serves them all
+        for agreement, ob_id in sorted(
+            {d for o in fulfils.get(event.id, ()) for d in runs_with[o]}, key=_SECOND
+        ):
+            dependants.setdefault(agreement.id, (agreement, []))[1].append(ob_id)
+        for agreement, ob_ids in dependants.values():
             first, last = event.when.days_in(agreement.tz)
             first = max(first, agreement.date)
             if first >= last:
@@ -305,16 +311,20 @@ def partner_dated_anywhere_in_its_range(
                 if days is None
                 else set(days)
             )
-            possible = set(before.result(ob_id).possible)
             for day in sorted(d for d in tried if first <= d <= last):
                 placed = evolve(event, when=EventTime(day, None, Precision.DAY))
                 after = _run(agreements, parties, [placed if e is event else e for e in events], as_of, links)
-                found = after.result(ob_id)
-                assert set(found.possible) <= possible, (
-                    f"partner dated anywhere in its range, as of {as_of}: {event.id} "
-                    f"({event.when.label()}) placed on {day} makes {ob_id} {found.status} "
-                    f"{[s.value for s in found.possible]}, outside {sorted(s.value for s in possible)}"
-                )
+                for ob_id in ob_ids:
+                    possible = {s.value for s in before.result(ob_id).possible}
+                    found = after.result(ob_id)
+                    assert {s.value for s in found.possible} <= possible, (
+                        f"partner dated anywhere in its range, as of {as_of}: {event.id} "
+                        f"({event.when.label()}) placed on {day} makes {ob_id} {found.status} "
+                        f"{[s.value for s in found.possible]}, outside {sorted(possible)}"
+                    )
+
+
+_SECOND = itemgetter(1)
 
 
 Law = Callable[[Sequence[Agreement], PartyRegistry, Sequence[Event], date], None]
