@@ -361,6 +361,22 @@ def test_parallel__the_first_fulfilled_sets_the_others_due_day_not_its_own() -> 
         assert together.result(ob).deadline == D(2020, 11, 10)
 
 
+def test_parallel__a_reason_names_the_due_days_a_partner_dated_to_a_range_leaves_possible() -> None:
+    """The deployment some day from 12 to 25 November: as of the 12th the withdrawal is pending
+    whatever the day, due that day or later, not "due by 12 November"; as of the 26th it is
+    overdue whatever the day, by a deadline that fell on one of those days."""
+    text = rows(deployment("2020-11-12", "2020-11-25"))
+    pending = evaluate_csv(text, D(2020, 11, 12)).result(WITHDRAWAL)
+    assert pending.status is Status.PENDING
+    assert pending.reason == "no evidence of fulfilment yet; due by 2020-11-12 or later"
+    overdue = evaluate_csv(text, D(2020, 11, 26)).result(WITHDRAWAL)
+    assert overdue.status is Status.OVERDUE
+    assert overdue.reason == (
+        "no evidence of fulfilment by the deadline of a day from 2020-11-12 to 2020-11-25"
+        " (set by the obligation it runs in parallel with)"
+    )
+
+
 def test_parallel__one_account_of_both_acts_dated_to_a_range_puts_them_on_the_same_day() -> None:
     """One account reporting the deployment and the withdrawal together, some day from 12 to 25
     November: wherever the day falls, both came on it, each due that day and on time. Its

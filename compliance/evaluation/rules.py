@@ -168,13 +168,15 @@ def decide(
     in_force: datetime | None,
     deadline: date | None = None,
     set_by_partner: bool = False,
+    named: str = "",
 ) -> tuple[Status, str, str]:
     """The rules, in order: ``(status, reason, rule)``, the rule named as in docs/obligation-logic.md.
 
     ``first[c]`` is when category c first occurred (None: not by cutoff). ``deadline`` is the
     deadline in force (one of :func:`due_days`); ``set_by_partner``: the day the obligation it
     runs in parallel with was first fulfilled. ``in_force``: when it came into force (one of
-    :func:`entries`; ``None``: it has not).
+    :func:`entries`; ``None``: it has not). ``named``: how the reason names the deadline, when
+    not as the date (the due days a partner dated to a range leaves possible).
     """
     ob = facts.obligation
     if facts.ending is not None and facts.ending[0] < cutoff:
@@ -206,16 +208,17 @@ def decide(
             return Status.DISPUTED, "breach alleged or contested, not confirmed", "breach not confirmed"
         return Status.COMPLIED, "no breach evidenced", "no breach evidenced"
     end = None if deadline is None else deadline_end(deadline, facts.tz)
+    by = named or str(deadline)
     fulfilled = first[Category.FULFIL]
     if fulfilled is not None:
         if set_by_partner and deadline is not None and fulfilled < day_start(deadline, facts.tz):
             # Fulfilled on an earlier day than the partner: the first sets the other's due day.
             return Status.FULFILLED, "fulfilled before the obligation it runs in parallel with", "fulfilled"
         if end is not None and fulfilled >= end:
-            return Status.FULFILLED_LATE, f"fulfilled after the deadline of {deadline}", "fulfilled late"
+            return Status.FULFILLED_LATE, f"fulfilled after the deadline of {by}", "fulfilled late"
         return (
             Status.FULFILLED,
-            "fulfilled" + (f" by the deadline of {deadline}" if deadline else ""),
+            "fulfilled" + (f" by the deadline of {by}" if deadline else ""),
             "fulfilled",
         )
     if first[Category.BREACH] is not None:
@@ -227,15 +230,15 @@ def decide(
         how = f" ({_PARALLEL_NOTE})" if set_by_partner else ""
         return (
             Status.OVERDUE,
-            f"no evidence of fulfilment by the deadline of {deadline}{how}{progress}",
+            f"no evidence of fulfilment by the deadline of {by}{how}{progress}",
             "overdue",
         )
     if first[Category.PROGRESS] is not None:
-        due = f"; due by {deadline}" if deadline else ""
+        due = f"; due by {by}" if deadline else ""
         return Status.IN_PROGRESS, f"confirmed progress, no fulfilment yet{progress}{due}", "in progress"
     return (
         Status.PENDING,
-        "no evidence of fulfilment yet" + progress + (f"; due by {deadline}" if deadline else ""),
+        "no evidence of fulfilment yet" + progress + (f"; due by {by}" if deadline else ""),
         "pending",
     )
 
@@ -279,6 +282,9 @@ def status_at(facts: Facts, cutoff: datetime) -> tuple[Status, tuple[Status, ...
     the due day (:func:`due_days`). Returns ``(status, possible statuses, reason, rule)``.
     """
     days, set_by_partner = due_days(facts, cutoff)
+    named = ""  # a reason holds whatever the due day: it names them all
+    if len(days) > 1:
+        named = f"{days[0]} or later" if days[-1] is None else f"a day from {days[0]} to {days[-1]}"
     outcomes: dict[Status, tuple[str, str]] = {}
     for in_force, firsts in entries(facts, cutoff):
         for deadline in days:
@@ -286,7 +292,9 @@ def status_at(facts: Facts, cutoff: datetime) -> tuple[Status, tuple[Status, ...
             if deadline is not None:
                 thresholds.append(deadline_end(deadline, facts.tz))
             for combination in itertools.product(*_placements(facts, firsts, cutoff, thresholds)):
-                status, reason, rule = decide(facts, cutoff, combination, in_force, deadline, set_by_partner)
+                status, reason, rule = decide(
+                    facts, cutoff, combination, in_force, deadline, set_by_partner, named
+                )
                 outcomes.setdefault(status, (reason, rule))
     possible = tuple(sorted(outcomes, key=_ORDER.__getitem__))
     if len(possible) == 1:
