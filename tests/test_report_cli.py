@@ -306,7 +306,9 @@ def test_diff__findings_new_carried_over_and_resolved() -> None:
     changes = {c.obligation: c for c in diff(build_ledger(), date(2022, 6, 30), date(2023, 6, 30))}
     safe = changes["ts2020-6-safe-movement-aze"]
     assert (safe.before, safe.category) == (Status.COMPLIED, "new")
-    assert all(c.category in {"new", "changed", "carried-over", "resolved"} for c in changes.values())
+    assert all(
+        c.category in {"new", "changed", "carried-over", "resolved", "ended"} for c in changes.values()
+    )
     resolved = {c.obligation: c for c in diff(build_ledger(), date(2020, 11, 21), date(2020, 12, 31))}
     assert all(
         c.before in {Status.OVERDUE, Status.DISPUTED, Status.VIOLATED, Status.INDETERMINATE}
@@ -315,13 +317,22 @@ def test_diff__findings_new_carried_over_and_resolved() -> None:
     )
 
 
+def test_diff__a_finding_whose_obligation_ended_is_ended_not_resolved() -> None:
+    """The Lachin corridor's control was disputed at the start of 2024 and terminated by the
+    peacekeepers' early withdrawal that June: the dispute was never settled, the duty ended."""
+    changes = {c.obligation: c for c in diff(build_ledger(), date(2024, 1, 1), date(2024, 12, 31))}
+    control = changes["ts2020-6-corridor-control-rus"]
+    assert (control.before, control.after, control.category) == (Status.DISPUTED, Status.TERMINATED, "ended")
+
+
 def test_diff__cli_markdown_and_json(capsys: pytest.CaptureFixture[str]) -> None:
-    """diff prints the four groups in Markdown and JSON."""
+    """diff prints the five groups in Markdown and JSON."""
     _, md, _ = run(capsys, "diff", "--from", "2022-06-30", "--to", "2023-06-30")
     assert "## New" in md
     assert "## Resolved" in md
     _, js, _ = run(capsys, "diff", "--from", "2022-06-30", "--to", "2023-06-30", "--format", "json")
-    assert set(json.loads(js)["findings"]) == {"new", "changed", "carried-over", "resolved"}
+    assert set(json.loads(js)["findings"]) == {"new", "changed", "carried-over", "resolved", "ended"}
+    assert "## Ended" in md
 
 
 def test_cli__python_dash_m_compliance_works() -> None:

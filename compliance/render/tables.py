@@ -42,7 +42,7 @@ def timeline_json(t: Timeline) -> str:
     return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
 
-ORDER = ("new", "changed", "carried-over", "resolved")
+ORDER = ("new", "changed", "carried-over", "resolved", "ended")
 
 
 def diff_markdown(changes: Sequence[Change], before: str, after: str) -> str:
@@ -64,7 +64,7 @@ def diff_markdown(changes: Sequence[Change], before: str, after: str) -> str:
 
 def diff_json(changes: Sequence[Change], before: str, after: str) -> str:
     data = {
-        "schema": "ceasefire-compliance/diff/1",
+        "schema": "ceasefire-compliance/diff/2",
         "from": before,
         "to": after,
         "findings": {

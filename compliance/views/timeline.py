@@ -103,7 +103,7 @@ class Change:
     article: str
     before: Status
     after: Status
-    category: str  # new, changed, carried-over, resolved
+    category: str  # new, changed, carried-over, resolved, ended
 
 
 def diff(
@@ -114,7 +114,7 @@ def diff(
     *,
     trust: Trust = Trust.STANDARD,
 ) -> tuple[Change, ...]:
-    """Findings new, changed, carried over and resolved between the editions of two dates."""
+    """Findings new, changed, carried over, resolved and ended between the editions of two dates."""
     if after < before:
         raise ValueError("the end date is before the start date")
     chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
@@ -134,13 +134,18 @@ def diff(
 
 
 def _category(old: Status, new: Status) -> str | None:
+    """A finding that stops being one because its obligation was terminated or superseded is
+    *ended*, not *resolved*: the dispute or breach was never settled, the duty just stopped."""
     if old in FINDINGS and new in FINDINGS:
         return "carried-over" if old is new else "changed"
     if new in FINDINGS:
         return "new"
     if old in FINDINGS:
-        return "resolved"
+        return "ended" if new in ENDED else "resolved"
     return None
+
+
+ENDED = frozenset({Status.TERMINATED, Status.SUPERSEDED})
 
 
 __all__ = ["Change", "Row", "Timeline", "diff", "period_ends", "timeline"]
