@@ -463,9 +463,15 @@ def test_after__a_breach_before_the_duty_came_into_force_is_no_breach_of_it() ->
     """No retroactive breach: Article III binds from the exchange of ratification, so a clash
     before it does not breach it, and one after it does."""
     ratified = RATIFIED.format(day="2026-03-01")
-    assert (
-        status(rows(ratified, border_clash("C1", "2026-02-10")), PEACE_FORCE_AZE, D(2026, 6, 1)) == "complied"
+    before = evaluate_csv(rows(ratified, border_clash("C1", "2026-02-10")), D(2026, 6, 1)).result(
+        PEACE_FORCE_AZE
     )
+    assert before.status.value == "complied"
+    (listed,) = before.evidence  # still linked and listed, saying why it does not count
+    assert listed.reason.endswith(
+        "; dated before the obligation came into force (2026-03-01): no breach of it"
+    )
+    assert not before.breach_on_record
     assert (
         status(rows(ratified, border_clash("C2", "2026-03-10")), PEACE_FORCE_AZE, D(2026, 6, 1)) == "violated"
     )
@@ -482,9 +488,11 @@ def test_after__a_breach_in_the_month_the_duty_came_into_force_may_be_before_it(
         "indeterminate",
         {"complied", "violated"},
     )
-    assert (
-        status(rows(ratified, border_clash("C2", "2026-02-28")), PEACE_FORCE_AZE, D(2026, 6, 1)) == "complied"
+    earlier = evaluate_csv(rows(ratified, border_clash("C2", "2026-02-28")), D(2026, 6, 1)).result(
+        PEACE_FORCE_AZE
     )
+    assert earlier.status.value == "complied"
+    assert earlier.evidence[0].reason.endswith("(2026-03-01 at the earliest): no breach of it")
 
 
 def test_in_force__a_breach_before_a_later_entry_into_force_is_no_breach() -> None:
@@ -504,13 +512,17 @@ def test_in_force__a_breach_before_a_later_entry_into_force_is_no_breach() -> No
     before = f"C1,2020-11-20,,armed-clash,ARM,Syunik/Zangezur border,Reuters,none,{SRC},,{link},"
     after = f"C2,2020-12-05,,armed-clash,ARM,Syunik/Zangezur border,Reuters,none,{SRC},,{link},"
 
-    def at(text: str) -> str:
+    def at(text: str) -> tuple[str, str]:
         ledger = ledger_from_csv(text, agreements=agreements)
         evaluation = evaluate(agreements, ledger.events, ledger.links, ledger.parties, D(2021, 1, 1))
-        return evaluation.result(CEASEFIRE_ARM).status.value
+        result = evaluation.result(CEASEFIRE_ARM)
+        return result.status.value, result.evidence[0].reason
 
-    assert at(rows(before)) == "complied"
-    assert at(rows(after)) == "violated"
+    assert at(rows(before)) == (
+        "complied",
+        "source not affiliated with any party; dated before the obligation came into force (2020-12-01): no breach of it",
+    )
+    assert at(rows(after)) == ("violated", "source not affiliated with any party")
 
 
 def term_status(text: str, as_of: date) -> tuple[Status, date | None]:

@@ -130,7 +130,9 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown")
 
-    p = sub.add_parser("diff", help="findings new, changed, carried over, resolved and ended between two dates")
+    p = sub.add_parser(
+        "diff", help="findings new, changed, carried over, resolved and ended between two dates"
+    )
     inputs(p)
     p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
     p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")

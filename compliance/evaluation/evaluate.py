@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, tzinfo
 from itertools import chain, groupby
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from attrs import evolve, frozen
 
 from compliance.core.events import Event, Link, by_sort_key
 from compliance.core.model import Agreement, Ending
 from compliance.core.parties import PartyRegistry
-from compliance.core.timeframe import DAY, EventTime, as_of_cutoff, day_start, local_date
+from compliance.core.timeframe import DAY, EPSILON, EventTime, as_of_cutoff, day_start, local_date
 from compliance.core.vocabulary import (
     Kind,
     Trust,
@@ -38,7 +38,7 @@ from compliance.evaluation.intervals import Span
 from compliance.evaluation.listing import list_evidence
 from compliance.evaluation.pam import pam_score
 from compliance.evaluation.results import Evaluation, Evidence, ObligationResult, Transition
-from compliance.evaluation.rules import deadline_at, status_at
+from compliance.evaluation.rules import deadline_at, entries, status_at
 from compliance.evaluation.trust import Stakes
 from compliance.evaluation.why import deciding
 from compliance.linking.ledger import Ledger
@@ -302,6 +302,10 @@ def _result(
     tz = agreement.tz
     status, possible, reason, rule = status_at(facts, cutoff)
     decided = deciding(facts, rule, cutoff)
+    # The earliest the obligation can have come into force by the cut-off, and the first
+    # accounts from then on: a breach account wholly before it is listed as no breach of it.
+    bound = [(t, firsts) for t, firsts in entries(facts, cutoff) if t is not None]
+    binds, firsts = min(bound, key=_FIRST) if bound else (None, facts.firsts)
     evidence, total, by_grade = (
         list_evidence(
             agreement,
@@ -318,6 +322,7 @@ def _result(
             all_known,
             late,
             all_started,
+            None if binds is None else (binds, _uncertain_entry(facts, cutoff, binds)),
         )
         if with_evidence
         else ([], 0, ())
@@ -331,8 +336,8 @@ def _result(
         _, expiry = term_expiry(ob, tz, facts.notices, end)
         term_end = local_date(expiry, tz)
     history = sweep_history(facts, cutoff)
-    breach = facts.firsts[Category.BREACH].at(cutoff)
-    fulfil = facts.firsts[Category.FULFIL].at(cutoff)
+    breach = firsts[Category.BREACH].at(cutoff)
+    fulfil = firsts[Category.FULFIL].at(cutoff)
     breach_on_record = breach is not None and (fulfil is None or breach[0] < fulfil[1])
     progress = len(facts.visible(Category.PROGRESS, cutoff))  # confirmed progress that counts now
     return ObligationResult(
@@ -355,7 +360,18 @@ def _result(
     )
 
 
+def _uncertain_entry(facts: Facts, cutoff: datetime, earliest: datetime) -> bool:
+    """Whether the day the obligation came into force is uncertain: it waits for another whose
+    fulfilment is dated to more than one day."""
+    partner = facts.after.at(cutoff) if facts.after is not None else None
+    if partner is None:
+        return False
+    latest = min(partner[1], cutoff) - EPSILON
+    return local_date(earliest, facts.tz) != local_date(max(latest, earliest), facts.tz)
+
+
 _EVENT = attrgetter("event")
+_FIRST = itemgetter(0)
 _OBLIGATION = attrgetter("obligation")
 _WHEN = attrgetter("when")
 

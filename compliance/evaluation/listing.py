@@ -17,6 +17,7 @@ from operator import attrgetter
 from compliance.core.events import Event
 from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
+from compliance.core.timeframe import local_date
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.graded import Graded
 from compliance.evaluation.grading import grade_account_in
@@ -41,6 +42,7 @@ def list_evidence(
     all_known: bool = False,
     late: dict[str, frozenset[str]] | None = None,
     all_started: bool = False,
+    binds: tuple[datetime, bool] | None = None,
 ) -> tuple[list[Evidence], int, tuple[tuple[Grade, int], ...]]:
     """The evidence a result lists, in order, how many links are known by the cut-off, and how
     many of those have each grade.
@@ -53,7 +55,9 @@ def list_evidence(
     accounts that start after the cut-off, filled as incidents are met; the obligations of one
     agreement at one cut-off may share it, so that each incident is read once, not once per
     obligation. ``all_started``: every account known, linked or not, starts before the cut-off,
-    so no account is graded again.
+    so no account is graded again. ``binds``: the earliest the obligation can have come into
+    force, and whether that is uncertain (it waits for another); a breach account wholly before
+    it is listed, but says that it is no breach of this obligation.
 
     The counts by grade are over every link known by the cut-off, not only those listed: a
     reader who adds up the grades of a long list must get ``total``. Each link has the grade
@@ -132,7 +136,10 @@ def list_evidence(
                     break
                 continue
             grade, why = graded_at_cutoff(item)
-            if grade is Grade.CONFIRMED:
+            if binds is not None and link.effect is Effect.BREACHES and spans[event.id][1] <= binds[0]:
+                day = local_date(binds[0], tz)
+                why += f"; dated before the obligation came into force ({day}{' at the earliest' if binds[1] else ''}): no breach of it"
+            elif grade is Grade.CONFIRMED:
                 wanted.discard(link.effect)
             elif beyond:
                 continue
