@@ -248,6 +248,17 @@ def test_not_formalised__is_not_assessable_with_its_reason() -> None:
     assert "UNHCR" in result.reason
 
 
+def test_not_formalised__a_clause_waiting_for_a_ratification_is_not_in_force() -> None:
+    """Article IV of the initialled peace agreement is not formalised, and waits for the
+    ratification as Articles I-III do: not in force until then, and the reason names what it
+    waits for."""
+    result = evaluate_csv(rows(), D(2026, 11, 22)).result("pa2025-4-non-interference-aze")
+    assert (result.status.value, result.reason) == (
+        "not-in-force",
+        "waits for pa2025-ratification: no confirmed fulfilment of it yet",
+    )
+
+
 def test_not_formalised__before_its_text_is_in_force_it_is_not_in_force() -> None:
     """A clause not formalised is not in force before its text is, like any other: as of 2020 the
     joint statement of December 2023 does not read "not assessable"; from its date it does."""

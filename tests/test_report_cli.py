@@ -18,6 +18,7 @@ from compliance import Report
 from compliance.cli import main
 from compliance.core.vocabulary import Status
 from compliance.linking.ledger import build_ledger
+from compliance.render.markdown import render_markdown
 from compliance.views.activity import periods
 from compliance.views.timeline import diff, period_ends, timeline
 
@@ -231,6 +232,26 @@ def test_timeline__matches_direct_reports_at_each_date() -> None:
         for row in result.rows:
             if row.obligation:
                 assert row.statuses[i] is direct[row.obligation], (row.obligation, day)
+
+
+def test_timeline__an_article_with_no_obligation_is_not_in_force_before_its_text() -> None:
+    """Sochi 2021 (26 November 2021) encodes no obligation for its point 1: its row reads
+    not-in-force before the text and not-assessable from it, not not-assessable throughout."""
+    t = timeline(build_ledger(), date(2021, 8, 31), date(2021, 12, 31), "month", ["sochi-2021"])
+    (row,) = [r for r in t.rows if r.article == "1" and r.obligation is None]
+    assert not [r for r in t.rows if r.article == "1" and r.obligation is not None]
+    assert t.dates[0] < date(2021, 11, 26) <= t.dates[-1]
+    assert row.statuses == tuple(
+        Status.NOT_IN_FORCE if d < date(2021, 11, 26) else Status.NOT_ASSESSABLE for d in t.dates
+    )
+
+
+def test_report__an_article_with_no_obligation_says_so_without_an_empty_table() -> None:
+    """An article with no obligation encoded prints why it is not assessable, and no table."""
+    md = render_markdown(Report.build(build_ledger(), date(2022, 6, 30), ["sochi-2021"]))
+    section = md.split("### sochi-2021 · 1.", 1)[1].split("\n### ", 1)[0]
+    assert "Status: **not-assessable**: no obligation is encoded for this article." in section
+    assert "| Obligation |" not in section
 
 
 def test_timeline__period_ends() -> None:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from compliance.core.timeframe import EPSILON, day_start, deadline_end, local_date
 from compliance.core.vocabulary import (
+    DependencyType,
     EndType,
     Kind,
     Modality,
@@ -183,14 +184,15 @@ def decide(
         when, end_type, by = facts.ending
         status = Status.SUPERSEDED if end_type is EndType.SUPERSEDED else Status.TERMINATED
         return status, f"{end_type.value} on {local_date(when, facts.tz)} by {by}", "ended"
-    # Before its text is in force a clause is not in force, formalised or not: a report as of
-    # 2020 does not call a clause of 2021 "not assessable".
-    if ob.not_formalised and (facts.in_force is None or facts.in_force < cutoff):
-        return Status.NOT_ASSESSABLE, ob.not_formalised, "not formalised"
     if facts.after is not None and in_force is None:
-        return Status.NOT_IN_FORCE, "waits for the obligation it depends on", "not in force"
+        waited = next(d.obligation for d in ob.depends_on if d.relation is DependencyType.AFTER)
+        return Status.NOT_IN_FORCE, f"waits for {waited}: no confirmed fulfilment of it yet", "not in force"
     if in_force is None or cutoff <= in_force:
         return Status.NOT_IN_FORCE, "not yet in force", "not in force"
+    # Until it is in force a clause is not in force, formalised or not: a report as of 2020 does
+    # not call a clause of 2021 "not assessable", nor one that waits for a ratification.
+    if ob.not_formalised:
+        return Status.NOT_ASSESSABLE, ob.not_formalised, "not formalised"
     if ob.term is not None:
         ended, _ = term_expiry(ob, facts.tz, facts.notices, cutoff)
         if ended is not None:

@@ -185,6 +185,9 @@ def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sour
         out.append(f"- Variant ({text(variant.label)}): “{text(variant.text)}” {sources.ref(variant.source)}")
     if art.variants:
         out.append("")
+    if not article.obligations:  # nothing to assess: say why, and print no empty table
+        out += [f"Status: **{_status(article.status)}**: no obligation is encoded for this article.", ""]
+        return out + _lineage(article, sources)
     out += [
         f"Status: **{_status(article.status)}**, PAM score {_pam(article.status.pam_score)}.",
         "",

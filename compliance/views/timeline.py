@@ -86,8 +86,10 @@ def timeline(
                 tuple(
                     roll_up_statuses((column[i], None) for column in per_ob).status for i in range(len(dates))
                 )
-                if mine
-                else tuple(Status.NOT_ASSESSABLE for _ in dates)
+                if mine  # an article with no obligation encoded: nothing to assess once it exists
+                else tuple(
+                    Status.NOT_IN_FORCE if d < agreement.date else Status.NOT_ASSESSABLE for d in dates
+                )
             )
             rows.append(Row(agreement.id, article.number, None, article_row))
             rows += [Row(agreement.id, article.number, r.id, s) for r, s in zip(mine, per_ob, strict=True)]
