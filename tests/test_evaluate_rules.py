@@ -10,8 +10,8 @@ import attrs
 import pytest
 
 from compliance.core.model import Ending
-from compliance.core.vocabulary import Effect, EndType, Grade, Status
-from compliance.evaluation.evaluate import evaluate
+from compliance.core.vocabulary import Effect, EndType, Grade, Status, Trust
+from compliance.evaluation.evaluate import evaluate, evaluate_ledger
 from compliance.evaluation.rollup import roll_up
 from tests.support import AGREEMENTS, evaluate_csv, ledger_from_csv, rows, status
 
@@ -504,6 +504,68 @@ def test_after__a_breach_in_the_month_the_duty_came_into_force_may_be_before_it(
     )
     assert earlier.status.value == "complied"
     assert earlier.evidence[0].reason.endswith("(2026-03-01 at the earliest): no breach of it")
+
+
+def test_after__a_breach_before_the_duty_bound_counts_for_nothing_when_corroborated_or_denied_later() -> None:
+    """A clash on 10 February, before the ratification of 1 March, corroborated by the other
+    side's account of 10 March, or denied on 15 March: no breach of Article III either way,
+    under every policy (it is its own date that is read, not the corroboration's or the denial's)."""
+    ratified = RATIFIED.format(day="2026-03-01")
+    alleged = (
+        f"C1,2026-02-10,,armed-clash,AZE,Syunik/Zangezur border,Ministry of Defence of Armenia,ARM,{SRC},i1,,"
+    )
+    other_side = f"C2,2026-03-10,,armed-clash,AZE,Aghdam,Ministry of Defence of Azerbaijan,AZE,{SRC},i1,,"
+    russia = (
+        f"C1,2026-02-10,,armed-clash,AZE,Syunik/Zangezur border,Ministry of Defence of Russia,RUS,{SRC},i1,,"
+    )
+    denial = f"D1,2026-03-15,,denial,AZE,Baku,Ministry of Defence of Azerbaijan,AZE,{SRC},i1,,"
+    for text in (rows(ratified, alleged, other_side), rows(ratified, russia, denial)):
+        ledger = ledger_from_csv(text)
+        for trust in Trust:
+            result = evaluate_ledger(ledger, D(2026, 6, 1), trust=trust).result(PEACE_FORCE_AZE)
+            assert (result.status.value, result.deciding) == ("complied", ()), trust
+
+
+def test_after__a_ratification_confirmed_until_a_later_denial_needs_no_look_ahead() -> None:
+    """The ratification reported by a stakeholder (confirmed until the other side denies it):
+    a clash before it is no breach whether or not a denial dated after the as-of date exists."""
+    ratified = RATIFIED.format(day="2026-03-01").replace(
+        "Reuters,none,", "Ministry of Foreign Affairs of Russia,RUS,"
+    )
+    ratified = ratified.replace(f"{SRC},,", f"{SRC},r,")
+    clash = border_clash("C0", "2026-02-10")
+    denial = f"D1,2026-07-01,,denial,AZE,Baku,Ministry of Foreign Affairs of Azerbaijan,AZE,{SRC},r,,"
+    assert status(rows(ratified, clash), PEACE_FORCE_AZE, D(2026, 6, 1)) == "complied"
+    assert status(rows(ratified, clash, denial), PEACE_FORCE_AZE, D(2026, 6, 1)) == "complied"
+
+
+def test_after__the_deciding_breach_is_one_after_the_duty_bound() -> None:
+    """Clashes on 10 February and 10 March around a ratification of 1 March: violated by the
+    second; the first decided nothing."""
+    ratified = RATIFIED.format(day="2026-03-01")
+    text = rows(ratified, border_clash("C0", "2026-02-10"), border_clash("C2", "2026-03-10"))
+    result = evaluate_csv(text, D(2026, 6, 1)).result(PEACE_FORCE_AZE)
+    assert (result.status.value, result.deciding) == ("violated", ("C2",))
+
+
+def test_after__a_refusal_before_the_duty_bound_is_not_a_breach_on_record() -> None:
+    """The FSB control, refused (by an account) before the link opened, done after: fulfilled,
+    with no breach on record."""
+    fsb = "ts2020-9-fsb-control-rus"
+    opened = f"L1,2026-01-10,,transport-link-opened,ARM,Syunik/Zangezur (Meghri),Reuters,none,{SRC},,,"
+    refusal = f"B1,2025-12-01,,statement,RUS,Moscow,Reuters,none,{SRC},,trilateral-2020#9/{fsb}:breaches,"
+    done = f"F1,2026-02-10,,statement,RUS,Moscow,Reuters,none,{SRC},,trilateral-2020#9/{fsb}:fulfils,"
+    result = evaluate_csv(rows(opened, refusal, done), D(2026, 3, 1)).result(fsb)
+    assert (result.status.value, result.breach_on_record) == ("fulfilled", False)
+
+
+def test_in_force__a_breach_before_entry_into_force_is_not_listed_beyond_the_limit() -> None:
+    """With no evidence listed beyond the first none, a breach before the obligation bound is
+    not listed as the first confirmed breach: it decides nothing."""
+    ratified = RATIFIED.format(day="2026-03-01")
+    ledger = ledger_from_csv(rows(ratified, border_clash("C1", "2026-02-10")))
+    result = evaluate_ledger(ledger, D(2026, 6, 1), evidence_limit=0).result(PEACE_FORCE_AZE)
+    assert (result.status.value, result.evidence) == ("complied", ())
 
 
 def test_in_force__a_breach_before_a_later_entry_into_force_is_no_breach() -> None:

@@ -87,9 +87,18 @@ class Parts(NamedTuple):
 
 
 def categorise(
-    ob: Obligation, graded: Iterable[Graded], all_spans: Mapping[str, Span], adopted: datetime, tz: tzinfo
+    ob: Obligation,
+    graded: Iterable[Graded],
+    all_spans: Mapping[str, Span],
+    adopted: datetime,
+    tz: tzinfo,
+    binds: datetime | None = None,
 ) -> Parts:
-    """One obligation's graded links sorted into categories, notices and accounts."""
+    """One obligation's graded links sorted into categories, notices and accounts.
+
+    ``binds``: when the obligation came into force, if later than its own ``in_force`` (it
+    waits for another: ``facts.Facts.breaches_from``); breaches are read from then on.
+    """
     accounts: list[Account] = []
     notices: list[datetime] = []
     spans_by: tuple[list[Span], ...] = tuple([] for _ in Category)
@@ -97,7 +106,7 @@ def categorise(
     add = accounts.append
     # A duty is not breached before it binds (no retroactive breach): an account of a breach is
     # read from the obligation's entry into force, as any account is from the agreement's date.
-    binds = max(adopted, moment(ob.in_force, tz))
+    binds = max(adopted, moment(ob.in_force, tz), binds or adopted)
     for link, event, grade, _, corroboration, _, denial in graded:  # unpacked: the hot loop
         # An account whose dates straddle the agreement's date is read from that date on: the
         # part before the text existed is cut, the rest stays uncertain as any date does.

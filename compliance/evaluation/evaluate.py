@@ -301,11 +301,13 @@ def _result(
     ob = facts.obligation
     tz = agreement.tz
     status, possible, reason, rule = status_at(facts, cutoff)
-    decided = deciding(facts, rule, cutoff)
-    # The earliest the obligation can have come into force by the cut-off, and the first
-    # accounts from then on: a breach account wholly before it is listed as no breach of it.
+    # The earliest the obligation can have come into force by the cut-off, and the accounts
+    # read from then on: a breach wholly before it decides nothing, is not on record, and is
+    # listed as no breach of it.
     bound = [(t, firsts) for t, firsts in entries(facts, cutoff) if t is not None]
     binds, firsts = min(bound, key=_FIRST) if bound else (None, facts.firsts)
+    accounts = facts.breaches_from(binds)[1] if binds is not None and facts.waiting_breaches else None
+    decided = deciding(facts, rule, cutoff, accounts)
     evidence, total, by_grade = (
         list_evidence(
             agreement,

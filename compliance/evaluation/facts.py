@@ -50,21 +50,6 @@ class FirstAccounts(NamedTuple):
     windowed: tuple[int | None, ...] = ()
 
 
-class Unclipped(NamedTuple):
-    """One category's accounts as categorised: spans and windows (``intervals.Firsts.of`` takes them)."""
-
-    spans: tuple[Span, ...]
-    windows: tuple[tuple[datetime, datetime, datetime], ...]
-
-    def from_(self, instant: datetime) -> Firsts:
-        """The first account from ``instant`` on: those wholly before it are dropped, the others
-        read from it (as a straddling account is from the agreement's date)."""
-        return Firsts.of(
-            [(max(s, instant), e) for s, e in self.spans if e > instant],
-            [(max(s, instant), e, u) for s, e, u in self.windows if e > instant and u > max(s, instant)],
-        )
-
-
 @frozen
 class Facts:
     """What the decision needs about one obligation, independent of the cut-off."""
@@ -83,25 +68,47 @@ class Facts:
     # fulfilment of this obligation (None: ``parallel`` itself). The rules decide the due day by
     # it: an account of both acts puts both on its one day, whichever day that is.
     parallel_alone: Firsts | None = None
-    # For an obligation that waits for another, once that one has a reported fulfilment: its
-    # breach accounts as categorised, per breach category (``spans``, ``windows``), not yet cut
-    # to the few that decide ``firsts``. It comes into force on an uncertain day of the other's
-    # fulfilment, and a breach before that day does not count (``rules.entries``).
-    waiting_breaches: tuple[Unclipped, Unclipped] | None = None
+    # For an obligation that waits for another: its graded breach links, each with its account's
+    # own span. It comes into force on an uncertain day of the other's fulfilment, and a breach
+    # before that day does not count, so they are categorised again from each day it could be
+    # (``breaches_from``, ``rules.entries``).
+    waiting_breaches: tuple[tuple[Graded, Span], ...] | None = None
     first_accounts: tuple[FirstAccounts, ...] = field(init=False, eq=False, repr=False)  # per Category
+    # The ends of the waiting breaches' own spans, sorted: ``rules.entries`` finds those inside a
+    # range by bisection at every point of a history (a scan there made a history n²).
+    waiting_ends: tuple[datetime, ...] = field(init=False, eq=False, repr=False)
+
+    @waiting_ends.default
+    def _waiting_ends(self) -> tuple[datetime, ...]:
+        return tuple(sorted({span[1] for _, span in self.waiting_breaches or ()}))
 
     @first_accounts.default
     def _first_accounts(self) -> tuple[FirstAccounts, ...]:
         return first_accounts(self.accounts)
 
-    def counted(self, cutoff: datetime) -> list[Account]:
+    def breaches_from(self, instant: datetime) -> tuple[tuple[Firsts, ...], tuple[Account, ...]]:
+        """The first accounts of each category and every account, with the breaches read from
+        ``instant`` on (when an obligation that waits for another came into force): those wholly
+        before it dropped, those straddling it read from it, as ``categorise`` reads a breach
+        against the obligation's own entry into force, corroborations and denials included."""
+        waiting = self.waiting_breaches or ()
+        spans = {g.event.id: span for g, span in waiting}
+        parts = categorise(self.obligation, [g for g, _ in waiting], spans, instant, self.tz, instant)
+        firsts = list(self.firsts)
+        for category in _BREACHES:
+            firsts[category] = Firsts.of(parts.spans[category], parts.windows[category])
+        accounts = sorted([a for a in self.accounts if a.category not in _BREACHES] + parts.accounts)
+        return tuple(firsts), tuple(accounts)
+
+    def counted(self, cutoff: datetime, accounts: Sequence[Account] | None = None) -> list[Account]:
         """The accounts that count at ``cutoff``, in order (those :meth:`Account.visible` keeps).
 
         The accounts are sorted by start, so those starting at or after the cut-off are cut off
         by bisection: a timeline's early cut-offs read few of them. Of the rest only an account
         confirmed until a denial (``until`` set) can have stopped counting.
         """
-        before = self.accounts[: bisect.bisect_left(self.accounts, cutoff, key=_START)]
+        ordered = self.accounts if accounts is None else accounts
+        before = ordered[: bisect.bisect_left(ordered, cutoff, key=_START)]
         return [a for a in before if a.until is None or cutoff <= a.until]
 
     def visible(self, category: Category, cutoff: datetime) -> list[str]:
@@ -128,6 +135,7 @@ class Facts:
 
 
 _START = attrgetter("start")
+_BREACHES = (Category.BREACH, Category.BREACH_UNCONFIRMED)
 
 
 def first_accounts(accounts: Sequence[Account]) -> tuple[FirstAccounts, ...]:
@@ -192,7 +200,7 @@ def gather_facts(
     }
     alone = _partner_alone(agreement, lambda ob_id: graded.get(ob_id, ()), all_spans, adopted)
     derived = {ob_id: p.finish() for ob_id, p in parts.items()}
-    waiting = _waiting_breaches(agreement, derived, lambda ob_id: graded.get(ob_id, ()), all_spans, adopted)
+    waiting = _waiting_breaches(agreement, lambda ob_id: graded.get(ob_id, ()), all_spans)
     return _facts(agreement, derived, all_endings, alone, waiting)
 
 
@@ -223,7 +231,7 @@ def gather_facts_policies(
             derived[p],
             all_endings,
             _partner_alone(agreement, partial(_graded_under, gradings, p), all_spans, adopted),
-            _waiting_breaches(agreement, derived[p], partial(_graded_under, gradings, p), all_spans, adopted),
+            _waiting_breaches(agreement, partial(_graded_under, gradings, p), all_spans),
         )
         for p in policies
     }
@@ -287,31 +295,19 @@ def _partner_alone(
 
 
 def _waiting_breaches(
-    agreement: Agreement,
-    derived: Mapping[str, Derived],
-    graded: Callable[[str], Sequence[Graded]],
-    all_spans: Mapping[str, Span],
-    adopted: datetime,
-) -> dict[str, tuple[Unclipped, Unclipped]]:
-    """For each obligation that waits for another with a reported fulfilment, and has breach
-    accounts: those accounts as categorised (``Facts.waiting_breaches``). Only these few
-    obligations are categorised a second time; the others need only the cut-down ``firsts``."""
-    found: dict[str, tuple[Unclipped, Unclipped]] = {}
+    agreement: Agreement, graded: Callable[[str], Sequence[Graded]], all_spans: Mapping[str, Span]
+) -> dict[str, tuple[tuple[Graded, Span], ...]]:
+    """For each obligation that waits for another and has breach links: those links, each with
+    its account's own span (``Facts.waiting_breaches``). Only these few obligations keep them."""
+    found: dict[str, tuple[tuple[Graded, Span], ...]] = {}
     for ob in agreement.obligations:
-        after = _after_of(ob)
-        if after is None or after not in derived or not derived[after][0][Category.FULFIL].starts:
+        if _after_of(ob) is None:
             continue
-        breaches = [g for g in graded(ob.id) if g.link.effect is Effect.BREACHES]
-        if not breaches:
-            continue
-        parts = categorise(ob, breaches, all_spans, adopted, agreement.tz)
-        found[ob.id] = (
-            Unclipped(tuple(parts.spans[Category.BREACH]), tuple(parts.windows[Category.BREACH])),
-            Unclipped(
-                tuple(parts.spans[Category.BREACH_UNCONFIRMED]),
-                tuple(parts.windows[Category.BREACH_UNCONFIRMED]),
-            ),
+        breaches = tuple(
+            (g, all_spans[g.event.id]) for g in graded(ob.id) if g.link.effect is Effect.BREACHES
         )
+        if breaches:
+            found[ob.id] = breaches
     return found
 
 
@@ -345,7 +341,7 @@ def _facts(
     derived: Mapping[str, Derived],
     all_endings: Mapping[str, list[Ending]],
     alone: Mapping[str, Firsts],
-    waiting: Mapping[str, tuple[Unclipped, Unclipped]],
+    waiting: Mapping[str, tuple[tuple[Graded, Span], ...]],
 ) -> dict[str, Facts]:
     tz = agreement.tz
     facts: dict[str, Facts] = {}

@@ -14,7 +14,7 @@ from compliance.core.vocabulary import (
 from compliance.evaluation.calendar import add_years
 from compliance.evaluation.facts import Facts
 from compliance.evaluation.results import Transition
-from compliance.evaluation.rules import status_at
+from compliance.evaluation.rules import Entry, status_at
 
 EARLIEST = date(1900, 1, 1)
 """Histories start here: the status before anything happened (usually not in force)."""
@@ -30,9 +30,12 @@ def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
             points.update(firsts.change_points())
     # An obligation that waits for another reads its breaches from when it came into force,
     # which moves over the other's range: each breach account's range can then change it.
-    for category in facts.waiting_breaches or ():
-        points.update(t for span in category.spans for t in span)
-        points.update(t for window in category.windows for t in window)
+    # (Corroborations and denials move an account between categories: their days count too.)
+    for g, span in facts.waiting_breaches or ():
+        points.update(span)
+        for other in (g.corroboration, g.denial):
+            if other is not None:
+                points.update(other.when.span(facts.tz))
     for effective, deadline in facts.deadlines:
         if effective is not None:
             points.add(effective)
@@ -69,8 +72,9 @@ def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
         cutoffs.add(day_start(day + timedelta(days=1), facts.tz))
     steps: list[Transition] = []
     previous: tuple[Status, tuple[Status, ...]] | None = None
+    memo: dict[datetime, Entry] = {}  # each instant an obligation could have come into force, read once
     for cutoff in sorted(c for c in cutoffs if c <= until):
-        status, possible, reason, _ = status_at(facts, cutoff)
+        status, possible, reason, _ = status_at(facts, cutoff, memo)
         if (status, possible) != previous:
             steps.append(Transition(cutoff, local_date(cutoff - EPSILON, facts.tz), status, possible, reason))
             previous = (status, possible)

@@ -137,6 +137,8 @@ def list_evidence(
                 continue
             grade, why = graded_at_cutoff(item)
             if binds is not None and link.effect is Effect.BREACHES and spans[event.id][1] <= binds[0]:
+                if beyond:  # listed among the first only: it decides nothing
+                    continue
                 day = local_date(binds[0], tz)
                 why += f"; dated before the obligation came into force ({day}{' at the earliest' if binds[1] else ''}): no breach of it"
             elif grade is Grade.CONFIRMED:

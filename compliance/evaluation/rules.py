@@ -6,6 +6,7 @@ runs it over every place an uncertain first occurrence could fall.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -123,17 +124,21 @@ def due_days(facts: Facts, cutoff: datetime) -> tuple[tuple[date | None, ...], b
     return ((earliest,) if earliest == latest else (earliest, latest)), True
 
 
-def entries(facts: Facts, cutoff: datetime) -> list[tuple[datetime | None, tuple[Firsts, ...]]]:
+Entry = tuple[datetime | None, tuple[Firsts, ...]]
+"""When an obligation came into force (``None``: it has not), and the first accounts from then."""
+
+
+def entries(facts: Facts, cutoff: datetime, memo: dict[datetime, Entry] | None = None) -> list[Entry]:
     """When the obligation can have come into force by ``cutoff`` (``None``: it has not), each
     with the first accounts the rules read from then on.
 
     Only an obligation that waits for another has more than one: it comes into force when the
     other is first fulfilled, any instant of that occurrence's range up to the cut-off, or not
-    yet if the range runs past it. A breach before it came into force is no breach of it
-    (``Facts.waiting_breaches``), so its breach categories are read from each instant. What they
-    give changes only where a breach account's range ends (an account dropped), so the range's
-    start and those ends inside it are enough; between two of them the first breach can only
-    lie within the range the earlier gives.
+    yet if the range runs past it. A breach before it came into force is no breach of it, so its
+    breaches are read from each instant (``Facts.breaches_from``). What they give changes only
+    where a breach account's own range ends (the account dropped), so the range's start and
+    those ends inside it are enough: between two of them the first breach can only lie within
+    the range the earlier gives. ``memo`` keeps each instant's reading over one history's sweep.
     """
     if facts.after is None:
         return [(facts.in_force, facts.firsts)]
@@ -141,24 +146,22 @@ def entries(facts: Facts, cutoff: datetime) -> list[tuple[datetime | None, tuple
     if partner is None:
         return [(None, facts.firsts)]
     start, end = partner
-    found: list[tuple[datetime | None, tuple[Firsts, ...]]] = []
+    found: list[Entry] = []
     if end > cutoff:
         found.append((None, facts.firsts))
     earliest = start if facts.in_force is None else max(start, facts.in_force)
     latest = min(end, cutoff)
-    waiting = facts.waiting_breaches
-    if waiting is None:
+    if facts.waiting_breaches is None:
         found.append((earliest, facts.firsts))
         return found
-    instants = {earliest}
-    for category in waiting:
-        instants.update(e for _, e in category.spans if earliest < e < latest)
-        instants.update(e for _, e, _ in category.windows if earliest < e < latest)
+    ends = facts.waiting_ends
+    instants = {earliest, *ends[bisect.bisect_right(ends, earliest) : bisect.bisect_left(ends, latest)]}
+    memo = {} if memo is None else memo
     for instant in sorted(instants):
-        firsts = list(facts.firsts)
-        firsts[Category.BREACH] = waiting[0].from_(instant)
-        firsts[Category.BREACH_UNCONFIRMED] = waiting[1].from_(instant)
-        found.append((instant, tuple(firsts)))
+        entry = memo.get(instant)
+        if entry is None:
+            entry = memo[instant] = (instant, facts.breaches_from(instant)[0])
+        found.append(entry)
     return found
 
 
@@ -277,18 +280,22 @@ def _first_of(facts: Facts, cutoff: datetime, *categories: Category) -> str | No
 _ORDER = {status: i for i, status in enumerate(Status)}
 
 
-def status_at(facts: Facts, cutoff: datetime) -> tuple[Status, tuple[Status, ...], str, str]:
+def status_at(
+    facts: Facts, cutoff: datetime, memo: dict[datetime, Entry] | None = None
+) -> tuple[Status, tuple[Status, ...], str, str]:
     """Decide at ``cutoff``, over every place an uncertain first occurrence could fall.
 
     The first fulfilment of the obligation this one runs in parallel with is one of them: it sets
-    the due day (:func:`due_days`). Returns ``(status, possible statuses, reason, rule)``.
+    the due day (:func:`due_days`), and so is when an obligation that waits for another came
+    into force (:func:`entries`; ``memo`` is passed on to it). Returns ``(status, possible
+    statuses, reason, rule)``.
     """
     days, set_by_partner = due_days(facts, cutoff)
     named = ""  # a reason holds whatever the due day: it names them all
     if len(days) > 1:
         named = f"{days[0]} or later" if days[-1] is None else f"a day from {days[0]} to {days[-1]}"
     outcomes: dict[Status, tuple[str, str]] = {}
-    for in_force, firsts in entries(facts, cutoff):
+    for in_force, firsts in entries(facts, cutoff, memo):
         for deadline in days:
             thresholds = [cutoff]
             if deadline is not None:

@@ -7,10 +7,10 @@ in the obligation's evidence (a tested law).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from compliance.evaluation.categories import Category
+from compliance.evaluation.categories import Account, Category
 from compliance.evaluation.facts import Facts
 
 _FIRST_OF: dict[str, tuple[Category, ...]] = {
@@ -29,9 +29,14 @@ _ALL_OF: dict[str, tuple[Category, ...]] = {
 """Rules decided by every unconfirmed account of these categories (they make it disputed)."""
 
 
-def deciding(facts: Facts, rule: str, cutoff: datetime) -> tuple[str, ...]:
-    """The ids of the accounts that decided ``rule`` at ``cutoff``, earliest first."""
-    visible = facts.counted(cutoff)
+def deciding(
+    facts: Facts, rule: str, cutoff: datetime, accounts: Sequence[Account] | None = None
+) -> tuple[str, ...]:
+    """The ids of the accounts that decided ``rule`` at ``cutoff``, earliest first.
+
+    ``accounts``: the facts' accounts as read from when the obligation came into force, if it
+    waits for another (``Facts.breaches_from``): a breach before then decided nothing."""
+    visible = facts.counted(cutoff, accounts)
     if rule in _FIRST_OF:
         wanted = _FIRST_OF[rule]
         first = next((a.event for a in visible if a.category in wanted), None)
