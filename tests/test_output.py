@@ -363,6 +363,80 @@ def test_output__a_report_written_through_a_link_has_its_pictures_beside_the_fil
         assert "(real-breaches.svg)" in text
 
 
+# --------------------------------------------------------------------------- --strict writes nothing
+
+REJECTED_ROW = (
+    "id,date,kind,reported_by,source_url\nX1,2021-02-30,armed-clash,Reuters,https://example.org/a\n"
+)
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown"])
+def test_output__a_strict_run_with_errors_writes_no_report_and_no_picture(tmp_path, capsys, fmt):
+    """--strict with a rejected row exits 1 and leaves the old report and pictures as they were.
+
+    A report built from part of its input is what --strict refuses: replacing the old report
+    with it (or writing new pictures beside it) would pass the partial report off as good.
+    """
+    events = tmp_path / "bad.csv"
+    events.write_text(REJECTED_ROW, encoding="utf-8")
+    report = tmp_path / f"r.{'md' if fmt == 'markdown' else 'json'}"
+    report.write_bytes(b"old report\n")
+    heatmap = tmp_path / "r-heatmap.svg"
+    heatmap.write_bytes(b"old heatmap\n")
+    argv = [
+        "report",
+        "--as-of",
+        "2022-12-31",
+        "--events",
+        str(events),
+        "--format",
+        fmt,
+        "--output",
+        str(report),
+    ]
+    assert main([*argv, "--strict"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"{events}:2: " in err  # the problems are still printed
+    assert report.read_bytes() == b"old report\n"
+    assert heatmap.read_bytes() == b"old heatmap\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["bad.csv", report.name, heatmap.name])
+    assert main(argv) == 0  # without --strict the same run replaces them
+    capsys.readouterr()
+    assert report.read_bytes() != b"old report\n"
+    assert (tmp_path / "r-breaches.svg").exists() == (fmt == "markdown")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "--as-of", "2022-12-31"],
+        ["report", "--as-of", "2022-12-31", "--format", "json"],
+        ["timeline", "--from", "2021-01-01", "--to", "2021-06-30", "--format", "csv"],
+        ["activity", "--from", "2021-01-01", "--to", "2021-06-30", "--format", "json"],
+        ["diff", "--from", "2021-01-01", "--to", "2021-06-30"],
+        ["lineage", "ts2020-2-aghdam", "--as-of", "2022-12-31", "--format", "json"],
+    ],
+)
+def test_output__a_strict_run_with_errors_writes_nothing_to_a_file_or_standard_output(tmp_path, capsys, argv):
+    """Every command with --strict and an input error: exit 1, problems on stderr, no output anywhere."""
+    events = tmp_path / "bad.csv"
+    events.write_text(REJECTED_ROW, encoding="utf-8")
+    output = tmp_path / "out.txt"
+    output.write_bytes(b"old output\n")
+    strict = [*argv, "--events", str(events), "--strict"]
+    assert main([*strict, "--output", str(output)]) == 1
+    assert f"{events}:2: " in capsys.readouterr().err
+    assert output.read_bytes() == b"old output\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv", "out.txt"]
+    assert main(strict) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"{events}:2: " in err
+    assert main(strict[:-1]) == 0  # the same run without --strict has output
+    assert capsys.readouterr().out
+
+
 def test_output__ctrl_c_anywhere_is_one_line_and_exit_130(capsys, monkeypatch):
     """Ctrl-C during the work (not only the writing) ends with 'compliance: interrupted', exit 130."""
 

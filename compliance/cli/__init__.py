@@ -1,12 +1,14 @@
 """``compliance``: the command line. Parse the arguments, build one view, render it, return an exit code.
 
 Exit codes: 0 success (input problems are listed in the output and on stderr); 1 with
-``--strict`` when there are errors, when input cannot be read at all (a missing or unreadable
-``--agreement-file`` or ``--events``, a FIFO or a device) or when the output cannot be written;
-``validate`` exits 1 on any error, and ``check`` on an error (a file with one is left out
-unchecked), on a law counterexample or when no obligation is checked; 2 for usage errors, among
-them a file the run would write (``--output``, a report's pictures) that is one of its input
-files or a bundled data file (refused before anything is read); 130 when interrupted (Ctrl-C).
+``--strict`` when there are errors (then nothing is written but the problems: an output built
+from part of the input would pass for the whole), when input cannot be read at all (a missing
+or unreadable ``--agreement-file`` or ``--events``, a FIFO or a device) or when the output
+cannot be written; ``validate`` exits 1 on any error, and ``check`` on an error (a file with one
+is left out unchecked), on a law counterexample or when no obligation is checked; 2 for usage
+errors, among them a file the run would write (``--output``, a report's pictures) that is one of
+its input files or a bundled data file (refused before anything is read); 130 when interrupted
+(Ctrl-C).
 Problems go to stderr as ``file:line: field: message``, with control characters shown escaped.
 The package's modules: ``arguments`` (the parser), ``commands`` (one function per command: one
 view, one renderer), ``output`` (where text goes), ``writing`` (atomic output, never over an

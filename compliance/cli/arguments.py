@@ -77,7 +77,11 @@ def parser() -> argparse.ArgumentParser:
             metavar="PATH",
             help="event file: our CSV, JSON Lines, ACLED or UCDP; - reads standard input (repeatable; default: the bundled dataset)",
         )
-        p.add_argument("--strict", action="store_true", help="exit 1 if any input problem is found")
+        p.add_argument(
+            "--strict",
+            action="store_true",
+            help="exit 1, writing nothing but the problems, if any input error is found",
+        )
         p.add_argument(
             "--trust",
             type=Trust,

@@ -44,8 +44,8 @@ def _cmd_agreements(args: argparse.Namespace) -> int:
     from compliance.views.agreements import AgreementListing
 
     listing = AgreementListing.load(args.agreement_file, args.parties, args.reporters)
-    emit(args, agreements_json(listing) if args.format == "json" else agreements_text(listing))
-    return finish(args, listing.problems)
+    render = agreements_json if args.format == "json" else agreements_text
+    return finish(args, listing.problems, lambda: emit(args, render(listing)))
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -79,18 +79,21 @@ def _cmd_report(args: argparse.Namespace) -> int:
     pictures = pictures_beside(args)
     if pictures is None:  # JSON, or standard output or a device: pictures would have nowhere to go
         report = Report.build(ledger, as_of, args.agreement, args.known_on, trust=args.trust)
-        emit(args, render_json(report) if args.format == "json" else render_markdown(report))
-    else:
-        from compliance.render.svg import breaches_svg, heatmap_svg
-        from compliance.views.activity import count_activity
-        from compliance.views.pictures import breach_counts, heatmap_of_report, report_span
+        render = render_json if args.format == "json" else render_markdown
+        return finish(args, ledger.problems, lambda: emit(args, render(report)))
+    from compliance.render.svg import breaches_svg, heatmap_svg
+    from compliance.views.activity import count_activity
+    from compliance.views.pictures import breach_counts, heatmap_of_report, report_span
 
-        # The breaches picture counts every account the report's evaluation lists in full.
-        report, evaluation = Report.build_with_evidence(
-            ledger, as_of, args.agreement, args.known_on, trust=args.trust
-        )
+    # The breaches picture counts every account the report's evaluation lists in report.
+    report, evaluation = Report.build_with_evidence(
+        ledger, as_of, args.agreement, args.known_on, trust=args.trust
+    )
+    heatmap, breaches = pictures
+
+    def write_with_pictures() -> None:
+        """Render the pictures and the report and write all three; only when the run is not fatal."""
         # The pictures go beside the report and are embedded by relative path: they travel with it.
-        heatmap, breaches = pictures
         start, _, _ = report_span(report)
         counts = count_activity(ledger, evaluation, start.replace(day=1), "month", args.agreement, args.trust)
         images = (
@@ -102,7 +105,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
             (breaches, breaches_svg(breach_counts(counts))),
         )
         emit_with_pictures(args, render_markdown(report, images), beside)  # all three, or none
-    return finish(args, ledger.problems)
+
+    return finish(args, ledger.problems, write_with_pictures)
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
@@ -115,11 +119,11 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
         from compliance.render.svg import heatmap_svg
         from compliance.views.pictures import heatmap_of_timeline
 
-        emit(args, heatmap_svg(heatmap_of_timeline(result, args.every)))
-        return finish(args, ledger.problems)
+        return finish(
+            args, ledger.problems, lambda: emit(args, heatmap_svg(heatmap_of_timeline(result, args.every)))
+        )
     render = {"markdown": timeline_markdown, "json": timeline_json, "csv": timeline_csv}[args.format]
-    emit(args, render(result))
-    return finish(args, ledger.problems)
+    return finish(args, ledger.problems, lambda: emit(args, render(result)))
 
 
 def _cmd_activity(args: argparse.Namespace) -> int:
@@ -129,8 +133,7 @@ def _cmd_activity(args: argparse.Namespace) -> int:
     ledger = _ledger_over_period(args)
     result = activity(ledger, args.start, args.end, args.every, args.agreement, args.trust, args.known_on)
     render = {"markdown": activity_markdown, "json": activity_json, "csv": activity_csv}[args.format]
-    emit(args, render(result))
-    return finish(args, ledger.problems)
+    return finish(args, ledger.problems, lambda: emit(args, render(result)))
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
@@ -140,8 +143,11 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     ledger = _ledger_over_period(args)
     changes = diff(ledger, args.start, args.end, args.agreement, trust=args.trust)
     render = diff_json if args.format == "json" else diff_markdown
-    emit(args, render(changes, args.start.isoformat(), args.end.isoformat()))
-    return finish(args, ledger.problems)
+    return finish(
+        args,
+        ledger.problems,
+        lambda: emit(args, render(changes, args.start.isoformat(), args.end.isoformat())),
+    )
 
 
 def _cmd_lineage(args: argparse.Namespace) -> int:
@@ -154,8 +160,8 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
         lineage = Lineage.build(ledger, args.obligation, as_of)
     except ValueError as exc:
         raise ValueError(f"{exc} (see `compliance agreements`)") from None
-    emit(args, lineage_json(lineage) if args.format == "json" else lineage_markdown(lineage))
-    return finish(args, ledger.problems)
+    render = lineage_json if args.format == "json" else lineage_markdown
+    return finish(args, ledger.problems, lambda: emit(args, render(lineage)))
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

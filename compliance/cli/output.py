@@ -6,7 +6,7 @@ import argparse
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from compliance.cli.writing import write_files, write_output
@@ -61,8 +61,18 @@ def written(args: argparse.Namespace) -> list[tuple[Path, str]]:
     ]
 
 
-def finish(args: argparse.Namespace, problems: Sequence[Problem]) -> int:
-    for line in problem_lines(problems):  # one line per cause, with its count and first lines
+def finish(args: argparse.Namespace, problems: Sequence[Problem], deliver: Callable[[], None]) -> int:
+    """Write the command's output with ``deliver``, unless ``--strict`` makes a problem fatal; the exit code.
+
+    With ``--strict`` an error is fatal: the output would be built from part of the input (a
+    rejected record is missing from it), and writing it would pass it off as the whole. So
+    ``deliver`` (which renders and writes) is not called: no ``--output`` file (an old one stays
+    as it was), no pictures beside a report, nothing on standard output. The problems go to
+    standard error either way, one line per cause with its count and first lines.
+    """
+    fatal = getattr(args, "strict", False) and any(p.severity is Severity.ERROR for p in problems)
+    if not fatal:
+        deliver()
+    for line in problem_lines(problems):
         print(line, file=sys.stderr)
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    return 1 if errors and getattr(args, "strict", False) else 0
+    return 1 if fatal else 0
