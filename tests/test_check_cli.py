@@ -206,3 +206,21 @@ def test_check__a_rule_with_an_empty_list_is_a_problem_not_a_traceback(
         assert main([*command, "--parties", str(parties)]) == 1
         err = capsys.readouterr().err
         assert f"{agreement}:{line}: $.obligations[0].rules[0].{key}: " in err
+
+
+def test_check__json_problems_carry_their_severity(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Every problem in the JSON names its severity, errors included (the default is written too).
+
+    The severity is what tells a reader which problems left a file out unchecked; the keys are
+    those of docs/checking-an-encoding.md.
+    """
+    bad = tmp_path / "bad.toml"
+    bad.write_text('id = "x"\n[[obligations]]\nid=3\n', encoding="utf-8")
+    assert main(["check", str(bad), "--examples", "1", "--format", "json"]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert problems
+    for problem in problems:
+        assert set(problem) == {"file", "line", "field", "message", "severity"}
+        assert problem["severity"] == "error"

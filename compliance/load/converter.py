@@ -14,7 +14,7 @@ import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
 from compliance.core import vocabulary
-from compliance.core.problems import Severity
+from compliance.core.problems import Problem, Severity
 from compliance.core.timeframe import EventTime, Precision
 
 _ENUMS: tuple[type[Enum], ...] = (
@@ -123,6 +123,11 @@ def make_converter() -> cattrs.Converter:
     # EventTime keeps its precision even when it equals the default, so files stay explicit.
     conv.register_unstructure_hook(
         EventTime, make_dict_unstructure_fn(EventTime, conv, _cattrs_omit_if_default=False)
+    )
+    # A problem always says whether it is an error: left out when it equals the default, it
+    # would leave a reader to guess, and every format shows it (docs/checking-an-encoding.md).
+    conv.register_unstructure_hook(
+        Problem, make_dict_unstructure_fn(Problem, conv, _cattrs_omit_if_default=False)
     )
     return conv
 
