@@ -224,3 +224,14 @@ def test_check__json_problems_carry_their_severity(
     for problem in problems:
         assert set(problem) == {"file", "line", "field", "message", "severity"}
         assert problem["severity"] == "error"
+
+
+def test_check__json_keys_are_sorted(capsys: pytest.CaptureFixture[str]) -> None:
+    """The check's JSON sorts its object keys, like every JSON document of the command line.
+
+    docs/report-schema.md promises sorted keys and a two-space indent, so that two outputs can be
+    compared line by line.
+    """
+    assert main(["check", *GEORGIA, "--examples", "1", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert out == json.dumps(json.loads(out), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

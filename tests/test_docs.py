@@ -330,6 +330,43 @@ def test_timeline_diff_and_agreements_json_keys_are_documented(
         _check_keys(objects, table, f"{section} {path}")
 
 
+def test_check_json_keys_are_documented(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check's output (problems, obligations, witnesses and a counterexample) uses exactly the documented keys."""
+    from compliance.testing.laws import LAWS
+
+    def broken(*_: object) -> None:
+        raise AssertionError("a law broken on purpose, so that there is a counterexample to compare")
+
+    monkeypatch.setitem(LAWS, "broken on purpose", broken)
+    bad = tmp_path / "bad.toml"
+    bad.write_text('id = "x"\n', encoding="utf-8")
+    georgia = [str(ROOT / "examples" / "georgia-2008-six-point-plan.toml"), str(bad)]
+    parties = ["--parties", str(ROOT / "examples" / "georgia-2008-parties.toml")]
+    output = tmp_path / "check.json"
+    assert (
+        main(["check", *georgia, *parties, "--examples", "1", "--format", "json", "--output", str(output)])
+        == 1
+    )
+    capsys.readouterr()
+    data = json.loads(output.read_text(encoding="utf-8"))
+    tables = {path: table for (name, path), table in _key_tables().items() if name == "check"}
+    assert data["schema"] == "ceasefire-compliance/check/1"
+    for path in (
+        "$",
+        "$.problems[]",
+        "$.counterexamples[]",
+        "$.obligations[]",
+        "$.obligations[].reachable[]",
+    ):
+        assert path in tables, f"report-schema.md documents no check {path}"
+    for path, table in tables.items():
+        objects = _objects_at(data, path)
+        assert objects, f"the check output has no {path} to compare"
+        _check_keys(objects, table, f"check {path}")
+
+
 LATER_INSTRUMENT = """
 id = "docs-test-later"
 title = "A later instrument written for this test"

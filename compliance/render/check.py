@@ -77,6 +77,7 @@ def check_markdown(check: Check) -> str:
 
 
 def check_json(check: Check) -> str:
+    """Schema ``ceasefire-compliance/check/1``, documented in docs/report-schema.md."""
     failed = {c.law for c in check.counterexamples}
     data = {
         "schema": "ceasefire-compliance/check/1",
@@ -104,4 +105,6 @@ def check_json(check: Check) -> str:
             for ob in check.obligations
         ],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    # Sorted keys, as every JSON document of the command line (docs/report-schema.md): two runs
+    # compare line by line.
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
