@@ -111,6 +111,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             **converter.unstructure(report.accounting),
             "unlinked_reasons": dict(report.accounting.unlinked_reasons),
         },
+        "linked_in_report": converter.unstructure(report.linked_in_report),
         # One object per cause (file, field, message, severity), with its count and first lines.
         "problems": problem_dicts(report.problems),
     }

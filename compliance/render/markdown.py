@@ -74,6 +74,8 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
         f"Problems: {len(report.problems)}."
         + (f" Accounts known on {report.known_on.isoformat()} only." if report.known_on else ""),
         "",
+        _linked_in_report(report),
+        "",
         "Every event is a claim attributed to its source. Where accounts conflict, all are shown "
         "side by side; this report does not decide between them. Statuses follow the rules in "
         f"docs/obligation-logic.md of {DISTRIBUTION} {version()} (summarised under Method). "
@@ -287,6 +289,19 @@ def _when(r: ObligationResult) -> str:
     if parts:
         return " ".join(parts)
     return "continuous" if r.obligation.kind is Kind.MAINTENANCE else "no date"
+
+
+def _linked_in_report(report: Report) -> str:
+    """How the linked records divide for this report: the record counts cover every record read."""
+    part = report.linked_in_report
+    after = (
+        f"dated after it{' or not yet reported on ' + report.known_on.isoformat() if report.known_on else ''}"
+    )
+    return (
+        f"Of the {part.linked} linked, {part.bear_on_report} bear on this report as of "
+        f"{report.as_of.isoformat()}; {part.dated_after} are {after}; "
+        f"{part.only_agreements_not_shown} bear only on agreements not shown."
+    )
 
 
 def _accounting(report: Report) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
+from operator import attrgetter
 from typing import Self
 
 from attrs import frozen
@@ -16,7 +17,7 @@ from attrs import frozen
 from compliance.core.events import Event
 from compliance.core.model import Agreement, Article
 from compliance.core.problems import Problem
-from compliance.core.timeframe import known_by
+from compliance.core.timeframe import as_of_cutoff, known_by
 from compliance.core.vocabulary import Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import Evaluation, ObligationResult, Prepared
 from compliance.evaluation.rollup import RollUp, roll_up
@@ -96,6 +97,28 @@ class AgreementReport:
 
 
 @frozen
+class LinkedInReport:
+    """How the ledger's linked accounts divide for one report; the three add up to ``linked``.
+
+    The ledger's accounting counts every record read, whatever the report's date, agreements or
+    ``known_on``; a report as of 2020 that said "linked 182" while it could read 11 of them would
+    lose the other 171 without a word. ``bear_on_report``: linked to an obligation of an
+    agreement shown and known by the cut-off as the evaluation reads it (reported by
+    ``known_on``, its earliest instant before the end of the as-of day in that agreement's zone),
+    so exactly the accounts some ``evidence_total`` of the report counts. ``dated_after``: the
+    others that bear on an agreement shown, or that start after the cut-off wherever they bear,
+    or were not yet reported on ``known_on``. ``only_agreements_not_shown``: known by the
+    cut-off, but linked only to agreements the report leaves out (adopted later, or not chosen);
+    the report may still show one beside another account of its incident.
+    """
+
+    linked: int
+    bear_on_report: int
+    dated_after: int
+    only_agreements_not_shown: int
+
+
+@frozen
 class Report:
     """A compliance report as of one date; render with :mod:`compliance.render`."""
 
@@ -106,6 +129,8 @@ class Report:
     """Every account cited anywhere in the report, sorted."""
     unlinked: tuple[str, ...]
     accounting: Accounting
+    linked_in_report: LinkedInReport
+    """How the accounting's linked accounts divide for this report's date and agreements."""
     problems: tuple[Problem, ...]
     trust: Trust = Trust.STANDARD
     """The policy the statuses, evidence and roll-ups were decided under."""
@@ -221,6 +246,7 @@ class Report:
             events=tuple(sorted((events[i] for i in cited), key=lambda e: e.sort_key)),
             unlinked=ledger.unlinked,
             accounting=ledger.accounting,
+            linked_in_report=_linked_in_report(ledger, prepared, as_of, {a.id for a in chosen}),
             problems=ledger.problems,
             trust=trust,
             by_trust=tuple(by_trust),
@@ -276,6 +302,34 @@ def _evaluations(
     """
     prepared = Prepared.of(ledger.agreements, ledger.events, ledger.links, known_on, ledger.placed_outside)
     return prepared, prepared.evaluate_policies(ledger.parties, as_of, tuple(Trust), trust, limit)
+
+
+def _linked_in_report(ledger: Ledger, prepared: Prepared, as_of: date, shown: set[str]) -> LinkedInReport:
+    """How the ledger's linked accounts divide for a report showing the agreements ``shown``.
+
+    Read from the prepared inputs the evaluation reads: ``links_by_ob`` holds only the links of
+    accounts known on ``known_on``, and each agreement's spans are those its evidence is cut
+    with (``listing.list_evidence``: known when the earliest instant is before the cut-off).
+    """
+    agreement_of = {ob.id: a for a in ledger.agreements for ob in a.obligations}
+    counted: set[str] = set()
+    after_here: set[str] = set()  # bearing on an agreement shown, but after the cut-off there
+    known_elsewhere: set[str] = set()  # known by the cut-off in an agreement not shown
+    for ob_id, links in prepared.links_by_ob.items():
+        agreement = agreement_of[ob_id]
+        cutoff = as_of_cutoff(as_of, agreement.tz)
+        spans = prepared.spans_by_zone[agreement.tz]
+        known = {link.event for link in links if spans[link.event][0] < cutoff}
+        if agreement.id in shown:
+            counted |= known
+            after_here.update(link.event for link in links if link.event not in known)
+        else:
+            known_elsewhere |= known
+    linked = len(set(map(attrgetter("event"), ledger.links)))
+    only_agreements_not_shown = len(known_elsewhere - counted - after_here)
+    return LinkedInReport(
+        linked, len(counted), linked - len(counted) - only_agreements_not_shown, only_agreements_not_shown
+    )
 
 
 def _incidents(
