@@ -9,13 +9,15 @@ import os
 import re
 import sys
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import attrs
 import pytest
 
 from compliance.cli import main
 from compliance.core.problems import Problem, Severity
+from compliance.core.vocabulary import Effect
 from compliance.linking.ledger import build_ledger
 from compliance.render.json import report_dict
 from compliance.render.markdown import render_markdown
@@ -25,6 +27,7 @@ from compliance.views.activity import activity
 from compliance.views.pictures import breach_counts, heatmap_of_report
 from compliance.views.problems import group_problems
 from compliance.views.report import Report
+from tests.support import AGREEMENTS, ledger_from_csv, rows
 
 ROOT = Path(__file__).parent.parent
 AGREEMENT = ROOT / "tests" / "golden" / "agreement.toml"
@@ -198,6 +201,63 @@ def test_activity__an_instant_is_counted_on_its_day_in_the_agreements_zone(tmp_p
         table = activity(build_ledger(None, [events]), date(2021, 3, 1), date(2021, 4, 30), "month")
         counted.append({(row.period_start, row.obligation) for row in table.rows})
     assert counted[0] == counted[1] == {(date(2021, 4, 1), "ts2020-1-ceasefire-aze")}
+
+
+def test_activity__a_straddling_account_is_counted_from_its_agreements_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``~2020-11-11`` (4 to 18 November) straddles the statement of 10 November 2020. The
+    evaluation reads it from the adoption on; `activity` counted a confirmed breach in the week of
+    3 to 9 November, before the text existed, a week the timeline calls not in force. Synthetic
+    account."""
+    events = tmp_path / "events.csv"
+    events.write_text(
+        "id,date,kind,actor,target,location,reported_by,reporter_party,source_url\n"
+        "X1,~2020-11-11,armed-clash,AZE,ARM,Fuzuli,Ministry of Defence of Azerbaijan,AZE,https://example.org/a\n",
+        encoding="utf-8",
+    )
+    args = ["--events", str(events), "--from", "2020-11-03", "--to", "2020-11-16", "--every", "week"]
+    assert main(["activity", *args, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["period"], r["obligation"], r["effect"]) for r in rows] == [
+        ("2020-11-10", "ts2020-1-ceasefire-aze", "breaches")
+    ]
+    assert main(["timeline", *args, "--format", "json"]) == 0
+    timeline = json.loads(capsys.readouterr().out)
+    (row,) = (r for r in timeline["rows"] if r["obligation"] == "ts2020-1-ceasefire-aze")
+    assert row["statuses"][0] == "not-in-force"
+
+
+def test_activity__a_breach_is_counted_from_its_duty_s_entry_into_force() -> None:
+    """A duty in force on 1 December 2020, after its agreement's date: a breach account wholly
+    before that is no breach of it (the evaluation lists it as such and counts it for nothing), and
+    one straddling it is read from it. `activity` counted both in November. Synthetic accounts."""
+    later = datetime(2020, 12, 1, tzinfo=timezone(timedelta(hours=3)))
+    agreements = [
+        attrs.evolve(
+            a,
+            obligations=tuple(
+                attrs.evolve(o, in_force=later) if o.id == "ts2020-1-ceasefire-arm" else o
+                for o in a.obligations
+            ),
+        )
+        for a in AGREEMENTS
+    ]
+    link = "trilateral-2020#1/ts2020-1-ceasefire-arm:breaches"
+    text = rows(
+        f"B1,2020-11-20,,armed-clash,ARM,Tavush,Reuters,none,https://example.org/b1,,{link},",
+        f"B2,~2020-11-28,,armed-clash,ARM,Tavush,Reuters,none,https://example.org/b2,,{link},",
+        f"B3,2020-12-05,,armed-clash,ARM,Tavush,Reuters,none,https://example.org/b3,,{link},",
+    )
+    table = activity(
+        ledger_from_csv(text, agreements=agreements), date(2020, 11, 1), date(2020, 12, 31), "month"
+    )
+    counted = {
+        (row.period_start, row.effect, row.accounts)
+        for row in table.rows
+        if row.obligation == "ts2020-1-ceasefire-arm"
+    }
+    assert counted == {(date(2020, 12, 1), Effect.BREACHES, 2)}
 
 
 @pytest.mark.parametrize("every", ["week", "month", "quarter", "year"])

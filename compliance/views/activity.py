@@ -2,8 +2,9 @@
 
 Ceasefire monitors publish counts per period and side (daily and weekly reports, dashboards);
 the status of an obligation is cumulative and says nothing of how often. This view counts the
-accounts linked to each obligation by the period their event falls in (its first possible day),
-with the grade the evaluation gives them under the chosen trust policy. An account without an
+accounts linked to each obligation by the period their event falls in (its first possible day,
+or the agreement's date for an account that straddles it, as the evaluation reads it), with the
+grade the evaluation gives them under the chosen trust policy. An account without an
 incident id is its own incident; several accounts of one incident count as one incident.
 """
 
@@ -15,6 +16,7 @@ from datetime import date, timedelta
 
 from attrs import frozen
 
+from compliance.core.timeframe import day_start, local_date, moment
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.evaluate import Evaluation, evaluate_ledger
 from compliance.linking.ledger import Ledger
@@ -111,7 +113,7 @@ def count_activity(
     firsts = [s for s, _ in spans]
     chosen = {a.id for a in ledger.agreements if not agreement_ids or a.id in agreement_ids}
     events = {e.id: e for e in ledger.events}
-    zones = {a.id: a.tz for a in ledger.agreements}
+    agreements = {a.id: a for a in ledger.agreements}
     accounts: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
     incidents: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
     sides: dict[tuple[str, Grade], list[set[str]]] = {}
@@ -119,10 +121,25 @@ def count_activity(
         if result.agreement not in chosen:
             continue
         bearers = ";".join(result.obligation.bearers)
-        tz = zones[result.agreement]
+        instrument = agreements[result.agreement]
+        tz = instrument.tz
+        # As the evaluation reads them (``categories.categorise``): an account is read from its
+        # agreement's date on, the part before the text existed cut; a breach from the duty's
+        # entry into force on, and one wholly before it is no breach of it. Counted by its first
+        # possible day, a straddling account fell in a period before the text existed, where the
+        # timeline says not in force.
+        binds = max(day_start(instrument.date, tz), moment(result.obligation.in_force, tz))
+        binds_day = local_date(binds, tz)
         for evidence in result.evidence:
             event = events[evidence.event]
             day = event.when.days_in(tz)[0]  # an instant's day in the agreement's zone, as in its history
+            if evidence.effect is Effect.BREACHES:
+                if day <= binds_day:
+                    if event.when.span(tz)[1] <= binds:  # wholly before the duty bound
+                        continue
+                    day = binds_day
+            elif day < instrument.date:
+                day = instrument.date
             if not start <= day <= end:
                 continue
             index = bisect.bisect_right(firsts, day) - 1
