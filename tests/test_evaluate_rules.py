@@ -159,7 +159,9 @@ def clash(
     kind: str = "armed-clash",
 ) -> str:
     link = f"trilateral-2020#1/{obligation}:breaches" if obligation else ""
-    return f"{event_id},2021-11-16,,{kind},{actor},Syunik/Zangezur border,{reporter},{party},{SRC},{incident},{link},"
+    return (
+        f"{event_id},2021-11-16,,{kind},{actor},Nagorno-Karabakh,{reporter},{party},{SRC},{incident},{link},"
+    )
 
 
 def test_maintenance__complied_while_no_breach_is_evidenced() -> None:
@@ -582,8 +584,8 @@ def test_in_force__a_breach_before_a_later_entry_into_force_is_no_breach() -> No
         for a in AGREEMENTS
     ]
     link = f"trilateral-2020#1/{CEASEFIRE_ARM}:breaches"
-    before = f"C1,2020-11-20,,armed-clash,ARM,Syunik/Zangezur border,Reuters,none,{SRC},,{link},"
-    after = f"C2,2020-12-05,,armed-clash,ARM,Syunik/Zangezur border,Reuters,none,{SRC},,{link},"
+    before = f"C1,2020-11-20,,armed-clash,ARM,Nagorno-Karabakh,Reuters,none,{SRC},,{link},"
+    after = f"C2,2020-12-05,,armed-clash,ARM,Nagorno-Karabakh,Reuters,none,{SRC},,{link},"
 
     def at(text: str) -> tuple[str, str]:
         ledger = ledger_from_csv(text, agreements=agreements)
@@ -738,8 +740,10 @@ def test_evidence_limit__keeps_the_deciding_accounts_and_counts_all() -> None:
 
 def test_linking__explicit_links_win_within_their_agreement_rules_apply_elsewhere() -> None:
     """An account coded against the 2020 statement is not rule-linked within it, but is elsewhere."""
-    coded = clash("C1", "Reuters", "none", "AZE", "ts2020-1-ceasefire-arm").replace(
-        "2021-11-16", "2024-02-13"
+    coded = (
+        clash("C1", "Reuters", "none", "AZE", "ts2020-1-ceasefire-arm")
+        .replace("2021-11-16", "2024-02-13")
+        .replace("Nagorno-Karabakh", "Syunik/Zangezur border")  # where the 2022 principles reach
     )
     ledger = ledger_from_csv(rows(coded))
     targets = {link.obligation: link.basis for link in ledger.links}

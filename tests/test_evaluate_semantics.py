@@ -275,8 +275,8 @@ def test_corroboration__an_act_naming_another_actor_on_the_accused_side_does_not
 
 def test_corroboration__the_same_act_by_the_same_actor_corroborates() -> None:
     """Azerbaijan's account of the same clash naming Armenia corroborates ... by the accused side's own account."""
-    accusation = f"A1,2021-05-01,,armed-clash,ARM,Tavush,Ministry of Defence of Azerbaijan,AZE,{SRC},i1,trilateral-2020#1/{CEASEFIRE_ARM}:breaches,"
-    own = f"A2,2021-05-01,,shelling,ARM,Tavush,Ministry of Defence of Armenia,ARM,{SRC},i1,,"
+    accusation = f"A1,2021-05-01,,armed-clash,ARM,Fuzuli,Ministry of Defence of Azerbaijan,AZE,{SRC},i1,trilateral-2020#1/{CEASEFIRE_ARM}:breaches,"
+    own = f"A2,2021-05-01,,shelling,ARM,Fuzuli,Ministry of Defence of Armenia,ARM,{SRC},i1,,"
     result = run(rows(accusation, own), D(2021, 6, 1)).result(CEASEFIRE_ARM)
     graded = {e.event: e for e in result.evidence}
     assert graded["A1"].grade is Grade.CONFIRMED

@@ -144,3 +144,20 @@ def test_property__repeating_explicit_links_changes_no_output(
             refs += [ref] * data.draw(st.integers(1, 3))
         repeated.append(evolve(event, links=tuple(data.draw(st.permutations(refs)))))
     assert _outputs(_ledger(repeated)) == _outputs(_ledger(events))
+
+
+def test_explicit_link__a_border_account_carries_the_disputed_scope_caveat_as_a_rule_made_one() -> None:
+    """A clash on the Armenia-Azerbaijan border linked by hand to point 1 of 2020, whose stated
+    area (the Nagorno-Karabakh conflict zone) may or may not reach the border: linked as written,
+    with the caveat a rule-made link there carries, so an unaffiliated source does not confirm it."""
+    link = "trilateral-2020#1/ts2020-1-ceasefire-aze:breaches"
+    by_hand = f"B1,2021-11-16,,armed-clash,AZE,Sotk,Reuters,none,{SRC},,{link},"
+    by_rule = f"B2,2021-11-16,,armed-clash,AZE,Sotk,Reuters,none,{SRC},,,"
+    ledger = ledger_from_csv(rows(by_hand, by_rule))
+    caveats = {
+        (lk.event, lk.basis): lk.caveat for lk in ledger.links if lk.obligation == "ts2020-1-ceasefire-aze"
+    }
+    assert caveats[("B1", "explicit")] == "outside the stated area, scope disputed"
+    assert caveats[("B1", "explicit")] == next(c for (e, _), c in caveats.items() if e == "B2")
+    result = evaluate(AGREEMENTS, ledger.events, ledger.links, ledger.parties, date(2021, 12, 31))
+    assert result.result("ts2020-1-ceasefire-aze").status.value == "disputed"

@@ -15,9 +15,13 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+import attrs
+
 from compliance.core.events import Event, ExplicitLink, Link
+from compliance.core.places import Placement
 from compliance.core.problems import Severity
 from compliance.core.vocabulary import Effect
+from compliance.linking.scope import effective_scope, place_verdict
 
 if TYPE_CHECKING:
     from compliance.linking.index import LinkIndex
@@ -92,3 +96,13 @@ def _one_link(ob_id: str, named: Reached, spread: Reached) -> tuple[Link | None,
         message = f"link {', '.join(other)} is not applied to obligation {ob_id}: the link naming it says '{effect.value}'"
         remarks.append((message, Severity.WARNING))
     return min((link for _, link in given), key=attrgetter("note")), remarks
+
+
+def with_place_caveat(link: Link, event: Event, index: LinkIndex, placement: Placement) -> Link:
+    """An explicit link to an obligation whose stated area is disputed, for an account placed in
+    that disputed area, carries the caveat a rule-made link there carries. The link is made as
+    written (whoever coded it read the account), but whether the text covers the place is
+    disputed: a border clash linked by hand to point 1 of 2020 is read as a rule-made one is."""
+    agreement, ob = index.obligations[link.obligation]
+    _, caveat = place_verdict(event, placement, effective_scope(agreement, ob), index.scopes[agreement.id])
+    return attrs.evolve(link, caveat=caveat) if caveat and not link.caveat else link

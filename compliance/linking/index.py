@@ -24,7 +24,7 @@ from compliance.core.places import NOWHERE, Gazetteer, Placement
 from compliance.core.timeframe import EventTime
 from compliance.core.vocabulary import Effect
 from compliance.linking import rule_tests
-from compliance.linking.explicit import Remark, explicit_links
+from compliance.linking.explicit import Remark, explicit_links, with_place_caveat
 from compliance.linking.scope import (
     BEFORE,
     DOMESTIC,
@@ -198,10 +198,11 @@ def link_account(
     links: list[Link] = []
     remarks: list[Remark] = []
     named: set[str] = set()
+    placement = _placement(event, index, memo)
     if event.links:  # most accounts have none: skip the work (a million rows)
         links, remarks = explicit_links(event, index)
         named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
-    placement = _placement(event, index, memo)
+        links = [with_place_caveat(link, event, index, placement) for link in links]
     when = event.when
     placed = index.narrowed.get(event.kind, False)
     undated = (
