@@ -31,7 +31,9 @@ def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
     # An obligation that waits for another reads its breaches from when it came into force,
     # which moves over the other's range: each breach account's range can then change it.
     # (Corroborations and denials move an account between categories: their days count too.)
-    for g, span in facts.waiting_breaches or ():
+    after = facts.after
+    waiting = facts.waiting_breaches if after is not None and (after.starts or after.pieces[0]) else None
+    for g, span in waiting or ():  # (while the other was never fulfilled nothing changes)
         points.update(span)
         for other in (g.corroboration, g.denial):
             if other is not None:
