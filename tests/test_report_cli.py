@@ -246,6 +246,13 @@ def test_timeline__an_article_with_no_obligation_is_not_in_force_before_its_text
     )
 
 
+def test_report__a_roll_up_left_over_status_names_the_rest() -> None:
+    """Six of Russia's seven duties of 2020 were terminated in 2024 and the seventh never came
+    into force: the roll-up reads not-in-force, as documented, and names the six terminated."""
+    md = render_markdown(Report.build(build_ledger(), date(2026, 11, 22), ["trilateral-2020"]))
+    assert "RUS not-in-force (1 of 7; 6 terminated)" in md
+
+
 def test_report__an_article_with_no_obligation_says_so_without_an_empty_table() -> None:
     """An article with no obligation encoded prints why it is not assessable, and no table."""
     md = render_markdown(Report.build(build_ledger(), date(2022, 6, 30), ["sochi-2021"]))

@@ -103,9 +103,18 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
 
 
 def _status(roll: RollUp) -> str:
+    """ "violated (1 of 4)"; a status that counts only when nothing else is left names the rest
+    ("not-in-force (1 of 7; 6 terminated)"), so that it does not read as the group's state."""
     worst = roll.count(roll.status)
     suffix = f" ({worst} of {roll.total})" if roll.total > 1 else ""
+    if roll.status in _LEFT_OVER and roll.total > worst:
+        rest = ", ".join(f"{n} {s.value}" for s, n in roll.counts if s is not roll.status)
+        suffix = f" ({worst} of {roll.total}; {rest})"
     return f"{roll.status.value}{suffix}"
+
+
+_LEFT_OVER = frozenset({Status.NOT_IN_FORCE, Status.SUPERSEDED, Status.TERMINATED, Status.NOT_ASSESSABLE})
+"""The statuses a roll-up takes only when no obligation of the group is in force (``rollup.SEVERITY``)."""
 
 
 def _pam(score: int | None) -> str:
