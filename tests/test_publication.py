@@ -17,7 +17,7 @@ import pytest
 
 from compliance.cli import main
 from compliance.core.problems import Problem, Severity
-from compliance.core.vocabulary import Effect
+from compliance.core.vocabulary import Effect, Status
 from compliance.linking.ledger import build_ledger
 from compliance.render.json import report_dict
 from compliance.render.markdown import render_markdown
@@ -258,6 +258,46 @@ def test_activity__a_breach_is_counted_from_its_duty_s_entry_into_force() -> Non
         if row.obligation == "ts2020-1-ceasefire-arm"
     }
     assert counted == {(date(2020, 12, 1), Effect.BREACHES, 2)}
+
+
+def test_activity__breaches_of_a_duty_that_waits_count_only_once_it_came_into_force() -> None:
+    """Article III of the peace agreement waits for the ratification: clashes of August and
+    September 2025 are no breach of it, whether the ratification has not come (not in force) or
+    came on 15 January 2026; a clash of March 2026 after it is. Synthetic accounts."""
+    src = "https://example.org/account"
+    clashes = [
+        f"C{i},{day},,armed-clash,AZE,Syunik/Zangezur border,Reuters,none,{src},,,"
+        for i, day in enumerate(("2025-08-20", "2025-09-10", "2026-03-10"))
+    ]
+    ratified = f"R1,2026-01-15,,agreement-signed,,Washington,Reuters,none,{src},,peace-agreement-2025#XVI/pa2025-ratification:fulfils,"
+    force = "pa2025-3-non-use-of-force-aze"
+
+    def counted(*lines: str) -> dict[date, int]:
+        table = activity(ledger_from_csv(rows(*lines)), date(2025, 7, 1), date(2026, 6, 30), "quarter")
+        return {
+            r.period_start: r.accounts
+            for r in table.rows
+            if r.obligation == force and r.effect is Effect.BREACHES
+        }
+
+    assert counted(*clashes[:2]) == {}
+    assert counted(*clashes, ratified) == {date(2026, 1, 1): 1}
+    report = Report.build(ledger_from_csv(rows(*clashes[:2])), date(2026, 6, 30), ["peace-agreement-2025"])
+    result = next(
+        r for a in report.agreements for art in a.articles for r in art.obligations if r.id == force
+    )
+    assert [e.before_in_force for e in result.evidence] == [True, True]
+    assert all(
+        e.reason.endswith("; the obligation is not in force: no breach of it") for e in result.evidence
+    )
+
+
+def test_report__an_article_with_no_obligation_is_not_in_force_before_its_text() -> None:
+    """The peace agreement's preamble encodes no obligation: a report as of 2021 chosen by name
+    reads it not-in-force, as a timeline does, not not-assessable."""
+    report = Report.build(ledger_from_csv(rows()), date(2021, 1, 1), ["peace-agreement-2025"])
+    statuses = {art.article.number: art.status.status for a in report.agreements for art in a.articles}
+    assert statuses["preamble"] is Status.NOT_IN_FORCE
 
 
 @pytest.mark.parametrize("every", ["week", "month", "quarter", "year"])

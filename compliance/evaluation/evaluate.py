@@ -24,7 +24,7 @@ from attrs import evolve, frozen
 from compliance.core.events import Event, Link, by_sort_key
 from compliance.core.model import Agreement, Ending
 from compliance.core.parties import PartyRegistry
-from compliance.core.timeframe import DAY, EPSILON, EventTime, as_of_cutoff, day_start, local_date
+from compliance.core.timeframe import DAY, EventTime, as_of_cutoff, day_start, local_date
 from compliance.core.vocabulary import (
     Kind,
     Trust,
@@ -35,7 +35,7 @@ from compliance.evaluation.facts import Facts, endings_of, gather_facts_policies
 from compliance.evaluation.graded import Graded, grade_links_policies
 from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span
-from compliance.evaluation.listing import list_evidence
+from compliance.evaluation.listing import binding, list_evidence
 from compliance.evaluation.pam import pam_score
 from compliance.evaluation.results import Evaluation, Evidence, ObligationResult, Transition
 from compliance.evaluation.rules import deadline_at, entries, status_at
@@ -324,7 +324,7 @@ def _result(
             all_known,
             late,
             all_started,
-            None if binds is None else (binds, _uncertain_entry(facts, cutoff, binds)),
+            binding(facts, cutoff, binds),
         )
         if with_evidence
         else ([], 0, ())
@@ -360,16 +360,6 @@ def _result(
         rule=rule,
         deciding=decided,
     )
-
-
-def _uncertain_entry(facts: Facts, cutoff: datetime, earliest: datetime) -> bool:
-    """Whether the day the obligation came into force is uncertain: it waits for another whose
-    fulfilment is dated to more than one day."""
-    partner = facts.after.at(cutoff) if facts.after is not None else None
-    if partner is None:
-        return False
-    latest = min(partner[1], cutoff) - EPSILON
-    return local_date(earliest, facts.tz) != local_date(max(latest, earliest), facts.tz)
 
 
 _EVENT = attrgetter("event")

@@ -17,8 +17,9 @@ from operator import attrgetter
 from compliance.core.events import Event
 from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
-from compliance.core.timeframe import local_date
+from compliance.core.timeframe import EPSILON, local_date
 from compliance.core.vocabulary import Effect, Grade, Trust
+from compliance.evaluation.facts import Facts
 from compliance.evaluation.graded import Graded
 from compliance.evaluation.grading import grade_account_in
 from compliance.evaluation.incident_index import IncidentIndex
@@ -42,7 +43,7 @@ def list_evidence(
     all_known: bool = False,
     late: dict[str, frozenset[str]] | None = None,
     all_started: bool = False,
-    binds: tuple[datetime, bool] | None = None,
+    binds: tuple[datetime | None, bool] | None = None,
 ) -> tuple[list[Evidence], int, tuple[tuple[Grade, int], ...]]:
     """The evidence a result lists, in order, how many links are known by the cut-off, and how
     many of those have each grade.
@@ -56,8 +57,8 @@ def list_evidence(
     agreement at one cut-off may share it, so that each incident is read once, not once per
     obligation. ``all_started``: every account known, linked or not, starts before the cut-off,
     so no account is graded again. ``binds``: the earliest the obligation can have come into
-    force, and whether that is uncertain (it waits for another); a breach account wholly before
-    it is listed, but says that it is no breach of this obligation.
+    force (``None``: it has not), and whether that is uncertain (it waits for another); a breach
+    account wholly before it is listed, but says that it is no breach of this obligation.
 
     The counts by grade are over every link known by the cut-off, not only those listed: a
     reader who adds up the grades of a long list must get ``total``. Each link has the grade
@@ -136,16 +137,24 @@ def list_evidence(
                     break
                 continue
             grade, why = graded_at_cutoff(item)
-            if binds is not None and link.effect is Effect.BREACHES and spans[event.id][1] <= binds[0]:
+            before = (
+                binds is not None
+                and link.effect is Effect.BREACHES
+                and (binds[0] is None or spans[event.id][1] <= binds[0])
+            )
+            if before and binds is not None:
                 if beyond:  # listed among the first only: it decides nothing
                     continue
-                day = local_date(binds[0], tz)
-                why += f"; dated before the obligation came into force ({day}{' at the earliest' if binds[1] else ''}): no breach of it"
+                if binds[0] is None:
+                    why += "; the obligation is not in force: no breach of it"
+                else:
+                    day = local_date(binds[0], tz)
+                    why += f"; dated before the obligation came into force ({day}{' at the earliest' if binds[1] else ''}): no breach of it"
             elif grade is Grade.CONFIRMED:
                 wanted.discard(link.effect)
             elif beyond:
                 continue
-            evidence.append(Evidence(event.id, link.effect, grade, link.basis, why, link.note))
+            evidence.append(Evidence(event.id, link.effect, grade, link.basis, why, link.note, before))
 
     if limit is None or total <= limit:
         listing(sorted(visible, key=_ORDER), 0)
@@ -172,6 +181,26 @@ def list_evidence(
     if rest:
         listing(sorted(rest, key=_ORDER), len(head))
     return evidence, total, by_grade
+
+
+def binding(facts: Facts, cutoff: datetime, binds: datetime | None) -> tuple[datetime | None, bool] | None:
+    """What the evidence listing needs to mark breaches before the obligation bound: the earliest
+    it can have come into force and whether that day is uncertain; ``(None, False)`` for a duty
+    that waits for another not yet fulfilled (every breach so far is before it); ``None`` for
+    an obligation not in force by its own date (the status says so)."""
+    if binds is not None:
+        return binds, _uncertain_entry(facts, cutoff, binds)
+    return (None, False) if facts.after is not None else None
+
+
+def _uncertain_entry(facts: Facts, cutoff: datetime, earliest: datetime) -> bool:
+    """Whether the day the obligation came into force is uncertain: it waits for another whose
+    fulfilment is dated to more than one day."""
+    partner = facts.after.at(cutoff) if facts.after is not None else None
+    if partner is None:
+        return False
+    latest = min(partner[1], cutoff) - EPSILON
+    return local_date(earliest, facts.tz) != local_date(max(latest, earliest), facts.tz)
 
 
 _ORDER = attrgetter("order")

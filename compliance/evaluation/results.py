@@ -30,6 +30,9 @@ class Evidence:
     basis: str
     reason: str
     note: str = ""
+    before_in_force: bool = False
+    """A breach account dated before the obligation came into force (or while it is not): listed
+    as linked, but no breach of it; counts of breaches (``activity``) leave it out."""
 
 
 @frozen

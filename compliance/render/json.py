@@ -48,7 +48,10 @@ def _obligation(r: ObligationResult, total: int, by_trust: TrustStatuses | None)
         "breach_on_record": r.breach_on_record,
         "evidence_total": total,
         "evidence_by_grade": {grade.value: r.evidence_count(grade) for grade in Grade},
-        "evidence": [{**converter.unstructure(e), "note": e.note or None} for e in r.evidence],
+        "evidence": [
+            {**converter.unstructure(e), "note": e.note or None, "before_in_force": e.before_in_force}
+            for e in r.evidence
+        ],
         "history": [
             {
                 "date": t.date.isoformat() if i else None,  # the first entry holds from the start

@@ -131,6 +131,8 @@ def count_activity(
         binds = max(day_start(instrument.date, tz), moment(result.obligation.in_force, tz))
         binds_day = local_date(binds, tz)
         for evidence in result.evidence:
+            if evidence.before_in_force:  # no breach of it (a duty that waits for another, too)
+                continue
             event = events[evidence.event]
             day = event.when.days_in(tz)[0]  # an instant's day in the agreement's zone, as in its history
             if evidence.effect is Effect.BREACHES:

@@ -217,7 +217,8 @@ class Report:
                     (p, roll_up(r for r in mine if p in r.obligation.bearers))
                     for p in sorted({p for r in mine for p in r.obligation.bearers})
                 )
-                articles.append(ArticleReport(article, roll_up(mine), mine, shown, steps, totals, by_party))
+                rolled = roll_up(mine) if mine else _nothing_encoded(agreement, as_of)
+                articles.append(ArticleReport(article, rolled, mine, shown, steps, totals, by_party))
             bearers = sorted({p for r in results for p in r.obligation.bearers})
             party_reports = tuple(
                 PartyReport(
@@ -368,3 +369,9 @@ def _incidents(
                 wanted.add(event.incident)
     shown = [Incident(incident_id, tuple(known_accounts(incident_id))) for incident_id in sorted(wanted)]
     return tuple(shown)
+
+
+def _nothing_encoded(agreement: Agreement, as_of: date) -> RollUp:
+    """An article with no obligation encoded: not in force before its text, as a timeline reads
+    it, and not assessable from then on (nothing to assess)."""
+    return RollUp(Status.NOT_IN_FORCE if as_of < agreement.date else Status.NOT_ASSESSABLE, None, ())
