@@ -157,17 +157,14 @@ POINT_4 = (
 """Point 4 of 2020: the deployment and the withdrawal run in parallel, each naming the other."""
 
 
-@st.composite
-def point_4_accounts(draw: st.DrawFn) -> Event:
-    """An account of the deployment or the withdrawal (or of progress, or a breach), or one account
-    of both acts, around November 2020; some share an incident, and some deny."""
-    article, obligation, kind, bearer = draw(st.sampled_from(POINT_4))
-    reporter, party = draw(st.sampled_from(REPORTERS))
-    day = date(2020, 11, 5) + timedelta(days=draw(st.integers(0, 40)))
-    shape = draw(st.sampled_from(["day", "interval", "interval", "month", "approximate"]))
-    when = {
+def dated(draw: st.DrawFn, day: date, shapes: Sequence[str]) -> EventTime:
+    """``day`` as one of ``shapes``: the day, an interval of 1 to 20 days from it, its month, or
+    about it (approximate)."""
+    shape = draw(st.sampled_from(shapes))
+    length = draw(st.integers(1, 20))
+    return {
         "day": EventTime(day, None, Precision.DAY),
-        "interval": EventTime(day, day + timedelta(days=draw(st.integers(1, 20))), Precision.INTERVAL),
+        "interval": EventTime(day, day + timedelta(days=length), Precision.INTERVAL),
         "month": EventTime(
             day.replace(day=1),
             (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1),
@@ -175,6 +172,16 @@ def point_4_accounts(draw: st.DrawFn) -> Event:
         ),
         "approximate": EventTime(day, None, Precision.APPROXIMATE),
     }[shape]
+
+
+@st.composite
+def point_4_accounts(draw: st.DrawFn) -> Event:
+    """An account of the deployment or the withdrawal (or of progress, or a breach), or one account
+    of both acts, around November 2020; some share an incident, and some deny."""
+    article, obligation, kind, bearer = draw(st.sampled_from(POINT_4))
+    reporter, party = draw(st.sampled_from(REPORTERS))
+    day = date(2020, 11, 5) + timedelta(days=draw(st.integers(0, 40)))
+    when = dated(draw, day, ["day", "interval", "interval", "month", "approximate"])
     effect = draw(st.sampled_from([Effect.FULFILS, Effect.FULFILS, Effect.PROGRESS, Effect.BREACHES]))
     links = (ExplicitLink("trilateral-2020", article, effect, obligation),)
     if draw(st.integers(0, 3)) == 0:  # one account of both acts
@@ -228,17 +235,7 @@ def ratification_and_clashes(draw: st.DrawFn) -> Event:
     or to a range; some deny."""
     reporter, party = draw(st.sampled_from(REPORTERS))
     day = date(2026, 2, 1) + timedelta(days=draw(st.integers(0, 60)))
-    shape = draw(st.sampled_from(["day", "interval", "month", "approximate"]))
-    when = {
-        "day": EventTime(day, None, Precision.DAY),
-        "interval": EventTime(day, day + timedelta(days=draw(st.integers(1, 20))), Precision.INTERVAL),
-        "month": EventTime(
-            day.replace(day=1),
-            (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1),
-            Precision.MONTH,
-        ),
-        "approximate": EventTime(day, None, Precision.APPROXIMATE),
-    }[shape]
+    when = dated(draw, day, ["day", "interval", "month", "approximate"])
     ratified = draw(st.booleans())
     links = (RATIFICATION,) if ratified else draw(st.sampled_from([(), (NON_USE_OF_FORCE,)]))
     return Event(
