@@ -125,21 +125,19 @@ def count_activity(
         tz = instrument.tz
         # As the evaluation reads them (``categories.categorise``): an account is read from its
         # agreement's date on, the part before the text existed cut; a breach from the duty's
-        # entry into force on, and one wholly before it is no breach of it. Counted by its first
-        # possible day, a straddling account fell in a period before the text existed, where the
-        # timeline says not in force.
-        binds = max(day_start(instrument.date, tz), moment(result.obligation.in_force, tz))
-        binds_day = local_date(binds, tz)
+        # entry into force on (one wholly before it the evaluation marks ``before_in_force``: no
+        # breach of it). Counted by its first possible day, a straddling account fell in a
+        # period before the text existed, where the timeline says not in force.
+        binds_day = local_date(
+            max(day_start(instrument.date, tz), moment(result.obligation.in_force, tz)), tz
+        )
         for evidence in result.evidence:
-            if evidence.before_in_force:  # no breach of it (a duty that waits for another, too)
+            if evidence.before_in_force:
                 continue
             event = events[evidence.event]
             day = event.when.days_in(tz)[0]  # an instant's day in the agreement's zone, as in its history
             if evidence.effect is Effect.BREACHES:
-                if day <= binds_day:
-                    if event.when.span(tz)[1] <= binds:  # wholly before the duty bound
-                        continue
-                    day = binds_day
+                day = max(day, binds_day)
             elif day < instrument.date:
                 day = instrument.date
             if not start <= day <= end:
