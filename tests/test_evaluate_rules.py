@@ -234,6 +234,59 @@ def test_grade__no_look_ahead_in_contest() -> None:
     assert evaluate_csv(text, D(2021, 11, 21)).result(CEASEFIRE_ARM).evidence[0].grade is Grade.CONTESTED
 
 
+def _relevant_grades(text: str, obligation: str, as_of: date) -> dict[Trust, list[tuple[str, Grade, str]]]:
+    """Each policy's (account, grade, reason) for the relevant links of one obligation."""
+    ledger = ledger_from_csv(text)
+    graded: dict[Trust, list[tuple[str, Grade, str]]] = {}
+    for trust in Trust:
+        evaluation = evaluate(
+            ledger.agreements, ledger.events, ledger.links, ledger.parties, as_of, trust=trust
+        )
+        evidence = evaluation.result(obligation).evidence
+        graded[trust] = [(e.event, e.grade, e.reason) for e in evidence if e.effect is Effect.RELEVANT]
+    return graded
+
+
+def test_relevant__another_actor_in_the_incident_does_not_contest_a_sides_account() -> None:
+    """The shape of E114 and N071: Azerbaijan's foreign ministry on the initialling in Washington,
+    naming no actor, bears on Armenia's point 9 duty; the White House's account of the summit
+    names the United States. A relevant account alleges nothing, so nothing contests it: it is
+    graded by its source alone, in words that accuse nobody, under every policy."""
+    signed = (
+        f"S1,2025-08-08,,agreement-signed,,Washington,Ministry of Foreign Affairs of Azerbaijan,,{SRC},"
+        "summit,trilateral-2020#9/ts2020-9-unblock-arm:relevant,"
+    )
+    talks = (
+        f"S2,2025-08-08,,transport-talks,USA,Washington,White House,,{SRC},"
+        "summit,trilateral-2020#9/ts2020-9-new-links:relevant,"
+    )
+    graded = _relevant_grades(rows(signed, talks), "ts2020-9-unblock-arm", D(2025, 9, 1))
+    expected = [("S1", Grade.ALLEGED, "reported by AZE, a side of the conflict, not the bearer's own")]
+    assert graded == dict.fromkeys(Trust, expected)
+
+
+def test_relevant__a_stakeholders_account_is_read_by_its_source_not_answered_in_its_incident() -> None:
+    """The shape of N022: Russia's call on both sides to stop, attributing nothing, bears on
+    Azerbaijan's ceasefire. Azerbaijan's account of the clash naming Armenia, and its denial of
+    an accusation, answer no claim of it: it reads as a stakeholder's word that nobody answers."""
+    russia = (
+        f"R1,2021-11-16,,statement,RUS,Moscow,Ministry of Defence of Russia,,{SRC},"
+        "border,trilateral-2020#1/ts2020-1-ceasefire-aze:relevant,"
+    )
+    azerbaijan = clash("R2", "Ministry of Defence of Azerbaijan", "", "ARM", incident="border")
+    denial = f"R3,2021-11-17,,denial,AZE,Baku,Ministry of Defence of Azerbaijan,,{SRC},border,,"
+    graded = _relevant_grades(rows(russia, azerbaijan, denial), "ts2020-1-ceasefire-aze", D(2021, 12, 1))
+    who = "RUS, a stakeholder (signatory) of trilateral-2020"
+    assert graded[Trust.STRICT][0] == (
+        "R1",
+        Grade.ALLEGED,
+        f"reported by {who} only; the strict policy needs the bearer's side or an independent source",
+    )
+    assert (
+        graded[Trust.STANDARD][0] == graded[Trust.BROAD][0] == ("R1", Grade.CONFIRMED, f"reported by {who}")
+    )
+
+
 # --- Permission, not formalised, parallel, conditional, terms, endings -------------------------
 
 
@@ -640,6 +693,31 @@ def test_term__a_notice_links_by_rule_and_the_notifying_partys_own_word_gives_it
         assert term_status(text, D(2025, 11, 10)) == (
             (Status.TERMINATED, D(2025, 11, 10)) if ended else (Status.COMPLIED, D(2030, 11, 10))
         ), reporter
+
+
+def test_term__a_stakeholders_report_of_a_notice_is_graded_by_its_source_alone() -> None:
+    """Türkiye, an implementer of the 2020 statement, reports Azerbaijan's notice; Russia, the
+    bearer of the term, denies it. A notice links to the term as relevant, so it is graded by its
+    source alone (rule 8): under the standard policy a stakeholder's word gives it, as under the
+    broad one, and under the strict one it does not. The bearer's denial weighs under the standard
+    policy as the answer of a party to an act said to be its own; the notice is Azerbaijan's act."""
+    link = "trilateral-2020#4/ts2020-4-term-rus:relevant"
+    turkey = "Ministry of Foreign Affairs of Türkiye,TUR"
+    report = f"T1,2025-05-10,,notice-of-termination,AZE,Baku,{turkey},{SRC},n,{link},"
+    denial = f"T2,2025-05-11,,denial,RUS,Moscow,Ministry of Foreign Affairs of Russia,RUS,{SRC},n,,"
+    agreements = [attrs.evolve(a, endings=()) for a in AGREEMENTS]
+    ledger = ledger_from_csv(rows(report, denial), agreements=agreements)
+    statuses = {
+        trust: evaluate(agreements, ledger.events, ledger.links, ledger.parties, D(2025, 11, 10), trust=trust)
+        .result("ts2020-4-term-rus")
+        .status
+        for trust in Trust
+    }
+    assert statuses == {
+        Trust.STRICT: Status.COMPLIED,
+        Trust.STANDARD: Status.TERMINATED,
+        Trust.BROAD: Status.TERMINATED,
+    }
 
 
 def test_term__late_notice_takes_effect_at_the_next_expiry() -> None:

@@ -21,6 +21,8 @@ with a stake in the conclusion, and the trust policy says whose word suffices
    even if denied.
 7. A rule-made breach link to an account naming no actor is *contested* unless an opposing side
    gives it (then it is an allegation like any other).
+8. A *relevant* link is graded by its source alone, never read with its incident: the account
+   claims neither fulfilment nor breach, so no other account can corroborate, deny or contest it.
 
 Statements, denials and court orders (``NOT_ACTS``; a welcome is recorded as a statement) never
 corroborate an act: their ``actor`` is the speaker. A link with a caveat never confirms.
@@ -137,9 +139,14 @@ class Pending(NamedTuple):
         return self._finish(index.read(event, self.source, self.who))
 
     def _finish(self, graded: Grading | Stakeholder) -> Grading | tuple[Grading, ...]:
-        if isinstance(graded, Stakeholder):
-            return tuple(_with_caveat(graded.under(trust), self.caveat) for trust in Trust)
-        return _with_caveat(graded, self.caveat)
+        return _every_policy(graded, self.caveat)
+
+
+def _every_policy(graded: Grading | Stakeholder, caveat: str) -> Grading | tuple[Grading, ...]:
+    """One grade if every policy gives it, else one per policy (a stakeholder's), with the caveat."""
+    if isinstance(graded, Stakeholder):
+        return tuple(_with_caveat(graded.under(trust), caveat) for trust in Trust)
+    return _with_caveat(graded, caveat)
 
 
 def grade_by_source(
@@ -160,7 +167,7 @@ def grade_by_source(
     graded = _by_source(event, effect, basis, bearers, stakes, parties)
     if isinstance(graded, Pending):
         return graded._replace(caveat=caveat)
-    return _with_caveat(graded, caveat)
+    return _every_policy(graded, caveat)
 
 
 def _with_caveat(graded: Grading, caveat: str) -> Grading:
@@ -185,6 +192,7 @@ class Stakeholder(NamedTuple):
     denial: Event | None
     how: str
     corroboration: Event | None = None
+    answerable: bool = True  # False for a relevant account (rule 8): no denial was looked for
 
     def under(self, trust: Trust) -> Grading:
         who, denial, how, corroboration = self.who, self.denial, self.how, self.corroboration
@@ -206,7 +214,7 @@ class Stakeholder(NamedTuple):
                 denial if trust is Trust.STANDARD else None,
             )
         if trust is Trust.STANDARD:
-            return Grading(Grade.CONFIRMED, f"reported by {who}; not denied")
+            return Grading(Grade.CONFIRMED, f"reported by {who}{'; not denied' if self.answerable else ''}")
         return Grading(
             Grade.ALLEGED,
             f"reported by {who} only; the strict policy needs the bearer's side or an independent source",
@@ -235,8 +243,8 @@ def _by_source(
     bearers: tuple[str, ...],
     stakes: Stakes,
     parties: PartyRegistry,
-) -> Grading | Pending:
-    """Rules 1-4 and 7, which the source decides; rules 5 and 6 wait for the incident."""
+) -> Grading | Stakeholder | Pending:
+    """Rules 1-4, 7 and 8, which the source decides; rules 5 and 6 wait for the incident."""
     unnamed = effect is Effect.BREACHES and event.actor is None
     if unnamed and len(bearers) > 1:
         return Grading(Grade.CONTESTED, "the source does not say which bearer acted")
@@ -251,6 +259,8 @@ def _by_source(
     if source is SourceClass.OWN_SIDE:
         what = "admission by" if effect is Effect.BREACHES else "reported by"
         return Grading(Grade.CONFIRMED, f"{what} {who}")
+    if effect is Effect.RELEVANT:
+        return _relevant(source, who)
     if source is SourceClass.OPPOSING_SIDE and effect in (Effect.FULFILS, Effect.PROGRESS):
         if any(map(parties.is_side, bearers)):
             return Grading(Grade.CONFIRMED, f"reported by {reporter}, against its own interest")
@@ -258,6 +268,22 @@ def _by_source(
         # speak against its own interest, but has a stake in the finding, as a stakeholder has.
         return Pending(SourceClass.STAKEHOLDER, who)
     return Pending(source, who)
+
+
+def _relevant(source: SourceClass, who: str) -> Grading | Stakeholder:
+    """Rule 8: a side's or a stakeholder's relevant account, graded by its source alone.
+
+    The incident is read to test a claim of who did the act a fulfilment, progress or breach
+    turns on (rules 5 and 6). A relevant account claims neither fulfilment nor breach: another
+    account naming another actor contradicts nothing it says of the obligation, and as no account
+    can weaken it, none strengthens it either. Only its source is weighed, in words that accuse
+    nobody. A side's word on a duty not its own confirms under no policy unless it speaks against
+    the side's interest (rule 4), which an account claiming nothing cannot do; a stakeholder's is
+    taken as each policy takes a stakeholder's word that nobody answers.
+    """
+    if source is SourceClass.OPPOSING_SIDE:
+        return Grading(Grade.ALLEGED, f"reported by {who}, not the bearer's own")
+    return Stakeholder(who, None, "", answerable=False)
 
 
 def _corroborated(
