@@ -116,6 +116,44 @@ def test_lineage__a_report_as_of_a_date_names_no_later_instrument() -> None:
     assert {a for a, _ in steps(date(2026, 1, 1))} & LATE_2025
 
 
+def test_lineage__a_line_from_the_earlier_obligation_says_what_the_later_text_did_to_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A relation's type is what the later text does; a line that starts from the 2020 clause
+    and points to the 2025 one reads "amended by", not "amends" (which said the 2020 clause
+    amended the 2025 one), in the report and in ``compliance lineage``. The JSON keeps the type."""
+    md = render_markdown(Report.build(ledger_from_csv(rows()), date(2026, 11, 22)))
+    assert "`ts2020-9-fsb-control-rus` amended by → `wd2025-3-nakhchivan-link-arm`" in md
+    assert "`ts2020-9-unblock-aze`, `ts2020-9-unblock-arm` implemented by → `js2021-1-working-group`" in md
+    assert "carried forward by → `s2021-2-reaffirm`" in md
+    for kind in RelationType:
+        assert f" {kind.value} → " not in md
+    assert main(["lineage", "ts2020-9-fsb-control-rus", "--as-of", "2026-11-22"]) == 0
+    out = capsys.readouterr().out
+    assert "`ts2020-9-fsb-control-rus` amended by → `wd2025-3-nakhchivan-link-arm`" in out
+    assert "`ts2020-9-fsb-control-rus` amends →" not in out
+    assert main(["lineage", "ts2020-9-fsb-control-rus", "--as-of", "2026-11-22", "--format", "json"]) == 0
+    to = json.loads(capsys.readouterr().out)["to"]
+    assert {
+        "earlier": "ts2020-9-fsb-control-rus",
+        "later": "wd2025-3-nakhchivan-link-arm",
+        "type": "amends",
+    }.items() <= next(s for s in to if s["type"] == "amends").items()
+
+
+def test_lineage__every_relation_type_reads_from_the_earlier_side() -> None:
+    """Every type has a passive wording: a new type cannot fall back to the active verb."""
+    from compliance.render.relations import done_by
+
+    assert {kind: done_by(kind) for kind in RelationType} == {
+        RelationType.IMPLEMENTS: "implemented by",
+        RelationType.AMENDS: "amended by",
+        RelationType.SUPERSEDES: "superseded by",
+        RelationType.TERMINATES: "terminated by",
+        RelationType.CARRIES_FORWARD: "carried forward by",
+    }
+
+
 def test_lineage__a_relation_holds_from_its_date_not_its_instruments() -> None:
     """A relation dated after the instrument that declares it is followed from its own date."""
     relation = Relation(RelationType.IMPLEMENTS, "ts2020-2-aghdam", date(2022, 6, 1), "https://example.org/r")

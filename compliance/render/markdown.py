@@ -28,6 +28,7 @@ from compliance.render.evidence import (
     version,
 )
 from compliance.render.problems import problem_table
+from compliance.render.relations import done_by
 from compliance.render.safe import cell, code, text
 from compliance.views.report import AgreementReport, ArticleReport, Report
 
@@ -237,6 +238,9 @@ def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sour
 def _lineage(article: ArticleReport, sources: _Sources) -> list[str]:
     """Relations from later instruments; one line per relation, naming every obligation it reaches.
 
+    Each line starts from the earlier obligation, so it says what the later text did to it
+    ("amended by →", :mod:`compliance.render.relations`).
+
     A later text that reaffirms "all the provisions" relates to every obligation at once: its
     note is printed once, not once per obligation.
     """
@@ -245,7 +249,14 @@ def _lineage(article: ArticleReport, sources: _Sources) -> list[str]:
     groups: dict[tuple[str, str, str, str, str, str], list[str]] = {}
     for step in article.lineage:
         rel = step.relation
-        key = (rel.type.value, step.later, step.later_agreement, rel.date.isoformat(), rel.note, rel.source)
+        key = (
+            done_by(rel.type),
+            step.later,
+            step.later_agreement,
+            rel.date.isoformat(),
+            rel.note,
+            rel.source,
+        )
         groups.setdefault(key, []).append(code(step.earlier))
     out = ["Later instruments:", ""]
     for (kind, later, agreement, day, note, source), earlier in groups.items():

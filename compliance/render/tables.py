@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from compliance.core.vocabulary import Status
 from compliance.load.converter import converter
 from compliance.render.json import lineage_step
+from compliance.render.relations import done_by
 from compliance.render.safe import code, link, text
 from compliance.views.agreements import AgreementListing
 from compliance.views.lineage import Lineage, Step
@@ -100,7 +101,7 @@ def lineage_markdown(lineage: Lineage) -> str:
         for step in steps:
             rel = step.relation
             lines.append(
-                f"- {rel.date.isoformat()}: {code(step.earlier)} {rel.type.value} → {code(step.later)} "
+                f"- {rel.date.isoformat()}: {code(step.earlier)} {done_by(rel.type)} → {code(step.later)} "
                 f"({text(step.later_agreement)}); now {_status_of(step.later, statuses)}. "
                 f"{link('source', rel.source)}" + (f" {text(rel.note)}" if rel.note else "")
             )
