@@ -799,6 +799,15 @@ def test_pam__scores_beside_the_status(text: str, obligation: str, expected: int
     assert evaluate_csv(text, D(2021, 12, 1)).result(obligation).pam_score == expected
 
 
+def test_pam__a_roll_up_says_how_many_obligations_its_score_rests_on() -> None:
+    """Article 4 of Sochi 2021: the commission, with no account, scores 0; the other two are not
+    formalised and have no score. The article's 0 is the mean of one obligation of three, and the
+    roll-up carries that one."""
+    results = evaluate_csv(rows(), D(2022, 12, 31)).results
+    article = roll_up(r for r in results if r.agreement == "sochi-2021" and r.obligation.article == "4")
+    assert (article.pam_score, article.scored, article.total) == (0, 1, 3)
+
+
 def test_evidence_limit__keeps_the_deciding_accounts_and_counts_all() -> None:
     """With a limit, the earliest accounts and the first confirmed breach are listed; all are counted."""
     text = rows(

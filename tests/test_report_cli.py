@@ -253,6 +253,27 @@ def test_report__a_roll_up_left_over_status_names_the_rest() -> None:
     assert "RUS not-in-force (1 of 7; 6 terminated)" in md
 
 
+def test_report__a_roll_up_names_what_it_cannot_assess_and_its_pam_what_it_rests_on() -> None:
+    """Sochi 2021 as of 2022: one obligation fulfilled, three not formalised. "fulfilled (1 of
+    4)" with "PAM score 3" read as full implementation of the four; the label names the three
+    not assessable and the score says it is that of one obligation."""
+    md = render_markdown(Report.build(build_ledger(), date(2022, 12, 31), ["sochi-2021"]))
+    assert (
+        "Overall: **fulfilled (1 of 4; 3 not-assessable)**, PAM score 3 (from 1 obligation). By bearer: "
+        "ARM fulfilled (1 of 3; 2 not-assessable) (PAM 3, from 1 obligation); "
+        "AZE fulfilled (1 of 3; 2 not-assessable) (PAM 3, from 1 obligation); "
+        "RUS not-assessable (2 of 2) (PAM –)."
+    ) in md
+    assert "Status: **fulfilled (1 of 3; 2 not-assessable)**, PAM score 3 (from 1 obligation)." in md
+
+
+def test_report__a_pam_score_with_nothing_unassessable_is_given_bare() -> None:
+    """A duty not yet in force has no score by design (the approval waits for the list, not
+    submitted): a score that leaves only such duties out is the group's, printed bare."""
+    md = render_markdown(Report.build(build_ledger(), date(2021, 12, 1), ["trilateral-2021-01"]))
+    assert "Overall: **overdue (2 of 7)**, PAM score 2. By bearer: ARM overdue (2 of 7) (PAM 2);" in md
+
+
 def test_report__an_article_with_no_obligation_says_so_without_an_empty_table() -> None:
     """An article with no obligation encoded prints why it is not assessable, and no table."""
     md = render_markdown(Report.build(build_ledger(), date(2022, 6, 30), ["sochi-2021"]))

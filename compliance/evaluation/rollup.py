@@ -9,7 +9,9 @@ Obligations not in force, ended or not assessable count only when nothing else i
 (then: not-in-force, superseded, terminated, not-assessable, in that order). The counts of every
 status travel with it, so a reader sees "violated (1 of 4)" rather than a bare word.
 
-The PAM-style score beside it is the floor of the mean of the scored obligations.
+The PAM-style score beside it is the floor of the mean of the scored obligations, and travels
+with how many obligations it rests on: the mean of the one scored obligation of four (the other
+three not assessable) is no score of the four, and a reader must be able to see that.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class RollUp:
     status: Status
     pam_score: int | None
     counts: tuple[tuple[Status, int], ...]
+    scored: int = 0
+    """How many of the obligations have a PAM score: the ones ``pam_score`` is the mean of."""
 
     @property
     def total(self) -> int:
@@ -71,4 +75,4 @@ def roll_up_statuses(pairs: Iterable[tuple[Status, int | None]]) -> RollUp:
     scores = [score for _, score in items if score is not None]
     score = sum(scores) // len(scores) if scores else None
     counts = tuple((s, counter[s]) for s in SEVERITY if counter[s])
-    return RollUp(status, score, counts)
+    return RollUp(status, score, counts, len(scores))

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from compliance.core.vocabulary import Kind, Status
 from compliance.evaluation.evaluate import ObligationResult
-from compliance.evaluation.rollup import RollUp
 from compliance.render.evidence import (
     DISTRIBUTION,
     Accounts,
@@ -29,6 +28,7 @@ from compliance.render.evidence import (
 )
 from compliance.render.problems import problem_table
 from compliance.render.relations import done_by
+from compliance.render.rollups import bearer_pam, pam, pam_label, party_cell, status_label
 from compliance.render.safe import cell, code, text
 from compliance.views.report import AgreementReport, ArticleReport, Report
 
@@ -103,25 +103,6 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
     return "\n".join(out)
 
 
-def _status(roll: RollUp) -> str:
-    """ "violated (1 of 4)"; a status that counts only when nothing else is left names the rest
-    ("not-in-force (1 of 7; 6 terminated)"), so that it does not read as the group's state."""
-    worst = roll.count(roll.status)
-    suffix = f" ({worst} of {roll.total})" if roll.total > 1 else ""
-    if roll.status in _LEFT_OVER and roll.total > worst:
-        rest = ", ".join(f"{n} {s.value}" for s, n in roll.counts if s is not roll.status)
-        suffix = f" ({worst} of {roll.total}; {rest})"
-    return f"{roll.status.value}{suffix}"
-
-
-_LEFT_OVER = frozenset({Status.NOT_IN_FORCE, Status.SUPERSEDED, Status.TERMINATED, Status.NOT_ASSESSABLE})
-"""The statuses a roll-up takes only when no obligation of the group is in force (``rollup.SEVERITY``)."""
-
-
-def _pam(score: int | None) -> str:
-    return "–" if score is None else str(score)
-
-
 def _summary(agreement: AgreementReport) -> list[str]:
     a = agreement.agreement
     parties = [text(p.party) for p in agreement.parties]
@@ -133,10 +114,11 @@ def _summary(agreement: AgreementReport) -> list[str]:
             if not a.binding
             else []
         ),
-        f"Overall: **{_status(agreement.status)}**, PAM score {_pam(agreement.status.pam_score)}. "
+        f"Overall: **{status_label(agreement.status)}**, PAM score {pam_label(agreement.status)}. "
         + "By bearer: "
         + "; ".join(
-            f"{text(p.party)} {_status(p.status)} (PAM {_pam(p.status.pam_score)})" for p in agreement.parties
+            f"{text(p.party)} {status_label(p.status)} (PAM {bearer_pam(p.status)})"
+            for p in agreement.parties
         )
         + ".",
         "",
@@ -144,16 +126,12 @@ def _summary(agreement: AgreementReport) -> list[str]:
         "|---|---|---|" + "---|" * len(parties),
     ]
     for article in agreement.articles:
-        cells = [_party_cell(article.party_status(p.party)) for p in agreement.parties]
+        cells = [party_cell(article.party_status(p.party)) for p in agreement.parties]
         out.append(
-            f"| {cell(article.article.number, 80)}. {cell(article.article.title, 80)} | {_status(article.status)} "
-            f"| {_pam(article.status.pam_score)} | " + " | ".join(cells) + " |"
+            f"| {cell(article.article.number, 80)}. {cell(article.article.title, 80)} | {status_label(article.status)} "
+            f"| {pam_label(article.status)} | " + " | ".join(cells) + " |"
         )
     return [*out, ""]
-
-
-def _party_cell(roll: RollUp | None) -> str:
-    return "–" if roll is None else f"{roll.status.value} ({_pam(roll.pam_score)})"
 
 
 def _agreement(agreement: AgreementReport, accounts: Accounts, sources: _Sources) -> list[str]:
@@ -198,10 +176,10 @@ def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sour
     if art.variants:
         out.append("")
     if not article.obligations:  # nothing to assess: say why, and print no empty table
-        out += [f"Status: **{_status(article.status)}**: no obligation is encoded for this article.", ""]
+        out += [f"Status: **{status_label(article.status)}**: no obligation is encoded for this article.", ""]
         return out + _lineage(article, sources)
     out += [
-        f"Status: **{_status(article.status)}**, PAM score {_pam(article.status.pam_score)}.",
+        f"Status: **{status_label(article.status)}**, PAM score {pam_label(article.status)}.",
         "",
         "| Obligation | Bearer | Kind | Deadline / term | Status | PAM |",
         "|---|---|---|---|---|---|",
@@ -215,7 +193,7 @@ def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sour
             status += ", breach on record"
         out.append(
             f"| {code(ob.id)} {cell(ob.summary, 240)} | {', '.join(map(text, ob.bearers))} "
-            f"| {ob.modality.value}, {ob.kind.value} | {cell(_when(r), 160)} | {status} | {_pam(r.pam_score)} |"
+            f"| {ob.modality.value}, {ob.kind.value} | {cell(_when(r), 160)} | {status} | {pam(r.pam_score)} |"
         )
     out.append("")
     for r in article.obligations:

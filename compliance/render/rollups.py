@@ -1,0 +1,74 @@
+"""How a roll-up reads in the Markdown report: its status with the counts that qualify it, and
+its PAM score with how many obligations that score rests on. Formats a :class:`RollUp`; computes
+nothing.
+
+A bare word would claim more than the roll-up found. "fulfilled" for an agreement one of whose
+four obligations is fulfilled and three cannot be assessed reads as if the four were fulfilled,
+and "PAM score 3" as full implementation of the four, when it is the score of one
+(docs/obligation-logic.md, "Roll-ups" and "PAM-style score").
+"""
+
+from __future__ import annotations
+
+from compliance.core.vocabulary import Status
+from compliance.evaluation.rollup import RollUp
+
+LEFT_OVER = frozenset({Status.NOT_IN_FORCE, Status.SUPERSEDED, Status.TERMINATED, Status.NOT_ASSESSABLE})
+"""The statuses a roll-up takes only when no obligation of the group is in force (``rollup.SEVERITY``)."""
+
+
+def status_label(roll: RollUp) -> str:
+    """ "violated (1 of 4)", naming the obligations the status does not speak for.
+
+    A status that counts only because nothing else is left names the rest: "not-in-force (1 of 7;
+    6 terminated)", so that it does not read as the group's state. Any other status names the
+    obligations that are not assessable: "fulfilled (1 of 4; 3 not-assessable)". Those are not
+    less severe than the status shown, as ended or not-yet-binding ones are; nobody can tell
+    what they are, so the status holds for the others only.
+    """
+    worst = roll.count(roll.status)
+    suffix = f"{worst} of {roll.total}" if roll.total > 1 else ""
+    named = [
+        (s, n)
+        for s, n in roll.counts
+        if s is not roll.status and (roll.status in LEFT_OVER or s is Status.NOT_ASSESSABLE)
+    ]
+    if named:
+        suffix += "; " + ", ".join(f"{n} {s.value}" for s, n in named)
+    return f"{roll.status.value} ({suffix})" if suffix else roll.status.value
+
+
+def pam(score: int | None) -> str:
+    """A PAM score, or "–" where there is none."""
+    return "–" if score is None else str(score)
+
+
+def pam_base(roll: RollUp) -> str:
+    """ "from 1 obligation" when some obligations of the group cannot be assessed; else "".
+
+    Their score is missing for want of a method, not because none is due (a permission's use is
+    no implementation, a duty not in force has nothing to implement yet): the mean of the others
+    is then no score of the group, and says how many it rests on.
+    """
+    if roll.pam_score is None or not roll.count(Status.NOT_ASSESSABLE):
+        return ""
+    return f"from {roll.scored} obligation{'' if roll.scored == 1 else 's'}"
+
+
+def pam_label(roll: RollUp) -> str:
+    """The roll-up's score with its base where it needs one: "3 (from 1 obligation)", "2", "–"."""
+    base = pam_base(roll)
+    return f"{pam(roll.pam_score)} ({base})" if base else pam(roll.pam_score)
+
+
+def bearer_pam(roll: RollUp) -> str:
+    """A bearer's score in the summary line, inside its parentheses: "3", "3, from 1 obligation"."""
+    base = pam_base(roll)
+    return f"{pam(roll.pam_score)}, {base}" if base else pam(roll.pam_score)
+
+
+def party_cell(roll: RollUp | None) -> str:
+    """A bearer's cell in an article's summary row: "fulfilled (3)", "fulfilled (3, from 1 obligation)"."""
+    if roll is None:
+        return "–"
+    return f"{roll.status.value} ({bearer_pam(roll)})"
