@@ -808,6 +808,31 @@ def test_pam__a_roll_up_says_how_many_obligations_its_score_rests_on() -> None:
     assert (article.pam_score, article.scored, article.total) == (0, 1, 3)
 
 
+def test_rollup__counts_the_obligations_of_its_status_no_account_bears_on() -> None:
+    """Point 1 of 2020 with one account of a Russian-reported clash by Armenia: Armenia's two
+    duties have it, Azerbaijan's have none. Each roll-up counts those of its status with none;
+    an evaluation without evidence counts none (it cannot tell)."""
+    text = rows(clash("C1", "Ministry of Defence of Russia", "RUS", "ARM"))
+    results = [r for r in evaluate_csv(text, D(2021, 12, 1)).results if r.id.startswith("ts2020-1-")]
+    aze = roll_up(r for r in results if r.obligation.bearers == ("AZE",))
+    arm = roll_up(r for r in results if r.obligation.bearers == ("ARM",))
+    assert (aze.status, aze.count(Status.COMPLIED), aze.no_account) == (Status.COMPLIED, 2, 2)
+    assert arm.status is not Status.COMPLIED
+    assert arm.no_account == sum(
+        1 for r in results if "ARM" in r.id and r.status is arm.status and not r.evidence_total
+    )
+    ledger = ledger_from_csv(text)
+    bare = evaluate(
+        ledger.agreements, ledger.events, ledger.links, ledger.parties, D(2021, 12, 1), with_evidence=False
+    )
+    assert (
+        roll_up(
+            r for r in bare.results if r.id.startswith("ts2020-1-") and "AZE" in r.obligation.bearers
+        ).no_account
+        == 0
+    )
+
+
 def test_evidence_limit__keeps_the_deciding_accounts_and_counts_all() -> None:
     """With a limit, the earliest accounts and the first confirmed breach are listed; all are counted."""
     text = rows(

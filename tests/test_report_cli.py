@@ -274,6 +274,63 @@ def test_report__a_pam_score_with_nothing_unassessable_is_given_bare() -> None:
     assert "Overall: **overdue (2 of 7)**, PAM score 2. By bearer: ARM overdue (2 of 7) (PAM 2);" in md
 
 
+def test_report__complied_with_no_account_says_so_in_the_summary(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """With no event read, the summary row of the ceasefire read "complied (4 of 4) | 3 |
+    complied (3) | complied (3)", which a reader would quote as both sides having kept it. It now
+    says no account bears on it, and the report says at its top that none bears on any status;
+    an empty event file is no input error, so ``--strict`` still writes the report."""
+    empty = tmp_path / "empty.csv"
+    empty.write_text((ROOT / "agreements" / "events.csv").read_text(encoding="utf-8").splitlines()[0] + "\n")
+    code, md, err = run(capsys, "report", "--events", str(empty), "--as-of", "2024-01-01", "--strict")
+    assert (code, err) == (0, "")
+    assert "**No account bears on this report as of 2024-01-01.**" in md.split("## Summary", 1)[0]
+    assert (
+        "| complied (4 of 4, no account) | 3 | complied, no account (3) | complied, no account (3) | – |"
+        in md
+    )
+    assert "unused (–) | complied, no account (3) |" in md  # Russia's term, point 4
+    assert "| continuous | complied, no account | 3 |" in md  # the obligation table, as the summary
+    assert "complied (3)" not in md
+
+
+def test_report__complied_on_accounts_none_of_them_a_breach_is_plain_complied() -> None:
+    """Principle 1 of 2022 as of 2022: accounts bear on both recognitions, none reports a breach
+    of them while in force: "complied" without "no account"; Sochi 2022's article 4 has none."""
+    md = render_markdown(Report.build(build_ledger(), date(2022, 12, 31)))
+    assert "No account bears on this report" not in md
+    assert "| complied (2 of 2) | 3 | complied (3) | complied (3) |" in md
+    assert (
+        "| complied (2 of 2, no account) | 3 | complied, no account (3) | complied, no account (3) | – |"
+        in md
+    )
+
+
+def test_report__the_method_defines_complied_as_no_breach_reported() -> None:
+    """The Method section listed "complied" without saying what it means: only that no account
+    reports a breach while the duty was in force, which is no evidence that it was kept."""
+    md = render_markdown(Report.build(build_ledger(), date(2022, 12, 31), ["sochi-2022"]))
+    method = md.split("## Method", 1)[1].split("\n## ", 1)[0]
+    assert "*Complied*" in method
+    assert "no account read reports a breach of it while it was in force" in method
+    assert "not evidence that the duty was kept" in method
+
+
+def test_report__an_empty_event_file_is_a_warning_and_strict_writes_the_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``--strict`` makes errors fatal because the output would be built from part of the input;
+    a file with no record is read whole, so it is a warning, and the report says that no account
+    bears on it."""
+    empty = tmp_path / "nothing.csv"
+    empty.write_text("", encoding="utf-8")
+    code, md, err = run(capsys, "report", "--events", str(empty), "--as-of", "2024-01-01", "--strict")
+    assert code == 0
+    assert "warning: empty file" in err
+    assert "**No account bears on this report as of 2024-01-01.**" in md
+
+
 def test_report__an_article_with_no_obligation_says_so_without_an_empty_table() -> None:
     """An article with no obligation encoded prints why it is not assessable, and no table."""
     md = render_markdown(Report.build(build_ledger(), date(2022, 6, 30), ["sochi-2021"]))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from compliance.core.vocabulary import Status
 from compliance.evaluation.evaluate import ObligationResult
@@ -53,6 +53,10 @@ class RollUp:
     counts: tuple[tuple[Status, int], ...]
     scored: int = 0
     """How many of the obligations have a PAM score: the ones ``pam_score`` is the mean of."""
+    no_account: int = 0
+    """How many obligations with the rolled-up status no account bears on (0 where the evidence
+    was not gathered). ``complied`` is read off the absence of a breach account: with no account
+    at all, it rests on no data, and a reader must be able to tell."""
 
     @property
     def total(self) -> int:
@@ -64,7 +68,15 @@ class RollUp:
 
 def roll_up(results: Iterable[ObligationResult]) -> RollUp:
     """Roll up any group of obligation results (an article, a party's duties, an agreement)."""
-    return roll_up_statuses((r.status, r.pam_score) for r in results)
+    items = list(results)
+    rolled = roll_up_statuses((r.status, r.pam_score) for r in items)
+    silent = sum(1 for r in items if r.status is rolled.status and _no_account(r))
+    return evolve(rolled, no_account=silent)
+
+
+def _no_account(result: ObligationResult) -> bool:
+    """No account bears on it; ``evidence_by_grade`` is empty only where evidence was not gathered."""
+    return bool(result.evidence_by_grade) and result.evidence_total == 0
 
 
 def roll_up_statuses(pairs: Iterable[tuple[Status, int | None]]) -> RollUp:

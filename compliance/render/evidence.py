@@ -222,9 +222,13 @@ def method_section() -> list[str]:
         "*violated*, and a fulfilment makes it *fulfilled*, only on evidence confirmed under that "
         "policy. *Disputed* means that a fulfilment or a breach is claimed but not confirmed under "
         "that policy, whether or not any account contests it: a single uncontested account from a "
-        "source the policy does not count as confirming also reads *disputed*. Lack of "
+        "source the policy does not count as confirming also reads *disputed*. *Complied* (a duty "
+        "kept over time, or a prohibition such as the ceasefire) means only that no account read "
+        "reports a breach of it while it was in force, under any grade: it is the absence of a "
+        'reported breach, not evidence that the duty was kept, and reads "complied, no account" '
+        "where no account bears on it at all. Lack of "
         "evidence after a deadline is *overdue*, never *violated*. Other statuses: not-in-force, "
-        "pending, in-progress, fulfilled, fulfilled-late, complied, indeterminate (the uncertain "
+        "pending, in-progress, fulfilled, fulfilled-late, indeterminate (the uncertain "
         "date of an account allows several), terminated, superseded, unused, exercised, "
         "not-assessable. The PAM-style score (0 not initiated, 1 minimal, 2 intermediate, 3 full) "
         "is shown beside the status, not instead of it.",

@@ -77,6 +77,7 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
         "",
         _linked_in_report(report),
         "",
+        *_no_account_bears(report),
         "Every event is a claim attributed to its source. Where accounts conflict, all are shown "
         "side by side; this report does not decide between them. Statuses follow the rules in "
         f"docs/obligation-logic.md of {DISTRIBUTION} {version()} (summarised under Method). "
@@ -191,6 +192,8 @@ def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sour
             status += " (" + " or ".join(s.value for s in r.possible) + ")"
         if r.breach_on_record and r.status in (Status.FULFILLED, Status.FULFILLED_LATE):
             status += ", breach on record"
+        if r.status is Status.COMPLIED and not article.evidence_total(r.id):
+            status += ", no account"  # as in the summary (compliance.render.rollups)
         out.append(
             f"| {code(ob.id)} {cell(ob.summary, 240)} | {', '.join(map(text, ob.bearers))} "
             f"| {ob.modality.value}, {ob.kind.value} | {cell(_when(r), 160)} | {status} | {pam(r.pam_score)} |"
@@ -300,6 +303,19 @@ def _linked_in_report(report: Report) -> str:
         f"{report.as_of.isoformat()}; {part.dated_after} are {after}; "
         f"{part.only_agreements_not_shown} bear only on agreements not shown."
     )
+
+
+def _no_account_bears(report: Report) -> list[str]:
+    """Said at the top when no account bears on the report: every status then rests on silence,
+    and "complied" in a summary row would otherwise read as a finding that both sides kept a duty."""
+    if report.linked_in_report.bear_on_report:
+        return []
+    return [
+        f"**No account bears on this report as of {report.as_of.isoformat()}.** Every status below "
+        "rests on the absence of accounts: *complied* says only that no breach was reported, not "
+        "that the duty was kept; *pending* and *overdue* that no fulfilment was reported.",
+        "",
+    ]
 
 
 def _accounting(report: Report) -> list[str]:

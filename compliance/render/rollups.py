@@ -18,7 +18,8 @@ LEFT_OVER = frozenset({Status.NOT_IN_FORCE, Status.SUPERSEDED, Status.TERMINATED
 
 
 def status_label(roll: RollUp) -> str:
-    """ "violated (1 of 4)", naming the obligations the status does not speak for.
+    """ "violated (1 of 4)", naming the obligations the status does not speak for, and saying
+    "no account" where ``complied`` rests on none: "complied (4 of 4, no account)".
 
     A status that counts only because nothing else is left names the rest: "not-in-force (1 of 7;
     6 terminated)", so that it does not read as the group's state. Any other status names the
@@ -27,7 +28,9 @@ def status_label(roll: RollUp) -> str:
     what they are, so the status holds for the others only.
     """
     worst = roll.count(roll.status)
-    suffix = f"{worst} of {roll.total}" if roll.total > 1 else ""
+    suffix = ", ".join(
+        part for part in (f"{worst} of {roll.total}" if roll.total > 1 else "", _silent(roll)) if part
+    )
     named = [
         (s, n)
         for s, n in roll.counts
@@ -36,6 +39,20 @@ def status_label(roll: RollUp) -> str:
     if named:
         suffix += "; " + ", ".join(f"{n} {s.value}" for s, n in named)
     return f"{roll.status.value} ({suffix})" if suffix else roll.status.value
+
+
+def _silent(roll: RollUp) -> str:
+    """ "no account" (or "3 with no account") beside ``complied`` read off no data at all.
+
+    Only ``complied`` says it: the one status in a bearer's favour that the absence of accounts
+    gives (``fulfilled`` needs a confirmed account; ``pending`` and ``overdue`` already say that
+    none was reported).
+    """
+    if roll.status is not Status.COMPLIED or not roll.no_account:
+        return ""
+    return (
+        "no account" if roll.no_account == roll.count(roll.status) else f"{roll.no_account} with no account"
+    )
 
 
 def pam(score: int | None) -> str:
@@ -68,7 +85,9 @@ def bearer_pam(roll: RollUp) -> str:
 
 
 def party_cell(roll: RollUp | None) -> str:
-    """A bearer's cell in an article's summary row: "fulfilled (3)", "fulfilled (3, from 1 obligation)"."""
+    """A bearer's cell in an article's summary row: "fulfilled (3)", "fulfilled (3, from 1
+    obligation)", "complied, no account (3)"."""
     if roll is None:
         return "–"
-    return f"{roll.status.value} ({bearer_pam(roll)})"
+    silent = _silent(roll)
+    return f"{roll.status.value}{', ' + silent if silent else ''} ({bearer_pam(roll)})"
