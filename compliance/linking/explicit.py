@@ -102,7 +102,9 @@ def with_place_caveat(link: Link, event: Event, index: LinkIndex, placement: Pla
     """An explicit link to an obligation whose stated area is disputed, for an account placed in
     that disputed area, carries the caveat a rule-made link there carries. The link is made as
     written (whoever coded it read the account), but whether the text covers the place is
-    disputed: a border clash linked by hand to point 1 of 2020 is read as a rule-made one is."""
+    disputed: a border clash linked by hand to point 1 of 2020 is read as a rule-made one is.
+    (Another account of its incident placed there gives it the caveat too, once every account is
+    linked: ``incidents.with_incident_caveats``.)"""
     agreement, ob = index.obligations[link.obligation]
     _, caveat = place_verdict(event, placement, effective_scope(agreement, ob), index.scopes[agreement.id])
     return attrs.evolve(link, caveat=caveat) if caveat and not link.caveat else link

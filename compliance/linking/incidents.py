@@ -1,4 +1,7 @@
-"""A denial bears on what the account it denies bears on: links made through the incident.
+"""What the accounts of one incident settle together, once every account is linked: a denial's
+links (:func:`denial_links`) and the disputed-scope caveat (:func:`with_incident_caveats`).
+
+A denial bears on what the account it denies bears on: links made through the incident.
 
 A denial ("our forces did not fire") names no obligation, and its kind says nothing about the
 topic: rules matching on kind and actor would link a denial about a road to the ceasefire. But
@@ -17,14 +20,17 @@ obligation that a statement of 2024 in the same incident first raised.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+
+import attrs
 
 from compliance.core.events import Event, Link
 from compliance.core.parties import PartyRegistry
+from compliance.core.places import NOWHERE, Placement
 from compliance.core.vocabulary import ActorRelation, Effect
 from compliance.linking.index import LinkIndex
-from compliance.linking.scope import may_bear_on
+from compliance.linking.scope import effective_scope, may_bear_on, place_verdict
 
 DENIAL_BASIS = "denies-an-account-of-the-incident"
 DENIAL_NOTE = "the actor's answer to another account of the same incident"
@@ -64,3 +70,60 @@ def denial_links(
                 continue
             out.append(Link(ob_id, event.id, Effect.RELEVANT, DENIAL_BASIS, DENIAL_NOTE))
     return out
+
+
+def with_incident_caveats(
+    events: Sequence[Event], links: Sequence[Link], placements: Mapping[str, Placement], index: LinkIndex
+) -> list[Link]:
+    """The links, each account of an incident placed in an obligation's disputed area giving the
+    caveat to every link of its incident to that obligation (in the order given).
+
+    Whether the text covers a place is a question about the incident, not about how one source
+    words it: one clash is "near Sotk/Zod, Gegharkunik" in Armenia's account and "Lachin/Berdzor
+    district, Armenia-Azerbaijan border" in Azerbaijan's, which the gazetteer puts in the
+    conflict zone. Read account by account, only the first carried the caveat, so Armenia's
+    accounts of border clashes could never confirm a breach of point 1 of 2020 while Azerbaijan's
+    accounts of the same clashes could: which side's place names were used decided it. So a link
+    to an obligation carries the caveat when any account of its incident that can bear on the
+    agreement (:func:`may_bear_on`) is placed only in the obligation's disputed area
+    (:func:`place_verdict`), whichever side gives it and whatever the order of the accounts;
+    a venue (a statement's Moscow) places nothing. ``placements``: where the gazetteer placed
+    each account of an incident, by id.
+    """
+    members: dict[str, list[Event]] = {}
+    for event in events:
+        if event.incident:
+            members.setdefault(event.incident, []).append(event)
+    incident_of = {e.id: e.incident for es in members.values() for e in es}
+    caveats: dict[tuple[str, str], str] = {}  # (incident, obligation) -> its caveat ("" for none)
+    out: list[Link] = []
+    for link in links:
+        incident = incident_of.get(link.event)
+        if incident is None or link.caveat:
+            out.append(link)
+            continue
+        key = (incident, link.obligation)
+        caveat = caveats.get(key)
+        if caveat is None:
+            caveat = caveats[key] = _disputed_place(members[incident], link.obligation, placements, index)
+        out.append(attrs.evolve(link, caveat=caveat) if caveat else link)
+    return out
+
+
+def _disputed_place(
+    accounts: Sequence[Event], ob_id: str, placements: Mapping[str, Placement], index: LinkIndex
+) -> str:
+    """The caveat of the first account (any will do: they are all the same) placed only in the
+    obligation's disputed area, or ``""``."""
+    agreement, obligation = index.obligations[ob_id]
+    scope = effective_scope(agreement, obligation)
+    if scope is None or not (scope.disputed_areas or scope.disputed):
+        return ""
+    bounds = index.scopes[agreement.id]
+    for account in accounts:
+        if not may_bear_on(account, bounds):
+            continue
+        _, caveat = place_verdict(account, placements.get(account.id, NOWHERE), scope, bounds)
+        if caveat:
+            return caveat
+    return ""

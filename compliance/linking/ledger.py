@@ -25,8 +25,9 @@ from compliance.core.events import Event, Link, sort_by_sort_key
 from compliance.core.inputs import PathArg, as_path, as_paths
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
+from compliance.core.places import Placement
 from compliance.core.problems import InputError, Problem, Severity, in_order, visible
-from compliance.linking.incidents import denial_links
+from compliance.linking.incidents import denial_links, with_incident_caveats
 from compliance.linking.index import LinkIndex, LinkMemo, link_account
 from compliance.linking.scope import REASONS, outside_by_place
 from compliance.load.agreement_files import (
@@ -243,6 +244,7 @@ def assemble(
     links: list[Link] = []
     unlinked: dict[str, str] = {}  # event id -> reason
     placed_outside: dict[str, frozenset[str]] = {}
+    placements: dict[str, Placement] = {}  # accounts of an incident: where the gazetteer placed them
     elsewhere: dict[tuple[str, str], tuple[int, int]] = {}
     read = rejected = 0
     for item in records:
@@ -280,6 +282,8 @@ def assemble(
         seen[event.id] = where
         if keep_unlinked or linking.links or event.incident:
             events.append(event)
+        if event.incident:
+            placements[event.id] = linking.placement
         if event.incident and not event.country and linking.placement.countries:
             agreements_linked = [index.obligations[link.obligation][0].id for link in linking.links]
             outside = outside_by_place(
@@ -309,6 +313,7 @@ def assemble(
         )
     answered = denial_links(events, links, index, parties)  # needs every account linked first
     links.extend(answered)
+    links = with_incident_caveats(events, links, placements, index)  # a caveat is the incident's
     for answer in answered:
         unlinked.pop(answer.event, None)
     reasons = dict.fromkeys(REASONS, 0)

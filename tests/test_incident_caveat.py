@@ -1,0 +1,141 @@
+"""The disputed-scope caveat belongs to the incident, not to the place names one account uses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from random import Random
+
+from attrs import evolve
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance.core.events import Event, ExplicitLink, Origin
+from compliance.core.timeframe import EventTime, Precision
+from compliance.core.vocabulary import Effect
+from compliance.linking.ledger import Ledger, assemble
+from compliance.linking.scope import DISPUTED_SCOPE
+from compliance.readers import Record
+from tests.support import AGREEMENTS, PARTIES
+
+SOTK = "near Sotk/Zod, Gegharkunik"  # the border, in Armenia: only in point 1's disputed area
+LACHIN_BORDER = "Lachin/Berdzor district, Armenia-Azerbaijan border"  # the district lies in the conflict zone
+HADRUT = "Hadrut"  # the conflict zone, not on the border
+
+
+def account(event_id: str, location: str, actor: str | None, reporter: str, **fields: object) -> Event:
+    values: dict[str, object] = {
+        "id": event_id,
+        "when": EventTime(date(2023, 4, 23), None, Precision.DAY),
+        "kind": "ceasefire-violation",
+        "reported_by": f"Ministry of Defence ({reporter})",
+        "reporter_party": reporter,
+        "source_url": "https://example.org/a",
+        "actor": actor,
+        "location": location,
+        "incident": "i1",
+    }
+    values.update(fields)
+    return Event(**values)  # type: ignore[arg-type]
+
+
+def ledger_of(events: Sequence[Event]) -> Ledger:
+    return assemble(AGREEMENTS, PARTIES, [Record(Origin("t.csv", n + 2), e) for n, e in enumerate(events)])
+
+
+def caveats(ledger: Ledger) -> dict[tuple[str, str], str]:
+    return {(link.event, link.obligation): link.caveat for link in ledger.links}
+
+
+def test_incident_caveat__both_sides_accounts_of_a_border_clash_carry_it() -> None:
+    """The shape of E070/N048 (23 Apr 2023): Armenia's account places the fire near Sotk/Zod, on
+    the border in Armenia; Azerbaijan's in the Lachin/Berdzor district, which lies in the conflict
+    zone. Each account alone, only Armenia's carried the caveat, so only Azerbaijan's account
+    could ever confirm a breach of point 1. Read with its incident, both carry it."""
+    armenias = account("A1", SOTK, "AZE", "ARM")
+    azerbaijans = account("A2", LACHIN_BORDER, "ARM", "AZE")
+    alone = caveats(ledger_of([evolve(azerbaijans, incident="")]))
+    assert alone[("A2", "ts2020-1-ceasefire-arm")] == ""  # alone, its place is in the conflict zone
+    found = caveats(ledger_of([armenias, azerbaijans]))
+    assert found[("A1", "ts2020-1-ceasefire-aze")] == DISPUTED_SCOPE
+    assert found[("A2", "ts2020-1-ceasefire-arm")] == DISPUTED_SCOPE
+    assert found[("A1", "p2022-3-non-use-of-force-aze")] == ""  # principle 3 covers the border
+    assert found[("A2", "p2022-3-non-use-of-force-arm")] == ""
+
+
+def test_incident_caveat__an_explicit_link_carries_it_too() -> None:
+    """An account linked by hand to point 1, placed in the conflict zone, reads with an account of
+    its incident placed on the border: its link carries the caveat as a rule-made one does."""
+    ref = ExplicitLink("trilateral-2020", "1", Effect.BREACHES, "ts2020-1-ceasefire-arm")
+    azerbaijans = account("A2", LACHIN_BORDER, "ARM", "AZE", links=(ref,))
+    ledger = ledger_of([account("A1", SOTK, "AZE", "ARM"), azerbaijans])
+    link = next(k for k in ledger.links if (k.event, k.obligation) == ("A2", "ts2020-1-ceasefire-arm"))
+    assert (link.basis, link.caveat) == ("explicit", DISPUTED_SCOPE)
+
+
+def test_incident_caveat__an_incident_wholly_in_the_stated_area_has_none() -> None:
+    """Accounts inside the stated area, and a statement whose place is a venue, give no caveat."""
+    events = [
+        account("A1", HADRUT, "AZE", "ARM"),
+        account("A2", LACHIN_BORDER, "ARM", "AZE"),
+        account("A3", "Moscow", "RUS", "RUS", kind="statement"),
+    ]
+    assert set(caveats(ledger_of(events)).values()) == {""}
+
+
+def test_incident_caveat__a_border_account_of_another_incident_does_not_reach() -> None:
+    """The caveat is read per incident: a border clash of another incident changes nothing."""
+    events = [account("A1", SOTK, "AZE", "ARM", incident="i2"), account("A2", LACHIN_BORDER, "ARM", "AZE")]
+    assert caveats(ledger_of(events))[("A2", "ts2020-1-ceasefire-arm")] == ""
+
+
+PLACES = (SOTK, LACHIN_BORDER, HADRUT, "Moscow", "")
+
+
+@st.composite
+def incident_accounts(draw: st.DrawFn) -> list[Event]:
+    """A few accounts of two incidents, each with a place, an actor and a reporter."""
+    rows = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(PLACES),
+                st.sampled_from(("ARM", "AZE", None)),
+                st.sampled_from(("ARM", "AZE", "none")),
+                st.sampled_from(("ceasefire-violation", "armed-clash", "denial", "statement")),
+                st.sampled_from(("i1", "i2")),
+                st.integers(0, 3),
+            ),
+            min_size=1,
+            max_size=7,
+        )
+    )
+    return [
+        account(
+            f"A{n}",
+            place,
+            actor,
+            reporter,
+            kind=kind,
+            incident=incident,
+            when=EventTime(date(2023, 4, 22 + day), None, Precision.DAY),
+        )
+        for n, (place, actor, reporter, kind, incident, day) in enumerate(rows)
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(incident_accounts(), st.randoms(use_true_random=False))
+def test_incident_caveat__the_same_for_every_account_of_an_incident_in_any_order(
+    events: list[Event], rng: Random
+) -> None:
+    """Two accounts of one incident linked to one obligation carry the same caveat, and an
+    account's caveat does not depend on which other accounts of its incident come first."""
+    ledger = ledger_of(events)
+    incident = {e.id: e.incident for e in events}
+    by_incident: dict[tuple[str, str], set[str]] = {}
+    for link in ledger.links:
+        by_incident.setdefault((incident[link.event], link.obligation), set()).add(link.caveat)
+    assert all(len(found) == 1 for found in by_incident.values()), by_incident
+    shuffled = list(events)
+    rng.shuffle(shuffled)
+    assert caveats(ledger_of(shuffled)) == caveats(ledger)
