@@ -56,12 +56,13 @@ def test_bundled__ids_are_unique_and_kinds_vary() -> None:
     assert len(Counter(row["kind"] for row in ROWS)) >= 15
 
 
-def test_bundled__the_new_route_plan_is_disputed_from_2022_and_points_7_and_8_are_in_progress() -> None:
+def test_bundled__the_new_route_plan_rests_on_russias_word_and_points_7_and_8_are_in_progress() -> None:
     """As of 2026-11-22: the plan for the new Lachin/Berdzor route, 'as agreed by the Parties'
     (Azerbaijan and Armenia, as point 1 defines them), rests on Russia's word that a common
-    understanding was reached (N031, 14 Sep 2022), which Armenia's denial that any plan had been
-    agreed (E050) contests: disputed from 2022 under the standard and strict policies, fulfilled
-    only under the broad one. Returns and exchanges are under way."""
+    understanding was reached (N031, 14 Sep 2022). Armenia's denial that any plan had been agreed
+    (E050, 4 Aug 2022) predates that account and does not answer it: fulfilled from 14 Sep 2022
+    under the standard and broad policies, a stakeholder's word not denied; disputed under the
+    strict one, which needs more than a stakeholder's word. Returns and exchanges are under way."""
     from compliance.core.vocabulary import Status, Trust
     from compliance.evaluation.evaluate import evaluate
     from compliance.evaluation.results import ObligationResult
@@ -72,12 +73,12 @@ def test_bundled__the_new_route_plan_is_disputed_from_2022_and_points_7_and_8_ar
         ).result("ts2020-6-new-route-plan")
 
     standard = plan(Trust.STANDARD)
-    assert standard.status is Status.DISPUTED
-    assert [(t.date, t.status) for t in standard.history[2:]] == [(date(2022, 9, 14), Status.DISPUTED)]
+    assert standard.status is Status.FULFILLED
+    assert [(t.date, t.status) for t in standard.history[2:]] == [(date(2022, 9, 14), Status.FULFILLED)]
     assert plan(Trust.STRICT).status is Status.DISPUTED
     assert plan(Trust.BROAD).status is Status.FULFILLED
     [russia] = [e for e in standard.evidence if e.event == "N031"]
-    assert "denied in E050" in russia.reason
+    assert "not denied" in russia.reason
     evaluation = evaluate(LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, date(2026, 11, 22))
     for duty in ("ts2020-7-return", "ts2020-8-exchange-aze", "ts2020-8-exchange-arm"):
         assert evaluation.result(duty).status is Status.IN_PROGRESS, duty

@@ -525,6 +525,7 @@ def test_grading_once__each_policy_gets_the_grades_of_grading_each_link_alone(ev
                         others,
                         trust,
                         link.caveat,
+                        agreement.tz,
                     )
                     order = (prepared.rank[event.id], link.effect, link.basis)
                     reference.append(Graded(link, event, g.grade, g.reason, g.corroboration, order, g.denial))
@@ -540,33 +541,37 @@ def test_grading_once__each_policy_gets_the_grades_of_grading_each_link_alone(ev
             ),
             st.sampled_from(("ARM", "AZE", "RUS", "TUR", None)),
             st.sampled_from(("ARM", "AZE", "RUS", "none", "unknown")),
+            st.one_of(st.sampled_from(TIMES), INSTANTS),
         ),
         max_size=9,
     ),
     st.sampled_from((("ARM",), ("AZE",), ("ARM", "AZE"), ("RUS",))),
 )
 def test_incident_index__each_account_read_as_scanning_the_rest_of_its_incident(
-    drawn: list[tuple[str, str | None, str]], bearers: tuple[str, ...]
+    drawn: list[tuple[str, str | None, str, EventTime]], bearers: tuple[str, ...]
 ) -> None:
     """Grading reads an incident once per set of bearers (``IncidentIndex``): the first two
-    corroborators by act and actor, contests and denials. For every account of the incident and
+    corroborators by act and actor, contests, and the denials that can answer each account
+    (given no earlier than its act can have happened). For every account of the incident and
     both pending source classes it must give what scanning the incident's other accounts gives."""
+    tz = AGREEMENTS[0].tz
     incident = [
-        Event(f"e{i}", TIMES[0], kind, "r", party, actor=actor, incident="i1")
-        for i, (kind, actor, party) in enumerate(drawn)
+        Event(f"e{i}", when, kind, "r", party, actor=actor, incident="i1")
+        for i, (kind, actor, party, when) in enumerate(drawn)
     ]
-    index = IncidentIndex.of(incident, bearers, PARTIES)
+    index = IncidentIndex.of(incident, bearers, PARTIES, tz)
     stakes = Stakes.of(AGREEMENTS[0], AGREEMENTS)  # the 2020 statement: Russia a stakeholder
     for event in incident:
         others = [o for o in incident if o.id != event.id]
         for source in (SourceClass.OPPOSING_SIDE, SourceClass.STAKEHOLDER):
-            expected = grading_module._corroborated(event, source, "who", bearers, PARTIES, others)
+            answering = grading_module.answerable(event, others, tz)
+            expected = grading_module._corroborated(event, source, "who", bearers, PARTIES, answering)
             assert index.read(event, source, "who") == expected, (event.id, source)
         # The evidence listing regrades through the index (grade_account_in): the same grades.
         for effect, basis, caveat, trust in itertools.product(
             (Effect.BREACHES, Effect.FULFILS), ("rule", "explicit"), ("", "disputed area"), Trust
         ):
-            alone = grade_account(event, effect, basis, bearers, stakes, PARTIES, others, trust, caveat)
+            alone = grade_account(event, effect, basis, bearers, stakes, PARTIES, others, trust, caveat, tz)
             assert (
                 grade_account_in(event, effect, basis, bearers, stakes, PARTIES, index, trust, caveat)
                 == alone

@@ -180,3 +180,16 @@ def known_by(when: EventTime, as_of: date, tz: tzinfo) -> bool:
     approximate date or a late-evening instant counts the same everywhere.
     """
     return when.span(tz)[0] < as_of_cutoff(as_of, tz)
+
+
+def may_precede(act: EventTime, answer: EventTime, tz: tzinfo) -> bool:
+    """Whether ``act`` can have happened before ``answer`` was given: its earliest instant is
+    before the answer's latest, days read in ``tz`` (the agreement's zone).
+
+    A denial answers what had been claimed when it was given: it cannot deny an act that an
+    account dates wholly after it. An act dated to a range that may begin before the denial (a
+    month, an approximate day), or to the denial's own day, may be what it answers. Comparing
+    instants in one zone, not calendar days in each account's own offset, keeps an instant
+    written in another offset from changing which denial answers what.
+    """
+    return act.span(tz)[0] < answer.span(tz)[1]

@@ -113,7 +113,7 @@ def grade_links_policies(
                     index = indexed.get((event.incident, bearers))
                     if index is None:
                         index = indexed[(event.incident, bearers)] = IncidentIndex.of(
-                            accounts, bearers, parties
+                            accounts, bearers, parties, agreement.tz
                         )
                     grading = found.given_index(event, index)
                 else:

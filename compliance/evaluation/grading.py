@@ -31,10 +31,12 @@ corroborate an act: their ``actor`` is the speaker. A link with a caveat never c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
 from compliance.core.events import UNAFFILIATED, Event
 from compliance.core.parties import PartyRegistry
+from compliance.core.timeframe import may_precede
 from compliance.core.vocabulary import ActorRelation, Effect, Grade, Trust
 from compliance.evaluation.trust import SourceClass, Stakes, classify
 
@@ -84,13 +86,30 @@ def grade_account(
     same_incident: Sequence[Event] = (),
     trust: Trust = Trust.STANDARD,
     caveat: str = "",
+    tz: tzinfo = UTC,
 ) -> Grading:
     """Grade one account under one trust policy.
 
     ``same_incident`` must hold only the other accounts visible at the cut-off. A ``caveat``
-    (from the link) makes a confirmed grade *alleged* and leads the reason.
+    (from the link) makes a confirmed grade *alleged* and leads the reason. A denial among them
+    answers the account only if its act can have happened before the denial (:func:`answerable`).
     """
-    return _under(_grade(event, effect, basis, bearers, stakes, parties, same_incident), trust, caveat)
+    others = answerable(event, same_incident, tz)
+    return _under(_grade(event, effect, basis, bearers, stakes, parties, others), trust, caveat)
+
+
+def answerable(event: Event, same_incident: Sequence[Event], tz: tzinfo) -> list[Event]:
+    """The other accounts of the incident, less the denials given wholly before the account's act
+    can have happened (``timeframe.may_precede``, read in ``tz``, the agreement's zone).
+
+    A denial answers the claims made before it: Armenia's Prime Minister denying on 4 Aug 2022
+    that any plan for a new Lachin corridor route had been agreed (E050) does not deny Russia's
+    account of 14 Sep 2022 that the sides had since reached a common understanding (N031). The
+    act's date is compared, not the account's report date: a denial answers the act ("our forces
+    did not fire"), and an account of an earlier act published after the denial still describes
+    what it denied.
+    """
+    return [o for o in same_incident if o.kind != "denial" or may_precede(event.when, o.when, tz)]
 
 
 def grade_account_in(

@@ -97,7 +97,7 @@ def list_evidence(
                 index = indexed.get(event.incident)
                 if index is None:  # indexed once per incident, and only when it must be read again
                     started = [o for o in incidents.get(event.incident, ()) if o.id not in unknown]
-                    index = indexed[event.incident] = IncidentIndex.of(started, ob.bearers, parties)
+                    index = indexed[event.incident] = IncidentIndex.of(started, ob.bearers, parties, tz)
                 link = item.link
                 grade, why, *_ = grade_account_in(
                     event,
