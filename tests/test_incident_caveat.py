@@ -128,14 +128,37 @@ def incident_accounts(draw: st.DrawFn) -> list[Event]:
 def test_incident_caveat__the_same_for_every_account_of_an_incident_in_any_order(
     events: list[Event], rng: Random
 ) -> None:
-    """Two accounts of one incident linked to one obligation carry the same caveat, and an
-    account's caveat does not depend on which other accounts of its incident come first."""
+    """Two accounts of one incident dated the same day and linked to one obligation carry the
+    same caveat, and an account's caveat does not depend on which other accounts of its
+    incident come first."""
     ledger = ledger_of(events)
-    incident = {e.id: e.incident for e in events}
-    by_incident: dict[tuple[str, str], set[str]] = {}
+    key = {e.id: (e.incident, e.when.first_day) for e in events}
+    by_incident: dict[tuple[object, ...], set[str]] = {}
     for link in ledger.links:
-        by_incident.setdefault((incident[link.event], link.obligation), set()).add(link.caveat)
+        by_incident.setdefault((*key[link.event], link.obligation), set()).add(link.caveat)
     assert all(len(found) == 1 for found in by_incident.values()), by_incident
     shuffled = list(events)
     rng.shuffle(shuffled)
     assert caveats(ledger_of(shuffled)) == caveats(ledger)
+
+
+@settings(max_examples=150, deadline=None)
+@given(incident_accounts())
+def test_incident_caveat__no_look_ahead(events: list[Event]) -> None:
+    """An account's caveats are those it has when only the accounts dated no later than it are
+    read: a report as of its date does not know a later account of its incident."""
+    whole = caveats(ledger_of(events))
+    for event in events:
+        known = [e for e in events if e.when.first_day <= event.when.first_day]
+        mine = {k: v for k, v in caveats(ledger_of(known)).items() if k[0] == event.id}
+        assert mine == {k: v for k, v in whole.items() if k[0] == event.id}, event.id
+
+
+def test_incident_caveat__a_later_border_account_does_not_reach_back() -> None:
+    """Azerbaijan's account of the 22nd, in the conflict zone, keeps no caveat when Armenia's
+    account placing the incident on the border is of the 23rd; the reverse order gives it."""
+    zone = account("Z", LACHIN_BORDER, "ARM", "AZE", when=EventTime(date(2023, 4, 22), None, Precision.DAY))
+    border = account("B", SOTK, "AZE", "ARM")
+    assert not any(c for (e, _), c in caveats(ledger_of([zone, border])).items() if e == "Z")
+    later_zone = evolve(zone, when=EventTime(date(2023, 4, 24), None, Precision.DAY))
+    assert any(c for (e, _), c in caveats(ledger_of([later_zone, border])).items() if e == "Z")

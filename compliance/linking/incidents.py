@@ -76,7 +76,8 @@ def with_incident_caveats(
     events: Sequence[Event], links: Sequence[Link], placements: Mapping[str, Placement], index: LinkIndex
 ) -> list[Link]:
     """The links, each account of an incident placed in an obligation's disputed area giving the
-    caveat to every link of its incident to that obligation (in the order given).
+    caveat to the links to that obligation of its incident's accounts dated no earlier (in the
+    order given).
 
     Whether the text covers a place is a question about the incident, not about how one source
     words it: one clash is "near Sotk/Zod, Gegharkunik" in Armenia's account and "Lachin/Berdzor
@@ -84,46 +85,56 @@ def with_incident_caveats(
     conflict zone. Read account by account, only the first carried the caveat, so Armenia's
     accounts of border clashes could never confirm a breach of point 1 of 2020 while Azerbaijan's
     accounts of the same clashes could: which side's place names were used decided it. So a link
-    to an obligation carries the caveat when any account of its incident that can bear on the
+    to an obligation carries the caveat when an account of its incident that can bear on the
     agreement (:func:`may_bear_on`) is placed only in the obligation's disputed area
     (:func:`place_verdict`), whichever side gives it and whatever the order of the accounts;
     a venue (a statement's Moscow) places nothing. ``placements``: where the gazetteer placed
     each account of an incident, by id.
+
+    As for denials, only an account whose first possible day is no later than the linked
+    account's gives it the caveat: a link does not change with the as-of date, so a caveat taken
+    from a later account would show in a report as of a date before that account existed (a
+    look-ahead).
     """
     members: dict[str, list[Event]] = {}
     for event in events:
         if event.incident:
             members.setdefault(event.incident, []).append(event)
-    incident_of = {e.id: e.incident for es in members.values() for e in es}
-    caveats: dict[tuple[str, str], str] = {}  # (incident, obligation) -> its caveat ("" for none)
+    account_of = {e.id: e for es in members.values() for e in es}
+    placed: dict[tuple[str, str], tuple[date, str] | None] = {}  # (incident, obligation) -> earliest
     out: list[Link] = []
     for link in links:
-        incident = incident_of.get(link.event)
-        if incident is None or link.caveat:
+        linked = account_of.get(link.event)
+        if linked is None or link.caveat:
             out.append(link)
             continue
-        key = (incident, link.obligation)
-        caveat = caveats.get(key)
-        if caveat is None:
-            caveat = caveats[key] = _disputed_place(members[incident], link.obligation, placements, index)
-        out.append(attrs.evolve(link, caveat=caveat) if caveat else link)
+        key = (linked.incident, link.obligation)
+        if key not in placed:
+            placed[key] = _disputed_place(members[linked.incident], link.obligation, placements, index)
+        found = placed[key]
+        if found is not None and found[0] <= linked.when.first_day:
+            out.append(attrs.evolve(link, caveat=found[1]))
+        else:
+            out.append(link)
     return out
 
 
 def _disputed_place(
     accounts: Sequence[Event], ob_id: str, placements: Mapping[str, Placement], index: LinkIndex
-) -> str:
-    """The caveat of the first account (any will do: they are all the same) placed only in the
-    obligation's disputed area, or ``""``."""
+) -> tuple[date, str] | None:
+    """The earliest first day of an account placed only in the obligation's disputed area, with
+    its caveat (the same text for every such account), or ``None``."""
     agreement, obligation = index.obligations[ob_id]
     scope = effective_scope(agreement, obligation)
     if scope is None or not (scope.disputed_areas or scope.disputed):
-        return ""
+        return None
     bounds = index.scopes[agreement.id]
+    earliest: tuple[date, str] | None = None
     for account in accounts:
         if not may_bear_on(account, bounds):
             continue
         _, caveat = place_verdict(account, placements.get(account.id, NOWHERE), scope, bounds)
-        if caveat:
-            return caveat
-    return ""
+        day = account.when.first_day
+        if caveat and (earliest is None or day < earliest[0]):
+            earliest = (day, caveat)
+    return earliest
