@@ -20,7 +20,7 @@ from compliance.core.vocabulary import Status
 from compliance.linking.ledger import build_ledger
 from compliance.render.markdown import render_markdown
 from compliance.views.activity import periods
-from compliance.views.timeline import diff, period_ends, timeline
+from compliance.views.timeline import MAX_POINTS, diff, period_count, period_ends, timeline
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden"
@@ -366,6 +366,42 @@ def test_timeline__a_month_from_the_31st_is_the_end_of_each_month_without_drift(
     assert period_ends(D(2024, 2, 29), D(2028, 12, 31), "year") == (
         *(D(2025, 2, 27), D(2026, 2, 27), D(2027, 2, 27), D(2028, 2, 28), D(2028, 12, 31)),
     )
+
+
+@pytest.mark.parametrize("command", ["timeline", "activity"])
+@pytest.mark.parametrize("fmt", ["markdown", "csv"])
+def test_timeline__more_periods_than_the_limit_are_refused_not_cut_short(
+    capsys: pytest.CaptureFixture[str], command: str, fmt: str
+) -> None:
+    """6,105 weeks from 1910 to 2026 are more than 5,000: a usage error naming the count, with
+    nothing written, not a table that silently stops in 2005 under a heading that says 2026."""
+    args = ["--from", "1910-01-01", "--to", "2026-12-31", "--every", "week", "--format", fmt]
+    code, out, err = run(capsys, command, *args)
+    assert (code, out) == (2, "")
+    assert err == (
+        "compliance: 6,105 periods from 1910-01-01 to 2026-12-31 every week: more than 5,000; "
+        "use a longer --every or a shorter range\n"
+    )
+    with pytest.raises(ValueError, match="6,105 periods"):
+        period_ends(D(1910, 1, 1), D(2026, 12, 31), "week")
+    monthly = period_ends(D(1910, 1, 1), D(2026, 12, 31), "month")  # 1,404: within the limit
+    assert (len(monthly), monthly[-1]) == (1404, D(2026, 12, 31))
+
+
+@settings(max_examples=40)  # (a weekly list of thousands of periods is built for each)
+@given(st.dates(D(1900, 1, 1), D(2100, 12, 31)), st.dates(D(1900, 1, 1), D(2100, 12, 31)))
+def test_timeline__period_count_is_the_number_of_periods(a: date, b: date) -> None:
+    """The count the limit is checked against: the last period starts on or before ``end``, the
+    next would start after it; within the limit it is the length of the list it guards."""
+    start, end = min(a, b), max(a, b)
+    for every in ("week", *MONTHS):
+        count = period_count(start, end, every)
+        assert _steps_after(start, count - 1, every) <= end < _steps_after(start, count, every)
+        if count <= MAX_POINTS:
+            assert count == len(period_ends(start, end, every))
+        else:
+            with pytest.raises(ValueError, match=f"{count:,} periods"):
+                period_ends(start, end, every)
 
 
 MONTHS = {"month": 1, "quarter": 3, "year": 12}

@@ -36,6 +36,12 @@ def _ledger_over_period(args: argparse.Namespace) -> Ledger:
     """The ledger for a command that covers ``--from`` to ``--to``, once the period makes sense."""
     if args.end < args.start:
         raise ValueError("--to is before --from")
+    if getattr(args, "every", None) is not None:  # refused before the (long) reading of the events
+        from compliance.views.timeline import too_many_periods
+
+        too_many = too_many_periods(args.start, args.end, args.every)
+        if too_many is not None:
+            raise ValueError(f"{too_many}; use a longer --every or a shorter range")
     return _ledger(args)
 
 

@@ -143,8 +143,6 @@ def count_activity(
             if not start <= day <= end:
                 continue
             index = bisect.bisect_right(firsts, day) - 1
-            if day > spans[index][1]:  # beyond the last period (a timeline stops at MAX_POINTS)
-                continue
             key = (index, result.agreement, result.id, bearers, evidence.effect, evidence.grade)
             accounts.setdefault(key, set()).add(event.id)
             incidents.setdefault(key, set()).add(event.incident or f"account:{event.id}")

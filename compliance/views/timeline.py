@@ -27,6 +27,30 @@ STEPS = {
 FINDINGS = frozenset({Status.VIOLATED, Status.DISPUTED, Status.OVERDUE, Status.INDETERMINATE})
 """Statuses that make an obligation a *finding* in a diff."""
 MAX_POINTS = 5000
+"""The most periods a timeline or an activity table has. More are refused, not cut short: a
+table that stopped before ``end`` would pass for the whole range (100 years of weeks is 5,218)."""
+
+
+def period_count(start: date, end: date, every: str) -> int:
+    """How many periods :func:`period_ends` gives, found by calendar arithmetic (no list built)."""
+    if end < start:
+        raise ValueError("the end date is before the start date")
+    if every == "week":
+        return (end - start).days // 7 + 1
+    step = STEPS[every]
+    months = step.months + 12 * step.years
+    n = ((end.year - start.year) * 12 + end.month - start.month) // months
+    if start + step * n > end:  # in the month of ``end``, on a later day
+        n -= 1
+    return n + 1
+
+
+def too_many_periods(start: date, end: date, every: str) -> str | None:
+    """Why the periods from ``start`` to ``end`` are too many to list, or ``None``."""
+    count = period_count(start, end, every)
+    if count <= MAX_POINTS:
+        return None
+    return f"{count:,} periods from {start.isoformat()} to {end.isoformat()} every {every}: more than {MAX_POINTS:,}"
 
 
 def period_ends(start: date, end: date, every: str) -> tuple[date, ...]:
@@ -35,14 +59,16 @@ def period_ends(start: date, end: date, every: str) -> tuple[date, ...]:
     The k-th period starts k steps after ``start``, counted from ``start`` itself (not from the
     previous period, which would drift): on the same day of the month, or on the month's last day
     when the month is shorter. A month from 31 January 2024 is 29 February, then 31 March, 30 April,
-    and so on. Each period ends the day before the next one starts.
+    and so on. Each period ends the day before the next one starts. More than :data:`MAX_POINTS`
+    periods raise ``ValueError``.
     """
-    if end < start:
-        raise ValueError("the end date is before the start date")
+    too_many = too_many_periods(start, end, every)
+    if too_many is not None:
+        raise ValueError(f"{too_many}; choose longer periods or a shorter range")
     step = STEPS[every]
     points: list[date] = []
     k = 0
-    while start + step * k <= end and len(points) < MAX_POINTS:
+    while start + step * k <= end:
         k += 1
         points.append(min(start + step * k - timedelta(days=1), end))
     return tuple(points)
@@ -150,4 +176,14 @@ def _category(old: Status, new: Status) -> str | None:
 ENDED = frozenset({Status.TERMINATED, Status.SUPERSEDED})
 
 
-__all__ = ["Change", "Row", "Timeline", "diff", "period_ends", "timeline"]
+__all__ = [
+    "MAX_POINTS",
+    "Change",
+    "Row",
+    "Timeline",
+    "diff",
+    "period_count",
+    "period_ends",
+    "timeline",
+    "too_many_periods",
+]
