@@ -503,6 +503,35 @@ def test_output__unwritable_target_is_one_line_naming_path_and_cause(tmp_path, c
     assert cause in message
 
 
+@pytest.mark.parametrize(
+    ("command", "written", "existing"),
+    [
+        (["report", *AS_OF, "--format", "json"], "keep.csv/", "keep.csv"),
+        (["report", *AS_OF], "keep.md/", "keep.md"),
+        (["report", *AS_OF], "newdir/", None),
+        (["report", *AS_OF], "newdir/.", None),
+        (["agreements"], "keep.txt/", "keep.txt"),
+        (["timeline", "--from", "2021-01-01", "--to", "2021-03-31", "--format", "csv"], "t.csv//", "t.csv"),
+    ],
+)
+def test_output__a_name_ending_in_a_slash_is_refused_and_nothing_is_written(
+    tmp_path, capsys, monkeypatch, command, written, existing
+):
+    """``keep.csv/`` named a folder, not the file ``keep.csv``: ``Path`` dropped the slash, so the
+    file was replaced (exit 0), and ``newdir/`` became a file ``newdir`` with pictures beside it.
+    Now a usage error naming the path as given; nothing in the folder changes."""
+    monkeypatch.chdir(tmp_path)
+    if existing is not None:
+        (tmp_path / existing).write_bytes(b"kept\n")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    with pytest.raises(SystemExit) as exc:
+        main([*command, "--output", written])
+    assert exc.value.code == 2
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.endswith(f"error: argument --output: cannot write {written}: not a file name")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
 def test_output__closed_stdout_is_one_line_exit_1():
     """Standard output closed before the run (``>&-``): one line on stderr, exit 1."""
     result = subprocess.run(

@@ -7,8 +7,9 @@ or unreadable ``--agreement-file`` or ``--events``, a FIFO or a device) or when 
 cannot be written; ``validate`` exits 1 on any error, and ``check`` on an error (a file with one
 is left out unchecked), on a law counterexample or when no obligation is checked; 2 for usage
 errors, among them a file the run would write (``--output``, a report's pictures) that is one of
-its input files or a bundled data file (refused before anything is read); 130 when interrupted
-(Ctrl-C).
+its input files or a bundled data file, and an ``--output`` written as a folder's name (``out/``,
+``out/.``: the path would drop the slash and name the file ``out``), both refused before anything
+is read; 130 when interrupted (Ctrl-C).
 Problems go to stderr as ``file:line: field: message``, with control characters shown escaped.
 The package's modules: ``arguments`` (the parser), ``commands`` (one function per command: one
 view, one renderer), ``output`` (where text goes), ``writing`` (atomic output, never over an

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
 from datetime import date
 from pathlib import Path
 
+from compliance.core.problems import visible
 from compliance.core.vocabulary import Trust
+
+_LAST_PART = re.compile("|".join(re.escape(s) for s in (os.sep, os.altsep) if s))
 
 
 def _date(text: str) -> date:
@@ -27,6 +32,20 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
     return value
+
+
+def _output_file(text: str) -> Path:
+    """The ``--output`` path, refused when its last part is empty or ``.`` (``out/``, ``out/.``).
+
+    ``Path`` drops that part: ``keep.csv/`` would name the file ``keep.csv`` and replace it, and
+    ``newdir/`` would create a file ``newdir`` (and a report's pictures beside it). A name written
+    as a directory's is not a file to write; a directory named without the slash is refused when
+    the output is written.
+    """
+    parts = _LAST_PART.split(text)
+    if len(parts) > 1 and parts[-1] in ("", "."):
+        raise argparse.ArgumentTypeError(f"cannot write {visible(text)}: not a file name")
+    return Path(text)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -90,13 +109,13 @@ def parser() -> argparse.ArgumentParser:
             help="whose word confirms an account: strict, standard (default) or broad (docs/obligation-logic.md)",
         )
         p.add_argument(
-            "--output", type=Path, metavar="PATH", help="write to a file instead of standard output"
+            "--output", type=_output_file, metavar="PATH", help="write to a file instead of standard output"
         )
 
     p = sub.add_parser("agreements", help="list agreements, articles and obligations")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--agreement-file", action="append", type=Path, default=None, metavar="PATH")
-    p.add_argument("--output", type=Path, metavar="PATH")
+    p.add_argument("--output", type=_output_file, metavar="PATH")
     p.add_argument("--strict", action="store_true")
     registries(p)
 
@@ -153,7 +172,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--agreement-file", action="append", type=Path, default=None, metavar="PATH")
     p.add_argument("--events", action="append", type=Path, default=None, metavar="PATH")
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    p.add_argument("--output", type=Path, metavar="PATH")
+    p.add_argument("--output", type=_output_file, metavar="PATH")
     p.add_argument("--strict", action="store_true")
     registries(p)
     p.set_defaults(agreement=[])
@@ -190,6 +209,6 @@ def parser() -> argparse.ArgumentParser:
         help="places file rule place names are looked up in (default: the bundled one for bundled agreements)",
     )
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    p.add_argument("--output", type=Path, metavar="PATH")
+    p.add_argument("--output", type=_output_file, metavar="PATH")
     registries(p)
     return parser
