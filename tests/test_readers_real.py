@@ -304,6 +304,78 @@ def test_acled_counts__a_fraction_is_still_refused():
     assert [(p.field, p.line) for p in record.problems] == [("fatalities", 2)]
 
 
+@pytest.mark.parametrize(
+    ("written", "quoted"),
+    [
+        ("abc", "'abc'"),
+        ("-1730000000", "'-1730000000'"),
+        ("17300000000000", "'17300000000000'"),  # milliseconds
+        ("0", "'0'"),
+        ("852076799", "'852076799'"),  # 1996-12-31 23:59:59 UTC
+        ("4133980800", "'4133980800'"),  # 2101-01-01 00:00:00 UTC
+        ("1730758098.5", "'1730758098.5'"),
+        ("1" * 30, "'11111111111111111111'…"),
+    ],
+)
+def test_acled_timestamp__not_an_upload_time_is_warned_and_the_row_read_without_reported_on(
+    written: str, quoted: str
+):
+    """SYNTHETIC rows: real row ARM4922 (HDX Armenia, ``timestamp`` in Unix seconds) with its
+    ``timestamp`` replaced. Text, a negative number, milliseconds or a time before 1997 (when
+    ACLED's data start) or after 2100 is no upload time: the row is read without ``reported_on``
+    and a warning names the field and the value as written (before, none: ``--known-on`` kept the
+    row by its event date, silently)."""
+    record = one_record(with_value(HDX_ARMENIA, "ARM4922", timestamp=written), "ts.csv")
+    assert record.event is not None
+    assert record.event.reported_on is None
+    assert [(p.file, p.line, p.field, p.severity) for p in record.problems] == [
+        ("ts.csv", 2, "timestamp", Severity.WARNING)
+    ]
+    assert record.problems[0].message == (
+        f"expected the Unix time in seconds of ACLED's upload, from 1997 to 2100, got {quoted}: "
+        "the row is read without reported_on"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [("852076800", date(1997, 1, 1)), ("4133980799", date(2100, 12, 31)), ("", None), ("NA", None)],
+)
+def test_acled_timestamp__from_1997_to_2100_or_not_stated_is_read_without_a_problem(
+    written: str, day: date | None
+):
+    """SYNTHETIC rows: real row ARM4922 with the first and last second taken, and no time stamp."""
+    record = one_record(with_value(HDX_ARMENIA, "ARM4922", timestamp=written))
+    assert record.problems == ()
+    assert record.event is not None
+    assert record.event.reported_on == day
+
+
+def test_acled_timestamp__validate_names_file_and_line_of_each_bad_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    """SYNTHETIC file: the header of the HDX Armenia file and its real rows ARM4922, ARM4921 and
+    ARM4920, their ``timestamp`` replaced by ``abc``, ``-1730000000`` and ``17300000000000``.
+    ``validate`` counted "0 error(s), 0 warning(s)" for them."""
+    rows = list(csv.reader(io.StringIO(HDX_ARMENIA.read_text(encoding="utf-8"), newline="")))
+    header = rows[0]
+    changed = {"ARM4922": "abc", "ARM4921": "-1730000000", "ARM4920": "17300000000000"}
+    kept = [r for r in rows if r[header.index("event_id_cnty")] in changed]
+    for row in kept:
+        row[header.index("timestamp")] = changed[row[header.index("event_id_cnty")]]
+    path = tmp_path / "acled_ts.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([header, *kept])
+    assert main(["validate", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "read 3, linked 0, unlinked 3, rejected 0" in err
+    assert err.count(": timestamp: warning: expected the Unix time in seconds") == 3
+    for line, value in enumerate((changed[r[header.index("event_id_cnty")]] for r in kept), start=2):
+        assert f"{path}:{line}: timestamp: warning: " in err
+        assert f"got {value!r}" in err
+    assert "0 error(s), 3 warning(s)" in err
+
+
 def _field(path: Path, event_id: str, name: str) -> str:
     [row] = [r for r in source_rows(path) if r["event_id_cnty"] == event_id]
     return row[name]

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 
 from compliance.core.events import UNAFFILIATED, Event, Origin
-from compliance.core.problems import Problem
+from compliance.core.problems import Problem, Severity
 from compliance.core.timeframe import EventTime, Precision
 from compliance.readers.acled_types import current_type
 from compliance.readers.base import (
@@ -35,6 +35,7 @@ from compliance.readers.fields import (
     integral,
     is_missing,
     parse_when,
+    quoted,
     stated,
     whole_number,
     without_midnight,
@@ -123,7 +124,7 @@ class _AcledRows:
         self.sources: dict[str, tuple[str, str]] = {}
         self.places = CoordinatesOnce()
         self.countries: dict[tuple[str, str, str, str], CountryReading] = {}
-        self.stamps: dict[str, date | None] = {}
+        self.stamps: dict[str, date | str | None] = {}
         self.targets: dict[tuple[str, str], str | None] = {}
         self.strings: dict[str, str] = {}
 
@@ -169,12 +170,16 @@ class _AcledRows:
             bad("fatalities", f"expected a whole number, got {deaths[:20]!r}")
         place = self.places(get("latitude", ""), get("longitude", ""), get("geo_precision", ""), bad)
         stamp_text = get("timestamp", "")
-        if stamp_text not in self.stamps:
-            stamp = whole_number(stamp_text, 10)
-            self.stamps[stamp_text] = datetime.fromtimestamp(stamp, tz=UTC).date() if stamp else None
-        reported_on = self.stamps[stamp_text]
+        stamp = self.stamps.get(stamp_text)
+        if stamp is None and stamp_text not in self.stamps:
+            stamp = self.stamps[stamp_text] = _reported_on(stamp_text)
         if problems or isinstance(when, str) or kind is None:
             return Record(origin, None, tuple(problems))
+        reported_on = None
+        if isinstance(stamp, str):  # still read: the time stamp is only when ACLED uploaded it
+            problems.append(Problem(origin.file, origin.line, "timestamp", stamp, Severity.WARNING))
+        else:
+            reported_on = stamp
         nation = (get("country", ""), get("iso", ""), get("iso3", ""), get("gwno", ""))
         country = self.countries.get(nation)
         if country is None:
@@ -231,6 +236,33 @@ def _when(event_date: str, time_precision: str) -> EventTime | str:
         return EventTime(start, end, precision)
     except FieldError as exc:
         return str(exc)
+
+
+FIRST_UPLOAD = datetime(1997, 1, 1, tzinfo=UTC)
+"""ACLED's data start in 1997: no row was uploaded before."""
+AFTER_LAST_UPLOAD = datetime(2101, 1, 1, tzinfo=UTC)
+"""The end of the dates the library takes (the command line's run from 1900 to 2100)."""
+_UPLOAD_SECONDS = range(int(FIRST_UPLOAD.timestamp()), int(AFTER_LAST_UPLOAD.timestamp()))
+
+
+def _reported_on(text: str) -> date | str | None:
+    """The UTC day of ACLED's Unix ``timestamp``, ``None`` when not stated, or why it is not read.
+
+    The time stamp is when ACLED uploaded the row, in whole seconds (``1730758098``). Text, a
+    negative number, or a number outside 1997–2100 (milliseconds, ``1730758098000``, read as
+    seconds about the year 56,800) is not such a time: the row gets no ``reported_on``, and the
+    warning says so, since a known-on cut-off then keeps it by its event date alone. The bounds are
+    fixed, not today's date: the same file reads the same on any day.
+    """
+    if not text or is_missing(text):
+        return None
+    seconds = whole_number(text, 10)
+    if seconds is not None and seconds in _UPLOAD_SECONDS:
+        return datetime.fromtimestamp(seconds, tz=UTC).date()
+    return (
+        f"expected the Unix time in seconds of ACLED's upload, from 1997 to 2100, got {quoted(text)}: "
+        "the row is read without reported_on"
+    )
 
 
 def _kind(event_type: str, sub_type: str) -> tuple[str | None, str]:

@@ -213,6 +213,12 @@ def whole_number(text: str, max_digits: int = 7) -> int | None:
     return int(digits) if digits != text and len(digits) <= max_digits else None
 
 
+def quoted(text: str, limit: int = 20) -> str:
+    """``text`` as a problem quotes a value: as the file holds it, its first ``limit`` characters
+    and an ellipsis when longer (a value of a million characters is not repeated in full)."""
+    return repr(text) if len(text) <= limit else f"{text[:limit]!r}…"
+
+
 def integral(text: str) -> str:
     """The digits of an integral float (``2.0``, ``371.00`` → ``2``, ``371``); other text as given.
 
