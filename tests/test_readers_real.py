@@ -487,11 +487,16 @@ def test_real_hdx__one_ministrys_rows_are_that_partys_claims():
 
 
 def test_real_hdx__civilians_and_rioters_of_armenia_are_the_target():
-    """``Civilians (Armenia)`` (inter2 7) and ``Rioters (Armenia)`` (inter2 5) as actor2 make ARM the target."""
+    """``Civilians (Armenia)`` (inter2 7) and ``Rioters (Armenia)`` (inter2 5) as actor2 make ARM the
+    target; in a protest or riot, so do ``Protesters (Armenia)`` or ``Rioters (Armenia)`` as actor1."""
     found = events(HDX_ARMENIA)
-    targeted = {k for k, e in found.items() if e.target is not None}
+    crowds = {k: e.target for k, e in found.items() if e.kind == "protest"}
+    assert len(crowds) == 49
+    assert crowds["ARM4956"] == "ARM"  # Protesters (Armenia), Rioters (Armenia) (inter2 5)
+    assert {crowds[k] for k in ("ARM4935", "ARM4929", "ARM4919", "ARM4918", "ARM4917")} == {"AZE"}
+    assert set(crowds.values()) == {"ARM", "AZE"}  # actor1 Protesters (Azerbaijan) for those five
+    targeted = {k for k, e in found.items() if e.target is not None and e.kind != "protest"}
     assert targeted == {
-        "ARM4956",
         "ARM4922",
         "ARM4909",
         "ARM4907",
@@ -524,7 +529,8 @@ def test_real_hdx__a_unit_after_the_years_names_the_units_party():
     # Not violent: actor1 is the actor, unit and all.
     assert found["ARM78"].actor == "RUS"  # Military Forces of Russia (2000-) Military Police
     assert found["ARM151"].actor == "ARM"  # Police Forces of Armenia (2018-) National Security Service
-    assert found["ARM3567"].actor is None  # Protesters (Armenia)
+    protest = found["ARM3567"]  # Protesters (Armenia) with Former Military Forces of Armenia (2018-)
+    assert (protest.actor, protest.target) == (None, "ARM")
 
 
 def test_real_hdx__a_border_guard_attack_on_civilians_of_the_other_side_is_not_domestic():
@@ -538,6 +544,37 @@ def test_real_hdx__a_border_guard_attack_on_civilians_of_the_other_side_is_not_d
     arrests = found["ARM151"]
     assert (arrests.actor, arrests.target) == ("ARM", "ARM")
     assert is_domestic(arrests, PARTIES)
+
+
+@pytest.mark.parametrize(
+    ("event_id", "actor"),
+    [
+        ("ARM4940", "ARM"),  # Gyumri: Protesters (Armenia), Police Forces of Armenia (2018-)
+        ("ARM4960", "ARM"),  # Yerevan: the same actors
+        ("ARM4962", None),  # Vagharshapat: Protesters (Armenia) alone
+        ("ARM4961", None),  # Gyumri: Protesters (Armenia) alone
+        ("ARM4927", "ARM"),  # Yerevan riot: Rioters (Armenia), Police Forces of Armenia (2018-)
+    ],
+)
+def test_real_hdx__a_protest_met_by_its_own_police_is_domestic_wherever_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], event_id: str, actor: str | None
+):
+    """Real rows of the HDX Armenia file, each alone in a file (header, HXL row and the row, as
+    in the source). Real exports put the protesters in ``actor1`` and the police who intervened
+    in ``actor2``: the police were lost (only ``actor1`` was read as the actor, only ``actor2``
+    for people), and the reason depended on whether the gazetteer knew the town (Gyumri and
+    Vagharshapat: "no party to the agreement involved"; Yerevan: "domestic event"). Now the
+    police are the actor and the protesters' country the target, in either column: domestic."""
+    lines = HDX_ARMENIA.read_text(encoding="utf-8").split("\n")
+    [row] = [line for line in lines if line.split(",")[1] == event_id]
+    path = tmp_path / f"{event_id}.csv"
+    path.write_text("\n".join([*lines[:2], row]), encoding="utf-8")
+    event = events(path)[event_id]
+    assert (event.kind, event.actor, event.target, event.involved) == ("protest", actor, "ARM", ())
+    assert is_domestic(event, PARTIES)
+    assert main(["validate", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "events: read 1, linked 0, unlinked 1, rejected 0\nunlinked: domestic event 1\n" in err
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ the people acted upon are taken from the columns each vintage has.
 
 ACLED's actor order does not say who attacked. For violent event types the two actors are kept
 as ``involved`` and no ``actor`` is set, so rule-made breach links are graded *contested*
-rather than charged to either party. ACLED codes each row from the sources in ``source``: when
+rather than charged to either party. In protests and riots the crowd is in either actor column
+(real exports: ``Protesters (Armenia)`` in ``actor1``, the police who intervened in ``actor2``):
+the state's forces in either one are the actor, the crowd's country the target. ACLED codes each row from the sources in ``source``: when
 all of them are one party's (by the reporter registry) the row is that party's claim relayed by
 ACLED; otherwise it is ACLED's own, unaffiliated coding.
 """
@@ -81,6 +83,8 @@ KIND_BY_EVENT_TYPE: dict[str, str] = {
     "Strategic developments": "other",
 }
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+CROWD_TYPES = frozenset({"Protests", "Riots"})
+"""Event types whose actors are a crowd and, when they intervened, a state's forces, in either order."""
 REQUIRED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "actor1", "source")
 OLD_COLUMN_NAMES = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2"}
 """Column names of ACLED files before 2019 (and of its old API) → today's."""
@@ -89,10 +93,11 @@ _YEARS = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)\s*")
 _PAIR_KIND = {(t.casefold(), s.casefold()): kind for (t, s), kind in KIND_BY_TYPE.items()}
 _TYPE_KIND = {t.casefold(): kind for t, kind in KIND_BY_EVENT_TYPE.items()}
 _VIOLENT = frozenset(t.casefold() for t in VIOLENT_TYPES)
+_CROWD = frozenset(t.casefold() for t in CROWD_TYPES)
 _PEOPLE_OF = re.compile(r"^(?:civilians|protesters|rioters)\s*\(([^()]+)\)$", re.IGNORECASE)
 """ACLED names unarmed people by their country: ``Civilians (Armenia)``, ``Protesters (Azerbaijan)``."""
 _PEOPLE_INTER = frozenset({"5", "6", "7", "rioters", "protesters", "civilians"})
-"""``inter2`` of rioters, protesters and civilians: codes before 2024, words since."""
+"""``inter1``/``inter2`` of rioters, protesters and civilians: codes before 2024, words since."""
 
 
 def read_acled(
@@ -120,12 +125,12 @@ class _AcledRows:
         self.resolve_reporter = resolve_reporter
         self.times: dict[tuple[str, str], EventTime | str] = {}
         self.kinds: dict[tuple[str, str], tuple[str | None, str]] = {}
-        self.actors: dict[tuple[tuple[str, str, str, str], bool], tuple[tuple[str, ...], str | None]] = {}
+        self.actors: dict[tuple[tuple[str, str, str, str], str], tuple[tuple[str, ...], str | None]] = {}
         self.sources: dict[str, tuple[str, str]] = {}
         self.places = CoordinatesOnce()
         self.countries: dict[tuple[str, str, str, str], CountryReading] = {}
         self.stamps: dict[str, date | str | None] = {}
-        self.targets: dict[tuple[str, str], str | None] = {}
+        self.targets: dict[tuple[str, str, str, str, bool], str | None] = {}
         self.strings: dict[str, str] = {}
 
     def record(self, f: dict[str, str], origin: Origin) -> Record:
@@ -153,11 +158,11 @@ class _AcledRows:
         kind, folded = found
         if kind is None:
             bad("event_type", f"unknown ACLED event type {types[0]!r}")
-        violent = folded in _VIOLENT
+        order = VIOLENT if folded in _VIOLENT else CROWD if folded in _CROWD else ACTOR_FIRST
         names = (get("actor1", ""), get("assoc_actor_1", ""), get("actor2", ""), get("assoc_actor_2", ""))
-        actors = self.actors.get((names, violent))
+        actors = self.actors.get((names, order))
         if actors is None:
-            actors = self.actors[(names, violent)] = _actors(names, violent, self.resolve_party)
+            actors = self.actors[(names, order)] = _actors(names, order, self.resolve_party)
         involved, actor = actors
         source_text = get("source", "")
         source = self.sources.get(source_text)
@@ -186,9 +191,9 @@ class _AcledRows:
             country = self.countries[nation] = read_country(*nation)
         if country.unknown:  # on every row giving it: the file's reader tells it once
             problems.append(unknown_country(origin, country.code))
-        people = (get("actor2", ""), get("inter2", ""))
+        people = (get("actor2", ""), get("inter2", ""), get("actor1", ""), get("inter1", ""), order == CROWD)
         if people not in self.targets:
-            self.targets[people] = _people_of(f, self.resolve_party)
+            self.targets[people] = _people_of(*people, self.resolve_party)
         shared = self.strings
         location = ", ".join(x for x in (get("location", ""), get("admin2", "")) if x)
         admin1 = get("admin1", "")
@@ -272,18 +277,31 @@ def _kind(event_type: str, sub_type: str) -> tuple[str | None, str]:
     return _PAIR_KIND.get((folded, current_sub.casefold())) or _TYPE_KIND.get(folded), folded
 
 
+VIOLENT, CROWD, ACTOR_FIRST = "violent", "crowd", "actor first"
+"""How a row's actor columns are read: by event type (see :func:`_actors`)."""
+
+
 def _actors(
-    names: tuple[str, str, str, str], violent: bool, resolve_party: PartyResolver
+    names: tuple[str, str, str, str], order: str, resolve_party: PartyResolver
 ) -> tuple[tuple[str, ...], str | None]:
-    """(the registered parties involved, when violent; the acting party, when not)."""
-    parties: list[str] = []
-    for text in names:
-        for part in filter(None, (p.strip() for p in text.split(";"))):
-            party = actor_party(part, resolve_party)
-            if party is not None and party not in parties:
-                parties.append(party)
-    actor = None if violent else (actor_party(names[0], resolve_party) if names[0] else None)
-    return (tuple(sorted(parties)) if violent else ()), actor
+    """(the registered parties involved, when violent; the acting party, when not).
+
+    Violent: every party named, none the actor (the order says nothing of who attacked). A
+    protest or riot: the party of ``actor1`` or else of ``actor2``, since ACLED puts the crowd in
+    either column and the police or army who met it in the other; reading ``actor1`` alone lost
+    the police of every real protest coded with the protesters first. Other types: ``actor1``.
+    """
+    if order == VIOLENT:
+        parties: list[str] = []
+        for text in names:
+            for part in filter(None, (p.strip() for p in text.split(";"))):
+                party = actor_party(part, resolve_party)
+                if party is not None and party not in parties:
+                    parties.append(party)
+        return tuple(sorted(parties)), None
+    columns = (names[0], names[2]) if order == CROWD else (names[0],)
+    acting = (actor_party(name, resolve_party) for name in columns if name)
+    return (), next((party for party in acting if party is not None), None)
 
 
 def actor_party(name: str, resolve_party: PartyResolver) -> str | None:
@@ -314,14 +332,26 @@ def _source(text: str, resolve_reporter: ReporterResolver) -> tuple[str, str]:
     return "ACLED" + (f" ({'; '.join(sources)})" if sources else ""), UNAFFILIATED if party is None else party
 
 
-def _people_of(f: dict[str, str], resolve_party: PartyResolver) -> str | None:
-    """The party whose civilians, protesters or rioters ``actor2`` names, if that party is registered.
+def _people_of(
+    actor2: str, inter2: str, actor1: str, inter1: str, crowd: bool, resolve_party: PartyResolver
+) -> str | None:
+    """The party whose civilians, protesters or rioters ``actor2`` names (for a protest or a riot,
+    ``actor2`` or else ``actor1``), if that party is registered.
 
     ``Civilians (Armenia)`` are acted upon, not acting: the linking uses the target to tell an
-    event between one side's forces and its own people from one between the sides.
+    event between one side's forces and its own people from one between the sides. A crowd is
+    acted upon in whichever column it stands: ``Protesters (Armenia)`` met by Armenia's police is
+    Armenia's own people.
     """
-    named = _PEOPLE_OF.match(f.get("actor2", "").strip())
-    inter = integral(stated(f.get("inter2", ""))).casefold()
-    if named is None or (inter and inter not in _PEOPLE_INTER):
+    people = _people(actor2, inter2, resolve_party)
+    if people is None and crowd:
+        people = _people(actor1, inter1, resolve_party)
+    return people
+
+
+def _people(name: str, inter: str, resolve_party: PartyResolver) -> str | None:
+    named = _PEOPLE_OF.match(name.strip())
+    code = integral(stated(inter)).casefold()
+    if named is None or (code and code not in _PEOPLE_INTER):
         return None
     return resolve_party(named[1].strip())
