@@ -329,3 +329,21 @@ def test_quotes__property_one_stray_quote_at_a_field_start_costs_exactly_its_row
     items = read_text(rows(*body))
     assert len([r for r in items if isinstance(r, Record)]) == count
     assert [r.origin.line for r in rejected(items)] == [row + 2]
+
+
+def test_problems__quote_a_long_value_as_the_file_holds_it_shortened_with_an_ellipsis():
+    """A value cut to its first 20 (a date: 40) characters was quoted as if the file held that:
+    31 digits of deaths were reported as ``got '10000000000000000000'``, a number not in the file.
+    The cut is now marked with an ellipsis; a short value is quoted whole."""
+    digits = "1" + "0" * 30
+    text = (
+        "id,date,kind,reported_by,reporter_party,fatalities\n"
+        f"X1,2021-01-01,other,Reuters,none,{digits}\n"
+        "X2,2021-01-01,other,Reuters,none,1e30\n"
+        f"X3,{'2021-01-01' * 5},other,Reuters,none,\n"
+    )
+    ledger = ledger_from_csv(text)
+    messages = {p.line: p.message for p in ledger.errors}
+    assert messages[2].endswith(f"got {digits[:20]!r}…")
+    assert messages[3].endswith("got '1e30'")
+    assert messages[4].endswith(f"{('2021-01-01' * 5)[:40]!r}…")

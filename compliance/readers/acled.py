@@ -172,7 +172,7 @@ class _AcledRows:
         deaths = get("fatalities", "")
         fatalities = whole_number(deaths)
         if deaths and fatalities is None and not is_missing(deaths):
-            bad("fatalities", f"expected a whole number, got {deaths[:20]!r}")
+            bad("fatalities", f"expected a whole number, got {quoted(deaths)}")
         place = self.places(get("latitude", ""), get("longitude", ""), get("geo_precision", ""), bad)
         stamp_text = get("timestamp", "")
         stamp = self.stamps.get(stamp_text)

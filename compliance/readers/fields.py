@@ -80,7 +80,7 @@ def _parse_plain(raw: str) -> tuple[date | datetime, date | datetime | None, Pre
 def _parse_free_text(raw: str) -> tuple[date, date | None, Precision]:
     """``16 November 2021`` → a day; ``July 2021`` → a month. Anything vaguer is refused."""
     if len(raw) > 40 or not any(c.isdigit() for c in raw):
-        raise FieldError(f"not a date: {raw[:40]!r}")
+        raise FieldError(f"not a date: {quoted(raw, 40)}")
     if _ALL_NUMERIC.match(raw):
         return _parse_numeric(raw), None, Precision.DAY
     from dateutil import parser as dateutil_parser  # here: 35 ms at start-up that most files never need
@@ -195,7 +195,7 @@ def decimal(text: str) -> float:
     ``float()`` alone also takes ``4_0``, Arabic-Indic digits (``٤٠``), ``nan`` and ``inf``.
     """
     if not (text.isascii() and "_" not in text and text[-1:] in _LAST_OF_DECIMAL and len(text) <= 40):
-        raise ValueError(f"not a decimal number: {text[:40]!r}")
+        raise ValueError(f"not a decimal number: {quoted(text, 40)}")
     return float(text)
 
 

@@ -31,6 +31,7 @@ from compliance.readers.fields import (
     event_time,
     is_missing,
     parse_when,
+    quoted,
     stated,
     whole_number,
 )
@@ -201,7 +202,7 @@ class EventBuilder:
                 findings.append(
                     (
                         "fatalities",
-                        f"expected a whole number of deaths as this reporter claims it, got {deaths[:20]!r}",
+                        f"expected a whole number of deaths as this reporter claims it, got {quoted(deaths)}",
                         Severity.ERROR,
                     )
                 )

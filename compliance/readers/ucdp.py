@@ -28,6 +28,7 @@ from compliance.readers.fields import (
     integral,
     is_missing,
     parse_when,
+    quoted,
     stated,
     whole_number,
     without_midnight,
@@ -92,7 +93,7 @@ class UcdpRows:
             bad("date_start", when)
         kind = KIND_BY_VIOLENCE.get(integral(get("type_of_violence", "")))
         if kind is None:
-            bad("type_of_violence", f"expected 1, 2 or 3, got {get('type_of_violence', '')[:20]!r}")
+            bad("type_of_violence", f"expected 1, 2 or 3, got {quoted(get('type_of_violence', ''))}")
         sides = (get("side_a", ""), get("side_b", ""))
         involved = self.sides.get(sides)
         if involved is None:
@@ -100,7 +101,7 @@ class UcdpRows:
         best = get("best", "")
         fatalities = whole_number(best)
         if best and fatalities is None and not is_missing(best):
-            bad("best", f"expected a whole number, got {best[:20]!r}")
+            bad("best", f"expected a whole number, got {quoted(best)}")
         place = self.places(get("latitude", ""), get("longitude", ""), get("where_prec", ""), bad)
         if problems or isinstance(when, str) or kind is None:
             return Record(origin, None, tuple(problems))
