@@ -10,14 +10,14 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from itertools import compress
 from operator import attrgetter
 
 from compliance.core.events import Event
 from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
-from compliance.core.timeframe import EPSILON, local_date
+from compliance.core.timeframe import EPSILON, day_start, local_date, moment
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.facts import Facts
 from compliance.evaluation.graded import Graded
@@ -58,7 +58,10 @@ def list_evidence(
     obligation. ``all_started``: every account known, linked or not, starts before the cut-off,
     so no account is graded again. ``binds``: the earliest the obligation can have come into
     force (``None``: it has not), and whether that is uncertain (it waits for another); a breach
-    account wholly before it is listed, but says that it is no breach of this obligation.
+    account wholly before it is listed, but says that it is no breach of this obligation. Each
+    other account is given the day it is read from (``Evidence.read_from``), as
+    ``categories.categorise`` cuts it: from the agreement's date, a breach from that earliest
+    entry into force (the first instant a duty that waits for another can have bound).
 
     The counts by grade are over every link known by the cut-off, not only those listed: a
     reader who adds up the grades of a long list must get ``total``. Each link has the grade
@@ -66,12 +69,17 @@ def list_evidence(
     the cut-off is graded again on those known, as a listed one is.
     """
     tz = agreement.tz
+    adopted = day_start(agreement.date, tz)  # no account is read from before the text existed
+    bound = max(adopted, moment(ob.in_force, tz))  # nor a breach before the duty bound
+    if binds is not None and binds[0] is not None:
+        bound = max(bound, binds[0])
     visible = graded if all_known else [g for g in graded if spans[g.event.id][0] < cutoff]  # known_by
     total = len(visible)
     wanted = {Effect.FULFILS, Effect.BREACHES}  # the first confirmed of each is always listed
     deciders = frozenset(decided)  # read once per link: a tuple of 100,000 ids made this quadratic
     remaining = set(deciders)  # the deciding accounts are always listed
     evidence: list[Evidence] = []
+    days: dict[datetime, date] = {}  # the day of each instant read from: accounts share a few
 
     later = {} if late is None else late
     indexed: dict[str, IncidentIndex] = {}
@@ -137,11 +145,9 @@ def list_evidence(
                     break
                 continue
             grade, why = graded_at_cutoff(item)
-            before = (
-                binds is not None
-                and link.effect is Effect.BREACHES
-                and (binds[0] is None or spans[event.id][1] <= binds[0])
-            )
+            span = spans[event.id]
+            breach = link.effect is Effect.BREACHES
+            before = binds is not None and breach and (binds[0] is None or span[1] <= binds[0])
             if before and binds is not None:
                 if beyond:  # listed among the first only: it decides nothing
                     continue
@@ -154,7 +160,15 @@ def list_evidence(
                 wanted.discard(link.effect)
             elif beyond:
                 continue
-            evidence.append(Evidence(event.id, link.effect, grade, link.basis, why, link.note, before))
+            read_from = None
+            if not before:
+                at = max(span[0], bound if breach else adopted)
+                read_from = days.get(at)
+                if read_from is None:
+                    read_from = days[at] = local_date(at, tz)
+            evidence.append(
+                Evidence(event.id, link.effect, grade, link.basis, why, link.note, before, read_from)
+            )
 
     if limit is None or total <= limit:
         listing(sorted(visible, key=_ORDER), 0)

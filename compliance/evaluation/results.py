@@ -33,6 +33,12 @@ class Evidence:
     before_in_force: bool = False
     """A breach account dated before the obligation came into force (or while it is not): listed
     as linked, but no breach of it; counts of breaches (``activity``) leave it out."""
+    read_from: date | None = None
+    """The first day, in the agreement's zone, from which the evaluation reads the account: its
+    first possible day, or, for one that straddles it, the agreement's date or (a breach) the
+    earliest day the obligation can have come into force, the first day of the range of the
+    fulfilment it waits for (``None``: ``before_in_force``). Given here so that a count per
+    period (``activity``) places an account where the rules read it without deciding again."""
 
 
 @frozen

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from compliance.core.vocabulary import Grade
-from compliance.evaluation.evaluate import ObligationResult
+from compliance.evaluation.evaluate import Evidence, ObligationResult
 from compliance.evaluation.rollup import RollUp
 from compliance.load.converter import converter
 from compliance.render.problems import problem_dicts
@@ -48,10 +48,7 @@ def _obligation(r: ObligationResult, total: int, by_trust: TrustStatuses | None)
         "breach_on_record": r.breach_on_record,
         "evidence_total": total,
         "evidence_by_grade": {grade.value: r.evidence_count(grade) for grade in Grade},
-        "evidence": [
-            {**converter.unstructure(e), "note": e.note or None, "before_in_force": e.before_in_force}
-            for e in r.evidence
-        ],
+        "evidence": [_evidence(e) for e in r.evidence],
         "history": [
             {
                 "date": t.date.isoformat() if i else None,  # the first entry holds from the start
@@ -62,6 +59,14 @@ def _obligation(r: ObligationResult, total: int, by_trust: TrustStatuses | None)
             for i, t in enumerate(r.history)
         ],
     }
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    """One account as ``report/1`` lists it. The day it is read from (``read_from``) is left out:
+    the counts per period use it, and the report gives each account's own date in ``events``."""
+    data: dict[str, Any] = converter.unstructure(e)
+    data.pop("read_from", None)  # (omitted when None: defaults are)
+    return {**data, "note": e.note or None, "before_in_force": e.before_in_force}
 
 
 def report_dict(report: Report) -> dict[str, Any]:
