@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from attrs import evolve
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
@@ -20,7 +20,9 @@ from compliance.core.vocabulary import Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import Evaluation, Transition, evaluate
 from compliance.evaluation.rules import RULE_NAMES
 from compliance.linking.index import LinkIndex, link_event
+from compliance.linking.ledger import Accounting, Ledger
 from compliance.testing import laws
+from compliance.views.activity import count_activity
 from tests.support import AGREEMENTS, PARTIES
 
 INDEX = LinkIndex.build(AGREEMENTS)
@@ -276,6 +278,60 @@ def test_law__history_replay_equals_direct_evaluation__duties_waiting_for_a_rati
     """The history law on the duties that wait for a ratification dated to a range, with clashes
     around it (laws.history_replays)."""
     laws.history_replays(AGREEMENTS, PARTIES, events, as_of, earlier)
+
+
+def _peace_account(event_id: str, when: EventTime, ratified: bool) -> Event:
+    """A synthetic account of the ratification (Washington) or of a border clash by Azerbaijan."""
+    return Event(
+        id=event_id,
+        when=when,
+        kind="agreement-signed" if ratified else "armed-clash",
+        reported_by="Reuters",
+        reporter_party="none",
+        source_url=SRC,
+        actor="AZE",
+        location="Washington" if ratified else "Syunik/Zangezur border",
+        links=(RATIFICATION,) if ratified else (),
+    )
+
+
+FEBRUARY = EventTime(date(2026, 2, 1), date(2026, 2, 28), Precision.MONTH)
+
+
+@COSTLY
+@given(ratification_lists, ratification_dates)
+@example(  # ratified on 5 February: a clash of some day in February counted in the week before
+    [
+        _peace_account("r1", EventTime(date(2026, 2, 5), None, Precision.DAY), ratified=True),
+        _peace_account("r0", FEBRUARY, ratified=False),
+    ],
+    date(2026, 2, 5),
+)
+@example(  # ratified some day in February: a clash of 25 January to 10 February counted in January
+    [
+        _peace_account("r1", FEBRUARY, ratified=True),
+        _peace_account("r0", EventTime(date(2026, 1, 25), date(2026, 2, 10), Precision.INTERVAL), False),
+    ],
+    date(2026, 3, 31),
+)
+def test_law__activity_counts_a_breach_only_where_its_duty_can_be_in_force(
+    events: list[Event], as_of: date
+) -> None:
+    """`activity` counts a breach of a duty that waits for the ratification in a week at the end
+    of which the evaluation can read the duty in force: from the earliest day it can have come
+    into force, not from a straddling account's own first day (synthetic accounts; the examples
+    are ones the count got wrong)."""
+    links = laws.links_for(AGREEMENTS, PARTIES, events)
+    evaluation = evaluate(AGREEMENTS, events, links, PARTIES, as_of)
+    ledger = Ledger(
+        tuple(AGREEMENTS), PARTIES, tuple(events), tuple(links), (), (), Accounting(len(events), 0, 0, 0)
+    )
+    counted = count_activity(ledger, evaluation, date(2026, 1, 1), "week", [PEACE_AGREEMENT])
+    tz = next(a.tz for a in AGREEMENTS if a.id == PEACE_AGREEMENT)
+    for row in counted.rows:
+        if row.effect is Effect.BREACHES:
+            _, possible = evaluation.result(row.obligation).status_on(row.period_end, tz)
+            assert possible != (Status.NOT_IN_FORCE,), (row.obligation, row.period_start)
 
 
 @given(st.integers(-3 * 86400, 3 * 86400))

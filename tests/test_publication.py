@@ -23,7 +23,7 @@ from compliance.render.json import report_dict
 from compliance.render.markdown import render_markdown
 from compliance.render.safe import text
 from compliance.render.svg import breaches_svg, heatmap_svg
-from compliance.views.activity import activity
+from compliance.views.activity import Activity, activity, count_activity
 from compliance.views.pictures import breach_counts, heatmap_of_report
 from compliance.views.problems import group_problems
 from compliance.views.report import Report
@@ -290,6 +290,55 @@ def test_activity__breaches_of_a_duty_that_waits_count_only_once_it_came_into_fo
     assert all(
         e.reason.endswith("; the obligation is not in force: no breach of it") for e in result.evidence
     )
+
+
+def test_activity__a_breach_straddling_a_waited_for_fulfilment_is_counted_from_its_earliest_day() -> None:
+    """The ratification Article III waits for is dated only to January 2026, so the duty came into
+    force at some instant of that month. The evaluation lists a clash of 5 to 10 December as no
+    breach of it ("2026-01-01 at the earliest") and reads a clash of 20 December to 10 January,
+    and one of 1 August 2025 to 5 January, from 1 January on: before it the duty was not in
+    force. `activity`, and the report's breaches picture with it, counted those two from their own
+    first day or the duty's own entry into force (December, August), months the timeline calls
+    not in force. They count from the earliest day the duty could have come into force.
+    Synthetic accounts."""
+    src = "https://example.org/account"
+    force = "pa2025-3-non-use-of-force-aze"
+    where = "armed-clash,AZE,Syunik/Zangezur border,Reuters,none"
+    text = rows(
+        f"R1,2026-01,,agreement-signed,,Washington,Reuters,none,{src},,peace-agreement-2025#XVI/pa2025-ratification:fulfils,",
+        f"W1,2025-12-05,2025-12-10,{where},{src},,,",
+        f"S1,2025-12-20,2026-01-10,{where},{src},,,",
+        f"S2,2025-08-01,2026-01-05,{where},{src},,,",
+        f"L1,2026-01-20,2026-02-05,{where},{src},,,",
+    )
+    ledger = ledger_from_csv(text)
+    as_of = date(2026, 3, 31)
+    _, evaluation = Report.build_with_evidence(ledger, as_of, ["peace-agreement-2025"])
+    listed = {e.event: e for e in evaluation.result(force).evidence}
+    assert {e: listed[e].before_in_force for e in listed} == {
+        "W1": True,
+        "S1": False,
+        "S2": False,
+        "L1": False,
+    }
+    assert "(2026-01-01 at the earliest): no breach of it" in listed["W1"].reason
+
+    def breaches(table: Activity) -> dict[date, int]:
+        return {
+            r.period_start: r.accounts
+            for r in table.rows
+            if r.obligation == force and r.effect is Effect.BREACHES
+        }
+
+    assert breaches(activity(ledger, date(2025, 8, 1), as_of, "month")) == {date(2026, 1, 1): 3}
+    weekly = activity(ledger, date(2025, 12, 4), as_of, "week")  # weeks from Thursday 4 December
+    assert breaches(weekly) == {date(2026, 1, 1): 2, date(2026, 1, 15): 1}
+    picture = count_activity(ledger, evaluation, date(2025, 8, 1), "month", ["peace-agreement-2025"])
+    (aze,) = (side for side in picture.breaches if side.bearers == "AZE")
+    assert dict(zip((s for s, _ in picture.periods), aze.counts, strict=True))[date(2026, 1, 1)] == 3
+    assert sum(aze.counts) == 3
+    tz = next(a.tz for a in ledger.agreements if a.id == "peace-agreement-2025")
+    assert evaluation.result(force).status_on(date(2025, 12, 31), tz)[0] is Status.NOT_IN_FORCE
 
 
 def test_report__an_article_with_no_obligation_is_not_in_force_before_its_text() -> None:

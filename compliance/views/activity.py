@@ -2,10 +2,13 @@
 
 Ceasefire monitors publish counts per period and side (daily and weekly reports, dashboards);
 the status of an obligation is cumulative and says nothing of how often. This view counts the
-accounts linked to each obligation by the period their event falls in (its first possible day,
-or the agreement's date for an account that straddles it, as the evaluation reads it), with the
-grade the evaluation gives them under the chosen trust policy. An account without an
-incident id is its own incident; several accounts of one incident count as one incident.
+accounts linked to each obligation by the period of the day the evaluation reads them from
+(``Evidence.read_from``: an account's first possible day, but no earlier than its agreement's
+date, and a breach no earlier than the first day its duty can have come into force), with the
+grade the evaluation gives them under the chosen trust policy. It decides neither the day nor
+the grade: both are the evaluation's, so the counts cannot drift from what the report reads. An
+account without an incident id is its own incident; several accounts of one incident count as
+one incident.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from datetime import date, timedelta
 
 from attrs import frozen
 
-from compliance.core.timeframe import day_start, local_date, moment
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.evaluate import Evaluation, evaluate_ledger
 from compliance.linking.ledger import Ledger
@@ -113,7 +115,6 @@ def count_activity(
     firsts = [s for s, _ in spans]
     chosen = {a.id for a in ledger.agreements if not agreement_ids or a.id in agreement_ids}
     events = {e.id: e for e in ledger.events}
-    agreements = {a.id: a for a in ledger.agreements}
     accounts: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
     incidents: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
     sides: dict[tuple[str, Grade], list[set[str]]] = {}
@@ -121,25 +122,15 @@ def count_activity(
         if result.agreement not in chosen:
             continue
         bearers = ";".join(result.obligation.bearers)
-        instrument = agreements[result.agreement]
-        tz = instrument.tz
-        # As the evaluation reads them (``categories.categorise``): an account is read from its
-        # agreement's date on, the part before the text existed cut; a breach from the duty's
-        # entry into force on (one wholly before it the evaluation marks ``before_in_force``: no
-        # breach of it). Counted by its first possible day, a straddling account fell in a
-        # period before the text existed, where the timeline says not in force.
-        binds_day = local_date(
-            max(day_start(instrument.date, tz), moment(result.obligation.in_force, tz)), tz
-        )
         for evidence in result.evidence:
-            if evidence.before_in_force:
+            # Placed on the day the evaluation reads it from (``Evidence.read_from``): never before
+            # the agreement's date, a breach never before the duty can have come into force (for
+            # one that waits for another, the first day the other's fulfilment can fall on). One
+            # wholly before that is no breach of it (``before_in_force``) and is not counted.
+            day = evidence.read_from
+            if day is None:
                 continue
             event = events[evidence.event]
-            day = event.when.days_in(tz)[0]  # an instant's day in the agreement's zone, as in its history
-            if evidence.effect is Effect.BREACHES:
-                day = max(day, binds_day)
-            elif day < instrument.date:
-                day = instrument.date
             if not start <= day <= end:
                 continue
             index = bisect.bisect_right(firsts, day) - 1
