@@ -17,7 +17,7 @@ from compliance.core.events import Event, ExplicitLink, Origin
 from compliance.core.model import Agreement, LinkRule, Obligation
 from compliance.core.problems import Severity
 from compliance.core.timeframe import APPROXIMATE_WINDOW, EventTime, Precision
-from compliance.core.vocabulary import EVENT_KINDS, ActorRelation, Effect
+from compliance.core.vocabulary import EVENT_KINDS, ActorRelation, Effect, Status
 from compliance.evaluation.evaluate import evaluate, evaluate_ledger
 from compliance.linking.index import LinkIndex, link_account, link_event
 from compliance.linking.ledger import Ledger, assemble, build_ledger
@@ -25,6 +25,8 @@ from compliance.linking.scope import (
     BEFORE,
     DISPUTED_SCOPE,
     DOMESTIC,
+    ENDED,
+    ENDING_KINDS,
     NO_OPPOSING,
     NO_PARTY,
     NO_RULE,
@@ -34,9 +36,11 @@ from compliance.linking.scope import (
     AgreementScope,
     incidents_in_scope,
     may_bear_on,
+    outlives_end,
 )
 from compliance.readers import Record, read_event_file
 from compliance.testing.strategies import accounts_for, anchor_dates
+from compliance.views.activity import activity
 from compliance.views.report import Report
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER, ledger_from_csv
 
@@ -807,3 +811,154 @@ def test_scope__in_place_and_time_a_domestic_account_is_domestic_and_another_kin
     ledger = ledger_from_csv(REASON_HEADER + row + "\n")
     assert ledger.links == ()
     assert ledger.accounting.unlinked_reasons == {reason: 1}
+
+
+# --------------------------------------------------------------------------- after an obligation's end
+
+END_HEADER = "id,date,date_end,kind,actor,location,country,reported_by,reporter_party,links\n"
+"""Point 3 (deployment) ended on 12 June 2024 and point 5 (the monitoring centre) on 26 April
+2024, by the ``[[endings]]`` of trilateral-2020 (dates read in Moscow time, +03:00)."""
+DEPLOYMENT, CENTRE, TERM = "ts2020-3-deployment-rus", "ts2020-5-control-centre", "ts2020-4-term-rus"
+
+
+def _end_ledger(*lines: str) -> Ledger:
+    return ledger_from_csv(END_HEADER + "".join(line + "\n" for line in lines))
+
+
+def test_scope__an_account_after_an_obligations_end_is_not_evidence_for_it() -> None:
+    """The outside review's case: a deployment of January 2025 and a centre opening of September
+    2024 were linked to the terminated duties as fulfilments, cited as confirmed evidence under
+    them and counted by ``activity``. After the day the texts end an obligation, no rule links an
+    account to it; linked to nothing else, it is unlinked as "after the obligation ended"."""
+    ledger = _end_ledger(
+        "P1,2025-01-10,,peacekeeper-deployment,RUS,Khankendi,AZ,Ministry of Defence of Russia,RUS,",
+        "P2,2024-09-10,,monitoring-centre-opened,RUS,Aghdam,AZ,Ministry of Defence of Russia,RUS,",
+        # The same accounts on the day before each end: still evidence.
+        "Q1,2024-06-11,,peacekeeper-deployment,RUS,Khankendi,AZ,Ministry of Defence of Russia,RUS,",
+        "Q2,2024-04-25,,monitoring-centre-opened,RUS,Aghdam,AZ,Ministry of Defence of Russia,RUS,",
+    )
+    assert ledger.problems == ()
+    assert linked(ledger, "P1") == linked(ledger, "P2") == set()
+    assert linked(ledger, "Q1") == {DEPLOYMENT}
+    assert linked(ledger, "Q2") == {CENTRE}
+    acc = ledger.accounting
+    assert (acc.read, acc.linked, acc.unlinked, acc.rejected) == (4, 2, 2, 0)
+    assert acc.unlinked_reasons == {ENDED: 2}
+    evaluation = evaluate_ledger(ledger, date(2026, 11, 22))
+    for ob in (DEPLOYMENT, CENTRE):
+        result = evaluation.result(ob)
+        assert result.status is Status.TERMINATED
+        assert {e.event for e in result.evidence} <= {"Q1", "Q2"}
+    counted = activity(ledger, date(2024, 7, 1), date(2025, 6, 30), "year")
+    assert counted.rows == ()
+
+
+def test_scope__an_account_on_or_straddling_the_end_stays_linked() -> None:
+    """The end is a day in the agreement's zone: an account of that day, or one that may fall on
+    or before it, may be the evidence of the end and stays linked; one whose first possible day
+    is the next is not. An instant is read in the agreement's zone: 22:30 UTC on 12 June is
+    01:30 on 13 June in Moscow."""
+    ledger = _end_ledger(
+        "D1,2024-06-12,,peacekeeper-deployment,RUS,Khankendi,AZ,TASS,RUS,",
+        "D2,2024-06-01,2024-06-20,peacekeeper-deployment,RUS,Khankendi,AZ,TASS,RUS,",
+        "D3,2024-06-13,,peacekeeper-deployment,RUS,Khankendi,AZ,TASS,RUS,",
+        "D4,2024-06-12T20:30:00+00:00,,peacekeeper-deployment,RUS,Khankendi,AZ,TASS,RUS,",
+        "D5,2024-06-12T22:30:00+00:00,,peacekeeper-deployment,RUS,Khankendi,AZ,TASS,RUS,",
+    )
+    assert {e for e in ("D1", "D2", "D3", "D4", "D5") if DEPLOYMENT in linked(ledger, e)} == {
+        "D1",
+        "D2",
+        "D4",
+    }
+    assert ledger.accounting.unlinked_reasons == {ENDED: 2}
+
+
+def test_scope__the_account_of_an_ending_links_after_the_end() -> None:
+    """The closure of the centre reported for the day after it, and the contingent's withdrawal
+    reported days after its completion, are the accounts of those ends: their ``relevant`` rules
+    still link them. A ``relevant`` rule of another kind does not outlive the end: a road
+    blocked on the Lachin corridor in July 2024 is no evidence about Russia's control of it."""
+    ledger = _end_ledger(
+        "C1,2024-04-27,,monitoring-centre-closed,,Aghdam,AZ,Turan news agency,none,",
+        "W1,2024-06-14,,peacekeeper-withdrawal,RUS,Khankendi,AZ,TASS,RUS,",
+        "R1,2024-07-01,,road-blocked,,Lachin corridor,AZ,Reuters,none,",
+        "R2,2024-06-01,,road-blocked,,Lachin corridor,AZ,Reuters,none,",
+    )
+    links = {(link.event, link.obligation): link.effect for link in ledger.links}
+    assert links[("C1", CENTRE)] is Effect.RELEVANT
+    assert links[("W1", TERM)] is Effect.RELEVANT
+    assert linked(ledger, "R1") == set()
+    assert linked(ledger, "R2") == {"ts2020-6-corridor-control-rus"}
+    # R1 got further with the Lachin corridor's other rule (Azerbaijan's duty of safe movement,
+    # whose breach needs Azerbaijan named as actor) than with the ended one: no rule matches.
+    assert ledger.accounting.unlinked_reasons == {NO_RULE: 1}
+    assert set(EVENT_KINDS) >= ENDING_KINDS
+    assert all(outlives_end(kind, Effect.RELEVANT) for kind in ENDING_KINDS)
+    assert not any(
+        outlives_end(kind, effect)
+        for kind in ENDING_KINDS
+        for effect in Effect
+        if effect is not Effect.RELEVANT
+    )
+
+
+def test_scope__an_explicit_link_after_the_end_is_refused_unless_relevant() -> None:
+    """As an explicit link to a text not yet adopted is: a link saying the account fulfils,
+    breaches or advances an obligation ended before it is refused with a warning naming file,
+    line and field, one per obligation an article-level link reaches. A ``relevant`` link is
+    made: whoever coded it read the account, which may be the account of the end (a statement
+    confirming the withdrawal, a week later). The account whose every link is refused keeps the
+    reason its rules give, as one linked to a text not yet adopted does."""
+    ledger = _end_ledger(
+        f"X1,2024-06-20,,statement,RUS,Moscow,,TASS,RUS,trilateral-2020#3/{DEPLOYMENT}:fulfils",
+        f"X2,2024-06-20,,statement,RUS,Moscow,,TASS,RUS,trilateral-2020#3/{DEPLOYMENT}:relevant",
+        "X3,2024-06-20,,statement,RUS,Moscow,,TASS,RUS,trilateral-2020#3:progress",
+        f"X4,2024-06-12,,statement,RUS,Moscow,,TASS,RUS,trilateral-2020#3/{DEPLOYMENT}:fulfils",
+    )
+    assert linked(ledger, "X1") == linked(ledger, "X3") == set()
+    assert linked(ledger, "X2") == linked(ledger, "X4") == {DEPLOYMENT}
+    warnings = sorted((p.line, p.field, p.severity, p.message) for p in ledger.problems)
+    assert [(line, field, severity) for line, field, severity, _ in warnings] == [
+        (2, "links", Severity.WARNING),
+        (4, "links", Severity.WARNING),
+        (4, "links", Severity.WARNING),
+    ]
+    assert warnings[0][3] == (
+        f"link trilateral-2020#3/{DEPLOYMENT}:fulfils is not made to obligation {DEPLOYMENT}: the account "
+        "is dated after it ended (terminated on 2024-06-12); after its end only a 'relevant' link is made to it"
+    )
+    assert {m.split(": ")[0] for *_, m in warnings[1:]} == {
+        "link trilateral-2020#3:progress is not made to obligation ts2020-3-composition-rus",
+        f"link trilateral-2020#3:progress is not made to obligation {DEPLOYMENT}",
+    }
+    assert ledger.accounting.unlinked_reasons == {NO_RULE: 2}
+
+
+def test_scope__a_denial_after_the_end_does_not_answer_for_the_ended_obligation() -> None:
+    """A denial reaches an obligation through its incident only while the obligation runs, as a
+    rule-made link does: Russia's denial of June 2024 answers an account of May about its
+    control of the corridor; the same denial given in July, after the contingent left, does not."""
+    header = "id,date,kind,actor,location,country,reported_by,reporter_party,incident\n"
+    text = header + (
+        "A1,2024-05-20,road-blocked,,Lachin corridor,AZ,Reuters,none,i1\n"
+        "N1,2024-06-01,denial,RUS,Moscow,,TASS,RUS,i1\n"
+        "N2,2024-07-01,denial,RUS,Moscow,,TASS,RUS,i1\n"
+    )
+    ledger = ledger_from_csv(text)
+    assert "ts2020-6-corridor-control-rus" in linked(ledger, "A1")
+    assert linked(ledger, "N1") == {"ts2020-6-corridor-control-rus"}
+    assert linked(ledger, "N2") == set()
+
+
+def test_scope__linking_ends_an_obligation_on_the_day_the_evaluation_does() -> None:
+    """Linking and the evaluation read one ending per obligation (``first_endings``): on its day
+    the status is ``terminated`` or ``superseded``, the day before it is not, and the index's
+    date boundaries hold the day (the memo's date classes decide the test exactly)."""
+    index = LinkIndex.build(AGREEMENTS)
+    assert index.endings, "the bundled texts end some obligations"
+    for ob_id, ending in index.endings.items():
+        assert ending.date in index.boundaries
+        before = evaluate(AGREEMENTS, (), (), PARTIES, ending.date - timedelta(days=1)).result(ob_id)
+        on = evaluate(AGREEMENTS, (), (), PARTIES, ending.date).result(ob_id)
+        assert before.status not in (Status.TERMINATED, Status.SUPERSEDED), ob_id
+        assert on.status.value == ending.type.value, ob_id

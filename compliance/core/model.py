@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timezone
 
 from attrs import field, frozen, validators
@@ -326,3 +326,42 @@ class Agreement:
 
     def obligations_of(self, number: str) -> tuple[Obligation, ...]:
         return tuple(o for o in self.obligations if o.article == number)
+
+
+def endings_of(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:
+    """Endings by obligation id: the agreement's own, and those later instruments declare.
+
+    A later agreement's ``supersedes`` or ``terminates`` relation ends the earlier obligation
+    (or every obligation of the earlier agreement) from the relation's date.
+    """
+    found: dict[str, list[Ending]] = {}
+    by_agreement = {a.id: a for a in agreements}
+    for agreement in agreements:
+        for ending in agreement.endings:
+            for ob_id in ending.obligations or tuple(o.id for o in agreement.obligations):
+                found.setdefault(ob_id, []).append(ending)
+        for relation in agreement.relations:
+            if relation.type not in (RelationType.SUPERSEDES, RelationType.TERMINATES):
+                continue
+            end_type = EndType.SUPERSEDED if relation.type is RelationType.SUPERSEDES else EndType.TERMINATED
+            by = agreement.id + (f" ({relation.later})" if relation.later else "")
+            earlier = by_agreement.get(relation.earlier)
+            targets = tuple(o.id for o in earlier.obligations) if earlier else (relation.earlier,)
+            for ob_id in targets:
+                found.setdefault(ob_id, []).append(
+                    Ending(relation.date, end_type, by, relation.source, (ob_id,), relation.note)
+                )
+    return found
+
+
+def ending_order(ending: Ending) -> tuple[dt.date, str, str]:
+    """How the endings of one obligation are ordered: the first takes effect (by date, then type,
+    then what ended it, so that two endings of one day always give the same one)."""
+    return (ending.date, ending.type.value, ending.by)
+
+
+def first_endings(agreements: Sequence[Agreement]) -> dict[str, Ending]:
+    """The ending that takes effect for each ended obligation (:func:`ending_order`): the one the
+    evaluation's ``ended`` rule reads, and the one linking reads (an account whose first possible
+    day is after it is not evidence of the obligation)."""
+    return {ob_id: min(found, key=ending_order) for ob_id, found in endings_of(agreements).items()}

@@ -22,7 +22,7 @@ from operator import attrgetter, itemgetter
 from attrs import evolve, frozen
 
 from compliance.core.events import Event, Link, by_sort_key
-from compliance.core.model import Agreement, Ending
+from compliance.core.model import Agreement, Ending, endings_of
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import DAY, EventTime, as_of_cutoff, day_start, local_date
 from compliance.core.vocabulary import (
@@ -31,7 +31,7 @@ from compliance.core.vocabulary import (
 )
 from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.categories import Category
-from compliance.evaluation.facts import Facts, endings_of, gather_facts_policies
+from compliance.evaluation.facts import Facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, grade_links_policies
 from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span

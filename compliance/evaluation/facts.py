@@ -18,14 +18,13 @@ from typing import NamedTuple
 
 from attrs import field, frozen
 
-from compliance.core.model import Agreement, Ending, Obligation
+from compliance.core.model import Agreement, Ending, Obligation, ending_order
 from compliance.core.timeframe import day_start, moment
 from compliance.core.vocabulary import (
     DependencyType,
     Effect,
     EndType,
     Grade,
-    RelationType,
     Trust,
 )
 from compliance.evaluation.categories import Account, Category, Derived, categorise
@@ -155,32 +154,6 @@ def first_accounts(accounts: Sequence[Account]) -> tuple[FirstAccounts, ...]:
         FirstAccounts(first, *least_open(items)) if items else FirstAccounts(first)
         for first, items in zip(lasting, windowed, strict=True)
     )
-
-
-def endings_of(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:
-    """Endings by obligation id: the agreement's own, and those later instruments declare.
-
-    A later agreement's ``supersedes`` or ``terminates`` relation ends the earlier obligation
-    (or every obligation of the earlier agreement) from the relation's date.
-    """
-    found: dict[str, list[Ending]] = {}
-    by_agreement = {a.id: a for a in agreements}
-    for agreement in agreements:
-        for ending in agreement.endings:
-            for ob_id in ending.obligations or tuple(o.id for o in agreement.obligations):
-                found.setdefault(ob_id, []).append(ending)
-        for relation in agreement.relations:
-            if relation.type not in (RelationType.SUPERSEDES, RelationType.TERMINATES):
-                continue
-            end_type = EndType.SUPERSEDED if relation.type is RelationType.SUPERSEDES else EndType.TERMINATED
-            by = agreement.id + (f" ({relation.later})" if relation.later else "")
-            earlier = by_agreement.get(relation.earlier)
-            targets = tuple(o.id for o in earlier.obligations) if earlier else (relation.earlier,)
-            for ob_id in targets:
-                found.setdefault(ob_id, []).append(
-                    Ending(relation.date, end_type, by, relation.source, (ob_id,), relation.note)
-                )
-    return found
 
 
 def gather_facts(
@@ -353,7 +326,7 @@ def _facts(
             deadlines.append((None, ob.deadline))
         amendments = sorted((a for a in agreement.amendments if a.obligation == ob.id), key=lambda a: a.date)
         deadlines += [(day_start(a.date, tz), a.deadline) for a in amendments]
-        endings = sorted(all_endings.get(ob.id, ()), key=lambda e: (e.date, e.type.value, e.by))
+        endings = sorted(all_endings.get(ob.id, ()), key=ending_order)
         ending = (day_start(endings[0].date, tz), endings[0].type, endings[0].by) if endings else None
         firsts, notices, accounts = derived[ob.id]
         facts[ob.id] = Facts(

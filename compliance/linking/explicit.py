@@ -2,7 +2,9 @@
 
 Kept apart from the rule-made links of ``linking.index``: an explicit reference is followed as
 written (article-level references reach the article's obligations borne by the actor), and only
-the time test applies, since a text cannot be kept or broken before it exists.
+the time tests apply: a text cannot be kept or broken before it exists, nor an obligation after
+the day the texts say it ended (then only a ``relevant`` link is made: the account may be the
+evidence of the end, and whoever coded it read it).
 
 An account makes one claim about an obligation: whatever its references, it has at most one
 link to each. References that reach one obligation with one effect are one link (a warning names
@@ -18,10 +20,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from compliance.core.events import Event, ExplicitLink, Link
+from compliance.core.model import Agreement
 from compliance.core.places import Placement
 from compliance.core.problems import Severity
 from compliance.core.vocabulary import Effect
-from compliance.linking.scope import effective_scope, place_verdict
+from compliance.linking.scope import after_end, effective_scope, place_verdict
 
 if TYPE_CHECKING:
     from compliance.linking.index import LinkIndex
@@ -34,20 +37,25 @@ Reached = list[tuple[ExplicitLink, Link]]
 def explicit_links(event: Event, index: LinkIndex) -> tuple[list[Link], list[Remark]]:
     """Links written in the event file, one per obligation, and the problems with them.
 
-    Those to a text adopted after the account are refused with a warning.
+    Those to a text adopted after the account are refused with a warning, and so are those that
+    claim more than relevance for an obligation ended before the account (:func:`_ended`).
     """
     remarks: list[Remark] = []
     named: dict[str, Reached] = {}  # obligation -> the references naming it
     spread: dict[str, Reached] = {}  # obligation -> the article-level references reaching it
     for ref in event.links:
         agreement = index.by_id.get(ref.agreement)
-        if agreement is None or index.check(ref) is not None:
+        if agreement is None or check_reference(ref, index) is not None:
             continue
         if event.when.days_in(agreement.tz)[1] < agreement.date:
             message = f"link {ref} is not made: the account is dated before {ref.agreement} was adopted ({agreement.date})"
             remarks.append((message, Severity.WARNING))
             continue
         if ref.obligation is not None:
+            ended = _ended(ref, ref.obligation, event, index, agreement)
+            if ended is not None:
+                remarks.append(ended)
+                continue
             named.setdefault(ref.obligation, []).append(
                 (ref, Link(ref.obligation, event.id, ref.effect, "explicit"))
             )
@@ -65,6 +73,10 @@ def explicit_links(event: Event, index: LinkIndex) -> tuple[list[Link], list[Rem
             )
             made = [Link(ob.id, event.id, Effect.RELEVANT, "explicit", note) for ob in obligations]
         for link in made:
+            ended = _ended(ref, link.obligation, event, index, agreement)
+            if ended is not None:
+                remarks.append(ended)
+                continue
             spread.setdefault(link.obligation, []).append((ref, link))
     links: list[Link] = []
     # By obligation id: the order of the references does not matter.
@@ -74,6 +86,41 @@ def explicit_links(event: Event, index: LinkIndex) -> tuple[list[Link], list[Rem
         if one is not None:
             links.append(one)
     return links, remarks
+
+
+def check_reference(ref: ExplicitLink, index: LinkIndex) -> str | None:
+    """Why an explicit link cannot be followed (an error that rejects the account), or ``None``."""
+    agreement = index.by_id.get(ref.agreement)
+    if agreement is None:
+        known = ", ".join(a.id for a in index.agreements)
+        return f"link to unknown agreement {ref.agreement!r} (loaded: {known})"
+    if agreement.article(ref.article) is None:
+        return f"link to unknown article {ref.article!r} of {ref.agreement}"
+    if ref.obligation is not None:
+        found = index.obligations.get(ref.obligation)
+        if found is None or found[0].id != agreement.id:
+            return f"link to unknown obligation {ref.obligation!r} of {ref.agreement}"
+        if found[1].article != ref.article:
+            return f"obligation {ref.obligation} belongs to article {found[1].article}, not {ref.article}"
+    return None
+
+
+def _ended(
+    ref: ExplicitLink, ob_id: str, event: Event, index: LinkIndex, agreement: Agreement
+) -> Remark | None:
+    """The warning that refuses a reference to an obligation ended before the account, unless it
+    says ``relevant``: after its end an obligation is neither kept nor broken, so a claim that
+    the account fulfils, breaches or advances it is refused as one dated before the text is. A
+    ``relevant`` link is made: the account of the end itself may be dated on or after it (the
+    withdrawal completed, reported the next day), and whoever coded it read it."""
+    ending = index.endings.get(ob_id)
+    if ref.effect is Effect.RELEVANT or ending is None or not after_end(event, ending, agreement.tz):
+        return None
+    message = (
+        f"link {ref} is not made to obligation {ob_id}: the account is dated after it ended "
+        f"({ending.type.value} on {ending.date}); after its end only a 'relevant' link is made to it"
+    )
+    return message, Severity.WARNING
 
 
 def _one_link(ob_id: str, named: Reached, spread: Reached) -> tuple[Link | None, list[Remark]]:

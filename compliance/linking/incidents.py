@@ -9,7 +9,9 @@ accounts of one incident share an ``incident`` id, and a denial answers the othe
 its incident. So once every account is linked, a denial whose actor bears (or is aligned with a
 bearer of) an obligation that another account of the same incident is linked to, is linked to
 that obligation as ``relevant``, never as proof either way. The time scope and the country test
-still apply, and agreements the denial names explicitly are left to its explicit links.
+still apply, so does an obligation's end (a denial given after the day the texts say it ended is
+evidence of it no more, as any rule-made link), and agreements the denial names explicitly are
+left to its explicit links.
 
 A denial answers what was said before it, not what another source says later: only accounts
 whose first possible day is no later than the denial's carry it to an obligation. Otherwise a
@@ -30,7 +32,7 @@ from compliance.core.parties import PartyRegistry
 from compliance.core.places import NOWHERE, Placement
 from compliance.core.vocabulary import ActorRelation, Effect
 from compliance.linking.index import LinkIndex
-from compliance.linking.scope import effective_scope, may_bear_on, place_verdict
+from compliance.linking.scope import after_end, effective_scope, may_bear_on, place_verdict
 
 DENIAL_BASIS = "denies-an-account-of-the-incident"
 DENIAL_NOTE = "the actor's answer to another account of the same incident"
@@ -66,6 +68,8 @@ def denial_links(
                 continue  # raised only after the denial: not what it answers
             if not may_bear_on(event, index.scopes[agreement.id]):
                 continue  # same incident id, but earlier or in another country: not an answer about it
+            if after_end(event, index.endings.get(ob_id), agreement.tz):
+                continue  # given after the obligation ended: evidence of it no more
             if parties.relation(event.actor, obligation.bearers) not in _ANSWERABLE:
                 continue
             out.append(Link(ob_id, event.id, Effect.RELEVANT, DENIAL_BASIS, DENIAL_NOTE))

@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from attrs import frozen
 
-from compliance.core.events import Event, ExplicitLink, Link
-from compliance.core.model import Agreement, LinkRule, Obligation
+from compliance.core.events import Event, Link
+from compliance.core.model import Agreement, Ending, LinkRule, Obligation, first_endings
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import NOWHERE, Gazetteer, Placement
 from compliance.core.timeframe import EventTime
@@ -28,10 +28,13 @@ from compliance.linking.explicit import Remark, explicit_links, with_place_cavea
 from compliance.linking.scope import (
     BEFORE,
     DOMESTIC,
+    ENDED,
     NO_RULE,
     AgreementScope,
+    after_end,
     effective_scope,
     is_domestic,
+    outlives_end,
     party_reason,
     place_verdict,
     reach_verdict,
@@ -57,6 +60,8 @@ class LinkIndex:
     """Countries with places that have coordinates: a point elsewhere is not looked up."""
     boundaries: tuple[date, ...]
     """Every date a scope test or rule window compares with: an account's days matter only relative to them."""
+    endings: dict[str, Ending]
+    """Per obligation whose end the texts date, the ending that takes effect (``first_endings``)."""
 
     @classmethod
     def build(cls, agreements: Sequence[Agreement], gazetteer: Gazetteer | None = None) -> LinkIndex:
@@ -74,6 +79,8 @@ class LinkIndex:
                     for kind in rule.kinds:
                         by_kind.setdefault(kind, []).append((ob, rule))
         narrowed = {kind: any(rule.places for _, rule in pairs) for kind, pairs in by_kind.items()}
+        endings = first_endings(agreements)
+        days.update(ending.date for ending in endings.values())
         by_id: dict[str, Agreement] = {}
         for agreement in agreements:
             by_id.setdefault(agreement.id, agreement)
@@ -88,29 +95,12 @@ class LinkIndex:
             gazetteer,
             frozenset(p.country for p in gazetteer.places if p.latitude is not None),
             tuple(sorted(days)),
+            endings,
         )
 
     def date_class(self, day: date) -> tuple[int, int]:
         """Where ``day`` falls among :attr:`boundaries` (before, on or after each): all the tests need."""
         return bisect.bisect_left(self.boundaries, day), bisect.bisect_right(self.boundaries, day)
-
-    def check(self, link: ExplicitLink) -> str | None:
-        """Why an explicit link cannot be followed, or ``None`` when it can."""
-        agreement = self.by_id.get(link.agreement)
-        if agreement is None:
-            known = ", ".join(a.id for a in self.agreements)
-            return f"link to unknown agreement {link.agreement!r} (loaded: {known})"
-        if agreement.article(link.article) is None:
-            return f"link to unknown article {link.article!r} of {link.agreement}"
-        if link.obligation is not None:
-            found = self.obligations.get(link.obligation)
-            if found is None or found[0].id != agreement.id:
-                return f"link to unknown obligation {link.obligation!r} of {link.agreement}"
-            if found[1].article != link.article:
-                return (
-                    f"obligation {link.obligation} belongs to article {found[1].article}, not {link.article}"
-                )
-        return None
 
 
 class LinkMemo:
@@ -141,12 +131,14 @@ class RuleStep(NamedTuple):
     with no rule for the account's kind (``link`` is ``None``: only its scope tests apply).
 
     ``reason`` set: the place test failed, whatever the dates. Otherwise the dates decide the
-    rest: before ``adopted`` the account is ``BEFORE``; then ``party`` (the party test's reason,
-    if it failed), then whether the rule ``matches`` and the account may fall in its window.
+    rest: before ``adopted`` the account is ``BEFORE``, beginning after ``ended`` (the day the
+    obligation ended, unless the account outlives it) ``ENDED``; then ``party`` (the party test's
+    reason, if it failed), then whether the rule ``matches`` and the account may fall in its window.
     """
 
     reason: str | None
     adopted: date
+    ended: date | None
     party: str | None
     matches: bool
     window_start: date | None
@@ -191,8 +183,9 @@ def link_account(
     and said what it claims about that agreement, which a rule matching on kind and actor cannot
     second-guess. The rules still link the event to obligations of agreements it does not name
     (a clash coded against the 2020 statement also bears on a later non-use-of-force clause).
-    Neither reaches an agreement adopted after the account (time scope); rules also stop at the
-    scope tests of :mod:`compliance.linking.scope`.
+    Neither reaches an agreement adopted after the account, nor claims more than relevance for an
+    obligation ended before it (time scope); rules also stop at the scope tests of
+    :mod:`compliance.linking.scope`.
     """
     memo = memo if memo is not None else LinkMemo()
     links: list[Link] = []
@@ -298,10 +291,12 @@ def _rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement
         scope = index.scopes[agreement.id]
         reason, caveat = place_verdict(event, placement, effective_scope(agreement, ob), scope)
         note = rule_tests.breach_note(event, ob, rule, parties)
+        ending = None if outlives_end(event.kind, rule.effect) else index.endings.get(ob.id)
         steps.append(
             RuleStep(
                 reason,
                 agreement.date,
+                None if ending is None else ending.date,
                 party_reason(event, scope, placement, parties) if reason is None else None,
                 reason is None and not domestic and rule_tests.matches_undated(event, ob, rule, parties),
                 rule.window_start,
@@ -315,7 +310,7 @@ def _rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement
             scope = index.scopes[agreement.id]
             reason = reach_verdict(event, placement, scope)
             party = party_reason(event, scope, placement, parties) if reason is None else None
-            steps.append(RuleStep(reason, agreement.date, party, False, None, None, None, agreement.tz))
+            steps.append(RuleStep(reason, agreement.date, None, party, False, None, None, None, agreement.tz))
     return RulePlan(tuple(steps), DOMESTIC if domestic else NO_RULE)
 
 
@@ -325,11 +320,13 @@ def _dated_outcome(plan: RulePlan, when: EventTime) -> RuleOutcome:
     out: list[tuple[str, Effect, str, str, str]] = []
     seen: set[str] = set()
     first, last = when.first_day, when.last_day
-    for reason, adopted, party, matches, window_start, window_end, link, tz in plan.steps:
+    for reason, adopted, ended, party, matches, window_start, window_end, link, tz in plan.steps:
         if when.is_instant:
             first, last = when.days_in(tz)
         if reason is None and last < adopted:
             reason = BEFORE
+        elif reason is None and ended is not None and first > ended:
+            reason = ENDED
         reason = reason or party
         if reason is not None:
             reasons.append(reason)
@@ -352,8 +349,9 @@ def _rule_outcome(
     :func:`link_account` reaches through a :class:`RulePlan` per signature (a property compares them).
 
     Each (obligation, rule) pair for the account's kind applies the scope tests in the order the
-    reasons rank (place, time, parties), then whether the account is domestic, then the rule; an
-    account of a kind no rule lists meets each agreement's scope tests all the same. The domestic
+    reasons rank (place, time: the agreement's date, then the obligation's end; parties), then
+    whether the account is domestic, then the rule; an account of a kind no rule lists meets each
+    agreement's scope tests all the same (no obligation's end applies to it). The domestic
     test comes after the others: before, it won over them, and a protest in Zambia in 2016 was
     counted as a domestic event rather than as outside the area.
     """
@@ -370,6 +368,8 @@ def _rule_outcome(
         reason, caveat = place_verdict(event, placement, effective_scope(agreement, ob), scope)
         if reason is None and last < agreement.date:
             reason = BEFORE
+        elif reason is None and not outlives_end(event.kind, rule.effect):
+            reason = ENDED if after_end(event, index.endings.get(ob.id), agreement.tz) else None
         reason = reason or party_reason(event, scope, placement, parties)
         if reason is not None:
             reasons.append(reason)

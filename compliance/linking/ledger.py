@@ -27,6 +27,7 @@ from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import Placement
 from compliance.core.problems import InputError, Problem, Severity, in_order, visible
+from compliance.linking.explicit import check_reference
 from compliance.linking.incidents import denial_links, with_incident_caveats
 from compliance.linking.index import LinkIndex, LinkMemo, link_account
 from compliance.linking.scope import REASONS, outside_by_place
@@ -382,7 +383,7 @@ def _cross_check(event: Event, index: LinkIndex) -> tuple[str, str] | None:
     for link in event.links:
         if link.agreement not in index.agreement_ids:
             continue  # counted and reported once per file as a warning
-        reason = index.check(link)
+        reason = check_reference(link, index)
         if reason is not None:
             return "links", reason
     return None

@@ -5,6 +5,8 @@ between Armenian police and Armenian protesters are not evidence about a ceasefi
 Armenia and Azerbaijan signed in 2020. Before any rule is tried, the account must
 
 (a) not lie wholly before the agreement (an account straddling the adoption links with a caveat),
+    nor, for each obligation, begin after the obligation's end when the texts date that end
+    (``[[endings]]``, a later text's ``supersedes`` or ``terminates``; :data:`ENDED`),
 (b) have a country, when known, among the scope's countries,
 (c) have a place, when the gazetteer resolves it, inside the scope's areas or countries
     (inside a *disputed* area it links with a caveat),
@@ -28,17 +30,19 @@ from collections.abc import Iterable, Mapping
 from attrs import frozen
 
 from compliance.core.events import Event
-from compliance.core.model import Agreement, Obligation, Scope
+from compliance.core.model import Agreement, Ending, Obligation, Scope
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import Placement
+from compliance.core.vocabulary import Effect
 
 BEFORE = "before the agreement"
+ENDED = "after the obligation ended"
 OUTSIDE = "outside the agreement's area"
 NO_PARTY = "no party to the agreement involved"
 NO_OPPOSING = "no opposing party to the agreement involved"
 DOMESTIC = "domestic event"
 NO_RULE = "no rule matches"
-REASONS: tuple[str, ...] = (BEFORE, OUTSIDE, NO_PARTY, NO_OPPOSING, DOMESTIC, NO_RULE)
+REASONS: tuple[str, ...] = (BEFORE, ENDED, OUTSIDE, NO_PARTY, NO_OPPOSING, DOMESTIC, NO_RULE)
 """The closed set of reasons an accepted account links to nothing (in the order of the docs)."""
 
 DISPUTED_SCOPE = "outside the stated area, scope disputed"
@@ -62,9 +66,16 @@ VENUE_KINDS = frozenset(
 """Kinds that are things said, signed or decided: their location is a venue (Moscow, Brussels,
 Astana), not where the duty applies, so the place test (c) is not applied to them."""
 
-RANK = {OUTSIDE: 0, BEFORE: 1, NO_PARTY: 2, NO_OPPOSING: 3, DOMESTIC: 4, NO_RULE: 5}
+ENDING_KINDS = frozenset({"peacekeeper-withdrawal", "monitoring-centre-closed", "notice-of-termination"})
+"""Kinds whose account records an end: the contingent leaving, a centre closing, a notice of
+termination. A rule that links such an account as ``relevant`` still links it to an obligation
+that has ended before its date: it is the account of the ending, which may be dated at or after
+the end (a completion reported the day after). No other rule-made link outlives the end."""
+
+RANK = {OUTSIDE: 0, BEFORE: 1, ENDED: 2, NO_PARTY: 3, NO_OPPOSING: 4, DOMESTIC: 5, NO_RULE: 6}
 """How far an account got before a test failed: the reason shown is the one it got furthest with.
-The tests run in this order: place, time, parties, whether the account is domestic, the rules."""
+The tests run in this order: place, time (the agreement's date, then the obligation's end),
+parties, whether the account is domestic, the rules."""
 
 
 @frozen
@@ -118,6 +129,24 @@ def may_bear_on(event: Event, scope: AgreementScope, placed_outside: frozenset[s
     if not (event.country and scope.countries) or event.country in scope.countries:
         return True
     return any(ref.agreement == scope.id for ref in event.links)
+
+
+def after_end(event: Event, ending: Ending | None, tz: dt.tzinfo) -> bool:
+    """Whether the account can first have happened only after the day the obligation ended
+    (``ending``, read in the agreement's zone ``tz``): then it is evidence of it no more. An
+    account of the ending's own day, or one straddling it, is kept: it may be the evidence of the end.
+
+    Only endings the texts date are known here (``[[endings]]``, a later text's ``supersedes`` or
+    ``terminates``: :func:`compliance.core.model.first_endings`). A term that expires after a
+    notice ends on a day the evaluation finds from the accounts of the notice, after linking.
+    """
+    return ending is not None and event.when.days_in(tz)[0] > ending.date
+
+
+def outlives_end(kind: str, effect: Effect) -> bool:
+    """Whether a rule-made link of this kind and effect is made even after the obligation ended:
+    a ``relevant`` link of an account that records an ending (:data:`ENDING_KINDS`)."""
+    return effect is Effect.RELEVANT and kind in ENDING_KINDS
 
 
 def outside_by_place(

@@ -20,12 +20,11 @@ from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample, Unsatisfiable
 
 from compliance.core.events import UNAFFILIATED, Event, ExplicitLink
-from compliance.core.model import Agreement, Obligation
+from compliance.core.model import Agreement, Obligation, endings_of
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import Effect, Kind, Modality, Status
 from compliance.evaluation.evaluate import evaluate
-from compliance.evaluation.facts import endings_of
 from compliance.testing.files import events_csv, renumber
 from compliance.testing.laws import LAWS, Law, breach_never_improves, links_for
 from compliance.testing.strategies import (
