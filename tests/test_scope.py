@@ -292,6 +292,9 @@ BUNDLED_INCIDENTS = sorted(
 )
 AS_OF = (date(2021, 12, 31), date(2023, 6, 30), date(2026, 1, 1))
 HOSTILE = ("armed-clash", "shelling", "ceasefire-violation", "border-incursion", "threat-of-force")
+ACTS = tuple(k for k in EVENT_KINDS if k not in VENUE_KINDS)
+"""Kinds whose place and country are where the event happened: not things said or signed, whose
+location is a venue and meets neither the place nor the country test."""
 
 
 def statuses(records: Sequence[Record]) -> list[tuple[date, str, str]]:
@@ -304,7 +307,8 @@ BASELINE = statuses(BUNDLED_RECORDS)
 
 @st.composite
 def foreign_events(draw: st.DrawFn) -> list[Record]:
-    """Events of any kind and date, with any parties and place names, recorded in a country the agreements do not cover."""
+    """Events of any kind but things said or signed, of any date, with any parties and place names,
+    recorded in a country the agreements do not cover."""
     out = []
     for n in range(draw(st.integers(1, 6))):
         start, end = draw(
@@ -317,7 +321,7 @@ def foreign_events(draw: st.DrawFn) -> list[Record]:
         event = Event(
             id=f"foreign-{n}",
             when=EventTime(day, None, Precision.DAY),
-            kind=draw(st.sampled_from(EVENT_KINDS) | st.sampled_from(HOSTILE)),
+            kind=draw(st.sampled_from(ACTS) | st.sampled_from([k for k in HOSTILE if k in ACTS])),
             reported_by=draw(
                 st.sampled_from(
                     ["ACLED", "Ministry of Defence of Armenia", "Ministry of Defence of Azerbaijan"]
@@ -343,7 +347,11 @@ def foreign_events(draw: st.DrawFn) -> list[Record]:
 def test_scope__events_from_an_unrelated_country_change_no_status(
     kept: set[int] | None, extra: list[Record]
 ) -> None:
-    """Events from another country (any kind, date, parties) added to any subset of the bundled accounts change no status."""
+    """Events from another country (any kind, date, parties) added to any subset of the bundled
+    accounts change no status. Things said, signed or decided are left out: their country is the
+    venue's (a threat made on a visit abroad, the working group meeting in Moscow), and they bear
+    on the agreements wherever they were said
+    (`test_scope__a_venue_kinds_links_do_not_depend_on_its_country`)."""
     base = BUNDLED_RECORDS if kept is None else [BUNDLED_RECORDS[i] for i in sorted(kept)]
     before = BASELINE if kept is None else statuses(base)
     assert statuses([*base, *extra]) == before
@@ -962,3 +970,79 @@ def test_scope__linking_ends_an_obligation_on_the_day_the_evaluation_does() -> N
         on = evaluate(AGREEMENTS, (), (), PARTIES, ending.date).result(ob_id)
         assert before.status not in (Status.TERMINATED, Status.SUPERSEDED), ob_id
         assert on.status.value == ending.type.value, ob_id
+
+
+# --------------------------------------------------------------------------- things said or signed
+
+E016 = (
+    "E016,2021-01-30,transport-talks,,,Moscow,{country},Government of Russia,RUS,"
+    "2021-01-30-working-group-1st-meeting,"
+)
+
+
+@pytest.mark.parametrize("country", ["", "RU", "Russia"])
+def test_scope__a_venue_kind_meets_neither_the_place_nor_the_country_test(country: str) -> None:
+    """The outside review's case: the first working-group meeting in Moscow (bundled E016, its
+    explicit links left out) fulfilled the Moscow statement's first-meeting duty with ``country``
+    empty, and was unlinked as outside the area with ``country`` RU. A thing said, signed or
+    decided is located at its venue: its country, like its place, is not where the duty applies,
+    so neither test is applied to it, and it reads with its incident all the same."""
+    header = "id,date,kind,actor,target,location,country,reported_by,reporter_party,incident,links\n"
+    ledger = ledger_from_csv(header + E016.format(country=country) + "\n")
+    assert ledger.problems == ()
+    assert "js2021-2-first-meeting" in linked(ledger, "E016")
+    assert ledger.accounting.unlinked == 0
+    [event] = ledger.events
+    scopes = [s for s in LinkIndex.build(AGREEMENTS).scopes.values() if s.date <= event.when.first_day]
+    assert {s.id for s in scopes} == {"trilateral-2020", "trilateral-2021-01"}
+    assert all(may_bear_on(event, scope) for scope in scopes)
+
+
+def test_scope__a_venue_kinds_country_is_ignored_but_an_acts_is_not() -> None:
+    """Only things said or signed skip the country test: a ceasefire violation the source places
+    in Russia is outside every agreement's area, and a claim made in Moscow is not."""
+    header = "id,date,kind,actor,location,country,reported_by,reporter_party\n"
+    ledger = ledger_from_csv(
+        header
+        + "V1,2023-03-10,ceasefire-violation,AZE,Moscow,RU,Reuters,none\n"
+        + "V2,2023-03-10,territorial-claim,AZE,Moscow,RU,Reuters,none\n"
+    )
+    assert linked(ledger, "V1") == set()
+    assert linked(ledger, "V2") == {"p2022-2-no-claims-aze"}
+    assert ledger.accounting.unlinked_reasons == {OUTSIDE: 1}
+    index = LinkIndex.build(AGREEMENTS)
+    v1, v2 = sorted(ledger.events, key=lambda e: e.id)
+    assert not may_bear_on(v1, index.scopes["trilateral-2020"])
+    assert may_bear_on(v2, index.scopes["trilateral-2020"])
+    assert "territorial-claim" in VENUE_KINDS
+    assert "ceasefire-violation" not in VENUE_KINDS
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(sorted(VENUE_KINDS)),
+    st.sampled_from(["ARM", "AZE", "RUS", "NK", "TUR"]),
+    st.dates(date(2020, 11, 1), date(2026, 12, 31)),
+    st.sampled_from(["Moscow", "Brussels", "Nakhchivan", "Lachin corridor", "Yerevan", "Kandi", ""]),
+    st.sampled_from(["none", "ARM", "AZE", "RUS"]),
+)
+def test_scope__a_venue_kinds_links_do_not_depend_on_its_country(
+    kind: str, actor: str, day: date, location: str, reporter: str
+) -> None:
+    """A thing said, signed or decided that names a party links to the same obligations, for the
+    same reason, whatever country the source gives (none, one in the agreements' scopes, one
+    outside them, a name not in the country table): its country is the venue's, as its place is.
+    (Naming no party, it needs a known venue or a party's report: that reads the place.)"""
+
+    def outcome(country: str) -> tuple[set[tuple[str, str, str]], dict[str, int]]:
+        event = account(
+            "V1", day, kind=kind, actor=actor, location=location, country=country, reporter_party=reporter
+        )
+        ledger = ledger_of([event])
+        return {
+            (k.obligation, k.effect.value, k.basis) for k in ledger.links
+        }, ledger.accounting.unlinked_reasons
+
+    first = outcome("")
+    for country in ("AM", "AZ", "RU", "BE", "Belgium"):
+        assert outcome(country) == first, country

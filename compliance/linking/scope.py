@@ -64,7 +64,9 @@ VENUE_KINDS = frozenset(
     }
 )
 """Kinds that are things said, signed or decided: their location is a venue (Moscow, Brussels,
-Astana), not where the duty applies, so the place test (c) is not applied to them."""
+Astana), not where the duty applies, so neither the place test (c) nor the country test (b) is
+applied to them: the country of a venue is as little where the duty applies as the venue is (the
+first working-group meeting, Moscow, ``country`` RU, fulfils a duty in the region)."""
 
 ENDING_KINDS = frozenset({"peacekeeper-withdrawal", "monitoring-centre-closed", "notice-of-termination"})
 """Kinds whose account records an end: the contingent leaving, a centre closing, a notice of
@@ -116,7 +118,8 @@ def may_bear_on(event: Event, scope: AgreementScope, placed_outside: frozenset[s
     them, and it neither answers, corroborates nor contests an account of them in a shared
     incident. An explicit link to the agreement stands in for the country test (whoever coded
     the account said it bears on it: talks in Moscow, say), not for the time test (a text cannot
-    be kept or broken before it exists), as in linking itself.
+    be kept or broken before it exists), as in linking itself. A thing said or signed
+    (:data:`VENUE_KINDS`) meets no country test, as in linking: its country is the venue's.
 
     An account that gives no country is placed by the gazetteer, which only linking reads:
     ``placed_outside`` holds the agreements it found the account's place outside of
@@ -128,7 +131,7 @@ def may_bear_on(event: Event, scope: AgreementScope, placed_outside: frozenset[s
         return False
     if not (event.country and scope.countries) or event.country in scope.countries:
         return True
-    return any(ref.agreement == scope.id for ref in event.links)
+    return event.kind in VENUE_KINDS or any(ref.agreement == scope.id for ref in event.links)
 
 
 def after_end(event: Event, ending: Ending | None, tz: dt.tzinfo) -> bool:
@@ -312,14 +315,20 @@ def opposing_reason(event: Event, scope: AgreementScope, parties: PartyRegistry)
 def place_verdict(
     event: Event, placement: Placement, scope: Scope | None, agreement: AgreementScope
 ) -> tuple[str | None, str]:
-    """Tests (b) and (c) for one obligation: ``(reason or None, caveat)``."""
+    """Tests (b) and (c) for one obligation: ``(reason or None, caveat)``.
+
+    Neither applies to a thing said, signed or decided (:data:`VENUE_KINDS`): its place and its
+    country are those of the venue.
+    """
+    if event.kind in VENUE_KINDS:
+        return None, ""
     own = frozenset(scope.countries) if scope is not None else frozenset()
     countries = own | agreement.countries
     if event.country and countries and event.country not in countries:
         return OUTSIDE, ""  # (b) holds for every obligation: the source says where the event was
     if scope is None or not (scope.countries or scope.areas or scope.disputed_areas):
         return None, ""  # no place test: procedures, persons, meetings anywhere
-    if not placement.resolved or event.kind in VENUE_KINDS:
+    if not placement.resolved:
         return None, ""
     if placement.countries and countries and not placement.countries & countries:
         return OUTSIDE, ""
