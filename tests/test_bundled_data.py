@@ -205,7 +205,12 @@ def test_bundled__no_account_can_have_happened_after_it_was_reported() -> None:
 
 def test_bundled__the_lachin_corridor_guarantee_is_disputed_from_the_first_day_of_the_blocking() -> None:
     """From 12 December 2022 Armenia's account of the blocking (E060), denied by Azerbaijan (N040),
-    makes Azerbaijan's point 6 guarantee disputed, with no period in which its date is uncertain."""
+    makes Azerbaijan's point 6 guarantee disputed, with no period in which its date is uncertain.
+    Azerbaijan's account of its checkpoint near the Hakari bridge (N049), linked to the guarantee
+    as relevant, confirms the act, not Armenia's claim that it breaches the guarantee (N050), so it
+    does not corroborate it (docs/obligation-logic.md, "Corroboration of the claim, not only of the
+    act"): under the standard policy the guarantee is violated from Russia's foreign ministry's
+    account of the blocking (N041, 23 June 2023), not from the checkpoint (23 April 2023)."""
     from compliance.core.vocabulary import Status
     from compliance.evaluation.evaluate import evaluate
 
@@ -215,8 +220,9 @@ def test_bundled__the_lachin_corridor_guarantee_is_disputed_from_the_first_day_o
     assert [(t.date, t.status) for t in result.history[1:]] == [
         (date(2020, 11, 10), Status.COMPLIED),
         (date(2022, 12, 12), Status.DISPUTED),
-        (date(2023, 4, 23), Status.VIOLATED),
+        (date(2023, 6, 23), Status.VIOLATED),
     ]
+    assert result.deciding == ("N041",)
 
 
 def test_bundled__the_deployment_began_on_10_november_and_was_reported_complete_on_20_november() -> None:

@@ -283,6 +283,107 @@ def test_corroboration__the_same_act_by_the_same_actor_corroborates() -> None:
     assert graded["A1"].reason == "alleged by AZE, corroborated by A2"
 
 
+# SYNTHETIC accounts in the shape of N050 and N049: Armenia's foreign ministry says Azerbaijan's
+# checkpoint near the Hakari bridge breaches point 6; Azerbaijan's border service reports setting
+# up the checkpoint, an account linked to Azerbaijan's duty of safe movement as relevant only.
+CORRIDOR_CONTROL = "ts2020-6-corridor-control-rus"
+CHECKPOINT = "syn-hakari-checkpoint"
+
+
+def checkpoint(account: str, day: str, party: str, links: str) -> str:
+    """A SYNTHETIC account of Azerbaijan's checkpoint near the Hakari bridge, given by ``party``."""
+    reporter = {"ARM": "Ministry of Foreign Affairs of Armenia", "AZE": "State Border Service of Azerbaijan"}
+    return (
+        f"{account},{day},,checkpoint-established,AZE,Hakari bridge,{reporter[party]},{party},{SRC},"
+        f"{CHECKPOINT},{links},synthetic"
+    )
+
+
+CHECKPOINT_BREACHES = checkpoint(
+    "SYN-1",
+    "2023-04-23",
+    "ARM",
+    f"trilateral-2020#6/{SAFE_MOVEMENT}:breaches;trilateral-2020#6/{CORRIDOR_CONTROL}:breaches",
+)
+
+
+def test_corroboration__the_accused_sides_account_of_the_act_recording_another_effect_confirms_the_act_not_the_breach() -> (
+    None
+):
+    """The shape of N050/N049: both sides say the checkpoint exists, and disagree on whether it
+    breaches point 6. Azerbaijan's account, linked to the duty as relevant (or as fulfilling it),
+    does not corroborate Armenia's allegation under any policy: disputed, not violated. It does not
+    contest it either; under Russia's duty it contests it as before, as it names another actor."""
+    for effect in ("relevant", "fulfils"):
+        own = checkpoint(
+            "SYN-2",
+            "2023-04-23",
+            "AZE",
+            f"trilateral-2020#6/{SAFE_MOVEMENT}:{effect};trilateral-2020#6/{CORRIDOR_CONTROL}:relevant",
+        )
+        for trust in Trust:
+            evaluation = run(rows(CHECKPOINT_BREACHES, own), D(2023, 9, 30), trust)
+            result = evaluation.result(SAFE_MOVEMENT)
+            allegation = next(e for e in result.evidence if e.event == "SYN-1")
+            assert (allegation.grade, allegation.reason) == (Grade.ALLEGED, "alleged by ARM only"), (
+                effect,
+                trust,
+            )
+            assert result.status is not Status.VIOLATED, (effect, trust)
+            control = next(e for e in evaluation.result(CORRIDOR_CONTROL).evidence if e.event == "SYN-1")
+            assert (control.grade, control.reason) == (
+                Grade.CONTESTED,
+                "alleged by ARM; SYN-2 names AZE as actor",
+            ), (effect, trust)
+
+
+def test_corroboration__the_accused_sides_account_of_the_act_not_linked_to_the_obligation_corroborates() -> (
+    None
+):
+    """Azerbaijan's own account of the checkpoint, linked to no duty of Azerbaijan, confirms the
+    act its opponent alleges, as an account of the same clash does: it says nothing else of the duty."""
+    own = checkpoint("SYN-2", "2023-04-23", "AZE", "")
+    for trust in Trust:
+        result = run(rows(CHECKPOINT_BREACHES, own), D(2023, 9, 30), trust).result(SAFE_MOVEMENT)
+        allegation = next(e for e in result.evidence if e.event == "SYN-1")
+        assert (allegation.grade, allegation.reason) == (
+            Grade.CONFIRMED,
+            "alleged by ARM, corroborated by SYN-2",
+        )
+        assert result.status is Status.VIOLATED
+
+
+def test_corroboration__a_third_account_of_the_act_corroborates_when_the_first_two_record_another_effect() -> (
+    None
+):
+    """The first two of Azerbaijan's accounts of the checkpoint are linked to the duty as relevant;
+    the third is not linked to it, and corroborates from its date. The incident is read once for
+    the obligation, keeping the first two possible corroborators of each kind: those recording
+    another effect must be set aside before the two are kept, not after. Read both when every
+    account is known and, with an account after the cut-off, when the listing reads it again."""
+    relevant = f"trilateral-2020#6/{SAFE_MOVEMENT}:relevant"
+    text = rows(
+        CHECKPOINT_BREACHES,
+        checkpoint("SYN-2", "2023-04-23", "AZE", relevant),
+        checkpoint("SYN-3", "2023-04-24", "AZE", relevant),
+        checkpoint("SYN-4", "2023-04-25", "AZE", ""),
+        checkpoint("SYN-5", "2023-06-15", "ARM", ""),
+    )
+    for as_of in (D(2023, 5, 31), D(2023, 9, 30)):
+        for trust in Trust:
+            result = run(text, as_of, trust).result(SAFE_MOVEMENT)
+            allegation = next(e for e in result.evidence if e.event == "SYN-1")
+            assert (allegation.grade, allegation.reason) == (
+                Grade.CONFIRMED,
+                "alleged by ARM, corroborated by SYN-4",
+            ), (as_of, trust)
+            assert result.status is Status.VIOLATED
+            assert [(t.date, t.status) for t in result.history[-2:]] == [
+                (D(2023, 4, 23), Status.DISPUTED),
+                (D(2023, 4, 25), Status.VIOLATED),
+            ]
+
+
 # --- Actors not named ----------------------------------------------------------------------------
 
 

@@ -48,7 +48,7 @@ from unittest import mock
 
 import pytest
 from attrs import evolve
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import compliance.evaluation.grading as grading_module
@@ -509,6 +509,7 @@ def test_grading_once__each_policy_gets_the_grades_of_grading_each_link_alone(ev
         for trust in Trust:
             for ob in agreement.obligations:
                 reference = []
+                claims = {link.event: link.effect for link in prepared.links_by_ob.get(ob.id, ())}
                 for link in prepared.links_by_ob.get(ob.id, ()):
                     event = prepared.by_id[link.event]
                     if spans[link.event][1] <= day_start(agreement.date, agreement.tz):
@@ -526,6 +527,7 @@ def test_grading_once__each_policy_gets_the_grades_of_grading_each_link_alone(ev
                         trust,
                         link.caveat,
                         agreement.tz,
+                        claims,
                     )
                     order = (prepared.rank[event.id], link.effect, link.basis)
                     reference.append(Graded(link, event, g.grade, g.reason, g.corroboration, order, g.denial))
@@ -542,36 +544,56 @@ def test_grading_once__each_policy_gets_the_grades_of_grading_each_link_alone(ev
             st.sampled_from(("ARM", "AZE", "RUS", "TUR", None)),
             st.sampled_from(("ARM", "AZE", "RUS", "none", "unknown")),
             st.one_of(st.sampled_from(TIMES), INSTANTS),
+            st.sampled_from((None, Effect.BREACHES, Effect.FULFILS, Effect.PROGRESS, Effect.RELEVANT)),
         ),
         max_size=9,
     ),
     st.sampled_from((("ARM",), ("AZE",), ("ARM", "AZE"), ("RUS",))),
 )
+@example(  # Azerbaijan's first two accounts of the act record other effects; its third may corroborate.
+    [
+        ("armed-clash", "AZE", "ARM", TIMES[0], Effect.BREACHES),
+        ("shelling", "AZE", "AZE", TIMES[0], Effect.RELEVANT),
+        ("armed-clash", "AZE", "AZE", TIMES[0], Effect.FULFILS),
+        ("shelling", "AZE", "AZE", TIMES[0], None),
+    ],
+    ("AZE",),
+)
 def test_incident_index__each_account_read_as_scanning_the_rest_of_its_incident(
-    drawn: list[tuple[str, str | None, str, EventTime]], bearers: tuple[str, ...]
+    drawn: list[tuple[str, str | None, str, EventTime, Effect | None]], bearers: tuple[str, ...]
 ) -> None:
-    """Grading reads an incident once per set of bearers (``IncidentIndex``): the first two
-    corroborators by act and actor, contests, and the denials that can answer each account
-    (given no earlier than its act can have happened). For every account of the incident and
-    both pending source classes it must give what scanning the incident's other accounts gives."""
+    """Grading reads an incident once per set of bearers and indexes it once per obligation
+    (``IncidentIndex``): the first two possible corroborators by act, actor and what each records
+    on the obligation (its link's effect, or none), contests, and the denials that can answer each
+    account (given no earlier than its act can have happened). For every account of the incident,
+    every effect it may be linked with and both pending source classes it must give what scanning
+    the incident's other accounts gives, an account recording another effect on the obligation
+    set aside as a corroborator (however many come before one that is not)."""
     tz = AGREEMENTS[0].tz
     incident = [
         Event(f"e{i}", when, kind, "r", party, actor=actor, incident="i1")
-        for i, (kind, actor, party, when) in enumerate(drawn)
+        for i, (kind, actor, party, when, _) in enumerate(drawn)
     ]
-    index = IncidentIndex.of(incident, bearers, PARTIES, tz)
+    claims = {f"e{i}": effect for i, (*_, effect) in enumerate(drawn) if effect is not None}
+    index = IncidentIndex.of(incident, bearers, PARTIES, tz, claims)
     stakes = Stakes.of(AGREEMENTS[0], AGREEMENTS)  # the 2020 statement: Russia a stakeholder
     for event in incident:
         others = [o for o in incident if o.id != event.id]
-        for source in (SourceClass.OPPOSING_SIDE, SourceClass.STAKEHOLDER):
+        for source, effect in itertools.product(
+            (SourceClass.OPPOSING_SIDE, SourceClass.STAKEHOLDER),
+            (Effect.BREACHES, Effect.FULFILS, Effect.PROGRESS),
+        ):
             answering = grading_module.answerable(event, others, tz)
-            expected = grading_module._corroborated(event, source, "who", bearers, PARTIES, answering)
-            assert index.read(event, source, "who") == expected, (event.id, source)
+            acts = [o for o in answering if claims.get(o.id, effect) is effect]
+            expected = grading_module._corroborated(event, source, "who", bearers, PARTIES, answering, acts)
+            assert index.read(event, effect, source, "who") == expected, (event.id, source, effect)
         # The evidence listing regrades through the index (grade_account_in): the same grades.
         for effect, basis, caveat, trust in itertools.product(
             (Effect.BREACHES, Effect.FULFILS), ("rule", "explicit"), ("", "disputed area"), Trust
         ):
-            alone = grade_account(event, effect, basis, bearers, stakes, PARTIES, others, trust, caveat, tz)
+            alone = grade_account(
+                event, effect, basis, bearers, stakes, PARTIES, others, trust, caveat, tz, claims
+            )
             assert (
                 grade_account_in(event, effect, basis, bearers, stakes, PARTIES, index, trust, caveat)
                 == alone

@@ -8,8 +8,10 @@ evaluator grades each account by who gives it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from operator import attrgetter
+from types import MappingProxyType
 
 from attrs import field, frozen
 
@@ -221,3 +223,9 @@ class Link:
     basis: str
     note: str = ""
     caveat: str = ""
+
+
+Claims = Mapping[str, Effect]
+"""What the accounts linked to one obligation record on it: the effect of each one's link, by
+account id (an account has at most one link to an obligation: docs/event-formats.md, "Links")."""
+NO_CLAIMS: Claims = MappingProxyType({})

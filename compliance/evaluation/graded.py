@@ -10,15 +10,16 @@ that differs (:class:`Gradings`): what is derived from the common part is derive
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import NamedTuple
 
-from compliance.core.events import Event, Link
+from compliance.core.events import Claims, Event, Link
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import day_start
 from compliance.core.vocabulary import Grade, Trust
 from compliance.evaluation.grading import Grading, Pending, grade_by_source
-from compliance.evaluation.incident_index import IncidentIndex
+from compliance.evaluation.incident_index import IncidentIndex, IncidentSides
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.trust import Stakes
 
@@ -78,8 +79,9 @@ def grade_links_policies(
     # stakeholder's account is read with the other accounts of its incident, if it has any.
     by_source: dict[tuple[object, ...], Grading | tuple[Grading, ...] | Pending] = {}
     alone: dict[tuple[object, ...], Grading | tuple[Grading, ...]] = {}
-    # Each incident read once per set of bearers, not once per account of it (n² for n accounts).
-    indexed: dict[tuple[str, tuple[str, ...]], IncidentIndex] = {}
+    # Each incident read once per set of bearers, not once per account of it (n² for n accounts),
+    # and indexed once per obligation: what an account records on it decides if it corroborates.
+    sides: dict[tuple[str, tuple[str, ...]], IncidentSides] = {}
     # A role in another text of the process holds from that text's date (``Stakes.process``):
     # for those few reporters, whether the account is dated from then on is part of the key.
     since = {party: day for party, (day, _) in stakes.process.items()}
@@ -87,7 +89,10 @@ def grade_links_policies(
         common: list[Graded] = []
         differing: dict[Trust, list[Graded]] = {}
         bearers = ob.bearers
-        for link in links_by_ob.get(ob.id, ()):
+        ob_links = links_by_ob.get(ob.id, ())
+        claims: Claims | None = None  # the obligation's links by account, made when first needed
+        indexed: dict[str, IncidentIndex] = {}
+        for link in ob_links:
             if spans[link.event][1] <= adopted:
                 continue
             event = events[link.event]
@@ -110,11 +115,16 @@ def grade_links_policies(
             if isinstance(found, Pending):
                 accounts = incidents.get(event.incident, ()) if event.incident else ()
                 if any(o.id != event.id for o in accounts[:2]):  # some other account of its incident
-                    index = indexed.get((event.incident, bearers))
+                    index = indexed.get(event.incident)
                     if index is None:
-                        index = indexed[(event.incident, bearers)] = IncidentIndex.of(
-                            accounts, bearers, parties, agreement.tz
-                        )
+                        read = sides.get((event.incident, bearers))
+                        if read is None:
+                            read = sides[(event.incident, bearers)] = IncidentSides.of(
+                                accounts, bearers, parties, agreement.tz
+                            )
+                        if claims is None:
+                            claims = dict(zip(map(_EVENT, ob_links), map(_EFFECT, ob_links), strict=True))
+                        index = indexed[event.incident] = read.about(claims)
                     grading = found.given_index(event, index)
                 else:
                     known = alone.get(key)
@@ -144,5 +154,8 @@ def grade_links_policies(
         gradings[ob.id] = Gradings(common, differing)
     return gradings
 
+
+_EVENT = attrgetter("event")
+_EFFECT = attrgetter("effect")
 
 __all__ = ["Graded", "Gradings", "grade_links_policies"]

@@ -12,8 +12,9 @@ with a stake in the conclusion, and the trust policy says whose word suffices
 4. A side reporting that its opponent fulfilled or progressed is *confirmed* (it speaks against
    its own interest), under every policy.
 5. A side reporting its opponent's breach is *alleged*; *confirmed* when the accused side's own
-   account of the same act names the same actor ("both sides consistently"); *contested* when
-   the accused side denies it or another account of the incident names another actor.
+   account of the same act names the same actor ("both sides consistently") and records no other
+   effect on the obligation (``Claims``); *contested* when the accused side denies it or another
+   account of the incident names another actor.
 6. A stakeholder's account (a signatory, mediator, implementer or monitor that is not a side) is
    confirmed when corroborated as in 5, from when the corroboration exists; otherwise (and before
    it) under ``strict`` it is *alleged*, under ``standard`` *confirmed* unless the bearer's side
@@ -34,7 +35,7 @@ from collections.abc import Sequence
 from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
-from compliance.core.events import UNAFFILIATED, Event
+from compliance.core.events import NO_CLAIMS, UNAFFILIATED, Claims, Event
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import may_precede
 from compliance.core.vocabulary import ActorRelation, Effect, Grade, Trust
@@ -87,15 +88,17 @@ def grade_account(
     trust: Trust = Trust.STANDARD,
     caveat: str = "",
     tz: tzinfo = UTC,
+    claims: Claims = NO_CLAIMS,
 ) -> Grading:
     """Grade one account under one trust policy.
 
-    ``same_incident`` must hold only the other accounts visible at the cut-off. A ``caveat``
-    (from the link) makes a confirmed grade *alleged* and leads the reason. A denial among them
-    answers the account only if its act can have happened before the denial (:func:`answerable`).
+    ``same_incident`` must hold only the other accounts visible at the cut-off; ``claims`` are the
+    obligation's links. A ``caveat`` (from the link) makes a confirmed grade *alleged* and leads the
+    reason. A denial among them answers the account only if its act can have happened before the
+    denial (:func:`answerable`).
     """
     others = answerable(event, same_incident, tz)
-    return _under(_grade(event, effect, basis, bearers, stakes, parties, others), trust, caveat)
+    return _under(_grade(event, effect, basis, bearers, stakes, parties, others, claims), trust, caveat)
 
 
 def answerable(event: Event, same_incident: Sequence[Event], tz: tzinfo) -> list[Event]:
@@ -124,11 +127,11 @@ def grade_account_in(
     caveat: str = "",
 ) -> Grading:
     """:func:`grade_account`, the other accounts visible at the cut-off read through their
-    :class:`IncidentIndex` (built once for the incident and the bearers; the account itself may
+    :class:`IncidentIndex` (built once for the incident and the obligation; the account itself may
     be among them): an incident of n accounts, each listed, cost n² through the scans."""
     graded = _by_source(event, effect, basis, bearers, stakes, parties)
     return _under(
-        incident.read(event, graded.source, graded.who) if isinstance(graded, Pending) else graded,
+        incident.read(event, effect, graded.source, graded.who) if isinstance(graded, Pending) else graded,
         trust,
         caveat,
     )
@@ -145,17 +148,18 @@ class Pending(NamedTuple):
 
     source: SourceClass
     who: str
+    effect: Effect
     caveat: str = ""
 
     def given(
         self, event: Event, bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
     ) -> Grading | tuple[Grading, ...]:
-        """The grade under every policy once the incident's other accounts are known."""
+        """The grade under every policy, read with ``same_incident``, every one of which may corroborate."""
         return self._finish(_corroborated(event, self.source, self.who, bearers, parties, same_incident))
 
     def given_index(self, event: Event, index: IncidentIndex) -> Grading | tuple[Grading, ...]:
-        """:meth:`given`, the incident read through its :class:`IncidentIndex` for the bearers."""
-        return self._finish(index.read(event, self.source, self.who))
+        """:meth:`given`, the incident read through its :class:`IncidentIndex` for the obligation."""
+        return self._finish(index.read(event, self.effect, self.source, self.who))
 
     def _finish(self, graded: Grading | Stakeholder) -> Grading | tuple[Grading, ...]:
         return _every_policy(graded, self.caveat)
@@ -248,10 +252,13 @@ def _grade(
     stakes: Stakes,
     parties: PartyRegistry,
     same_incident: Sequence[Event],
+    claims: Claims,
 ) -> Grading | Stakeholder:
     graded = _by_source(event, effect, basis, bearers, stakes, parties)
     if isinstance(graded, Pending):
-        return _corroborated(event, graded.source, graded.who, bearers, parties, same_incident)
+        # Rule 5: an account recording another effect on the obligation confirms the act, not the claim.
+        acts = [o for o in same_incident if claims.get(o.id, effect) is effect]
+        return _corroborated(event, graded.source, graded.who, bearers, parties, same_incident, acts)
     return graded
 
 
@@ -285,8 +292,8 @@ def _by_source(
             return Grading(Grade.CONFIRMED, f"reported by {reporter}, against its own interest")
         # The bearer is on neither side (Russia): a side reporting that it did its duty does not
         # speak against its own interest, but has a stake in the finding, as a stakeholder has.
-        return Pending(SourceClass.STAKEHOLDER, who)
-    return Pending(source, who)
+        return Pending(SourceClass.STAKEHOLDER, who, effect)
+    return Pending(source, who, effect)
 
 
 def _relevant(source: SourceClass, who: str) -> Grading | Stakeholder:
@@ -312,9 +319,11 @@ def _corroborated(
     bearers: tuple[str, ...],
     parties: PartyRegistry,
     same_incident: Sequence[Event],
+    acts: Sequence[Event] | None = None,
 ) -> Grading | Stakeholder:
-    """Rules 5 and 6: an opposing side's allegation or a stakeholder's account, read with its incident."""
-    corroboration = _corroboration(event, bearers, parties, same_incident)
+    """Rules 5 and 6: an opposing side's allegation or a stakeholder's account, read with its incident
+    (``acts``: those of its accounts that may corroborate it, if not all)."""
+    corroboration = _corroboration(event, bearers, parties, same_incident if acts is None else acts)
     if source is SourceClass.OPPOSING_SIDE:
         contest = None if corroboration is not None else _contest(bearers, parties, same_incident)
         return read_with(event, source, who, corroboration, contest)

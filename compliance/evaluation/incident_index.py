@@ -3,7 +3,9 @@
 Grading an allegation or a stakeholder's account looks for the *first* other account of its
 incident that corroborates, contests or denies it (``grading``: rules 5 and 6). Scanning the
 incident for every account graded cost n² for an incident of n accounts; an
-:class:`IncidentIndex` is built once per incident and set of bearers instead.
+:class:`IncidentSides` is read once per incident and set of bearers instead, and turned into an
+:class:`IncidentIndex` per obligation, since whether an account corroborates depends on what it
+records on that obligation (``core.events.Claims``).
 """
 
 from __future__ import annotations
@@ -11,46 +13,55 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 from datetime import datetime, tzinfo
+from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple, TypeVar
 
-from compliance.core.events import Event
+from compliance.core.events import NO_CLAIMS, Claims, Event
 from compliance.core.parties import PartyRegistry
+from compliance.core.vocabulary import Effect
 from compliance.evaluation.grading import HOSTILITIES, NOT_ACTS, Grading, Stakeholder, on_side, read_with
 from compliance.evaluation.trust import SourceClass
 
 _T = TypeVar("_T")
+Act = tuple[bool, str]
+"""Kinds describing the same act share this (see ``grading._same_act``)."""
+Placed = tuple[int, Event]
+"""An account and its place in the incident."""
+Filed = tuple[Act, str | None, Effect | None]
+"""A possible corroborator filed by its act, its actor (``None``: under any actor) and the effect
+it records on the obligation (``None``: it is not linked to the obligation)."""
 
 
-class IncidentIndex(NamedTuple):
-    """What grading reads of one incident for one set of bearers, worked out once.
+class IncidentSides(NamedTuple):
+    """What grading reads of one incident for one set of bearers, worked out once, whatever the
+    obligation.
 
     Grading an account of an incident looks for the *first* other account (in the incident's
     order) that corroborates it, contests it or denies it. Scanning the incident for every
     account cost n² for an incident of n accounts. Each test but the corroboration's and a
-    denial's reads only the other account, and the corroboration's reads the account's act and
-    actor; so the first two accounts passing each test are kept (two: one of them may be the
-    account itself), corroborators by (act, actor) and by act alone. A denial answers only an
-    account whose act can have happened before it (``grading.answerable``): the bearer's side's
-    denials are all kept, in order, with the latest instant any of them up to each can have
-    been given, so the first that can answer an account is found by bisection. :meth:`read`
-    then gives what the scans of :func:`grading._corroboration`, :func:`grading._contest` and
-    :func:`grading._denial` give over ``grading.answerable`` (a property compares them).
+    denial's reads only the other account, so the first two accounts passing each test are kept
+    (two: one of them may be the account itself). A denial answers only an account whose act can
+    have happened before it (``grading.answerable``): the bearer's side's denials are all kept, in
+    order, with the latest instant any of them up to each can have been given, so the first that
+    can answer an account is found by bisection. The corroboration's reads the account's act and
+    actor and what the other account records on the obligation: ``acts`` are all the accounts of
+    the bearer's side of an act by the bearer's side, filed for an obligation by :meth:`about`.
     """
 
-    corroborators: Mapping[tuple[tuple[bool, str], str | None], tuple[Event, ...]]
-    contests: tuple[tuple[int, Event], ...]  # (place in the incident, account) naming another actor
-    denials: tuple[tuple[int, Event], ...]  # the same, told by the bearer's side
-    answers: tuple[tuple[int, Event], ...]  # the bearer's side's denials
+    acts: tuple[tuple[Act, int, Event], ...]  # (act, place in the incident, account)
+    contests: tuple[Placed, ...]  # naming another actor
+    denials: tuple[Placed, ...]  # the same, told by the bearer's side
+    answers: tuple[Placed, ...]  # the bearer's side's denials
     reach: tuple[datetime, ...]  # per denial, the latest end of the denials up to it
     tz: tzinfo
 
     @classmethod
     def of(
         cls, accounts: Sequence[Event], bearers: tuple[str, ...], parties: PartyRegistry, tz: tzinfo
-    ) -> IncidentIndex:
-        """The index of an incident's accounts (in its order), days read in ``tz``, the agreement's zone."""
-        index = _IndexBuilder({}, [], [], [], [])
+    ) -> IncidentSides:
+        """The incident's accounts (in its order) read for ``bearers``, days read in ``tz``, the agreement's zone."""
+        index = _IndexBuilder([], [], [], [], [])
         for place, other in enumerate(accounts):
             acts = other.kind not in NOT_ACTS
             told_by_side = on_side(other.reporter_party, bearers, parties)
@@ -65,11 +76,9 @@ class IncidentIndex(NamedTuple):
                 index.answers.append((place, other))
                 index.reach.append(max(end, index.reach[-1]) if index.reach else end)
             if side_acted and told_by_side:
-                act = _act(other.kind)
-                _keep_two(index.corroborators.setdefault((act, other.actor), []), other)
-                _keep_two(index.corroborators.setdefault((act, None), []), other)
+                index.acts.append((_act(other.kind), place, other))
         return cls(
-            MappingProxyType({key: tuple(found) for key, found in index.corroborators.items()}),
+            tuple(index.acts),
             tuple(index.contests),
             tuple(index.denials),
             tuple(index.answers),
@@ -77,20 +86,28 @@ class IncidentIndex(NamedTuple):
             tz,
         )
 
-    def read(self, event: Event, source: SourceClass, who: str) -> Grading | Stakeholder:
-        """``grading._corroborated`` for an account of this incident, the others being the rest of it."""
-        corroboration = (
-            None
-            if event.kind in NOT_ACTS
-            else _other_than(event, self.corroborators.get((_act(event.kind), event.actor), ()))
-        )
-        answer = self._answer(event)
-        if source is SourceClass.OPPOSING_SIDE:
-            contest = None if corroboration is not None else _first(event, self.contests, answer)
-            return read_with(event, source, who, corroboration, contest)
-        return read_with(event, source, who, corroboration, _first(event, self.denials, answer))
+    def about(self, claims: Claims) -> IncidentIndex:
+        """The index for one obligation, ``claims`` being its links: each possible corroborator
+        filed under what it records on the obligation, then the first two of each file kept.
 
-    def _answer(self, event: Event) -> tuple[int, Event] | None:
+        Filed before they are cut to two, not set aside after: an account recording another
+        effect than the one graded must not take the place of a later one that may corroborate.
+        One look-up per possible corroborator, and none for an incident that has none.
+        """
+        if not self.acts:
+            return IncidentIndex(_NONE, self)
+        filed: dict[Filed, list[Placed]] = {}
+        for act, place, other in self.acts:
+            claim = claims.get(other.id)
+            for key in ((act, other.actor, claim), (act, None, claim)):
+                found = filed.get(key)
+                if found is None:
+                    filed[key] = [(place, other)]
+                elif len(found) < 2:
+                    found.append((place, other))
+        return IncidentIndex(MappingProxyType({key: tuple(found) for key, found in filed.items()}), self)
+
+    def answer(self, event: Event) -> Placed | None:
         """The first denial of the bearer's side, other than the account, that can answer it."""
         start = event.when.span(self.tz)[0]
         # reach[i] > start: some denial up to i ends after the act can have begun; the first
@@ -101,18 +118,68 @@ class IncidentIndex(NamedTuple):
         return None
 
 
-class _IndexBuilder(NamedTuple):
-    """:class:`IncidentIndex` while it is filled, in one pass over the incident."""
+class IncidentIndex(NamedTuple):
+    """What grading reads of one incident for one obligation: its :class:`IncidentSides` for the
+    obligation's bearers, and its possible corroborators filed by what each records on the obligation.
 
-    corroborators: dict[tuple[tuple[bool, str], str | None], list[Event]]
-    contests: list[tuple[int, Event]]
-    denials: list[tuple[int, Event]]
-    answers: list[tuple[int, Event]]
+    :meth:`read` gives what the scans of :func:`grading._corroboration`, :func:`grading._contest`
+    and :func:`grading._denial` give over ``grading.answerable``, the corroboration's over the
+    accounts that record no other effect on the obligation (a property compares them).
+    """
+
+    corroborators: Mapping[Filed, tuple[Placed, ...]]
+    sides: IncidentSides
+
+    @classmethod
+    def of(
+        cls,
+        accounts: Sequence[Event],
+        bearers: tuple[str, ...],
+        parties: PartyRegistry,
+        tz: tzinfo,
+        claims: Claims = NO_CLAIMS,
+    ) -> IncidentIndex:
+        """The index of an incident's accounts for an obligation of ``bearers`` whose links are ``claims``."""
+        return IncidentSides.of(accounts, bearers, parties, tz).about(claims)
+
+    def read(self, event: Event, effect: Effect, source: SourceClass, who: str) -> Grading | Stakeholder:
+        """``grading._corroborated`` for an account of this incident linked to the obligation with
+        ``effect``, the others being the rest of it."""
+        corroboration = None if event.kind in NOT_ACTS else self._corroboration(event, effect)
+        sides = self.sides
+        answer = sides.answer(event)
+        if source is SourceClass.OPPOSING_SIDE:
+            contest = None if corroboration is not None else _first(event, sides.contests, answer)
+            return read_with(event, source, who, corroboration, contest)
+        return read_with(event, source, who, corroboration, _first(event, sides.denials, answer))
+
+    def _corroboration(self, event: Event, effect: Effect) -> Event | None:
+        """The first other account of the act by the account's actor that is not linked to the
+        obligation or records the same effect on it: the earlier of the first of two files."""
+        act, actor, files = _act(event.kind), event.actor, self.corroborators
+        unlinked = _placed_other_than(event, files.get((act, actor, None), ()))
+        alike = _placed_other_than(event, files.get((act, actor, effect), ()))
+        if unlinked is None or alike is None:
+            found = unlinked or alike
+            return None if found is None else found[1]
+        return min(unlinked, alike, key=_PLACE)[1]
+
+
+_NONE: Mapping[Filed, tuple[Placed, ...]] = MappingProxyType({})
+_PLACE = itemgetter(0)
+
+
+class _IndexBuilder(NamedTuple):
+    """:class:`IncidentSides` while it is filled, in one pass over the incident."""
+
+    acts: list[tuple[Act, int, Event]]
+    contests: list[Placed]
+    denials: list[Placed]
+    answers: list[Placed]
     reach: list[datetime]
 
 
-def _act(kind: str) -> tuple[bool, str]:
-    """Kinds describing the same act share this (see :func:`_same_act`)."""
+def _act(kind: str) -> Act:
     return (True, "") if kind in HOSTILITIES else (False, kind)
 
 
@@ -122,12 +189,15 @@ def _keep_two(found: list[_T], account: _T) -> None:
         found.append(account)
 
 
-def _other_than(event: Event, first: Sequence[Event]) -> Event | None:
+def _placed_other_than(event: Event, first: Sequence[Placed]) -> Placed | None:
     """The first of ``first`` that is not ``event`` itself (ids are unique in an incident)."""
-    return next((other for other in first if other.id != event.id), None)
+    for found in first:  # (a loop, not a generator: once per account graded in an incident)
+        if found[1].id != event.id:
+            return found
+    return None
 
 
-def _first(event: Event, kept: Sequence[tuple[int, Event]], answer: tuple[int, Event] | None) -> Event | None:
+def _first(event: Event, kept: Sequence[Placed], answer: Placed | None) -> Event | None:
     """The earlier in the incident of the first kept account other than ``event`` and ``answer``."""
     found = next((item for item in kept if item[1].id != event.id), None)
     if answer is not None and (found is None or answer[0] < found[0]):

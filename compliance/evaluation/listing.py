@@ -83,6 +83,7 @@ def list_evidence(
 
     later = {} if late is None else late
     indexed: dict[str, IncidentIndex] = {}
+    claims: dict[str, Effect] = {}  # the obligation's links by account, made when first needed
 
     def started_after(incident: str) -> frozenset[str]:
         """The ids of an incident's accounts that start after the cut-off: once per incident, not
@@ -105,7 +106,11 @@ def list_evidence(
                 index = indexed.get(event.incident)
                 if index is None:  # indexed once per incident, and only when it must be read again
                     started = [o for o in incidents.get(event.incident, ()) if o.id not in unknown]
-                    index = indexed[event.incident] = IncidentIndex.of(started, ob.bearers, parties, tz)
+                    if not claims:  # (what an account records on the obligation decides if it corroborates)
+                        claims.update((g.link.event, g.link.effect) for g in graded)
+                    index = indexed[event.incident] = IncidentIndex.of(
+                        started, ob.bearers, parties, tz, claims
+                    )
                 link = item.link
                 grade, why, *_ = grade_account_in(
                     event,
