@@ -38,16 +38,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from compliance.core.events import NO_CLAIMS, UNAFFILIATED, Claims, Event
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import may_precede
-from compliance.core.vocabulary import ActorRelation, Effect, Grade, Trust
+from compliance.core.vocabulary import Effect, Grade, Trust
+from compliance.evaluation import incident_scans as scans
 from compliance.evaluation.trust import SourceClass, Stakes, classify
 
 if TYPE_CHECKING:
     from compliance.evaluation.incident_index import IncidentIndex
-
-NOT_ACTS = frozenset({"statement", "denial", "court-order"})
-"""Kinds whose ``actor`` is a speaker, not a party acting on the ground."""
-HOSTILITIES = frozenset({"armed-clash", "shelling", "ceasefire-violation", "border-incursion"})
-"""Kinds that describe the same hostile act from different angles."""
 
 
 class Grading(NamedTuple):
@@ -64,17 +60,6 @@ class Grading(NamedTuple):
     reason: str
     corroboration: Event | None = None
     denial: Event | None = None
-
-
-def _same_act(a: str, b: str) -> bool:
-    return a == b or (a in HOSTILITIES and b in HOSTILITIES)
-
-
-def on_side(party: str | None, bearers: tuple[str, ...], parties: PartyRegistry) -> bool:
-    return party is not None and parties.relation(party, bearers) in (
-        ActorRelation.BEARER,
-        ActorRelation.ALIGNED,
-    )
 
 
 def grade_account(
@@ -323,19 +308,19 @@ def _corroborated(
 ) -> Grading | Stakeholder:
     """Rules 5 and 6: an opposing side's allegation or a stakeholder's account, read with its incident
     (``acts``: those of its accounts that may corroborate it, if not all)."""
-    corroboration = _corroboration(event, bearers, parties, same_incident if acts is None else acts)
+    corroboration = scans.corroboration(event, bearers, parties, same_incident if acts is None else acts)
     if source is SourceClass.OPPOSING_SIDE:
-        contest = None if corroboration is not None else _contest(bearers, parties, same_incident)
+        contest = None if corroboration is not None else scans.contest(bearers, parties, same_incident)
         return read_with(event, source, who, corroboration, contest)
-    return read_with(event, source, who, corroboration, _denial(bearers, parties, same_incident)[0])
+    return read_with(event, source, who, corroboration, scans.denial(bearers, parties, same_incident)[0])
 
 
 def read_with(
     event: Event, source: SourceClass, who: str, corroboration: Event | None, answer: Event | None
 ) -> Grading | Stakeholder:
     """Rules 5 and 6 once the incident has been read: its corroborating account, and the account
-    that contests an opposing side's allegation (:func:`_contest`) or denies a stakeholder's
-    account (:func:`_denial`)."""
+    that contests an opposing side's allegation (:func:`incident_scans.contest`) or denies a stakeholder's
+    account (:func:`incident_scans.denial`)."""
     reporter = event.reporter_party
     if source is SourceClass.OPPOSING_SIDE:
         if corroboration is not None:
@@ -354,61 +339,9 @@ def read_with(
 
 
 def _how_denied(denial: Event | None) -> str:
-    """How a stakeholder's account was answered, as :func:`_denial` words it."""
+    """How a stakeholder's account was answered, as :func:`incident_scans.denial` words it."""
     if denial is None:
         return ""
     if denial.kind == "denial":
         return f"denied in {denial.id}"
     return f"{denial.id} names {denial.actor} as actor"
-
-
-def _contest(
-    bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
-) -> Event | None:
-    """The first account contesting an opposing side's allegation: the bearer's side's denial,
-    or any account naming an actor not on the bearer's side."""
-    for other in same_incident:
-        if other.kind == "denial" and on_side(other.reporter_party, bearers, parties):
-            return other
-        if (
-            other.kind not in NOT_ACTS
-            and other.actor is not None
-            and not on_side(other.actor, bearers, parties)
-        ):
-            return other
-    return None
-
-
-def _corroboration(
-    event: Event, bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
-) -> Event | None:
-    """The accused side's own account of the same act naming the same actor, if any."""
-    if event.kind in NOT_ACTS:
-        return None
-    for other in same_incident:
-        if other.kind in NOT_ACTS or not _same_act(event.kind, other.kind):
-            continue
-        if not on_side(other.reporter_party, bearers, parties) or not on_side(other.actor, bearers, parties):
-            continue
-        if event.actor is not None and other.actor != event.actor:
-            continue
-        return other
-    return None
-
-
-def _denial(
-    bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
-) -> tuple[Event | None, str]:
-    """The bearer's side's first denial, or its account naming another actor, in the incident."""
-    for other in same_incident:
-        if not on_side(other.reporter_party, bearers, parties):
-            continue
-        if other.kind == "denial":
-            return other, f"denied in {other.id}"
-        if (
-            other.kind not in NOT_ACTS
-            and other.actor is not None
-            and not on_side(other.actor, bearers, parties)
-        ):
-            return other, f"{other.id} names {other.actor} as actor"
-    return None, ""

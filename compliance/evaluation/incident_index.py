@@ -20,12 +20,13 @@ from typing import NamedTuple, TypeVar
 from compliance.core.events import NO_CLAIMS, Claims, Event
 from compliance.core.parties import PartyRegistry
 from compliance.core.vocabulary import Effect
-from compliance.evaluation.grading import HOSTILITIES, NOT_ACTS, Grading, Stakeholder, on_side, read_with
+from compliance.evaluation.grading import Grading, Stakeholder, read_with
+from compliance.evaluation.incident_scans import HOSTILITIES, NOT_ACTS, on_side
 from compliance.evaluation.trust import SourceClass
 
 _T = TypeVar("_T")
 Act = tuple[bool, str]
-"""Kinds describing the same act share this (see ``grading._same_act``)."""
+"""Kinds describing the same act share this (see ``incident_scans.same_act``)."""
 Placed = tuple[int, Event]
 """An account and its place in the incident."""
 Filed = tuple[Act, str | None, Effect | None]
@@ -122,8 +123,8 @@ class IncidentIndex(NamedTuple):
     """What grading reads of one incident for one obligation: its :class:`IncidentSides` for the
     obligation's bearers, and its possible corroborators filed by what each records on the obligation.
 
-    :meth:`read` gives what the scans of :func:`grading._corroboration`, :func:`grading._contest`
-    and :func:`grading._denial` give over ``grading.answerable``, the corroboration's over the
+    :meth:`read` gives what the scans of :func:`incident_scans.corroboration`, :func:`incident_scans.contest`
+    and :func:`incident_scans.denial` give over ``grading.answerable``, the corroboration's over the
     accounts that record no other effect on the obligation (a property compares them).
     """
 

@@ -1,0 +1,81 @@
+"""The plain scans of an incident that grading rules 5 and 6 read (see :mod:`grading`).
+
+Each walks the other accounts of an incident in order and returns the first that corroborates,
+contests or denies the account being graded. :class:`incident_index.IncidentIndex` answers the
+same questions for a whole incident at once; these scans are the definition it is checked
+against, and what grading reads for one account alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compliance.core.events import Event
+from compliance.core.parties import PartyRegistry
+from compliance.core.vocabulary import ActorRelation
+
+NOT_ACTS = frozenset({"statement", "denial", "court-order"})
+"""Kinds whose ``actor`` is a speaker, not a party acting on the ground."""
+HOSTILITIES = frozenset({"armed-clash", "shelling", "ceasefire-violation", "border-incursion"})
+"""Kinds that describe the same hostile act from different angles."""
+
+
+def same_act(a: str, b: str) -> bool:
+    return a == b or (a in HOSTILITIES and b in HOSTILITIES)
+
+
+def on_side(party: str | None, bearers: tuple[str, ...], parties: PartyRegistry) -> bool:
+    return party is not None and parties.relation(party, bearers) in (
+        ActorRelation.BEARER,
+        ActorRelation.ALIGNED,
+    )
+
+
+def contest(bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]) -> Event | None:
+    """The first account contesting an opposing side's allegation: the bearer's side's denial,
+    or any account naming an actor not on the bearer's side."""
+    for other in same_incident:
+        if other.kind == "denial" and on_side(other.reporter_party, bearers, parties):
+            return other
+        if (
+            other.kind not in NOT_ACTS
+            and other.actor is not None
+            and not on_side(other.actor, bearers, parties)
+        ):
+            return other
+    return None
+
+
+def corroboration(
+    event: Event, bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
+) -> Event | None:
+    """The accused side's own account of the same act naming the same actor, if any."""
+    if event.kind in NOT_ACTS:
+        return None
+    for other in same_incident:
+        if other.kind in NOT_ACTS or not same_act(event.kind, other.kind):
+            continue
+        if not on_side(other.reporter_party, bearers, parties) or not on_side(other.actor, bearers, parties):
+            continue
+        if event.actor is not None and other.actor != event.actor:
+            continue
+        return other
+    return None
+
+
+def denial(
+    bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
+) -> tuple[Event | None, str]:
+    """The bearer's side's first denial, or its account naming another actor, in the incident."""
+    for other in same_incident:
+        if not on_side(other.reporter_party, bearers, parties):
+            continue
+        if other.kind == "denial":
+            return other, f"denied in {other.id}"
+        if (
+            other.kind not in NOT_ACTS
+            and other.actor is not None
+            and not on_side(other.actor, bearers, parties)
+        ):
+            return other, f"{other.id} names {other.actor} as actor"
+    return None, ""
