@@ -601,7 +601,7 @@ _ANY_FILE = st.one_of(
 )
 
 
-@scaled(3)
+@scaled(1)
 @given(files=st.lists(_ANY_FILE, min_size=1, max_size=3))
 def test_accounting__read_is_linked_plus_unlinked_plus_rejected(scratch, files):
     """For any input files, read == linked + unlinked + rejected and every rejection has an error."""

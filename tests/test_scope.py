@@ -342,7 +342,7 @@ def foreign_events(draw: st.DrawFn) -> list[Record]:
 
 
 # Each example evaluates the bundled ledger twice: 100 examples in CI, not 300 (50 s at 300).
-@settings(max_examples=min(100, settings().max_examples))
+@settings(max_examples=min(50, settings().max_examples))
 @given(st.sets(st.integers(0, len(BUNDLED_RECORDS) - 1)) | st.just(None), foreign_events())
 def test_scope__events_from_an_unrelated_country_change_no_status(
     kept: set[int] | None, extra: list[Record]
