@@ -23,10 +23,12 @@ def ledger_from_csv(
     label: str = "test.csv",
     agreements: Sequence[Agreement] = AGREEMENTS,
     suffix: str = ".csv",
+    *,
+    keep_unlinked: bool = True,
 ) -> Ledger:
     """Load inline event text (with its header) against the bundled agreements."""
     records = list(read_event_stream(io.StringIO(text), label, suffix, PARTIES.resolve, RESOLVE_REPORTER))
-    return assemble(agreements, PARTIES, records)
+    return assemble(agreements, PARTIES, records, keep_unlinked=keep_unlinked)
 
 
 def rows(*lines: str) -> str:

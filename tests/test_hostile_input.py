@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from compliance.cli import main
-from compliance.core.problems import Problem, printable, visible
+from compliance.core.problems import Problem, Severity, printable, visible
 from compliance.readers import Record, read_event_file, read_event_stream
 from compliance.readers.lines import OverlongLine, bounded_lines
 from compliance.render.markdown import render_markdown
@@ -275,6 +275,55 @@ def test_duplicates__every_copy_rejected_whatever_the_order():
     assert [e.id for e in outcomes[0][0]] == ["G1"]
 
 
+def test_duplicates__identical_copies_are_read_once_whatever_the_order():
+    """Two exports that overlap give the same record twice: the account is read once, from the
+    first place, and the other copy is set aside with a warning (the accounting counts it as
+    rejected). Rejecting both lost every account of the overlap."""
+    linked = "D1,2020-11-20,,territory-handover,,Aghdam,Reuters,none,,,,Entered Aghdam."
+    alone = "D2,2021-08-01,,other,,Goris,Reuters,none,,,,Nothing to link."
+    outcomes = []
+    for order in (
+        (linked, alone, GOOD.format(n=1), linked, alone),
+        (alone, linked, alone, linked, GOOD.format(n=1)),
+    ):
+        for keep_unlinked in (True, False):
+            ledger = ledger_from_csv(rows(*order), keep_unlinked=keep_unlinked)
+            acc = ledger.accounting
+            assert (acc.read, acc.linked, acc.unlinked, acc.rejected) == (5, 1, 2, 2)
+            assert ledger.errors == ()
+            warnings = [p for p in ledger.problems if p.field == "id"]
+            assert [p.severity for p in warnings] == [Severity.WARNING] * 2
+            assert {p.message for p in warnings} == {
+                f"id {i!r} again, in a record identical to the one at test.csv:{first}: "
+                "the account is read once, from there"
+                for i, first in (("D1", order.index(linked) + 2), ("D2", order.index(alone) + 2))
+            }
+            assert [e.id for e in ledger.events if e.id == "D1"] == ["D1"]
+            assert [k.event for k in ledger.links] == ["D1"] * len(ledger.links)
+            assert ledger.unlinked == ("D2", "G1")
+            outcomes.append((ledger.links, acc))
+    assert all(outcome == outcomes[0] for outcome in outcomes)
+
+
+def test_duplicates__copies_differing_in_one_field_are_all_rejected():
+    """An export revised between two downloads (its note rewritten): neither copy is taken,
+    whether the ledger keeps the account or, linked to nothing, only counts it."""
+    for row in (
+        "D1,2020-11-20,,territory-handover,,Aghdam,Reuters,none,,,,{note}",
+        "D1,2021-08-01,,other,,Goris,Reuters,none,,,,{note}",
+    ):
+        for keep_unlinked in (True, False):
+            ledger = ledger_from_csv(
+                rows(row.format(note="One account."), row.format(note="Revised account.")),
+                keep_unlinked=keep_unlinked,
+            )
+            assert ledger.accounting.rejected == 2
+            assert [p.line for p in ledger.errors] == [2, 3]
+            assert all("records that differ" in p.message for p in ledger.errors)
+            assert ledger.events == ()
+            assert ledger.links == ()
+
+
 def _printable_by_round_trip(text: str) -> str:
     """``printable`` without its shortcut for printable text: encode, decode, escape."""
     try:
@@ -309,7 +358,7 @@ def test_duplicates__one_id_on_every_row_gives_short_problems_naming_the_first_p
     places = ", ".join(f"test.csv:{line}" for line in range(2, 12))
     assert (
         message
-        == f"duplicate id 'D1', given to {copies} records ({places} and 15 more): every copy is rejected"
+        == f"duplicate id 'D1', given to {copies} records that differ ({places} and 15 more): every copy is rejected"
     )
     assert [e.id for e in ledger.events] == ["G1"]
 

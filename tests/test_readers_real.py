@@ -703,3 +703,37 @@ def test_ucdp_api_json__broken_lines_give_records_and_problems(text: str):
     assert acc.read == acc.linked + acc.unlinked + acc.rejected == sum(isinstance(i, Record) for i in items)
     for record in (i for i in items if isinstance(i, Record) and i.rejected):
         assert any(p.line == record.origin.line and p.severity is Severity.ERROR for p in record.problems)
+
+
+def test_overlapping_exports__each_account_is_read_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """Two downloads of the real HDX rows that overlap (rows 1–70 and 41–113, as two date windows
+    give them): each account is read once, each row of the overlap is one rejected copy with a
+    warning naming where it is read from, and the report is that of the rows read once. Every
+    row here is linked to nothing, so the copies are compared without being kept."""
+    with HDX_ARMENIA.open(encoding="utf-8", newline="") as handle:
+        header, hxl, *body = list(csv.reader(handle))
+    files = {"whole.csv": body, "a-2018-2019.csv": body[:70], "b-2019-2020.csv": body[40:]}
+    for name, part in files.items():
+        with (tmp_path / name).open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows([header, hxl, *part])
+    reports = []
+    for names in (["whole.csv"], ["b-2019-2020.csv", "a-2018-2019.csv"]):
+        out = tmp_path / f"{len(reports)}.json"
+        argv = ["report", "--format", "json", "--output", str(out), "--as-of", "2025-12-31"]
+        assert main([*argv, *(x for name in names for x in ("--events", str(tmp_path / name)))]) == 0
+        reports.append(json.loads(out.read_text(encoding="utf-8")))
+    capsys.readouterr()
+    once, twice = reports
+    overlap = 30
+    assert twice["accounting"] == {
+        **once["accounting"],
+        "read": len(body) + overlap,
+        "rejected": overlap,
+    }
+    assert {k: v for k, v in twice.items() if k not in ("accounting", "problems")} == {
+        k: v for k, v in once.items() if k not in ("accounting", "problems")
+    }
+    copies = [p for p in twice["problems"] if p["field"] == "id"]
+    assert len(copies) == overlap
+    assert {p["file"] for p in copies} == {str(tmp_path / "b-2019-2020.csv")}  # read from a-…, by name
+    assert all(p["severity"] == "warning" and "identical to the one at" in p["message"] for p in copies)

@@ -3,7 +3,8 @@
     registries  = load parties and reporters
     agreements  = load agreement files, check them together
     records     = stream event files (rejected rows keep their problems)
-    events      = validate: unknown parties and links → rejected; an id given twice → every copy rejected
+    events      = validate: unknown parties and links → rejected; an id given twice → read once if the
+                  copies are identical, else every copy rejected (``linking.copies``)
     links       = link each accepted event (explicit references, one per obligation, then rules);
                   explicit links that contradict each other → rejected
 
@@ -27,6 +28,7 @@ from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import Placement
 from compliance.core.problems import InputError, Problem, Severity, in_order, visible
+from compliance.linking.copies import IdCopies
 from compliance.linking.explicit import check_reference
 from compliance.linking.incidents import denial_links, with_incident_caveats
 from compliance.linking.index import LinkIndex, LinkMemo, link_account
@@ -43,8 +45,6 @@ from compliance.load.places import bundled_gazetteer, check_scopes
 from compliance.readers import Record, read_event_file
 
 BUNDLED = "<bundled>"
-DUPLICATE_PLACES = 10
-"""How many copies of a duplicate id its problem names by place (the rest are counted)."""
 
 
 @frozen
@@ -239,8 +239,7 @@ def assemble(
         LinkMemo()
     )  # rule-made links by event signature, places by string: a million rows have a few thousand
     found: list[Problem] = list(problems)
-    seen: dict[str, tuple[str, int]] = {}
-    copies: dict[str, list[tuple[str, int]]] = {}  # only ids given to more than one record
+    ids = IdCopies()
     events: list[Event] = []
     links: list[Link] = []
     unlinked: dict[str, str] = {}  # event id -> reason
@@ -277,11 +276,10 @@ def assemble(
             if any(severity is Severity.ERROR for _, severity in linking.remarks):
                 rejected += 1
                 continue
-        where = (origin.file, origin.line)
-        if event.id in seen:
-            copies.setdefault(event.id, [seen[event.id]]).append(where)
-        seen[event.id] = where
-        if keep_unlinked or linking.links or event.incident:
+        kept = keep_unlinked or bool(linking.links) or bool(event.incident)
+        if ids.is_copy(event, (origin.file, origin.line), kept):
+            continue  # only the first record of an id is kept, until the copies are settled
+        if kept:
             events.append(event)
         if event.incident:
             placements[event.id] = linking.placement
@@ -299,8 +297,8 @@ def assemble(
             links.extend(linking.links)
         else:
             unlinked[event.id] = linking.reason
-    if copies:
-        events, links, dropped = _reject_copies(copies, events, links, unlinked, found)
+    if ids.places:
+        events, links, dropped = ids.settle(events, links, unlinked, found)
         rejected += dropped
     for (file, agreement_id), (line, count) in elsewhere.items():
         found.append(
@@ -340,41 +338,8 @@ def assemble(
         unlinked=tuple(sorted(unlinked)),
         problems=tuple(in_order(set(found))),
         accounting=accounting,
-        placed_outside={k: v for k, v in placed_outside.items() if k not in copies},
+        placed_outside={k: v for k, v in placed_outside.items() if k not in ids.differ},
     )
-
-
-def _reject_copies(
-    copies: dict[str, list[tuple[str, int]]],
-    events: list[Event],
-    links: list[Link],
-    unlinked: dict[str, str],
-    found: list[Problem],
-) -> tuple[list[Event], list[Link], int]:
-    """Every record of an id given more than once is rejected, each with a problem naming them
-    (the first :data:`DUPLICATE_PLACES` by place, then how many more).
-
-    Keeping the first in file order would make the outcome depend on row order; keeping one by
-    content would hide that two different accounts claim one id. Rejecting all is the same for
-    any order, and the accounting still adds up (each copy counts as one rejected record). The
-    problems come from the copies' places, not from ``events``, which may have left a copy out
-    (``keep_unlinked=False``).
-    """
-    for event_id, where in copies.items():
-        # The first places name the copies; a file whose id column holds one value on every row
-        # would otherwise give each of its n rows a message n places long (quadratic).
-        ordered = sorted(where)
-        places = ", ".join(f"{file}:{line}" for file, line in ordered[:DUPLICATE_PLACES])
-        if len(ordered) > DUPLICATE_PLACES:
-            places += f" and {len(ordered) - DUPLICATE_PLACES} more"
-        message = (
-            f"duplicate id {event_id!r}, given to {len(where)} records ({places}): every copy is rejected"
-        )
-        found.extend(Problem(file, line, "id", message) for file, line in where)
-        unlinked.pop(event_id, None)
-    kept = [e for e in events if e.id not in copies]
-    dropped = sum(map(len, copies.values()))
-    return kept, [k for k in links if k.event not in copies], dropped
 
 
 def _cross_check(event: Event, index: LinkIndex) -> tuple[str, str] | None:
