@@ -28,7 +28,7 @@ from compliance.readers.base import (
     PartyResolver,
     Record,
     ReporterResolver,
-    dataset_rows,
+    dataset_values,
     unfit_id,
 )
 from compliance.readers.countries import CountryReading, read_country, unknown_country, with_region
@@ -86,6 +86,17 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 CROWD_TYPES = frozenset({"Protests", "Riots"})
 """Event types whose actors are a crowd and, when they intervened, a state's forces, in either order."""
 REQUIRED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "actor1", "source")
+COLUMNS = dict.fromkeys(
+    (
+        "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
+        "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2", "source", "fatalities",
+        "latitude", "longitude", "geo_precision", "timestamp", "country", "iso", "iso3", "gwno",
+        "location", "admin2", "admin1", "notes",
+    ),
+    "",
+) | {"time_precision": "1"}  # fmt: skip
+"""The columns read, in the order ``_AcledRows.record`` unpacks them, each with the value of a
+column the file lacks (a file without ``time_precision`` gives exact days)."""
 OLD_COLUMN_NAMES = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2"}
 """Column names of ACLED files before 2019 (and of its old API) → today's."""
 _YEARS = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)\s*")
@@ -108,7 +119,9 @@ def read_acled(
     delimiter: str = ",",
 ) -> Iterator[Record | Problem]:
     rows = _AcledRows(resolve_party, resolve_reporter)
-    for item in dataset_rows(stream, label, "ACLED", REQUIRED_COLUMNS, OLD_COLUMN_NAMES, delimiter):
+    for item in dataset_values(
+        stream, label, "ACLED", REQUIRED_COLUMNS, COLUMNS, OLD_COLUMN_NAMES, delimiter
+    ):
         if isinstance(item, Problem | Record):
             yield item
         else:
@@ -132,26 +145,33 @@ class _AcledRows:
         self.stamps: dict[str, date | str | None] = {}
         self.targets: dict[tuple[str, str, str, str, bool], str | None] = {}
         self.strings: dict[str, str] = {}
+        self.deaths: dict[str, tuple[int | None, str]] = {}
 
-    def record(self, f: dict[str, str], origin: Origin) -> Record:
+    def record(self, values: tuple[str, ...], origin: Origin) -> Record:
         problems: list[Problem] = []
 
         def bad(field: str, message: str) -> None:
             problems.append(Problem(origin.file, origin.line, field, message))
 
-        get = f.get
-        event_id = get("event_id_cnty", "")
+        # fmt: off
+        (
+            event_id, event_date, time_precision, event_type, sub_event_type,
+            actor1, assoc_actor_1, actor2, assoc_actor_2, inter1, inter2, source_text, deaths,
+            latitude, longitude, geo_precision, stamp_text, country_name, iso, iso3, gwno,
+            location, admin2, admin1, notes,
+        ) = values  # the order of COLUMNS
+        # fmt: on
         if not event_id:
             bad("event_id_cnty", "required field is empty")
         elif unfit_id(event_id):
             bad("event_id_cnty", "an id has no spaces and at most 200 characters")
-        key = (get("event_date", ""), get("time_precision", "1"))
+        key = (event_date, time_precision)
         when = self.times.get(key)
         if when is None:
             when = self.times[key] = _when(*key)
         if isinstance(when, str):
             bad("event_date", when)
-        types = (get("event_type", ""), get("sub_event_type", ""))
+        types = (event_type, sub_event_type)
         found = self.kinds.get(types)
         if found is None:
             found = self.kinds[types] = _kind(*types)
@@ -159,22 +179,22 @@ class _AcledRows:
         if kind is None:
             bad("event_type", f"unknown ACLED event type {types[0]!r}")
         order = VIOLENT if folded in _VIOLENT else CROWD if folded in _CROWD else ACTOR_FIRST
-        names = (get("actor1", ""), get("assoc_actor_1", ""), get("actor2", ""), get("assoc_actor_2", ""))
+        names = (actor1, assoc_actor_1, actor2, assoc_actor_2)
         actors = self.actors.get((names, order))
         if actors is None:
             actors = self.actors[(names, order)] = _actors(names, order, self.resolve_party)
         involved, actor = actors
-        source_text = get("source", "")
         source = self.sources.get(source_text)
         if source is None:
             source = self.sources[source_text] = _source(source_text, self.resolve_reporter)
         reported_by, reporter_party = source
-        deaths = get("fatalities", "")
-        fatalities = whole_number(deaths)
-        if deaths and fatalities is None and not is_missing(deaths):
-            bad("fatalities", f"expected a whole number, got {quoted(deaths)}")
-        place = self.places(get("latitude", ""), get("longitude", ""), get("geo_precision", ""), bad)
-        stamp_text = get("timestamp", "")
+        counted = self.deaths.get(deaths)
+        if counted is None:
+            counted = self.deaths[deaths] = _fatalities(deaths)
+        fatalities, wrong = counted
+        if wrong:
+            bad("fatalities", wrong)
+        place = self.places(latitude, longitude, geo_precision, bad)
         stamp = self.stamps.get(stamp_text)
         if stamp is None and stamp_text not in self.stamps:
             stamp = self.stamps[stamp_text] = _reported_on(stamp_text)
@@ -185,18 +205,17 @@ class _AcledRows:
             problems.append(Problem(origin.file, origin.line, "timestamp", stamp, Severity.WARNING))
         else:
             reported_on = stamp
-        nation = (get("country", ""), get("iso", ""), get("iso3", ""), get("gwno", ""))
+        nation = (country_name, iso, iso3, gwno)
         country = self.countries.get(nation)
         if country is None:
             country = self.countries[nation] = read_country(*nation)
         if country.unknown:  # on every row giving it: the file's reader tells it once
             problems.append(unknown_country(origin, country.code))
-        people = (get("actor2", ""), get("inter2", ""), get("actor1", ""), get("inter1", ""), order == CROWD)
+        people = (actor2, inter2, actor1, inter1, order == CROWD)
         if people not in self.targets:
             self.targets[people] = _people_of(*people, self.resolve_party)
         shared = self.strings
-        location = ", ".join(x for x in (get("location", ""), get("admin2", "")) if x)
-        admin1 = get("admin1", "")
+        place_name = f"{location}, {admin2}" if location and admin2 else location or admin2
         if country.region:
             admin1 = with_region(admin1, country.region)
         return Record(
@@ -212,12 +231,12 @@ class _AcledRows:
                 involved=involved,
                 target=self.targets[people],
                 country=country.code,
-                location=shared.setdefault(location, location),
+                location=shared.setdefault(place_name, place_name),
                 admin1=shared.setdefault(admin1, admin1),
                 coordinates=place,
                 reported_on=reported_on,
                 fatalities=fatalities,
-                notes=get("notes", ""),
+                notes=notes,
                 origin=origin,
             ),
             tuple(problems),
@@ -241,6 +260,14 @@ def _when(event_date: str, time_precision: str) -> EventTime | str:
         return EventTime(start, end, precision)
     except FieldError as exc:
         return str(exc)
+
+
+def _fatalities(text: str) -> tuple[int | None, str]:
+    """The number of deaths, and why the text is not one (empty when it is, or is left blank)."""
+    fatalities = whole_number(text)
+    if text and fatalities is None and not is_missing(text):
+        return None, f"expected a whole number, got {quoted(text)}"
+    return fatalities, ""
 
 
 FIRST_UPLOAD = datetime(1997, 1, 1, tzinfo=UTC)
