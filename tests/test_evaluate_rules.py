@@ -9,10 +9,11 @@ from datetime import date
 import attrs
 import pytest
 
-from compliance.core.model import Ending
+from compliance.core.model import Ending, Obligation
 from compliance.core.vocabulary import Effect, EndType, Grade, Status, Trust
 from compliance.evaluation.evaluate import evaluate, evaluate_ledger
 from compliance.evaluation.rollup import roll_up
+from compliance.views.activity import count_activity
 from tests.support import AGREEMENTS, evaluate_csv, ledger_from_csv, rows, status
 
 D = date
@@ -670,6 +671,34 @@ def notice(day: str) -> str:
 def test_term__renewed_automatically_without_notice() -> None:
     """Point 4: with no notice the term runs on to 10 November 2030."""
     assert term_status(rows(), D(2026, 1, 1)) == (Status.COMPLIED, D(2030, 11, 10))
+
+
+def test_term__one_that_does_not_renew_expires_and_is_not_broken_after() -> None:
+    """A term with no renewal ends at its first expiry, and the reason says so (it said "after
+    notice" with no notice given); `activity` counts a breach dated before the expiry and not
+    one dated after it, when the duty had ended (synthetic accounts on point 4's term, made
+    non-renewable here)."""
+    term = "ts2020-4-term-rus"
+
+    def fixed(ob: Obligation) -> Obligation:
+        return attrs.evolve(ob, term=attrs.evolve(ob.term, renewal_years=0)) if ob.id == term else ob
+
+    agreements = [
+        attrs.evolve(a, endings=(), obligations=tuple(map(fixed, a.obligations))) for a in AGREEMENTS
+    ]
+    link = f"trilateral-2020#4/{term}:breaches"
+    text = rows(
+        f"B1,2025-06-01,,peacekeeper-withdrawal,RUS,Stepanakert,Reuters,none,{SRC},,{link},",
+        f"B2,2026-02-01,,peacekeeper-withdrawal,RUS,Stepanakert,Reuters,none,{SRC},,{link},",
+    )
+    ledger = ledger_from_csv(text, agreements=agreements)
+    evaluation = evaluate(agreements, ledger.events, ledger.links, ledger.parties, D(2026, 3, 31))
+    result = evaluation.result(term)
+    assert (result.status, result.reason) == (Status.TERMINATED, "term expired on 2025-11-10 (not renewable)")
+    assert {e.event for e in result.evidence} == {"B1", "B2"}
+    counted = count_activity(ledger, evaluation, D(2025, 1, 1), "month", ["trilateral-2020"])
+    breaches = [(r.period_start, r.accounts) for r in counted.rows if r.effect is Effect.BREACHES]
+    assert breaches == [(D(2025, 6, 1), 1)]
 
 
 def test_term__timely_notice_ends_the_term_at_expiry() -> None:

@@ -199,11 +199,9 @@ def decide(
     if ob.term is not None:
         ended, _ = term_expiry(ob, facts.tz, facts.notices, cutoff)
         if ended is not None:
-            return (
-                Status.TERMINATED,
-                f"term expired on {local_date(ended, facts.tz)} after notice",
-                "term expired",
-            )
+            # A renewable term ends only after a notice; one that does not renew ends at its expiry.
+            how = "after notice" if ob.term.renewal_years else "(not renewable)"
+            return Status.TERMINATED, f"term expired on {local_date(ended, facts.tz)} {how}", "term expired"
     if ob.modality is Modality.PERMISSION:
         return _permission(facts, cutoff, first)
     if ob.kind is Kind.MAINTENANCE:

@@ -5,8 +5,11 @@ the status of an obligation is cumulative and says nothing of how often. This vi
 accounts linked to each obligation by the period of the day the evaluation reads them from
 (``Evidence.read_from``: an account's first possible day, but no earlier than its agreement's
 date, and a breach no earlier than the first day its duty can have come into force), with the
-grade the evaluation gives them under the chosen trust policy. It decides neither the day nor
-the grade: both are the evaluation's, so the counts cannot drift from what the report reads. An
+grade the evaluation gives them under the chosen trust policy. A breach dated wholly after its
+duty ended (the history reads it terminated or superseded, and nothing else, by the end of the
+day before) is no breach of it, and is not counted: a term that expired, or a duty ended by a
+notice, is not broken by what happens later. It decides neither the day, the grade nor the
+end: all are the evaluation's, so the counts cannot drift from what the report reads. An
 account without an incident id is its own incident; several accounts of one incident count as
 one incident.
 """
@@ -15,12 +18,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
 
 from attrs import frozen
 
-from compliance.core.vocabulary import Effect, Grade, Trust
-from compliance.evaluation.evaluate import Evaluation, evaluate_ledger
+from compliance.core.vocabulary import Effect, Grade, Status, Trust
+from compliance.evaluation.evaluate import Evaluation, ObligationResult, evaluate_ledger
 from compliance.linking.ledger import Ledger
 from compliance.views.timeline import period_ends
 
@@ -115,6 +118,7 @@ def count_activity(
     firsts = [s for s, _ in spans]
     chosen = {a.id for a in ledger.agreements if not agreement_ids or a.id in agreement_ids}
     events = {e.id: e for e in ledger.events}
+    zones = {a.id: a.tz for a in ledger.agreements}
     accounts: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
     incidents: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
     sides: dict[tuple[str, Grade], list[set[str]]] = {}
@@ -132,6 +136,8 @@ def count_activity(
                 continue
             event = events[evidence.event]
             if not start <= day <= end:
+                continue
+            if evidence.effect is Effect.BREACHES and _ended_before(result, day, zones[result.agreement]):
                 continue
             index = bisect.bisect_right(firsts, day) - 1
             key = (index, result.agreement, result.id, bearers, evidence.effect, evidence.grade)
@@ -165,3 +171,16 @@ def count_activity(
         for bearers, grade in sorted(sides, key=lambda k: (k[0], order[k[1]]))
     )
     return Activity(start, end, every, trust, spans, tuple(rows), breaches)
+
+
+_ENDED = frozenset({Status.TERMINATED, Status.SUPERSEDED})
+
+
+def _ended_before(result: ObligationResult, day: date, tz: tzinfo) -> bool:
+    """Whether the evaluation reads the duty as ended, whatever the uncertain dates, by the end of
+    the day before ``day``: then nothing on ``day`` can break it. (A duty that ends during the
+    day is not ended before an account of that day, which may be the breach that preceded it.)"""
+    if result.status not in _ENDED and not _ENDED & set(result.possible):
+        return False  # (ended statuses are final: a result that does not end never ended)
+    _, possible = result.status_on(day - timedelta(days=1), tz)
+    return _ENDED.issuperset(possible)
