@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from compliance.core.problems import visible
+from compliance.core.timeframe import FIRST_YEAR, LAST_YEAR, SUPPORTED_YEARS
 from compliance.core.vocabulary import Trust
 
 _LAST_PART = re.compile("|".join(re.escape(s) for s in (os.sep, os.altsep) if s))
@@ -19,8 +20,8 @@ def _date(text: str) -> date:
         day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
-    if not 1900 <= day.year <= 2100:
-        raise argparse.ArgumentTypeError(f"{text}: dates from 1900 to 2100 are supported")
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"{text}: {SUPPORTED_YEARS}")
     return day
 
 

@@ -24,6 +24,13 @@ DAY = timedelta(days=1)
 APPROXIMATE_WINDOW = timedelta(days=7)
 """An 'approximate' date with no explicit end means within 7 days either side (documented)."""
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""The years the library takes dates in, everywhere: agreement and event files, the command line
+and the Python API. A date outside them is a typo, and calendar arithmetic near the year 9999
+overflows."""
+SUPPORTED_YEARS = f"dates from {FIRST_YEAR} to {LAST_YEAR} are supported"
+"""How a date outside them is refused, in the command line's words and the API's alike."""
+
 _OFFSET = re.compile(r"^(?P<sign>[+-])(?P<h>\d{2}):(?P<m>\d{2})$")
 
 

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.problems import Problem, in_order
+from compliance.core.timeframe import FIRST_YEAR, LAST_YEAR
 from compliance.core.vocabulary import EVENT_KIND_SET
 from compliance.load.agreement_files import Locator
 from compliance.load.cycles import dependency_cycles
@@ -93,10 +94,6 @@ def _copies(what: str, places: list[Place]) -> list[Problem]:
     named = ", ".join(f"{label}:{line}" for label, line, _ in ordered)
     message = f"{what} ({named}): every file that gives it is left out"
     return [Problem(label, line, path, message) for label, line, path in ordered]
-
-
-FIRST_YEAR, LAST_YEAR = 1900, 2100
-"""Dates outside these years are refused: they are typos, and the calendar arithmetic overflows."""
 
 
 def _dates(agreement: Agreement) -> Iterator[tuple[str, date | datetime | None]]:

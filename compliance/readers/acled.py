@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime
 
 from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem, Severity
-from compliance.core.timeframe import EventTime, Precision
+from compliance.core.timeframe import LAST_YEAR, EventTime, Precision
 from compliance.readers.acled_types import current_type
 from compliance.readers.base import (
     CoordinatesOnce,
@@ -272,8 +272,8 @@ def _fatalities(text: str) -> tuple[int | None, str]:
 
 FIRST_UPLOAD = datetime(1997, 1, 1, tzinfo=UTC)
 """ACLED's data start in 1997: no row was uploaded before."""
-AFTER_LAST_UPLOAD = datetime(2101, 1, 1, tzinfo=UTC)
-"""The end of the dates the library takes (the command line's run from 1900 to 2100)."""
+AFTER_LAST_UPLOAD = datetime(LAST_YEAR + 1, 1, 1, tzinfo=UTC)
+"""The end of the dates the library takes (``timeframe.LAST_YEAR``)."""
 _UPLOAD_SECONDS = range(int(FIRST_UPLOAD.timestamp()), int(AFTER_LAST_UPLOAD.timestamp()))
 
 

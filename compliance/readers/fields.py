@@ -9,7 +9,7 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from compliance.core.timeframe import EventTime, Precision
+from compliance.core.timeframe import FIRST_YEAR, LAST_YEAR, EventTime, Precision
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -24,8 +24,6 @@ _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-_YEAR_MIN = 1900
-_YEAR_MAX = 2100
 
 
 class FieldError(ValueError):
@@ -157,8 +155,8 @@ def without_midnight(text: str) -> str:
 
 
 def _check_year(day: date) -> date:
-    if not _YEAR_MIN <= day.year <= _YEAR_MAX:
-        raise FieldError(f"year {day.year} is outside {_YEAR_MIN}–{_YEAR_MAX}")
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise FieldError(f"year {day.year} is outside {FIRST_YEAR}–{LAST_YEAR}")
     return day
 
 
