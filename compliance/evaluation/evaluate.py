@@ -21,6 +21,7 @@ from operator import attrgetter, itemgetter
 
 from attrs import evolve, frozen
 
+from compliance.core.arguments import DayArg, TrustArg, as_day, as_optional_day, as_trust
 from compliance.core.events import Event, Link, by_sort_key
 from compliance.core.model import Agreement, Ending, endings_of
 from compliance.core.parties import PartyRegistry
@@ -50,12 +51,12 @@ def evaluate(
     events: Iterable[Event],
     links: Iterable[Link],
     parties: PartyRegistry,
-    as_of: date,
-    known_on: date | None = None,
+    as_of: DayArg,
+    known_on: DayArg | None = None,
     *,
     with_evidence: bool = True,
     evidence_limit: int | None = None,
-    trust: Trust = Trust.STANDARD,
+    trust: TrustArg = Trust.STANDARD,
     placed_outside: Mapping[str, frozenset[str]] | None = None,
 ) -> Evaluation:
     """Evaluate every obligation as of the end of ``as_of`` in each agreement's zone.
@@ -74,21 +75,25 @@ def evaluate(
 
     ``placed_outside`` is the ledger's: the agreements that accounts giving no country cannot
     bear on, by where the gazetteer places them (the evaluation reads no gazetteer).
+
+    Dates may be given as ``"YYYY-MM-DD"`` and the policy by name (``"strict"``); anything else
+    raises ``ValueError`` or ``TypeError`` saying what is allowed (``core.arguments``).
     """
-    prepared = Prepared.of(agreements, events, links, known_on, placed_outside)
+    day, known = as_day(as_of, "as_of"), as_optional_day(known_on, "known_on")
+    prepared = Prepared.of(agreements, events, links, known, placed_outside)
     return prepared.evaluate(
-        parties, as_of, trust, with_evidence=with_evidence, evidence_limit=evidence_limit
+        parties, day, as_trust(trust), with_evidence=with_evidence, evidence_limit=evidence_limit
     )
 
 
 def evaluate_ledger(
     ledger: Ledger,
-    as_of: date,
-    known_on: date | None = None,
+    as_of: DayArg,
+    known_on: DayArg | None = None,
     *,
     with_evidence: bool = True,
     evidence_limit: int | None = None,
-    trust: Trust = Trust.STANDARD,
+    trust: TrustArg = Trust.STANDARD,
 ) -> Evaluation:
     """:func:`evaluate` on what a ledger holds, with everything linking found out for it.
 
@@ -227,7 +232,10 @@ class Prepared:
         """One evaluation per policy, each link graded once; evidence listed only under ``evidence_for``.
 
         Where an obligation's links grade alike under two policies, its facts are derived once.
+        An unknown policy is refused: its accounts would be dropped, not graded.
         """
+        policies = tuple(map(as_trust, policies))
+        evidence_for = None if evidence_for is None else as_trust(evidence_for)
         results: dict[Trust, list[ObligationResult]] = {p: [] for p in policies}
         agreements = self.agreements
         # Every account starts before the end of the day after its first possible day, in any zone:

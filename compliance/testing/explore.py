@@ -24,7 +24,7 @@ from compliance.core.model import Agreement, Obligation, endings_of
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import Effect, Kind, Modality, Status
-from compliance.evaluation.evaluate import evaluate
+from compliance.evaluation.evaluate import Prepared
 from compliance.testing.files import events_csv, renumber
 from compliance.testing.laws import LAWS, Law, breach_never_improves, links_for
 from compliance.testing.strategies import (
@@ -185,7 +185,9 @@ def explore_obligation(
         key = tuple(events)
         if key not in memo:
             links = links_for([focused], parties, events)
-            result = evaluate([focused], events, links, parties, end, with_evidence=False).result(ob.id)
+            # (``Prepared``, as the laws evaluate: the horizon may lie past the years the API takes)
+            prepared = Prepared.of([focused], events, links)
+            result = prepared.evaluate(parties, end, with_evidence=False).result(ob.id)
             firsts: dict[Status, date] = {}
             for i, step in enumerate(result.history):
                 # The first step starts at the beginning of time: show the day before the next one.

@@ -22,7 +22,7 @@ from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import DependencyType, Effect, Grade, Status, Trust
-from compliance.evaluation.evaluate import Evaluation, Prepared, evaluate
+from compliance.evaluation.evaluate import Evaluation, Prepared
 from compliance.linking.index import LinkIndex, link_event
 
 BADNESS: dict[Status, int] = {
@@ -56,7 +56,9 @@ def _run(
     trust: Trust = Trust.STANDARD,
 ) -> Evaluation:
     found = links_for(agreements, parties, events) if links is None else links
-    return evaluate(agreements, events, found, parties, as_of, trust=trust)
+    # What ``evaluate`` computes, without its edge checks: the laws probe days around an
+    # encoding's own dates, which may lie past 2100 (a term may run to 2150).
+    return Prepared.of(agreements, events, found).evaluate(parties, as_of, trust)
 
 
 def summary(
