@@ -20,15 +20,13 @@ if TYPE_CHECKING:
 
 
 def _ledger(args: argparse.Namespace) -> Ledger:
+    from compliance.core.arguments import agreement_ids
     from compliance.linking.ledger import build_ledger
 
     # Every command reads the ledger through an evaluation: the accounts it cannot read (linked
     # to nothing, in no incident) are counted but not kept.
     ledger = build_ledger(args.agreement_file, args.events, args.parties, args.reporters, keep_unlinked=False)
-    unknown = [a for a in args.agreement if a not in {x.id for x in ledger.agreements}]
-    if unknown:
-        known = ", ".join(a.id for a in ledger.agreements)
-        raise ValueError(f"unknown agreement {', '.join(unknown)} (known: {known})")
+    agreement_ids(args.agreement, ledger.agreements)  # an unknown one: the API's message, exit 2
     return ledger
 
 

@@ -17,11 +17,11 @@ one incident.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
 from datetime import date, timedelta, tzinfo
 
 from attrs import frozen
 
+from compliance.core import arguments
 from compliance.core.vocabulary import Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import Evaluation, ObligationResult, evaluate_ledger
 from compliance.linking.ledger import Ledger
@@ -80,28 +80,32 @@ def periods(start: date, end: date, every: str) -> tuple[tuple[date, date], ...]
 
 def activity(
     ledger: Ledger,
-    start: date,
-    end: date,
+    start: arguments.DayArg,
+    end: arguments.DayArg,
     every: str,
-    agreement_ids: Sequence[str] = (),
-    trust: Trust = Trust.STANDARD,
-    known_on: date | None = None,
+    agreement_ids: arguments.AgreementIds = (),
+    trust: arguments.TrustArg = Trust.STANDARD,
+    known_on: arguments.DayArg | None = None,
 ) -> Activity:
     """Count accounts and incidents per period, agreement, obligation, bearers, effect and grade.
 
     Grades are those of an evaluation as of ``end`` (an account can be contested by a later one).
+    Arguments are taken and checked as by ``timeline``, all before the evaluation.
     """
-    evaluation = evaluate_ledger(ledger, end, known_on, trust=trust)
-    return count_activity(ledger, evaluation, start, every, agreement_ids, trust)
+    first, last = arguments.as_day(start, "start"), arguments.as_day(end, "end")
+    period_ends(first, last, every)  # refuses a bad period before the (long) evaluation
+    ids, policy = arguments.agreement_ids(agreement_ids, ledger.agreements), arguments.as_trust(trust)
+    evaluation = evaluate_ledger(ledger, last, arguments.as_optional_day(known_on, "known_on"), trust=policy)
+    return count_activity(ledger, evaluation, first, every, ids, policy)
 
 
 def count_activity(
     ledger: Ledger,
     evaluation: Evaluation,
-    start: date,
+    start: arguments.DayArg,
     every: str,
-    agreement_ids: Sequence[str] = (),
-    trust: Trust = Trust.STANDARD,
+    agreement_ids: arguments.AgreementIds = (),
+    trust: arguments.TrustArg = Trust.STANDARD,
 ) -> Activity:
     """:func:`activity` up to the evaluation's date, from an evaluation of the ledger under ``trust``.
 
@@ -110,7 +114,8 @@ def count_activity(
     evaluation would cost as much as the first. A shortened list would count too few, so it is
     refused.
     """
-    end = evaluation.as_of
+    start, end, trust = arguments.as_day(start, "start"), evaluation.as_of, arguments.as_trust(trust)
+    agreement_ids = arguments.agreement_ids(agreement_ids, ledger.agreements)
     short = next((r.id for r in evaluation.results if len(r.evidence) != r.evidence_total), None)
     if short is not None:
         raise ValueError(f"{short}: activity counts every account; this evaluation lists only some")

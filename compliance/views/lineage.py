@@ -17,6 +17,7 @@ from datetime import date
 
 from attrs import frozen
 
+from compliance.core.arguments import DayArg, as_day
 from compliance.core.model import Agreement, Relation
 from compliance.core.vocabulary import Status
 from compliance.evaluation.evaluate import evaluate_ledger
@@ -109,8 +110,10 @@ class Lineage:
     statuses: Mapping[str, tuple[str, Status]]
 
     @classmethod
-    def build(cls, ledger: Ledger, obligation_id: str, as_of: date) -> Lineage:
-        """Raises ``ValueError`` for an obligation no loaded agreement has."""
+    def build(cls, ledger: Ledger, obligation_id: str, as_of: DayArg) -> Lineage:
+        """Raises ``ValueError`` for an obligation no loaded agreement has; ``as_of`` is taken and
+        checked as by ``Report.build`` (``core.arguments``)."""
+        as_of = as_day(as_of, "as_of")
         known = {o.id for a in ledger.agreements for o in a.obligations}
         if obligation_id not in known:
             raise ValueError(f"unknown obligation {obligation_id!r}")

@@ -14,6 +14,7 @@ from typing import Self
 
 from attrs import frozen
 
+from compliance.core import arguments
 from compliance.core.events import Event
 from compliance.core.model import Agreement, Article
 from compliance.core.problems import Problem
@@ -144,22 +145,26 @@ class Report:
     def build(
         cls,
         ledger: Ledger,
-        as_of: date,
-        agreement_ids: Sequence[str] = (),
-        known_on: date | None = None,
-        trust: Trust = Trust.STANDARD,
+        as_of: arguments.DayArg,
+        agreement_ids: arguments.AgreementIds = (),
+        known_on: arguments.DayArg | None = None,
+        trust: arguments.TrustArg = Trust.STANDARD,
     ) -> Self:
-        prepared, evaluations = _evaluations(ledger, as_of, known_on, trust, MAX_EVIDENCE_SHOWN)
-        return cls._arranged(ledger, prepared, evaluations, as_of, agreement_ids, known_on, trust)
+        """The report as of ``as_of`` of the agreements named (one id, several, or ``None``: every
+        one adopted by then), from accounts reported by ``known_on``, under ``trust``. A bad
+        argument raises ``ValueError`` or ``TypeError`` saying what is taken (``core.arguments``)."""
+        day, ids, known, policy = _checked(ledger, as_of, agreement_ids, known_on, trust)
+        prepared, evaluations = _evaluations(ledger, day, known, policy, MAX_EVIDENCE_SHOWN)
+        return cls._arranged(ledger, prepared, evaluations, day, ids, known, policy)
 
     @classmethod
     def build_with_evidence(
         cls,
         ledger: Ledger,
-        as_of: date,
-        agreement_ids: Sequence[str] = (),
-        known_on: date | None = None,
-        trust: Trust = Trust.STANDARD,
+        as_of: arguments.DayArg,
+        agreement_ids: arguments.AgreementIds = (),
+        known_on: arguments.DayArg | None = None,
+        trust: arguments.TrustArg = Trust.STANDARD,
     ) -> tuple[Self, Evaluation]:
         """:meth:`build`'s report, and its evaluation under ``trust`` with every account listed.
 
@@ -169,11 +174,12 @@ class Report:
         as :meth:`build` and the same counts as a second evaluation, which cost a third of the
         whole command.
         """
-        prepared, evaluations = _evaluations(ledger, as_of, known_on, trust, None)
-        full = evaluations[trust]
+        day, ids, known, policy = _checked(ledger, as_of, agreement_ids, known_on, trust)
+        prepared, evaluations = _evaluations(ledger, day, known, policy, None)
+        full = evaluations[policy]
         shortened = tuple(r.shortened(MAX_EVIDENCE_SHOWN) for r in full.results)
-        evaluations[trust] = Evaluation(full.as_of, full.known_on, shortened)
-        report = cls._arranged(ledger, prepared, evaluations, as_of, agreement_ids, known_on, trust)
+        evaluations[policy] = Evaluation(full.as_of, full.known_on, shortened)
+        report = cls._arranged(ledger, prepared, evaluations, day, ids, known, policy)
         return report, full
 
     @classmethod
@@ -290,6 +296,18 @@ class Report:
                     row["why"] = f"{r.rule}: {', '.join(r.deciding)}" if r.deciding else r.rule
                     rows.append(row)
         return rows
+
+
+def _checked(
+    ledger: Ledger,
+    as_of: arguments.DayArg,
+    ids: arguments.AgreementIds,
+    known_on: arguments.DayArg | None,
+    trust: arguments.TrustArg,
+) -> tuple[date, tuple[str, ...], date | None, Trust]:
+    """The arguments of :meth:`Report.build`, checked before any work (``core.arguments``)."""
+    day, known = arguments.as_day(as_of, "as_of"), arguments.as_optional_day(known_on, "known_on")
+    return day, arguments.agreement_ids(ids, ledger.agreements), known, arguments.as_trust(trust)
 
 
 def _evaluations(

@@ -7,12 +7,12 @@ costs one sweep, not 72 evaluations.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, timedelta
 
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
+from compliance.core import arguments
 from compliance.core.vocabulary import Status, Trust
 from compliance.evaluation.evaluate import Evaluation, evaluate_ledger
 from compliance.evaluation.rollup import roll_up_statuses
@@ -32,9 +32,14 @@ table that stopped before ``end`` would pass for the whole range (100 years of w
 
 
 def period_count(start: date, end: date, every: str) -> int:
-    """How many periods :func:`period_ends` gives, found by calendar arithmetic (no list built)."""
+    """How many periods :func:`period_ends` gives, found by calendar arithmetic (no list built).
+
+    ``ValueError`` for an end before the start or a period length :data:`STEPS` does not name.
+    """
     if end < start:
         raise ValueError("the end date is before the start date")
+    if not isinstance(every, str) or every not in STEPS:
+        raise ValueError(f"every: expected one of {', '.join(STEPS)}, got {every!r}")
     if every == "week":
         return (end - start).days // 7 + 1
     step = STEPS[every]
@@ -92,16 +97,23 @@ class Timeline:
 
 def timeline(
     ledger: Ledger,
-    start: date,
-    end: date,
+    start: arguments.DayArg,
+    end: arguments.DayArg,
     every: str,
-    agreement_ids: Sequence[str] = (),
+    agreement_ids: arguments.AgreementIds = (),
     *,
-    trust: Trust = Trust.STANDARD,
+    trust: arguments.TrustArg = Trust.STANDARD,
 ) -> Timeline:
-    dates = period_ends(start, end, every)
-    chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
-    evaluation = evaluate_ledger(ledger, end, with_evidence=False, trust=trust)
+    """Each obligation's and article's status at the end of each period from ``start`` to ``end``.
+
+    Arguments are taken and checked as by ``Report.build`` (``core.arguments``); ``every`` is one
+    of :data:`STEPS`.
+    """
+    first, last = arguments.as_day(start, "start"), arguments.as_day(end, "end")
+    dates = period_ends(first, last, every)
+    ids = arguments.agreement_ids(agreement_ids, ledger.agreements)
+    chosen = [a for a in ledger.agreements if not ids or a.id in ids]
+    evaluation = evaluate_ledger(ledger, last, with_evidence=False, trust=arguments.as_trust(trust))
     rows: list[Row] = []
     for agreement in chosen:
         results = [r for r in evaluation.results if r.agreement == agreement.id]
@@ -136,17 +148,24 @@ class Change:
 
 def diff(
     ledger: Ledger,
-    before: date,
-    after: date,
-    agreement_ids: Sequence[str] = (),
+    before: arguments.DayArg,
+    after: arguments.DayArg,
+    agreement_ids: arguments.AgreementIds = (),
     *,
-    trust: Trust = Trust.STANDARD,
+    trust: arguments.TrustArg = Trust.STANDARD,
 ) -> tuple[Change, ...]:
-    """Findings new, changed, carried over, resolved and ended between the editions of two dates."""
+    """Findings new, changed, carried over, resolved and ended between the editions of two dates.
+
+    Arguments are taken and checked as by ``Report.build`` (``core.arguments``).
+    """
+    before, after = arguments.as_day(before, "before"), arguments.as_day(after, "after")
     if after < before:
         raise ValueError("the end date is before the start date")
-    chosen = [a for a in ledger.agreements if not agreement_ids or a.id in agreement_ids]
-    evaluation: Evaluation = evaluate_ledger(ledger, after, with_evidence=False, trust=trust)
+    ids = arguments.agreement_ids(agreement_ids, ledger.agreements)
+    chosen = [a for a in ledger.agreements if not ids or a.id in ids]
+    evaluation: Evaluation = evaluate_ledger(
+        ledger, after, with_evidence=False, trust=arguments.as_trust(trust)
+    )
     tz = {a.id: a.tz for a in chosen}
     changes: list[Change] = []
     chosen_ids = {a.id for a in chosen}
