@@ -292,3 +292,14 @@ def test_api_every__an_unknown_period_is_refused_naming_the_four(entry: str, eve
     call = {"timeline": compliance.timeline, "activity": activity}[entry]
     with pytest.raises(ValueError, match=r"^every: expected one of week, month, quarter, year, got "):
         call(LEDGER, START, AS_OF, every)
+
+
+# --------------------------------------------------------------------------- results
+
+
+def test_api_result__an_unknown_obligation_is_a_key_error_that_names_it() -> None:
+    """``Evaluation.result("nope")`` gave a bare ``KeyError('nope')``; it is still a KeyError (callers
+    catch that), now saying what is wrong."""
+    evaluation = compliance.evaluate_ledger(LEDGER, AS_OF)
+    with pytest.raises(KeyError, match=r"'nope' is not an obligation of the evaluated agreements"):
+        evaluation.result("nope")

@@ -141,10 +141,11 @@ class Evaluation:
     results: tuple[ObligationResult, ...]
 
     def result(self, obligation_id: str) -> ObligationResult:
+        """The result for one obligation; ``KeyError`` naming an id no evaluated agreement has."""
         for result in self.results:
             if result.id == obligation_id:
                 return result
-        raise KeyError(obligation_id)
+        raise KeyError(f"{obligation_id!r} is not an obligation of the evaluated agreements")
 
 
 _AT = attrgetter("at")
