@@ -96,3 +96,24 @@ def test_registries__validate_keeps_the_party_file_named_by_the_flag(tmp_path: P
     flipped = cli("validate", str(PARTIES), str(AGREEMENT), str(EVENTS), "--parties", str(other))
     assert flipped.returncode == 1
     assert "unknown party 'GEO'" in flipped.stderr
+
+
+def test_registries__another_registry_without_events_reads_no_bundled_account() -> None:
+    """With --parties and no --events, a command reads no account, with one warning saying why:
+    the bundled accounts, coded with the bundled parties, were read with the new conflict's
+    registry and gave "unknown party" errors and warnings about data the user never gave."""
+    for command in (
+        ("report", "--as-of", "2008-10-31"),
+        ("lineage", "sp2008-4-withdrawal-geo", "--as-of", "2008-10-31"),
+    ):
+        result = cli(*command, "--agreement-file", str(AGREEMENT), "--parties", str(PARTIES), "--strict")
+        assert result.returncode == 0, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert [line for line in lines if "<bundled>" in line] == [
+            "<bundled>/events.csv:0: -: warning: not read: the bundled accounts go with the bundled "
+            "party registry, not the one --parties names; give --events to read accounts"
+        ], result.stderr
+    report = cli(
+        "report", "--agreement-file", str(AGREEMENT), "--parties", str(PARTIES), "--as-of", "2008-10-31"
+    )
+    assert "Event records read: 0 (linked 0, unlinked 0, rejected 0)" in report.stdout

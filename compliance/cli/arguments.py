@@ -95,7 +95,7 @@ def parser() -> argparse.ArgumentParser:
             type=Path,
             default=None,
             metavar="PATH",
-            help="event file: our CSV, JSON Lines, ACLED or UCDP; - reads standard input (repeatable; default: the bundled dataset)",
+            help="event file: our CSV, JSON Lines, ACLED or UCDP; - reads standard input (repeatable; default: the bundled dataset, unless --parties names another registry)",
         )
         p.add_argument(
             "--strict",

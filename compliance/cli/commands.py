@@ -12,8 +12,10 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from attrs import evolve
+
 from compliance.cli.output import emit, emit_with_pictures, finish, pictures_beside
-from compliance.core.problems import InputError, Severity
+from compliance.core.problems import InputError, Problem, Severity, in_order
 
 if TYPE_CHECKING:
     from compliance.linking.ledger import Ledger
@@ -21,12 +23,25 @@ if TYPE_CHECKING:
 
 def _ledger(args: argparse.Namespace) -> Ledger:
     from compliance.core.arguments import agreement_ids
-    from compliance.linking.ledger import build_ledger
+    from compliance.linking.ledger import BUNDLED, build_ledger
 
+    # The bundled accounts are coded with the bundled parties: read with another registry (a new
+    # conflict's), each would be an "unknown party" error about data the user never gave.
+    events = args.events if args.events is not None or args.parties is None else []
     # Every command reads the ledger through an evaluation: the accounts it cannot read (linked
     # to nothing, in no incident) are counted but not kept.
-    ledger = build_ledger(args.agreement_file, args.events, args.parties, args.reporters, keep_unlinked=False)
+    ledger = build_ledger(args.agreement_file, events, args.parties, args.reporters, keep_unlinked=False)
     agreement_ids(args.agreement, ledger.agreements)  # an unknown one: the API's message, exit 2
+    if events == []:
+        note = Problem(
+            f"{BUNDLED}/events.csv",
+            0,
+            "-",
+            "not read: the bundled accounts go with the bundled party registry, not the one --parties "
+            "names; give --events to read accounts",
+            Severity.WARNING,
+        )
+        ledger = evolve(ledger, problems=tuple(in_order([*ledger.problems, note])))
     return ledger
 
 
