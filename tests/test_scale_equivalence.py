@@ -71,6 +71,7 @@ from compliance.linking.index import LinkIndex, LinkMemo, _placement, _rule_outc
 from compliance.linking.ledger import assemble
 from compliance.linking.scope import NO_RULE, AgreementScope, incidents_in_scope, may_bear_on
 from compliance.load.places import bundled_gazetteer
+from compliance.readers.acled import COLUMNS as ACLED_COLUMNS
 from compliance.readers.acled import _AcledRows
 from compliance.readers.base import Record
 from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
@@ -1148,8 +1149,9 @@ ACLED_POOLS: dict[str, tuple[str, ...]] = {
 def test_acled_memory__same_records_as_reading_each_row_alone(drawn: list[dict[str, str]]) -> None:
     """One ACLED reader for the whole file gives what a fresh one per row gives, row by row."""
     shared = _AcledRows(PARTIES.resolve, RESOLVE_REPORTER)
-    for line, row in enumerate(drawn, start=2):
+    for line, drawn_row in enumerate(drawn, start=2):
         origin = Origin("drawn.csv", line)
+        row = tuple(drawn_row.get(column, default) for column, default in ACLED_COLUMNS.items())
         assert shared.record(row, origin) == _AcledRows(PARTIES.resolve, RESOLVE_REPORTER).record(row, origin)
 
 
