@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
+from compliance.core.frozendict import frozen_dict
 from compliance.core.vocabulary import ActorRelation
 
 PARTY_ID = re.compile(r"^[A-Z][A-Z0-9-]{1,15}$")
@@ -61,14 +62,15 @@ class PartyRegistry:
     """The known parties and conflicts, with the look-ups the linker and grader need.
 
     Build it with :meth:`of`, which computes the look-up tables once; they are derived from
-    ``parties`` and ``conflicts`` and never change afterwards.
+    ``parties`` and ``conflicts`` and never change afterwards (read-only ``FrozenDict`` copies:
+    one registry serves every ledger, evaluation and report built on it).
     """
 
     parties: tuple[Party, ...]
     conflicts: tuple[Conflict, ...]
-    by_alias: Mapping[str, str] = field(eq=False, repr=False)
-    side_of: Mapping[str, frozenset[str]] = field(eq=False, repr=False)
-    opponents: Mapping[str, frozenset[str]] = field(eq=False, repr=False)
+    by_alias: Mapping[str, str] = field(eq=False, repr=False, converter=frozen_dict)
+    side_of: Mapping[str, frozenset[str]] = field(eq=False, repr=False, converter=frozen_dict)
+    opponents: Mapping[str, frozenset[str]] = field(eq=False, repr=False, converter=frozen_dict)
 
     @classmethod
     def of(cls, parties: tuple[Party, ...], conflicts: tuple[Conflict, ...] = ()) -> PartyRegistry:

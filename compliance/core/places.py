@@ -19,6 +19,8 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
+from compliance.core.frozendict import frozen_dict
+
 
 @frozen
 class Area:
@@ -79,7 +81,7 @@ class Gazetteer:
     areas: tuple[Area, ...]
     places: tuple[Place, ...]
     pattern: re.Pattern[str] | None = field(eq=False, repr=False)
-    by_name: Mapping[str, int] = field(eq=False, repr=False)
+    by_name: Mapping[str, int] = field(eq=False, repr=False, converter=frozen_dict)
 
     @classmethod
     def of(cls, areas: tuple[Area, ...], places: tuple[Place, ...]) -> Gazetteer:

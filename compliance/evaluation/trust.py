@@ -16,6 +16,7 @@ from enum import StrEnum
 from attrs import field, frozen
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN
+from compliance.core.frozendict import FrozenDict, frozen_dict
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.vocabulary import ActorRelation
@@ -47,8 +48,10 @@ class Stakes:
     """
 
     agreement: str
-    roles: Mapping[str, str]
-    process: Mapping[str, tuple[date, str]] = field(factory=dict)  # party -> (since, role)
+    roles: Mapping[str, str] = field(converter=frozen_dict)
+    process: Mapping[str, tuple[date, str]] = field(  # party -> (since, role)
+        factory=FrozenDict, converter=frozen_dict
+    )
 
     def process_role(self, party: str, on: date | None) -> str | None:
         """The party's role in the process for an account first possible on ``on`` (``None``: any date)."""

@@ -11,13 +11,14 @@ furthest with, in that order.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
 from typing import NamedTuple
 
-from attrs import frozen
+from attrs import field, frozen
 
 from compliance.core.events import Event, Link
+from compliance.core.frozendict import frozen_dict
 from compliance.core.model import Agreement, Ending, LinkRule, Obligation, first_endings
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import NOWHERE, Gazetteer, Placement
@@ -48,19 +49,19 @@ class LinkIndex:
     """Agreements indexed for linking and for checking explicit links."""
 
     agreements: tuple[Agreement, ...]
-    by_kind: dict[str, tuple[tuple[Obligation, LinkRule], ...]]
-    obligations: dict[str, tuple[Agreement, Obligation]]
+    by_kind: Mapping[str, tuple[tuple[Obligation, LinkRule], ...]] = field(converter=frozen_dict)
+    obligations: Mapping[str, tuple[Agreement, Obligation]] = field(converter=frozen_dict)
     agreement_ids: frozenset[str]
-    narrowed: dict[str, bool]
+    narrowed: Mapping[str, bool] = field(converter=frozen_dict)
     """Per kind: whether any of its rules names places (then the place text is part of the signature)."""
-    by_id: dict[str, Agreement]
-    scopes: dict[str, AgreementScope]
+    by_id: Mapping[str, Agreement] = field(converter=frozen_dict)
+    scopes: Mapping[str, AgreementScope] = field(converter=frozen_dict)
     gazetteer: Gazetteer
     mapped_countries: frozenset[str]
     """Countries with places that have coordinates: a point elsewhere is not looked up."""
     boundaries: tuple[date, ...]
     """Every date a scope test or rule window compares with: an account's days matter only relative to them."""
-    endings: dict[str, Ending]
+    endings: Mapping[str, Ending] = field(converter=frozen_dict)
     """Per obligation whose end the texts date, the ending that takes effect (``first_endings``)."""
 
     @classmethod

@@ -23,6 +23,7 @@ from attrs import field, frozen
 
 import agreements as bundled
 from compliance.core.events import Event, Link, sort_by_sort_key
+from compliance.core.frozendict import FrozenDict, frozen_dict
 from compliance.core.inputs import PathArg, as_path, as_paths
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
@@ -52,14 +53,16 @@ class Accounting:
     """Where every input record ended up; ``read == linked + unlinked + rejected``.
 
     ``unlinked_reasons`` counts the unlinked records by reason (one of
-    :data:`compliance.linking.scope.REASONS`); the counts add up to ``unlinked``.
+    :data:`compliance.linking.scope.REASONS`); the counts add up to ``unlinked``. It is a
+    read-only copy (``FrozenDict``) of the mapping given: every report built on a ledger holds the
+    ledger's accounting itself, so a dict here could be emptied through any one of them.
     """
 
     read: int
     linked: int
     unlinked: int
     rejected: int
-    unlinked_reasons: dict[str, int] = field(factory=dict)
+    unlinked_reasons: Mapping[str, int] = field(factory=FrozenDict, converter=frozen_dict)
 
 
 @frozen
@@ -69,6 +72,9 @@ class Ledger:
     ``events`` holds every accepted account, in sort order; a ledger assembled with
     ``keep_unlinked=False`` (as every command builds it) leaves out those linked to nothing and
     in no incident, which ``unlinked`` and the accounting still count.
+
+    Frozen all the way down, and so hashable: every collection is a tuple, a frozenset or a
+    read-only ``FrozenDict``.
     """
 
     agreements: tuple[Agreement, ...]
@@ -78,7 +84,7 @@ class Ledger:
     unlinked: tuple[str, ...]
     problems: tuple[Problem, ...]
     accounting: Accounting
-    placed_outside: Mapping[str, frozenset[str]] = field(factory=dict)
+    placed_outside: Mapping[str, frozenset[str]] = field(factory=FrozenDict, converter=frozen_dict)
     """Event id -> the agreements an account of an incident that gives no country cannot bear
     on, by where the gazetteer places it (``linking.scope.outside_by_place``; pass it on to the
     evaluation, which has no gazetteer)."""

@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from attrs import frozen
+from attrs import field, frozen
 
 from compliance.core.arguments import DayArg, as_day
+from compliance.core.frozendict import frozen_dict
 from compliance.core.model import Agreement, Relation
 from compliance.core.vocabulary import Status
 from compliance.evaluation.evaluate import evaluate_ledger
@@ -99,15 +100,16 @@ def _walk(
 class Lineage:
     """One obligation's chain both ways as of one date, with the standing of every node then.
 
-    The chain holds only the relations that hold by ``as_of`` (see the module). ``statuses`` maps each obligation id to ``(agreement id, status)``; a node missing from it is
-    a whole agreement.
+    The chain holds only the relations that hold by ``as_of`` (see the module). ``statuses`` maps
+    each obligation id to ``(agreement id, status)``; a node missing from it is a whole agreement.
+    It is a read-only ``FrozenDict``, so a lineage is frozen all the way down and hashable.
     """
 
     obligation: str
     as_of: date
     before: tuple[Step, ...]
     after: tuple[Step, ...]
-    statuses: Mapping[str, tuple[str, Status]]
+    statuses: Mapping[str, tuple[str, Status]] = field(converter=frozen_dict)
 
     @classmethod
     def build(cls, ledger: Ledger, obligation_id: str, as_of: DayArg) -> Lineage:
