@@ -2,13 +2,16 @@
 
 Dates arrive as ``date`` objects from TOML and as ISO strings from JSON; both are accepted.
 Unknown keys are rejected so a typo in an agreement file is a problem, not silently ignored.
+Unstructured values are plain JSON types both ways: enums become their values, dates ISO strings,
+and sets (``frozenset``) sorted lists, so ``json.dumps`` takes any unstructured value and one run
+writes the same bytes as the next.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, get_origin
 
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
@@ -23,6 +26,7 @@ _ENUMS: tuple[type[Enum], ...] = (
     vocabulary.Effect,
     vocabulary.Grade,
     vocabulary.Status,
+    vocabulary.Trust,
     vocabulary.Nature,
     vocabulary.ActorRelation,
     vocabulary.DependencyType,
@@ -120,6 +124,11 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     conv.register_unstructure_hook_func(lambda t: _is_moment(t) or _is_optional_moment(t), _moment_text)
+    # A set has no order and JSON has no set: a sorted list is both writable and the same every
+    # run. Structuring a list back into a ``frozenset[...]`` field is cattrs' own.
+    conv.register_unstructure_hook_func(
+        _is_frozenset, lambda value: sorted(conv.unstructure(v) for v in value)
+    )
     # EventTime keeps its precision even when it equals the default, so files stay explicit.
     conv.register_unstructure_hook(
         EventTime, make_dict_unstructure_fn(EventTime, conv, _cattrs_omit_if_default=False)
@@ -130,6 +139,10 @@ def make_converter() -> cattrs.Converter:
         Problem, make_dict_unstructure_fn(Problem, conv, _cattrs_omit_if_default=False)
     )
     return conv
+
+
+def _is_frozenset(type_: Any) -> bool:
+    return type_ is frozenset or get_origin(type_) is frozenset
 
 
 def _is_moment(type_: Any) -> bool:
