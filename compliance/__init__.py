@@ -8,7 +8,8 @@ The public API, in the order a run uses it::
 
 ``evaluate_ledger`` (or ``evaluate`` on agreements, events and links of your own) gives the
 per-obligation results behind a report; ``timeline``/``diff`` and
-``Lineage`` are the other views. Everything else lives one floor down (see docs/architecture.md)
+``Lineage`` are the other views. ``status_label`` and ``bearer_label`` word a roll-up (an
+article's, a party's, an agreement's status) as the Markdown report does, with its counts. Everything else lives one floor down (see docs/architecture.md)
 and may change between releases.
 """
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from compliance.render.json import render_json
     from compliance.render.markdown import render_markdown
     from compliance.render.notebook import Report
+    from compliance.render.rollups import bearer_label, status_label
     from compliance.views.lineage import Lineage
     from compliance.views.timeline import Timeline, diff, timeline
 
@@ -40,6 +42,8 @@ _HOMES = {
     "render_json": "compliance.render.json",
     "render_markdown": "compliance.render.markdown",
     "Report": "compliance.render.notebook",
+    "bearer_label": "compliance.render.rollups",
+    "status_label": "compliance.render.rollups",
     "Lineage": "compliance.views.lineage",
     "Timeline": "compliance.views.timeline",
     "diff": "compliance.views.timeline",
@@ -73,11 +77,13 @@ __all__ = [
     "Report",
     "Severity",
     "Timeline",
+    "bearer_label",
     "build_ledger",
     "diff",
     "evaluate",
     "evaluate_ledger",
     "render_json",
     "render_markdown",
+    "status_label",
     "timeline",
 ]

@@ -2,7 +2,8 @@
 
 Run: python examples/python_api.py
 Prints Aghdam's and the Lachin corridor guarantee's statuses at a few dates, the accounts behind
-one of them, and a compact compliance table per party, from the bundled data.
+one of them, and each party's standing under the 2020 statement as the report's summary words it,
+from the bundled data.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ def main() -> None:
     report = compliance.Report.build(ledger, date(2026, 11, 22), ["trilateral-2020"])
     (agreement,) = report.agreements
     print(f"\n{agreement.agreement.short_title} as of {report.as_of}:")
-    for party in agreement.parties:
-        print(f"  {party.party}: {party.status.status.value} (PAM {party.status.pam_score})")
+    for party in agreement.parties:  # the counts matter: RUS is not-in-force for 1 duty of 7, 6 ended
+        print(f"  {party.party} {compliance.bearer_label(party.status)}")
 
 
 if __name__ == "__main__":

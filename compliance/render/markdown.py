@@ -28,7 +28,7 @@ from compliance.render.evidence import (
 )
 from compliance.render.problems import problem_table
 from compliance.render.relations import done_by
-from compliance.render.rollups import bearer_pam, pam, pam_label, party_cell, status_label
+from compliance.render.rollups import bearer_label, pam, pam_label, party_cell, status_label
 from compliance.render.safe import cell, code, text
 from compliance.views.report import AgreementReport, ArticleReport, Report
 
@@ -117,10 +117,7 @@ def _summary(agreement: AgreementReport) -> list[str]:
         ),
         f"Overall: **{status_label(agreement.status)}**, PAM score {pam_label(agreement.status)}. "
         + "By bearer: "
-        + "; ".join(
-            f"{text(p.party)} {status_label(p.status)} (PAM {bearer_pam(p.status)})"
-            for p in agreement.parties
-        )
+        + "; ".join(f"{text(p.party)} {bearer_label(p.status)}" for p in agreement.parties)
         + ".",
         "",
         "| Article | Status | PAM | " + " | ".join(parties) + " |",

@@ -84,6 +84,15 @@ def bearer_pam(roll: RollUp) -> str:
     return f"{pam(roll.pam_score)}, {base}" if base else pam(roll.pam_score)
 
 
+def bearer_label(roll: RollUp) -> str:
+    """A bearer's roll-up as the summary line of the report gives it, after the party's id:
+    "not-in-force (1 of 7; 6 terminated) (PAM 2)". Public (``compliance.bearer_label``) so that
+    a program printing a party's standing words it as the report does, counts included: the bare
+    status, "not-in-force", would read as Russia's state under the 2020 statement when six of its
+    seven duties have ended."""
+    return f"{status_label(roll)} (PAM {bearer_pam(roll)})"
+
+
 def party_cell(roll: RollUp | None) -> str:
     """A bearer's cell in an article's summary row: "fulfilled (3)", "fulfilled (3, from 1
     obligation)", "complied, no account (3)"."""
