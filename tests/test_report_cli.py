@@ -18,6 +18,7 @@ from compliance import Report
 from compliance.cli import main
 from compliance.core.vocabulary import Status
 from compliance.linking.ledger import build_ledger
+from compliance.render.json import render_json
 from compliance.render.markdown import render_markdown
 from compliance.views.activity import periods
 from compliance.views.timeline import MAX_POINTS, diff, period_count, period_ends, timeline
@@ -293,6 +294,27 @@ def test_report__complied_with_no_account_says_so_in_the_summary(
     assert "unused (–) | complied, no account (3) |" in md  # Russia's term, point 4
     assert "| continuous | complied, no account | 3 |" in md  # the obligation table, as the summary
     assert "complied (3)" not in md
+
+
+def test_report__before_the_first_agreement_it_says_there_is_no_status() -> None:
+    """As of 2019 no agreement is in force yet: the report said "Every status below rests on the
+    absence of accounts" above no status at all. It says no agreement is dated by then, as its
+    JSON gives no agreement and every loaded one as adopted later."""
+    ledger = build_ledger()
+    report = Report.build(ledger, date(2019, 6, 1))
+    head = render_markdown(report).split("## ", 1)[0]
+    assert (
+        "**No agreement is dated on or before 2019-06-01**, so this report gives no status: every "
+        "agreement loaded was adopted later and is left out."
+    ) in head
+    assert "status below" not in head
+    assert "No account bears on this report" not in head
+    data = json.loads(render_json(report))
+    assert data["agreements"] == []
+    assert [a["id"] for a in data["later_agreements"]] == [a.id for a in ledger.agreements]
+    assert all(a["date"] > "2019-06-01" for a in data["later_agreements"])
+    none = render_markdown(Report.build(build_ledger(agreement_paths=[]), date(2019, 6, 1)))
+    assert "**This report covers no agreement**, so it gives no status." in none.split("## ", 1)[0]
 
 
 def test_report__complied_on_accounts_none_of_them_a_breach_is_plain_complied() -> None:

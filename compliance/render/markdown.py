@@ -304,7 +304,20 @@ def _linked_in_report(report: Report) -> str:
 
 def _no_account_bears(report: Report) -> list[str]:
     """Said at the top when no account bears on the report: every status then rests on silence,
-    and "complied" in a summary row would otherwise read as a finding that both sides kept a duty."""
+    and "complied" in a summary row would otherwise read as a finding that both sides kept a duty.
+
+    A report with no agreement (as of a date before the first one) has no status at all, and
+    says that instead, as its JSON does with an empty ``agreements`` and every loaded agreement
+    under ``later_agreements``.
+    """
+    if not report.agreements:
+        if report.later:
+            return [
+                f"**No agreement is dated on or before {report.as_of.isoformat()}**, so this report "
+                "gives no status: every agreement loaded was adopted later and is left out.",
+                "",
+            ]
+        return ["**This report covers no agreement**, so it gives no status.", ""]
     if report.linked_in_report.bear_on_report:
         return []
     return [
