@@ -32,6 +32,7 @@ def main() -> None:
         print(
             f"  {event.when.label()} {event.id} {evidence.effect.value} {evidence.grade.value}: {event.reported_by}"
         )
+    # history[0] is the starting point (dated 1899-12-31), not a change: the report leaves it out too.
     print("  history:", " → ".join(f"{t.date} {t.status.value}" for t in corridor.history[1:]))
 
     report = compliance.Report.build(ledger, date(2026, 11, 22), ["trilateral-2020"])

@@ -1,5 +1,5 @@
 """The values the public API hands out: frozen all the way down, hashable, and through the one
-converter to JSON and back unchanged."""
+converter to JSON and back unchanged; what a history's dates mean."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ import attrs
 import pytest
 
 import compliance
-from compliance.core.vocabulary import Trust
+from compliance.core.timeframe import as_of_cutoff
+from compliance.core.vocabulary import Status, Trust
+from compliance.evaluation.evaluate import evaluate_ledger
 from compliance.linking.ledger import Ledger, build_ledger
 from compliance.load.converter import _ENUMS, converter
 from compliance.render.json import render_json
@@ -186,3 +188,24 @@ def test_converter__a_report_goes_to_json_and_back_and_renders_the_same(report: 
     assert back.trust is Trust.STANDARD
     assert render_markdown(back) == render_markdown(report)
     assert render_json(back) == render_json(report)
+
+
+def test_history__dates_are_as_of_days_and_the_first_entry_is_the_starting_point(ledger: Ledger) -> None:
+    """What ``Transition`` says: ``at`` is the cut-off of the as-of day ``date`` (00:00 of the day
+    after, in the agreement's zone), an evaluation as of ``date`` gives the status and one as of
+    the day before does not, and ``history[0]`` is dated 1899-12-31."""
+    day = date(2023, 6, 30)
+    evaluation = evaluate_ledger(ledger, day)
+    zones = {a.id: a.tz for a in ledger.agreements}
+    for result in evaluation.results:
+        tz = zones[result.agreement]
+        assert result.history[0].date == date(1899, 12, 31)
+        for step in result.history:
+            assert step.at == as_of_cutoff(step.date, tz)
+    aghdam = evaluation.result("ts2020-2-aghdam")
+    fulfilled = next(t for t in aghdam.history if t.status is Status.FULFILLED)
+    assert fulfilled.date == date(2020, 11, 20)
+    assert fulfilled.at.isoformat() == "2020-11-20T21:00:00+00:00"  # 2020-11-21 00:00 in Moscow
+    assert evaluate_ledger(ledger, fulfilled.date).result(aghdam.id).status is Status.FULFILLED
+    before = evaluate_ledger(ledger, date(2020, 11, 19)).result(aghdam.id).status
+    assert before is not Status.FULFILLED

@@ -17,11 +17,18 @@ from compliance.evaluation.results import Transition
 from compliance.evaluation.rules import Entry, status_at
 
 EARLIEST = date(1900, 1, 1)
-"""Histories start here: the status before anything happened (usually not in force)."""
+"""Histories start here: the status before anything happened (usually not in force). The first
+cut-off is 00:00 of this day, so the first entry is dated 1899-12-31 (``Transition``)."""
 
 
 def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
-    """Every status change up to ``until``, from one sorted sweep over the change points."""
+    """The status at the start, then every status change up to ``until``, from one sorted sweep
+    over the change points.
+
+    Each entry is read at a cut-off (00:00 of a day in the agreement's zone) and dated the as-of
+    day that cut-off ends, the day before it (``Transition``). The first entry, read at 00:00 of
+    :data:`EARLIEST`, is the starting point, not a change: whatever the facts, it is there.
+    """
     points: set[datetime] = set()
     if facts.in_force is not None:
         points.add(facts.in_force)

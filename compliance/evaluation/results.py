@@ -51,10 +51,29 @@ class Why:
 
 @frozen
 class Transition:
-    """A change of status: from ``at`` (an instant; ``date`` in the agreement's zone)."""
+    """A change of status, as the evaluation "as of a date" reads it (``history.sweep_history``).
+
+    Statuses are read as of whole days, so a change takes effect at a day boundary:
+
+    - ``at`` is the cut-off the change is first read at: 00:00 in the agreement's zone (as a UTC
+      instant) of the day *after* ``date``, i.e. ``as_of_cutoff(date, tz)``. The status holds
+      from ``at`` until the next transition's ``at``.
+    - ``date`` is the first as-of day whose evaluation gives ``status``: a report as of ``date``
+      shows it, one as of the day before does not. It is the day before ``at``'s, not ``at``'s
+      own day: the return of Aghdam, fulfilled as of 2020-11-20 and pending the day before, has
+      ``date`` 2020-11-20 and ``at`` 2020-11-21 00:00 Moscow time (2020-11-20 21:00 UTC).
+
+    ``history[0]`` is no change but the starting point: the status before any change point
+    (usually ``not-in-force``, "not yet in force"), read at the first cut-off of the sweep,
+    00:00 on 1900-01-01 in the agreement's zone (``history.EARLIEST``), so its ``date`` is
+    1899-12-31. It is there so that every later entry has a status it changes from and
+    :meth:`ObligationResult.status_on` finds a status for any day; its dates are no finding, so
+    the Markdown report prints ``history[1:]`` and the JSON report gives its ``date`` as null.
+    """
 
     at: datetime
     date: date
+    """The as-of day from which ``status`` holds (in the agreement's zone); the day before ``at``'s."""
     status: Status
     possible: tuple[Status, ...]
     cause: str
