@@ -1,4 +1,4 @@
-"""The bundled agreements, party and reporter registries, the gazetteer and the sourced event dataset.
+"""The bundled agreements, registries, gazetteer, ISO country table and sourced event dataset.
 
 Data lives beside this module so that a plain ``pip install`` carries it; ``load_bundled``
 reads it through the same loaders a user's files go through. :func:`data_paths` lists every
@@ -26,6 +26,8 @@ PARTIES_FILE = HERE / "parties.toml"
 REPORTERS_FILE = HERE / "reporters.toml"
 EVENTS_FILE = HERE / "events.csv"
 PLACES_FILE = HERE / "places.toml"
+COUNTRIES_FILE = HERE / "countries.csv"
+"""ISO 3166-1, written from Debian's iso-codes by ``tools/iso_countries.py`` (read by the readers)."""
 
 
 def agreement_paths() -> tuple[Path, ...]:
