@@ -17,7 +17,7 @@ from compliance.core.problems import Problem, Severity
 from compliance.load.places import bundled_gazetteer
 from compliance.readers import Record, read_event_stream
 from compliance.readers.acled_types import OLD_EVENT_TYPES
-from compliance.readers.countries import COUNTRIES, REGION_NAMES, country_code
+from compliance.readers.countries import ADDED_NAMES, GLEDITSCH_WARD, REGION_NAMES, countries, country_code
 from compliance.readers.headers import duplicates
 from tests.support import PARTIES, RESOLVE_REPORTER
 from tests.test_ucdp import HEADER as UCDP_HEADER
@@ -175,7 +175,9 @@ def test_header__ucdp_missing_side_b_one_problem():
         ({"country": "Armenia", "gwno": ""}, "AM"),
         ({"country": "AZERBAIJAN", "gwno": ""}, "AZ"),
         ({"country": "Armenia", "gwno": "373"}, "AZ"),  # a code wins over a name
-        ({"country": "Benin", "gwno": "434"}, "Benin"),
+        ({"country": "Benin", "gwno": "434"}, "BJ"),  # a number the table lacks: the name
+        ({"country": "Democratic Republic of Congo", "gwno": "490"}, "CD"),  # ACLED's name
+        ({"country": "Atlantis", "gwno": "999"}, "Atlantis"),
         ({"country": "", "gwno": ""}, ""),
     ],
 )
@@ -197,6 +199,14 @@ def test_country__current_acled_iso_numeric():
         one_event(header + "A2,2021-07-28,Protests,Peaceful protest,Protesters (Armenia),X,31,\n").country
         == "AZ"
     )
+    assert (
+        one_event(header + "A3,2023-05-01,Protests,Peaceful protest,Protesters (Sudan),X,729,Sudan\n").country
+        == "SD"
+    )
+    assert (
+        one_event(header + "A4,2023-05-01,Protests,Peaceful protest,Protesters (Sudan),X,4.0,\n").country
+        == "AF"
+    )
 
 
 def test_country__ucdp_country_id():
@@ -206,7 +216,8 @@ def test_country__ucdp_country_id():
 
 
 @pytest.mark.parametrize(
-    ("given", "country"), [("am", "AM"), ("Azerbaijan", "AZ"), ("Benin", "Benin"), ("", "")]
+    ("given", "country"),
+    [("am", "AM"), ("Azerbaijan", "AZ"), ("Benin", "BJ"), ("sudan", "SD"), ("Türkiye", "TR"), ("", "")],
 )
 def test_country__our_csv_and_json_lines(given: str, country: str):
     """Our ``country`` column and key: an alpha-2 code in any case, or a name (a known one becomes its code)."""
@@ -260,16 +271,18 @@ def test_country__every_region_name_resolves_to_the_conflict_zone(name: str):
 def test_country__an_unknown_name_is_a_warning_once_per_name_and_file():
     """A name the table does not know is kept and warned of on the first row giving it, naming file, line and field."""
     text = f"{OUR_HEADER},country\n" + "".join(
-        f"A{n},2021-07-28,shelling,X,none,{name}\n" for n, name in enumerate(["Armenja", "Armenja", "Benin"])
+        f"A{n},2021-07-28,shelling,X,none,{name}\n"
+        for n, name in enumerate(["Armenja", "Armenja", "Atlantis", "Benin"])
     )
     items = read(text)
     warnings = [(p.file, p.line, p.field, p.severity) for p in _problems(items)]
     assert warnings == [("t.csv", 2, "country", Severity.WARNING), ("t.csv", 4, "country", Severity.WARNING)]
-    assert "'Armenja' is not in the country table" in _problems(items)[0].message
+    assert "'Armenja' is not in the ISO 3166-1 country table" in _problems(items)[0].message
     assert [i.event.country for i in items if isinstance(i, Record) and i.event] == [
         "Armenja",
         "Armenja",
-        "Benin",
+        "Atlantis",
+        "BJ",
     ]
     line = '{"id": "A1", "date": "2021-07-28", "kind": "shelling", "reported_by": "X", "reporter_party": "none", "country": "Armenja"}\n'
     assert [(p.line, p.field) for p in _problems(read(line * 2, ".jsonl"))] == [(1, "country")]
@@ -280,32 +293,63 @@ def test_country__an_unknown_name_is_a_warning_once_per_name_and_file():
     assert [(p.line, p.field) for p in _problems(read(acled))] == [(2, "country")]
 
 
-def test_country__a_dataset_code_outside_the_table_is_no_warning():
-    """ACLED or UCDP naming a country by its code (``gwno`` 434: Benin) has said which country it is."""
+def test_country__a_dataset_name_the_table_lacks_is_warned_of_even_with_a_code():
+    """ACLED or UCDP naming a country by a code the table cannot read (a Gleditsch–Ward number
+    other than the four it knows) is read by its name; a name the table lacks too is warned of,
+    once per name and file, as the account falls outside every scope that names countries."""
     items = read(OLD_HEADER + "\n" + old_row("Riots/Protests", country="Benin", gwno="434") + "\n")
     assert _problems(items) == []
     ucdp = UCDP_HEADER + ucdp_row("8", "Government of Azerbaijan", "Government of Armenia", "2021-11-16", "")
     assert _problems(read(ucdp.replace(",Armenia,371,", ",Benin,434,"))) == []
+    assert one_event(ucdp.replace(",Armenia,371,", ",Benin,434,")).country == "BJ"
+    twice = (
+        OLD_HEADER
+        + "\n"
+        + "".join(
+            old_row("Riots/Protests", country="Atlantis", gwno="999", event_id_cnty=f"ATL{n}") + "\n"
+            for n in (1, 2)
+        )
+    )
+    assert [(p.line, p.field) for p in _problems(read(twice))] == [(2, "country")]
+    items = read(ucdp.replace(",Armenia,371,", ",Atlantis,999,"))
+    assert [(p.line, p.field, p.severity) for p in _problems(items)] == [(2, "country", Severity.WARNING)]
+
+
+def test_country__a_missing_value_marker_is_no_country_not_namibia():
+    """``NA`` in a dataset's country or ``iso3`` column is how R writes a missing cell, not
+    Namibia (alpha-2 NA): the country is not known, as with an empty cell."""
+    current = "event_id_cnty,event_date,event_type,sub_event_type,actor1,source,iso3,country\n"
+    row = "A1,2021-07-28,Protests,Peaceful protest,Protesters (Armenia),X,{},{}\n"
+    assert one_event(current + row.format("NA", "NA")).country == ""
+    assert one_event(current + row.format("nan", "")).country == ""
+    assert one_event(current + row.format("NAM", "NA")).country == "NA"
+    assert one_event(current + row.format("", "Namibia")).country == "NA"
 
 
 def test_country__table_covers_the_gazetteers_countries():
-    """Every ``kind = "country"`` place of agreements/places.toml has its code, and each of its names, in the table."""
+    """Every ``kind = "country"`` place of agreements/places.toml has its code, and each of its
+    names, in the table; every place's country is an ISO 3166-1 code; the four have Gleditsch–Ward numbers."""
     places = tomllib.loads((ROOT / "agreements" / "places.toml").read_text(encoding="utf-8"))["places"]
-    countries = [p for p in places if p["kind"] == "country"]
-    assert {p["country"] for p in countries} == {c.alpha2 for c in COUNTRIES}
-    for place in countries:
+    kept = [p for p in places if p["kind"] == "country"]
+    assert {p["country"] for p in places} <= {c.alpha2 for c in countries()}
+    assert {p["country"] for p in kept} == set(GLEDITSCH_WARD)
+    for place in kept:
         for name in place["names"]:
             assert country_code(name) == place["country"], name
 
 
-def test_country__documented_table_equals_the_code_table():
-    """docs/event-formats.md's country table lists exactly the codes and names of COUNTRIES."""
+def test_country__documented_tables_equal_what_is_added_by_hand():
+    """docs/event-formats.md lists exactly the names added by hand (ADDED_NAMES) and the
+    Gleditsch–Ward numbers (GLEDITSCH_WARD) of compliance/readers/countries.py."""
     text = (ROOT / "docs" / "event-formats.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| `([A-Z]{2})` \| ([^|]+) \| (\d+) \| ([A-Z]{3}) \| (\d+) \|$", text, re.MULTILINE)
-    documented = {
-        (a, tuple(n.strip() for n in names.split(",")), num, a3, gw) for a, names, num, a3, gw in rows
-    }
-    assert documented == {(c.alpha2, c.names, c.numeric, c.alpha3, c.gleditsch_ward) for c in COUNTRIES}
+    names = re.findall(r"^\| `([A-Z]{2})` \| ([^|`]+) \| (\".+\") \|$", text, re.MULTILINE)
+    assert {
+        code: tuple(n.strip('" ') for n in re.findall(r'"[^"]+"', added)) for code, _, added in names
+    } == ADDED_NAMES
+    iso_names = {c.alpha2: c.names[0] for c in countries()}
+    assert {code: name.strip() for code, name, _ in names} == {code: iso_names[code] for code in ADDED_NAMES}
+    numbers = re.findall(r"^\| `([A-Z]{2})` \| ([^|]+) \| (\d+) \|$", text, re.MULTILINE)
+    assert {code: gw for code, _, gw in numbers} == GLEDITSCH_WARD
 
 
 # --------------------------------------------------------------------------- property

@@ -72,6 +72,9 @@ def test_real_africa_2016__every_row_read_with_old_types():
     assert len(records) == 500
     assert [r.origin.line for r in records if r.rejected] == []
     assert problems == []
+    countries = {r.event.country for r in records if r.event is not None}
+    assert len(countries) == 35
+    assert {"CD", "CG", "CI", "SD", "SS", "ZM"} <= countries, "ACLED's names where gwno is not in the table"
     kinds = collections.Counter(r.event.kind for r in records if r.event is not None)
     assert kinds == {
         "protest": 184,  # Riots/Protests
@@ -97,7 +100,7 @@ def test_real_asia_2015__upper_case_header_read():
     assert found["1BNG"].when.start == date(2015, 1, 1)
     assert found["1BNG"].kind == "protest"
     assert any("\n" in e.notes and "\r" not in e.notes for e in found.values()), "a bare LF in NOTES is kept"
-    assert {e.country for e in found.values()} >= {"Bangladesh", "India", "Myanmar", "Laos"}
+    assert {e.country for e in found.values()} == {"BD", "IN", "MM", "LA", "KH", "NP", "PK", "LK", "TH", "VN"}
 
 
 def test_real_hdx_armenia__tag_row_skipped_and_every_row_read():
@@ -123,9 +126,9 @@ def test_real_hdx_armenia__timestamp_is_reported_on():
 
 
 def test_real_modern_2024__country_and_reported_on():
-    """The current export: numeric ``iso`` of countries not in the table keeps ACLED's name."""
+    """The current export: numeric ``iso`` 275 and 887 are PS and YE."""
     found = events(MODERN_2024)
-    assert {k: e.country for k, e in found.items()} == {"PSE62716": "Palestine", "YEM93235": "Yemen"}
+    assert {k: e.country for k, e in found.items()} == {"PSE62716": "PS", "YEM93235": "YE"}
     for row in source_rows(MODERN_2024):
         day = datetime.fromtimestamp(int(row["timestamp"]), tz=UTC).date()
         assert found[row["event_id_cnty"]].reported_on == day
@@ -134,21 +137,26 @@ def test_real_modern_2024__country_and_reported_on():
 @pytest.mark.parametrize(
     "path", [AFRICA_2016, ASIA_2015, HDX_ARMENIA, MODERN_2024, UCDP_API_2002], ids=lambda p: p.name
 )
-def test_real__countries_outside_the_table_are_named_by_code_and_give_no_warning(path: Path):
-    """Every real row names its country by a code too (``gwno``, ``iso3``, ``iso``, ``country_id``):
-    Benin or Yemen is then a country the dataset has identified, not a name to warn about."""
-    _, problems = load(path)
+def test_real__every_country_is_read_as_its_alpha_2_code_with_no_warning(path: Path):
+    """Every real row's country is in the table, by its code (``iso``, ``iso3``, the four
+    Gleditsch–Ward numbers it has) or its name (old ACLED's ``gwno`` and UCDP's ``country_id`` of
+    other countries): none is left as the dataset's name, none draws a warning."""
+    records, problems = load(path)
     assert [p for p in problems if p.field == "country"] == []
+    countries = {r.event.country for r in records if r.event is not None}
+    assert countries
+    assert all(len(c) == 2 and c.isupper() for c in countries), countries
 
 
 def test_real_ucdp_api_json__every_event_read():
-    """UCDP API output (a JSON array, one event per line): 13 events, none rejected, countries by name."""
+    """UCDP API output (a JSON array, one event per line): 13 events, none rejected, countries by
+    name (``country_id`` 666 and 660 are Gleditsch–Ward numbers the table does not have)."""
     records, problems = load(UCDP_API_2002)
     assert problems == []
     assert [r.origin.line for r in records] == list(range(2, 15)), "line 1 is the opening bracket"
     found = events(UCDP_API_2002)
     assert len(found) == 13
-    assert collections.Counter(e.country for e in found.values()) == {"Israel": 12, "Lebanon": 1}
+    assert collections.Counter(e.country for e in found.values()) == {"IL": 12, "LB": 1}
     assert collections.Counter(e.kind for e in found.values()) == {
         "armed-clash": 10,
         "ceasefire-violation": 3,

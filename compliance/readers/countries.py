@@ -1,13 +1,28 @@
 """The country of an account as an ISO 3166-1 alpha-2 code, from whatever code or name a dataset gives.
 
-An agreement's scope names its countries by alpha-2 code (``AM``, ``AZ``). Datasets name countries
-their own way: ACLED by name and ISO 3166 numeric code (``iso`` 51), older ACLED files by
-Gleditsch–Ward number (``gwno`` 371) or alpha-3 (``iso3`` ARM), UCDP GED by name and Gleditsch–Ward
-number (``country_id``). The table below covers the countries the gazetteer
-(``agreements/places.toml``) knows as countries; any other country keeps the dataset's own name,
-which can never equal an alpha-2 code in a scope, so such an account falls outside every scope
-that names its countries. A name given with no code that the table does not know may be a
-misspelling of a country in it, so the readers warn of it, once per name and file.
+An agreement's scope names its countries by alpha-2 code (``AM``, ``AZ``; ``SD`` for an agreement
+on Sudan). Datasets name countries their own way: ACLED by name and ISO 3166 numeric code (``iso``
+51), older ACLED files by Gleditsch–Ward number (``gwno`` 371) or alpha-3 (``iso3`` ARM), UCDP GED
+by name and Gleditsch–Ward number (``country_id``). So the readers need every country's codes and
+names, not only those of the bundled conflict: with a table of four countries, every ACLED or UCDP
+row of any other conflict kept its dataset's name ("Sudan"), which never equals a scope's code, and
+fell outside the agreement's area with no warning.
+
+The table is ISO 3166-1 as the iso-codes project publishes it (``agreements/countries.csv``,
+written by ``tools/iso_countries.py`` from Debian's iso-codes 4.15.0; licence LGPL-2.1-or-later):
+alpha-2, alpha-3, numeric, and the name, official name and common name of each of its 249
+countries, with each name also without its accents ("Cote d'Ivoire"). Added by hand here, because
+the datasets write them and ISO does not (:data:`ADDED_NAMES`): ACLED's and UCDP's names of some
+countries ("Russia", "Ivory Coast", UCDP's "DR Congo (Zaire)"), and names ISO used before a
+renaming ("Turkey", "Swaziland"). Gleditsch–Ward numbers are known only for the gazetteer's four
+countries (:data:`GLEDITSCH_WARD`): no sourced table of the others was at hand, and a number
+written from memory could file a row under the wrong state. A UCDP row of another country is
+read by its name, which is why UCDP's names are among those added.
+
+The table is read when a reader first needs a country, not when the package is imported, and
+each reader looks each distinct value up once. A name that neither a code nor the table resolves
+is kept as given, which can never equal an alpha-2 code in a scope, so such an account falls
+outside every scope that names its countries: the readers warn of it, once per name and file.
 
 Nagorno-Karabakh given as the country (:data:`REGION_NAMES`) is read as neither state: whose
 territory it is, is what the parties dispute. Such a row gets no country code; the name is read
@@ -19,8 +34,12 @@ one of the two states.
 
 from __future__ import annotations
 
+import csv
+import functools
+
 from attrs import frozen
 
+import agreements as bundled
 from compliance.core.events import Origin
 from compliance.core.problems import Problem, Severity
 from compliance.readers.fields import integral, stated
@@ -32,20 +51,49 @@ class Country:
 
     alpha2: str
     names: tuple[str, ...]
+    """ISO's name, official name and common name, then the names added by hand."""
     numeric: str
     """ISO 3166-1 numeric, as ACLED's ``iso`` writes it (no leading zeros)."""
     alpha3: str
-    gleditsch_ward: str
-    """Gleditsch–Ward state number (UCDP ``country_id``, old ACLED ``gwno``)."""
+    gleditsch_ward: str = ""
+    """Gleditsch–Ward state number (UCDP ``country_id``, old ACLED ``gwno``), where known."""
 
 
-COUNTRIES: tuple[Country, ...] = (
-    Country("AM", ("Armenia", "Republic of Armenia"), "51", "ARM", "371"),
-    Country("AZ", ("Azerbaijan", "Republic of Azerbaijan"), "31", "AZE", "373"),
-    Country("GE", ("Georgia",), "268", "GEO", "372"),
-    Country("RU", ("Russia", "Russian Federation", "Russia (Soviet Union)"), "643", "RUS", "365"),
-)
-"""The gazetteer's countries (``kind = "country"``); UCDP names Russia "Russia (Soviet Union)"."""
+GLEDITSCH_WARD: dict[str, str] = {"AM": "371", "AZ": "373", "GE": "372", "RU": "365"}
+"""Gleditsch–Ward numbers of the gazetteer's countries, the only ones the library knows (above)."""
+
+ADDED_NAMES: dict[str, tuple[str, ...]] = {
+    "RU": ("Russia", "Russia (Soviet Union)"),
+    "CD": ("Democratic Republic of Congo", "Democratic Republic of the Congo", "DR Congo (Zaire)"),
+    "CG": ("Republic of Congo",),
+    "CI": ("Ivory Coast",),
+    "PS": ("Palestine",),
+    "TR": ("Turkey",),
+    "SZ": ("Swaziland", "Kingdom of eSwatini (Swaziland)"),
+    "MK": ("Macedonia, the former Yugoslav Republic of", "Macedonia, FYR"),
+    "BA": ("Bosnia-Herzegovina",),
+    "YE": ("Yemen (North Yemen)",),
+    "RS": ("Serbia (Yugoslavia)",),
+    "KH": ("Cambodia (Kampuchea)",),
+    "MM": ("Myanmar (Burma)",),
+    "ZW": ("Zimbabwe (Rhodesia)",),
+    "MG": ("Madagascar (Malagasy)",),
+    "VN": ("Vietnam (North Vietnam)",),
+}
+"""Names datasets write that ISO 3166-1 (iso-codes 4.15.0) does not give, added by hand.
+
+"Russia": ACLED's name and the usual English one (ISO: "Russian Federation"). ACLED's names of
+the two Congos, of Côte d'Ivoire and of Palestine, as the real excerpts in ``tests/data/real/``
+write them (with ``gwno`` 490, 484, 437 and ``iso`` 275), and the UN's "Democratic Republic of the
+Congo" (ISO's official name of CD is empty). "Turkey", "Swaziland" and "Macedonia, the former
+Yugoslav Republic of": ISO's own names of TR, SZ and MK before the renamings of 2022, 2018 and
+2019, which datasets of those years write. UCDP names a state that changed its name or borders by
+its name now with the earlier one in brackets ("Russia (Soviet Union)", "Serbia (Yugoslavia)",
+"Yemen (North Yemen)"), and writes "Bosnia-Herzegovina" and "Macedonia, FYR": each is read as the
+ISO country of today that continues the state. So an event UCDP files under "Serbia
+(Yugoslavia)" is read as RS, wherever in the former Yugoslavia it took place: UCDP has said only
+which state, and the place names and coordinates say where.
+"""
 
 REGION_NAMES: tuple[str, ...] = (
     "Nagorno-Karabakh",
@@ -76,10 +124,60 @@ the "Nagorno-Karabakh" and "Karabakh" places) to the Nagorno-Karabakh conflict z
 ``tests/test_readers_headers.py`` checks.
 """
 
-_BY_NAME = {name.casefold(): c.alpha2 for c in COUNTRIES for name in (*c.names, c.alpha2, c.alpha3)}
-_BY_NUMERIC = {c.numeric: c.alpha2 for c in COUNTRIES}
-_BY_GW = {c.gleditsch_ward: c.alpha2 for c in COUNTRIES}
 _REGION = frozenset(name.casefold() for name in REGION_NAMES)
+
+
+@functools.cache
+def countries() -> tuple[Country, ...]:
+    """Every country of ISO 3166-1, in alpha-2 order, with the names and numbers added by hand.
+
+    Read from ``agreements/countries.csv`` on the first call: the table is not needed by a
+    command that reads no dataset, so ``import compliance`` does not read it.
+    """
+    with bundled.COUNTRIES_FILE.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(line for line in file if not line.startswith("#")))
+    return tuple(_country(row) for row in rows)
+
+
+def _country(row: dict[str, str]) -> Country:
+    """One row of ``agreements/countries.csv`` with what is added to it by hand."""
+    code = row["alpha_2"]
+    names = (row["name"], row["official_name"], row["common_name"], *ADDED_NAMES.get(code, ()))
+    return Country(
+        code,
+        tuple(dict.fromkeys(n for n in names if n)),
+        row["numeric"].lstrip("0"),
+        row["alpha_3"],
+        GLEDITSCH_WARD.get(code, ""),
+    )
+
+
+@frozen
+class _Lookups:
+    by_name: dict[str, str]
+    """Casefolded name, name without accents, alpha-2 or alpha-3 → alpha-2."""
+    by_numeric: dict[str, str]
+    by_gleditsch_ward: dict[str, str]
+
+
+@functools.cache
+def _lookups() -> _Lookups:
+    """The table as dictionaries, built once: a full ACLED export is 1–3 million rows."""
+    import unicodedata  # here: only the first look-up needs it
+
+    def unaccented(name: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+    by_name: dict[str, str] = {}
+    for c in countries():
+        for name in (*c.names, c.alpha2, c.alpha3):
+            by_name.setdefault(name.casefold(), c.alpha2)
+            by_name.setdefault(unaccented(name).casefold(), c.alpha2)
+    return _Lookups(
+        by_name,
+        {c.numeric: c.alpha2 for c in countries()},
+        {c.gleditsch_ward: c.alpha2 for c in countries() if c.gleditsch_ward},
+    )
 
 
 @frozen
@@ -91,7 +189,7 @@ class CountryReading:
     region: str = ""
     """A name of Nagorno-Karabakh given as the country, as written: read as a place instead."""
     unknown: bool = False
-    """A name the table does not know, given with no code: the reader warns of it."""
+    """A name that neither the table nor a code resolves: the reader warns of it."""
 
 
 NOT_GIVEN = CountryReading("")
@@ -102,23 +200,27 @@ def read_country(
 ) -> CountryReading:
     """A dataset's country: a known code wins over a name; a name of the region is a place.
 
-    A code written as an integral float (``652.0``) is that number, and ``NA`` no code
-    (:func:`fields.integral`, :func:`fields.stated`).
+    A code written as an integral float (``652.0``) is that number, and ``NA`` (``NaN``, ``N/A``)
+    neither a code nor a name (:func:`fields.integral`, :func:`fields.stated`): NA is Namibia's
+    alpha-2 code, but datasets name it "Namibia", and R writes a missing cell NA. A name the table does not know is warned
+    of even when the row gives a code too: the table holds every ISO 3166-1 country, so the code
+    is one it cannot read either (a Gleditsch–Ward number of another state, a territory with no
+    ISO code), and the account falls outside every scope that names its countries.
     """
     numeric, gleditsch_ward = integral(stated(numeric.strip())), integral(stated(gleditsch_ward.strip()))
+    alpha3, given = stated(alpha3.strip()), stated(name.strip())
+    table = _lookups()
     found = (
-        _BY_NUMERIC.get(numeric.strip().lstrip("0"))
-        or _BY_NAME.get(alpha3.strip().casefold())
-        or _BY_GW.get(gleditsch_ward.strip())
-        or _BY_NAME.get(name.strip().casefold())
+        table.by_numeric.get(numeric.lstrip("0"))
+        or table.by_name.get(alpha3.casefold())
+        or table.by_gleditsch_ward.get(gleditsch_ward)
+        or table.by_name.get(given.casefold())
     )
     if found:
         return CountryReading(found)
-    given = name.strip()
     if given.casefold() in _REGION:
         return CountryReading("", region=given)
-    coded = bool(numeric.strip() or alpha3.strip() or gleditsch_ward.strip())
-    return CountryReading(given, unknown=not coded) if given else NOT_GIVEN
+    return CountryReading(given, unknown=True) if given else NOT_GIVEN
 
 
 def country_code(name: str = "", numeric: str = "", alpha3: str = "", gleditsch_ward: str = "") -> str:
@@ -156,7 +258,7 @@ def unknown_country(origin: Origin, name: str) -> Problem:
         origin.file,
         origin.line,
         "country",
-        f"country {name[:80]!r} is not in the country table (docs/event-formats.md#country): "
+        f"country {name[:80]!r} is not in the ISO 3166-1 country table (docs/event-formats.md#country): "
         "this file's accounts giving it fall outside every agreement that names its countries; "
         "write an alpha-2 code or a name from the table (warned once per file)",
         Severity.WARNING,
@@ -166,8 +268,8 @@ def unknown_country(origin: Origin, name: str) -> Problem:
 def told_once(problems: tuple[Problem, ...], told: set[str]) -> tuple[Problem, ...]:
     """``problems`` without the unknown-country warnings already in ``told`` (which it extends).
 
-    A worldwide export names hundreds of thousands of rows in a few countries the table does not
-    know: one warning per name and file says it, not one per row.
+    A worldwide export may name thousands of rows in a territory the table does not know (one
+    with no ISO code): one warning per name and file says it, not one per row.
     """
     if not any(p.field == "country" and p.message.endswith(_ONCE) for p in problems):
         return problems

@@ -1,0 +1,238 @@
+"""The ISO 3166-1 country table of the readers: every country, so an agreement of any conflict keeps its rows."""
+
+from __future__ import annotations
+
+import collections
+import importlib.util
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import agreements as bundled
+from compliance import build_ledger
+from compliance.linking.scope import OUTSIDE
+from compliance.readers.countries import ADDED_NAMES, REGION_NAMES, countries, read_country
+from tests.test_ucdp import HEADER as UCDP_HEADER
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "tests" / "data" / "real"
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("iso_countries", ROOT / "tools" / "iso_countries.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_countries__the_bundled_table_is_what_the_tool_writes_from_iso_codes():
+    """agreements/countries.csv is tools/iso_countries.py's output for the iso-codes file it names
+    (skipped where the iso-codes package is not installed)."""
+    tool = _tool()
+    text = bundled.COUNTRIES_FILE.read_text(encoding="utf-8")
+    assert text.startswith(
+        f"# ISO 3166-1 countries from iso-codes 4.15.0 (Debian package iso-codes), file {tool.SOURCE},"
+    )
+    assert "licence LGPL-2.1-or-later" in text.splitlines()[1]
+    if not tool.SOURCE.is_file():
+        pytest.skip(f"{tool.SOURCE} is not installed here")
+    assert tool.table(tool.SOURCE, "4.15.0") == text
+
+
+def test_countries__every_iso_country_once_with_its_codes():
+    """249 countries, alpha-2 order, unique codes; AM, AZ, GE and RU as before, SD among them."""
+    table = countries()
+    assert len(table) == 249
+    assert [c.alpha2 for c in table] == sorted({c.alpha2 for c in table})
+    assert len({c.alpha3 for c in table}) == len({c.numeric for c in table}) == 249
+    by_code = {c.alpha2: c for c in table}
+    assert (by_code["SD"].numeric, by_code["SD"].alpha3, by_code["SD"].names[0]) == ("729", "SDN", "Sudan")
+    assert by_code["AF"].numeric == "4", "as ACLED writes it: no leading zeros"
+    assert by_code["AM"].names == ("Armenia", "Republic of Armenia")
+    assert by_code["RU"].names == ("Russian Federation", "Russia", "Russia (Soviet Union)")
+    assert set(ADDED_NAMES) <= set(by_code)
+
+
+def test_countries__each_code_and_name_reads_as_its_country():
+    """Numeric (with or without leading zeros, as a float), alpha-3 and every name, in any case
+    and without accents, give the alpha-2 code; no name belongs to two countries or is a region name."""
+    owners: dict[str, set[str]] = collections.defaultdict(set)
+    for c in countries():
+        assert read_country(numeric=c.numeric).code == c.alpha2
+        assert read_country(numeric=c.numeric.zfill(3)).code == c.alpha2
+        assert read_country(numeric=f"{c.numeric}.0").code == c.alpha2
+        assert read_country(alpha3=c.alpha3.lower()).code == c.alpha2
+        for name in c.names:
+            plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+            for spelling in (name, name.upper(), plain):
+                assert read_country(spelling) == read_country(numeric=c.numeric), spelling
+                owners[spelling.casefold()].add(c.alpha2)
+    assert {name: codes for name, codes in owners.items() if len(codes) > 1} == {}
+    assert {name.casefold() for name in REGION_NAMES}.isdisjoint(owners)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("DR Congo (Zaire)", "CD"),
+        ("Yemen (North Yemen)", "YE"),
+        ("Serbia (Yugoslavia)", "RS"),
+        ("Cambodia (Kampuchea)", "KH"),
+        ("Russia (Soviet Union)", "RU"),
+        ("Myanmar (Burma)", "MM"),
+        ("Zimbabwe (Rhodesia)", "ZW"),
+        ("Israel", "IL"),
+        ("Sudan", "SD"),
+        ("Ivory Coast", "CI"),
+        ("Turkey", "TR"),
+    ],
+)
+def test_countries__ucdp_names_with_a_gleditsch_ward_number_the_table_lacks(name: str, code: str):
+    """UCDP's ``country_id`` of these is a Gleditsch–Ward number the table does not have: the name decides."""
+    reading = read_country(name, gleditsch_ward="999")
+    assert (reading.code, reading.unknown) == (code, False)
+
+
+def test_countries__the_table_is_read_when_first_needed_not_at_import():
+    """``import compliance.cli`` (and the readers) read no country table: only a reader's first look-up does."""
+    code = (
+        "import compliance.cli, compliance.readers, compliance.readers.countries as c;"
+        " before = (c.countries.cache_info().currsize, c._lookups.cache_info().currsize);"
+        " c.read_country('Sudan'); print(before, c._lookups.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "(0, 0) 1"
+
+
+# --------------------------------------------------------------------------- another conflict
+
+PARTIES = """\
+# SYNTHETIC parties for a test: not an encoding of any real agreement.
+[[parties]]
+id = "SAF"
+name = "Sudanese Armed Forces"
+aliases = ["Military Forces of Sudan", "Government of Sudan"]
+
+[[parties]]
+id = "RSF"
+name = "Rapid Support Forces"
+aliases = ["RSF"]
+
+[[conflicts]]
+id = "sudan"
+sides = [["SAF"], ["RSF"]]
+note = "Synthetic."
+"""
+
+AGREEMENT = """\
+# SYNTHETIC agreement for a test: not the text of any real agreement.
+id = "synthetic-sudan-2023"
+title = "Synthetic ceasefire in Sudan"
+short_title = "Synthetic Sudan ceasefire"
+date = 2023-05-20
+nature = "political-statement"
+signatories = ["SAF", "RSF"]
+utc_offset = "+02:00"
+zone_name = "Khartoum time"
+sources = ["https://synthetic.invalid/sudan"]
+
+[scope]
+countries = ["SD"]
+areas = []
+note = "Synthetic: the whole of Sudan."
+
+[[articles]]
+number = "1"
+title = "Ceasefire"
+text = "Synthetic: the parties cease fire."
+source = "https://synthetic.invalid/sudan"
+
+[[obligations]]
+id = "syn-1-ceasefire-saf"
+article = "1"
+summary = "The Sudanese Armed Forces cease fire."
+bearers = ["SAF"]
+modality = "prohibition"
+kind = "maintenance"
+in_force = 2023-05-22
+
+[[obligations.rules]]
+name = "hostilities-by-bearer"
+kinds = ["armed-clash"]
+actors = ["bearer"]
+effect = "breaches"
+
+[[obligations.rules]]
+name = "unattributed-hostilities"
+kinds = ["armed-clash"]
+actors = ["unknown"]
+effect = "breaches"
+"""
+
+ACLED = (
+    "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,source,iso,country,admin1,location,notes\n"
+    "SDN1,2023-06-01,Battles,Armed clash,Military Forces of Sudan (2019-),Rapid Support Forces,"
+    "Synthetic outlet,729,Sudan,Khartoum,Khartoum,Synthetic row (not ACLED data).\n"
+    "TCD1,2023-06-01,Battles,Armed clash,Military Forces of Sudan (2019-),Rapid Support Forces,"
+    "Synthetic outlet,148,Chad,Ouaddai,Adre,Synthetic row (not ACLED data): across the border.\n"
+)
+
+
+def _ucdp_row(event_id: str, country: str, country_id: str) -> str:
+    return (
+        f"{event_id},SUD-2023-1-{event_id},2023,1,Clear,1,1,1,Sudan: Government,1,1,"
+        '"Government of Sudan - RSF",1,1,Government of Sudan,2,2,RSF,1,"Synthetic article","Synthetic office",'
+        '2023-06-02,"Synthetic headline",,1,Khartoum,Khartoum,Khartoum state,,15.5,32.5,,,'
+        f"{country},{country_id},Africa,1,1,2023-06-01,2023-06-01,1,1,0,0,2,3,1,{country_id},\n"
+    )
+
+
+def test_countries__an_agreement_on_sudan_keeps_acled_and_ucdp_rows_from_sudan(tmp_path: Path):
+    """With ``countries = ["SD"]``, a (synthetic) ACLED row with ``iso`` 729 and a UCDP row with
+    ``country`` Sudan (``country_id`` 625, a number the table lacks) are read as SD and link:
+    they were read as "Sudan", never equal to SD, and left outside the agreement's area with no
+    warning. A row from Chad (``iso`` 148) is still outside."""
+    agreement = tmp_path / "synthetic-sudan.toml"
+    agreement.write_text(AGREEMENT, encoding="utf-8")
+    parties = tmp_path / "parties.toml"
+    parties.write_text(PARTIES, encoding="utf-8")
+    acled = tmp_path / "acled.csv"
+    acled.write_text(ACLED, encoding="utf-8")
+    ucdp = tmp_path / "ged.csv"
+    ucdp.write_text(UCDP_HEADER + _ucdp_row("900001", "Sudan", "625"), encoding="utf-8")
+    ledger = build_ledger([agreement], [acled, ucdp], parties_path=parties)
+    assert [p for p in ledger.problems if p.severity.name == "ERROR"] == []
+    assert [p for p in ledger.problems if p.field == "country"] == []
+    assert {e.id: e.country for e in ledger.events} == {"SDN1": "SD", "TCD1": "TD", "UCDP-900001": "SD"}
+    assert sorted((link.event, link.obligation) for link in ledger.links) == [
+        ("SDN1", "syn-1-ceasefire-saf"),
+        ("UCDP-900001", "syn-1-ceasefire-saf"),
+    ]
+    assert ledger.unlinked == ("TCD1",)
+    assert ledger.accounting.unlinked_reasons == {OUTSIDE: 1}
+
+
+@pytest.mark.parametrize(
+    ("path", "reasons"),
+    [
+        ("acled-africa-2016-oldtypes.csv", {OUTSIDE: 500}),
+        ("acled-asia-2015-uppercase.csv", {OUTSIDE: 195}),
+        ("acled-modern-2024.csv", {OUTSIDE: 2}),
+        ("ucdp-ged-api-israel-2002.json", {OUTSIDE: 13}),
+    ],
+)
+def test_countries__real_rows_of_other_countries_stay_outside_the_bundled_agreements(
+    path: str, reasons: dict[str, int]
+):
+    """The real excerpts' rows, now read as their alpha-2 codes (ZM, BD, PS, IL ...), are unlinked
+    for the reason they were when they kept the dataset's name: outside the bundled agreements' countries."""
+    ledger = build_ledger(event_paths=[REAL / path])
+    assert ledger.links == ()
+    assert ledger.accounting.unlinked_reasons == reasons
+    assert all(len(e.country) == 2 and e.country not in ("AM", "AZ") for e in ledger.events)
