@@ -27,7 +27,7 @@ REPORTERS_FILE = HERE / "reporters.toml"
 EVENTS_FILE = HERE / "events.csv"
 PLACES_FILE = HERE / "places.toml"
 COUNTRIES_FILE = HERE / "countries.csv"
-"""ISO 3166-1, written from Debian's iso-codes by ``tools/iso_countries.py`` (read by the readers)."""
+"""ISO 3166-1, written from Debian's iso-codes by ``agreements/iso_countries.py`` (read by the readers)."""
 
 
 def agreement_paths() -> tuple[Path, ...]:

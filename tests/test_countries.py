@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import collections
-import importlib.util
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 import agreements as bundled
+from agreements import iso_countries
 from compliance import build_ledger
 from compliance.linking.scope import OUTSIDE
 from compliance.readers.countries import ADDED_NAMES, REGION_NAMES, countries, read_country
@@ -22,27 +21,29 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"
 
 
-def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("iso_countries", ROOT / "tools" / "iso_countries.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_countries__the_bundled_table_is_what_the_tool_writes_from_iso_codes():
-    """agreements/countries.csv is tools/iso_countries.py's output for the iso-codes file it names
-    (skipped where the iso-codes package is not installed)."""
-    tool = _tool()
-    text = bundled.COUNTRIES_FILE.read_text(encoding="utf-8")
-    assert text.startswith(
-        f"# ISO 3166-1 countries from iso-codes 4.15.0 (Debian package iso-codes), file {tool.SOURCE},"
+def test_countries__the_tool_writes_each_country_as_iso_codes_gives_it(tmp_path: Path):
+    """agreements/iso_countries.py writes the source's countries in alpha-2 order, each key in its
+    column and an absent one empty, under comment lines naming the source, version and licence
+    (a small file in iso-codes' shape; ``python -m agreements.iso_countries --check`` compares the
+    bundled table with the installed iso-codes)."""
+    source = tmp_path / "iso_3166-1.json"
+    source.write_text(
+        '{"3166-1": [{"alpha_2": "SD", "alpha_3": "SDN", "numeric": "729", "name": "Sudan", '
+        '"official_name": "Republic of the Sudan"}, {"alpha_2": "AM", "alpha_3": "ARM", "numeric": "051", '
+        '"name": "Armenia", "official_name": "Republic of Armenia"}]}',
+        encoding="utf-8",
     )
-    assert "licence LGPL-2.1-or-later" in text.splitlines()[1]
-    if not tool.SOURCE.is_file():
-        pytest.skip(f"{tool.SOURCE} is not installed here")
-    assert tool.table(tool.SOURCE, "4.15.0") == text
+    lines = iso_countries.table(source, "9.9").splitlines()
+    assert lines[0] == f"# ISO 3166-1 countries from iso-codes 9.9 (Debian package iso-codes), file {source},"
+    assert "licence LGPL-2.1-or-later" in lines[1]
+    assert lines[4:] == [
+        "alpha_2,alpha_3,numeric,name,official_name,common_name",
+        "AM,ARM,051,Armenia,Republic of Armenia,",
+        "SD,SDN,729,Sudan,Republic of the Sudan,",
+    ]
+    bundled_lines = bundled.COUNTRIES_FILE.read_text(encoding="utf-8").splitlines()
+    assert bundled_lines[2:5] == lines[2:5]  # the same regeneration note and header
+    assert "AM,ARM,051,Armenia,Republic of Armenia," in bundled_lines
 
 
 def test_countries__every_iso_country_once_with_its_codes():

@@ -9,7 +9,7 @@ row of any other conflict kept its dataset's name ("Sudan"), which never equals 
 fell outside the agreement's area with no warning.
 
 The table is ISO 3166-1 as the iso-codes project publishes it (``agreements/countries.csv``,
-written by ``tools/iso_countries.py`` from Debian's iso-codes 4.15.0; licence LGPL-2.1-or-later):
+written by ``agreements/iso_countries.py`` from Debian's iso-codes 4.15.0; licence LGPL-2.1-or-later):
 alpha-2, alpha-3, numeric, and the name, official name and common name of each of its 249
 countries, with each name also without its accents ("Cote d'Ivoire"). Added by hand here, because
 the datasets write them and ISO does not (:data:`ADDED_NAMES`): ACLED's and UCDP's names of some

@@ -1,8 +1,8 @@
 """Write ``agreements/countries.csv``, the ISO 3166-1 country table the readers use, from iso-codes.
 
-    python tools/iso_countries.py                      # rewrite agreements/countries.csv
-    python tools/iso_countries.py --check              # exit 1 if the bundled file differs
-    python tools/iso_countries.py --source FILE.json --version 4.15.0 --out FILE.csv
+    python -m agreements.iso_countries                      # rewrite agreements/countries.csv
+    python -m agreements.iso_countries --check              # exit 1 if the bundled file differs
+    python -m agreements.iso_countries --source FILE.json --version 4.15.0 --out FILE.csv
 
 The source is the ``iso_3166-1.json`` file of the iso-codes project
 (https://salsa.debian.org/iso-codes-team/iso-codes), as Debian's ``iso-codes`` package installs
@@ -23,9 +23,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCE = Path("/usr/share/iso-codes/json/iso_3166-1.json")
-OUT = ROOT / "agreements" / "countries.csv"
+OUT = Path(__file__).resolve().parent / "countries.csv"
 COLUMNS = ("alpha_2", "alpha_3", "numeric", "name", "official_name", "common_name")
 """The source's keys, in the order written; a country without one gets an empty cell."""
 
@@ -48,7 +47,7 @@ def table(source: Path, version: str) -> str:
     out.write(
         f"# ISO 3166-1 countries from iso-codes {version} (Debian package iso-codes), file {source},\n"
         "# https://salsa.debian.org/iso-codes-team/iso-codes, licence LGPL-2.1-or-later.\n"
-        "# Regenerate with: python tools/iso_countries.py. Do not edit by hand: the names added\n"
+        "# Regenerate with: python -m agreements.iso_countries. Do not edit by hand: the names added\n"
         "# by hand, and the Gleditsch-Ward numbers, are in compliance/readers/countries.py.\n"
     )
     writer = csv.writer(out, lineterminator="\n")
