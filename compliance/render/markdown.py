@@ -93,7 +93,8 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
     out += pictures(images)
     for agreement in report.agreements:
         out += _agreement(agreement, accounts, sources)
-    out += _by_trust(report)
+    if report.agreements:  # (with no agreement there is no status to compare)
+        out += _by_trust(report)
     out += _accounting(report)
     out += method_section()
     out += evidence_section(report)
