@@ -73,12 +73,28 @@ class PartyRegistry:
     opponents: Mapping[str, frozenset[str]] = field(eq=False, repr=False, converter=frozen_dict)
 
     @classmethod
-    def of(cls, parties: tuple[Party, ...], conflicts: tuple[Conflict, ...] = ()) -> PartyRegistry:
-        """The registry with its alias, side and opponent tables."""
+    def of(
+        cls,
+        parties: tuple[Party, ...],
+        conflicts: tuple[Conflict, ...] = (),
+        ambiguous: frozenset[str] = frozenset(),
+    ) -> PartyRegistry:
+        """The registry with its alias, side and opponent tables.
+
+        A name (id, name or alias, case-insensitive) that two parties give resolves to neither,
+        and so does every name in ``ambiguous`` (the loader's: names shared with an entry it left
+        out). Keeping the first would let the order of the file decide whose act an account
+        reports; the loader reports each such name as an error at every entry that gives it.
+        """
         by_alias: dict[str, str] = {}
+        unnamed = {name.casefold() for name in ambiguous}
         for party in parties:
             for name in (party.id, party.name, *party.aliases):
-                by_alias.setdefault(name.casefold(), party.id)
+                key = name.casefold()
+                if by_alias.setdefault(key, party.id) != party.id:
+                    unnamed.add(key)
+        for key in unnamed:
+            by_alias.pop(key, None)
         side_of: dict[str, set[str]] = {}
         opponents: dict[str, set[str]] = {}
         for conflict in conflicts:

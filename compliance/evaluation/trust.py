@@ -102,8 +102,9 @@ def classify(
     on the bearer's side is own-side; any other side of the conflict is opposing-side (it has a
     stake in the finding even when the bearer is on neither side, as Russia is); a party with a
     role in the agreement, or in another loaded agreement of the same process dated no later
-    than ``on`` (the account's first possible day), is a stakeholder; any other party is
-    independent.
+    than ``on`` (the account's first possible day), is a stakeholder; any other party of the
+    registry is independent. A party the registry does not give is unknown: a misspelt id is no
+    evidence of a neutral voice (the loaders reject one; an event built in code may still hold one).
     """
     if reporter == UNAFFILIATED:
         return SourceClass.INDEPENDENT, "source not affiliated with any party"
@@ -120,6 +121,8 @@ def classify(
     role = stakes.process_role(reporter, on)
     if role is not None:
         return SourceClass.STAKEHOLDER, f"{reporter}, a stakeholder of the same process ({role})"
+    if parties.get(reporter) is None:
+        return SourceClass.UNKNOWN, f"{reporter}, a party the registry in use does not give"
     return (
         SourceClass.INDEPENDENT,
         f"{reporter}, with no role in {stakes.agreement} or its process, not a side",

@@ -99,17 +99,25 @@ def load_registries(
 ) -> tuple[PartyRegistry, tuple[Reporter, ...], list[Problem]]:
     """The party and reporter registries (``None``: the bundled files).
 
-    An agreement of another conflict brings its own parties; problems name the file in use.
+    An agreement of another conflict brings its own parties; problems name the file in use. Each
+    reporter's party is checked against the party registry and read as its id. The bundled
+    reporters (by default or named) beside another party registry keep, without a problem, only
+    those whose party it gives: that file was written for the bundled conflict.
     """
     parties, problems = (
         load_parties_file(bundled.PARTIES_FILE, f"{BUNDLED}/parties.toml")
         if parties_path is None
         else load_parties_file(parties_path)
     )
+    other_conflict = parties_path is not None and (
+        reporters_path is None or _identity(reporters_path) == _identity(bundled.REPORTERS_FILE)
+    )
     reporters, more = (
-        load_reporters_file(bundled.REPORTERS_FILE, f"{BUNDLED}/reporters.toml")
+        load_reporters_file(
+            bundled.REPORTERS_FILE, f"{BUNDLED}/reporters.toml", parties, other_registry=other_conflict
+        )
         if reporters_path is None
-        else load_reporters_file(reporters_path)
+        else load_reporters_file(reporters_path, parties=parties, other_registry=other_conflict)
     )
     if parties is None:
         raise InputError("; ".join(str(p) for p in problems + more))

@@ -20,6 +20,8 @@ from compliance.core.model import Agreement
 from compliance.core.parties import Conflict, Party, PartyRegistry
 from compliance.core.problems import InputError, Problem, in_order
 from compliance.load.converter import converter, describe_errors
+from compliance.load.registries import Reporter as Reporter
+from compliance.load.registries import check_parties, check_reporters
 
 T = TypeVar("T")
 
@@ -28,16 +30,6 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 _SEGMENT = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
-
-
-@frozen
-class Reporter:
-    """A known source and its affiliation: ``Ministry of Defence of Armenia`` → ``ARM``."""
-
-    name: str
-    party: str
-    aliases: tuple[str, ...] = ()
-    note: str = ""
 
 
 @frozen
@@ -99,6 +91,11 @@ def load_agreement_file(path: Path, label: str | None = None) -> tuple[Agreement
 
 
 def load_parties_file(path: Path, label: str | None = None) -> tuple[PartyRegistry | None, list[Problem]]:
+    """The party registry, or ``None`` when the file cannot be read as one.
+
+    Mistakes across entries (an id or a name given twice, a side naming no party) are errors
+    that leave out only what they make ambiguous (``load.registries.check_parties``).
+    """
     label = label or str(path)
     text, problems = read_text(path, label)
     if text is None:
@@ -106,16 +103,33 @@ def load_parties_file(path: Path, label: str | None = None) -> tuple[PartyRegist
     parsed, problems = parse_toml(text, label, PartiesFile)
     if parsed is None:
         return None, problems
-    return PartyRegistry.of(parsed.parties, parsed.conflicts), []
+    return check_parties(parsed.parties, parsed.conflicts, label, Locator(text).line)
 
 
-def load_reporters_file(path: Path, label: str | None = None) -> tuple[tuple[Reporter, ...], list[Problem]]:
+def load_reporters_file(
+    path: Path,
+    label: str | None = None,
+    parties: PartyRegistry | None = None,
+    *,
+    other_registry: bool = False,
+) -> tuple[tuple[Reporter, ...], list[Problem]]:
+    """The reporters; with ``parties``, each reporter's party checked and read as a party id.
+
+    Without ``parties`` only the file's structure is checked. ``other_registry``: the file was
+    written for another party registry (``load.registries.check_reporters``).
+    """
     label = label or str(path)
     text, problems = read_text(path, label)
     if text is None:
         return (), problems
     parsed, problems = parse_toml(text, label, ReportersFile)
-    return (parsed.reporters if parsed else ()), problems
+    if parsed is None:
+        return (), problems
+    if parties is None:
+        return parsed.reporters, problems
+    return check_reporters(
+        parsed.reporters, parties, label, Locator(text).line, other_registry=other_registry
+    )
 
 
 def locate(text: str, path: str) -> int:

@@ -1,0 +1,169 @@
+"""Checks across the entries of the party and reporter registries.
+
+A registry says whose word an account is, so a mistake in one changes statuses without any
+event looking wrong: a reporter whose party the party registry does not know was read as a
+source with no role in the conflict, so one side's accusation confirmed a breach; an alias given
+to two parties made the first one in the file the actor of every account naming it. Each such
+mistake is an error naming every entry concerned, and nothing ambiguous is settled by the order
+of the file: what cannot be read one way only is left out, the rest is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+from attrs import frozen
+
+from compliance.core.events import UNAFFILIATED, UNKNOWN
+from compliance.core.parties import Conflict, Party, PartyRegistry
+from compliance.core.problems import Problem
+
+Where = Callable[[str], int]
+"""The 1-based line of a key path such as ``$.parties[2].aliases`` in the file (0: not found)."""
+
+
+@frozen
+class Reporter:
+    """A known source and its affiliation: ``Ministry of Defence of Armenia`` → ``ARM``."""
+
+    name: str
+    party: str
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+
+
+def check_parties(
+    parties: Sequence[Party], conflicts: Sequence[Conflict], label: str, where: Where
+) -> tuple[PartyRegistry, list[Problem]]:
+    """The registry of the entries that can be read one way only, and an error for each other.
+
+    An id given to two entries leaves both out; a name (id, name or alias) given to two parties
+    names neither; a side naming a party the registry does not give, or a party on both sides
+    of one conflict, leaves that party out of the conflict (the conflict's other parties stay
+    sides).
+    """
+    problems: list[Problem] = []
+    entries: dict[str, list[int]] = {}
+    for i, party in enumerate(parties):
+        entries.setdefault(party.id, []).append(i)
+    twice = {party_id: found for party_id, found in entries.items() if len(found) > 1}
+    for party_id, found in twice.items():
+        at = ", ".join(f"{label}:{where(f'$.parties[{i}].id')}" for i in found)
+        for i in found:
+            path = f"$.parties[{i}].id"
+            message = f"duplicate party id {party_id!r}, given to {len(found)} entries ({at}): every entry that gives it is left out"
+            problems.append(Problem(label, where(path), path, message))
+    holders: dict[str, list[tuple[int, str, str]]] = {}  # name → (entry, key, as written)
+    for i, party in enumerate(parties):
+        for key, names in (("id", (party.id,)), ("name", (party.name,)), ("aliases", party.aliases)):
+            for name in names:
+                given = holders.setdefault(name.casefold(), [])
+                if not any(entry == i for entry, _, _ in given):
+                    given.append((i, key, name))
+    ambiguous: set[str] = set()
+    for name, given in holders.items():
+        if len({parties[i].id for i, _, _ in given}) < 2:
+            continue
+        ambiguous.add(name)
+        at = ", ".join(f"{parties[i].id} at {label}:{where(f'$.parties[{i}].{key}')}" for i, key, _ in given)
+        for i, key, written in given:
+            path = f"$.parties[{i}].{key}"
+            message = f"the name {written!r} is given to {len(given)} entries ({at}): it names none of them"
+            problems.append(Problem(label, where(path), path, message))
+    owners = {name: {parties[i].id for i, _, _ in given} for name, given in holders.items()}
+    kept_conflicts: list[Conflict] = []
+    for c, conflict in enumerate(conflicts):
+        path = f"$.conflicts[{c}].sides"
+        first, second = conflict.sides
+        out: set[str] = set()
+        for party_id in dict.fromkeys((*first, *second)):
+            if party_id in first and party_id in second:
+                out.add(party_id)
+                problems.append(
+                    Problem(
+                        label,
+                        where(path),
+                        path,
+                        f"party {party_id!r} is on both sides: it is left out of the conflict",
+                    )
+                )
+            elif party_id not in entries:
+                out.add(party_id)
+                named = owners.get(party_id.casefold(), set())
+                hint = (
+                    f"; it is a name of {next(iter(named))}: sides give party ids" if len(named) == 1 else ""
+                )
+                message = f"unknown party {party_id!r} (not a party id in this registry{hint}): it is left out of the conflict"
+                problems.append(Problem(label, where(path), path, message))
+        if out:
+            sides = (tuple(p for p in first if p not in out), tuple(p for p in second if p not in out))
+            conflict = attrs.evolve(conflict, sides=sides)
+        kept_conflicts.append(conflict)
+    kept = tuple(party for party in parties if party.id not in twice)
+    return PartyRegistry.of(kept, tuple(kept_conflicts), frozenset(ambiguous)), problems
+
+
+def check_reporters(
+    reporters: Sequence[Reporter],
+    parties: PartyRegistry,
+    label: str,
+    where: Where,
+    *,
+    other_registry: bool = False,
+) -> tuple[tuple[Reporter, ...], list[Problem]]:
+    """The reporters with their party as an id of ``parties``, and an error for each left out.
+
+    A party is given as an id, name or alias of the registry (as an event file's ``actor``),
+    ``none`` (or ``unaffiliated``) or ``unknown``. A reporter whose party the registry does not
+    give, and the reporters of different parties that give one name, are left out: their
+    accounts are read as an unregistered reporter's (``unknown``, with a warning), never as a
+    source with no role in the conflict. ``other_registry``: the reporters were written for
+    another party registry (the bundled reporters beside a user's parties), so a party this one
+    does not give is no mistake in the file: those reporters are left out without a problem.
+    """
+    problems: list[Problem] = []
+    resolved: dict[int, Reporter] = {}
+    for i, reporter in enumerate(reporters):
+        party = affiliation(reporter.party, parties)
+        if party is not None:
+            resolved[i] = reporter if party == reporter.party else attrs.evolve(reporter, party=party)
+        elif not other_registry:
+            path = f"$.reporters[{i}].party"
+            message = (
+                f"unknown party {reporter.party!r} (not in the party registry in use; 'none' for a source "
+                "affiliated with no party): the reporter is left out, as if unregistered"
+            )
+            problems.append(Problem(label, where(path), path, message))
+    holders: dict[str, list[tuple[int, str, str]]] = {}  # name → (entry, key, as written)
+    for i, reporter in resolved.items():
+        for key, names in (("name", (reporter.name,)), ("aliases", reporter.aliases)):
+            for name in names:
+                given = holders.setdefault(name.casefold(), [])
+                if not any(entry == i for entry, _, _ in given):
+                    given.append((i, key, name))
+    clashing: set[int] = set()
+    for given in holders.values():
+        if len({resolved[i].party for i, _, _ in given}) < 2:
+            continue
+        at = ", ".join(
+            f"{resolved[i].party} at {label}:{where(f'$.reporters[{i}].{key}')}" for i, key, _ in given
+        )
+        for i, key, written in given:
+            clashing.add(i)
+            path = f"$.reporters[{i}].{key}"
+            message = (
+                f"the name {written!r} is given to reporters of different parties ({at}): each is left out"
+            )
+            problems.append(Problem(label, where(path), path, message))
+    return tuple(r for i, r in resolved.items() if i not in clashing), problems
+
+
+def affiliation(text: str, parties: PartyRegistry) -> str | None:
+    """A registered reporter's party as events hold it: a party id, ``none`` or ``unknown``; ``None`` if unknown to ``parties``."""
+    folded = text.strip().casefold()
+    if folded in (UNAFFILIATED, "unaffiliated"):
+        return UNAFFILIATED
+    if folded == UNKNOWN:
+        return UNKNOWN
+    return parties.resolve(text)
