@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from compliance.cli import main
 from compliance.core.events import UNAFFILIATED, UNKNOWN
 from compliance.core.parties import Party, PartyRegistry
 from compliance.core.problems import Problem, Severity
@@ -197,6 +198,52 @@ def test_reporters__the_bundled_ones_beside_another_registry_give_no_problem() -
     resolve = reporter_resolver(reporters)
     assert (resolve("TASS"), resolve("Reuters")) == ("RUS", UNAFFILIATED)
     assert resolve("Ministry of Defence of Armenia") is None
+
+
+def test_reporters__forgetting_the_reporters_file_is_named_on_standard_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Own --parties, bundled reporters: each unregistered reporter's warning says that --reporters is missing.
+
+    The report keeps the reader's words (only the command line speaks in flags), and a run that
+    gives its reporters, or the bundled parties, gets the warning as it was.
+    """
+    paths = _write(tmp_path, parties=PARTIES, agreement=AGREEMENT, reporters=_reporters("none"))
+    (tmp_path / "events.csv").write_text(HEADER + ACCUSATION, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    doc = (ROOT / "docs" / "agreement-format.md").read_text(encoding="utf-8")
+    shown = doc.split("says that `--reporters` is missing:\n\n```text\n", 1)[1].split("```", 1)[0]
+    for given in (["--parties", "parties.toml"], ["parties.toml"]):
+        assert main(["validate", "agreement.toml", "events.csv", *given]) == 0
+        warnings = [line for line in capsys.readouterr().err.splitlines() if "reporter_party" in line]
+        assert [f"{line}\n" for line in warnings] == [shown]
+    assert (
+        main(
+            [
+                "report",
+                "--agreement-file",
+                "agreement.toml",
+                "--events",
+                "events.csv",
+                "--parties",
+                "parties.toml",
+            ]
+        )
+        == 0
+    )
+    out, err = capsys.readouterr()
+    assert "--reporters: the bundled reporter registry is in use" in err
+    assert "give reporter\\_party) |" in out  # the report's table: the reader's words
+    for other in (
+        ["--parties", "parties.toml", "--reporters", "reporters.toml"],
+        ["parties.toml", "reporters.toml"],
+    ):
+        main(["validate", "agreement.toml", "events.csv", *other])
+        assert "--reporters" not in capsys.readouterr().err
+    paths["events"] = tmp_path / "events.csv"
+    ledger = build_ledger(paths["agreement"], paths["events"], paths["parties"])
+    [warning] = [p for p in ledger.problems if p.field == "reporter_party"]
+    assert warning.message.endswith("(give reporter_party)")
 
 
 @pytest.mark.parametrize("value", ["NORTH", "unknown"])

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve
 
-from compliance.cli.output import emit, emit_with_pictures, finish, pictures_beside
+from compliance.cli.output import emit, emit_with_pictures, finish, pictures_beside, with_registry_hint
 from compliance.core.problems import InputError, Problem, Severity, in_order
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if acc.unlinked_reasons:
             why = ", ".join(f"{reason} {count}" for reason, count in acc.unlinked_reasons.items())
             print(f"unlinked: {why}", file=sys.stderr)
-    for line in problem_lines(result.problems):
+    for line in problem_lines(with_registry_hint(args, result.problems)):
         print(line, file=sys.stderr)
     errors = len(result.errors)
     print(f"{errors} error(s), {len(result.problems) - errors} warning(s)", file=sys.stderr)

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import attrs
+
 from compliance.cli.writing import write_files, write_output
 from compliance.core.problems import Problem, Severity, visible
 from compliance.render.problems import problem_lines
@@ -73,6 +75,38 @@ def finish(args: argparse.Namespace, problems: Sequence[Problem], deliver: Calla
     fatal = getattr(args, "strict", False) and any(p.severity is Severity.ERROR for p in problems)
     if not fatal:
         deliver()
-    for line in problem_lines(problems):
+    for line in problem_lines(with_registry_hint(args, problems)):
         print(line, file=sys.stderr)
     return 1 if fatal else 0
+
+
+def with_registry_hint(args: argparse.Namespace, problems: Sequence[Problem]) -> Sequence[Problem]:
+    """The problems as standard error shows them: an unregistered reporter's warning names
+    ``--reporters`` when the run reads its own ``--parties`` beside the bundled reporters.
+
+    The bundled reporters are the sources of the bundled conflict; an encoding of another one that
+    gives its parties but forgets its reporters gets this warning for each of its sources. Only
+    the command line speaks in flags: the report keeps the warning as the reader wrote it.
+    """
+    own_parties = getattr(args, "parties", None) is not None
+    own_reporters = getattr(args, "reporters", None) is not None
+    files = [f for f in getattr(args, "files", None) or () if f.suffix.lower() == ".toml"]
+    if files and not (own_parties and own_reporters):  # validate takes registries among its files
+        from compliance.views.validation import registry_kind
+
+        kinds = {registry_kind(f) for f in files}
+        own_parties = own_parties or "parties" in kinds
+        own_reporters = own_reporters or "reporters" in kinds
+    if not own_parties or own_reporters:
+        return problems
+    from compliance.readers.our_format import UNREGISTERED_REPORTER  # (not loaded by every command)
+
+    hint = (
+        UNREGISTERED_REPORTER.removesuffix(")") + ", or --reporters: the bundled reporter registry is in use)"
+    )
+    return [
+        attrs.evolve(p, message=p.message.removesuffix(UNREGISTERED_REPORTER) + hint)
+        if p.field == "reporter_party" and p.message.endswith(UNREGISTERED_REPORTER)
+        else p
+        for p in problems
+    ]

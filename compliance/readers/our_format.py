@@ -271,6 +271,11 @@ written). An act reported on 12 December cannot first happen in 2023; a range wr
 of a blockade makes the first occurrence uncertain for months."""
 
 
+UNREGISTERED_REPORTER = "is not in the registry; its accounts are graded 'alleged' (give reporter_party)"
+"""The end of the warning for a reporter the registry does not know: the command line adds to it
+when the registry in use was written for another conflict (``cli.output.with_registry_hint``)."""
+
+
 Party = tuple[str, str | None, str | None, str]
 """(kind, actor, target, reporter_party) as an event holds them."""
 
@@ -317,7 +322,7 @@ def _parties(
         if reporter_party == UNKNOWN:
             bad(
                 "reporter_party",
-                f"reporter {reported_by!r} is not in the registry; its accounts are graded 'alleged' (give reporter_party)",
+                f"reporter {reported_by!r} {UNREGISTERED_REPORTER}",
                 Severity.WARNING,
             )
     return (intern(kind), actor, target, intern(reporter_party)), findings
