@@ -99,6 +99,26 @@ def test_check__a_file_that_cannot_be_checked_exits_1(
     assert "0 obligation(s) checked" not in err
 
 
+def test_check__nothing_loaded_says_so_and_lists_no_law_as_held(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Every file left out for its errors: the check says that no agreement was loaded, and no law held.
+
+    It read "Check of no agreement" and listed every law as held, though none had run.
+    """
+    broken = tmp_path / "broken.toml"
+    broken.write_text('id = "x"\ntitle = \n', encoding="utf-8")
+    args = ["check", str(broken), *GEORGIA[1:], "--examples", "1"]
+    assert main(args) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("# Check: no agreement loaded\n")
+    assert "held" not in out
+    assert "no agreement loaded" in err
+    assert main([*args, "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert (data["laws"], data["obligations"]) == ({}, [])
+
+
 def test_check__unknown_agreement_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     """--agreement with an id that is not loaded exits 2 and names it."""
     assert main(["check", *GEORGIA, "--agreement", "no-such", "--examples", "1"]) == 2

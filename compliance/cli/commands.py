@@ -212,6 +212,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"law counterexample: {counterexample.message}", file=sys.stderr)
     errors = sum(p.severity is Severity.ERROR for p in result.problems)
     warnings = len(result.problems) - errors + len(result.warnings)
+    if not result.agreements:
+        print("no agreement loaded: no law was run", file=sys.stderr)
     print(
         f"{len(result.obligations)} obligation(s) checked; {errors} error(s), {warnings} warning(s); "
         f"{len(result.counterexamples)} law counterexample(s)",

@@ -15,11 +15,21 @@ from compliance.testing.check import Check
 from compliance.testing.explore import law_examples
 from compliance.testing.laws import LAWS
 
+NOTHING_LOADED = (
+    "No agreement was loaded (a file with an error is left out): no law was run and no obligation explored."
+)
+
 
 def check_markdown(check: Check) -> str:
-    agreements = sorted({ob.agreement for ob in check.obligations})
+    agreements = sorted(set(check.agreements) | {ob.agreement for ob in check.obligations})
+    problems = [f"- {span(str(p))}" for p in check.problems] or ["None."]
+    if not agreements:  # no law held and no status is unreachable: nothing was checked
+        return (
+            "\n".join(["# Check: no agreement loaded", "", NOTHING_LOADED, "", "## Problems", "", *problems])
+            + "\n"
+        )
     lines = [
-        f"# Check of {', '.join(map(text, agreements)) or 'no agreement'}",
+        f"# Check of {', '.join(map(text, agreements))}",
         "",
         f"{len(check.obligations)} obligations; {check.examples} generated examples per obligation and "
         f"{law_examples(check.examples)} per law; seed {check.seed}. "
@@ -31,8 +41,8 @@ def check_markdown(check: Check) -> str:
         "",
         "## Problems",
         "",
+        *problems,
     ]
-    lines += [f"- {span(str(p))}" for p in check.problems] or ["None."]
     lines += ["", "## Laws", ""]
     failed = {c.law for c in check.counterexamples}
     lines += [f"- {name}: {'COUNTEREXAMPLE' if name in failed else 'held'}" for name in LAWS]
@@ -79,13 +89,15 @@ def check_markdown(check: Check) -> str:
 def check_json(check: Check) -> str:
     """Schema ``ceasefire-compliance/check/1``, documented in docs/report-schema.md."""
     failed = {c.law for c in check.counterexamples}
+    checked = bool(check.agreements or check.obligations)
     data = {
         "schema": "ceasefire-compliance/check/1",
         "examples": check.examples,
         "seed": check.seed,
         "gazetteer": check.gazetteer,
         "problems": [converter.unstructure(p) for p in check.problems],
-        "laws": {name: ("counterexample" if name in failed else "held") for name in LAWS},
+        # No agreement checked: no law was run, so none is listed as held.
+        "laws": {name: ("counterexample" if name in failed else "held") for name in LAWS if checked},
         "counterexamples": [
             {"law": c.law, "message": c.message, "as_of": c.as_of.isoformat(), "events_csv": c.csv}
             for c in check.counterexamples

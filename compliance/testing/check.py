@@ -43,6 +43,9 @@ class Check:
     seed: int
     gazetteer: str = ""
     """The gazetteer rule places were looked up in, or empty when they were not checked."""
+    agreements: tuple[str, ...] = ()
+    """The ids of the agreements checked; empty when every file was left out for its errors: then
+    no law was run, and a result must not read as if every law held."""
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -86,6 +89,7 @@ class Check:
             examples,
             seed,
             (gazetteer_label or str(gazetteer)) if gazetteer is not None else "",
+            tuple(a.id for a in chosen),
         )
 
     @classmethod
