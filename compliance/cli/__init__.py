@@ -72,7 +72,7 @@ def _check_inputs(args: argparse.Namespace) -> None:
     named = [path for name, value in vars(args).items() if name != "output" for path in _paths(value)]
     refuse_inputs(written(args), [*named, *bundled.data_paths()])
     agreement_files = getattr(args, "agreement_file", None) or []
-    registries = [getattr(args, "parties", None), getattr(args, "reporters", None)]
+    registries = [getattr(args, name, None) for name in ("parties", "reporters", "gazetteer")]
     event_files = [p for p in getattr(args, "events", None) or [] if str(p) != "-"]
     for path in [*agreement_files, *(p for p in registries if p is not None), *event_files]:
         open_input(path, str(path)).close()

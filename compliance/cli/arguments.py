@@ -49,6 +49,12 @@ def _output_file(text: str) -> Path:
     return Path(text)
 
 
+GAZETTEER_HELP = (
+    "gazetteer TOML ([[areas]], [[places]]) instead of the bundled one: the areas agreement scopes "
+    "name and the places accounts are placed by (an agreement of another conflict)"
+)
+
+
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="compliance",
@@ -56,7 +62,7 @@ def parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def registries(p: argparse.ArgumentParser) -> None:
+    def registries(p: argparse.ArgumentParser, gazetteer: str = GAZETTEER_HELP) -> None:
         p.add_argument(
             "--parties",
             type=Path,
@@ -71,6 +77,7 @@ def parser() -> argparse.ArgumentParser:
             metavar="FILE",
             help="reporter registry TOML instead of the bundled one",
         )
+        p.add_argument("--gazetteer", type=Path, default=None, metavar="FILE", help=gazetteer)
 
     def inputs(p: argparse.ArgumentParser) -> None:
         registries(p)
@@ -122,7 +129,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "validate",
-        help="check agreement, registry and gazetteer files (.toml) and event files; exit 1 on errors",
+        help="check agreement, registry and gazetteer files (.toml) and event files; exit 1 on errors "
+        "(a registry or gazetteer among the files, the only one of its kind, is used for the others)",
     )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     registries(p)
@@ -202,14 +210,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--seed", type=int, default=0, metavar="S", help="seed of the generated examples (default 0)"
     )
-    p.add_argument(
-        "--gazetteer",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="places file rule place names are looked up in (default: the bundled one for bundled agreements)",
-    )
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p.add_argument("--output", type=_output_file, metavar="PATH")
-    registries(p)
+    registries(
+        p,
+        f"{GAZETTEER_HELP}; rule place names are looked up in it (without it: in the bundled one, "
+        "for the bundled agreements only)",
+    )
     return parser

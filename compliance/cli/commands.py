@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve
 
-from compliance.cli.output import emit, emit_with_pictures, finish, pictures_beside, with_registry_hint
+from compliance.cli.output import (
+    emit,
+    emit_with_pictures,
+    finish,
+    pictures_beside,
+    with_gazetteer_hint,
+    with_registry_hint,
+)
 from compliance.core.problems import InputError, Problem, Severity, in_order
 
 if TYPE_CHECKING:
@@ -30,7 +37,9 @@ def _ledger(args: argparse.Namespace) -> Ledger:
     events = args.events if args.events is not None or args.parties is None else []
     # Every command reads the ledger through an evaluation: the accounts it cannot read (linked
     # to nothing, in no incident) are counted but not kept.
-    ledger = build_ledger(args.agreement_file, events, args.parties, args.reporters, keep_unlinked=False)
+    ledger = build_ledger(
+        args.agreement_file, events, args.parties, args.reporters, args.gazetteer, keep_unlinked=False
+    )
     agreement_ids(args.agreement, ledger.agreements)  # an unknown one: the API's message, exit 2
     if events == []:
         note = Problem(
@@ -62,7 +71,7 @@ def _cmd_agreements(args: argparse.Namespace) -> int:
     from compliance.render.tables import agreements_json, agreements_text
     from compliance.views.agreements import AgreementListing
 
-    listing = AgreementListing.load(args.agreement_file, args.parties, args.reporters)
+    listing = AgreementListing.load(args.agreement_file, args.parties, args.reporters, args.gazetteer)
     render = agreements_json if args.format == "json" else agreements_text
     return finish(args, listing.problems, lambda: emit(args, render(listing)))
 
@@ -71,7 +80,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from compliance.render.problems import problem_lines
     from compliance.views.validation import Validation
 
-    result = Validation.run(args.files, args.parties, args.reporters)
+    result = Validation.run(args.files, args.parties, args.reporters, args.gazetteer)
     acc = result.accounting
     if acc is not None:
         print(
@@ -81,7 +90,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if acc.unlinked_reasons:
             why = ", ".join(f"{reason} {count}" for reason, count in acc.unlinked_reasons.items())
             print(f"unlinked: {why}", file=sys.stderr)
-    for line in problem_lines(with_registry_hint(args, result.problems)):
+    for line in problem_lines(with_registry_hint(args, with_gazetteer_hint(result.problems))):
         print(line, file=sys.stderr)
     errors = len(result.errors)
     print(f"{errors} error(s), {len(result.problems) - errors} warning(s)", file=sys.stderr)
@@ -204,7 +213,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if unknown:
         raise ValueError(f"unknown agreement {', '.join(unknown)} (see `compliance agreements`)")
     emit(args, check_json(result) if args.format == "json" else check_markdown(result))
-    for problem in result.problems:
+    for problem in with_gazetteer_hint(result.problems):
         print(problem, file=sys.stderr)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)

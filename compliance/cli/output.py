@@ -75,9 +75,25 @@ def finish(args: argparse.Namespace, problems: Sequence[Problem], deliver: Calla
     fatal = getattr(args, "strict", False) and any(p.severity is Severity.ERROR for p in problems)
     if not fatal:
         deliver()
-    for line in problem_lines(with_registry_hint(args, problems)):
+    for line in problem_lines(with_registry_hint(args, with_gazetteer_hint(problems))):
         print(line, file=sys.stderr)
     return 1 if fatal else 0
+
+
+def with_gazetteer_hint(problems: Sequence[Problem]) -> Sequence[Problem]:
+    """The problems as standard error shows them: a scope area the bundled gazetteer lacks names
+    ``--gazetteer``, the way to give a conflict's own areas (the report keeps the neutral words)."""
+    if not any("unknown area" in p.message for p in problems):
+        return problems
+    from compliance.load.places import GIVE_YOUR_AREAS  # (not loaded by every command)
+
+    flag = "give your areas with --gazetteer FILE"
+    return [
+        attrs.evolve(p, message=p.message.removesuffix(GIVE_YOUR_AREAS) + flag)
+        if p.message.endswith(GIVE_YOUR_AREAS)
+        else p
+        for p in problems
+    ]
 
 
 def with_registry_hint(args: argparse.Namespace, problems: Sequence[Problem]) -> Sequence[Problem]:

@@ -2,7 +2,8 @@
 
 An agreement applies somewhere (the "Nagorno-Karabakh conflict zone", the interstate border,
 Armenia and Azerbaijan); an account names a place in one of many spellings ("Khankendi",
-"Stepanakert", "Martuni region"). The gazetteer (``agreements/places.toml``) maps every spelling
+"Stepanakert", "Martuni region"). The gazetteer (the bundled ``agreements/places.toml``, or a
+file another conflict's encoding gives in its place) maps every spelling
 to the areas the place lies in, so the linker can ask whether an account falls inside an
 agreement's scope. It says where a place is, never who is right about it.
 
@@ -82,9 +83,12 @@ class Gazetteer:
     places: tuple[Place, ...]
     pattern: re.Pattern[str] | None = field(eq=False, repr=False)
     by_name: Mapping[str, int] = field(eq=False, repr=False, converter=frozen_dict)
+    source: str = field(default="", eq=False)
+    """The file it was read from, as problems name it (``<bundled>/places.toml`` for the bundled
+    one): an area a scope names and this gazetteer lacks is reported against it."""
 
     @classmethod
-    def of(cls, areas: tuple[Area, ...], places: tuple[Place, ...]) -> Gazetteer:
+    def of(cls, areas: tuple[Area, ...], places: tuple[Place, ...], source: str = "") -> Gazetteer:
         """The gazetteer with its name table; longer names are tried first (whole words only)."""
         by_name: dict[str, int] = {}
         for number, place in enumerate(places):
@@ -96,7 +100,7 @@ class Gazetteer:
             if names
             else None
         )
-        return cls(areas, places, pattern, by_name)
+        return cls(areas, places, pattern, by_name, source)
 
     @property
     def area_ids(self) -> frozenset[str]:

@@ -27,7 +27,7 @@ from compliance.core.frozendict import FrozenDict, frozen_dict
 from compliance.core.inputs import PathArg, as_path, as_paths
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
-from compliance.core.places import Placement
+from compliance.core.places import Gazetteer, Placement
 from compliance.core.problems import InputError, Problem, Severity, in_order, visible
 from compliance.linking.copies import IdCopies
 from compliance.linking.explicit import check_reference
@@ -42,7 +42,7 @@ from compliance.load.agreement_files import (
     read_text,
 )
 from compliance.load.checks import check_agreements
-from compliance.load.places import bundled_gazetteer, check_scopes
+from compliance.load.places import bundled_gazetteer, check_scopes, load_gazetteer
 from compliance.readers import Record, read_event_file
 
 BUNDLED = "<bundled>"
@@ -153,13 +153,14 @@ def _identity(path: Path) -> object:
 
 
 def load_agreements(
-    paths: Sequence[Path] | None, parties: PartyRegistry
+    paths: Sequence[Path] | None, parties: PartyRegistry, gazetteer: Gazetteer | None = None
 ) -> tuple[tuple[Agreement, ...], list[Problem]]:
     """Load agreement files (default: the bundled ones); bad files are left out with problems.
 
     A file given more than once, under any path, is read once (:func:`given_once`). Files that
     give one agreement or obligation id are all left out, each with a problem naming every copy
-    (see ``load.checks``).
+    (see ``load.checks``). Scope areas are checked against ``gazetteer`` (default: the bundled
+    one); give the one linking will read, so that an area the check accepts is one linking knows.
     """
     sources = (
         [(f"{BUNDLED}/{p.name}", p) for p in bundled.agreement_paths()]
@@ -177,7 +178,9 @@ def load_agreements(
         problems += parse_problems
         if agreement is not None:
             loaded.append((agreement, label, text))
-    check_problems = check_agreements(loaded, parties) + check_scopes(loaded, bundled_gazetteer())
+    check_problems = check_agreements(loaded, parties) + check_scopes(
+        loaded, gazetteer if gazetteer is not None else bundled_gazetteer()
+    )
     problems += check_problems
     bad_labels = {p.file for p in check_problems if p.severity is Severity.ERROR}
     good = [a for a, label, _ in loaded if label not in bad_labels]
@@ -190,6 +193,7 @@ def build_ledger(
     event_paths: Iterable[PathArg] | PathArg | None = None,
     parties_path: PathArg | None = None,
     reporters_path: PathArg | None = None,
+    gazetteer_path: PathArg | None = None,
     *,
     keep_unlinked: bool = True,
 ) -> Ledger:
@@ -198,13 +202,20 @@ def build_ledger(
     Every path may be a ``str``, a ``Path`` or any ``os.PathLike``; a single path where a list is
     expected is that one file. ``keep_unlinked=False`` leaves out of the ledger's ``events`` the
     accounts that nothing evaluated can read (see :func:`assemble`).
+
+    ``gazetteer_path`` replaces the bundled gazetteer (``agreements/places.toml``), which knows
+    only the bundled conflict's areas and places: another conflict's scopes name its own areas,
+    and its accounts that name no party link only where their place resolves into the
+    agreement's area. One gazetteer is read and used for both the scope checks and linking; a
+    file with problems raises :class:`InputError`, as a broken party registry does.
     """
     parties, reporters, problems = load_registries(
         None if parties_path is None else as_path(parties_path),
         None if reporters_path is None else as_path(reporters_path),
     )
+    gazetteer = load_gazetteer(None if gazetteer_path is None else as_path(gazetteer_path))
     agreements, agreement_problems = load_agreements(
-        None if agreement_paths is None else as_paths(agreement_paths), parties
+        None if agreement_paths is None else as_paths(agreement_paths), parties, gazetteer
     )
     sources = (
         [(bundled.EVENTS_FILE, f"{BUNDLED}/events.csv")]
@@ -215,7 +226,14 @@ def build_ledger(
     records = itertools.chain.from_iterable(
         read_event_file(path, parties.resolve, resolve_reporter, label) for path, label in sources
     )  # streamed: one record in memory at a time until it is validated and linked
-    return assemble(agreements, parties, records, problems + agreement_problems, keep_unlinked=keep_unlinked)
+    return assemble(
+        agreements,
+        parties,
+        records,
+        problems + agreement_problems,
+        keep_unlinked=keep_unlinked,
+        gazetteer=gazetteer,
+    )
 
 
 def reporter_resolver(reporters: Iterable[Reporter]) -> Callable[[str], str | None]:
@@ -238,8 +256,12 @@ def assemble(
     problems: Sequence[Problem] = (),
     *,
     keep_unlinked: bool = True,
+    gazetteer: Gazetteer | None = None,
 ) -> Ledger:
     """Validate and link streamed records; keeps the accounting exact.
+
+    Places are resolved in ``gazetteer`` (default: the bundled one), which should be the one the
+    agreements' scopes were checked against (:func:`load_agreements`).
 
     ``keep_unlinked=False``: an account that is linked to nothing and belongs to no incident is
     counted (in the accounting and in ``unlinked``, with its reason) but not kept in ``events``.
@@ -248,7 +270,7 @@ def assemble(
     evidence list, timeline and activity table is the same, and a full ACLED export, where most
     rows come from other countries, does not hold millions of accounts that are never read.
     """
-    index = LinkIndex.build(agreements)
+    index = LinkIndex.build(agreements, gazetteer)
     memo = (
         LinkMemo()
     )  # rule-made links by event signature, places by string: a million rows have a few thousand

@@ -1,4 +1,4 @@
-"""The gazetteer file (``agreements/places.toml``) into a :class:`Gazetteer`, strictly.
+"""A gazetteer file (the bundled ``agreements/places.toml``, or a user's) into a :class:`Gazetteer`, strictly.
 
 Like the other files it goes through the one converter (unknown keys are problems) and every
 mistake is reported at once with file, line and key path. Cross-record checks a converter
@@ -6,13 +6,17 @@ cannot make: an area id used but never defined, a name given to two places (reso
 depend on file order), half a coordinate pair, a country that is not an ISO alpha-2 code.
 Agreement scopes are checked against the same file: an unknown area id in a ``[scope]`` would
 silently make an obligation apply nowhere.
+
+A run reads one gazetteer (:func:`load_gazetteer`): the bundled one defines only the bundled
+conflict's areas and places, so an encoding of another conflict gives its own in its place, and
+both the scope checks and linking read that one.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from attrs import frozen
@@ -24,6 +28,9 @@ from compliance.core.problems import InputError, Problem
 from compliance.load.agreement_files import locate, parse_toml, read_text
 
 ISO_ALPHA_2 = re.compile(r"^[A-Z]{2}$")
+GIVE_YOUR_AREAS = "give a gazetteer file that defines your areas"
+"""The end of the problem for a scope area the bundled gazetteer lacks; the command line names
+its flag in its place (``cli.output.with_gazetteer_hint``), the report keeps these words."""
 
 
 @frozen
@@ -40,7 +47,7 @@ def load_places_text(text: str, label: str) -> tuple[Gazetteer | None, list[Prob
     problems = sorted(Problem(label, locate(text, path), path, message) for path, message in _check(parsed))
     if problems:
         return None, problems
-    return Gazetteer.of(parsed.areas, parsed.places), []
+    return Gazetteer.of(parsed.areas, parsed.places, label), []
 
 
 def load_places_file(path: Path, label: str | None = None) -> tuple[Gazetteer | None, list[Problem]]:
@@ -55,6 +62,23 @@ def load_places_file(path: Path, label: str | None = None) -> tuple[Gazetteer | 
 def bundled_gazetteer() -> Gazetteer:
     """The bundled gazetteer, read once per process (a module-level cache, not a frozen value's)."""
     gazetteer, problems = load_places_file(bundled.PLACES_FILE, "<bundled>/places.toml")
+    if gazetteer is None:
+        raise InputError("; ".join(str(p) for p in problems))
+    return gazetteer
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The gazetteer a run reads: the file at ``path`` instead of the bundled one (``None``).
+
+    A file with any problem raises :class:`InputError` listing them, each naming the file, as a
+    broken party registry does (``linking.ledger.load_registries``): with no gazetteer, or half
+    of one, every scope with an area would be an error and every account placed by name would
+    be read as placed nowhere, and falling back to the bundled one would place a new conflict's
+    accounts by another conflict's names.
+    """
+    if path is None:
+        return bundled_gazetteer()
+    gazetteer, problems = load_places_file(path)
     if gazetteer is None:
         raise InputError("; ".join(str(p) for p in problems))
     return gazetteer
@@ -106,8 +130,14 @@ def _countries(path: str, codes: Iterable[str]) -> Iterator[tuple[str, str]]:
 
 
 def check_scopes(loaded: Iterable[tuple[Agreement, str, str]], gazetteer: Gazetteer) -> list[Problem]:
-    """Every area id an agreement or obligation scope names must be in the gazetteer."""
+    """Every area id an agreement or obligation scope names must be in the gazetteer.
+
+    The message names the gazetteer in use (:attr:`Gazetteer.source`): an encoding of another
+    conflict read with the bundled one otherwise got only "unknown area", with nothing to say
+    that areas come from a gazetteer file, nor that it can be replaced.
+    """
     known = gazetteer.area_ids
+    unknown = _unknown_area(gazetteer.source)
     problems: list[Problem] = []
     for agreement, label, text in loaded:
         scopes: list[tuple[str, Scope | None]] = [("$.scope", agreement.scope)]
@@ -119,7 +149,7 @@ def check_scopes(loaded: Iterable[tuple[Agreement, str, str]], gazetteer: Gazett
                 for j, area_id in enumerate(values):
                     if area_id not in known:
                         at = f"{path}.{name}[{j}]"
-                        problems.append(Problem(label, locate(text, at), at, f"unknown area {area_id!r}"))
+                        problems.append(Problem(label, locate(text, at), at, unknown(area_id)))
             for j, code in enumerate(scope.countries):
                 if not ISO_ALPHA_2.match(code):
                     at = f"{path}.countries[{j}]"
@@ -127,3 +157,20 @@ def check_scopes(loaded: Iterable[tuple[Agreement, str, str]], gazetteer: Gazett
                         Problem(label, locate(text, at), at, f"{code!r} is not an ISO 3166-1 alpha-2 code")
                     )
     return sorted(problems)
+
+
+def _unknown_area(source: str) -> Callable[[str], str]:
+    """The message for an area id a scope names and the gazetteer ``source`` does not define.
+
+    With the bundled gazetteer, the likely cause is an encoding of another conflict whose areas
+    are in no file the run was given, so it says to give them (:data:`GIVE_YOUR_AREAS`, which
+    the command line words as its flag); with a gazetteer of one's own, a misspelt id or a
+    missing ``[[areas]]`` entry.
+    """
+    if source.startswith("<bundled>"):
+        hint = f"the bundled gazetteer {source}, which holds the bundled conflict's areas only; {GIVE_YOUR_AREAS}"
+    elif source:
+        hint = f"the gazetteer {source}; define it there under [[areas]], or correct the id"
+    else:  # a gazetteer built in code, read from no file
+        hint = "the gazetteer in use"
+    return lambda area_id: f"unknown area {area_id!r}: not in {hint}"

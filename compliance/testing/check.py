@@ -19,6 +19,7 @@ from compliance.core.parties import PartyRegistry
 from compliance.core.problems import Problem
 from compliance.linking.ledger import BUNDLED, load_agreements, load_registries
 from compliance.load.agreement_files import read_text
+from compliance.load.places import load_gazetteer
 from compliance.testing.explore import (
     DEFAULT_EXAMPLES,
     Counterexample,
@@ -106,9 +107,11 @@ class Check:
     ) -> Check:
         """Load agreement files (``None``: the bundled ones) and check them.
 
-        Place names are looked up in ``gazetteer``; by default in the bundled one when the
-        bundled agreements are checked, and not at all for other files (their places are
-        another conflict's). Paths may be ``str``, ``Path`` or any ``os.PathLike``.
+        ``gazetteer`` replaces the bundled gazetteer, as in ``build_ledger(gazetteer_path=...)``:
+        scope areas are checked against it, and rule place names are looked up in it. Without
+        it, scopes are checked against the bundled one, and rule places are looked up in the
+        bundled one when the bundled agreements are checked and not at all for other files
+        (their places are another conflict's). Paths may be ``str``, ``Path`` or any ``os.PathLike``.
         """
         gazetteer_label = ""
         files = None if agreement_files is None else as_paths(agreement_files)
@@ -117,7 +120,7 @@ class Check:
             None if parties_path is None else as_path(parties_path),
             None if reporters_path is None else as_path(reporters_path),
         )
-        agreements, more = load_agreements(files, parties)
+        agreements, more = load_agreements(files, parties, load_gazetteer(places))
         if files is None:
             paths = [(p, f"{BUNDLED}/{p.name}") for p in bundled.agreement_paths()]
             if places is None:

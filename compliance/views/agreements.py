@@ -13,6 +13,7 @@ from attrs import frozen
 from compliance.core.model import Agreement
 from compliance.core.problems import Problem
 from compliance.linking.ledger import load_agreements, load_registries
+from compliance.load.places import load_gazetteer
 
 
 @frozen
@@ -28,7 +29,9 @@ class AgreementListing:
         agreement_files: Sequence[Path] | None = None,
         parties_path: Path | None = None,
         reporters_path: Path | None = None,
+        gazetteer_path: Path | None = None,
     ) -> AgreementListing:
+        """The listing, with scopes checked against the gazetteer at ``gazetteer_path`` (default: the bundled one)."""
         parties, _, problems = load_registries(parties_path, reporters_path)
-        agreements, more = load_agreements(agreement_files, parties)
+        agreements, more = load_agreements(agreement_files, parties, load_gazetteer(gazetteer_path))
         return cls(tuple(agreements), tuple(problems + more))

@@ -22,7 +22,7 @@ from compliance.linking.ledger import (
     reporter_resolver,
 )
 from compliance.load.agreement_files import MAX_FILE_BYTES, load_parties_file, load_reporters_file
-from compliance.load.places import load_places_file
+from compliance.load.places import load_gazetteer, load_places_file
 from compliance.readers import Record, read_event_file
 
 
@@ -39,13 +39,19 @@ class Validation:
 
     @classmethod
     def run(
-        cls, files: Sequence[Path], parties_path: Path | None = None, reporters_path: Path | None = None
+        cls,
+        files: Sequence[Path],
+        parties_path: Path | None = None,
+        reporters_path: Path | None = None,
+        gazetteer_path: Path | None = None,
     ) -> Validation:
         """Registries and gazetteers by their table names, other ``.toml`` files as agreements, the rest as events.
 
-        The agreements and events are read with the registries in use: ``parties_path`` and
-        ``reporters_path`` when given; else the one registry of its kind among ``files``, when
-        exactly one is given and has no problem; else the bundled one.
+        The agreements and events are read with the registries and the gazetteer in use:
+        ``parties_path``, ``reporters_path`` and ``gazetteer_path`` when given; else the one file
+        of its kind among ``files``, when exactly one is given and has no problem; else the
+        bundled one. So ``validate places.toml agreement.toml events.csv`` checks the
+        agreement's scope areas, and places the accounts, with that gazetteer.
         """
         files = given_once(files)
         toml = [f for f in files if f.suffix.lower() == ".toml"]
@@ -53,10 +59,10 @@ class Validation:
         registries = {f: kind for f in toml if (kind := registry_kind(f))}
         problems: list[Problem] = []
         for path, kind in registries.items():
-            if kind == "places":  # a gazetteer: checked on its own (the run uses the bundled one)
-                problems += load_places_file(path)[1]
-                continue
-            found = (load_parties_file if kind == "parties" else load_reporters_file)(path)[1]
+            if kind == "places":
+                found = load_places_file(path)[1]
+            else:
+                found = (load_parties_file if kind == "parties" else load_reporters_file)(path)[1]
             problems += found
             given = [f for f, k in registries.items() if k == kind]
             if found or given != [path]:
@@ -65,10 +71,13 @@ class Validation:
                 parties_path = path
             elif kind == "reporters" and reporters_path is None:
                 reporters_path = path
+            elif kind == "places" and gazetteer_path is None:
+                gazetteer_path = path
         parties, reporters, more = load_registries(parties_path, reporters_path)
         problems += more
+        gazetteer = load_gazetteer(gazetteer_path)
         toml = [f for f in toml if f not in registries]
-        agreements, more = load_agreements(toml or None, parties)
+        agreements, more = load_agreements(toml or None, parties, gazetteer)
         problems += more
         accounting = None
         if others:
@@ -79,7 +88,7 @@ class Validation:
                     records.extend(read_event_file(path, parties.resolve, resolve))
                 except InputError as exc:
                     records.append(Problem(str(path), 0, "-", str(exc).removeprefix(f"{path}: ")))
-            ledger = assemble(agreements, parties, records)
+            ledger = assemble(agreements, parties, records, gazetteer=gazetteer)
             problems += ledger.problems
             accounting = ledger.accounting
         return cls(tuple(in_order(set(problems))), accounting)
