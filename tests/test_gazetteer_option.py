@@ -291,3 +291,21 @@ def test_gazetteer__the_bundled_report_is_the_same_with_the_bundled_file_named(
     assert outputs[0].out == outputs[1].out
     assert outputs[0].err == outputs[1].err
     assert outputs[0].out.startswith("# Compliance report as of 2024-06-30")
+
+
+def test_gazetteer__the_documented_example_and_message_are_the_loaders(tmp_path: Path) -> None:
+    """docs/agreement-format.md: the gazetteer example loads without a problem, and the
+    unknown-area line it shows is the message standard error gives."""
+    from compliance.cli.output import with_gazetteer_hint
+    from compliance.load.places import load_places_text
+
+    doc = (ROOT / "docs" / "agreement-format.md").read_text(encoding="utf-8")
+    example = doc.split("## Gazetteer", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    gazetteer, problems = load_places_text(example, "example.toml")
+    assert problems == []
+    assert gazetteer is not None
+    assert {"red-river-salient", "contact-zone"} == gazetteer.resolve("Redford").areas
+    [shown] = [line for line in doc.splitlines() if "unknown area 'red-river-salient'" in line]
+    files = write(tmp_path, 'areas = ["red-river-salient"]')
+    [problem] = with_gazetteer_hint(ledger(files, None).problems)
+    assert shown.endswith(f": {problem.message}")
