@@ -47,6 +47,11 @@ id = "amber-valley"
 name = "Amber Valley (fictional)"
 countries = ["XE"]
 
+[[areas]]
+id = "frost-hills"
+name = "Frost Hills (fictional)"
+countries = ["XW"]
+
 [[places]]
 names = ["Amberton"]
 country = "XE"
@@ -57,7 +62,7 @@ areas = ["amber-valley"]
 names = ["Coldwater"]
 country = "XW"
 kind = "town"
-areas = []
+areas = ["frost-hills"]
 """
 
 AGREEMENT = """# SYNTHETIC agreement between fictional parties.
@@ -107,7 +112,7 @@ COUNTRIES = 'countries = ["XE"]'
 
 EVENTS = """id,date,kind,actor,location,reported_by,reported_on,source_url,notes
 F1,2025-02-01,shelling,,Amberton,Fictional Monitoring Mission,2025-02-02,https://example.org/synthetic/f1,SYNTHETIC: shelling in Amberton; no side named.
-F2,2025-02-03,shelling,,Coldwater,Fictional Monitoring Mission,2025-02-04,https://example.org/synthetic/f2,SYNTHETIC: shelling in Coldwater (in no area); no side named.
+F2,2025-02-03,shelling,,Coldwater,Fictional Monitoring Mission,2025-02-04,https://example.org/synthetic/f2,SYNTHETIC: shelling in Coldwater (outside the Amber Valley); no side named.
 """
 
 
@@ -148,7 +153,7 @@ def test_gazetteer__a_scope_area_of_ones_own_gazetteer_loads_and_an_account_nami
 ) -> None:
     """build_ledger(gazetteer_path=...) checks the scope against that file (the agreement loads)
     and places accounts by it: the monitor's account of shelling in Amberton, naming no side, links
-    (its place is in the agreement's area); the one in Coldwater, in no area, does not."""
+    (its place is in the agreement's area); the one in Coldwater, in another area, does not."""
     files = write(tmp_path)
     for given in (files["places"], str(files["places"])):
         built = build_ledger(
@@ -161,7 +166,7 @@ def test_gazetteer__a_scope_area_of_ones_own_gazetteer_loads_and_an_account_nami
         assert built.problems == ()
         assert [a.id for a in built.agreements] == ["east-west-2025"]
         assert [(link.event, link.obligation) for link in built.links] == [("F1", "ew-1-ceasefire-est")]
-        assert built.accounting.unlinked_reasons == {"no party to the agreement involved": 1}
+        assert built.accounting.unlinked_reasons == {"outside the agreement's area": 1}
 
 
 def test_gazetteer__linking_reads_the_gazetteer_given(tmp_path: Path) -> None:
@@ -244,6 +249,29 @@ def test_gazetteer__check_reads_scopes_against_it(tmp_path: Path) -> None:
     )  # fmt: skip
     assert "unknown area" not in result.stderr
     assert "1 obligation(s) checked; 0 error(s)" in result.stderr
+
+
+def test_gazetteer__check_places_generated_accounts_by_it(tmp_path: Path) -> None:
+    """A rule whose only place lies outside the obligation's area links nothing: given the
+    gazetteer, check finds a breach only through an explicit link (its generated accounts were
+    placed by the bundled one, where Coldwater is unknown, so the rule linked them and the
+    witness was an account of shelling in Coldwater that a run with the gazetteer does not link)."""
+    pytest.importorskip("hypothesis")
+    files = write(tmp_path)
+    text = files["agreement"].read_text(encoding="utf-8")
+    files["agreement"].write_text(
+        text.replace('effect = "breaches"', 'effect = "breaches"\nplaces = ["Coldwater"]'), encoding="utf-8"
+    )
+    from compliance.core.vocabulary import Status
+    from compliance.testing import Check
+
+    result = Check.load(
+        files["agreement"], parties_path=files["parties"], gazetteer=files["places"], examples=20
+    )
+    assert result.problems == ()
+    [obligation] = result.obligations
+    [violated] = [w for w in obligation.witnesses if w.status is Status.VIOLATED]
+    assert all(event.links for event in violated.events), violated.events
 
 
 def test_gazetteer__validate_uses_a_gazetteer_given_among_its_files(tmp_path: Path) -> None:

@@ -69,9 +69,11 @@ class Check:
         """Check the agreements whose ids are in ``only`` (default: all), against all ``agreements``.
 
         ``sources`` maps an agreement id to its file label and text (for lines in problems), and
-        ``gazetteer`` is the places file rule place names are looked up in (``None``: not checked).
+        ``gazetteer`` is the places file rule place names are looked up in (``None``: not
+        checked) and generated accounts are placed by (``None``: the bundled gazetteer).
         """
         gazetteer = None if gazetteer is None else as_path(gazetteer)
+        places = None if gazetteer is None else load_gazetteer(gazetteer)
         chosen = [a for a in agreements if not only or a.id in only]
         found = list(problems) + static_problems(
             chosen, agreements, gazetteer, sources or {}, gazetteer_label
@@ -81,7 +83,7 @@ class Check:
         for agreement in chosen:
             related = related_to(agreement, agreements)
             for ob in agreement.obligations:
-                checks.append(explore_obligation(agreement, ob, related, parties, examples, seed))
+                checks.append(explore_obligation(agreement, ob, related, parties, examples, seed, places))
             counterexamples += run_laws(agreement, related, parties, examples, seed)
         return cls(
             tuple(sorted(set(found))),

@@ -22,6 +22,7 @@ from hypothesis.errors import NoSuchExample, Unsatisfiable
 from compliance.core.events import UNAFFILIATED, Event, ExplicitLink
 from compliance.core.model import Agreement, Obligation, endings_of
 from compliance.core.parties import PartyRegistry
+from compliance.core.places import Gazetteer
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import Effect, Kind, Modality, Status
 from compliance.evaluation.evaluate import Prepared
@@ -171,8 +172,14 @@ def explore_obligation(
     parties: PartyRegistry,
     examples: int,
     seed: int,
+    gazetteer: Gazetteer | None = None,
 ) -> ObligationCheck:
-    """Reachable statuses of one obligation, each with a minimal witness; a warning for a missing one."""
+    """Reachable statuses of one obligation, each with a minimal witness; a warning for a missing one.
+
+    Generated accounts are linked with places resolved in ``gazetteer`` (default: the bundled
+    one), the one a run of the encoding reads: a rule place outside the obligation's areas there
+    can link nothing, and a witness must link in that run as it did here.
+    """
     end = horizon(related)
     tz = agreement.tz
     focused = focus(agreement, ob, related)
@@ -184,7 +191,7 @@ def explore_obligation(
     def reached(events: list[Event]) -> dict[Status, date]:
         key = tuple(events)
         if key not in memo:
-            links = links_for([focused], parties, events)
+            links = links_for([focused], parties, events, gazetteer)
             # (``Prepared``, as the laws evaluate: the horizon may lie past the years the API takes)
             prepared = Prepared.of([focused], events, links)
             result = prepared.evaluate(parties, end, with_evidence=False).result(ob.id)

@@ -20,6 +20,7 @@ from attrs import evolve
 from compliance.core.events import UNAFFILIATED, Event, ExplicitLink, Link
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
+from compliance.core.places import Gazetteer
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import DependencyType, Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import Evaluation, Prepared
@@ -41,9 +42,15 @@ def badness(status: Status) -> int:
     return BADNESS.get(status, 1)
 
 
-def links_for(agreements: Sequence[Agreement], parties: PartyRegistry, events: Iterable[Event]) -> list[Link]:
-    """Every link of every account, as the ledger makes them (explicit references, then rules)."""
-    index = LinkIndex.build(agreements)
+def links_for(
+    agreements: Sequence[Agreement],
+    parties: PartyRegistry,
+    events: Iterable[Event],
+    gazetteer: Gazetteer | None = None,
+) -> list[Link]:
+    """Every link of every account, as the ledger makes them (explicit references, then rules),
+    with places resolved in ``gazetteer`` (default: the bundled one)."""
+    index = LinkIndex.build(agreements, gazetteer)
     return [link for event in events for link in link_event(event, index, parties)]
 
 
