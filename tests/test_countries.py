@@ -15,6 +15,7 @@ from agreements import iso_countries
 from compliance import build_ledger
 from compliance.linking.scope import OUTSIDE
 from compliance.readers.countries import ADDED_NAMES, REGION_NAMES, countries, read_country
+from tests.support import ledger_from_csv
 from tests.test_ucdp import HEADER as UCDP_HEADER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -237,3 +238,30 @@ def test_countries__real_rows_of_other_countries_stay_outside_the_bundled_agreem
     assert ledger.links == ()
     assert ledger.accounting.unlinked_reasons == reasons
     assert all(len(e.country) == 2 and e.country not in ("AM", "AZ") for e in ledger.events)
+
+
+def test_countries__a_two_letter_code_no_country_has_is_kept_and_warned_of():
+    """Our `country` column: "UK" is no ISO 3166-1 code (the United Kingdom is GB). It was taken
+    as a code without a word, and fell outside every scope naming GB; now it is kept as given
+    with the country warning, once per file, while GB, am, a name and XK (a code ISO leaves to
+    users, which datasets give Kosovo) read as before."""
+    text = (
+        "id,date,kind,reported_by,reporter_party,country,notes\n"
+        "C1,2021-08-01,other,Reuters,none,UK,synthetic\n"
+        "C2,2021-08-01,other,Reuters,none,UK,synthetic\n"
+        "C3,2021-08-01,other,Reuters,none,GB,synthetic\n"
+        "C4,2021-08-01,other,Reuters,none,am,synthetic\n"
+        "C5,2021-08-01,other,Reuters,none,Sudan,synthetic\n"
+        "C6,2021-08-01,other,Reuters,none,XK,synthetic\n"
+    )
+    ledger = ledger_from_csv(text)
+    assert {e.id: e.country for e in ledger.events} == {
+        "C1": "UK",
+        "C2": "UK",
+        "C3": "GB",
+        "C4": "AM",
+        "C5": "SD",
+        "C6": "XK",
+    }
+    warned = [p for p in ledger.problems if p.field == "country"]
+    assert [(p.line, p.message.split(" is not in")[0]) for p in warned] == [(2, "country 'UK'")]

@@ -202,3 +202,23 @@ def test_gazetteer__a_district_reaching_into_the_conflict_zone_is_no_border_plac
         assert border not in placement.areas, name
     for name in ("Hakari bridge", "Kollugishlaq", "Tovuz", "Dashkasan", "Sadarak", "Syunik", "Gegharkunik"):
         assert border in GAZETTEER.resolve(name).areas, name
+
+
+def test_scopes__a_country_code_no_country_has_is_a_problem_with_line() -> None:
+    """`countries = ["UK"]` (the United Kingdom is GB) has the shape of a code: it was accepted,
+    and the obligation applied to no account's country without a word. The gazetteer's
+    countries are held to the same table."""
+    agreement = AGREEMENTS[0]
+    for code, problems in (("UK", 1), ("GB", 0), ("XK", 0), ("QZ", 0), ("QA", 0), ("QB", 1)):
+        broken = attrs.evolve(agreement, scope=Scope(("AM", code), ()))
+        text = f"id = 'x'\n[scope]\ncountries = ['AM', '{code}']\n"
+        found = check_scopes([(broken, "x.toml", text)], GAZETTEER)
+        assert len(found) == problems, found
+        for problem in found:
+            assert (problem.file, problem.line, problem.field) == ("x.toml", 3, "$.scope.countries[1]")
+            assert problem.message.startswith(
+                f"{code!r} is not an ISO 3166-1 alpha-2 code: no country has it (agreements/countries.csv)"
+            )
+    gazetteer, found = load_places_text(GOOD.replace('countries = ["AZ"]', 'countries = ["UK"]'), "g.toml")
+    assert gazetteer is None
+    assert [p.field for p in found] == ["$.areas[0].countries[0]"]

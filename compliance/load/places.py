@@ -23,11 +23,37 @@ from attrs import frozen
 
 import agreements as bundled
 from compliance.core.model import Agreement, Scope
-from compliance.core.places import Area, Gazetteer, Place
+from compliance.core.places import Area, Gazetteer, Place, user_assigned
 from compliance.core.problems import InputError, Problem
 from compliance.load.agreement_files import locate, parse_toml, read_text
 
 ISO_ALPHA_2 = re.compile(r"^[A-Z]{2}$")
+
+
+@functools.cache
+def iso_alpha_2() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 code (``agreements/countries.csv``), read once, when first needed.
+
+    Two capital letters are not enough: ``"UK"`` (the United Kingdom is ``GB``) in a scope would
+    match no account's country, and the obligation would apply nowhere without a word.
+    """
+    with bundled.COUNTRIES_FILE.open(encoding="utf-8") as file:
+        rows = [line.split(",", 1)[0] for line in file if not line.startswith("#")]
+    return frozenset(rows[1:])  # (the first is the header)
+
+
+def _not_a_country(code: str) -> str | None:
+    """Why ``code`` is not a country code of the table, or ``None`` when it is one."""
+    if not ISO_ALPHA_2.match(code):
+        return f"{code!r} is not an ISO 3166-1 alpha-2 code (two capital letters)"
+    if code not in iso_alpha_2() and not user_assigned(code):
+        return (
+            f"{code!r} is not an ISO 3166-1 alpha-2 code: no country has it (agreements/countries.csv), "
+            "and it is not one left to users (AA, QM-QZ, XA-XZ, ZZ)"
+        )
+    return None
+
+
 GIVE_YOUR_AREAS = "give a gazetteer file that defines your areas"
 """The end of the problem for a scope area the bundled gazetteer lacks; the command line names
 its flag in its place (``cli.output.with_gazetteer_hint``), the report keeps these words."""
@@ -122,11 +148,9 @@ def _check(parsed: PlacesFile) -> Iterator[tuple[str, str]]:
 
 def _countries(path: str, codes: Iterable[str]) -> Iterator[tuple[str, str]]:
     for j, code in enumerate(codes):
-        if not ISO_ALPHA_2.match(code):
-            yield (
-                (f"{path}[{j}]" if not path.endswith("country") else path),
-                (f"{code!r} is not an ISO 3166-1 alpha-2 code (two capital letters)"),
-            )
+        why = _not_a_country(code)
+        if why is not None:
+            yield (f"{path}[{j}]" if not path.endswith("country") else path), why
 
 
 def check_scopes(loaded: Iterable[tuple[Agreement, str, str]], gazetteer: Gazetteer) -> list[Problem]:
@@ -151,11 +175,10 @@ def check_scopes(loaded: Iterable[tuple[Agreement, str, str]], gazetteer: Gazett
                         at = f"{path}.{name}[{j}]"
                         problems.append(Problem(label, locate(text, at), at, unknown(area_id)))
             for j, code in enumerate(scope.countries):
-                if not ISO_ALPHA_2.match(code):
+                why = _not_a_country(code)
+                if why is not None:
                     at = f"{path}.countries[{j}]"
-                    problems.append(
-                        Problem(label, locate(text, at), at, f"{code!r} is not an ISO 3166-1 alpha-2 code")
-                    )
+                    problems.append(Problem(label, locate(text, at), at, why))
     return sorted(problems)
 
 

@@ -41,6 +41,7 @@ from attrs import frozen
 
 import agreements as bundled
 from compliance.core.events import Origin
+from compliance.core.places import user_assigned
 from compliance.core.problems import Problem, Severity
 from compliance.readers.fields import integral, stated
 
@@ -231,12 +232,18 @@ def country_code(name: str = "", numeric: str = "", alpha3: str = "", gleditsch_
 def stated_country(text: str) -> CountryReading:
     """Our ``country`` column: an alpha-2 code (any case) or a name; a known name becomes its code.
 
+    A two-letter code that is no ISO 3166-1 country is kept as given and warned of: "UK" for the
+    United Kingdom (GB) would otherwise fall outside every scope that names GB, without a word.
+    The codes ISO leaves to users (XK for Kosovo, a fictional country's XN) are codes, not mistakes.
+
     A name of Nagorno-Karabakh is read as a place first: "NK" is no ISO 3166-1 code."""
     value = text.strip()
     if value.casefold() in _REGION:
         return CountryReading("", region=value)
     if len(value) == 2 and value.isascii() and value.isalpha():
-        return CountryReading(value.upper())
+        code = value.upper()  # a code no ISO country has ("UK" for GB) is kept, and warned of
+        known = user_assigned(code) or _lookups().by_name.get(code.casefold()) == code
+        return CountryReading(code, unknown=not known)
     return read_country(value)
 
 
