@@ -379,3 +379,25 @@ def test_trust__a_party_the_registry_does_not_give_is_no_independent_source() ->
     stakes = Stakes.of(agreement)
     assert classify("NORTH", ("STH",), stakes, registry)[0] is SourceClass.UNKNOWN
     assert classify("OBS", ("STH",), stakes, registry)[0] is SourceClass.INDEPENDENT
+
+
+def test_validate__a_registry_with_a_bad_entry_is_used_without_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`validate parties.toml agreement.toml events.csv` with an alias clash in the parties file:
+    the registry is used without the clashing alias, as --parties uses it, so the problems are the
+    clash and the one account naming it. It fell back to the bundled registry, which knows no
+    party of the agreement or the accounts: every line became an "unknown party" error."""
+    events = HEADER + ACCUSATION.replace("Northland Ministry of Defence,", "Synthetic Wire,none")
+    _write(tmp_path, parties=_clash("Northern"), agreement=AGREEMENT, events=events)
+    capsys.readouterr()
+    main(["validate", *(str(tmp_path / n) for n in ("parties.toml", "agreement.toml", "events.csv"))])
+    err = capsys.readouterr().err
+    assert "unknown party" not in err, err
+    assert "events: read 1, linked 1, unlinked 0, rejected 0" in err
+    problems = [line for line in err.splitlines() if str(tmp_path) in line.split(": ")[0]]
+    assert [line.split(": ")[0].rsplit("/", 1)[-1] for line in problems] == [
+        "parties.toml:5",
+        "parties.toml:10",
+    ]
+    assert "2 error(s), 0 warning(s)" in err

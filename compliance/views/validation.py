@@ -49,8 +49,8 @@ class Validation:
 
         The agreements and events are read with the registries and the gazetteer in use:
         ``parties_path``, ``reporters_path`` and ``gazetteer_path`` when given; else the one file
-        of its kind among ``files``, when exactly one is given and has no problem; else the
-        bundled one. So ``validate places.toml agreement.toml events.csv`` checks the
+        of its kind among ``files``, when exactly one is given and loads (a registry without its
+        bad entries; a gazetteer only with no problem); else the bundled one. So ``validate places.toml agreement.toml events.csv`` checks the
         agreement's scope areas, and places the accounts, with that gazetteer.
         """
         files = given_once(files)
@@ -59,13 +59,19 @@ class Validation:
         registries = {f: kind for f in toml if (kind := registry_kind(f))}
         problems: list[Problem] = []
         for path, kind in registries.items():
+            loaded: object
             if kind == "places":
-                found = load_places_file(path)[1]
+                loaded, found = load_places_file(path)
+            elif kind == "parties":
+                loaded, found = load_parties_file(path)
             else:
-                found = (load_parties_file if kind == "parties" else load_reporters_file)(path)[1]
+                reporters_read, found = load_reporters_file(path)
+                loaded = reporters_read if reporters_read or not found else None
             problems += found
             given = [f for f, k in registries.items() if k == kind]
-            if found or given != [path]:
+            # A registry with a bad entry is used without it (as --parties uses it): falling back
+            # to the bundled one would bury its own problems under "unknown party" errors.
+            if loaded is None or given != [path]:
                 continue
             if kind == "parties" and parties_path is None:
                 parties_path = path
