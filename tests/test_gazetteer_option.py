@@ -337,3 +337,13 @@ def test_gazetteer__the_documented_example_and_message_are_the_loaders(tmp_path:
     files = write(tmp_path, 'areas = ["red-river-salient"]')
     [problem] = with_gazetteer_hint(ledger(files, None).problems)
     assert shown.endswith(f": {problem.message}")
+
+
+def test_gazetteer__validating_it_alone_checks_only_that_file(tmp_path: Path) -> None:
+    """`compliance validate places.toml`, which the docs offer to list a gazetteer's problems,
+    checked the bundled agreements against it: a sound gazetteer of another conflict gave an
+    "unknown area" error for every bundled scope, and exit 1."""
+    files = write(tmp_path)
+    result = cli("validate", str(files["places"]))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "0 error(s), 0 warning(s)"

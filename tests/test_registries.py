@@ -117,3 +117,15 @@ def test_registries__another_registry_without_events_reads_no_bundled_account() 
         "report", "--agreement-file", str(AGREEMENT), "--parties", str(PARTIES), "--as-of", "2008-10-31"
     )
     assert "Event records read: 0 (linked 0, unlinked 0, rejected 0)" in report.stdout
+
+
+def test_registries__validating_another_registry_alone_checks_only_that_file() -> None:
+    """`validate georgia-2008-parties.toml` checked the bundled agreements against that registry:
+    every Armenian, Azerbaijani and Russian party was an error about files the user did not give.
+    With no agreement file, the bundled agreements are checked only with the bundled registry."""
+    alone = cli("validate", str(PARTIES))
+    assert alone.returncode == 0, alone.stderr
+    assert alone.stderr.strip().splitlines()[-1] == "0 error(s), 0 warning(s)"
+    bundled = cli("validate", str(ROOT / "agreements" / "events.csv"))  # the bundled ones, still checked
+    assert bundled.returncode == 0, bundled.stderr
+    assert "events: read 182, linked 182" in bundled.stderr
