@@ -50,8 +50,10 @@ class Validation:
         The agreements and events are read with the registries and the gazetteer in use:
         ``parties_path``, ``reporters_path`` and ``gazetteer_path`` when given; else the one file
         of its kind among ``files``, when exactly one is given and loads (a registry without its
-        bad entries; a gazetteer only with no problem); else the bundled one. So ``validate places.toml agreement.toml events.csv`` checks the
-        agreement's scope areas, and places the accounts, with that gazetteer.
+        bad entries; a gazetteer only with no problem); else the bundled one. So ``validate
+        places.toml agreement.toml events.csv`` checks the agreement's scope areas, and places
+        the accounts, with that gazetteer. With no agreement file the bundled agreements are
+        checked, but only with the bundled parties and gazetteer.
         """
         files = given_once(files)
         toml = [f for f in files if f.suffix.lower() == ".toml"]
