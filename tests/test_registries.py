@@ -129,3 +129,15 @@ def test_registries__validating_another_registry_alone_checks_only_that_file() -
     bundled = cli("validate", str(ROOT / "agreements" / "events.csv"))  # the bundled ones, still checked
     assert bundled.returncode == 0, bundled.stderr
     assert "events: read 182, linked 182" in bundled.stderr
+
+
+def test_registries__validate_takes_files_after_its_options() -> None:
+    """`validate agreement.toml --parties parties.toml events.csv`: files after an option were an
+    "unrecognized arguments" usage error. An unknown option still is one."""
+    mixed = cli("validate", str(AGREEMENT), "--parties", str(PARTIES), str(EVENTS))
+    first = cli("validate", str(AGREEMENT), str(EVENTS), "--parties", str(PARTIES))
+    assert (mixed.returncode, mixed.stderr) == (first.returncode, first.stderr) == (0, first.stderr)
+    assert "events: read 10, linked 10" in mixed.stderr
+    wrong = cli("validate", str(AGREEMENT), "--parties", str(PARTIES), "--bogus", str(EVENTS))
+    assert wrong.returncode == 2
+    assert "unrecognized arguments: --bogus" in wrong.stderr

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import agreements as bundled
-from compliance.cli.arguments import parser
+from compliance.cli.arguments import parse
 from compliance.cli.commands import COMMANDS
 from compliance.cli.output import written
 from compliance.cli.writing import OutputError, refuse_inputs
@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _run(parser().parse_args(argv))
+        return _run(parse(argv))
     except KeyboardInterrupt:
         print("compliance: interrupted", file=sys.stderr)
         return 130

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -53,6 +54,22 @@ GAZETTEER_HELP = (
     "gazetteer TOML ([[areas]], [[places]]) instead of the bundled one: the areas agreement scopes "
     "name and the places accounts are placed by (an agreement of another conflict)"
 )
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line, read as ``parser().parse_args`` reads it, except that ``validate`` takes
+    its files before, between and after its options (``validate reporters.toml --parties
+    parties.toml agreement.toml``): argparse leaves the files after an option unread, and
+    ``parse_intermixed_args`` does not take sub-commands."""
+    command_line = parser()
+    args, rest = command_line.parse_known_args(argv)
+    if args.command == "validate":
+        files = [item for item in rest if item == "-" or not item.startswith("-")]  # ("-": standard input)
+        args.files += map(Path, files)
+        rest = [item for item in rest if item not in files]
+    if rest:
+        command_line.error(f"unrecognized arguments: {' '.join(rest)}")
+    return args
 
 
 def parser() -> argparse.ArgumentParser:
