@@ -222,3 +222,30 @@ def test_scopes__a_country_code_no_country_has_is_a_problem_with_line() -> None:
     gazetteer, found = load_places_text(GOOD.replace('countries = ["AZ"]', 'countries = ["UK"]'), "g.toml")
     assert gazetteer is None
     assert [p.field for p in found] == ["$.areas[0].countries[0]"]
+
+
+def test_gazetteer__areas_are_closed_upwards_and_within_has_no_cycle() -> None:
+    """A place of an area that lies within another must list both: a scope naming the larger
+    area did not find it, without a word. An area that lies within itself, through others, is a
+    mistake too."""
+    outer = '\n[[areas]]\nid = "outer"\nname = "Outer"\ncountries = ["AZ"]\n'
+    nested = GOOD.replace('countries = ["AZ"]\n', 'countries = ["AZ"]\nwithin = ["outer"]\n', 1) + outer
+    gazetteer, problems = load_places_text(nested, "g.toml")
+    assert gazetteer is None
+    assert [(p.field, p.message) for p in problems] == [
+        (
+            "$.places[0].areas",
+            "the areas it lies in lie within 'outer': list those too "
+            "(a place's areas include every area they lie within)",
+        )
+    ]
+    closed = nested.replace('areas = ["zone"]', 'areas = ["zone", "outer"]')
+    assert load_places_text(closed, "g.toml") == (load_places_text(closed, "g.toml")[0], [])
+    assert load_places_text(closed, "g.toml")[0] is not None
+    cycle = closed.replace('name = "Outer"\n', 'name = "Outer"\nwithin = ["zone"]\n')
+    gazetteer, problems = load_places_text(cycle, "g.toml")
+    assert gazetteer is None
+    assert sorted(p.message for p in problems) == [
+        "area 'outer' lies within itself (a cycle of within)",
+        "area 'zone' lies within itself (a cycle of within)",
+    ]

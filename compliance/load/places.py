@@ -121,6 +121,10 @@ def _check(parsed: PlacesFile) -> Iterator[tuple[str, str]]:
         for j, other in enumerate(area.within):
             if other not in ids:
                 yield f"$.areas[{i}].within[{j}]", f"unknown area {other!r}"
+    above = _above(parsed.areas)
+    for i, area in enumerate(parsed.areas):
+        if area.id in above[area.id]:
+            yield f"$.areas[{i}].within", f"area {area.id!r} lies within itself (a cycle of within)"
     owner: dict[str, int] = {}
     for i, place in enumerate(parsed.places):
         path = f"$.places[{i}]"
@@ -137,6 +141,17 @@ def _check(parsed: PlacesFile) -> Iterator[tuple[str, str]]:
         for j, area_id in enumerate(place.areas):
             if area_id not in ids:
                 yield f"{path}.areas[{j}]", f"unknown area {area_id!r}"
+        # A place's areas are closed upwards: a place of a district lies in the province the
+        # district lies within, and a scope naming the province must find it.
+        missing = sorted({a for own in place.areas for a in above.get(own, ())} - set(place.areas))
+        if missing:
+            yield (
+                f"{path}.areas",
+                (
+                    f"the areas it lies in lie within {', '.join(map(repr, missing))}: list those too "
+                    "(a place's areas include every area they lie within)"
+                ),
+            )
         if (place.latitude is None) != (place.longitude is None):
             yield f"{path}.latitude", "give both latitude and longitude, or neither"
         elif place.latitude is not None and place.longitude is not None:
@@ -144,6 +159,22 @@ def _check(parsed: PlacesFile) -> Iterator[tuple[str, str]]:
                 yield f"{path}.latitude", "coordinates out of range"
             if not place.source:
                 yield f"{path}.source", "coordinates need the address of the page that gives them"
+
+
+def _above(areas: Iterable[Area]) -> dict[str, frozenset[str]]:
+    """Every area each area lies within, directly or through others (unknown ids are left out)."""
+    within = {area.id: set(area.within) for area in areas}
+    above: dict[str, frozenset[str]] = {}
+    for area_id in within:
+        seen: set[str] = set()
+        todo = list(within[area_id])
+        while todo:
+            other = todo.pop()
+            if other not in seen and other in within:
+                seen.add(other)
+                todo += within[other]
+        above[area_id] = frozenset(seen)
+    return above
 
 
 def _countries(path: str, codes: Iterable[str]) -> Iterator[tuple[str, str]]:
