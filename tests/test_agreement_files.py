@@ -469,3 +469,18 @@ def test_malformed__a_bad_party_id_is_named_by_its_key_and_line(tmp_path: Path) 
     assert parties is None
     [problem] = problems
     assert (problem.line, problem.field) == (7, "$.parties[1].id")
+
+
+def test_unknown_key__the_problem_names_the_line_of_the_key() -> None:
+    """A misspelt key is reported on its own line: in ``[scope]`` it was line 0, in an obligation
+    the obligation's first line, and a long obligation left the reader to search for it."""
+    text = (ROOT / "agreements" / "sochi-2021.toml").read_text(encoding="utf-8")
+    in_scope = text.replace("[scope]\n", "[scope]\narea = ['x']\n", 1)
+    start = text.index("[[obligations]]")
+    after_summary = text.index("\n", text.index("summary", start)) + 1
+    in_obligation = text[:after_summary] + "dedline = 2021-01-01\n" + text[after_summary:]
+    for broken, key, field in ((in_scope, "area", "$.scope"), (in_obligation, "dedline", "$.obligations[0]")):
+        _, problems = load_agreement_text(broken, "x.toml")
+        [problem] = problems
+        assert (problem.field, problem.message) == (field, f"unknown key(s): {key} (check the spelling)")
+        assert broken.splitlines()[problem.line - 1].startswith(f"{key} = ")

@@ -19,7 +19,7 @@ from compliance.core.inputs import read_limited
 from compliance.core.model import Agreement
 from compliance.core.parties import Conflict, Party, PartyRegistry
 from compliance.core.problems import InputError, Problem, in_order
-from compliance.load.converter import converter, describe_errors
+from compliance.load.converter import UNKNOWN_KEYS, converter, describe_errors
 from compliance.load.registries import Reporter as Reporter
 from compliance.load.registries import check_parties, check_reporters
 
@@ -74,8 +74,22 @@ def parse_toml(text: str, label: str, cls: type[T]) -> tuple[T | None, list[Prob
         return None, [Problem(label, 0, "-", "nested too deeply")]
     except Exception as exc:
         lines = Locator(text)
-        problems = [Problem(label, lines.line(path), path, message) for path, message in describe_errors(exc)]
+        problems = [
+            Problem(label, _line(lines, path, message), path, message)
+            for path, message in describe_errors(exc)
+        ]
         return None, in_order(problems)
+
+
+def _line(lines: Locator, path: str, message: str) -> int:
+    """The line of a problem: for unknown keys, of the first of them, not of the table holding it
+    (a misspelt key in ``[scope]`` was reported at line 0, one in an obligation at its first line)."""
+    if message.startswith(UNKNOWN_KEYS):
+        first = message.removeprefix(UNKNOWN_KEYS).split(",")[0].split(" ")[0]
+        found = lines.line(f"{path}.{first}")
+        if found:
+            return found
+    return lines.line(path)
 
 
 def load_agreement_text(text: str, label: str) -> tuple[Agreement | None, list[Problem]]:

@@ -180,12 +180,16 @@ def describe_errors(exc: BaseException) -> list[tuple[str, str]]:
     return pairs
 
 
+UNKNOWN_KEYS = "unknown key(s): "
+"""How an unknown key's problem begins; the keys follow, in sorted order."""
+
+
 def _format(exc: BaseException, type_: type | None) -> str:
     """Say what was expected in words a researcher editing a TOML file understands."""
     if isinstance(exc, KeyError):
         return "required key missing"
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return "unknown key(s): " + ", ".join(sorted(exc.extra_fields)) + " (check the spelling)"
+        return UNKNOWN_KEYS + ", ".join(sorted(exc.extra_fields)) + " (check the spelling)"
     if isinstance(exc, ValueError) and len(exc.args) >= 2 and hasattr(exc.args[1], "name"):
         return f"{exc.args[1].name}: {exc.args[0]}"  # an attrs validator: name the field
     if isinstance(exc, ValueError) and str(exc) and "invalid value for type" not in str(exc):
