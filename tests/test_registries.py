@@ -141,3 +141,17 @@ def test_registries__validate_takes_files_after_its_options() -> None:
     wrong = cli("validate", str(AGREEMENT), "--parties", str(PARTIES), "--bogus", str(EVENTS))
     assert wrong.returncode == 2
     assert "unrecognized arguments: --bogus" in wrong.stderr
+
+
+def test_registries__a_reporters_file_that_is_none_stops_the_run_as_a_parties_file_does() -> None:
+    """The party file given as --reporters: every reporter was read as unregistered, with one
+    problem at line 0, and the run went on to a report graded on nobody's registry (exit 0). A
+    file that cannot be read as a registry stops the run, as a broken --parties file does."""
+    result = cli(
+        "report", "--agreement-file", str(AGREEMENT), "--parties", str(PARTIES), "--reporters", str(PARTIES),
+        "--events", str(EVENTS), "--as-of", "2008-10-31",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert f"{PARTIES.relative_to(ROOT)}:" in result.stderr or str(PARTIES) in result.stderr
+    assert "$.reporters: required key missing" in result.stderr

@@ -119,7 +119,7 @@ def load_registries(
         if reporters_path is None
         else load_reporters_file(reporters_path, parties=parties, other_registry=other_conflict)
     )
-    if parties is None:
+    if parties is None or reporters is None:  # a registry that cannot be read stops the run
         raise InputError("; ".join(str(p) for p in problems + more))
     return parties, reporters, problems + more
 

@@ -126,8 +126,11 @@ def load_reporters_file(
     parties: PartyRegistry | None = None,
     *,
     other_registry: bool = False,
-) -> tuple[tuple[Reporter, ...], list[Problem]]:
+) -> tuple[tuple[Reporter, ...] | None, list[Problem]]:
     """The reporters; with ``parties``, each reporter's party checked and read as a party id.
+
+    ``None`` when the file cannot be read as a reporter registry (a party file given in its place
+    read as every reporter unregistered, and the run went on as if nothing were wrong).
 
     Without ``parties`` only the file's structure is checked. ``other_registry``: the file was
     written for another party registry (``load.registries.check_reporters``).
@@ -135,10 +138,10 @@ def load_reporters_file(
     label = label or str(path)
     text, problems = read_text(path, label)
     if text is None:
-        return (), problems
+        return None, problems
     parsed, problems = parse_toml(text, label, ReportersFile)
     if parsed is None:
-        return (), problems
+        return None, problems
     if parties is None:
         return parsed.reporters, problems
     return check_reporters(

@@ -67,8 +67,7 @@ class Validation:
             elif kind == "parties":
                 loaded, found = load_parties_file(path)
             else:
-                reporters_read, found = load_reporters_file(path)
-                loaded = reporters_read if reporters_read or not found else None
+                loaded, found = load_reporters_file(path)
             problems += found
             given = [f for f, k in registries.items() if k == kind]
             # A registry with a bad entry is used without it (as --parties uses it): falling back
