@@ -675,8 +675,9 @@ def test_term__renewed_automatically_without_notice() -> None:
 
 def test_term__one_that_does_not_renew_expires_and_is_not_broken_after() -> None:
     """A term with no renewal ends at its first expiry, and the reason says so (it said "after
-    notice" with no notice given); `activity` counts a breach dated before the expiry and not
-    one dated after it, when the duty had ended (synthetic accounts on point 4's term, made
+    notice" with no notice given); a breach dated after the expiry is not its evidence (the
+    explicit link is refused, as after an ``[[endings]]`` record) and `activity` does not count
+    it, while one dated before is both (synthetic accounts on point 4's term, made
     non-renewable here)."""
     term = "ts2020-4-term-rus"
 
@@ -695,7 +696,8 @@ def test_term__one_that_does_not_renew_expires_and_is_not_broken_after() -> None
     evaluation = evaluate(agreements, ledger.events, ledger.links, ledger.parties, D(2026, 3, 31))
     result = evaluation.result(term)
     assert (result.status, result.reason) == (Status.TERMINATED, "term expired on 2025-11-10 (not renewable)")
-    assert {e.event for e in result.evidence} == {"B1", "B2"}
+    assert {e.event for e in result.evidence} == {"B1"}
+    assert [(p.line, p.field) for p in ledger.problems] == [(3, "links")]
     counted = count_activity(ledger, evaluation, D(2025, 1, 1), "month", ["trilateral-2020"])
     breaches = [(r.period_start, r.accounts) for r in counted.rows if r.effect is Effect.BREACHES]
     assert breaches == [(D(2025, 6, 1), 1)]

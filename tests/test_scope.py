@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 import agreements as bundled
 from compliance.core.events import Event, ExplicitLink, Origin
-from compliance.core.model import Agreement, LinkRule, Obligation
+from compliance.core.model import Agreement, LinkRule, Obligation, first_endings
 from compliance.core.problems import Severity
 from compliance.core.timeframe import APPROXIMATE_WINDOW, EventTime, Precision
-from compliance.core.vocabulary import EVENT_KINDS, ActorRelation, Effect, Status
+from compliance.core.vocabulary import EVENT_KINDS, ActorRelation, Effect, EndType, Status
 from compliance.evaluation.evaluate import evaluate, evaluate_ledger
 from compliance.linking.index import LinkIndex, link_account, link_event
 from compliance.linking.ledger import Ledger, assemble, build_ledger
@@ -970,6 +970,102 @@ def test_scope__linking_ends_an_obligation_on_the_day_the_evaluation_does() -> N
         on = evaluate(AGREEMENTS, (), (), PARTIES, ending.date).result(ob_id)
         assert before.status not in (Status.TERMINATED, Status.SUPERSEDED), ob_id
         assert on.status.value == ending.type.value, ob_id
+
+
+TRILATERAL = next(a for a in AGREEMENTS if a.id == "trilateral-2020")
+EARLY_WITHDRAWAL = LinkRule("early-withdrawal", ("peacekeeper-withdrawal",), Effect.BREACHES)
+
+
+def _fixed_term(ob: Obligation) -> Obligation:
+    """Point 4's term made non-renewable (synthetic), its withdrawals linked as breaches: it
+    expires on 10 November 2025, a day the text alone fixes."""
+    assert ob.term is not None
+    return evolve(ob, term=evolve(ob.term, renewal_years=0), rules=(EARLY_WITHDRAWAL,))
+
+
+def _term_alone(*, endings: bool = False) -> list[Agreement]:
+    """trilateral-2020 cut down to the fixed term (with or without its ``[[endings]]``)."""
+    term = next(o for o in TRILATERAL.obligations if o.id == TERM)
+    return [
+        evolve(
+            TRILATERAL,
+            obligations=(_fixed_term(term),),
+            amendments=(),
+            endings=tuple(evolve(e, obligations=(TERM,)) for e in TRILATERAL.endings if TERM in e.obligations)
+            if endings
+            else (),
+        )
+    ]
+
+
+def test_scope__a_term_that_does_not_renew_ends_linking_at_its_expiry() -> None:
+    """The outside reader's case: a breach dated after a non-renewable term had expired was listed
+    as confirmed evidence of the terminated duty, while ``activity`` left it out. Such a term ends
+    on a day its text alone fixes (start plus years), as an ``[[endings]]`` record does: an account
+    that can first have happened only after it is unlinked "after the obligation ended"; one of the
+    expiry day itself, or straddling it, stays linked. The status and its reason are unchanged."""
+    agreements = _term_alone()
+    ledger = ledger_from_csv(
+        END_HEADER
+        + "".join(
+            f"{row}\n"
+            for row in (
+                "T0,2025-11-09,,peacekeeper-withdrawal,RUS,Stepanakert,AZ,Reuters,none,",
+                "T1,2025-11-10,,peacekeeper-withdrawal,RUS,Stepanakert,AZ,Reuters,none,",
+                "T2,2025-11-01,2025-11-20,peacekeeper-withdrawal,RUS,Stepanakert,AZ,Reuters,none,",
+                "T3,2025-11-11,,peacekeeper-withdrawal,RUS,Stepanakert,AZ,Reuters,none,",
+                "T4,2025-11-10T22:30:00+00:00,,peacekeeper-withdrawal,RUS,Stepanakert,AZ,Reuters,none,",
+            )
+        ),
+        agreements=agreements,
+    )
+    assert ledger.problems == ()
+    assert {e.id for e in ledger.events if TERM in linked(ledger, e.id)} == {"T0", "T1", "T2"}
+    assert ledger.accounting.unlinked_reasons == {ENDED: 2}  # T3, and T4: 01:30 on 11 November in Moscow
+    result = evaluate_ledger(ledger, date(2026, 3, 31)).result(TERM)
+    assert (result.status, result.reason) == (Status.TERMINATED, "term expired on 2025-11-10 (not renewable)")
+    assert {e.event for e in result.evidence} == {"T0", "T1", "T2"}
+
+
+def test_scope__an_explicit_breach_after_a_non_renewable_term_expired_is_refused() -> None:
+    """As after an ``[[endings]]`` record: an explicit ``breaches`` link dated after the expiry is
+    refused with a warning naming the end; a ``relevant`` one is made."""
+    link = f"trilateral-2020#4/{TERM}"
+    ledger = ledger_from_csv(
+        END_HEADER
+        + f"X1,2026-02-01,,statement,RUS,Moscow,,TASS,RUS,{link}:breaches\n"
+        + f"X2,2026-02-01,,statement,RUS,Moscow,,TASS,RUS,{link}:relevant\n",
+        agreements=_term_alone(),
+    )
+    assert linked(ledger, "X1") == set()
+    assert linked(ledger, "X2") == {TERM}
+    [warning] = ledger.problems
+    assert (warning.line, warning.field, warning.severity) == (2, "links", Severity.WARNING)
+    assert warning.message == (
+        f"link {link}:breaches is not made to obligation {TERM}: the account is dated after it ended "
+        "(terminated on 2025-11-10); after its end only a 'relevant' link is made to it"
+    )
+
+
+def test_scope__linking_ends_a_non_renewable_term_on_the_day_the_evaluation_does() -> None:
+    """Linking's end of a term that does not renew is the day the evaluation reads it
+    ``terminated`` ("term expired … (not renewable)"), and is a date boundary of the index; an
+    earlier ``[[endings]]`` record takes effect first; a renewable term's expiry depends on
+    notices, which linking cannot know, so it is no end there (the bundled texts' ends are
+    exactly their ``[[endings]]`` and relations)."""
+    agreements = _term_alone()
+    index = LinkIndex.build(agreements)
+    ending = index.endings[TERM]
+    assert (ending.date, ending.type) == (date(2025, 11, 10), EndType.TERMINATED)
+    assert ending.date in index.boundaries
+    before = evaluate(agreements, (), (), PARTIES, ending.date - timedelta(days=1)).result(TERM)
+    on = evaluate(agreements, (), (), PARTIES, ending.date).result(TERM)
+    assert before.status is Status.COMPLIED
+    assert (on.status, on.reason) == (Status.TERMINATED, "term expired on 2025-11-10 (not renewable)")
+    assert LinkIndex.build(_term_alone(endings=True)).endings[TERM].date == date(2024, 6, 12)
+    renewable = [evolve(a, endings=()) for a in AGREEMENTS]
+    assert TERM not in LinkIndex.build(renewable).endings
+    assert LinkIndex.build(AGREEMENTS).endings == first_endings(AGREEMENTS)
 
 
 # --------------------------------------------------------------------------- things said or signed

@@ -15,7 +15,7 @@ from datetime import date, datetime, timezone
 from attrs import field, frozen, validators
 
 from compliance.core.events import article_number_problem
-from compliance.core.timeframe import parse_offset
+from compliance.core.timeframe import add_years, parse_offset
 from compliance.core.vocabulary import (
     ActorRelation,
     DependencyType,
@@ -116,6 +116,13 @@ class Term:
     renewal_years: int = field(default=0, validator=validators.ge(0))
     notice_months: int = field(default=0, validator=validators.ge(0))
     notice_by: tuple[str, ...] = ()
+
+    @property
+    def fixed_end(self) -> date | None:
+        """The first expiry of a term that does not renew: a day the text alone fixes, so linking
+        can read it as it reads an ``[[endings]]`` record. ``None`` for a renewable term, whose end
+        depends on notices, which are evidence the evaluation reads after linking."""
+        return None if self.renewal_years else add_years(self.start, self.years)
 
 
 @frozen
@@ -362,6 +369,6 @@ def ending_order(ending: Ending) -> tuple[dt.date, str, str]:
 
 def first_endings(agreements: Sequence[Agreement]) -> dict[str, Ending]:
     """The ending that takes effect for each ended obligation (:func:`ending_order`): the one the
-    evaluation's ``ended`` rule reads, and the one linking reads (an account whose first possible
-    day is after it is not evidence of the obligation)."""
+    evaluation's ``ended`` rule reads. Linking reads it with the expiry of a term that does not
+    renew (``compliance.linking.scope.linking_endings``)."""
     return {ob_id: min(found, key=ending_order) for ob_id, found in endings_of(agreements).items()}

@@ -78,6 +78,15 @@ def local_date(instant: datetime, tz: tzinfo) -> date:
     return instant.astimezone(tz).date()
 
 
+def add_years(day: date, years: int) -> date:
+    """The same day ``years`` later (28 February for 29 February): where a term's expiry falls,
+    here so that the texts' model and linking compute it as the evaluation does."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 class Precision(StrEnum):
     """How precisely a report dates an event."""
 

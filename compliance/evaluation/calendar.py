@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 
 from compliance.core.model import Obligation
-from compliance.core.timeframe import day_start
+from compliance.core.timeframe import add_years, day_start
 
 
 def term_expiry(
@@ -29,13 +29,6 @@ def term_expiry(
         if expiry >= cutoff:
             return None, expiry
         expiry_day = add_years(expiry_day, term.renewal_years)
-
-
-def add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def add_months(day: date, months: int) -> date:

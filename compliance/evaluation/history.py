@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from compliance.core.timeframe import EPSILON, day_start, deadline_end, local_date
+from compliance.core.timeframe import EPSILON, add_years, day_start, deadline_end, local_date
 from compliance.core.vocabulary import (
     Status,
 )
-from compliance.evaluation.calendar import add_years
 from compliance.evaluation.facts import Facts
 from compliance.evaluation.results import Transition
 from compliance.evaluation.rules import Entry, status_at

@@ -19,7 +19,7 @@ from attrs import field, frozen
 
 from compliance.core.events import Event, Link
 from compliance.core.frozendict import frozen_dict
-from compliance.core.model import Agreement, Ending, LinkRule, Obligation, first_endings
+from compliance.core.model import Agreement, Ending, LinkRule, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import NOWHERE, Gazetteer, Placement
 from compliance.core.timeframe import EventTime
@@ -35,6 +35,7 @@ from compliance.linking.scope import (
     after_end,
     effective_scope,
     is_domestic,
+    linking_endings,
     outlives_end,
     party_reason,
     place_verdict,
@@ -62,7 +63,7 @@ class LinkIndex:
     boundaries: tuple[date, ...]
     """Every date a scope test or rule window compares with: an account's days matter only relative to them."""
     endings: Mapping[str, Ending] = field(converter=frozen_dict)
-    """Per obligation whose end the texts date, the ending that takes effect (``first_endings``)."""
+    """Per obligation whose end the texts date, the first end (``linking_endings``)."""
 
     @classmethod
     def build(cls, agreements: Sequence[Agreement], gazetteer: Gazetteer | None = None) -> LinkIndex:
@@ -80,7 +81,7 @@ class LinkIndex:
                     for kind in rule.kinds:
                         by_kind.setdefault(kind, []).append((ob, rule))
         narrowed = {kind: any(rule.places for _, rule in pairs) for kind, pairs in by_kind.items()}
-        endings = first_endings(agreements)
+        endings = linking_endings(agreements)
         days.update(ending.date for ending in endings.values())
         by_id: dict[str, Agreement] = {}
         for agreement in agreements:

@@ -6,7 +6,8 @@ Armenia and Azerbaijan signed in 2020. Before any rule is tried, the account mus
 
 (a) not lie wholly before the agreement (an account straddling the adoption links with a caveat),
     nor, for each obligation, begin after the obligation's end when the texts date that end
-    (``[[endings]]``, a later text's ``supersedes`` or ``terminates``; :data:`ENDED`),
+    (``[[endings]]``, a later text's ``supersedes`` or ``terminates``, the expiry of a term that
+    does not renew: :func:`linking_endings`; :data:`ENDED`),
 (b) have a country, when known, among the scope's countries,
 (c) have a place, when the gazetteer resolves it, inside the scope's areas or countries
     (inside a *disputed* area it links with a caveat),
@@ -25,15 +26,15 @@ rule-made links.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import frozen
 
 from compliance.core.events import Event
-from compliance.core.model import Agreement, Ending, Obligation, Scope
+from compliance.core.model import Agreement, Ending, Obligation, Scope, ending_order, first_endings
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import Placement
-from compliance.core.vocabulary import Effect
+from compliance.core.vocabulary import Effect, EndType
 
 BEFORE = "before the agreement"
 ENDED = "after the obligation ended"
@@ -134,14 +135,38 @@ def may_bear_on(event: Event, scope: AgreementScope, placed_outside: frozenset[s
     return event.kind in VENUE_KINDS or any(ref.agreement == scope.id for ref in event.links)
 
 
+def linking_endings(agreements: Sequence[Agreement]) -> dict[str, Ending]:
+    """Per obligation whose end the texts date, the first end: an ending that takes effect
+    (:func:`compliance.core.model.first_endings`), or the expiry of a term that does not renew
+    (``Term.fixed_end``), whichever comes first.
+
+    Such a term ends on a day its text alone fixes (start plus years), as an ``[[endings]]``
+    record does: the evaluation reads it ``terminated`` from 00:00 of that day in the agreement's
+    zone ("term expired on … (not renewable)"), so a breach dated after it must not be listed as
+    its evidence. Only linking reads these: the evaluation keeps its own term rule and reason.
+    """
+    found = first_endings(agreements)
+    for agreement in agreements:
+        for ob in agreement.obligations:
+            day = ob.term.fixed_end if ob.term is not None else None
+            if day is None:
+                continue
+            expiry = Ending(
+                day, EndType.TERMINATED, f"{agreement.id} (term expired, not renewable)", "", (ob.id,)
+            )
+            if ob.id not in found or ending_order(expiry) < ending_order(found[ob.id]):
+                found[ob.id] = expiry
+    return found
+
+
 def after_end(event: Event, ending: Ending | None, tz: dt.tzinfo) -> bool:
     """Whether the account can first have happened only after the day the obligation ended
     (``ending``, read in the agreement's zone ``tz``): then it is evidence of it no more. An
     account of the ending's own day, or one straddling it, is kept: it may be the evidence of the end.
 
-    Only endings the texts date are known here (``[[endings]]``, a later text's ``supersedes`` or
-    ``terminates``: :func:`compliance.core.model.first_endings`). A term that expires after a
-    notice ends on a day the evaluation finds from the accounts of the notice, after linking.
+    Only ends the texts date are known here (:func:`linking_endings`). A renewable term that
+    expires after a notice ends on a day the evaluation finds from the accounts of the notice,
+    after linking.
     """
     return ending is not None and event.when.days_in(tz)[0] > ending.date
 
