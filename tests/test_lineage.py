@@ -94,6 +94,33 @@ def test_lineage__as_of_a_date_names_no_later_instrument(capsys: pytest.CaptureF
     }
 
 
+def test_lineage__a_text_not_yet_adopted_gets_no_status(capsys: pytest.CaptureFixture[str]) -> None:
+    """The outside reader's case: the lineage of a 2025 obligation as of a 2021 date printed
+    "not-in-force (washington-2025)", a status at a date before its text existed, which a report
+    as of that date leaves out. It gives none, says when the text was adopted, and gives no text
+    adopted after the date a status anywhere in the lineage (the 2020 clause the 2025 one amends,
+    as of 2021, has its own status and no other)."""
+    ledger = ledger_from_csv(rows())
+    later = "wd2025-3-nakhchivan-link-arm"
+    lineage = Lineage.build(ledger, later, date(2021, 6, 1))
+    assert later not in lineage.statuses
+    assert lineage.unadopted == ("washington-2025", DATED["washington-2025"])
+    assert (lineage.before, lineage.after) == ((), ())
+    assert all(DATED[agreement] <= date(2021, 6, 1) for agreement, _ in lineage.statuses.values())
+    earlier = Lineage.build(ledger, "ts2020-9-fsb-control-rus", date(2021, 6, 1))
+    assert earlier.unadopted is None
+    assert earlier.statuses["ts2020-9-fsb-control-rus"][0] == "trilateral-2020"
+    assert not {OWNER[o] for o in earlier.statuses} & LATE_2025
+    assert main(["lineage", later, "--as-of", "2021-06-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Status as of 2021-06-01: none, its text (washington-2025) was adopted later, on " in out
+    assert "not-in-force" not in out
+    assert main(["lineage", later, "--as-of", "2021-06-01", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] is None
+    assert main(["lineage", later, "--as-of", "2026-01-01", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] is not None
+
+
 def test_lineage__a_report_as_of_a_date_names_no_later_instrument() -> None:
     """A report's article lineage holds only relations dated by its as-of date, from instruments
     dated by then: as of 2021-01-01 none; as of 2021-12-31 Sochi 2021 but not Sochi 2022."""

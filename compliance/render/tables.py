@@ -85,13 +85,21 @@ def _status_of(node: str, statuses: Mapping[str, tuple[str, Status]]) -> str:
     return f"{found[1].value} ({text(found[0])})" if found else "a whole agreement"
 
 
+def _own_status(lineage: Lineage) -> str:
+    """The obligation's status, or why it has none: its text did not exist yet at the date."""
+    if lineage.unadopted is not None:
+        agreement, adopted = lineage.unadopted
+        return f"none, its text ({text(agreement)}) was adopted later, on {adopted.isoformat()}"
+    return _status_of(lineage.obligation, lineage.statuses)
+
+
 def lineage_markdown(lineage: Lineage) -> str:
     obligation, as_of, statuses = lineage.obligation, lineage.as_of, lineage.statuses
     before, after = lineage.before, lineage.after
     lines = [
         f"# Lineage of {code(obligation)}",
         "",
-        f"Status as of {as_of.isoformat()}: {_status_of(obligation, statuses)}.",
+        f"Status as of {as_of.isoformat()}: {_own_status(lineage)}.",
         "",
     ]
     for title, steps in (("From earlier instruments", before), ("Through later instruments", after)):
@@ -123,7 +131,7 @@ def lineage_json(lineage: Lineage) -> str:
         "schema": "ceasefire-compliance/lineage/1",
         "obligation": obligation,
         "as_of": as_of.isoformat(),
-        "status": statuses[obligation][1].value,
+        "status": statuses[obligation][1].value if obligation in statuses else None,
         "from": steps(before),
         "to": steps(after),
     }

@@ -101,8 +101,11 @@ class Lineage:
     """One obligation's chain both ways as of one date, with the standing of every node then.
 
     The chain holds only the relations that hold by ``as_of`` (see the module). ``statuses`` maps
-    each obligation id to ``(agreement id, status)``; a node missing from it is a whole agreement.
-    It is a read-only ``FrozenDict``, so a lineage is frozen all the way down and hashable.
+    each obligation of a text adopted by ``as_of`` to ``(agreement id, status)``; a node missing
+    from it is a whole agreement. It is a read-only ``FrozenDict``, so a lineage is frozen all the
+    way down and hashable. ``unadopted`` is ``(agreement id, date)`` of the obligation's own text
+    when that text was adopted after ``as_of``: the obligation then has no status, as a report as
+    of that date leaves the text out rather than calling it ``not-in-force``.
     """
 
     obligation: str
@@ -110,6 +113,7 @@ class Lineage:
     before: tuple[Step, ...]
     after: tuple[Step, ...]
     statuses: Mapping[str, tuple[str, Status]] = field(converter=frozen_dict)
+    unadopted: tuple[str, date] | None = None
 
     @classmethod
     def build(cls, ledger: Ledger, obligation_id: str, as_of: DayArg) -> Lineage:
@@ -120,11 +124,18 @@ class Lineage:
         if obligation_id not in known:
             raise ValueError(f"unknown obligation {obligation_id!r}")
         evaluation = evaluate_ledger(ledger, as_of)
-        statuses = {r.id: (r.agreement, r.status) for r in evaluation.results}
+        # The evaluation gives every loaded text a status; one adopted after the date did not
+        # exist then, so it gets none (the chain already leaves out relations it declares).
+        adopted = {a.id: a.date for a in ledger.agreements}
+        statuses = {
+            r.id: (r.agreement, r.status) for r in evaluation.results if adopted[r.agreement] <= as_of
+        }
+        own = next(a for a in ledger.agreements if any(o.id == obligation_id for o in a.obligations))
         return cls(
             obligation_id,
             as_of,
             backward(ledger.agreements, obligation_id, as_of),
             forward(ledger.agreements, obligation_id, as_of),
             statuses,
+            (own.id, own.date) if own.date > as_of else None,
         )
