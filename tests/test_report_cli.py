@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,8 +21,11 @@ from compliance.core.vocabulary import Status
 from compliance.linking.ledger import build_ledger
 from compliance.render.json import render_json
 from compliance.render.markdown import render_markdown
+from compliance.render.tables import agreements_text
 from compliance.views.activity import periods
+from compliance.views.agreements import AgreementListing
 from compliance.views.timeline import MAX_POINTS, diff, period_count, period_ends, timeline
+from tests.support import AGREEMENTS
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden"
@@ -168,6 +172,41 @@ def test_agreements__json_lists_both_agreements_with_articles_and_obligations(
             assert set(ob["bearers"]) <= {"ARM", "AZE", "RUS"}
 
 
+def test_agreements__the_text_listing_gives_a_deadline_with_its_amendments(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The outside reader's case: the listing showed a deadline as the text states it after an
+    amendment had moved it, while the report gives the amended one. The listing is of the texts,
+    with no date, so it gives the stated deadline and then each amendment in date order, and one
+    set only by an amendment (synthetic, below) is listed too."""
+    code, out, _ = run(capsys, "agreements")
+    assert code == 0
+    [line] = [row for row in out.splitlines() if "- ts2020-6-kalbajar " in row]
+    assert "achievement by 2020-11-15, amended on 2020-11-15 to 2020-11-25)" in line
+    report = Report.build(build_ledger(), date(2020, 11, 20))
+    kalbajar = next(
+        r for a in report.agreements for art in a.articles for r in art.obligations if r.id == KALBAJAR
+    )
+    assert kalbajar.deadline == date(2020, 11, 25)
+    trilateral = next(a for a in AGREEMENTS if a.id == "trilateral-2020")
+    [amendment] = trilateral.amendments
+    later = attrs.evolve(amendment, date=date(2020, 11, 20), deadline=date(2020, 11, 30))
+    twice = attrs.evolve(trilateral, amendments=(later, amendment))
+    assert "achievement by 2020-11-15, amended on 2020-11-15 to 2020-11-25, on 2020-11-20 to 2020-11-30)" in (
+        agreements_text(AgreementListing((twice,), ()))
+    )
+    unstated = attrs.evolve(
+        twice,
+        obligations=tuple(
+            attrs.evolve(o, deadline=None) if o.id == KALBAJAR else o for o in twice.obligations
+        ),
+    )
+    assert "achievement amended on 2020-11-15 to 2020-11-25, on 2020-11-20 to 2020-11-30)" in (
+        agreements_text(AgreementListing((unstated,), ()))
+    )
+
+
+KALBAJAR = "ts2020-6-kalbajar"
 EVENTS = "agreements/events.csv"
 
 

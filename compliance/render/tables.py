@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 
+from compliance.core.model import Agreement, Obligation
 from compliance.core.vocabulary import Status
 from compliance.load.converter import converter
 from compliance.render.json import lineage_step
@@ -148,11 +149,24 @@ def agreements_text(listing: AgreementListing) -> str:
         for article in a.articles:
             lines.append(f"  {article.number}. {article.title} [{article.text_status}]")
             for ob in a.obligations_of(article.number):
-                due = f" by {ob.deadline.isoformat()}" if ob.deadline else ""
+                due = _listed_deadline(a, ob)
                 lines.append(
                     f"     - {ob.id} ({', '.join(ob.bearers)}; {ob.modality.value}, {ob.kind.value}{due}): {ob.summary}"
                 )
     return "\n".join(lines) + "\n"
+
+
+def _listed_deadline(agreement: Agreement, ob: Obligation) -> str:
+    """The deadline as the text states it, then each amendment in date order ("by 2020-11-15,
+    amended on 2020-11-15 to 2020-11-25"). The listing is of the texts, with no as-of date, so it
+    gives the stated day and every change of it: the stated day alone read as the deadline after
+    an amendment had moved it, while a report gives the amended one."""
+    amended = sorted((m for m in agreement.amendments if m.obligation == ob.id), key=lambda m: m.date)
+    due = f" by {ob.deadline.isoformat()}" if ob.deadline else ""
+    changes = [f"on {m.date.isoformat()} to {m.deadline.isoformat()}" for m in amended]
+    if changes:
+        due += ("," if due else "") + " amended " + ", ".join(changes)
+    return due
 
 
 def agreements_json(listing: AgreementListing) -> str:
