@@ -172,7 +172,9 @@ def list_evidence(
                 if read_from is None:
                     read_from = days[at] = local_date(at, tz)
             evidence.append(
-                Evidence(event.id, link.effect, grade, link.basis, why, link.note, before, read_from)
+                Evidence(
+                    event.id, link.effect, grade, link.basis, why, unsaid(link.note, why), before, read_from
+                )
             )
 
     if limit is None or total <= limit:
@@ -200,6 +202,21 @@ def list_evidence(
     if rest:
         listing(sorted(rest, key=_ORDER), len(head))
     return evidence, total, by_grade
+
+
+def unsaid(note: str, reason: str) -> str:
+    """The parts of a link's note (``; ``-separated) that the grade's reason does not already say.
+
+    A rule-made link to an account naming no actor has the note "the source does not say who
+    acted", and the grade of such an account given by anyone but the opposing side has that very
+    reason (rule 7), sometimes inside a caveat's parentheses: shown side by side, the evidence line
+    read "(the source does not say who acted; rule hostilities; the source does not say who
+    acted)". The note keeps only what the reason leaves out, so the Markdown line and the JSON's
+    ``reason`` and ``note`` say each thing once.
+    """
+    if not note or not reason:
+        return note
+    return "; ".join(part for part in note.split("; ") if part not in reason)
 
 
 def binding(facts: Facts, cutoff: datetime, binds: datetime | None) -> tuple[datetime | None, bool] | None:
