@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
-from compliance.core.problems import Problem, in_order
+from compliance.core.problems import Problem, Severity, in_order
 from compliance.core.timeframe import FIRST_YEAR, LAST_YEAR
 from compliance.core.vocabulary import EVENT_KIND_SET
 from compliance.load.agreement_files import Locator
@@ -34,6 +34,10 @@ def check_agreements(
             return Problem(label, lines.line(path), path, message)
 
         problems.extend(at(path, message) for path, message in _check_one(agreement, parties))
+        problems.extend(
+            Problem(label, lines.line(path), path, message, Severity.WARNING)
+            for path, message in _no_side(agreement, parties)
+        )
         own = {o.id for o in agreement.obligations}
         for i, relation in enumerate(agreement.relations):
             if relation.earlier not in known_targets:
@@ -51,6 +55,38 @@ def check_agreements(
                     )
                 )
     return in_order(problems)
+
+
+def _no_side(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[str, str]]:
+    """A warning when two or more signatories and bearers stand on no side of any conflict.
+
+    Grading reads whose word an account is from the registry's ``[[conflicts]]``, never from the
+    agreement (``evaluation.trust.classify``): a side's account of its opponent's breach is
+    alleged, but a party on no side that signs or bears a duty is a *stakeholder*, and under the
+    ``standard`` and ``broad`` policies a stakeholder's account alone confirms a breach. So when
+    the registry declares no conflict between the parties of a ceasefire, one party's
+    unanswered accusation makes the other's duty ``violated`` where the declared conflict would
+    make it ``disputed``, and nothing else shows it. The condition is that no signatory or bearer
+    the registry gives is a side of any conflict: a text to which one side is a party (the 2020
+    statement, whose Russian duties are graded with Armenia and Azerbaijan as sides) is read as
+    intended. A warning, not an error: an agreement between parties that are not at war with each
+    other is possible, and its accounts are then rightly a stakeholder's; an error would leave it
+    out of the run.
+    """
+    known = parties.ids
+    named = [*agreement.signatories, *(p for ob in agreement.obligations for p in ob.bearers)]
+    ids = [p for p in dict.fromkeys(named) if p in known]  # (an unknown party has its own error)
+    if len(ids) < 2 or any(parties.is_side(p) for p in ids):
+        return
+    yield (
+        "$.signatories",
+        f"no signatory or bearer of {agreement.id} ({', '.join(ids)}) is a side of any conflict "
+        "in the party registry in use: their accounts of one another's duties are graded as "
+        "stakeholders', not as sides' (alone, a stakeholder's account of a breach confirms it "
+        "under the standard and broad trust policies; a side's account of its opponent's breach "
+        "is alleged); if some of them are sides of a conflict, declare it in the party registry "
+        "with a [[conflicts]] entry (sides: two lists of party ids)",
+    )
 
 
 Place = tuple[str, int, str]
