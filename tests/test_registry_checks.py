@@ -246,6 +246,41 @@ def test_reporters__forgetting_the_reporters_file_is_named_on_standard_error(
     assert warning.message.endswith("(give reporter_party)")
 
 
+def test_parties__forgetting_the_party_file_is_named_on_standard_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bundled parties, an agreement and accounts of another conflict: every "unknown party"
+    problem (agreement, events and a reporter registry given alone) says on standard error that
+    the bundled party registry is in use and names --parties, in report, validate and check. The
+    report keeps the reader's words, and a run that gives its parties gets no such hint."""
+    _write(tmp_path, parties=PARTIES, agreement=AGREEMENT, reporters=_reporters("NTH"))
+    (tmp_path / "events.csv").write_text(HEADER + ACCUSATION, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    hint = (
+        "the bundled party registry is in use, which holds the bundled conflict's parties only: "
+        "give your parties with --parties FILE"
+    )
+    given = ["--agreement-file", "agreement.toml", "--events", "events.csv", "--reporters", "reporters.toml"]
+    assert main(["report", *given]) == 0
+    out, err = capsys.readouterr()
+    unknown = [line for line in err.splitlines() if "unknown party '" in line]
+    files = {line.split(":", 1)[0] for line in unknown}
+    assert files == {"agreement.toml", "events.csv", "reporters.toml"}
+    assert all(line.endswith(f"; {hint}") for line in unknown), unknown
+    assert "--parties" not in out
+    assert main(["validate", "agreement.toml", "events.csv"]) == 1
+    unknown = [line for line in capsys.readouterr().err.splitlines() if "unknown party '" in line]
+    assert unknown
+    assert all(line.endswith(f"; {hint}") for line in unknown), unknown
+    main(["check", "agreement.toml", "--examples", "1"])  # (no agreement loads: nothing to run)
+    unknown = [line for line in capsys.readouterr().err.splitlines() if "unknown party '" in line]
+    assert unknown
+    assert all(line.endswith(f"; {hint}") for line in unknown), unknown
+    for own in (["--parties", "parties.toml"], ["parties.toml"]):
+        main(["validate", "agreement.toml", "events.csv", *own])
+        assert "--parties" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("value", ["NORTH", "unknown"])
 def test_csv_reporter_party__a_value_that_is_no_party_rejects_the_row(tmp_path: Path, value: str) -> None:
     """The events' `reporter_party` column is read as `actor` is: a party the registry does not give is an error."""

@@ -213,7 +213,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if unknown:
         raise ValueError(f"unknown agreement {', '.join(unknown)} (see `compliance agreements`)")
     emit(args, check_json(result) if args.format == "json" else check_markdown(result))
-    for problem in with_gazetteer_hint(result.problems):
+    for problem in with_registry_hint(args, with_gazetteer_hint(result.problems)):
         print(problem, file=sys.stderr)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)

@@ -97,12 +97,15 @@ def with_gazetteer_hint(problems: Sequence[Problem]) -> Sequence[Problem]:
 
 
 def with_registry_hint(args: argparse.Namespace, problems: Sequence[Problem]) -> Sequence[Problem]:
-    """The problems as standard error shows them: an unregistered reporter's warning names
+    """The problems as standard error shows them: an unknown party names ``--parties`` when the
+    run reads the bundled party registry, and an unregistered reporter's warning names
     ``--reporters`` when the run reads its own ``--parties`` beside the bundled reporters.
 
-    The bundled reporters are the sources of the bundled conflict; an encoding of another one that
-    gives its parties but forgets its reporters gets this warning for each of its sources. Only
-    the command line speaks in flags: the report keeps the warning as the reader wrote it.
+    The bundled registries are the bundled conflict's; an encoding of another one that forgets
+    its party registry gets an "unknown party" error for every party its agreements and events
+    name (dozens), and one that gives its parties but forgets its reporters gets the warning for
+    each of its sources. Only the command line speaks in flags: the report keeps the problems as
+    the reader wrote them.
     """
     own_parties = getattr(args, "parties", None) is not None
     own_reporters = getattr(args, "reporters", None) is not None
@@ -113,7 +116,12 @@ def with_registry_hint(args: argparse.Namespace, problems: Sequence[Problem]) ->
         kinds = {registry_kind(f) for f in files}
         own_parties = own_parties or "parties" in kinds
         own_reporters = own_reporters or "reporters" in kinds
-    if not own_parties or own_reporters:
+    if not own_parties:
+        return [
+            attrs.evolve(p, message=p.message + BUNDLED_PARTIES) if UNKNOWN_PARTY in p.message else p
+            for p in problems
+        ]
+    if own_reporters:
         return problems
     from compliance.readers.our_format import UNREGISTERED_REPORTER  # (not loaded by every command)
 
@@ -126,3 +134,11 @@ def with_registry_hint(args: argparse.Namespace, problems: Sequence[Problem]) ->
         else p
         for p in problems
     ]
+
+
+UNKNOWN_PARTY = "unknown party '"
+"""How every problem naming a party the registry in use does not give begins its words."""
+BUNDLED_PARTIES = (
+    "; the bundled party registry is in use, which holds the bundled conflict's parties only: "
+    "give your parties with --parties FILE"
+)
