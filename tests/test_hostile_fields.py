@@ -107,7 +107,8 @@ def test_locate__many_bad_obligations_index_the_text_once(monkeypatch):
     assert agreement is None
     assert len(problems) == 300
     assert len(built) == 1
-    assert all(p.line == locate(misspelt, p.field) for p in problems)
+    assert all(p.line == locate(misspelt, f"{p.field}.deadlne") for p in problems)  # the key's own line
+    assert {misspelt.splitlines()[p.line - 1] for p in problems} == {"deadlne = 2021-03-01"}
 
 
 # --------------------------------------------------------------------------- fields
