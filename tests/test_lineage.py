@@ -12,10 +12,11 @@ from compliance.cli import main
 from compliance.core.model import Relation
 from compliance.core.vocabulary import RelationType, Status
 from compliance.evaluation.evaluate import evaluate
+from compliance.load.checks import check_agreements
 from compliance.render.markdown import render_markdown
 from compliance.views.lineage import Lineage, backward, forward
 from compliance.views.report import Report
-from tests.support import AGREEMENTS, ledger_from_csv, rows
+from tests.support import AGREEMENTS, PARTIES, ledger_from_csv, rows
 
 LATE_2025 = {"washington-2025", "peace-agreement-2025"}
 OWNER = {o.id: a.id for a in AGREEMENTS for o in a.obligations}
@@ -229,3 +230,25 @@ def test_supersession__superseded_not_violated_after_the_date_unchanged_before()
         .history
     )
     assert [t.status for t in history][-2:] == [Status.VIOLATED, Status.SUPERSEDED]
+
+
+def test_relation__dated_before_its_agreement_is_an_error() -> None:
+    """A `supersedes` relation ended the earlier duty from its own date, even a date before the
+    later text existed; nothing checked it. A text relates to others from its own date."""
+    early = Relation(
+        RelationType.SUPERSEDES, "ts2020-6-safe-movement-aze", date(2024, 1, 1), "https://example.org/s"
+    )
+    later = attrs.evolve(early, date=date(2025, 8, 8))
+    for relation, expected in ((early, 1), (later, 0)):
+        agreements = [
+            attrs.evolve(a, relations=(*a.relations, relation)) if a.id == "washington-2025" else a
+            for a in AGREEMENTS
+        ]
+        triples = [(a, f"{a.id}.toml", "") for a in agreements]
+        found = [p for p in check_agreements(triples, PARTIES) if p.field.startswith("$.relations")]
+        assert len(found) == expected, found
+        for problem in found:
+            assert problem.file == "washington-2025.toml"
+            assert problem.message.startswith(
+                "relation dated 2024-01-01, before the agreement's date 2025-08-08"
+            )

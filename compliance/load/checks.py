@@ -54,6 +54,16 @@ def check_agreements(
                         f"{relation.later!r} is not an obligation of {agreement.id}",
                     )
                 )
+            if (
+                relation.date < agreement.date
+            ):  # a supersession would end the earlier duty before the text existed
+                problems.append(
+                    at(
+                        f"$.relations[{i}].date",
+                        f"relation dated {relation.date}, before the agreement's date {agreement.date}: "
+                        "a text relates to others from its own date",
+                    )
+                )
     return in_order(problems)
 
 
