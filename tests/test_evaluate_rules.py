@@ -893,3 +893,26 @@ def test_linking__explicit_links_win_within_their_agreement_rules_apply_elsewher
     assert targets["ts2020-1-ceasefire-arm"] == "explicit"
     assert "ts2020-1-ceasefire-aze" not in targets  # the coder chose, within trilateral-2020
     assert targets["p2022-3-non-use-of-force-aze"] == "force-by-bearer"  # a rule, in another agreement
+
+
+def test_term__a_notice_listed_unconfirmed_says_it_gives_notice() -> None:
+    """The notifying party's own declaration gives notice whatever grade its source earns; under
+    the strict policy Azerbaijan's account of its own notice is listed unconfirmed, and its
+    reason said nothing of the notice the status then turned on (the term "expired after
+    notice" beside an account listed as alleged)."""
+    agreements = [attrs.evolve(a, endings=()) for a in AGREEMENTS]
+    text = rows(f"T1,2025-05-10,,notice-of-termination,AZE,Baku,Government of Azerbaijan,AZE,{SRC},,,")
+    ledger = ledger_from_csv(text, agreements=agreements)
+    for trust in Trust:
+        evaluation = evaluate(
+            agreements, ledger.events, ledger.links, ledger.parties, D(2025, 11, 10), trust=trust
+        )
+        result = evaluation.result("ts2020-4-term-rus")
+        assert result.status is Status.TERMINATED
+        [notice] = [e for e in result.evidence if e.event == "T1"]
+        says = "gives notice all the same" in notice.reason
+        assert says == (notice.grade is not Grade.CONFIRMED), (trust, notice)
+    strict = evaluate(
+        agreements, ledger.events, ledger.links, ledger.parties, D(2025, 11, 10), trust=Trust.STRICT
+    )
+    assert strict.result("ts2020-4-term-rus").evidence[0].grade is not Grade.CONFIRMED

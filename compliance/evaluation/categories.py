@@ -13,6 +13,7 @@ from datetime import datetime, tzinfo
 from enum import Enum
 from typing import NamedTuple
 
+from compliance.core.events import Event
 from compliance.core.model import Obligation
 from compliance.core.timeframe import moment
 from compliance.core.vocabulary import Effect, Grade
@@ -147,16 +148,25 @@ def categorise(
                 chosen = category if confirmed else _UNCONFIRMED[category]
                 add(Account(span[0], event.id, chosen))
                 spans_by[chosen].append(span)
-        if (
-            event.kind == "notice-of-termination"
-            and ob.term is not None
-            and event.actor in ob.term.notice_by
-            # A notice is given by declaring it: the notifying party's own announcement is the
-            # act itself, whatever its stake in the term; anyone else's report needs confirming.
-            and (confirmed or event.reporter_party == event.actor)
-        ):
+        if gives_notice(event, ob, confirmed):
             notices.append(span[0])
     return Parts(spans_by, windows, notices, accounts)
+
+
+def gives_notice(event: Event, ob: Obligation, confirmed: bool) -> bool:
+    """Whether an account gives notice of termination under ``ob``'s term (docs/obligation-logic.md,
+    "Terms and renewal").
+
+    A notice is given by declaring it: the notifying party's own announcement is the act itself,
+    whatever its stake in the term, so it gives notice whatever grade its source earns; anyone
+    else's report of the notice needs confirming.
+    """
+    return (
+        event.kind == "notice-of-termination"
+        and ob.term is not None
+        and event.actor in ob.term.notice_by
+        and (confirmed or event.reporter_party == event.actor)
+    )
 
 
 _CATEGORY = {

@@ -19,6 +19,7 @@ from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import EPSILON, day_start, local_date, moment
 from compliance.core.vocabulary import Effect, Grade, Trust
+from compliance.evaluation.categories import gives_notice
 from compliance.evaluation.facts import Facts
 from compliance.evaluation.graded import Graded
 from compliance.evaluation.grading import grade_account_in
@@ -165,6 +166,8 @@ def list_evidence(
                 wanted.discard(link.effect)
             elif beyond:
                 continue
+            if grade is not Grade.CONFIRMED and gives_notice(event, ob, False):
+                why += "; gives notice all the same: the notifying party's own declaration is the notice"
             read_from = None
             if not before:
                 at = max(span[0], bound if breach else adopted)
