@@ -255,3 +255,15 @@ def test_check__json_keys_are_sorted(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["check", *GEORGIA, "--examples", "1", "--format", "json"]) == 0
     out = capsys.readouterr().out
     assert out == json.dumps(json.loads(out), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def test_check__one_id_as_a_string_is_that_agreement_and_an_unknown_one_is_refused() -> None:
+    """`Check.load(only="trilateral-2020-01")` (a typo for trilateral-2021-01) checked
+    trilateral-2020, whose id the string contains, with no error; an id matching nothing
+    checked nothing and said no agreement was loaded."""
+    from compliance.testing import Check
+
+    with pytest.raises(ValueError, match="unknown agreement trilateral-2020-01"):
+        Check.load(only="trilateral-2020-01", examples=1)
+    checked = Check.load(only="trilateral-2021-01", examples=1)
+    assert {ob.agreement for ob in checked.obligations} == {"trilateral-2021-01"}

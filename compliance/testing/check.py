@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 import agreements as bundled
+from compliance.core.arguments import agreement_ids
 from compliance.core.inputs import PathArg, as_path, as_paths
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
@@ -74,7 +75,8 @@ class Check:
         """
         gazetteer = None if gazetteer is None else as_path(gazetteer)
         places = None if gazetteer is None else load_gazetteer(gazetteer)
-        chosen = [a for a in agreements if not only or a.id in only]
+        wanted = agreement_ids(only, agreements)  # (one str is one id; an unknown one is refused)
+        chosen = [a for a in agreements if not wanted or a.id in wanted]
         found = list(problems) + static_problems(
             chosen, agreements, gazetteer, sources or {}, gazetteer_label
         )
