@@ -241,7 +241,7 @@ def test_gazetteer__every_command_that_loads_agreements_takes_it(tmp_path: Path)
 
 def test_gazetteer__check_reads_scopes_against_it(tmp_path: Path) -> None:
     """`compliance check FILE --gazetteer G` checks the scope against G (it said "unknown area")."""
-    pytest.importorskip("hypothesis")
+
     files = write(tmp_path)
     result = cli(
         "check", str(files["agreement"]), "--parties", str(files["parties"]),
@@ -256,7 +256,7 @@ def test_gazetteer__check_places_generated_accounts_by_it(tmp_path: Path) -> Non
     gazetteer, check finds a breach only through an explicit link (its generated accounts were
     placed by the bundled one, where Coldwater is unknown, so the rule linked them and the
     witness was an account of shelling in Coldwater that a run with the gazetteer does not link)."""
-    pytest.importorskip("hypothesis")
+
     files = write(tmp_path)
     text = files["agreement"].read_text(encoding="utf-8")
     files["agreement"].write_text(

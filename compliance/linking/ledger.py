@@ -128,7 +128,8 @@ def given_once(paths: Iterable[Path]) -> list[Path]:
     """The paths as given, each file named twice kept once (its first place).
 
     The same file named twice on the command line is a slip, not two sources: read twice, each
-    of its accounts would meet itself as a duplicate id and be rejected, and an agreement file
+    of its accounts would meet itself as an identical copy (a warning per row, every row counted
+    twice as read), and an agreement file
     would be a duplicate of itself and left out. Files are compared by identity (device and
     inode), so ``a.csv``, ``./a.csv``, its absolute path and a link to it are one file. A path
     that cannot be looked at is compared as written (reading it gives its own problem), and so
