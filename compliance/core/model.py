@@ -118,11 +118,17 @@ class Term:
     notice_by: tuple[str, ...] = ()
 
     @property
+    def first_expiry(self) -> date:
+        """The end of the first term (29 February falls to the 28th): one computation for linking,
+        the status and the history, so they cannot disagree on the day."""
+        return add_years(self.start, self.years)
+
+    @property
     def fixed_end(self) -> date | None:
         """The first expiry of a term that does not renew: a day the text alone fixes, so linking
         can read it as it reads an ``[[endings]]`` record. ``None`` for a renewable term, whose end
         depends on notices, which are evidence the evaluation reads after linking."""
-        return None if self.renewal_years else add_years(self.start, self.years)
+        return None if self.renewal_years else self.first_expiry
 
 
 @frozen

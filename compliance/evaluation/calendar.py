@@ -19,7 +19,7 @@ def term_expiry(
     """
     term = ob.term
     assert term is not None
-    expiry_day = add_years(term.start, term.years)
+    expiry_day = term.first_expiry
     while True:
         expiry = day_start(expiry_day, tz)
         notice_limit = day_start(add_months(expiry_day, -term.notice_months), tz)

@@ -63,7 +63,7 @@ def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
     term = facts.obligation.term
     if term is not None:
         points.update(facts.notices)
-        day = add_years(term.start, term.years)
+        day = term.first_expiry
         while day_start(day, facts.tz) <= until:
             points.add(day_start(day, facts.tz))
             if term.renewal_years == 0:

@@ -16,8 +16,9 @@ ACLED; otherwise it is ACLED's own, unaffiliated coding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
+from types import MappingProxyType
 
 from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem, Severity
@@ -86,7 +87,7 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 CROWD_TYPES = frozenset({"Protests", "Riots"})
 """Event types whose actors are a crowd and, when they intervened, a state's forces, in either order."""
 REQUIRED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "actor1", "source")
-COLUMNS = dict.fromkeys(
+COLUMNS: Mapping[str, str] = MappingProxyType(dict.fromkeys(
     (
         "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
         "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2", "source", "fatalities",
@@ -94,9 +95,10 @@ COLUMNS = dict.fromkeys(
         "location", "admin2", "admin1", "notes",
     ),
     "",
-) | {"time_precision": "1"}  # fmt: skip
+) | {"time_precision": "1"})  # fmt: skip
 """The columns read, in the order ``_AcledRows.record`` unpacks them, each with the value of a
-column the file lacks (a file without ``time_precision`` gives exact days)."""
+column the file lacks (a file without ``time_precision`` gives exact days). Read-only: its order
+is a contract with that unpacking."""
 OLD_COLUMN_NAMES = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2"}
 """Column names of ACLED files before 2019 (and of its old API) → today's."""
 _YEARS = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)\s*")

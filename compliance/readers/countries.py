@@ -41,6 +41,7 @@ from attrs import frozen
 
 import agreements as bundled
 from compliance.core.events import Origin
+from compliance.core.frozendict import FrozenDict
 from compliance.core.places import user_assigned
 from compliance.core.problems import Problem, Severity
 from compliance.readers.fields import integral, stated
@@ -155,10 +156,12 @@ def _country(row: dict[str, str]) -> Country:
 
 @frozen
 class _Lookups:
-    by_name: dict[str, str]
+    """Read-only: one value shared by every reader of the process (``functools.cache``)."""
+
+    by_name: FrozenDict[str, str]
     """Casefolded name, name without accents, alpha-2 or alpha-3 → alpha-2."""
-    by_numeric: dict[str, str]
-    by_gleditsch_ward: dict[str, str]
+    by_numeric: FrozenDict[str, str]
+    by_gleditsch_ward: FrozenDict[str, str]
 
 
 @functools.cache
@@ -175,9 +178,9 @@ def _lookups() -> _Lookups:
             by_name.setdefault(name.casefold(), c.alpha2)
             by_name.setdefault(unaccented(name).casefold(), c.alpha2)
     return _Lookups(
-        by_name,
-        {c.numeric: c.alpha2 for c in countries()},
-        {c.gleditsch_ward: c.alpha2 for c in countries() if c.gleditsch_ward},
+        FrozenDict(by_name),
+        FrozenDict({c.numeric: c.alpha2 for c in countries()}),
+        FrozenDict({c.gleditsch_ward: c.alpha2 for c in countries() if c.gleditsch_ward}),
     )
 
 
