@@ -15,38 +15,24 @@ both the scope checks and linking read that one.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from attrs import frozen
 
 import agreements as bundled
+from compliance.core.country_table import ISO_ALPHA_2, is_country_code
 from compliance.core.model import Agreement, Scope
-from compliance.core.places import Area, Gazetteer, Place, user_assigned
+from compliance.core.places import Area, Gazetteer, Place
 from compliance.core.problems import InputError, Problem
 from compliance.load.agreement_files import locate, parse_toml, read_text
-
-ISO_ALPHA_2 = re.compile(r"^[A-Z]{2}$")
-
-
-@functools.cache
-def iso_alpha_2() -> frozenset[str]:
-    """Every ISO 3166-1 alpha-2 code (``agreements/countries.csv``), read once, when first needed.
-
-    Two capital letters are not enough: ``"UK"`` (the United Kingdom is ``GB``) in a scope would
-    match no account's country, and the obligation would apply nowhere without a word.
-    """
-    with bundled.COUNTRIES_FILE.open(encoding="utf-8") as file:
-        rows = [line.split(",", 1)[0] for line in file if not line.startswith("#")]
-    return frozenset(rows[1:])  # (the first is the header)
 
 
 def _not_a_country(code: str) -> str | None:
     """Why ``code`` is not a country code of the table, or ``None`` when it is one."""
     if not ISO_ALPHA_2.match(code):
         return f"{code!r} is not an ISO 3166-1 alpha-2 code (two capital letters)"
-    if code not in iso_alpha_2() and not user_assigned(code):
+    if not is_country_code(code):
         return (
             f"{code!r} is not an ISO 3166-1 alpha-2 code: no country has it (agreements/countries.csv), "
             "and it is not one left to users (AA, QM-QZ, XA-XZ, ZZ)"

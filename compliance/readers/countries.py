@@ -34,15 +34,13 @@ one of the two states.
 
 from __future__ import annotations
 
-import csv
 import functools
 
 from attrs import frozen
 
-import agreements as bundled
+from compliance.core.country_table import country_rows, is_country_code
 from compliance.core.events import Origin
 from compliance.core.frozendict import FrozenDict
-from compliance.core.places import user_assigned
 from compliance.core.problems import Problem, Severity
 from compliance.readers.fields import integral, stated
 
@@ -136,9 +134,7 @@ def countries() -> tuple[Country, ...]:
     Read from ``agreements/countries.csv`` on the first call: the table is not needed by a
     command that reads no dataset, so ``import compliance`` does not read it.
     """
-    with bundled.COUNTRIES_FILE.open(encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(line for line in file if not line.startswith("#")))
-    return tuple(_country(row) for row in rows)
+    return tuple(_country(row) for row in country_rows())
 
 
 def _country(row: dict[str, str]) -> Country:
@@ -245,7 +241,7 @@ def stated_country(text: str) -> CountryReading:
         return CountryReading("", region=value)
     if len(value) == 2 and value.isascii() and value.isalpha():
         code = value.upper()  # a code no ISO country has ("UK" for GB) is kept, and warned of
-        known = user_assigned(code) or _lookups().by_name.get(code.casefold()) == code
+        known = is_country_code(code)
         return CountryReading(code, unknown=not known)
     return read_country(value)
 

@@ -1,0 +1,43 @@
+"""The ISO 3166-1 country table (``agreements/countries.csv``), read once, and what a code is.
+
+One reader of the table and one rule for "is a country code" serve the agreement and gazetteer
+checks (``load.places``) and the event readers (``readers.countries``), which stand on one floor
+and so share it from below. Read or decided in two places, a change to the file's layout or to
+the rule would make a scope and an account disagree on whether ``UK`` is a country.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+
+import agreements as bundled
+from compliance.core.places import user_assigned
+
+ISO_ALPHA_2 = re.compile(r"^[A-Z]{2}$")
+
+
+@functools.cache
+def country_rows() -> tuple[dict[str, str], ...]:
+    """Every row of the table (``alpha_2``, ``alpha_3``, ``numeric``, ``name`` …), in alpha-2
+    order; read on the first call, so that ``import compliance`` does not read it."""
+    with bundled.COUNTRIES_FILE.open(encoding="utf-8", newline="") as file:
+        return tuple(csv.DictReader(line for line in file if not line.startswith("#")))
+
+
+@functools.cache
+def _alpha_2() -> frozenset[str]:
+    return frozenset(row["alpha_2"] for row in country_rows())
+
+
+def is_country_code(code: str) -> bool:
+    """Whether ``code`` is a country's alpha-2 code, or one ISO leaves to users (``XK``).
+
+    Two capital letters are not enough: ``"UK"`` (the United Kingdom is ``GB``) in a scope would
+    match no account's country, and the obligation would apply nowhere without a word.
+    """
+    return bool(ISO_ALPHA_2.match(code)) and (code in _alpha_2() or user_assigned(code))
+
+
+__all__ = ["ISO_ALPHA_2", "country_rows", "is_country_code"]
