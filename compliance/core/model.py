@@ -340,6 +340,13 @@ class Agreement:
     def obligations_of(self, number: str) -> tuple[Obligation, ...]:
         return tuple(o for o in self.obligations if o.article == number)
 
+    def amendments_of(self, obligation_id: str) -> tuple[Amendment, ...]:
+        """The amendments of one obligation's deadline, in date order: the evaluation reads the
+        one in force at its cut-off, the agreements listing shows them all, from the same list."""
+        return tuple(
+            sorted((a for a in self.amendments if a.obligation == obligation_id), key=lambda a: a.date)
+        )
+
 
 def endings_of(agreements: Sequence[Agreement]) -> dict[str, list[Ending]]:
     """Endings by obligation id: the agreement's own, and those later instruments declare.

@@ -324,8 +324,7 @@ def _facts(
         deadlines: list[tuple[datetime | None, date]] = []
         if ob.deadline is not None:
             deadlines.append((None, ob.deadline))
-        amendments = sorted((a for a in agreement.amendments if a.obligation == ob.id), key=lambda a: a.date)
-        deadlines += [(day_start(a.date, tz), a.deadline) for a in amendments]
+        deadlines += [(day_start(a.date, tz), a.deadline) for a in agreement.amendments_of(ob.id)]
         endings = sorted(all_endings.get(ob.id, ()), key=ending_order)
         ending = (day_start(endings[0].date, tz), endings[0].type, endings[0].by) if endings else None
         firsts, notices, accounts = derived[ob.id]

@@ -161,7 +161,7 @@ def _listed_deadline(agreement: Agreement, ob: Obligation) -> str:
     amended on 2020-11-15 to 2020-11-25"). The listing is of the texts, with no as-of date, so it
     gives the stated day and every change of it: the stated day alone read as the deadline after
     an amendment had moved it, while a report gives the amended one."""
-    amended = sorted((m for m in agreement.amendments if m.obligation == ob.id), key=lambda m: m.date)
+    amended = agreement.amendments_of(ob.id)
     due = f" by {ob.deadline.isoformat()}" if ob.deadline else ""
     changes = [f"on {m.date.isoformat()} to {m.deadline.isoformat()}" for m in amended]
     if changes:
