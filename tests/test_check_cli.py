@@ -64,7 +64,9 @@ def test_check__a_law_counterexample_exits_1_and_is_printed_as_an_event_file(
 ) -> None:
     """A law that fails is reported with its shrunk event file, and the command exits 1."""
 
-    def broken(agreements: object, parties: PartyRegistry, events: list[Event], as_of: date) -> None:
+    def broken(
+        agreements: object, parties: PartyRegistry, events: list[Event], as_of: date, **_: object
+    ) -> None:
         assert not events, "a law broken on purpose: any account breaks it"
 
     monkeypatch.setitem(LAWS, "broken on purpose", broken)

@@ -336,7 +336,7 @@ def test_check_json_keys_are_documented(
     """The check's output (problems, obligations, witnesses and a counterexample) uses exactly the documented keys."""
     from compliance.testing.laws import LAWS
 
-    def broken(*_: object) -> None:
+    def broken(*_: object, **__: object) -> None:
         raise AssertionError("a law broken on purpose, so that there is a counterexample to compare")
 
     monkeypatch.setitem(LAWS, "broken on purpose", broken)

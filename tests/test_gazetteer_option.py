@@ -347,3 +347,33 @@ def test_gazetteer__validating_it_alone_checks_only_that_file(tmp_path: Path) ->
     result = cli("validate", str(files["places"]))
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "0 error(s), 0 warning(s)"
+
+
+def test_gazetteer__every_law_links_with_the_gazetteer_it_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`compliance check --gazetteer G` ran its laws with files linked by the bundled gazetteer:
+    their counterexamples, or their silence, were about a linking no run with G does. Every law
+    now links with the gazetteer it is given (each call of ``links_for`` is recorded)."""
+    from datetime import date
+
+    from compliance.load.places import load_gazetteer
+    from compliance.testing import laws
+    from tests.support import AGREEMENTS, PARTIES, ledger_from_csv, rows
+
+    given = load_gazetteer(ROOT / "agreements" / "places.toml")  # equal to the bundled one, not it
+    assert given is not load_gazetteer(None)
+    seen: list[object] = []
+    plain = laws.links_for
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append(args[3] if len(args) > 3 else kwargs.get("gazetteer"))
+        return plain(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(laws, "links_for", recording)
+    events = list(
+        ledger_from_csv(rows("C1,2021-07-28,,armed-clash,AZE,Yeraskh,Reuters,none,,,,synthetic")).events
+    )
+    for name, law in laws.LAWS.items():
+        seen.clear()
+        law(AGREEMENTS, PARTIES, events, date(2021, 12, 31), gazetteer=given)
+        assert seen, name
+        assert all(g is given for g in seen), name

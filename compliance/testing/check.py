@@ -86,7 +86,7 @@ class Check:
             related = related_to(agreement, agreements)
             for ob in agreement.obligations:
                 checks.append(explore_obligation(agreement, ob, related, parties, examples, seed, places))
-            counterexamples += run_laws(agreement, related, parties, examples, seed)
+            counterexamples += run_laws(agreement, related, parties, examples, seed, places)
         return cls(
             tuple(sorted(set(found))),
             tuple(checks),

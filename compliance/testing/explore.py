@@ -329,9 +329,16 @@ def _find(
 
 
 def run_laws(
-    agreement: Agreement, related: Sequence[Agreement], parties: PartyRegistry, examples: int, seed: int
+    agreement: Agreement,
+    related: Sequence[Agreement],
+    parties: PartyRegistry,
+    examples: int,
+    seed: int,
+    gazetteer: Gazetteer | None = None,
 ) -> list[Counterexample]:
     """Every law on generated files for the agreement (noise included); each failure shrunk by Hypothesis.
+
+    The files are linked with ``gazetteer`` (``None``: the bundled one), as a run with it links.
 
     The breach law adds its breach to one drawn obligation per file, which keeps the run short.
     """
@@ -351,9 +358,11 @@ def run_laws(
             events, as_of, target = drawn
             try:
                 if law is breach_never_improves:
-                    breach_never_improves(related, parties, events, as_of, obligations=(target,))
+                    breach_never_improves(
+                        related, parties, events, as_of, obligations=(target,), gazetteer=gazetteer
+                    )
                 else:
-                    law(related, parties, events, as_of)
+                    law(related, parties, events, as_of, gazetteer=gazetteer)
             except AssertionError as exc:
                 failures[(tuple(events), as_of)] = str(exc)
                 return True

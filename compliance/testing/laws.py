@@ -61,8 +61,9 @@ def _run(
     as_of: date,
     links: Sequence[Link] | None = None,
     trust: Trust = Trust.STANDARD,
+    gazetteer: Gazetteer | None = None,
 ) -> Evaluation:
-    found = links_for(agreements, parties, events) if links is None else links
+    found = links_for(agreements, parties, events, gazetteer) if links is None else links
     # What ``evaluate`` computes, without its edge checks: the laws probe days around an
     # encoding's own dates, which may lie past 2100 (a term may run to 2150).
     return Prepared.of(agreements, events, found).evaluate(parties, as_of, trust)
@@ -97,15 +98,16 @@ def order_independent(
     as_of: date,
     *,
     seed: int = 0,
+    gazetteer: Gazetteer | None = None,
 ) -> None:
     """Shuffling the accounts and their links changes nothing in the evaluation."""
-    links = links_for(agreements, parties, events)
+    links = links_for(agreements, parties, events, gazetteer)
     rnd = random.Random(seed)  # noqa: S311 - a reproducible shuffle, not a secret
     shuffled_events, shuffled_links = list(events), list(links)
     rnd.shuffle(shuffled_events)
     rnd.shuffle(shuffled_links)
-    before = _run(agreements, parties, events, as_of, links)
-    after = _run(agreements, parties, shuffled_events, as_of, shuffled_links)
+    before = _run(agreements, parties, events, as_of, links, gazetteer=gazetteer)
+    after = _run(agreements, parties, shuffled_events, as_of, shuffled_links, gazetteer=gazetteer)
     assert before == after, (
         f"order independence, as of {as_of}: shuffling the accounts changed {_first_difference(before, after)}"
     )
@@ -117,6 +119,8 @@ def no_look_ahead(
     events: Sequence[Event],
     as_of: date,
     later: Sequence[Event] | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
 ) -> None:
     """Accounts of events that begin after the as-of date change nothing.
 
@@ -129,8 +133,10 @@ def no_look_ahead(
         for i, e in enumerate(events if later is None else later)
     ]
     ids = {e.id for e in events}
-    before = _run(agreements, parties, events, as_of)
-    with_later = _run(agreements, parties, [*events, *(m for m in moved if m.id not in ids)], as_of)
+    before = _run(agreements, parties, events, as_of, gazetteer=gazetteer)
+    with_later = _run(
+        agreements, parties, [*events, *(m for m in moved if m.id not in ids)], as_of, gazetteer=gazetteer
+    )
     assert summary(before) == summary(with_later), (
         f"no look-ahead, as of {as_of}: accounts dated after it changed {_first_difference(before, with_later)}"
     )
@@ -142,19 +148,21 @@ def history_replays(
     events: Sequence[Event],
     as_of: date,
     days: Iterable[date] | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
 ) -> None:
     """Replaying each history at an earlier date gives what a direct evaluation at that date gives.
 
     ``days`` (default: every day a status changes, the day before it, and ``as_of``) later than
     ``as_of`` are skipped.
     """
-    final = _run(agreements, parties, events, as_of)
+    final = _run(agreements, parties, events, as_of, gazetteer=gazetteer)
     if days is None:
         changes = {t.date for r in final.results for t in r.history}
         days = changes | {d - timedelta(days=1) for d in changes} | {as_of}
     tz = {a.id: a.tz for a in agreements}
     for day in sorted(d for d in days if d <= as_of):
-        direct = _run(agreements, parties, events, day)
+        direct = _run(agreements, parties, events, day, gazetteer=gazetteer)
         for result in final.results:
             replayed = result.status_on(day, tz[result.agreement])
             now = direct.result(result.id)
@@ -171,13 +179,15 @@ def breach_never_improves(
     as_of: date,
     when: EventTime | None = None,
     obligations: Collection[str] | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
 ) -> None:
     """Adding a confirmed account of a breach of any obligation never makes any status better.
 
     For each obligation in turn (or each of ``obligations``), an unaffiliated source's account
     (dated ``when``, default the as-of date) with an explicit breach link to it is added.
     """
-    before = _run(agreements, parties, events, as_of)
+    before = _run(agreements, parties, events, as_of, gazetteer=gazetteer)
     moment = when or EventTime(as_of, None, Precision.DAY)
     for agreement in agreements:
         for ob in agreement.obligations:
@@ -192,7 +202,13 @@ def breach_never_improves(
                 actor=ob.bearers[0],
                 links=(ExplicitLink(agreement.id, ob.article, Effect.BREACHES, ob.id),),
             )
-            after = _run(agreements, parties, [*(e for e in events if e.id != breach.id), breach], as_of)
+            after = _run(
+                agreements,
+                parties,
+                [*(e for e in events if e.id != breach.id), breach],
+                as_of,
+                gazetteer=gazetteer,
+            )
             for old, new in zip(before.results, after.results, strict=True):
                 worst_old = max(badness(s) for s in old.possible)
                 worst_new = max(badness(s) for s in new.possible)
@@ -203,13 +219,18 @@ def breach_never_improves(
 
 
 def trust_nested(
-    agreements: Sequence[Agreement], parties: PartyRegistry, events: Sequence[Event], as_of: date
+    agreements: Sequence[Agreement],
+    parties: PartyRegistry,
+    events: Sequence[Event],
+    as_of: date,
+    *,
+    gazetteer: Gazetteer | None = None,
 ) -> None:
     """What the strict policy confirms, the standard one confirms, and what that confirms, the broad one does."""
-    links = links_for(agreements, parties, events)
+    links = links_for(agreements, parties, events, gazetteer)
     confirmed = []
     for trust in TRUST_ORDER:
-        evaluation = _run(agreements, parties, events, as_of, links, trust)
+        evaluation = _run(agreements, parties, events, as_of, links, trust, gazetteer=gazetteer)
         confirmed.append(
             {
                 (r.id, e.event, e.effect.value)
@@ -231,6 +252,8 @@ def fulfilled_stays_fulfilled(
     events: Sequence[Event],
     as_of: date,
     later: date | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
 ) -> None:
     """An obligation fulfilled (on time or late) as of a date is still so at a later date, unless
     ended, under every trust policy.
@@ -243,7 +266,7 @@ def fulfilled_stays_fulfilled(
     ``strict`` and ``broad`` no denial withdraws a confirmation, and the law has no exception.
     """
     later = later or as_of + timedelta(days=365)
-    links = links_for(agreements, parties, events)
+    links = links_for(agreements, parties, events, gazetteer)
     prepared = Prepared.of(agreements, events, links)
     now = prepared.evaluate_policies(parties, as_of, TRUST_ORDER, Trust.STANDARD)
     then = prepared.evaluate_policies(parties, later, TRUST_ORDER, Trust.STANDARD)
@@ -270,6 +293,8 @@ def partner_dated_anywhere_in_its_range(
     events: Sequence[Event],
     as_of: date,
     days: Iterable[date] | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
 ) -> None:
     """An account of the fulfilment of an obligation, dated to a range of days, placed on any one
     day of its range, never gives an obligation that runs in parallel with it, or waits for it, a
@@ -287,7 +312,7 @@ def partner_dated_anywhere_in_its_range(
     possible day (a denial dated to a range that has begun answers the account it denies); moved
     past the as-of date it would no longer be known, which is another input, not another place.
     """
-    links = links_for(agreements, parties, events)
+    links = links_for(agreements, parties, events, gazetteer)
     runs_with: dict[str, list[tuple[Agreement, str]]] = {}
     for agreement in agreements:
         for ob in agreement.obligations:
@@ -300,7 +325,7 @@ def partner_dated_anywhere_in_its_range(
     for link in links:
         if link.effect is Effect.FULFILS and link.obligation in runs_with:
             fulfils.setdefault(link.event, set()).add(link.obligation)
-    before = _run(agreements, parties, events, as_of, links)
+    before = _run(agreements, parties, events, as_of, links, gazetteer=gazetteer)
     for event in events:
         if event.when.is_instant or event.incident:  # (an instant's days depend on the zone)
             continue
@@ -322,7 +347,14 @@ def partner_dated_anywhere_in_its_range(
             )
             for day in sorted(d for d in tried if first <= d <= last):
                 placed = evolve(event, when=EventTime(day, None, Precision.DAY))
-                after = _run(agreements, parties, [placed if e is event else e for e in events], as_of, links)
+                after = _run(
+                    agreements,
+                    parties,
+                    [placed if e is event else e for e in events],
+                    as_of,
+                    links,
+                    gazetteer=gazetteer,
+                )
                 for ob_id in ob_ids:
                     possible = {s.value for s in before.result(ob_id).possible}
                     found = after.result(ob_id)
@@ -336,7 +368,10 @@ def partner_dated_anywhere_in_its_range(
 _SECOND = itemgetter(1)
 
 
-Law = Callable[[Sequence[Agreement], PartyRegistry, Sequence[Event], date], None]
+Law = Callable[..., None]
+"""``law(agreements, parties, events, as_of, *, gazetteer=None)``: a gazetteer links the files as a
+run with it links (``None``: the bundled one)."""
+
 
 LAWS: dict[str, Law] = {
     "order independence": order_independent,
