@@ -10,7 +10,7 @@ of the file: what cannot be read one way only is left out, the rest is used.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 from attrs import frozen
@@ -54,13 +54,9 @@ def check_parties(
             path = f"$.parties[{i}].id"
             message = f"duplicate party id {party_id!r}, given to {len(found)} entries ({at}): every entry that gives it is left out"
             problems.append(Problem(label, where(path), path, message))
-    holders: dict[str, list[tuple[int, str, str]]] = {}  # name → (entry, key, as written)
-    for i, party in enumerate(parties):
-        for key, names in (("id", (party.id,)), ("name", (party.name,)), ("aliases", party.aliases)):
-            for name in names:
-                given = holders.setdefault(name.casefold(), [])
-                if not any(entry == i for entry, _, _ in given):
-                    given.append((i, key, name))
+    holders = _holders(
+        (i, (("id", (p.id,)), ("name", (p.name,)), ("aliases", p.aliases))) for i, p in enumerate(parties)
+    )
     ambiguous: set[str] = set()
     for name, given in holders.items():
         if len({parties[i].id for i, _, _ in given}) < 2:
@@ -135,13 +131,7 @@ def check_reporters(
                 "affiliated with no party): the reporter is left out, as if unregistered"
             )
             problems.append(Problem(label, where(path), path, message))
-    holders: dict[str, list[tuple[int, str, str]]] = {}  # name → (entry, key, as written)
-    for i, reporter in resolved.items():
-        for key, names in (("name", (reporter.name,)), ("aliases", reporter.aliases)):
-            for name in names:
-                given = holders.setdefault(name.casefold(), [])
-                if not any(entry == i for entry, _, _ in given):
-                    given.append((i, key, name))
+    holders = _holders((i, (("name", (r.name,)), ("aliases", r.aliases))) for i, r in resolved.items())
     clashing: set[int] = set()
     for given in holders.values():
         if len({resolved[i].party for i, _, _ in given}) < 2:
@@ -167,3 +157,20 @@ def affiliation(text: str, parties: PartyRegistry) -> str | None:
     if folded == UNKNOWN:
         return UNKNOWN
     return parties.resolve(text)
+
+
+Named = tuple[int, tuple[tuple[str, tuple[str, ...]], ...]]
+"""An entry's position and its names by key (``("aliases", (…))``)."""
+
+
+def _holders(entries: Iterable[Named]) -> dict[str, list[tuple[int, str, str]]]:
+    """Each name, case-folded, with the entries that give it: (entry, key, name as written),
+    each entry once. One table for both registries, so parties and reporters clash alike."""
+    holders: dict[str, list[tuple[int, str, str]]] = {}
+    for i, keys in entries:
+        for key, names in keys:
+            for name in names:
+                given = holders.setdefault(name.casefold(), [])
+                if not any(entry == i for entry, _, _ in given):
+                    given.append((i, key, name))
+    return holders
