@@ -153,11 +153,3 @@ def _km(lat1: float, lon1: float, lat2: float | None, lon2: float | None) -> flo
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def user_assigned(code: str) -> bool:
-    """Whether ``code`` (two capital letters) is one ISO 3166-1 leaves to its users: AA, QM–QZ,
-    XA–XZ and ZZ. Datasets give Kosovo as XK, and a fictional conflict of an exercise needs codes
-    no real country has: they are codes, not mistakes, though no country of the table has them.
-    """
-    return code in ("AA", "ZZ") or code[:1] == "X" or (code[:1] == "Q" and "M" <= code[1:2] <= "Z")
