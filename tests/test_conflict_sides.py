@@ -9,8 +9,10 @@ standing for the two countries.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -21,67 +23,38 @@ from compliance.evaluation.evaluate import evaluate_ledger
 from compliance.linking.ledger import build_ledger, load_agreements, load_registries
 from compliance.load.agreement_files import load_agreement_text
 from compliance.load.checks import check_agreements
+from tests.fictional import (
+    breached_by,
+    ceasefire,
+    ceasefire_obligation,
+    conflict,
+    party,
+    reporter,
+    toml_file,
+    write_files,
+)
 
 ROOT = Path(__file__).parent.parent
 
-PARTIES = """# SYNTHETIC party registry: fictional parties.
-[[parties]]
-id = "ORL"
-name = "Orland"
 
-[[parties]]
-id = "VSM"
-name = "Vesmark"
+def party_registry(*conflicts: str) -> str:
+    """The registry of Orland, Vesmark and the Joint Monitoring Mission, with these ``[[conflicts]]``."""
+    return toml_file(
+        "SYNTHETIC party registry: fictional parties.",
+        party("ORL", "Orland"),
+        party("VSM", "Vesmark"),
+        party("JMM", "Joint Monitoring Mission", kind="organisation"),
+        *conflicts,
+    )
 
-[[parties]]
-id = "JMM"
-name = "Joint Monitoring Mission"
-kind = "organisation"
-"""
 
-CONFLICT = """
-[[conflicts]]
-id = "orland-vesmark"
-sides = [["ORL"], ["VSM"]]
-"""
+PARTIES = party_registry()  # no conflict declared: no party stands on a side
+WITH_CONFLICT = party_registry(conflict("orland-vesmark", sides=[["ORL"], ["VSM"]]))
 
-REPORTERS = """# SYNTHETIC reporter registry: fictional reporters.
-[[reporters]]
-name = "Orland Ministry of Defence"
-party = "ORL"
-"""
-
-AGREEMENT = """# SYNTHETIC agreement between fictional parties.
-id = "orland-vesmark-2024"
-title = "SYNTHETIC Orland-Vesmark ceasefire (fictional)"
-short_title = "SYNTHETIC Orland-Vesmark ceasefire"
-date = 2024-06-01
-nature = "treaty"
-signatories = {signatories}
-utc_offset = "+00:00"
-sources = ["https://example.org/synthetic/orland-vesmark"]
-
-[[articles]]
-number = "1"
-title = "Ceasefire"
-text = "SYNTHETIC: a complete ceasefire from 1 June 2024."
-source = "https://example.org/synthetic/orland-vesmark"
-
-[[obligations]]
-id = "ovm-1-ceasefire-vsm"
-article = "1"
-summary = "Vesmark observes the ceasefire."
-bearers = {bearers}
-modality = "prohibition"
-kind = "maintenance"
-in_force = 2024-06-01
-
-[[obligations.rules]]
-name = "hostilities-by-bearer"
-kinds = ["shelling"]
-actors = ["bearer"]
-effect = "breaches"
-"""
+REPORTERS = toml_file(
+    "SYNTHETIC reporter registry: fictional reporters.",
+    reporter("Orland Ministry of Defence", party="ORL"),
+)
 
 EVENTS = """id,date,kind,actor,target,country,reported_by,source_url,notes
 K1,2024-06-12,shelling,VSM,ORL,XO,Orland Ministry of Defence,https://example.org/synthetic/k1,SYNTHETIC: Orland's ministry alone says Vesmark shelled a town.
@@ -91,20 +64,33 @@ OBLIGATION = "ovm-1-ceasefire-vsm"
 AS_OF = date(2024, 8, 15)
 
 
-def agreement_text(signatories: str = '["ORL", "VSM"]', bearers: str = '["VSM"]') -> str:
-    return AGREEMENT.format(signatories=signatories, bearers=bearers)
+def agreement_text(signatories: Sequence[str] = ("ORL", "VSM"), bearers: Sequence[str] = ("VSM",)) -> str:
+    """The ceasefire of 1 June 2024, signed by ``signatories``, whose one obligation ``bearers`` bear."""
+    return ceasefire(
+        "SYNTHETIC agreement between fictional parties.",
+        id="orland-vesmark-2024",
+        title="SYNTHETIC Orland-Vesmark ceasefire (fictional)",
+        short_title="SYNTHETIC Orland-Vesmark ceasefire",
+        signed=date(2024, 6, 1),
+        signatories=signatories,
+        source="https://example.org/synthetic/orland-vesmark",
+        text="SYNTHETIC: a complete ceasefire from 1 June 2024.",
+        obligations=[
+            ceasefire_obligation(
+                OBLIGATION,
+                summary="Vesmark observes the ceasefire.",
+                bearers=bearers,
+                in_force=date(2024, 6, 1),
+                rules=[breached_by("hostilities-by-bearer", kinds=["shelling"], actors=["bearer"])],
+            )
+        ],
+    )
 
 
 def write(folder: Path, parties: str) -> dict[str, Path]:
-    texts = {
-        "agreement.toml": agreement_text(),
-        "parties.toml": parties,
-        "reporters.toml": REPORTERS,
-        "events.csv": EVENTS,
-    }
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return {name.split(".")[0]: folder / name for name in texts}
+    return write_files(
+        folder, agreement=agreement_text(), parties=parties, reporters=REPORTERS, events=EVENTS
+    )
 
 
 def warnings_of(text: str, parties: str, folder: Path) -> list[Problem]:
@@ -149,7 +135,7 @@ def test_no_conflict__the_parties_on_no_side_draw_one_warning_and_the_agreement_
 
 def test_no_conflict__declaring_it_silences_the_warning_and_the_accusation_is_alleged(tmp_path: Path) -> None:
     """With the conflict declared, no problem, and the same account is an opposing side's: disputed."""
-    files = write(tmp_path, PARTIES + CONFLICT)
+    files = write(tmp_path, WITH_CONFLICT)
     ledger = build_ledger(
         [files["agreement"]],
         [files["events"]],
@@ -164,16 +150,17 @@ def test_no_conflict__declaring_it_silences_the_warning_and_the_accusation_is_al
 @pytest.mark.parametrize(
     ("signatories", "bearers", "parties", "warned"),
     [
-        ('["ORL", "VSM"]', '["VSM"]', PARTIES, True),
-        ('["ORL"]', '["VSM"]', PARTIES, True),  # a declaration by one party, a duty of another
-        ('["VSM"]', '["JMM"]', PARTIES, True),  # an organisation's duty: no side either
-        ('["VSM"]', '["VSM"]', PARTIES, False),  # one party only: nobody to oppose it
-        ('["ORL", "VSM"]', '["VSM"]', PARTIES + CONFLICT, False),
-        ('["ORL", "VSM", "JMM"]', '["JMM"]', PARTIES + CONFLICT, False),  # a duty of a party on no side
+        (["ORL", "VSM"], ["VSM"], PARTIES, True),
+        (["ORL"], ["VSM"], PARTIES, True),  # a declaration by one party, a duty of another
+        (["VSM"], ["JMM"], PARTIES, True),  # an organisation's duty: no side either
+        (["VSM"], ["VSM"], PARTIES, False),  # one party only: nobody to oppose it
+        (["ORL", "VSM"], ["VSM"], WITH_CONFLICT, False),
+        (["ORL", "VSM", "JMM"], ["JMM"], WITH_CONFLICT, False),  # a duty of a party on no side
     ],
+    ids=lambda value: json.dumps(value) if isinstance(value, list) else None,  # the ids as TOML writes them
 )
 def test_no_conflict__warned_when_two_or_more_signatories_and_bearers_stand_on_no_side(
-    signatories: str, bearers: str, parties: str, warned: bool, tmp_path: Path
+    signatories: list[str], bearers: list[str], parties: str, warned: bool, tmp_path: Path
 ) -> None:
     """The condition is on the parties of the text, signatories and bearers together: a text to
     which a side is a party is read as meant, as the 2020 statement's Russian duties are."""

@@ -6,6 +6,7 @@ import collections
 import subprocess
 import sys
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from agreements import iso_countries
 from compliance import build_ledger
 from compliance.linking.scope import OUTSIDE
 from compliance.readers.countries import ADDED_NAMES, REGION_NAMES, countries, read_country
+from tests.fictional import breached_by, ceasefire, ceasefire_obligation, conflict, party, section, toml_file
 from tests.support import ledger_from_csv
 from tests.test_ucdp import HEADER as UCDP_HEADER
 
@@ -114,68 +116,39 @@ def test_countries__the_table_is_read_when_first_needed_not_at_import():
 
 # --------------------------------------------------------------------------- another conflict
 
-PARTIES = """\
-# SYNTHETIC parties for a test: not an encoding of any real agreement.
-[[parties]]
-id = "SAF"
-name = "Sudanese Armed Forces"
-aliases = ["Military Forces of Sudan", "Government of Sudan"]
+PARTIES = toml_file(
+    "SYNTHETIC parties for a test: not an encoding of any real agreement.",
+    party("SAF", "Sudanese Armed Forces", aliases=["Military Forces of Sudan", "Government of Sudan"]),
+    party("RSF", "Rapid Support Forces", aliases=["RSF"]),
+    conflict("sudan", sides=[["SAF"], ["RSF"]], note="Synthetic."),
+)
 
-[[parties]]
-id = "RSF"
-name = "Rapid Support Forces"
-aliases = ["RSF"]
-
-[[conflicts]]
-id = "sudan"
-sides = [["SAF"], ["RSF"]]
-note = "Synthetic."
-"""
-
-AGREEMENT = """\
-# SYNTHETIC agreement for a test: not the text of any real agreement.
-id = "synthetic-sudan-2023"
-title = "Synthetic ceasefire in Sudan"
-short_title = "Synthetic Sudan ceasefire"
-date = 2023-05-20
-nature = "political-statement"
-signatories = ["SAF", "RSF"]
-utc_offset = "+02:00"
-zone_name = "Khartoum time"
-sources = ["https://synthetic.invalid/sudan"]
-
-[scope]
-countries = ["SD"]
-areas = []
-note = "Synthetic: the whole of Sudan."
-
-[[articles]]
-number = "1"
-title = "Ceasefire"
-text = "Synthetic: the parties cease fire."
-source = "https://synthetic.invalid/sudan"
-
-[[obligations]]
-id = "syn-1-ceasefire-saf"
-article = "1"
-summary = "The Sudanese Armed Forces cease fire."
-bearers = ["SAF"]
-modality = "prohibition"
-kind = "maintenance"
-in_force = 2023-05-22
-
-[[obligations.rules]]
-name = "hostilities-by-bearer"
-kinds = ["armed-clash"]
-actors = ["bearer"]
-effect = "breaches"
-
-[[obligations.rules]]
-name = "unattributed-hostilities"
-kinds = ["armed-clash"]
-actors = ["unknown"]
-effect = "breaches"
-"""
+AGREEMENT = ceasefire(
+    "SYNTHETIC agreement for a test: not the text of any real agreement.",
+    id="synthetic-sudan-2023",
+    title="Synthetic ceasefire in Sudan",
+    short_title="Synthetic Sudan ceasefire",
+    signed=date(2023, 5, 20),
+    nature="political-statement",
+    signatories=["SAF", "RSF"],
+    utc_offset="+02:00",
+    zone_name="Khartoum time",
+    source="https://synthetic.invalid/sudan",
+    scope=section("scope", countries=["SD"], areas=[], note="Synthetic: the whole of Sudan."),
+    text="Synthetic: the parties cease fire.",
+    obligations=[
+        ceasefire_obligation(
+            "syn-1-ceasefire-saf",
+            summary="The Sudanese Armed Forces cease fire.",
+            bearers=["SAF"],
+            in_force=date(2023, 5, 22),
+            rules=[
+                breached_by("hostilities-by-bearer", kinds=["armed-clash"], actors=["bearer"]),
+                breached_by("unattributed-hostilities", kinds=["armed-clash"], actors=["unknown"]),
+            ],
+        )
+    ],
+)
 
 ACLED = (
     "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,source,iso,country,admin1,location,notes\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,97 +19,73 @@ from compliance.cli.arguments import parser
 from compliance.core.problems import InputError
 from compliance.linking.ledger import Ledger, build_ledger
 from compliance.load.places import GIVE_YOUR_AREAS
+from tests.fictional import (
+    area,
+    breached_by,
+    ceasefire,
+    ceasefire_obligation,
+    conflict,
+    party,
+    place,
+    reporter,
+    section,
+    toml_file,
+    write_files,
+)
 
 ROOT = Path(__file__).parent.parent
 
-PARTIES = """# SYNTHETIC party registry: fictional parties.
-[[parties]]
-id = "EST"
-name = "Eastland"
+PARTIES = toml_file(
+    "SYNTHETIC party registry: fictional parties.",
+    party("EST", "Eastland"),
+    party("WST", "Westland"),
+    conflict("east-west", sides=[["EST"], ["WST"]]),
+)
 
-[[parties]]
-id = "WST"
-name = "Westland"
+REPORTERS = toml_file(
+    "SYNTHETIC reporter registry: a fictional monitor affiliated with no party.",
+    reporter("Fictional Monitoring Mission", party="none"),
+)
 
-[[conflicts]]
-id = "east-west"
-sides = [["EST"], ["WST"]]
-"""
+PLACES = toml_file(
+    "SYNTHETIC gazetteer: fictional areas and places.",
+    area("amber-valley", "Amber Valley (fictional)", countries=["XE"]),
+    area("frost-hills", "Frost Hills (fictional)", countries=["XW"]),
+    place(["Amberton"], country="XE", kind="town", areas=["amber-valley"]),
+    place(["Coldwater"], country="XW", kind="town", areas=["frost-hills"]),
+)
 
-REPORTERS = """# SYNTHETIC reporter registry: a fictional monitor affiliated with no party.
-[[reporters]]
-name = "Fictional Monitoring Mission"
-party = "none"
-"""
 
-PLACES = """# SYNTHETIC gazetteer: fictional areas and places.
-[[areas]]
-id = "amber-valley"
-name = "Amber Valley (fictional)"
-countries = ["XE"]
+def agreement(scope: str) -> str:
+    """Eastland's ceasefire in the Amber Valley, with the given ``[scope]``."""
+    return ceasefire(
+        "SYNTHETIC agreement between fictional parties.",
+        id="east-west-2025",
+        title="SYNTHETIC Eastland-Westland ceasefire (fictional)",
+        short_title="SYNTHETIC Eastland-Westland ceasefire",
+        signed=date(2025, 1, 10),
+        signatories=["EST", "WST"],
+        source="https://example.org/synthetic/east-west",
+        scope=scope,
+        text="SYNTHETIC: a ceasefire in the Amber Valley.",
+        obligations=[
+            ceasefire_obligation(
+                "ew-1-ceasefire-est",
+                summary="Eastland observes the ceasefire.",
+                bearers=["EST"],
+                beneficiaries=["WST"],
+                in_force=date(2025, 1, 10),
+                rules=[
+                    breached_by("hostilities-by-bearer", kinds=["shelling"], actors=["bearer"]),
+                    breached_by("hostilities-unattributed", kinds=["shelling"], actors=["unknown"]),
+                ],
+            )
+        ],
+    )
 
-[[areas]]
-id = "frost-hills"
-name = "Frost Hills (fictional)"
-countries = ["XW"]
 
-[[places]]
-names = ["Amberton"]
-country = "XE"
-kind = "town"
-areas = ["amber-valley"]
-
-[[places]]
-names = ["Coldwater"]
-country = "XW"
-kind = "town"
-areas = ["frost-hills"]
-"""
-
-AGREEMENT = """# SYNTHETIC agreement between fictional parties.
-id = "east-west-2025"
-title = "SYNTHETIC Eastland-Westland ceasefire (fictional)"
-short_title = "SYNTHETIC Eastland-Westland ceasefire"
-date = 2025-01-10
-nature = "treaty"
-signatories = ["EST", "WST"]
-utc_offset = "+00:00"
-sources = ["https://example.org/synthetic/east-west"]
-
-[scope]
-{scope}
-
-[[articles]]
-number = "1"
-title = "Ceasefire"
-text = "SYNTHETIC: a ceasefire in the Amber Valley."
-source = "https://example.org/synthetic/east-west"
-
-[[obligations]]
-id = "ew-1-ceasefire-est"
-article = "1"
-summary = "Eastland observes the ceasefire."
-bearers = ["EST"]
-beneficiaries = ["WST"]
-modality = "prohibition"
-kind = "maintenance"
-in_force = 2025-01-10
-
-[[obligations.rules]]
-name = "hostilities-by-bearer"
-kinds = ["shelling"]
-actors = ["bearer"]
-effect = "breaches"
-
-[[obligations.rules]]
-name = "hostilities-unattributed"
-kinds = ["shelling"]
-actors = ["unknown"]
-effect = "breaches"
-"""
-
-AREAS = 'areas = ["amber-valley"]'
-COUNTRIES = 'countries = ["XE"]'
+AREAS = section("scope", areas=["amber-valley"])
+COUNTRIES = section("scope", countries=["XE"])
 
 EVENTS = """id,date,kind,actor,location,reported_by,reported_on,source_url,notes
 F1,2025-02-01,shelling,,Amberton,Fictional Monitoring Mission,2025-02-02,https://example.org/synthetic/f1,SYNTHETIC: shelling in Amberton; no side named.
@@ -118,18 +95,9 @@ F2,2025-02-03,shelling,,Coldwater,Fictional Monitoring Mission,2025-02-04,https:
 
 def write(folder: Path, scope: str = AREAS) -> dict[str, Path]:
     """The synthetic files in ``folder``: agreement (with the given scope), registries, gazetteer, events."""
-    texts = {
-        "agreement": AGREEMENT.format(scope=scope),
-        "parties": PARTIES,
-        "reporters": REPORTERS,
-        "places": PLACES,
-        "events": EVENTS,
-    }
-    names = {"events": "events.csv", "places": "places.toml"}
-    paths = {kind: folder / names.get(kind, f"{kind}.toml") for kind in texts}
-    for kind, text in texts.items():
-        paths[kind].write_text(text, encoding="utf-8")
-    return paths
+    return write_files(
+        folder, agreement=agreement(scope), parties=PARTIES, reporters=REPORTERS, places=PLACES, events=EVENTS
+    )
 
 
 def ledger(files: dict[str, Path], gazetteer: Path | str | None) -> Ledger:
@@ -334,7 +302,7 @@ def test_gazetteer__the_documented_example_and_message_are_the_loaders(tmp_path:
     assert gazetteer is not None
     assert {"red-river-salient", "contact-zone"} == gazetteer.resolve("Redford").areas
     [shown] = [line for line in doc.splitlines() if "unknown area 'red-river-salient'" in line]
-    files = write(tmp_path, 'areas = ["red-river-salient"]')
+    files = write(tmp_path, section("scope", areas=["red-river-salient"]))
     [problem] = with_gazetteer_hint(ledger(files, None).problems)
     assert shown.endswith(f": {problem.message}")
 

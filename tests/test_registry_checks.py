@@ -20,80 +20,56 @@ from compliance.evaluation.evaluate import evaluate_ledger
 from compliance.evaluation.trust import SourceClass, Stakes, classify
 from compliance.linking.ledger import build_ledger, load_registries, reporter_resolver
 from compliance.load.agreement_files import load_agreement_text, load_parties_file
+from tests.fictional import (
+    breached_by,
+    ceasefire,
+    ceasefire_obligation,
+    conflict,
+    party,
+    reporter,
+    toml_file,
+    write_files,
+)
 
 ROOT = Path(__file__).parent.parent
 
-PARTIES = """\
-# SYNTHETIC registry: invented parties of an invented conflict.
-[[parties]]
-id = "NTH"
-name = "Northland"
-aliases = ["Republic of Northland", "Northern"]
+PARTIES = toml_file(
+    "SYNTHETIC registry: invented parties of an invented conflict.",
+    party("NTH", "Northland", aliases=["Republic of Northland", "Northern"]),
+    party("STH", "Southland", aliases=["Republic of Southland", "Southern"]),
+    party("MED", "Mediator State"),
+    conflict("northland-southland", sides=[["NTH"], ["STH"]]),
+)
 
-[[parties]]
-id = "STH"
-name = "Southland"
-aliases = ["Republic of Southland", "Southern"]
-
-[[parties]]
-id = "MED"
-name = "Mediator State"
-
-[[conflicts]]
-id = "northland-southland"
-sides = [["NTH"], ["STH"]]
-"""
-
-AGREEMENT = """\
-# SYNTHETIC agreement: an invented ceasefire between invented parties.
-id = "synthetic-ceasefire"
-title = "Synthetic ceasefire (invented, for tests)"
-short_title = "Synthetic ceasefire"
-date = 2025-03-01
-nature = "treaty"
-signatories = ["NTH", "STH"]
-mediators = ["MED"]
-utc_offset = "+00:00"
-sources = ["https://example.org/synthetic"]
-
-[[articles]]
-number = "1"
-title = "Ceasefire"
-text = "SYNTHETIC: the parties cease fire."
-source = "https://example.org/synthetic"
-
-[[obligations]]
-id = "syn-1-nth"
-article = "1"
-summary = "Northland observes the ceasefire."
-bearers = ["NTH"]
-beneficiaries = ["STH"]
-modality = "prohibition"
-kind = "maintenance"
-in_force = 2025-03-01
-
-[[obligations.rules]]
-name = "hostilities-by-bearer"
-kinds = ["shelling"]
-actors = ["bearer"]
-effect = "breaches"
-
-[[obligations]]
-id = "syn-1-sth"
-article = "1"
-summary = "Southland observes the ceasefire."
-bearers = ["STH"]
-beneficiaries = ["NTH"]
-modality = "prohibition"
-kind = "maintenance"
-in_force = 2025-03-01
-
-[[obligations.rules]]
-name = "hostilities-by-bearer"
-kinds = ["shelling"]
-actors = ["bearer"]
-effect = "breaches"
-"""
+AGREEMENT = ceasefire(
+    "SYNTHETIC agreement: an invented ceasefire between invented parties.",
+    id="synthetic-ceasefire",
+    title="Synthetic ceasefire (invented, for tests)",
+    short_title="Synthetic ceasefire",
+    signed=date(2025, 3, 1),
+    signatories=["NTH", "STH"],
+    mediators=["MED"],
+    source="https://example.org/synthetic",
+    text="SYNTHETIC: the parties cease fire.",
+    obligations=[
+        ceasefire_obligation(
+            "syn-1-nth",
+            summary="Northland observes the ceasefire.",
+            bearers=["NTH"],
+            beneficiaries=["STH"],
+            in_force=date(2025, 3, 1),
+            rules=[breached_by("hostilities-by-bearer", kinds=["shelling"], actors=["bearer"])],
+        ),
+        ceasefire_obligation(
+            "syn-1-sth",
+            summary="Southland observes the ceasefire.",
+            bearers=["STH"],
+            beneficiaries=["NTH"],
+            in_force=date(2025, 3, 1),
+            rules=[breached_by("hostilities-by-bearer", kinds=["shelling"], actors=["bearer"])],
+        ),
+    ],
+)
 
 HEADER = "id,date,kind,actor,target,location,reported_by,reporter_party,source_url,notes\n"
 ACCUSATION = (
@@ -103,22 +79,13 @@ ACCUSATION = (
 
 
 def _reporters(party: str) -> str:
-    return (
-        f'# SYNTHETIC reporters.\n[[reporters]]\nname = "Northland Ministry of Defence"\nparty = "{party}"\n'
-    )
-
-
-def _write(folder: Path, **files: str) -> dict[str, Path]:
-    paths = {}
-    for name, text in files.items():
-        paths[name] = folder / f"{name}.{'csv' if name == 'events' else 'toml'}"
-        paths[name].write_text(text, encoding="utf-8")
-    return paths
+    """A registry of one reporter, Northland's ministry of defence, speaking for ``party``."""
+    return toml_file("SYNTHETIC reporters.", reporter("Northland Ministry of Defence", party=party))
 
 
 def _status(folder: Path, reporters: str, events: str = HEADER + ACCUSATION) -> tuple[str, list[Problem]]:
     """The status of Southland's ceasefire after Northland's accusation, and the problems of the run."""
-    paths = _write(folder, parties=PARTIES, reporters=reporters, agreement=AGREEMENT, events=events)
+    paths = write_files(folder, parties=PARTIES, reporters=reporters, agreement=AGREEMENT, events=events)
     ledger = build_ledger(paths["agreement"], paths["events"], paths["parties"], paths["reporters"])
     result = evaluate_ledger(ledger, date(2025, 3, 10)).result("syn-1-sth")
     return result.status.value, list(ledger.problems)
@@ -152,7 +119,7 @@ def test_reporters__a_party_not_in_the_registry_is_an_error_and_the_side_stays_a
 @pytest.mark.parametrize("party", ["NTH", "Northland", "republic of northland", "Northern"])
 def test_reporters__a_party_given_by_name_or_alias_is_read_as_its_id(tmp_path: Path, party: str) -> None:
     """A reporter's party written as the party's name or alias is that party, as an event's actor is."""
-    paths = _write(tmp_path, parties=PARTIES, reporters=_reporters(party))
+    paths = write_files(tmp_path, parties=PARTIES, reporters=_reporters(party))
     _, reporters, problems = load_registries(paths["parties"], paths["reporters"])
     assert problems == []
     assert reporter_resolver(reporters)("northland ministry of defence") == "NTH"
@@ -166,7 +133,7 @@ def test_reporters__a_party_given_by_name_or_alias_is_read_as_its_id(tmp_path: P
 )
 def test_reporters__none_and_unknown_keep_their_meaning(tmp_path: Path, party: str, read_as: str) -> None:
     """`none` (or `unaffiliated`) is a source affiliated with no party; `unknown` is an unknown affiliation."""
-    paths = _write(tmp_path, parties=PARTIES, reporters=_reporters(party))
+    paths = write_files(tmp_path, parties=PARTIES, reporters=_reporters(party))
     _, reporters, problems = load_registries(paths["parties"], paths["reporters"])
     assert problems == []
     assert reporter_resolver(reporters)("Northland Ministry of Defence") == read_as
@@ -174,11 +141,11 @@ def test_reporters__none_and_unknown_keep_their_meaning(tmp_path: Path, party: s
 
 def test_reporters__a_name_given_to_reporters_of_two_parties_leaves_each_out(tmp_path: Path) -> None:
     """Two reporters of different parties sharing an alias: each is left out, whatever their order."""
-    first = '[[reporters]]\nname = "Northland Ministry of Defence"\nparty = "NTH"\naliases = ["MoD"]\n'
-    second = '[[reporters]]\nname = "Southland Ministry of Defence"\nparty = "STH"\naliases = ["MoD"]\n'
-    third = '[[reporters]]\nname = "Synthetic Wire"\nparty = "none"\n'
+    first = reporter("Northland Ministry of Defence", party="NTH", aliases=["MoD"])
+    second = reporter("Southland Ministry of Defence", party="STH", aliases=["MoD"])
+    third = reporter("Synthetic Wire", party="none")
     for text in (first + second + third, second + first + third):
-        paths = _write(tmp_path, parties=PARTIES, reporters=text)
+        paths = write_files(tmp_path, parties=PARTIES, reporters=text)
         _, reporters, problems = load_registries(paths["parties"], paths["reporters"])
         assert [r.name for r in reporters] == ["Synthetic Wire"]
         assert _errors(problems) == [
@@ -208,7 +175,7 @@ def test_reporters__forgetting_the_reporters_file_is_named_on_standard_error(
     The report keeps the reader's words (only the command line speaks in flags), and a run that
     gives its reporters, or the bundled parties, gets the warning as it was.
     """
-    paths = _write(tmp_path, parties=PARTIES, agreement=AGREEMENT, reporters=_reporters("none"))
+    paths = write_files(tmp_path, parties=PARTIES, agreement=AGREEMENT, reporters=_reporters("none"))
     (tmp_path / "events.csv").write_text(HEADER + ACCUSATION, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     doc = (ROOT / "docs" / "agreement-format.md").read_text(encoding="utf-8")
@@ -253,7 +220,7 @@ def test_parties__forgetting_the_party_file_is_named_on_standard_error(
     problem (agreement, events and a reporter registry given alone) says on standard error that
     the bundled party registry is in use and names --parties, in report, validate and check. The
     report keeps the reader's words, and a run that gives its parties gets no such hint."""
-    _write(tmp_path, parties=PARTIES, agreement=AGREEMENT, reporters=_reporters("NTH"))
+    write_files(tmp_path, parties=PARTIES, agreement=AGREEMENT, reporters=_reporters("NTH"))
     (tmp_path / "events.csv").write_text(HEADER + ACCUSATION, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     hint = (
@@ -308,7 +275,7 @@ def test_parties__an_alias_given_to_two_parties_names_neither(tmp_path: Path) ->
     swapped = registry[:north] + registry[south : registry.index('[[parties]]\nid = "MED"')]
     swapped += registry[north:south] + registry[registry.index('[[parties]]\nid = "MED"') :]
     for text in (registry, swapped):
-        paths = _write(tmp_path, parties=text)
+        paths = write_files(tmp_path, parties=text)
         parties, problems = load_parties_file(paths["parties"])
         assert parties is not None
         assert parties.resolve("northern") is None
@@ -323,7 +290,7 @@ def test_parties__an_alias_given_to_two_parties_names_neither(tmp_path: Path) ->
         HEADER
         + "A1,2025-03-04,shelling,Northern,,Greyhill,Synthetic Wire,none,https://example.org/a1,SYNTHETIC\n"
     )
-    paths = _write(tmp_path, parties=registry, agreement=AGREEMENT, events=events)
+    paths = write_files(tmp_path, parties=registry, agreement=AGREEMENT, events=events)
     ledger = build_ledger(paths["agreement"], paths["events"], paths["parties"])
     assert evaluate_ledger(ledger, date(2025, 3, 10)).result("syn-1-nth").status.value == "complied"
     assert ("events.csv", 2, "actor") in _errors(list(ledger.problems))
@@ -331,7 +298,7 @@ def test_parties__an_alias_given_to_two_parties_names_neither(tmp_path: Path) ->
 
 def test_parties__a_name_of_one_party_that_is_another_party_s_id_names_neither(tmp_path: Path) -> None:
     """A clash between one party's id and another's alias is the same mistake, reported at both keys."""
-    parties, problems = load_parties_file(_write(tmp_path, parties=_clash("MED"))["parties"])
+    parties, problems = load_parties_file(write_files(tmp_path, parties=_clash("MED"))["parties"])
     assert parties is not None
     assert parties.resolve("MED") is None
     assert sorted(p.field for p in problems) == ["$.parties[1].aliases", "$.parties[2].id"]
@@ -340,7 +307,7 @@ def test_parties__a_name_of_one_party_that_is_another_party_s_id_names_neither(t
 def test_parties__a_duplicate_id_leaves_every_entry_that_gives_it_out(tmp_path: Path) -> None:
     """Two entries with id NTH: an error at both naming both lines, and neither is used."""
     text = PARTIES.replace('id = "STH"', 'id = "NTH"')
-    parties, problems = load_parties_file(_write(tmp_path, parties=text)["parties"])
+    parties, problems = load_parties_file(write_files(tmp_path, parties=text)["parties"])
     assert parties is not None
     assert parties.ids == {"MED"}
     assert (parties.resolve("Northland"), parties.resolve("Southland")) == (None, None)
@@ -363,7 +330,7 @@ def test_parties__a_side_naming_no_party_of_the_registry_is_an_error(
 ) -> None:
     """A conflict's side naming a party the registry does not give (or one on both sides): an error at `sides`."""
     text = PARTIES.replace('sides = [["NTH"], ["STH"]]', f"sides = {sides}")
-    parties, problems = load_parties_file(_write(tmp_path, parties=text)["parties"])
+    parties, problems = load_parties_file(write_files(tmp_path, parties=text)["parties"])
     assert parties is not None
     [problem] = problems
     assert (problem.line, problem.field) == (len(text.splitlines()), "$.conflicts[0].sides")
@@ -424,7 +391,7 @@ def test_validate__a_registry_with_a_bad_entry_is_used_without_it(
     clash and the one account naming it. It fell back to the bundled registry, which knows no
     party of the agreement or the accounts: every line became an "unknown party" error."""
     events = HEADER + ACCUSATION.replace("Northland Ministry of Defence,", "Synthetic Wire,none")
-    _write(tmp_path, parties=_clash("Northern"), agreement=AGREEMENT, events=events)
+    write_files(tmp_path, parties=_clash("Northern"), agreement=AGREEMENT, events=events)
     capsys.readouterr()
     main(["validate", *(str(tmp_path / n) for n in ("parties.toml", "agreement.toml", "events.csv"))])
     err = capsys.readouterr().err
