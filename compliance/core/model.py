@@ -15,7 +15,8 @@ from datetime import date, datetime, timezone
 from attrs import field, frozen, validators
 
 from compliance.core.events import article_number_problem
-from compliance.core.timeframe import add_years, parse_offset
+from compliance.core.terms import Term
+from compliance.core.timeframe import parse_offset
 from compliance.core.vocabulary import (
     ActorRelation,
     DependencyType,
@@ -97,38 +98,6 @@ class Role:
 
     party: str
     body: str
-
-
-@frozen
-class Term:
-    """A fixed term with tacit renewal (point 4: 5 years, renewed unless notice 6 months before).
-
-    Attributes:
-        start: first day of the first term (in the agreement's zone).
-        years: length of the first term.
-        renewal_years: length of each automatic renewal (0: no renewal).
-        notice_months: notice must be given at least this long before an expiry.
-        notice_by: parties whose notice of termination counts.
-    """
-
-    start: date
-    years: int = field(validator=validators.gt(0))
-    renewal_years: int = field(default=0, validator=validators.ge(0))
-    notice_months: int = field(default=0, validator=validators.ge(0))
-    notice_by: tuple[str, ...] = ()
-
-    @property
-    def first_expiry(self) -> date:
-        """The end of the first term (29 February falls to the 28th): one computation for linking,
-        the status and the history, so they cannot disagree on the day."""
-        return add_years(self.start, self.years)
-
-    @property
-    def fixed_end(self) -> date | None:
-        """The first expiry of a term that does not renew: a day the text alone fixes, so linking
-        can read it as it reads an ``[[endings]]`` record. ``None`` for a renewable term, whose end
-        depends on notices, which are evidence the evaluation reads after linking."""
-        return None if self.renewal_years else self.first_expiry
 
 
 @frozen

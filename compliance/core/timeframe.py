@@ -12,6 +12,7 @@ known to the second is a one-microsecond interval. "As of D" means everything st
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
@@ -78,13 +79,18 @@ def local_date(instant: datetime, tz: tzinfo) -> date:
     return instant.astimezone(tz).date()
 
 
-def add_years(day: date, years: int) -> date:
-    """The same day ``years`` later (28 February for 29 February): where a term's expiry falls,
-    here so that the texts' model and linking compute it as the evaluation does."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+def add_period(day: date, years: int = 0, months: int = 0, days: int = 0) -> date:
+    """``day`` moved by whole years and months, then by days (any of them negative).
+
+    Years and months keep the day of the month, or take the month's last day where it has none
+    (31 March plus a month is 30 April; 29 February plus a year is 28 February): "a two-month
+    truce from 31 March" ends when April does. Days are counted after, as a text counts them
+    ("60 days") from the day the months reach.
+    """
+    total = day.year * 12 + day.month - 1 + 12 * years + months
+    year, month = divmod(total, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1])) + timedelta(days=days)
 
 
 class Precision(StrEnum):

@@ -1,42 +1,69 @@
-"""Calendar arithmetic for terms: adding years and months, and when a renewable term ends."""
+"""When a term ends: its expiries, renewals and the notices that stop them.
+
+A term's expiries are found by bisection over the number of renewals, not by walking them: a
+history asks at every change point, and a truce renewed daily for years has thousands.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
 
 from compliance.core.model import Obligation
-from compliance.core.timeframe import add_years, day_start
+from compliance.core.terms import Term
+from compliance.core.timeframe import day_start
 
 
 def term_expiry(
     ob: Obligation, tz: tzinfo, notices: Sequence[datetime], cutoff: datetime
 ) -> tuple[datetime | None, datetime]:
-    """``(end if it ended by cutoff, current expiry)`` of a renewable term (point 4 semantics).
+    """``(end if it ended by cutoff, current expiry)`` of a term (point 4 semantics).
 
-    A notice given at least ``notice_months`` before an expiry ends the term at that expiry; a
-    later notice takes effect at the following expiry. Without renewal the first expiry ends it.
+    A notice given at least ``notice_months`` and ``notice_days`` before an expiry ends the term
+    at that expiry; a later notice takes effect at the following expiry. Without renewal the
+    first expiry ends it. Only notices before ``cutoff`` count; the earliest is the one that
+    ends the term first.
     """
     term = ob.term
     assert term is not None
-    expiry_day = term.first_expiry
-    while True:
-        expiry = day_start(expiry_day, tz)
-        notice_limit = day_start(add_months(expiry_day, -term.notice_months), tz)
-        noticed = any(n <= notice_limit and n < cutoff for n in notices)
-        if noticed or term.renewal_years == 0:
+    if not term.renews:
+        expiry = day_start(term.first_expiry, tz)
+        return (expiry if expiry < cutoff else None), expiry
+    reached = _first_renewal(term, lambda day: day_start(day, tz) >= cutoff)
+    given = [n for n in notices if n < cutoff]
+    if given:
+        noticed = noticed_renewal(term, tz, min(given))
+        if noticed <= reached:  # at one expiry, a notice counts before the cut-off does
+            expiry = day_start(term.expiry(noticed), tz)
             return (expiry if expiry < cutoff else None), expiry
-        if expiry >= cutoff:
-            return None, expiry
-        expiry_day = add_years(expiry_day, term.renewal_years)
+    return None, day_start(term.expiry(reached), tz)
 
 
-def add_months(day: date, months: int) -> date:
-    total = day.year * 12 + day.month - 1 + months
-    year, month = divmod(total, 12)
-    for last in (day.day, 30, 29, 28):
+def noticed_renewal(term: Term, tz: tzinfo, notice: datetime) -> int:
+    """The renewals before the expiry a notice given at ``notice`` ends the term at."""
+    if not term.renews:
+        return 0
+    return _first_renewal(term, lambda day: notice <= day_start(term.notice_limit(day), tz))
+
+
+def _first_renewal(term: Term, reached: Callable[[date], bool]) -> int:
+    """The fewest renewals whose expiry is ``reached`` (a test that, once true, stays true)."""
+
+    def test(renewals: int) -> bool:
         try:
-            return date(year, month + 1, last)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+            return reached(term.expiry(renewals))
+        except (ValueError, OverflowError):  # past the year 9999: beyond any date asked about
+            return True
+
+    if test(0):
+        return 0
+    low, high = 0, 1  # test(low) is false, test(high) to be found true
+    while not test(high):
+        low, high = high, 2 * high
+    while high - low > 1:
+        middle = (low + high) // 2
+        if test(middle):
+            high = middle
+        else:
+            low = middle
+    return high

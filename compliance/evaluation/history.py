@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from compliance.core.timeframe import EPSILON, add_years, day_start, deadline_end, local_date
+from compliance.core.timeframe import EPSILON, day_start, deadline_end, local_date
 from compliance.core.vocabulary import (
     Status,
 )
+from compliance.evaluation.calendar import noticed_renewal
 from compliance.evaluation.facts import Facts
 from compliance.evaluation.results import Transition
 from compliance.evaluation.rules import Entry, status_at
@@ -62,13 +63,12 @@ def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
         points.add(facts.ending[0])
     term = facts.obligation.term
     if term is not None:
+        # A term ends only at its first expiry (when it does not renew) or at the expiry a
+        # notice reaches (the earliest notice's, when it renews): the other renewals change
+        # nothing, and a term renewed daily would otherwise give a point per day.
         points.update(facts.notices)
-        day = term.first_expiry
-        while day_start(day, facts.tz) <= until:
-            points.add(day_start(day, facts.tz))
-            if term.renewal_years == 0:
-                break
-            day = add_years(day, term.renewal_years)
+        ends = {term.first_expiry} | {term.expiry(noticed_renewal(term, facts.tz, n)) for n in facts.notices}
+        points.update(day_start(day, facts.tz) for day in ends if day_start(day, facts.tz) <= until)
     # Evaluations happen "as of" whole days, so the sweep visits the day boundaries at or just
     # after each change point: between two such boundaries nothing can change.
     cutoffs: set[datetime] = {day_start(EARLIEST, facts.tz)}

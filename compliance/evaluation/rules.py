@@ -200,7 +200,7 @@ def decide(
         ended, _ = term_expiry(ob, facts.tz, facts.notices, cutoff)
         if ended is not None:
             # A renewable term ends only after a notice; one that does not renew ends at its expiry.
-            how = "after notice" if ob.term.renewal_years else "(not renewable)"
+            how = "after notice" if ob.term.renews else "(not renewable)"
             return Status.TERMINATED, f"term expired on {local_date(ended, facts.tz)} {how}", "term expired"
     if ob.modality is Modality.PERMISSION:
         return _permission(facts, cutoff, first)

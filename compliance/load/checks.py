@@ -12,6 +12,7 @@ from datetime import date, datetime
 from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.problems import Problem, Severity, in_order
+from compliance.core.terms import Term
 from compliance.core.timeframe import FIRST_YEAR, LAST_YEAR
 from compliance.core.vocabulary import EVENT_KIND_SET
 from compliance.load.agreement_files import Locator
@@ -186,13 +187,22 @@ def _before_the_text(agreement: Agreement, ob: Obligation, path: str) -> Iterato
             )
 
 
+def _too_long(term: Term) -> bool:
+    """Whether a term's first expiry or its fifth renewal falls beyond what a report can reach."""
+    try:
+        expiry = term.expiry(5 if term.renews else 0)
+    except (ValueError, OverflowError):  # past the year 9999
+        return True
+    return expiry.year > LAST_YEAR + 50
+
+
 def _check_one(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[str, str]]:
     for path, value in _dates(agreement):
         if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
             yield path, f"year {value.year} is outside {FIRST_YEAR}-{LAST_YEAR}"
     for i, ob in enumerate(agreement.obligations):
         term = ob.term
-        if term is not None and term.start.year + term.years + 5 * term.renewal_years > LAST_YEAR + 50:
+        if term is not None and _too_long(term):
             yield f"$.obligations[{i}].term", "term too long to evaluate"
     known_parties = parties.ids
     numbers = [a.number for a in agreement.articles]

@@ -45,8 +45,7 @@ def anchor_dates(agreement: Agreement, obligation: Obligation | None = None) -> 
             found.add(ob.deadline)
         if ob.term is not None:
             found.add(ob.term.start)
-            start = ob.term.start
-            found.add(date(start.year + ob.term.years, start.month, min(start.day, 28)))  # near the expiry
+            found.add(ob.term.first_expiry)
         for rule in ob.rules:
             found.update(d for d in (rule.window_start, rule.window_end) if d is not None)
     for amendment in agreement.amendments:
