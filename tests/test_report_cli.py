@@ -48,7 +48,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("markdown", "report.md"), ("json", "report.json")])
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("markdown", "report.md"), ("json", "report.json"), ("csv", "report.csv")]
+)
 def test_golden__report_on_a_small_fixed_dataset(
     capsys: pytest.CaptureFixture[str], fmt: str, name: str
 ) -> None:

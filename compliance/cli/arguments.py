@@ -158,7 +158,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--known-on", type=_date, default=None, metavar="DATE", help="only accounts reported by this date"
     )
-    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument(
+        "--format",
+        choices=("markdown", "json", "csv"),
+        default="markdown",
+        help="markdown (default), json, or csv: one row per obligation (docs/report-schema.md)",
+    )
 
     p = sub.add_parser("timeline", help="status per obligation and article per period")
     inputs(p)

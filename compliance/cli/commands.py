@@ -100,6 +100,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from compliance.render.json import render_json
     from compliance.render.markdown import render_markdown
+    from compliance.render.report_rows import report_csv
     from compliance.views.report import Report
 
     ledger = _ledger(args)
@@ -107,7 +108,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     pictures = pictures_beside(args)
     if pictures is None:  # JSON, or standard output or a device: pictures would have nowhere to go
         report = Report.build(ledger, as_of, args.agreement, args.known_on, trust=args.trust)
-        render = render_json if args.format == "json" else render_markdown
+        render = {"json": render_json, "csv": report_csv}.get(args.format, render_markdown)
         return finish(args, ledger.problems, lambda: emit(args, render(report)))
     from compliance.render.svg import breaches_svg, heatmap_svg
     from compliance.views.activity import count_activity
