@@ -5,13 +5,40 @@ accounts that exist for it."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from compliance.core.vocabulary import Effect, Grade, Status
+from compliance.evaluation.evaluate import evaluate
 from compliance.load.places import bundled_gazetteer
-from tests.test_bundled_data import ROWS, TWO_NAMES
+from tests.test_bundled_data import LEDGER, ROWS, TWO_NAMES
 
 # A passage in single quotes is the source's own wording (a quotation or a term one side uses),
 # kept as the source gives it.
 _QUOTED = re.compile(r"(?<!\w)'[^']*?'(?!\w)")
+
+
+def test_bundled__each_sides_claim_of_an_advance_by_the_other_bears_on_the_others_positions() -> None:
+    """In the clash of 16 November 2021 Armenia's ministry says Azerbaijani units invaded and took
+    positions (N020, N021), and Azerbaijan's says Armenian forces attacked 'to seize heights' and
+    gain more advantageous positions (E032). Each claim is an alleged advance beyond the
+    positions of 10 November 2020, so each is linked as a breach of the accused side's duty to
+    stop at its positions: the Armenian claims were, the Azerbaijani one was not, and Armenia's
+    duty read 'complied, no account' although an account alleged its breach. On the interstate
+    border the scope of point 1 is disputed, so neither claim confirms anything on its own: both
+    duties are at most disputed on them."""
+    breaches = {
+        (link.event, link.obligation)
+        for link in LEDGER.links
+        if link.effect is Effect.BREACHES and link.obligation.startswith("ts2020-1-positions-")
+    }
+    assert ("N020", "ts2020-1-positions-aze") in breaches
+    assert ("E032", "ts2020-1-positions-arm") in breaches
+    evaluation = evaluate(LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, date(2026, 11, 22))
+    positions = evaluation.result("ts2020-1-positions-arm")
+    assert positions.status is Status.DISPUTED
+    assert [(t.date, t.status) for t in positions.history[2:]] == [(date(2021, 11, 16), Status.DISPUTED)]
+    [claim] = [e for e in positions.evidence if e.event == "E032"]
+    assert claim.grade is Grade.CONTESTED
 
 
 def test_bundled__claims_give_both_names_of_the_places_incident_ids_name() -> None:
