@@ -17,6 +17,11 @@ from tests.test_bundled_data import LEDGER, ROWS, TWO_NAMES
 _QUOTED = re.compile(r"(?<!\w)'[^']*?'(?!\w)")
 
 
+def _status(obligation: str, as_of: date) -> Status:
+    evaluation = evaluate(LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, as_of)
+    return evaluation.result(obligation).status
+
+
 def test_bundled__each_sides_claim_of_an_advance_by_the_other_bears_on_the_others_positions() -> None:
     """In the clash of 16 November 2021 Armenia's ministry says Azerbaijani units invaded and took
     positions (N020, N021), and Azerbaijan's says Armenian forces attacked 'to seize heights' and
@@ -39,6 +44,19 @@ def test_bundled__each_sides_claim_of_an_advance_by_the_other_bears_on_the_other
     assert [(t.date, t.status) for t in positions.history[2:]] == [(date(2021, 11, 16), Status.DISPUTED)]
     [claim] = [e for e in positions.evidence if e.event == "E032"]
     assert claim.grade is Grade.CONTESTED
+
+
+def test_bundled__azerbaijans_support_for_armenias_bureau_candidature_rests_on_its_officials_word() -> None:
+    """Point 5 of the joint statement of 7 December 2023: Azerbaijan supports Armenia's candidature
+    for the COP Bureau. Azerbaijan's officials say it agreed to Armenia's election in December 2023
+    (N103: Amirbayov via Azernews; Bayramov via Azvision): the bearer's own account of its
+    fulfilment, dated only to that month. The duty read 'pending' for ever for want of any account."""
+    assert _status("js2023-5-bureau-aze", date(2023, 12, 6)) is Status.NOT_IN_FORCE
+    assert _status("js2023-5-bureau-aze", date(2023, 12, 20)) is Status.INDETERMINATE
+    assert _status("js2023-5-bureau-aze", date(2026, 11, 22)) is Status.FULFILLED
+    [row] = [r for r in ROWS if r["id"] == "N103"]
+    assert row["reporter_party"] == "AZE"
+    assert row["source_url"].startswith("https://www.azernews.az/")
 
 
 def test_bundled__claims_give_both_names_of_the_places_incident_ids_name() -> None:
