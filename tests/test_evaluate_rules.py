@@ -444,6 +444,24 @@ def test_parallel__a_reason_names_the_due_days_a_partner_dated_to_a_range_leaves
     )
 
 
+def test_parallel__a_deadline_from_a_partner_dated_to_a_range_is_said_to_be_the_earliest_day() -> None:
+    """The deployment some day from 10 to 20 November (the bundled N102): the report gives the
+    withdrawal's deadline as the earliest day it can be, 10 November, and its note must say so.
+    The Markdown cell read "by 2020-11-10 (set by the obligation it runs in parallel with, ...)",
+    as if Armenia's withdrawal had fallen due on the day the ceasefire took effect. A certain
+    day needs no such words."""
+    text = rows(deployment("2020-11-10", "2020-11-20"))
+    result = evaluate_csv(text, D(2020, 11, 30)).result(WITHDRAWAL)
+    assert result.deadline == D(2020, 11, 10)
+    assert result.deadline_note == (
+        "at the earliest: set by the obligation it runs in parallel with,"
+        " whose fulfilment date is uncertain: due on a day from 2020-11-10 to 2020-11-20"
+    )
+    certain = evaluate_csv(rows(deployment("2020-11-12")), D(2020, 11, 30)).result(WITHDRAWAL)
+    assert certain.deadline == D(2020, 11, 12)
+    assert certain.deadline_note == "set by the obligation it runs in parallel with"
+
+
 def test_parallel__one_account_of_both_acts_dated_to_a_range_puts_them_on_the_same_day() -> None:
     """One account reporting the deployment and the withdrawal together, some day from 12 to 25
     November: wherever the day falls, both came on it, each due that day and on time. Its
