@@ -77,3 +77,30 @@ def test_bundled__claims_give_both_names_of_the_places_incident_ids_name() -> No
                 if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names):
                     problems.append(f"{row['id']}: {place!r} without {names[0]!r}")
     assert problems == []
+
+
+def test_bundled__russias_word_on_the_lachin_blocking_is_answered_by_azerbaijans_denial() -> None:
+    """Russia's foreign ministry called Azerbaijan's blocking of the entrance to the Lachin/Berdzor
+    corridor a violation of the 2020 statement (N041, 23 June 2023). Azerbaijan's foreign ministry
+    answered Russia on 15-16 July 2023 (N104): the checkpoint is its sovereign right, the
+    humanitarian crisis 'alleged', and Azerbaijan has kept the trilateral statements. The report
+    said of N041 'not denied' and read the guarantee of safe movement violated under the standard
+    policy, which takes a signatory's word only while the bearer's side does not deny it. Now it is
+    violated from 23 June 2023 until the denial and disputed after it; the broad policy, which
+    takes a denied signatory's word, still reads it violated, and the report shows the difference."""
+    from compliance.core.vocabulary import Trust
+
+    as_of = date(2026, 11, 22)
+    results = {
+        trust: evaluate(
+            LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, as_of, trust=trust
+        ).result("ts2020-6-safe-movement-aze")
+        for trust in Trust
+    }
+    assert results[Trust.STANDARD].status is Status.DISPUTED
+    assert results[Trust.BROAD].status is Status.VIOLATED
+    assert results[Trust.STRICT].status is Status.DISPUTED
+    [russia] = [e for e in results[Trust.STANDARD].evidence if e.event == "N041"]
+    assert russia.grade is Grade.CONTESTED
+    assert "denied in N104" in russia.reason
+    assert _status("ts2020-6-safe-movement-aze", date(2023, 7, 1)) is Status.VIOLATED
