@@ -104,3 +104,32 @@ def test_bundled__russias_word_on_the_lachin_blocking_is_answered_by_azerbaijans
     assert russia.grade is Grade.CONTESTED
     assert "denied in N104" in russia.reason
     assert _status("ts2020-6-safe-movement-aze", date(2023, 7, 1)) is Status.VIOLATED
+
+
+def test_bundled__the_tripp_framework_is_progress_on_the_washington_link_as_on_principle_5() -> None:
+    """The TRIPP Implementation Framework (13-14 January 2026: the US State Department, L020;
+    Armenia's foreign minister, N075) and the survey of its site (E124) concern the route 'across
+    Armenia connecting mainland Azerbaijan with its Nakhchivan Autonomous Republic', the link of
+    Washington point 3. They were progress on Azerbaijan's principle 5 of 2022 and nothing on the
+    Washington duty itself, which read 'pending, no evidence' on the bearer's own account of a
+    step towards it. Progress, not fulfilment: no link operates yet."""
+    from compliance.core.vocabulary import Trust
+
+    progress = {
+        link.event
+        for link in LEDGER.links
+        if link.obligation == "wd2025-3-nakhchivan-link-arm" and link.effect is Effect.PROGRESS
+    }
+    assert {"L020", "N075", "E124"} <= progress
+    unblock = {
+        link.event
+        for link in LEDGER.links
+        if link.obligation == "p2022-5-unblock" and link.effect is Effect.PROGRESS
+    }
+    assert {"L020", "N075", "E124"} <= unblock
+    for trust, day in ((Trust.STANDARD, date(2026, 1, 13)), (Trust.STRICT, date(2026, 1, 14))):
+        result = evaluate(
+            LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, date(2026, 11, 22), trust=trust
+        ).result("wd2025-3-nakhchivan-link-arm")
+        assert result.status is Status.IN_PROGRESS, trust
+        assert [(t.date, t.status) for t in result.history[2:]] == [(day, Status.IN_PROGRESS)], trust
