@@ -33,8 +33,23 @@ def text(value: str) -> str:
 
 def cell(value: str, limit: int = MAX_CELL) -> str:
     """Text for a table cell: escaped, and shortened so one cell never swamps a table."""
-    shortened = value if len(value) <= limit else value[: limit - 1] + "…"
-    return text(shortened) or " "
+    return text(shorten(value, limit)) or " "
+
+
+def shorten(value: str, limit: int) -> str:
+    """``value`` in at most ``limit`` characters, cut at a word boundary and ended with "…".
+
+    A cut inside a word reads as a different word, or as half of a place's two names
+    ("Shusha/Sh…"): the cut goes back to the last space, unless that would drop more than half
+    of what fits (an address or a path with no space is cut where it must be).
+    """
+    if len(value) <= limit:
+        return value
+    head = value[: limit - 1]
+    space = max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"))
+    if not value[limit - 1].isspace() and space > limit // 2:
+        head = head[:space]
+    return head.rstrip(" \t\n,;:") + "…"
 
 
 def is_web_address(url: str) -> bool:
