@@ -4,13 +4,18 @@ says what the Markdown says."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from compliance.core.events import UNAFFILIATED, UNKNOWN
+from compliance.core.vocabulary import Status
+from compliance.evaluation.rollup import SEVERITY
 from compliance.linking.ledger import build_ledger
+from compliance.render.json import report_dict
 from compliance.render.markdown import render_markdown
 from compliance.render.safe import cell
 from compliance.views.report import Report
@@ -69,3 +74,43 @@ def test_summary__no_cell_of_the_bundled_report_cuts_a_word(bundled: tuple[Repor
         whole = [t for t in texts if " ".join(t.split()).startswith(head)]
         assert whole, shown
         assert not " ".join(whole[0].split())[len(head)].isalnum(), shown
+
+
+def test_reading_key__comes_before_the_first_table_and_names_every_party_used(
+    bundled: tuple[Report, str],
+) -> None:
+    """The summaries' notation, the PAM scale and every party id the report uses are explained
+    before the first summary; the order of severity is the roll-up's own."""
+    report, markdown = bundled
+    head = markdown.split("## Summary:", 1)[0]
+    assert "## How to read this report" in head
+    assert ", ".join(s.value for s in SEVERITY[:4]) in head
+    assert "0 not initiated, 1 minimal, 2 intermediate, 3 full" in head
+    used = {e.reporter_party for e in report.events} | {
+        p for e in report.events for p in (e.actor, e.target) if p
+    }
+    used |= {p.party for a in report.agreements for p in a.parties}
+    used -= {UNAFFILIATED, UNKNOWN}
+    assert "NK" in used
+    for party in used:
+        name = build_ledger().parties.get(party)
+        assert name is not None
+        assert f"{party}: {name.name}" in head, party
+
+
+def test_method__defines_every_status(bundled: tuple[Report, str]) -> None:
+    """Every status a table may show is defined in words under Method, not only listed."""
+    _, markdown = bundled
+    method = markdown.split("## Method", 1)[1].split("## Evidence", 1)[0]
+    for status in Status:
+        assert re.search(rf"\*{re.escape(status.value)}\*", method, re.I), status
+
+
+def test_json__names_the_parties_the_markdown_key_names(bundled: tuple[Report, str]) -> None:
+    """The JSON carries the same key of party ids and names as the Markdown."""
+    report, markdown = bundled
+    parties = report_dict(report)["parties"]
+    assert [p["id"] for p in parties] == sorted(p["id"] for p in parties)
+    assert {"id": "NK", "name": "Karabakh Armenian de facto authorities"} in parties
+    key = markdown.split("- **Parties.** ", 1)[1].split("\n", 1)[0]
+    assert key == "; ".join(f"{p['id']}: {p['name']}" for p in parties) + "."

@@ -227,11 +227,23 @@ def method_section() -> list[str]:
         "reports a breach of it while it was in force, under any grade: it is the absence of a "
         'reported breach, not evidence that the duty was kept, and reads "complied, no account" '
         "where no account bears on it at all. Lack of "
-        "evidence after a deadline is *overdue*, never *violated*. Other statuses: not-in-force, "
-        "pending, in-progress, fulfilled, fulfilled-late, indeterminate (the uncertain "
-        "date of an account allows several), terminated, superseded, unused, exercised, "
-        "not-assessable. The PAM-style score (0 not initiated, 1 minimal, 2 intermediate, 3 full) "
-        "is shown beside the status, not instead of it.",
+        "evidence after a deadline is *overdue*, never *violated*. The other statuses:",
+        "",
+        "- *not-in-force*: the text, or the condition the duty waits for, has not taken effect yet;",
+        "- *pending*: a duty to do something, with no confirmed fulfilment or progress, whose deadline "
+        "(if it has one) has not passed;",
+        "- *in-progress*: confirmed progress, no fulfilment yet, before the deadline;",
+        "- *fulfilled-late*: a confirmed fulfilment after the deadline (the overdue period stays in "
+        "the history);",
+        "- *indeterminate*: the uncertain date of an account allows several statuses, which are given;",
+        "- *terminated* / *superseded*: ended, or replaced by a later text, on a dated and sourced "
+        "decision; never a breach;",
+        "- *not-assessable*: the clause cannot be checked against events, for the reason shown;",
+        "- *unused* / *exercised*: a permission nobody is confirmed to have used, or one with a "
+        "confirmed account of its use.",
+        "",
+        "The PAM-style score (0 not initiated, 1 minimal, 2 intermediate, 3 full) is shown beside "
+        "the status, not instead of it.",
         "",
         f"Full rules: docs/obligation-logic.md of {DISTRIBUTION} {version()}.",
         "",

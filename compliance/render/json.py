@@ -113,6 +113,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             for a in report.agreements
         ],
         "events": [_event(e) for e in report.events],
+        "parties": [{"id": i, "name": name} for i, name in report.parties],
         "unlinked": list(report.unlinked),
         # unlinked_reasons is always present (an empty object when nothing is unlinked).
         "accounting": {

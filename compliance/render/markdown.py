@@ -28,7 +28,7 @@ from compliance.render.evidence import (
 )
 from compliance.render.problems import problem_table
 from compliance.render.relations import done_by
-from compliance.render.rollups import bearer_label, pam, pam_label, party_cell, status_label
+from compliance.render.rollups import bearer_label, pam, pam_label, party_cell, reading_key, status_label
 from compliance.render.safe import cell, code, text
 from compliance.views.report import AgreementReport, ArticleReport, Report
 
@@ -84,6 +84,8 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
         "Accounts are printed in full once, numbered A1, A2 … under Evidence at the end.",
         "",
     ]
+    if report.agreements:  # (with no agreement there is no status to read)
+        out += reading_key(report)
     for agreement in report.agreements:
         out += _summary(agreement)
         out += recent_lines(agreement, report)

@@ -11,7 +11,9 @@ and "PAM score 3" as full implementation of the four, when it is the score of on
 from __future__ import annotations
 
 from compliance.core.vocabulary import Status
-from compliance.evaluation.rollup import RollUp
+from compliance.evaluation.rollup import SEVERITY, RollUp
+from compliance.render.safe import text
+from compliance.views.report import Report
 
 LEFT_OVER = frozenset({Status.NOT_IN_FORCE, Status.SUPERSEDED, Status.TERMINATED, Status.NOT_ASSESSABLE})
 """The statuses a roll-up takes only when no obligation of the group is in force (``rollup.SEVERITY``)."""
@@ -100,3 +102,43 @@ def party_cell(roll: RollUp | None) -> str:
         return "–"
     silent = _silent(roll)
     return f"{roll.status.value}{', ' + silent if silent else ''} ({bearer_pam(roll)})"
+
+
+def reading_key(report: Report) -> list[str]:
+    """What the summaries' words, counts, scores and codes mean, said before the first table.
+
+    The summaries come first and the method last: without this key a reader met "violated (3
+    of 26; 1 not-assessable)", "PAM score 2 (from 21 obligations)", "disputed (2)" in a party's
+    column and ids such as ``NK`` some two thousand lines before they were explained, or never.
+    """
+    first = ", ".join(s.value for s in SEVERITY if s not in LEFT_OVER)
+    last = ", ".join(s.value for s in SEVERITY if s in LEFT_OVER)
+    out = [
+        "## How to read this report",
+        "",
+        "- **Status of a group.** An agreement, an article or a party has the most severe status "
+        f"among the obligations it covers, in this order: {first}; and only when none of those is "
+        f'left: {last}. "violated (n of m)" says that n of its m obligations have that status; '
+        'after a semicolon come those it does not speak for ("; k not-assessable", or "; k '
+        'terminated" beside a status that counts only because nothing else is left). Each status '
+        "is defined under Method, after the articles.",
+        "- **PAM score.** The Peace Accords Matrix implementation scale, beside the status and never "
+        "instead of it: 0 not initiated, 1 minimal, 2 intermediate, 3 full. A group's score is the "
+        'mean of its obligations\' scores, rounded down; "(from n obligations)" says how many it '
+        'rests on when some cannot be assessed; "–" means no score (not in force, not assessable, '
+        "a permission).",
+        "- **Summary tables.** One row per article: its status and PAM score, then one column per "
+        "party that bears an obligation of the agreement, with the status of what that party bears "
+        'under the article and, in parentheses, its PAM score; "–" where it bears nothing there.',
+        f"- **Grades and trust.** Each account is graded *confirmed*, *alleged* or *contested*; the "
+        f"trust policy (here `{report.trust.value}`) says whose word confirms one. Both are "
+        'explained under Method; "Statuses that depend on whose word one takes" lists what another '
+        "policy would change.",
+        "- **References.** A*n* is the *n*th account under Evidence, followed by its id in the "
+        "event file; S*n* is the *n*th address under Sources.",
+    ]
+    if report.parties:
+        out.append(
+            "- **Parties.** " + "; ".join(f"{text(i)}: {text(name)}" for i, name in report.parties) + "."
+        )
+    return [*out, ""]

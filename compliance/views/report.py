@@ -24,6 +24,7 @@ from compliance.evaluation.evaluate import Evaluation, ObligationResult, Prepare
 from compliance.evaluation.rollup import RollUp, roll_up
 from compliance.linking.ledger import Accounting, Ledger
 from compliance.views.lineage import Step, forward_from
+from compliance.views.parties import party_key
 
 SCHEMA = "ceasefire-compliance/report/1"
 MAX_EVIDENCE_SHOWN = 100
@@ -140,6 +141,8 @@ class Report:
     later: tuple[Agreement, ...] = ()
     """Agreements loaded but adopted after the as-of date, left out: a report as of a date shows
     no text of a later date (unless one is chosen by name)."""
+    parties: tuple[tuple[str, str], ...] = ()
+    """``(id, name)`` of every party the report names by id (``views.parties``)."""
 
     @classmethod
     def build(
@@ -258,6 +261,7 @@ class Report:
             trust=trust,
             by_trust=tuple(by_trust),
             later=later,
+            parties=party_key(ledger.parties, chosen, (events[i] for i in cited)),
         )
 
     def trust_statuses(self, obligation_id: str) -> TrustStatuses | None:
