@@ -114,3 +114,20 @@ def test_json__names_the_parties_the_markdown_key_names(bundled: tuple[Report, s
     assert {"id": "NK", "name": "Karabakh Armenian de facto authorities"} in parties
     key = markdown.split("- **Parties.** ", 1)[1].split("\n", 1)[0]
     assert key == "; ".join(f"{p['id']}: {p['name']}" for p in parties) + "."
+
+
+def test_references__why_lines_and_the_trust_table_cite_accounts_by_number(
+    bundled: tuple[Report, str],
+) -> None:
+    """An account is cited as "A13 `N010`" everywhere, also where a status is explained: a
+    reader looks accounts up by number under Evidence, where they are in order of date."""
+    report, markdown = bundled
+    numbers = {e.id: n for n, e in enumerate(report.events, start=1)}
+    why = [line.split(" — accounts ", 1)[1] for line in markdown.splitlines() if " — accounts " in line]
+    trust = markdown.split("## Statuses that depend on whose word one takes", 1)[1].split("## Records")[0]
+    cited = [c for line in why for c in line.split(", ")]
+    cited += re.findall(r"(?:A\d+ )?`[^`]+`(?=[,)])", trust)
+    assert len(cited) > 50
+    for c in cited:
+        event = c.rsplit("`", 2)[1]
+        assert c == f"A{numbers[event]} `{event}`", c

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -49,9 +50,12 @@ def test_report__the_markdown_lists_the_obligations_whose_status_depends_on_the_
     """The section names the obligation, its three statuses and the account each turns on; why is under the table."""
     text = render_markdown(Report.build(ledger_from_csv(rows(ATTRIBUTION)), AS_OF, ["trilateral-2020"]))
     section = text.split("## Statuses that depend on whose word one takes", 1)[1].split("\n## ", 1)[0]
-    assert f"| `{CEASEFIRE_AZE}` | disputed (`E042`) | violated (`E042`) | violated (`E042`) |" in section
+    e042 = re.search(r"^\*\*(A\d+)\*\* `E042`", text, re.M)  # its number under Evidence
+    assert e042 is not None
+    ref = f"{e042[1]} `E042`"
+    assert f"| `{CEASEFIRE_AZE}` | disputed ({ref}) | violated ({ref}) | violated ({ref}) |" in section
     assert "ts2020-1-ceasefire-arm" not in section
-    assert f"- `{CEASEFIRE_AZE}` violated. Why: confirmed breach — accounts `E042`" in text
+    assert f"- `{CEASEFIRE_AZE}` violated. Why: confirmed breach — accounts {ref}" in text
 
 
 def test_report__the_chosen_policy_decides_the_statuses_shown() -> None:

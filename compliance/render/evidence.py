@@ -35,6 +35,11 @@ class Accounts:
         """``A12 `E002``` : the number of the full entry, and the id as the JSON has it."""
         return f"A{self.numbers[event_id]} {code(event_id)}"
 
+    def cite(self, event_id: str) -> str:
+        """:meth:`ref` for an account the report prints; the id alone for one it does not (an
+        account another trust policy's status turns on, listed as evidence under none here)."""
+        return self.ref(event_id) if event_id in self.numbers else code(event_id)
+
 
 def _affiliation(party: str) -> str:
     return {UNAFFILIATED: "unaffiliated", UNKNOWN: "unknown"}.get(party) or text(party)

@@ -96,7 +96,7 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
     for agreement in report.agreements:
         out += _agreement(agreement, accounts, sources)
     if report.agreements:  # (with no agreement there is no status to compare)
-        out += _by_trust(report)
+        out += _by_trust(report, accounts)
     out += _accounting(report)
     out += method_section()
     out += evidence_section(report)
@@ -200,7 +200,7 @@ def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sour
         )
     out.append("")
     for r in article.obligations:
-        out.append(f"- {code(r.id)} {r.status.value}. {_why(r)}")
+        out.append(f"- {code(r.id)} {r.status.value}. {_why(r, accounts)}")
     out.append("")
     for r in article.obligations:
         out += evidence_lines(r, accounts, article.evidence_total(r.id))
@@ -248,12 +248,13 @@ def _lineage(article: ArticleReport, sources: _Sources) -> list[str]:
     return [*out, ""]
 
 
-def _why(r: ObligationResult) -> str:
-    accounts = ("accounts " + ", ".join(code(a) for a in r.deciding)) if r.deciding else "no account"
-    return f"Why: {text(r.rule)} — {accounts}"
+def _why(r: ObligationResult, accounts: Accounts) -> str:
+    """The deciding rule and the accounts it turned on, by number and id as everywhere else."""
+    cited = ("accounts " + ", ".join(accounts.cite(a) for a in r.deciding)) if r.deciding else "no account"
+    return f"Why: {text(r.rule)} — {cited}"
 
 
-def _by_trust(report: Report) -> list[str]:
+def _by_trust(report: Report, accounts: Accounts) -> list[str]:
     """The obligations whose status depends on the trust policy, with the accounts each turns on."""
     differing = [t for t in report.by_trust if t.depends]
     out = [
@@ -270,7 +271,7 @@ def _by_trust(report: Report) -> list[str]:
     out += ["| Obligation | strict | standard | broad |", "|---|---|---|---|"]
     for t in differing:
         cells = [
-            f"{s.status.value} ({', '.join(code(a) for a in s.accounts) if s.accounts else 'no account'})"
+            f"{s.status.value} ({', '.join(accounts.cite(a) for a in s.accounts) if s.accounts else 'no account'})"
             for s in t.statuses
         ]
         out.append(f"| {code(t.obligation)} | " + " | ".join(cells) + " |")
