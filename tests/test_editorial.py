@@ -131,3 +131,15 @@ def test_references__why_lines_and_the_trust_table_cite_accounts_by_number(
     for c in cited:
         event = c.rsplit("`", 2)[1]
         assert c == f"A{numbers[event]} `{event}`", c
+
+
+def test_agreement_line__every_sentence_starts_with_a_capital(bundled: tuple[Report, str]) -> None:
+    """The line under an agreement's title read "Nature: political-statement. dated 2020-11-10.
+    signatories: …": each part is a sentence, and the nature is given in words."""
+    _, markdown = bundled
+    line = next(line for line in markdown.splitlines() if line.startswith("Nature: "))
+    assert line.startswith(
+        "Nature: political statement. Dated 2020-11-10. Signatories: AZE, ARM, RUS. "
+        "Dates read in Moscow time (UTC+03:00). PA-X AgtId 2324."
+    ), line
+    assert "Not binding (unilateral proposal): " in markdown

@@ -520,8 +520,8 @@ def test_zone__named_when_the_agreement_names_it_else_only_the_offset(tmp_path: 
     unnamed = tmp_path / "unnamed.toml"
     unnamed.write_text(named.replace('zone_name = "Moscow time"\n', ""), encoding="utf-8")
     for path, expected in (
-        (AGREEMENT, "dates read in Moscow time (UTC+03:00)."),
-        (unnamed, "dates read in UTC+03:00."),
+        (AGREEMENT, "Dates read in Moscow time (UTC+03:00)."),
+        (unnamed, "Dates read in UTC+03:00."),
     ):
         ledger = build_ledger([path], [])
         assert ledger.errors == ()

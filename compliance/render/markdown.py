@@ -114,7 +114,7 @@ def _summary(agreement: AgreementReport) -> list[str]:
         f"## Summary: {text(a.short_title)}",
         "",
         *(  # said where the statuses are read, not only in the agreement's section further down
-            [f"Not binding ({text(a.nature.value)}): its obligations are tracked as a benchmark.", ""]
+            [f"Not binding ({_words(a.nature.value)}): its obligations are tracked as a benchmark.", ""]
             if not a.binding
             else []
         ),
@@ -137,13 +137,13 @@ def _summary(agreement: AgreementReport) -> list[str]:
 
 def _agreement(agreement: AgreementReport, accounts: Accounts, sources: _Sources) -> list[str]:
     a = agreement.agreement
-    meta = [
-        f"Nature: {a.nature.value}" + ("" if a.binding else " (not binding; tracked as a benchmark)"),
-        f"dated {a.date.isoformat()}",
-        "signatories: " + ", ".join(map(text, a.signatories)),
-        f"dates read in {text(a.zone_name)} (UTC{a.utc_offset})"
+    meta = [  # each a sentence of its own: "Nature: political statement. Dated 2020-11-10. …"
+        f"Nature: {_words(a.nature.value)}" + ("" if a.binding else " (not binding; tracked as a benchmark)"),
+        f"Dated {a.date.isoformat()}",
+        "Signatories: " + ", ".join(map(text, a.signatories)),
+        f"Dates read in {text(a.zone_name)} (UTC{a.utc_offset})"
         if a.zone_name
-        else f"dates read in UTC{a.utc_offset}",
+        else f"Dates read in UTC{a.utc_offset}",
     ]
     if a.pax_id is not None:
         meta.append(f"PA-X AgtId {a.pax_id}")
@@ -160,6 +160,11 @@ def _agreement(agreement: AgreementReport, accounts: Accounts, sources: _Sources
     for article in agreement.articles:
         out += _article(a.id, article, accounts, sources)
     return out
+
+
+def _words(code_value: str) -> str:
+    """A vocabulary value as words in a sentence: "unilateral-proposal" → "unilateral proposal"."""
+    return text(code_value.replace("-", " "))
 
 
 def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sources: _Sources) -> list[str]:
