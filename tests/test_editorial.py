@@ -143,3 +143,14 @@ def test_agreement_line__every_sentence_starts_with_a_capital(bundled: tuple[Rep
         "Dates read in Moscow time (UTC+03:00). PA-X AgtId 2324."
     ), line
     assert "Not binding (unilateral proposal): " in markdown
+
+
+def test_incident_table__no_blank_cell(bundled: tuple[Report, str]) -> None:
+    """Beside "0" deaths claimed, a blank cell read as a value lost; an account that gives no
+    figure says "not stated", as an account that names no actor does."""
+    _, markdown = bundled
+    rows = [line for line in markdown.splitlines() if re.match(r"\| A\d+ `", line)]
+    assert len(rows) > 50
+    for row in rows:
+        assert all(c.strip() for c in row.strip("|").split(" | ")), row
+    assert any(row.endswith("| not stated |") for row in rows)

@@ -90,11 +90,12 @@ def incident_tables(incidents: Sequence[Incident], accounts: Accounts, where: st
             "|---|---|---|---|---|---|",
         ]
         for event in incident.accounts:
-            deaths = "" if event.fatalities is None else str(event.fatalities)
+            # A blank cell beside "0" reads as a value missing from the table; the account gives none.
+            deaths = "not stated" if event.fatalities is None else str(event.fatalities)
             out.append(
                 f"| {accounts.ref(event.id)} | {cell(event.reported_by, 120)} "
                 f"| {_affiliation(event.reporter_party)} | {text(event.actor) if event.actor else 'not stated'} "
-                f"| {cell(_one_line(event.notes), SHORT_CLAIM)} | {deaths or ' '} |"
+                f"| {cell(_one_line(event.notes), SHORT_CLAIM)} | {deaths} |"
             )
         out.append("")
     if earlier:
