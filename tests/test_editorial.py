@@ -154,3 +154,17 @@ def test_incident_table__no_blank_cell(bundled: tuple[Report, str]) -> None:
     for row in rows:
         assert all(c.strip() for c in row.strip("|").split(" | ")), row
     assert any(row.endswith("| not stated |") for row in rows)
+
+
+def test_json__gives_each_agreement_the_date_and_signatories_the_markdown_gives(
+    bundled: tuple[Report, str],
+) -> None:
+    """The Markdown says "Dated 2020-11-10. Signatories: AZE, ARM, RUS." under each agreement and
+    the JSON gave a date only to the agreements it leaves out: a program could not order or date
+    the agreements it reports."""
+    report, markdown = bundled
+    agreements = report_dict(report)["agreements"]
+    assert [a["date"] for a in agreements] == sorted(a["date"] for a in agreements)
+    for a in agreements:
+        line = f"Dated {a['date']}. Signatories: {', '.join(a['signatories'])}."
+        assert line in markdown, a["id"]

@@ -85,6 +85,8 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "id": a.agreement.id,
                 "title": a.agreement.title,
                 "short_title": a.agreement.short_title,
+                "date": a.agreement.date.isoformat(),
+                "signatories": list(a.agreement.signatories),
                 "nature": a.agreement.nature.value,
                 "binding": a.agreement.binding,
                 "pax_id": a.agreement.pax_id,
