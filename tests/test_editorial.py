@@ -5,6 +5,7 @@ says what the Markdown says."""
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
@@ -18,8 +19,11 @@ from compliance.linking.ledger import build_ledger
 from compliance.render.json import report_dict
 from compliance.render.markdown import render_markdown
 from compliance.render.safe import cell
+from compliance.render.svg import heatmap_svg
+from compliance.views.pictures import heatmap_of_report
 from compliance.views.report import Report
 
+SVG = "{http://www.w3.org/2000/svg}"
 WORDS = st.lists(st.text(alphabet="abcXYZ/'", min_size=1, max_size=12), min_size=1, max_size=30)
 
 
@@ -168,3 +172,24 @@ def test_json__gives_each_agreement_the_date_and_signatories_the_markdown_gives(
     for a in agreements:
         line = f"Dated {a['date']}. Signatories: {', '.join(a['signatories'])}."
         assert line in markdown, a["id"]
+
+
+def test_heatmap__breaches_do_not_rely_on_red_and_green_alone(bundled: tuple[Report, str]) -> None:
+    """Violated (red) and overdue (orange) cells sit beside fulfilled and complied (green); a
+    reader who cannot tell red from green tells them apart by their stripes, in the cells and in
+    the legend. Every pattern used is defined in the picture itself."""
+    report, _ = bundled
+    root = ET.fromstring(heatmap_svg(heatmap_of_report(report)))
+    patterns = {p.get("id") for p in root.iter(f"{SVG}pattern")}
+    for status in (Status.VIOLATED, Status.OVERDUE):
+        cells = [
+            r for r in root.iter(f"{SVG}rect") if f": {status.value}, " in (r.findtext(f"{SVG}title") or "")
+        ]
+        assert cells, status
+        fills = {r.get("fill") for r in cells}
+        assert len(fills) == 1, fills
+        fill = fills.pop() or ""
+        assert fill.startswith("url(#"), (status, fill)
+        assert fill[5:-1] in patterns
+        swatches = [r for r in root.iter(f"{SVG}rect") if r.get("fill") == fill and r.get("width") == "12"]
+        assert len(swatches) == 1, status  # its legend swatch, striped as the cells are

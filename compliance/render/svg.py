@@ -42,6 +42,10 @@ STATUS_COLOURS: dict[Status, str] = {
     Status.UNUSED: "#dfc27d",
     Status.EXERCISED: "#80cdc1",
 }
+HATCHED = (Status.VIOLATED, Status.OVERDUE)
+"""Statuses drawn striped as well as coloured. Their red and orange sit beside the greens of
+fulfilled and complied, which a reader with red-green colour blindness cannot tell apart by hue:
+the stripes say "breach" or "missed deadline" without colour, in the cells and in the legend."""
 GRADE_COLOURS: dict[Grade, str] = {
     Grade.CONFIRMED: "#b2182b",
     Grade.ALLEGED: "#f4a582",
@@ -60,6 +64,23 @@ def _rect(x: int, y: int, w: int, h: int, fill: str, title: str = "") -> str:
     inner = f"<title>{escape(title)}</title>" if title else ""
     end = f">{inner}</rect>" if inner else "/>"
     return f"<rect x='{x}' y='{y}' width='{w}' height='{h}' fill='{fill}' stroke='{INK}' stroke-opacity='0.15'{end}"
+
+
+def _status_fill(status: Status) -> str:
+    """The fill of a status's cells and legend swatch: its colour, or its striped pattern."""
+    return f"url(#hatch-{status.value})" if status in HATCHED else STATUS_COLOURS[status]
+
+
+def _patterns(statuses: Sequence[Status]) -> list[str]:
+    """A striped pattern (the status's colour under dark diagonal lines) per hatched status drawn."""
+    out = [
+        f"<pattern id='hatch-{s.value}' width='5' height='5' patternUnits='userSpaceOnUse' "
+        f"patternTransform='rotate(45)'><rect width='5' height='5' fill='{STATUS_COLOURS[s]}'/>"
+        f"<rect width='2' height='5' fill='{INK}' fill-opacity='0.5'/></pattern>"
+        for s in HATCHED
+        if s in statuses
+    ]
+    return ["<defs>", *out, "</defs>"] if out else []
 
 
 def _document(width: int, height: int, title: str, desc: str, body: Sequence[str]) -> str:
@@ -135,20 +156,19 @@ def heatmap_svg(heatmap: Heatmap) -> str:
                     f"{heatmap.dates[start].isoformat()} to {heatmap.dates[i - 1].isoformat()}"
                 )
                 body.append(
-                    _rect(label + start * cell, y, (i - start) * cell, ROW - 1, STATUS_COLOURS[status], title)
+                    _rect(label + start * cell, y, (i - start) * cell, ROW - 1, _status_fill(status), title)
                 )
                 start = i
         y += ROW
     width = max(label + len(heatmap.dates) * cell + 16, 640)
-    present = {s for r in heatmap.rows for s in r.statuses}
-    legend, used = _legend(
-        [(s.value, STATUS_COLOURS[s]) for s in Status if s in present], 8, y + 12, width - 8
-    )
-    body += legend
+    present = [s for s in Status if s in {s for r in heatmap.rows for s in r.statuses}]
+    legend, used = _legend([(s.value, _status_fill(s)) for s in present], 8, y + 12, width - 8)
+    body = _patterns(present) + body + legend
     desc = (
         f"{len(heatmap.rows)} obligations, one row each, over {len(heatmap.dates)} periods "
         f"({heatmap.every}s); the colour of a cell is the obligation's status at the end of the "
-        "period, named in the legend and in each cell's title."
+        "period, named in the legend and in each cell's title; violated and overdue cells are "
+        "also striped."
     )
     return _document(width, y + 12 + used + 8, heatmap.title, desc, body)
 
