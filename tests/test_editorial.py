@@ -193,3 +193,12 @@ def test_heatmap__breaches_do_not_rely_on_red_and_green_alone(bundled: tuple[Rep
         assert fill[5:-1] in patterns
         swatches = [r for r in root.iter(f"{SVG}rect") if r.get("fill") == fill and r.get("width") == "12"]
         assert len(swatches) == 1, status  # its legend swatch, striped as the cells are
+
+
+def test_json__names_the_version_whose_rules_the_statuses_follow(bundled: tuple[Report, str]) -> None:
+    """The Markdown says which version's rules it follows; the JSON said only its schema, so two
+    editions with different statuses could not be told apart by the rules that made them."""
+    report, markdown = bundled
+    generator = report_dict(report)["generator"]
+    assert re.fullmatch(r"ceasefire-compliance \S+", generator)
+    assert f"docs/obligation-logic.md of {generator}" in markdown

@@ -13,6 +13,7 @@ from compliance.core.vocabulary import Grade
 from compliance.evaluation.evaluate import Evidence, ObligationResult
 from compliance.evaluation.rollup import RollUp
 from compliance.load.converter import converter
+from compliance.render.evidence import DISTRIBUTION, version
 from compliance.render.problems import problem_dicts
 from compliance.views.lineage import Step
 from compliance.views.report import SCHEMA, Report, TrustStatuses
@@ -74,6 +75,8 @@ def report_dict(report: Report) -> dict[str, Any]:
     by_trust = {t.obligation: t for t in report.by_trust}
     return {
         "schema": SCHEMA,
+        # The rules the statuses follow, as the Markdown names them ("of ceasefire-compliance 0.1.0").
+        "generator": f"{DISTRIBUTION} {version()}",
         "trust": report.trust.value,
         "as_of": report.as_of.isoformat(),
         "known_on": report.known_on.isoformat() if report.known_on else None,
