@@ -4,6 +4,8 @@ says what the Markdown says."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -20,8 +22,10 @@ from compliance.render.json import report_dict
 from compliance.render.markdown import render_markdown
 from compliance.render.safe import cell
 from compliance.render.svg import heatmap_svg
+from compliance.render.tables import timeline_csv
 from compliance.views.pictures import heatmap_of_report
 from compliance.views.report import Report
+from compliance.views.timeline import timeline
 
 SVG = "{http://www.w3.org/2000/svg}"
 WORDS = st.lists(st.text(alphabet="abcXYZ/'", min_size=1, max_size=12), min_size=1, max_size=30)
@@ -202,3 +206,16 @@ def test_json__names_the_version_whose_rules_the_statuses_follow(bundled: tuple[
     generator = report_dict(report)["generator"]
     assert re.fullmatch(r"ceasefire-compliance \S+", generator)
     assert f"docs/obligation-logic.md of {generator}" in markdown
+
+
+def test_timeline__the_csv_has_a_header_and_marks_the_article_rows() -> None:
+    """The timeline CSV, as docs/report-schema.md describes it: a header of the three id columns
+    and the dates; the article's roll-up row with an empty obligation, then its obligations."""
+    result = timeline(build_ledger(), date(2020, 11, 10), date(2021, 11, 9), "quarter")
+    table = list(csv.reader(io.StringIO(timeline_csv(result))))
+    assert table[0] == ["agreement", "article", "obligation", *(d.isoformat() for d in result.dates)]
+    assert table[1][:3] == ["trilateral-2020", "1", ""]
+    assert table[2][:3] == ["trilateral-2020", "1", "ts2020-1-ceasefire-aze"]
+    obligations = [row for row in table[1:] if row[2]]
+    assert len({row[2] for row in obligations}) == len(obligations)
+    assert all(len(row) == len(table[0]) for row in table)
