@@ -22,10 +22,10 @@ from compliance.render.json import report_dict
 from compliance.render.markdown import render_markdown
 from compliance.render.safe import cell
 from compliance.render.svg import heatmap_svg
-from compliance.render.tables import timeline_csv
+from compliance.render.tables import diff_markdown, timeline_csv
 from compliance.views.pictures import heatmap_of_report
 from compliance.views.report import Report
-from compliance.views.timeline import timeline
+from compliance.views.timeline import FINDINGS, diff, timeline
 
 SVG = "{http://www.w3.org/2000/svg}"
 WORDS = st.lists(st.text(alphabet="abcXYZ/'", min_size=1, max_size=12), min_size=1, max_size=30)
@@ -219,3 +219,17 @@ def test_timeline__the_csv_has_a_header_and_marks_the_article_rows() -> None:
     obligations = [row for row in table[1:] if row[2]]
     assert len({row[2] for row in obligations}) == len(obligations)
     assert all(len(row) == len(table[0]) for row in table)
+
+
+def test_diff__says_what_a_finding_and_each_category_is() -> None:
+    """The diff's headings ("Carried-over (6)", "Ended (0)") and its title word "finding" were
+    not explained anywhere in the output."""
+    changes = diff(build_ledger(), date(2022, 1, 1), date(2024, 1, 1))
+    markdown = diff_markdown(changes, "2022-01-01", "2024-01-01")
+    intro = markdown.split("\n## ", 1)[0]
+    assert "A finding is an obligation whose status is " in intro
+    for status in FINDINGS:
+        assert f"*{status.value}*" in intro
+    for category in ("New", "Changed", "Carried-over", "Resolved", "Ended"):
+        assert f"*{category}*: " in intro
+        assert f"\n## {category} (" in markdown

@@ -15,7 +15,7 @@ from compliance.render.relations import done_by
 from compliance.render.safe import code, link, text
 from compliance.views.agreements import AgreementListing
 from compliance.views.lineage import Lineage, Step
-from compliance.views.timeline import Change, Timeline
+from compliance.views.timeline import FINDINGS, Change, Timeline
 
 
 def timeline_markdown(t: Timeline) -> str:
@@ -47,8 +47,28 @@ def timeline_json(t: Timeline) -> str:
 ORDER = ("new", "changed", "carried-over", "resolved", "ended")
 
 
+MEANING = {
+    "new": "not a finding at the first date, a finding at the second",
+    "changed": "a finding at both dates, with another status",
+    "carried-over": "a finding at both dates, with the same status",
+    "resolved": "a finding at the first date and no longer one at the second, not because it ended",
+    "ended": "a finding at the first date whose obligation was terminated or superseded by the "
+    "second, the finding never settled",
+}
+"""What each category says, printed under the title: the headings alone are jargon."""
+
+
 def diff_markdown(changes: Sequence[Change], before: str, after: str) -> str:
-    lines = [f"# Findings: {before} → {after}", ""]
+    names = [f"*{s.value}*" for s in Status if s in FINDINGS]
+    findings = ", ".join(names[:-1]) + f" or {names[-1]}"
+    lines = [
+        f"# Findings: {before} → {after}",
+        "",
+        f"A finding is an obligation whose status is {findings}. "
+        + "; ".join(f"*{c.capitalize()}*: {MEANING[c]}" for c in ORDER)
+        + ".",
+        "",
+    ]
     for category in ORDER:
         mine = [c for c in changes if c.category == category]
         lines += [f"## {category.capitalize()} ({len(mine)})", ""]
