@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -22,7 +23,7 @@ from compliance.render.json import report_dict
 from compliance.render.markdown import render_markdown
 from compliance.render.safe import cell
 from compliance.render.svg import heatmap_svg
-from compliance.render.tables import diff_markdown, timeline_csv
+from compliance.render.tables import diff_markdown, timeline_csv, timeline_json, timeline_markdown
 from compliance.views.pictures import heatmap_of_report
 from compliance.views.report import Report
 from compliance.views.timeline import FINDINGS, diff, timeline
@@ -233,3 +234,15 @@ def test_diff__says_what_a_finding_and_each_category_is() -> None:
     for category in ("New", "Changed", "Carried-over", "Resolved", "Ended"):
         assert f"*{category}*: " in intro
         assert f"\n## {category} (" in markdown
+
+
+@pytest.mark.parametrize("policy", ["strict", "standard"])
+def test_timeline__names_its_periods_and_trust_policy(policy: str) -> None:
+    """A timeline under strict gave the same JSON keys and the same bare Markdown table as one
+    under standard: nothing said which it was, nor how long a period is."""
+    result = timeline(build_ledger(), date(2020, 11, 10), date(2021, 11, 9), "quarter", trust=policy)
+    data = json.loads(timeline_json(result))
+    assert (data["every"], data["trust"]) == ("quarter", policy)
+    markdown = timeline_markdown(result)
+    assert markdown.startswith("# Status by quarter, periods ending 2021-02-09 to 2021-11-09\n")
+    assert f"Trust policy: {policy}." in markdown.split("| Agreement |", 1)[0]

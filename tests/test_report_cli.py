@@ -502,7 +502,8 @@ def test_timeline__cli_formats(capsys: pytest.CaptureFixture[str]) -> None:
     """timeline prints Markdown, JSON and CSV."""
     args = ["timeline", "--from", "2022-01-01", "--to", "2022-12-31", "--every", "quarter"]
     _, md, _ = run(capsys, *args)
-    assert md.startswith("| Agreement | Article | Obligation | 2022-03-31 |")
+    assert md.startswith("# Status by quarter, periods ending 2022-03-31 to 2022-12-31\n")
+    assert "\n| Agreement | Article | Obligation | 2022-03-31 |" in md
     _, js, _ = run(capsys, *args, "--format", "json")
     assert json.loads(js)["dates"][-1] == "2022-12-31"
     _, csv_text, _ = run(capsys, *args, "--format", "csv")

@@ -19,6 +19,16 @@ from compliance.views.timeline import FINDINGS, Change, Timeline
 
 
 def timeline_markdown(t: Timeline) -> str:
+    """The table under a title and a line saying what a column and an **article** row are."""
+    title = [
+        f"# Status by {t.every}, periods ending {t.dates[0].isoformat()} to {t.dates[-1].isoformat()}",
+        "",
+        f"Trust policy: {t.trust.value}. Each column is the status at the end of the period ending on "
+        "its date. An **article** row gives the article's status: the most severe among its "
+        "obligations (violated first; not-in-force, superseded, terminated and not-assessable only "
+        "when nothing else is left).",
+        "",
+    ]
     head = "| Agreement | Article | Obligation | " + " | ".join(d.isoformat() for d in t.dates) + " |"
     rule = "|---|---|---|" + "---|" * len(t.dates)
     rows = [
@@ -27,7 +37,7 @@ def timeline_markdown(t: Timeline) -> str:
         + " |"
         for r in t.rows
     ]
-    return "\n".join([head, rule, *rows]) + "\n"
+    return "\n".join([*title, head, rule, *rows]) + "\n"
 
 
 def timeline_csv(t: Timeline) -> str:

@@ -91,8 +91,15 @@ class Row:
 
 @frozen
 class Timeline:
+    """Statuses at the end of each period, with how the periods and the statuses were chosen: a
+    table under ``strict`` must not pass for one under ``standard``."""
+
     dates: tuple[date, ...]
     rows: tuple[Row, ...]
+    every: str
+    """``week``, ``month``, ``quarter`` or ``year``."""
+    trust: Trust
+    """The trust policy the statuses were decided under."""
 
 
 def timeline(
@@ -113,7 +120,8 @@ def timeline(
     dates = period_ends(first, last, every)
     ids = arguments.agreement_ids(agreement_ids, ledger.agreements)
     chosen = [a for a in ledger.agreements if not ids or a.id in ids]
-    evaluation = evaluate_ledger(ledger, last, with_evidence=False, trust=arguments.as_trust(trust))
+    policy = arguments.as_trust(trust)
+    evaluation = evaluate_ledger(ledger, last, with_evidence=False, trust=policy)
     rows: list[Row] = []
     for agreement in chosen:
         results = [r for r in evaluation.results if r.agreement == agreement.id]
@@ -131,7 +139,7 @@ def timeline(
             )
             rows.append(Row(agreement.id, article.number, None, article_row))
             rows += [Row(agreement.id, article.number, r.id, s) for r, s in zip(mine, per_ob, strict=True)]
-    return Timeline(dates, tuple(rows))
+    return Timeline(dates, tuple(rows), every, policy)
 
 
 @frozen
