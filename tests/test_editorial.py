@@ -246,3 +246,16 @@ def test_timeline__names_its_periods_and_trust_policy(policy: str) -> None:
     markdown = timeline_markdown(result)
     assert markdown.startswith("# Status by quarter, periods ending 2021-02-09 to 2021-11-09\n")
     assert f"Trust policy: {policy}." in markdown.split("| Agreement |", 1)[0]
+
+
+def test_incident_table__does_not_call_a_mediator_a_side(bundled: tuple[Report, str]) -> None:
+    """The column headed "Side" held USA, EU and RUS, which the evidence lines call "not a side"
+    (a mediator, a signatory): the column gives the reporter's affiliation."""
+    _, markdown = bundled
+    headers = [line for line in markdown.splitlines() if line.startswith("| Account | Reported by |")]
+    assert headers
+    assert set(headers) == {
+        "| Account | Reported by | Affiliation | Actor named | Claim (short) | Deaths claimed |"
+    }
+    assert "| A75 `N089` | US Department of State | USA |" in markdown
+    assert "reported by USA, with no role in trilateral-2020 or its process, not a side" in markdown

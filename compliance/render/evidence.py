@@ -86,7 +86,7 @@ def incident_tables(incidents: Sequence[Incident], accounts: Accounts, where: st
         out += [
             f"Incident {code(incident.id)}: accounts side by side (attributed, not adjudicated):",
             "",
-            "| Account | Reported by | Side | Actor named | Claim (short) | Deaths claimed |",
+            "| Account | Reported by | Affiliation | Actor named | Claim (short) | Deaths claimed |",
             "|---|---|---|---|---|---|",
         ]
         for event in incident.accounts:
@@ -120,7 +120,7 @@ def evidence_section(report: Report) -> list[str]:
         "## Evidence",
         "",
         f"The {len(report.events)} accounts cited above, each once, in order of date: number, id, "
-        "date, kind, reporter (side) and publication date, actor named, place as given, incident, "
+        "date, kind, reporter (its affiliation) and publication date, actor named, place as given, incident, "
         "source, then the claim. Each is a claim attributed to its reporter; the grade given above "
         "says how far the rules rely on it.",
         "",
