@@ -180,13 +180,14 @@ def test_json__gives_each_agreement_the_date_and_signatories_the_markdown_gives(
 
 
 def test_heatmap__breaches_do_not_rely_on_red_and_green_alone(bundled: tuple[Report, str]) -> None:
-    """Violated (red) and overdue (orange) cells sit beside fulfilled and complied (green); a
-    reader who cannot tell red from green tells them apart by their stripes, in the cells and in
-    the legend. Every pattern used is defined in the picture itself."""
+    """Violated (red) and overdue (orange) cells sit beside fulfilled and complied (green), and
+    disputed (purple) beside in-progress (blue); a reader who cannot tell red from green tells
+    them apart by their stripes, in the cells and in the legend. Every pattern used is defined in
+    the picture itself."""
     report, _ = bundled
     root = ET.fromstring(heatmap_svg(heatmap_of_report(report)))
     patterns = {p.get("id") for p in root.iter(f"{SVG}pattern")}
-    for status in (Status.VIOLATED, Status.OVERDUE):
+    for status in (Status.VIOLATED, Status.OVERDUE, Status.DISPUTED):
         cells = [
             r for r in root.iter(f"{SVG}rect") if f": {status.value}, " in (r.findtext(f"{SVG}title") or "")
         ]

@@ -42,10 +42,11 @@ STATUS_COLOURS: dict[Status, str] = {
     Status.UNUSED: "#dfc27d",
     Status.EXERCISED: "#80cdc1",
 }
-HATCHED = (Status.VIOLATED, Status.OVERDUE)
-"""Statuses drawn striped as well as coloured. Their red and orange sit beside the greens of
-fulfilled and complied, which a reader with red-green colour blindness cannot tell apart by hue:
-the stripes say "breach" or "missed deadline" without colour, in the cells and in the legend."""
+HATCHED = (Status.OVERDUE, Status.VIOLATED, Status.DISPUTED)
+"""Statuses drawn striped as well as coloured. The red and orange of violated and overdue sit
+beside the greens of fulfilled and complied, and the purple of disputed beside the blue of
+in-progress, pairs a reader with red-green colour blindness cannot tell apart by hue: the stripes
+mark the findings without colour, in the cells and in the legend."""
 GRADE_COLOURS: dict[Grade, str] = {
     Grade.CONFIRMED: "#b2182b",
     Grade.ALLEGED: "#f4a582",
@@ -167,8 +168,9 @@ def heatmap_svg(heatmap: Heatmap) -> str:
     desc = (
         f"{len(heatmap.rows)} obligations, one row each, over {len(heatmap.dates)} periods "
         f"({heatmap.every}s); the colour of a cell is the obligation's status at the end of the "
-        "period, named in the legend and in each cell's title; violated and overdue cells are "
-        "also striped."
+        "period, named in the legend and in each cell's title; "
+        + " and ".join(", ".join(s.value for s in HATCHED).rsplit(", ", 1))
+        + " cells are also striped."
     )
     return _document(width, y + 12 + used + 8, heatmap.title, desc, body)
 
