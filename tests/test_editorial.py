@@ -260,3 +260,13 @@ def test_incident_table__does_not_call_a_mediator_a_side(bundled: tuple[Report, 
     }
     assert "| A75 `N089` | US Department of State | USA |" in markdown
     assert "reported by USA, with no role in trilateral-2020 or its process, not a side" in markdown
+
+
+def test_pictures__the_report_says_a_bar_of_breach_accounts_is_no_finding() -> None:
+    """The breaches picture stacks alleged and contested accounts with confirmed ones; its SVG
+    said they are claims, not findings, but a reader of the report saw only the picture."""
+    report = Report.build(build_ledger(), date(2026, 11, 22))
+    markdown = render_markdown(report, [("Breach accounts", "report-breaches.svg")])
+    section = markdown.split("## Pictures", 1)[1].split("\n## ", 1)[0]
+    assert "claims attributed to their reporters, not findings of a breach" in section
+    assert section.index("not findings") < section.index("![Breach accounts](report-breaches.svg)")

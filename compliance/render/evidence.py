@@ -196,7 +196,14 @@ def pictures(images: Sequence[tuple[str, str]]) -> list[str]:
     """Images written beside the report, by relative path (they travel with it)."""
     if not images:
         return []
-    out = ["## Pictures", ""]
+    out = [
+        "## Pictures",
+        "",
+        "Statuses are those of the report, at the end of each period. Breach accounts are counted "
+        "whatever their grade, under the bearers of the obligation they bear on: they are claims "
+        "attributed to their reporters, not findings of a breach.",
+        "",
+    ]
     for alt, path in images:
         out += [f"![{text(alt)}]({path})", ""]
     return out
