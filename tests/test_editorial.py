@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN
-from compliance.core.vocabulary import Status
+from compliance.core.vocabulary import Effect, Status
 from compliance.evaluation.rollup import SEVERITY
 from compliance.linking.ledger import build_ledger
 from compliance.render.json import report_dict
@@ -270,3 +270,13 @@ def test_pictures__the_report_says_a_bar_of_breach_accounts_is_no_finding() -> N
     section = markdown.split("## Pictures", 1)[1].split("\n## ", 1)[0]
     assert "claims attributed to their reporters, not findings of a breach" in section
     assert section.index("not findings") < section.index("![Breach accounts](report-breaches.svg)")
+
+
+def test_reading_key__says_what_each_effect_of_an_evidence_line_means(bundled: tuple[Report, str]) -> None:
+    """Evidence lines begin "relevant, **confirmed** (…)": the effects were used in every article
+    and defined nowhere in the report."""
+    _, markdown = bundled
+    head = markdown.split("## Summary:", 1)[0]
+    for effect in Effect:
+        assert f"*{effect.value}*" in head, effect
+        assert re.search(rf"^- {effect.value}, \*\*", markdown, re.M), effect

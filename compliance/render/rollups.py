@@ -134,6 +134,10 @@ def reading_key(report: Report) -> list[str]:
         f"trust policy (here `{report.trust.value}`) says whose word confirms one. Both are "
         'explained under Method; "Statuses that depend on whose word one takes" lists what another '
         "policy would change.",
+        "- **Evidence lines.** Each starts with what the accounts claim about the obligation: "
+        "*fulfils*, *breaches*, *progress* (a step towards fulfilment, not fulfilment) or "
+        "*relevant* (bears on it without claiming either); then the grade and, in parentheses, why "
+        "that grade, and the link rule where a rule, not the event file, made the link.",
         "- **References.** A*n* is the *n*th account under Evidence, followed by its id in the "
         "event file; S*n* is the *n*th address under Sources.",
     ]
