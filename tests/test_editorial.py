@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN
-from compliance.core.vocabulary import Effect, Status
+from compliance.core.vocabulary import Effect, Kind, Modality, Status
 from compliance.evaluation.rollup import SEVERITY
 from compliance.linking.ledger import build_ledger
 from compliance.render.json import report_dict
@@ -280,3 +280,13 @@ def test_reading_key__says_what_each_effect_of_an_evidence_line_means(bundled: t
     for effect in Effect:
         assert f"*{effect.value}*" in head, effect
         assert re.search(rf"^- {effect.value}, \*\*", markdown, re.M), effect
+
+
+def test_reading_key__says_what_the_kind_column_holds(bundled: tuple[Report, str]) -> None:
+    """The obligation tables' "Kind" ("prohibition, maintenance") used two vocabularies the
+    report never explained."""
+    _, markdown = bundled
+    head = markdown.split("## Summary:", 1)[0]
+    for word in (*Modality, *Kind):
+        assert f"*{word.value}*" in head, word
+    assert "| prohibition, maintenance |" in markdown

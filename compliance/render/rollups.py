@@ -134,6 +134,11 @@ def reading_key(report: Report) -> list[str]:
         f"trust policy (here `{report.trust.value}`) says whose word confirms one. Both are "
         'explained under Method; "Statuses that depend on whose word one takes" lists what another '
         "policy would change.",
+        "- **Obligation tables.** *Kind* gives what the text requires (an *obligation* to act, a "
+        "*prohibition*, a *permission*) and its shape in time (*achievement*: done once; "
+        "*maintenance*: kept up while in force; *punctual*: one act at one time). *Deadline / "
+        'term*: "by" the deadline in force, "term to" the end of a fixed term, "continuous" for a '
+        'duty kept up, "no date", or "not formalised" with why the clause cannot be checked.',
         "- **Evidence lines.** Each starts with what the accounts claim about the obligation: "
         "*fulfils*, *breaches*, *progress* (a step towards fulfilment, not fulfilment) or "
         "*relevant* (bears on it without claiming either); then the grade and, in parentheses, why "
