@@ -21,7 +21,7 @@ from compliance.evaluation.rollup import SEVERITY
 from compliance.linking.ledger import build_ledger
 from compliance.render.json import report_dict
 from compliance.render.markdown import render_markdown
-from compliance.render.safe import cell
+from compliance.render.safe import cell, text
 from compliance.render.svg import heatmap_svg
 from compliance.render.tables import diff_markdown, timeline_csv, timeline_json, timeline_markdown
 from compliance.views.pictures import heatmap_of_report
@@ -290,3 +290,19 @@ def test_reading_key__says_what_the_kind_column_holds(bundled: tuple[Report, str
     for word in (*Modality, *Kind):
         assert f"*{word.value}*" in head, word
     assert "| prohibition, maintenance |" in markdown
+
+
+def test_json__carries_the_notes_and_variants_the_markdown_prints(bundled: tuple[Report, str]) -> None:
+    """Point 8 of the 2020 statement reads "Text not found" with a note saying what was searched;
+    the JSON gave an empty text and no note, and none of the other wordings the Markdown quotes."""
+    report, markdown = bundled
+    data = report_dict(report)
+    articles = {a["number"]: a for a in data["agreements"][0]["articles"]}
+    assert articles["8"]["text"] == ""
+    assert articles["8"]["note"].startswith("No official English wording of point 8 was found")
+    variants = articles["1"]["variants"]
+    assert variants
+    assert {"label", "text", "source"} == set(variants[0])
+    assert f"- Variant ({text(variants[0]['label'])}): “{text(variants[0]['text'])}”" in markdown
+    assert all(a["note"] is None or f"Note: {text(a['note'])}" in markdown for a in articles.values())
+    assert data["agreements"][0]["note"].startswith("Signed late on 9 November 2020")

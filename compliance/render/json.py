@@ -90,6 +90,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "short_title": a.agreement.short_title,
                 "date": a.agreement.date.isoformat(),
                 "signatories": list(a.agreement.signatories),
+                "note": a.agreement.note or None,
                 "nature": a.agreement.nature.value,
                 "binding": a.agreement.binding,
                 "pax_id": a.agreement.pax_id,
@@ -102,6 +103,11 @@ def report_dict(report: Report) -> dict[str, Any]:
                         "text": art.article.text,
                         "text_status": art.article.text_status,
                         "source": art.article.source,
+                        "note": art.article.note or None,
+                        "variants": [
+                            {"label": v.label, "text": v.text, "source": v.source}
+                            for v in art.article.variants
+                        ],
                         **_roll(art.status),
                         "obligations": [
                             _obligation(r, art.evidence_total(r.id), by_trust.get(r.id))
