@@ -132,7 +132,11 @@ def test_references__why_lines_and_the_trust_table_cite_accounts_by_number(
     reader looks accounts up by number under Evidence, where they are in order of date."""
     report, markdown = bundled
     numbers = {e.id: n for n, e in enumerate(report.events, start=1)}
-    why = [line.split(" — accounts ", 1)[1] for line in markdown.splitlines() if " — accounts " in line]
+    why = [
+        line.split(" — accounts ", 1)[1].split(". Note: ", 1)[0].removesuffix(".")
+        for line in markdown.splitlines()
+        if " — accounts " in line
+    ]
     trust = markdown.split("## Statuses that depend on whose word one takes", 1)[1].split("## Records")[0]
     cited = [c for line in why for c in line.split(", ")]
     cited += re.findall(r"(?:A\d+ )?`[^`]+`(?=[,)])", trust)
@@ -306,3 +310,26 @@ def test_json__carries_the_notes_and_variants_the_markdown_prints(bundled: tuple
     assert f"- Variant ({text(variants[0]['label'])}): “{text(variants[0]['text'])}”" in markdown
     assert all(a["note"] is None or f"Note: {text(a['note'])}" in markdown for a in articles.values())
     assert data["agreements"][0]["note"].startswith("Signed late on 9 November 2020")
+
+
+def test_notes__every_obligation_note_reaches_the_markdown_and_the_json(bundled: tuple[Report, str]) -> None:
+    """The encoder's notes on obligations ("Whether clashes on the interstate border fall under
+    point 1 is a matter of interpretation") and an instrument's standing ("Not signed and not
+    ratified") were in neither report: a reader saw the status without the caveat on it."""
+    report, markdown = bundled
+    data = report_dict(report)
+    obligations = {
+        o["id"]: o for a in data["agreements"] for art in a["articles"] for o in art["obligations"]
+    }
+    notes = [
+        (r.id, r.obligation.note) for a in report.agreements for art in a.articles for r in art.obligations
+    ]
+    assert sum(1 for _, note in notes if note) > 20
+    for obligation_id, note in notes:
+        assert obligations[obligation_id]["note"] == (note or None)
+        if note:
+            line = next(line for line in markdown.splitlines() if line.startswith(f"- `{obligation_id}` "))
+            assert line.endswith(f" Note: {text(note)}"), obligation_id
+    standing = {a["id"]: a["status_note"] for a in data["agreements"]}
+    assert standing["peace-agreement-2025"]
+    assert f"Status of the text: {text(standing['peace-agreement-2025'])}" in markdown

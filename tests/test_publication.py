@@ -118,9 +118,10 @@ def test_each_account__default_report_is_under_the_size_target(
 ) -> None:
     """The default report stays a publishable size (825 KB when accounts were repeated; 331 KB,
     then 341 KB with the peace agreement's seventeen articles and the histories of clauses not
-    formalised)."""
+    formalised; 358 KB with the key at the top and the encoder's note on each obligation, which
+    says where a scope or a bearer is disputed)."""
     markdown, _ = bundled
-    assert len(markdown.encode("utf-8")) < 350_000
+    assert len(markdown.encode("utf-8")) < 375_000
 
 
 def test_each_account__obligations_refer_to_accounts_by_number_id_grade_and_effect(

@@ -155,6 +155,8 @@ def _agreement(agreement: AgreementReport, accounts: Accounts, sources: _Sources
         ". ".join(meta) + ". Text: " + ", ".join(sources.ref(u) for u in a.sources) + ".",
         "",
     ]
+    if a.status_note:  # where the instrument stands (initialled, not signed): said before its articles
+        out += [f"Status of the text: {text(a.status_note)}", ""]
     if a.note:
         out += [text(a.note), ""]
     for article in agreement.articles:
@@ -205,7 +207,10 @@ def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sour
         )
     out.append("")
     for r in article.obligations:
-        out.append(f"- {code(r.id)} {r.status.value}. {_why(r, accounts)}")
+        # The encoder's caveat (a disputed scope, a bearer the text does not name) goes with the
+        # status it qualifies.
+        note = f" Note: {text(r.obligation.note)}" if r.obligation.note else ""
+        out.append(f"- {code(r.id)} {r.status.value}. {_why(r, accounts)}.{note}")
     out.append("")
     for r in article.obligations:
         out += evidence_lines(r, accounts, article.evidence_total(r.id))
