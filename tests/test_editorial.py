@@ -333,3 +333,33 @@ def test_notes__every_obligation_note_reaches_the_markdown_and_the_json(bundled:
     standing = {a["id"]: a["status_note"] for a in data["agreements"]}
     assert standing["peace-agreement-2025"]
     assert f"Status of the text: {text(standing['peace-agreement-2025'])}" in markdown
+
+
+def test_scope__a_disputed_area_is_said_with_why(bundled: tuple[Report, str]) -> None:
+    """Evidence lines read "outside the stated area, scope disputed: cannot confirm on its own",
+    and the report never said which area, nor whose readings differ: the agreement file's
+    statement of the dispute is printed once per article and given in the JSON."""
+    report, markdown = bundled
+    data = report_dict(report)
+    ceasefire = next(
+        o
+        for a in data["agreements"]
+        for art in a["articles"]
+        for o in art["obligations"]
+        if o["id"] == "ts2020-1-ceasefire-aze"
+    )
+    disputed = ceasefire["scope_disputed"]
+    assert disputed.startswith("The statement does not define the 'Nagorno Karabakh conflict zone'")
+    line = f"`ts2020-1-positions-arm`): {text(disputed)}"
+    assert markdown.count(line) == 1
+    section = markdown.split("### trilateral-2020 · 1.", 1)[1].split("\n### ", 1)[0]
+    assert line in section
+    assert "outside the stated area, scope disputed" in section
+    aghdam = next(
+        o
+        for a in data["agreements"]
+        for art in a["articles"]
+        for o in art["obligations"]
+        if o["id"] == "ts2020-2-aghdam"
+    )
+    assert aghdam["scope_disputed"] is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from compliance.core.model import Scope
 from compliance.core.vocabulary import Grade
 from compliance.evaluation.evaluate import Evidence, ObligationResult
 from compliance.evaluation.rollup import RollUp
@@ -27,8 +28,12 @@ def _roll(roll: RollUp) -> dict[str, Any]:
     }
 
 
-def _obligation(r: ObligationResult, total: int, by_trust: TrustStatuses | None) -> dict[str, Any]:
+def _obligation(
+    r: ObligationResult, total: int, by_trust: TrustStatuses | None, scope: Scope | None
+) -> dict[str, Any]:
+    """One obligation; ``scope`` is the agreement's, which the obligation's own replaces."""
     ob = r.obligation
+    own = ob.scope or scope
     return {
         "why": converter.unstructure(r.why),
         "status_by_trust": {s.trust.value: s.status.value for s in by_trust.statuses} if by_trust else None,
@@ -47,6 +52,7 @@ def _obligation(r: ObligationResult, total: int, by_trust: TrustStatuses | None)
         "term_end": r.term_end.isoformat() if r.term_end else None,
         "not_formalised": ob.not_formalised or None,
         "note": ob.note or None,
+        "scope_disputed": (own.disputed or None) if own is not None else None,
         "breach_on_record": r.breach_on_record,
         "evidence_total": total,
         "evidence_by_grade": {grade.value: r.evidence_count(grade) for grade in Grade},
@@ -112,7 +118,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                         ],
                         **_roll(art.status),
                         "obligations": [
-                            _obligation(r, art.evidence_total(r.id), by_trust.get(r.id))
+                            _obligation(r, art.evidence_total(r.id), by_trust.get(r.id), a.agreement.scope)
                             for r in art.obligations
                         ],
                         "incidents": [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compliance.core.model import Scope
 from compliance.core.vocabulary import Kind, Status
 from compliance.evaluation.evaluate import ObligationResult
 from compliance.render.evidence import (
@@ -160,7 +161,7 @@ def _agreement(agreement: AgreementReport, accounts: Accounts, sources: _Sources
     if a.note:
         out += [text(a.note), ""]
     for article in agreement.articles:
-        out += _article(a.id, article, accounts, sources)
+        out += _article(a.id, article, accounts, sources, a.scope)
     return out
 
 
@@ -169,7 +170,9 @@ def _words(code_value: str) -> str:
     return text(code_value.replace("-", " "))
 
 
-def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sources: _Sources) -> list[str]:
+def _article(
+    agreement_id: str, article: ArticleReport, accounts: Accounts, sources: _Sources, scope: Scope | None
+) -> list[str]:
     art = article.article
     out = [f"### {text(agreement_id)} · {text(art.number)}. {text(art.title)}", ""]
     if art.text:
@@ -212,6 +215,7 @@ def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sour
         note = f" Note: {text(r.obligation.note)}" if r.obligation.note else ""
         out.append(f"- {code(r.id)} {r.status.value}. {_why(r, accounts)}.{note}")
     out.append("")
+    out += _disputed_scopes(article, scope)
     for r in article.obligations:
         out += evidence_lines(r, accounts, article.evidence_total(r.id))
     out += incident_tables(article.incidents, accounts, f"{text(agreement_id)} · {text(art.number)}")
@@ -224,6 +228,23 @@ def _article(agreement_id: str, article: ArticleReport, accounts: Accounts, sour
             out.append(f"- {code(r.id)}: {steps}")
         out.append("")
     return out
+
+
+def _disputed_scopes(article: ArticleReport, scope: Scope | None) -> list[str]:
+    """Where the sides read an obligation's area differently, what they dispute, once for the
+    obligations that share it: the evidence lines say "outside the stated area, scope disputed",
+    and a reader must be told which area and why. An obligation's own scope replaces the
+    agreement's (``scope``)."""
+    disputed: dict[str, list[str]] = {}
+    for r in article.obligations:
+        own = r.obligation.scope or scope
+        if own is not None and own.disputed:
+            disputed.setdefault(own.disputed, []).append(code(r.id))
+    return [
+        line
+        for why, ids in disputed.items()
+        for line in (f"Scope disputed ({', '.join(ids)}): {text(why)}", "")
+    ]
 
 
 def _lineage(article: ArticleReport, sources: _Sources) -> list[str]:
