@@ -363,3 +363,27 @@ def test_scope__a_disputed_area_is_said_with_why(bundled: tuple[Report, str]) ->
         if o["id"] == "ts2020-2-aghdam"
     )
     assert aghdam["scope_disputed"] is None
+
+
+def test_summary__the_counts_are_those_of_the_obligation_tables(bundled: tuple[Report, str]) -> None:
+    """ "violated (3 of 26; 1 not-assessable)": counted in the obligation tables further down, each
+    agreement has that many obligations, that many with the status named and that many not
+    assessable."""
+    _, markdown = bundled
+    summaries = re.findall(
+        r"^## Summary: (.*)\n\n(?:Not binding.*\n\n)?Overall: \*\*(.*?)\*\*", markdown, re.M
+    )
+    assert len(summaries) > 5
+    sections = {part.split("\n", 1)[0]: part for part in re.split(r"^## ", markdown, flags=re.M)}
+    for title, overall in summaries:
+        rows = re.findall(r"^\| `[^`]+` .* \| ([a-z-]+)[^|]* \| [–\d] \|$", sections[title], re.M)
+        status, counts = re.fullmatch(r"([a-z-]+)(?: \((.*)\))?", overall).groups()  # type: ignore[union-attr]
+        named = dict(re.findall(r"(\d+) ([a-z-]+)(?=[,;]|$)", counts or ""))  # "; 1 not-assessable"
+        if counts and " of " in counts:
+            shown, total = re.match(r"(\d+) of (\d+)", counts).groups()  # type: ignore[union-attr]
+            assert (int(shown), int(total)) == (rows.count(status), len(rows)), title
+        else:
+            assert rows.count(status) == len(rows), title
+        for n, other in named.items():
+            if other != status:
+                assert int(n) == rows.count(other), (title, other)
