@@ -17,7 +17,8 @@ import pytest
 from compliance import Report
 from compliance.cli import main
 from compliance.linking.ledger import build_ledger
-from compliance.render.report_rows import COLUMNS, report_csv
+from compliance.render.report_rows import report_csv
+from compliance.views.rows import COLUMNS
 
 AS_OF = "2026-11-22"
 
@@ -43,7 +44,7 @@ def test_rows__one_per_obligation_saying_what_the_json_report_says(
     capsys: pytest.CaptureFixture[str], extra: tuple[str, ...]
 ) -> None:
     """Same order, same statuses under each policy, reasons, dates, counts and PAM scores as the
-    JSON report of the bundled data."""
+    JSON report of the bundled data; the header is :data:`COLUMNS`."""
     rows = list(
         csv.DictReader(io.StringIO(cli(capsys, "report", "--as-of", AS_OF, *extra, "--format", "csv")))
     )
@@ -51,6 +52,7 @@ def test_rows__one_per_obligation_saying_what_the_json_report_says(
     found = obligations_of(data)
     assert [r["obligation"] for r in rows] == list(found)
     assert len(rows) == 91
+    assert tuple(rows[0]) == COLUMNS
     for row in rows:
         agreement, article, ob = found[row["obligation"]]
         assert row["agreement"] == agreement["id"]
@@ -72,6 +74,11 @@ def test_rows__one_per_obligation_saying_what_the_json_report_says(
         assert {g: int(row[f"evidence_{g}"]) for g in ob["evidence_by_grade"]} == ob["evidence_by_grade"]
         assert row["pam_score"] == ("" if ob["pam_score"] is None else str(ob["pam_score"]))
         assert row["summary"] == ob["summary"]
+        assert row["why"] == (
+            f"{ob['why']['rule']}: {', '.join(ob['why']['accounts'])}"
+            if ob["why"]["accounts"]
+            else ob["why"]["rule"]
+        )
 
 
 def test_rows__where_the_answer_depends_on_whose_word_both_answers_are_in_the_row(
@@ -92,7 +99,8 @@ def test_rows__where_the_answer_depends_on_whose_word_both_answers_are_in_the_ro
 
 
 def test_rows__text_with_commas_quotes_and_line_breaks_reads_back_as_written() -> None:
-    """A summary holding a comma, a quote and a line break (SYNTHETIC) is one quoted cell."""
+    """A summary holding a comma, a quote and a line break (SYNTHETIC) is one quoted cell, and
+    the CSV's rows are the API's ``Report.to_rows()``."""
     ledger = build_ledger()
     summary = 'Both sides, "in parallel",\nwithdraw'
     agreements = tuple(
@@ -103,7 +111,8 @@ def test_rows__text_with_commas_quotes_and_line_breaks_reads_back_as_written() -
     rows = list(csv.reader(io.StringIO(report_csv(report))))
     assert tuple(rows[0]) == COLUMNS
     assert {len(r) for r in rows} == {len(COLUMNS)}
-    assert {r[-1] for r in rows[1:]} == {summary}
+    assert rows[1:] == [["" if v is None else str(v) for v in row.values()] for row in report.to_rows()]
+    assert {r[COLUMNS.index("summary")] for r in rows[1:]} == {summary}
 
 
 def test_rows__a_file_gets_no_pictures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -273,33 +273,12 @@ class Report:
                 return event
         raise KeyError(event_id)
 
-    def to_rows(self) -> list[dict[str, str | int | None]]:
-        """One flat dict per obligation, for ``pandas.DataFrame(report.to_rows())`` (pandas optional).
+    def to_rows(self) -> list[dict[str, str | int | bool | None]]:
+        """One flat dict per obligation, for ``pandas.DataFrame(report.to_rows())`` (pandas
+        optional): the rows the CSV report holds (``views.rows``)."""
+        from compliance.views.rows import obligation_rows
 
-        Bearers are joined with ``;``; the deadline is ISO or ``None``; ``evidence_<grade>``
-        counts the accounts of each grade, listed or not, so the three add up to ``evidence_total``
-        (counting the listed ones would fall short past MAX_EVIDENCE_SHOWN); ``why`` is the one-line
-        explanation (empty until the evaluator gives one).
-        """
-        rows: list[dict[str, str | int | None]] = []
-        for agreement in self.agreements:
-            for article in agreement.articles:
-                for r in article.obligations:
-                    row: dict[str, str | int | None] = {
-                        "agreement": agreement.agreement.id,
-                        "article": article.article.number,
-                        "obligation": r.id,
-                        "bearers": ";".join(r.obligation.bearers),
-                        "status": r.status.value,
-                        "pam_score": r.pam_score,
-                        "deadline": r.deadline.isoformat() if r.deadline else None,
-                        "evidence_total": article.evidence_total(r.id),
-                    }
-                    for grade in Grade:
-                        row[f"evidence_{grade.value}"] = r.evidence_count(grade)
-                    row["why"] = f"{r.rule}: {', '.join(r.deciding)}" if r.deciding else r.rule
-                    rows.append(row)
-        return rows
+        return obligation_rows(self)
 
 
 def _checked(
