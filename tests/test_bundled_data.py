@@ -319,3 +319,11 @@ def test_bundled__locations_give_both_names_of_the_places_incident_ids_name() ->
                 if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names):
                     problems.append(f"{row['id']}: {row['location']!r} without {names[0]!r}")
     assert problems == []
+
+
+def test_bundled__an_ending_reads_on_after_terminated_on_a_date_by() -> None:
+    """A status reads "terminated on 2024-06-12 by the early withdrawal …": an ending's ``by``
+    continues that sentence, so it starts in lower case ("by Early withdrawal" did not)."""
+    endings = [e for a in LEDGER.agreements for e in a.endings]
+    assert endings
+    assert [e.by for e in endings if not e.by[:1].islower()] == []

@@ -220,6 +220,16 @@ def test_grade__the_bearers_admission_is_confirmed() -> None:
     assert status(text, CEASEFIRE_ARM, D(2021, 12, 1)) == "violated"
 
 
+def test_grade__the_bearers_own_account_of_a_breach_is_not_called_an_admission() -> None:
+    """The bearer's side reporting its own act read as a breach is confirmed, in words that do not
+    presume guilt: the side may present the act as lawful."""
+    text = rows(clash("C1", "Ministry of Defence of Armenia", "", "ARM"))
+    evidence = evaluate_csv(text, D(2021, 12, 1)).result(CEASEFIRE_ARM).evidence[0]
+    assert evidence.grade is Grade.CONFIRMED
+    assert evidence.reason.startswith("reported by the bearer's side (ARM)")
+    assert "admission" not in evidence.reason
+
+
 def test_grade__unattributed_rule_link_is_contested() -> None:
     """A rule-made breach link to an event whose source names no actor is contested."""
     text = rows(f"C1,2021-11-16,,shelling,,Tavush,Reuters,none,{SRC},,,")

@@ -268,8 +268,9 @@ def _by_source(
     if source is SourceClass.UNKNOWN:
         return Grading(Grade.ALLEGED, "the reporter's affiliation is unknown")
     if source is SourceClass.OWN_SIDE:
-        what = "admission by" if effect is Effect.BREACHES else "reported by"
-        return Grading(Grade.CONFIRMED, f"{what} {who}")
+        # "reported by", not "admission by": a side reporting its own act may present it as
+        # lawful (a response, a counter-terrorist operation); the report grades, it does not convict.
+        return Grading(Grade.CONFIRMED, f"reported by {who}")
     if effect is Effect.RELEVANT:
         return _relevant(source, who)
     if source is SourceClass.OPPOSING_SIDE and effect in (Effect.FULFILS, Effect.PROGRESS):
