@@ -189,3 +189,70 @@ def test_jsonl__a_key_given_twice_is_a_problem():
     assert "twice" in ledger.errors[0].message
     assert [e.id for e in ledger.events] == ["J2"]
     assert all(p.severity is Severity.ERROR for p in ledger.errors)
+
+
+@pytest.mark.parametrize("value", ["0000-05", "0000-01-01", "1/1/0000", "0000/01/01"])
+@pytest.mark.parametrize("field", ["date", "date_end", "reported_on"])
+def test_years__year_zero_costs_its_row_not_the_run(field, value):
+    """A year 0 (``0000-05``: a blank date some exports write as zeros) is a problem naming its
+    row and field, with the year's own message, and the next row is still read: it used to raise
+    Python's bare "year 0 is out of range", which stopped the whole run with no file or line."""
+    values = {"date": "2021-01-01", "date_end": "", "reported_on": "", field: value}
+    text = (
+        "id,date,date_end,kind,location,reported_by,reporter_party,reported_on\n"
+        f"Y0,{values['date']},{values['date_end']},other,Goris,Reuters,none,{values['reported_on']}\n"
+        "Y1,2021-01-02,,other,Goris,Reuters,none,\n"
+    )
+    for label, stream in (("t.csv", text), ("t.jsonl", _as_json_lines(text))):
+        ledger = ledger_from_csv(stream, label, suffix=label[label.index(".") :])
+        [problem] = ledger.errors
+        assert (problem.line, problem.field, problem.message) == (
+            2 if label == "t.csv" else 1,
+            field,
+            "year 0 is outside 1900–2100",
+        )
+        assert (ledger.accounting.read, ledger.accounting.rejected) == (2, 1)
+
+
+def test_years__year_zero_in_an_acled_file_is_a_problem_on_its_line(tmp_path, capsys):
+    """A real ACLED export with one ``event_date`` of ``0000-05`` is read: one problem naming file,
+    line and field, the other row kept, exit 0 (it was exit 2, "compliance: year 0 is out of range")."""
+    from compliance.cli import main
+    from tests.test_readers_real import REAL
+
+    lines = (REAL / "acled-modern-2024.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace('"01 November 2024"', "0000-05", 1)
+    path = tmp_path / "acled.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:2: event_date: year 0 is outside 1900–2100" in err
+    assert "events: read 2, linked 0, unlinked 1, rejected 1" in err
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2023-02-30", "not a calendar date: '2023-02-30': February 2023 has 28 days"),
+        ("2024-02-30", "not a calendar date: '2024-02-30': February 2024 has 29 days"),
+        ("2021-04-31", "not a calendar date: '2021-04-31': April 2021 has 30 days"),
+        ("2021-13-01", "not a calendar date: '2021-13-01': there is no month 13"),
+        ("2021-01-00", "not a calendar date: '2021-01-00': there is no day 0"),
+    ],
+)
+def test_dates__a_day_that_does_not_exist_says_what_is_wrong_with_it(value, message):
+    """``2023-02-30`` has the shape YYYY-MM-DD: the problem says which part names no day, not
+    "expected YYYY-MM-DD", which the value already is."""
+    ledger = ledger_from_csv(rows(f"D1,{value},,other,,Goris,Reuters,none,,,,Note."))
+    [problem] = ledger.errors
+    assert (problem.field, problem.message) == ("date", message)
+
+
+def _as_json_lines(text: str) -> str:
+    """The CSV rows of ``text`` as JSON Lines, one object per row, empty cells left out."""
+    import csv
+    import io
+
+    return "".join(
+        json.dumps({k: v for k, v in row.items() if v}) + "\n" for row in csv.DictReader(io.StringIO(text))
+    )

@@ -53,14 +53,14 @@ def _parse_plain(raw: str) -> tuple[date | datetime, date | datetime | None, Pre
         try:
             day = date.fromisoformat(raw)
         except ValueError:
-            raise FieldError(f"not a calendar date: {raw!r} (expected YYYY-MM-DD)") from None
+            raise FieldError(_no_such_day(raw, int(raw[:4]), int(raw[5:7]), int(raw[8:10]))) from None
         return _check_year(day), None, Precision.DAY
     month = _ISO_MONTH.match(raw)
     if month:
-        year, number = int(month[1]), int(month[2])
+        year, number = _year_in_range(int(month[1])), int(month[2])
         if not 1 <= number <= 12:
             raise FieldError(f"month out of range in {raw!r} (expected YYYY-MM)")
-        first = _check_year(date(year, number, 1))
+        first = date(year, number, 1)
         following = date(year + number // 12, number % 12 + 1, 1)
         return first, following - timedelta(days=1), Precision.MONTH
     if _ISO_DATETIME.match(raw) or _HAS_TIME.search(raw):
@@ -115,9 +115,9 @@ def _parse_numeric(raw: str) -> date:
         raise FieldError(f"not a date: {raw!r} (use YYYY-MM-DD, YYYY-MM or e.g. 16 November 2021)")
     first, _, middle, last = found.groups()
     if len(first) == 4 and len(last) <= 2:
-        year, readings = int(first), [(int(middle), int(last))]
+        year, readings = _year_in_range(int(first)), [(int(middle), int(last))]
     elif len(last) == 4 and len(first) <= 2:
-        year, a, b = int(last), int(first), int(middle)
+        year, a, b = _year_in_range(int(last)), int(first), int(middle)
         readings = [(month, day) for month, day in {(a, b), (b, a)} if _is_day(year, month, day)]
         if len(readings) > 1:
             named = " or ".join(_spoken(year, m, d) for m, d in sorted(readings))
@@ -126,7 +126,7 @@ def _parse_numeric(raw: str) -> date:
         raise FieldError(f"no four-digit year in {raw!r}: which number is the year? Use YYYY-MM-DD")
     if not readings or not _is_day(year, *readings[0]):
         raise FieldError(f"not a calendar date: {raw!r} (use YYYY-MM-DD)")
-    return _check_year(date(year, *readings[0]))
+    return date(year, *readings[0])
 
 
 def _is_day(year: int, month: int, day: int) -> bool:
@@ -155,9 +155,35 @@ def without_midnight(text: str) -> str:
 
 
 def _check_year(day: date) -> date:
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise FieldError(f"year {day.year} is outside {FIRST_YEAR}–{LAST_YEAR}")
+    _year_in_range(day.year)
     return day
+
+
+def _year_in_range(year: int) -> int:
+    """``year`` when it is one a date may have; else the problem saying so.
+
+    Asked before a ``date`` is built from the number: ``date(0, 5, 1)`` raises a bare
+    ``ValueError`` ("year 0 is out of range"), which no reader would catch as a field's problem,
+    so ``0000-05`` in one row stopped the whole run with no file or line.
+    """
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise FieldError(f"year {year} is outside {FIRST_YEAR}–{LAST_YEAR}")
+    return year
+
+
+def _no_such_day(raw: str, year: int, month: int, day: int) -> str:
+    """Why ``YYYY-MM-DD`` text names no day: its year, its month or its day, the one that is wrong.
+
+    The text has the expected shape, so "expected YYYY-MM-DD" alone would not tell the user
+    what to fix in ``2023-02-30`` (February 2023 has 28 days) or ``0000-01-01`` (no year 0).
+    """
+    _year_in_range(year)
+    if not 1 <= month <= 12:
+        return f"not a calendar date: {raw!r}: there is no month {month}"
+    if day < 1:
+        return f"not a calendar date: {raw!r}: there is no day {day}"
+    days = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return f"not a calendar date: {raw!r}: {_MONTH_NAMES[month - 1]} {year} has {days} days"
 
 
 class EndFieldError(FieldError):
