@@ -25,7 +25,9 @@ from compliance.cli.output import (
 from compliance.core.problems import InputError, Problem, Severity, in_order
 
 if TYPE_CHECKING:
-    from compliance.linking.ledger import Ledger
+    from collections.abc import Callable
+
+    from compliance.linking.ledger import Accounting, Ledger
 
 
 def _ledger(args: argparse.Namespace) -> Ledger:
@@ -81,20 +83,38 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from compliance.views.validation import Validation
 
     result = Validation.run(args.files, args.parties, args.reporters, args.gazetteer)
-    acc = result.accounting
-    if acc is not None:
-        print(
-            f"events: read {acc.read}, linked {acc.linked}, unlinked {acc.unlinked}, rejected {acc.rejected}",
-            file=sys.stderr,
-        )
-        if acc.unlinked_reasons:
-            why = ", ".join(f"{reason} {count}" for reason, count in acc.unlinked_reasons.items())
-            print(f"unlinked: {why}", file=sys.stderr)
+    if result.accounting is not None:
+        _print_accounting(result.accounting)
     for line in problem_lines(with_registry_hint(args, with_gazetteer_hint(result.problems))):
         print(line, file=sys.stderr)
     errors = len(result.errors)
     print(f"{errors} error(s), {len(result.problems) - errors} warning(s)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _print_accounting(acc: Accounting) -> None:
+    """Where the records read went, on standard error: ``validate`` prints it, and so do the
+    commands whose output has no place for it (a timeline, an activity table, a diff, a lineage).
+
+    Their tables count only the accounts that bear on them: an ACLED export of 600 rows, every
+    one dated before the agreement or outside its area, gave an empty table and nothing else, so
+    nothing said that the rows were read, nor why none bore on it. The report carries the same
+    counts in its own text.
+    """
+    print(
+        f"events: read {acc.read}, linked {acc.linked}, unlinked {acc.unlinked}, rejected {acc.rejected}",
+        file=sys.stderr,
+    )
+    if acc.unlinked_reasons:
+        why = ", ".join(f"{reason} {count}" for reason, count in acc.unlinked_reasons.items())
+        print(f"unlinked: {why}", file=sys.stderr)
+
+
+def _finish_with_accounting(args: argparse.Namespace, ledger: Ledger, deliver: Callable[[], None]) -> int:
+    """:func:`finish`, then the accounting of the events read (:func:`_print_accounting`)."""
+    code = finish(args, ledger.problems, deliver)
+    _print_accounting(ledger.accounting)
+    return code
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -148,11 +168,11 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
         from compliance.render.svg import heatmap_svg
         from compliance.views.pictures import heatmap_of_timeline
 
-        return finish(
-            args, ledger.problems, lambda: emit(args, heatmap_svg(heatmap_of_timeline(result, args.every)))
+        return _finish_with_accounting(
+            args, ledger, lambda: emit(args, heatmap_svg(heatmap_of_timeline(result, args.every)))
         )
     render = {"markdown": timeline_markdown, "json": timeline_json, "csv": timeline_csv}[args.format]
-    return finish(args, ledger.problems, lambda: emit(args, render(result)))
+    return _finish_with_accounting(args, ledger, lambda: emit(args, render(result)))
 
 
 def _cmd_activity(args: argparse.Namespace) -> int:
@@ -162,7 +182,7 @@ def _cmd_activity(args: argparse.Namespace) -> int:
     ledger = _ledger_over_period(args)
     result = activity(ledger, args.start, args.end, args.every, args.agreement, args.trust, args.known_on)
     render = {"markdown": activity_markdown, "json": activity_json, "csv": activity_csv}[args.format]
-    return finish(args, ledger.problems, lambda: emit(args, render(result)))
+    return _finish_with_accounting(args, ledger, lambda: emit(args, render(result)))
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
@@ -172,10 +192,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     ledger = _ledger_over_period(args)
     changes = diff(ledger, args.start, args.end, args.agreement, trust=args.trust)
     render = diff_json if args.format == "json" else diff_markdown
-    return finish(
-        args,
-        ledger.problems,
-        lambda: emit(args, render(changes, args.start.isoformat(), args.end.isoformat())),
+    return _finish_with_accounting(
+        args, ledger, lambda: emit(args, render(changes, args.start.isoformat(), args.end.isoformat()))
     )
 
 
@@ -190,7 +208,7 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise ValueError(f"{exc} (see `compliance agreements`)") from None
     render = lineage_json if args.format == "json" else lineage_markdown
-    return finish(args, ledger.problems, lambda: emit(args, render(lineage)))
+    return _finish_with_accounting(args, ledger, lambda: emit(args, render(lineage)))
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -1,0 +1,59 @@
+"""The commands whose output has no place for the accounting print it on standard error.
+
+A timeline, an activity table, a diff or a lineage counts only the accounts that bear on it. Run
+on a real ACLED export whose rows all fall before the agreements or are domestic, each gave an
+empty table and nothing else: nothing said that 113 rows were read, nor why none bore on it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from compliance.cli import main
+from tests.test_readers_real import REAL
+
+HDX = str(REAL / "acled-hdx-armenia-2018-2020.csv")
+PERIOD = ["--from", "2020-01-01", "--to", "2021-01-01"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["timeline", *PERIOD, "--format", "csv"],
+        ["timeline", *PERIOD, "--format", "svg"],
+        ["activity", *PERIOD, "--format", "csv"],
+        ["activity", *PERIOD, "--format", "json"],
+        ["diff", *PERIOD],
+        ["lineage", "ts2020-1-ceasefire-aze", "--as-of", "2021-01-01"],
+    ],
+)
+def test_accounting__every_command_says_where_the_records_read_went(command, capsys):
+    """Read = linked + unlinked + rejected on standard error, with the reasons of the unlinked, as
+    ``validate`` prints them; standard output holds the command's output alone."""
+    assert main([*command, "--events", HDX]) == 0
+    out, err = capsys.readouterr()
+    assert "events: read" not in out
+    lines = err.splitlines()
+    assert "events: read 113, linked 0, unlinked 113, rejected 0" in lines
+    assert "unlinked: before the agreement 73, domestic event 40" in lines
+
+
+def test_accounting__the_counts_add_up_with_rejected_records(tmp_path, capsys):
+    """A file with a bad row: the rejected record is counted, and the counts add up."""
+    lines = HDX_TEXT.splitlines(keepends=True)
+    lines[2] = lines[2].replace("2020-12-", "2020-13-", 1)
+    path = tmp_path / "hdx.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    assert main(["activity", *PERIOD, "--events", str(path)]) == 0
+    err = capsys.readouterr().err
+    found = re.search(r"^events: read (\d+), linked (\d+), unlinked (\d+), rejected (\d+)$", err, re.M)
+    assert found is not None
+    read, linked, unlinked, rejected = map(int, found.groups())
+    assert (read, rejected) == (113, 1)
+    assert read == linked + unlinked + rejected
+    assert f"{path}:3: event_date: " in err
+
+
+HDX_TEXT = (REAL / "acled-hdx-armenia-2018-2020.csv").read_text(encoding="utf-8")
