@@ -276,6 +276,30 @@ def test_api_dates__the_api_and_the_command_line_take_the_same_years(text: str) 
     assert by_api == by_cli == (text[:4] in ("1900", "2100"))
 
 
+@pytest.mark.parametrize(
+    "text", ["20230630", "2023-W26-5", "2023181", "2023-6-30", "2023-02-30", "2023-06-30"]
+)
+def test_api_dates__the_command_line_takes_the_texts_the_api_takes(text: str, capsys) -> None:
+    """One rule for a day's text: ``--as-of 20230630`` (and the week date ``2023-W26-5``) was read
+    as 30 June 2023 while the API refused it, and ``2023-02-30`` was refused as not YYYY-MM-DD.
+    The command line now gives the API's message after the option's name."""
+    from compliance.core.arguments import as_day
+
+    try:
+        as_day(text, "as_of")
+        said = None
+    except ValueError as exc:
+        said = str(exc).removeprefix("as_of: ")
+    try:
+        parser().parse_args(["report", "--as-of", text])
+        by_cli = None
+    except SystemExit:
+        by_cli = capsys.readouterr().err.splitlines()[-1]
+    assert (said is None) == (by_cli is None) == (text == "2023-06-30")
+    if said is not None:
+        assert by_cli == f"compliance report: error: argument --as-of: {said}"
+
+
 def test_api_dates__the_laws_still_evaluate_past_2100() -> None:
     """``compliance.testing`` probes days around an encoding's own dates, which may lie past the
     years the API takes (a term may run to 2150): its laws evaluate there without the edge check."""

@@ -10,20 +10,23 @@ from datetime import date
 from pathlib import Path
 
 from compliance.core.problems import visible
-from compliance.core.timeframe import FIRST_YEAR, LAST_YEAR, SUPPORTED_YEARS
 from compliance.core.vocabulary import Trust
 
 _LAST_PART = re.compile("|".join(re.escape(s) for s in (os.sep, os.altsep) if s))
 
 
 def _date(text: str) -> date:
+    """A date option's day, by the API's rule (:func:`compliance.core.arguments.as_day`).
+
+    ``date.fromisoformat`` alone also takes ``20240101`` and the week date ``2024-W01-1``, which
+    the API refuses, and said of ``2024-02-30`` only that it expected YYYY-MM-DD, which it is.
+    """
+    from compliance.core.arguments import as_day  # (the agreement model, which --help does not need)
+
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise argparse.ArgumentTypeError(f"{text}: {SUPPORTED_YEARS}")
-    return day
+        return as_day(text, "")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix(": ")) from None
 
 
 def _positive(text: str) -> int:
