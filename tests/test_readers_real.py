@@ -745,3 +745,32 @@ def test_overlapping_exports__each_account_is_read_once(tmp_path: Path, capsys: 
     assert len(copies) == overlap
     assert {p["file"] for p in copies} == {str(tmp_path / "b-2019-2020.csv")}  # read from a-…, by name
     assert all(p["severity"] == "warning" and "identical to the one at" in p["message"] for p in copies)
+
+
+@pytest.mark.parametrize("kept", [1, 2, 5, 13])
+def test_ucdp_api_json__an_array_cut_between_two_lines_is_an_error(kept: int, tmp_path: Path, capsys):
+    """The real API array cut after ``kept`` whole lines (an interrupted download): each event read
+    is still read, and one error on the last line says the file is cut short and events are
+    missing. Every line being whole, it was read as the complete file with no problem at all."""
+    lines = UCDP_API_2002.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "api.json"
+    path.write_text("".join(lines[:kept]), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"events: read {kept - 1}, linked 0, unlinked {kept - 1}, rejected 0" in err
+    assert f"{path}:{kept}: -: the JSON array is not closed: no ']' after this line" in err
+    assert err.splitlines()[-1] == "1 error(s), 0 warning(s)"
+
+
+@pytest.mark.parametrize("ending", ["]", "]\n", "]\n\n", "\n]\n"])
+def test_ucdp_api_json__a_closed_array_is_no_problem(ending: str):
+    """The whole real array, its closing bracket on a line of its own or after the last event."""
+    lines = UCDP_API_2002.read_text(encoding="utf-8").splitlines()
+    body = "\n".join(lines[:-1])
+    texts = [body + ending, body + ending.strip() + "\n"]
+    for text in texts:
+        items = list(
+            read_event_stream(io.StringIO(text), "api.json", ".json", PARTIES.resolve, RESOLVE_REPORTER)
+        )
+        assert [i for i in items if isinstance(i, Problem)] == []
+        assert sum(isinstance(i, Record) and i.event is not None for i in items) == 13

@@ -32,8 +32,11 @@ def read_ucdp_json(
     stream: Iterable[str], label: str, resolve_party: PartyResolver
 ) -> Iterator[Record | Problem]:
     rows = UcdpRows(resolve_party)
+    closed, last = False, 0
     for number, line in enumerate(stream, start=1):
         text = line.strip().lstrip("\ufeff").strip()
+        if text:
+            last = number
         if _SURROGATE.search(text):
             yield Record.reject(Origin(label, number), "-", "not valid UTF-8")
             continue
@@ -44,18 +47,40 @@ def read_ucdp_json(
                     yield _element(element, Origin(label, 1), rows)
                 return
             text = text.removeprefix("[").strip()
+        if text in ("]", "],"):
+            closed = True
         if text in ("", "]", "],"):
             continue
         origin = Origin(label, number)
         element = _parse(text.removesuffix(",").rstrip())
         if element is None and text.endswith("]"):  # the last element, with the closing bracket
             element = _parse(text.removesuffix("]").rstrip().removesuffix(",").rstrip())
+            closed = closed or element is not None
         if element is None:
             yield Record.reject(
                 origin, "-", "not a JSON object on one line (a UCDP API array has one event per line)"
             )
             continue
         yield _element(element, origin, rows)
+    if not closed:
+        yield unclosed(label, last)
+
+
+def unclosed(label: str, last: int) -> Problem:
+    """The error for an array with no closing ``]``: the file was cut short, and events are missing.
+
+    The API's answer is one JSON array, always closed. A download or copy interrupted between two
+    lines leaves every line whole: each one read is a good event, and without this problem
+    nothing would say that the events after the cut are missing. Its place is the file's last
+    line that holds anything; it is no record, so it counts in none of the accounting's numbers.
+    """
+    return Problem(
+        label,
+        last,
+        "-",
+        "the JSON array is not closed: no ']' after this line, so the file is cut short (an "
+        "interrupted download or copy?) and the events after it are missing; download it again",
+    )
 
 
 def _parse(text: str) -> object:
