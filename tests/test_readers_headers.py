@@ -315,6 +315,34 @@ def test_country__a_dataset_name_the_table_lacks_is_warned_of_even_with_a_code()
     assert [(p.line, p.field, p.severity) for p in _problems(items)] == [(2, "country", Severity.WARNING)]
 
 
+def test_country__a_name_of_another_country_than_the_code_is_warned_of_once_per_file():
+    """A row whose country name and country code name two countries (``iso`` 51, Armenia, and
+    ``country`` Azerbaijan: a file edited by hand, or two exports merged) is placed by its code,
+    as before, with a warning naming file, line and field, once per file and pair: it was placed
+    in Armenia without a word, and whether it is in an agreement's area can turn on it."""
+    current = "event_id_cnty,event_date,event_type,sub_event_type,actor1,source,iso,country\n"
+    rows = "".join(
+        f"A{n},2021-07-28,Protests,Peaceful protest,Protesters (Armenia),X,{iso},{name}\n"
+        for n, (iso, name) in enumerate(
+            [("51", "Azerbaijan"), ("51", "Azerbaijan"), ("51", "Armenia"), ("31", "Armenia")]
+        )
+    )
+    items = read(current + rows)
+    found = _problems(items)
+    assert [(p.file, p.line, p.field, p.severity) for p in found] == [
+        ("t.csv", 2, "country", Severity.WARNING),
+        ("t.csv", 5, "country", Severity.WARNING),
+    ]
+    assert found[0].message.startswith(
+        "country 'Azerbaijan' is not the country of the row's country code, AM: the code is used"
+    )
+    assert [i.event.country for i in items if isinstance(i, Record) and i.event] == ["AM", "AM", "AM", "AZ"]
+    ucdp = UCDP_HEADER + ucdp_row("8", "Government of Azerbaijan", "Government of Armenia", "2021-11-16", "")
+    assert _problems(read(ucdp)) == []
+    items = read(ucdp.replace(",Armenia,371,", ",Azerbaijan,371,"))
+    assert [(p.line, p.field, p.severity) for p in _problems(items)] == [(2, "country", Severity.WARNING)]
+
+
 def test_country__a_missing_value_marker_is_no_country_not_namibia():
     """``NA`` in a dataset's country or ``iso3`` column is how R writes a missing cell, not
     Namibia (alpha-2 NA): the country is not known, as with an empty cell."""

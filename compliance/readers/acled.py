@@ -32,7 +32,7 @@ from compliance.readers.base import (
     dataset_values,
     unfit_id,
 )
-from compliance.readers.countries import CountryReading, read_country, unknown_country, with_region
+from compliance.readers.countries import CountryReading, country_problems, read_country, with_region
 from compliance.readers.fields import (
     FieldError,
     integral,
@@ -211,8 +211,8 @@ class _AcledRows:
         country = self.countries.get(nation)
         if country is None:
             country = self.countries[nation] = read_country(*nation)
-        if country.unknown:  # on every row giving it: the file's reader tells it once
-            problems.append(unknown_country(origin, country.code))
+        if country.unknown or country.named:  # on every row giving it: the file's reader tells it once
+            problems.extend(country_problems(origin, country))
         people = (actor2, inter2, actor1, inter1, order == CROWD)
         if people not in self.targets:
             self.targets[people] = _people_of(*people, self.resolve_party)

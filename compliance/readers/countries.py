@@ -190,6 +190,9 @@ class CountryReading:
     """A name of Nagorno-Karabakh given as the country, as written: read as a place instead."""
     unknown: bool = False
     """A name that neither the table nor a code resolves: the reader warns of it."""
+    named: str = ""
+    """The row's country name, when it names another country than the row's code does (the code
+    is used, and the reader warns of it); else ``""``."""
 
 
 NOT_GIVEN = CountryReading("")
@@ -210,12 +213,15 @@ def read_country(
     numeric, gleditsch_ward = integral(stated(numeric.strip())), integral(stated(gleditsch_ward.strip()))
     alpha3, given = stated(alpha3.strip()), stated(name.strip())
     table = _lookups()
-    found = (
+    by_code = (
         table.by_numeric.get(numeric.lstrip("0"))
         or table.by_name.get(alpha3.casefold())
         or table.by_gleditsch_ward.get(gleditsch_ward)
-        or table.by_name.get(given.casefold())
     )
+    by_name = table.by_name.get(given.casefold())
+    if by_code and by_name and by_code != by_name:
+        return CountryReading(by_code, named=given)
+    found = by_code or by_name
     if found:
         return CountryReading(found)
     if given.casefold() in _REGION:
@@ -269,6 +275,31 @@ def unknown_country(origin: Origin, name: str) -> Problem:
         "write an alpha-2 code or a name from the table (warned once per file)",
         Severity.WARNING,
     )
+
+
+def country_problems(origin: Origin, country: CountryReading) -> tuple[Problem, ...]:
+    """The warnings a dataset row's country draws: a name the table does not know, or a name of
+    another country than the row's code gives (:func:`read_country`).
+
+    Such a row was placed in the code's country without a word: an ACLED row with ``iso`` 51 and
+    ``country`` Azerbaijan (a file edited by hand, or two exports merged) was shown in Armenia,
+    and whether it is in an agreement's area can turn on it. Warned once per file and pair.
+    """
+    if country.unknown:
+        return (unknown_country(origin, country.code),)
+    if country.named:
+        return (
+            Problem(
+                origin.file,
+                origin.line,
+                "country",
+                f"country {country.named[:80]!r} is not the country of the row's country code, "
+                f"{country.code}: the code is used, so the account is placed in {country.code}; "
+                "correct the one that is wrong (warned once per file)",
+                Severity.WARNING,
+            ),
+        )
+    return ()
 
 
 def told_once(problems: tuple[Problem, ...], told: set[str]) -> tuple[Problem, ...]:

@@ -22,7 +22,7 @@ from compliance.readers.base import (
     dataset_rows,
     unfit_id,
 )
-from compliance.readers.countries import CountryReading, read_country, unknown_country, with_region
+from compliance.readers.countries import CountryReading, country_problems, read_country, with_region
 from compliance.readers.fields import (
     FieldError,
     integral,
@@ -109,8 +109,8 @@ class UcdpRows:
         country = self.countries.get(nation)
         if country is None:
             country = self.countries[nation] = read_country(nation[0], gleditsch_ward=nation[1])
-        if country.unknown:  # on every row giving it: the file's reader tells it once
-            problems.append(unknown_country(origin, country.code))
+        if country.unknown or country.named:  # on every row giving it: the file's reader tells it once
+            problems.extend(country_problems(origin, country))
         admin1 = get("adm_1", "")
         if country.region:
             admin1 = with_region(admin1, country.region)
