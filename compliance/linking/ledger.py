@@ -84,6 +84,9 @@ class Ledger:
     unlinked: tuple[str, ...]
     problems: tuple[Problem, ...]
     accounting: Accounting
+    why_unlinked: Mapping[str, str] = field(factory=FrozenDict, converter=frozen_dict)
+    """Event id of each of ``unlinked`` -> its reason (one of ``linking.scope.REASONS``): which
+    rows the accounting's ``unlinked_reasons`` counts under each."""
     placed_outside: Mapping[str, frozenset[str]] = field(factory=FrozenDict, converter=frozen_dict)
     """Event id -> the agreements an account of an incident that gives no country cannot bear
     on, by where the gazetteer places it (``linking.scope.outside_by_place``; pass it on to the
@@ -375,6 +378,7 @@ def assemble(
         unlinked=tuple(sorted(unlinked)),
         problems=tuple(in_order(set(found))),
         accounting=accounting,
+        why_unlinked=dict(sorted(unlinked.items())),
         placed_outside={k: v for k, v in placed_outside.items() if k not in ids.differ},
     )
 
