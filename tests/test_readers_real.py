@@ -774,3 +774,39 @@ def test_ucdp_api_json__a_closed_array_is_no_problem(ending: str):
         )
         assert [i for i in items if isinstance(i, Problem)] == []
         assert sum(isinstance(i, Record) and i.event is not None for i in items) == 13
+
+
+NOT_UTF8 = (
+    "not valid UTF-8: the file may be in another encoding (Windows-1252, Windows-1251, Latin-1 …); "
+    "save it as UTF-8"
+)
+
+
+def test_encoding__a_file_in_windows_1252_says_to_save_it_as_utf8(tmp_path: Path, capsys):
+    """The real HDX rows saved in Windows-1252, as a spreadsheet may save them ("Chînari"): each
+    row holding such a byte is rejected, naming its field, and the one message the rows share
+    says what is wrong with the file and what to do, not only "not valid UTF-8"."""
+    text = HDX_ARMENIA.read_text(encoding="utf-8").replace("Chinari", "Chînari")
+    path = tmp_path / "hdx.csv"
+    path.write_bytes(text.encode("cp1252"))
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    rows = sum("Chînari" in line for line in text.splitlines())
+    assert rows > 1
+    assert f"{path}: location: {NOT_UTF8} ({rows} rows; lines " in err
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json"])
+def test_encoding__json_in_windows_1252_says_to_save_it_as_utf8(suffix: str, tmp_path: Path, capsys):
+    """The same message for a JSON Lines file and a UCDP API array (a real event line)."""
+    if suffix == ".jsonl":
+        text = '{"id": "A1", "date": "2021-01-01", "kind": "other", "reported_by": "Göris TV"}\n'
+        line = 1
+    else:
+        lines = UCDP_API_2002.read_text(encoding="utf-8").splitlines(keepends=True)
+        text = lines[0] + lines[1].replace("Gaza", "Gäza", 1) + "".join(lines[2:])
+        line = 2
+    path = tmp_path / f"latin{suffix}"
+    path.write_bytes(text.encode("cp1252"))
+    assert main(["validate", str(path)]) == 1
+    assert f"{path}:{line}: -: {NOT_UTF8}\n" in capsys.readouterr().err

@@ -58,6 +58,13 @@ class Record:
 _SURROGATE = re.compile("[\udc80-\udcff]")
 """Undecodable bytes arrive as lone surrogates (``errors='surrogateescape'``)."""
 
+NOT_UTF8 = (
+    "not valid UTF-8: the file may be in another encoding (Windows-1252, Windows-1251, Latin-1 …); "
+    "save it as UTF-8"
+)
+"""The problem of a record holding bytes that are not UTF-8. Said the same way on every row, so
+a file in another encoding gives one line on standard error (the rows counted), not one a row."""
+
 
 class _LineReader(Protocol):
     """What ``csv.reader`` gives: rows, and the physical line reached."""
@@ -101,7 +108,7 @@ def csv_rows(
         joined = "".join(row)
         if not joined.isascii() and _SURROGATE.search(joined):
             bad = next(header[i] for i, value in enumerate(row) if _SURROGATE.search(value))
-            yield Record.reject(origin, bad or "-", "not valid UTF-8")
+            yield Record.reject(origin, bad or "-", NOT_UTF8)
             continue
         yield origin, row, len(joined) <= MAX_FIELD_CHARS and "\x00" not in joined
 

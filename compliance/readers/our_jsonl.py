@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from compliance.core.events import Origin
 from compliance.core.problems import Problem, Severity
-from compliance.readers.base import PartyResolver, Record, ReporterResolver
+from compliance.readers.base import NOT_UTF8, PartyResolver, Record, ReporterResolver
 from compliance.readers.lines import MAX_LINE_CHARS, OverlongLine
 from compliance.readers.our_format import COLUMNS, EventBuilder
 
@@ -32,7 +32,7 @@ def read_jsonl(
             yield Record.reject(origin, "-", f"line longer than {MAX_LINE_CHARS} characters; it is skipped")
             continue
         if any("\udc80" <= c <= "\udcff" for c in line):
-            yield Record.reject(origin, "-", "not valid UTF-8")
+            yield Record.reject(origin, "-", NOT_UTF8)
             continue
         try:
             obj = json.loads(line, object_pairs_hook=_no_repeated_keys)

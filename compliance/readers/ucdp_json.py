@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from compliance.core.events import Origin
 from compliance.core.problems import Problem
-from compliance.readers.base import PartyResolver, Record, check_fields
+from compliance.readers.base import NOT_UTF8, PartyResolver, Record, check_fields
 from compliance.readers.ucdp import REQUIRED_COLUMNS, UcdpRows
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
@@ -38,7 +38,7 @@ def read_ucdp_json(
         if text:
             last = number
         if _SURROGATE.search(text):
-            yield Record.reject(Origin(label, number), "-", "not valid UTF-8")
+            yield Record.reject(Origin(label, number), "-", NOT_UTF8)
             continue
         if number == 1:
             whole = _parse(text)
