@@ -810,3 +810,64 @@ def test_encoding__json_in_windows_1252_says_to_save_it_as_utf8(suffix: str, tmp
     path.write_bytes(text.encode("cp1252"))
     assert main(["validate", str(path)]) == 1
     assert f"{path}:{line}: -: {NOT_UTF8}\n" in capsys.readouterr().err
+
+
+def _api_files(tmp_path: Path) -> dict[str, tuple[Path, int]]:
+    """The real rows as the two APIs answer, and as JSON Lines: each file with how many records
+    it has (a line each)."""
+    with MODERN_2024.open(encoding="utf-8", newline="") as handle:
+        acled = list(csv.DictReader(handle))
+    lines = UCDP_API_2002.read_text(encoding="utf-8").splitlines()
+    ucdp = [json.loads(line.rstrip().removesuffix(",")) for line in lines[1:-1]]
+    answers = {
+        "acled-api.json": {"status": 200, "success": True, "count": 2, "data": acled},
+        # a page too long to be one line the reader parses (SYNTHETIC: the real rows repeated)
+        "acled-api-page.json": {"status": 200, "success": True, "count": 8000, "data": acled * 4000},
+        "ucdp-api.json": {"TotalCount": len(ucdp), "TotalPages": 1, "Result": ucdp},
+    }
+    files = {}
+    for name, answer in answers.items():
+        (tmp_path / name).write_text(json.dumps(answer), encoding="utf-8")
+        files[name] = (tmp_path / name, 1)
+    for name, rows in (("acled.jsonl", acled), ("ucdp.jsonl", ucdp)):
+        (tmp_path / name).write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+        files[name] = (tmp_path / name, len(rows))
+    return files
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        (
+            "acled-api.json",
+            "an ACLED API response (status, success, data), not one of our events: save ACLED's data as CSV",
+        ),
+        (
+            "acled-api-page.json",
+            "an ACLED API response (status, success, data), not one of our events: save ACLED's data as CSV",
+        ),
+        (
+            "ucdp-api.json",
+            "a UCDP API response (TotalCount, Result), not one of our events: save its Result array",
+        ),
+        ("acled.jsonl", "an ACLED row in JSON, not one of our events: give ACLED data as CSV"),
+        (
+            "ucdp.jsonl",
+            "a UCDP GED event in JSON Lines, not one of our events: give it as the UCDP API's array",
+        ),
+    ],
+)
+def test_json__an_api_answer_or_a_dataset_row_says_what_it_is(name: str, said: str, tmp_path: Path, capsys):
+    """The real rows of ACLED and UCDP as their APIs answer, or written one per line: each
+    record is rejected with one message saying what the file is and how to give it. Read as our
+    events, they drew "required field is empty" for id, date, kind and reported_by and "unknown
+    field is ignored" for each of their keys, which said nothing of the cause."""
+    path, records = _api_files(tmp_path)[name]
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"events: read {records}, linked 0, unlinked 0, rejected {records}" in err
+    problems = [line for line in err.splitlines() if line.startswith(str(path))]
+    assert len(problems) == 1
+    assert said in problems[0]
+    assert "required field is empty" not in err
+    assert "unknown field" not in err

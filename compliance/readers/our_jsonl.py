@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from compliance.core.events import Origin
 from compliance.core.problems import Problem, Severity
 from compliance.readers.base import NOT_UTF8, PartyResolver, Record, ReporterResolver
+from compliance.readers.headers import dataset_of, header_names
 from compliance.readers.lines import MAX_LINE_CHARS, OverlongLine
 from compliance.readers.our_format import COLUMNS, EventBuilder
 
@@ -29,7 +30,11 @@ def read_jsonl(
             continue
         origin = Origin(label, number)
         if isinstance(line, OverlongLine):
-            yield Record.reject(origin, "-", f"line longer than {MAX_LINE_CHARS} characters; it is skipped")
+            api = _API_START.match(line)
+            why = _API_RESPONSE[api.lastgroup] if api and api.lastgroup else ""
+            yield Record.reject(
+                origin, "-", why or f"line longer than {MAX_LINE_CHARS} characters; it is skipped"
+            )
             continue
         if any("\udc80" <= c <= "\udcff" for c in line):
             yield Record.reject(origin, "-", NOT_UTF8)
@@ -44,6 +49,10 @@ def read_jsonl(
             continue
         if not isinstance(obj, dict):
             yield Record.reject(origin, "-", f"expected a JSON object, got {type(obj).__name__}")
+            continue
+        foreign = _foreign(obj)
+        if foreign is not None:
+            yield Record.reject(origin, "-", foreign)
             continue
         fields: dict[str, str] = {}
         problems: list[Problem] = []
@@ -72,6 +81,45 @@ def read_jsonl(
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+_API_RESPONSE = {
+    "acled": (
+        "an ACLED API response (status, success, data), not one of our events: save ACLED's data as "
+        "CSV (the API's export_type=csv, or ACLED's export tool) and give that file"
+    ),
+    "ucdp": (
+        "a UCDP API response (TotalCount, Result), not one of our events: save its Result array "
+        "as a .json file, one event per line, or give UCDP GED's CSV"
+    ),
+}
+_API_KEYS = {"acled": ({"data"}, {"success", "status"}), "ucdp": ({"Result"}, {"TotalCount", "TotalPages"})}
+_API_START = re.compile(
+    r'\s*\{\s*"(?:(?P<acled>status|success|last_update)|(?P<ucdp>TotalCount|TotalPages))"'
+)
+"""How the two APIs' answers begin: read on a line too long to parse (a page of 5,000 events)."""
+_DATASET_ROW = {
+    "acled": "an ACLED row in JSON, not one of our events: give ACLED data as CSV, as ACLED exports it",
+    "ucdp": (
+        "a UCDP GED event in JSON Lines, not one of our events: give it as the UCDP API's array "
+        "(a .json file opening with '[', one event per line) or as GED's CSV"
+    ),
+}
+
+
+def _foreign(obj: dict[str, object]) -> str | None:
+    """Why an object is a dataset's, not one of our events: an API's whole answer, or one of its
+    rows; ``None`` for anything else (the common object costs two look-ups).
+
+    Read as our event, either gave "required field is empty" for id, date, kind and
+    reported_by and "unknown field is ignored" for the rest, which says nothing of the cause.
+    """
+    if "id" in obj and "date" in obj:
+        return None
+    for api, (lists, flags) in _API_KEYS.items():
+        if any(isinstance(obj.get(k), list) for k in lists) and flags & obj.keys():
+            return _API_RESPONSE[api]
+    dataset = dataset_of(header_names([str(k) for k in obj]))
+    return _DATASET_ROW[dataset] if dataset is not None else None
 
 
 class _RepeatedKeyError(Exception):
