@@ -414,3 +414,59 @@ def _lines(rows: list[list[str]]) -> str:
     out = io.StringIO(newline="")
     csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
+
+
+_REAL = ROOT / "tests" / "data" / "real"
+
+
+def _with_delimiter(path: Path, delimiter: str) -> str:
+    """The real file's records written again with ``delimiter`` between fields."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_preamble__a_sep_line_before_the_header_names_the_delimiter(delimiter):
+    """A first line ``sep=;`` (the line spreadsheets read the delimiter from, which some tools
+    write) before the real ACLED header: the header is read on line 2 with that delimiter, one
+    warning on line 1 says so, and each row keeps its own line. It was read as the header: every
+    row a wrong field count, the real header a rejected record."""
+    body = _with_delimiter(_REAL / "acled-modern-2024.csv", delimiter)
+    body = body.replace("01 November 2024", "2024-13-01", 1)  # SYNTHETIC: a bad date on the first row
+    items = read(f"sep={delimiter}\n" + body)
+    records = [i for i in items if isinstance(i, Record)]
+    assert [(r.origin.line, r.rejected) for r in records] == [(3, True), (4, False)]
+    problems = _problems(items)
+    assert [(p.line, p.field, p.severity) for p in problems] == [
+        (1, "-", Severity.WARNING),
+        (3, "event_date", Severity.ERROR),
+    ]
+    assert problems[0].message.startswith(
+        f"{'sep=' + delimiter!r} is the line spreadsheets read the delimiter from"
+    )
+
+
+def test_preamble__blank_lines_before_the_header_are_skipped_and_lines_kept():
+    """Blank lines before the real HDX header are not the header: the file reads as without
+    them, each problem on its own line, two lines further on."""
+    text = (_REAL / "acled-hdx-armenia-2018-2020.csv").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    lines[3] = lines[3].replace(",2020-", ",2020-13-", 1)  # SYNTHETIC: a bad date on line 4
+    plain, shifted = read("".join(lines)), read("\n\r\n" + "".join(lines))
+    assert [(p.line - 2, p.field) for p in _problems(shifted)] == [
+        (p.line, p.field) for p in _problems(plain)
+    ]
+    assert [(p.line, p.field) for p in _problems(plain)] == [(4, "event_date")]
+    events = [[r.event for r in items if isinstance(r, Record) and r.event] for items in (plain, shifted)]
+    assert events[0] == events[1]
+    assert len(events[0]) == 112
+
+
+def test_preamble__our_header_after_a_sep_line_gives_its_problems_on_its_line():
+    """Our CSV after ``sep=,``: a header problem names line 2, where the header is."""
+    items = read(f"sep=,\n{OUR_HEADER},colour\n{OUR_ROW},red\n")
+    assert [(p.line, p.field) for p in _problems(items)] == [(1, "-"), (2, "colour")]
+    assert [(r.origin.line, r.rejected) for r in items if isinstance(r, Record)] == [(3, False)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -96,23 +97,55 @@ def _read_stream(
     if suffix in (".jsonl", ".ndjson", ".json"):
         yield from read_jsonl(rest, label, resolve_party, resolve_reporter)
         return
-    delimiter = _delimiter(first)
-    if delimiter != ",":
-        name = "tab" if delimiter == "\t" else repr(delimiter)
+    header_line, hint = 1, None
+    while (first and not first.strip()) or (hint is None and _SEP_HINT.fullmatch(_sep_text(first))):
+        found = _SEP_HINT.fullmatch(_sep_text(first))
+        if found:
+            hint = found[1]
+            yield Problem(
+                label,
+                header_line,
+                "-",
+                f"{_sep_text(first)!r} is the line spreadsheets read the delimiter from, not the header: "
+                f"the header is read on line {header_line + 1}, and {_named(hint)} as the delimiter",
+                Severity.WARNING,
+            )
+        first, header_line = next(lines, ""), header_line + 1
+    rest = itertools.chain([first], lines)
+    delimiter = hint or _delimiter(first)
+    if delimiter != "," and hint is None:
+        name = _named(delimiter)
         yield Problem(
             label,
-            1,
+            header_line,
             "-",
             f"the header has no comma and is {name}-separated: the file is read with {name} as the delimiter",
             Severity.WARNING,
         )
     dataset = dataset_of(_first_row(first, delimiter))
     if dataset == "acled":
-        yield from read_acled(rest, label, resolve_party, resolve_reporter, delimiter)
+        yield from read_acled(rest, label, resolve_party, resolve_reporter, delimiter, header_line)
     elif dataset == "ucdp":
-        yield from read_ucdp(rest, label, resolve_party, resolve_reporter, delimiter)
+        yield from read_ucdp(rest, label, resolve_party, resolve_reporter, delimiter, header_line)
     else:
-        yield from read_csv(rest, label, resolve_party, resolve_reporter, delimiter)
+        yield from read_csv(rest, label, resolve_party, resolve_reporter, delimiter, header_line)
+
+
+_SEP_HINT = re.compile(f"sep=([{re.escape(''.join(DELIMITERS))}])", re.IGNORECASE)
+"""Excel's first line naming the delimiter (``sep=;``), which some tools write before the header.
+
+Read as the header, it made every row a wrong field count, and the header a rejected record.
+Blank lines before the header are skipped likewise: neither is a record, and rows keep the
+numbers of their lines in the file."""
+
+
+def _sep_text(line: str) -> str:
+    """A line as :data:`_SEP_HINT` reads it: without its line end and spaces (a tab is a delimiter)."""
+    return line.rstrip("\r\n").strip(" ")
+
+
+def _named(delimiter: str) -> str:
+    return "tab" if delimiter == "\t" else repr(delimiter)
 
 
 def _delimiter(first: str) -> str:

@@ -119,10 +119,11 @@ def read_acled(
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
     delimiter: str = ",",
+    header_line: int = 1,
 ) -> Iterator[Record | Problem]:
     rows = _AcledRows(resolve_party, resolve_reporter)
     for item in dataset_values(
-        stream, label, "ACLED", REQUIRED_COLUMNS, COLUMNS, OLD_COLUMN_NAMES, delimiter
+        stream, label, "ACLED", REQUIRED_COLUMNS, COLUMNS, OLD_COLUMN_NAMES, delimiter, header_line
     ):
         if isinstance(item, Problem | Record):
             yield item

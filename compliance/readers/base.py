@@ -146,6 +146,7 @@ def dataset_rows(
     required: Iterable[str],
     aliases: Mapping[str, str] | None = None,
     delimiter: str = ",",
+    header_line: int = 1,
 ) -> Iterator[Problem | Record | tuple[Origin, dict[str, str]]]:
     """Header problems, rejected rows as records, and accepted rows as stripped ``{column: value}``.
 
@@ -160,7 +161,7 @@ def dataset_rows(
         names, pick = tuple(col), _picker(tuple(col.values()))
         return lambda row: dict(zip(names, map(str.strip, pick(row)), strict=True))
 
-    return _dataset(stream, label, name, required, aliases, delimiter, as_dict)
+    return _dataset(stream, label, name, required, aliases, delimiter, as_dict, header_line)
 
 
 def dataset_values(
@@ -171,6 +172,7 @@ def dataset_values(
     columns: Mapping[str, str],
     aliases: Mapping[str, str] | None = None,
     delimiter: str = ",",
+    header_line: int = 1,
 ) -> Iterator[Problem | Record | tuple[Origin, tuple[str, ...]]]:
     """:func:`dataset_rows`, each accepted row as the stripped values of ``columns``, in their order.
 
@@ -192,7 +194,7 @@ def dataset_values(
 
         return padded
 
-    return _dataset(stream, label, name, required, aliases, delimiter, as_values)
+    return _dataset(stream, label, name, required, aliases, delimiter, as_values, header_line)
 
 
 def _picker(positions: tuple[int, ...]) -> Callable[[list[str]], tuple[str, ...]]:
@@ -210,22 +212,23 @@ def _dataset(
     aliases: Mapping[str, str] | None,
     delimiter: str,
     shaper: Callable[[Mapping[str, int], int], Shape[T]],
+    header_line: int = 1,
 ) -> Iterator[Problem | Record | tuple[Origin, T]]:
     """The header work and row loop of :func:`dataset_rows` and :func:`dataset_values`.
 
     ``shaper`` is given the position of each named column (the first, when a name repeats) and
     the header's width, once, and returns what each accepted row becomes.
     """
-    reader = CsvRecords(stream, delimiter)
+    reader = CsvRecords(stream, delimiter, header_line)
     try:
         header = header_names(next(reader))
     except (StopIteration, csv.Error, UnicodeDecodeError):
-        yield Problem(label, 1, "-", f"unreadable or empty {name} header")
+        yield Problem(label, header_line, "-", f"unreadable or empty {name} header")
         return
     renamed = aliases or {}
     header = [renamed[n] if n in renamed and renamed[n] not in header else n for n in header]
     for column in duplicates(header):
-        yield Problem(label, 1, column, "duplicate column; the first one is used", Severity.WARNING)
+        yield Problem(label, header_line, column, "duplicate column; the first one is used", Severity.WARNING)
     missing = [column for column in required if column not in header]
     col = {column: i for i, column in reversed(list(enumerate(header))) if column}
     names, pick = tuple(col), _picker(tuple(col.values()))
@@ -250,7 +253,7 @@ def _dataset(
     if missing:
         yield Problem(
             label,
-            1,
+            header_line,
             ", ".join(missing),
             f"required {name} column(s) missing from the header, so the file is not read: "
             f"none of its {skipped} row(s) is counted as a record",

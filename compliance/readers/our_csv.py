@@ -25,32 +25,37 @@ def read_csv(
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
     delimiter: str = ",",
+    header_line: int = 1,
 ) -> Iterator[Record | Problem]:
     """Yield a :class:`Record` per data row, and file-level :class:`Problem`\\ s (header)."""
-    reader = CsvRecords(stream, delimiter)
+    reader = CsvRecords(stream, delimiter, header_line)
     try:
         header = next(reader)
     except StopIteration:
         yield Problem(label, 0, "-", "empty file: expected a header row", Severity.WARNING)
         return
     except (csv.Error, UnicodeDecodeError) as exc:
-        yield Problem(label, 1, "-", f"unreadable header: {exc}")
+        yield Problem(label, header_line, "-", f"unreadable header: {exc}")
         return
     names = header_names(header)
     for name in REQUIRED:
         if name not in names:
-            yield Problem(label, 1, name, "required column missing from the header")
+            yield Problem(label, header_line, name, "required column missing from the header")
     for name in duplicates(names):
-        yield Problem(label, 1, name, "duplicate column; the first one is used")
+        yield Problem(label, header_line, name, "duplicate column; the first one is used")
     for i, name in enumerate(names):
         if not name and i > 0:  # a blank first name is a pandas index: ignored without a word
             yield Problem(
-                label, 1, f"column {i + 1}", "blank column name; the column is ignored", Severity.WARNING
+                label,
+                header_line,
+                f"column {i + 1}",
+                "blank column name; the column is ignored",
+                Severity.WARNING,
             )
     known = set(COLUMNS)
     for name in dict.fromkeys(names):
         if name and name not in known:
-            yield Problem(label, 1, name, f"unknown column {name!r} is ignored", Severity.WARNING)
+            yield Problem(label, header_line, name, f"unknown column {name!r} is ignored", Severity.WARNING)
     first = {name: i for i, name in reversed(list(enumerate(names)))}
     # Our columns in COLUMNS order, whatever the header's; a missing one reads the "" put at the end.
     pick = itemgetter(*(first.get(name, -1) for name in COLUMNS))

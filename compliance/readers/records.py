@@ -112,10 +112,10 @@ class CsvRecords:
     records are split and checked the same way for each.
     """
 
-    def __init__(self, lines: Iterable[str], delimiter: str = ",") -> None:
+    def __init__(self, lines: Iterable[str], delimiter: str = ",", first_line: int = 1) -> None:
         self._lines: Iterator[str] = iter(lines)
         self._again: deque[tuple[int, str]] = deque()
-        self._read = 0
+        self._read = first_line - 1  # lines before the header (a blank line, Excel's sep=) were read
         self._error: str | None = None
         self._delimiter = delimiter
         self._strict = _GRAMMARS[delimiter].strict_record

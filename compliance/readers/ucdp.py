@@ -45,10 +45,13 @@ def read_ucdp(
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
     delimiter: str = ",",
+    header_line: int = 1,
 ) -> Iterator[Record | Problem]:
     del resolve_reporter  # UCDP rows are UCDP's own coding
     rows = UcdpRows(resolve_party)
-    for item in dataset_rows(stream, label, "UCDP GED", REQUIRED_COLUMNS, delimiter=delimiter):
+    for item in dataset_rows(
+        stream, label, "UCDP GED", REQUIRED_COLUMNS, delimiter=delimiter, header_line=header_line
+    ):
         if isinstance(item, Problem | Record):
             yield item
         else:
