@@ -871,3 +871,40 @@ def test_json__an_api_answer_or_a_dataset_row_says_what_it_is(name: str, said: s
     assert said in problems[0]
     assert "required field is empty" not in err
     assert "unknown field" not in err
+
+
+@pytest.mark.parametrize("cut", [0.25, 0.5, 0.75])
+def test_truncated_csv__a_short_last_row_says_the_file_may_be_cut_short(cut: float, tmp_path: Path, capsys):
+    """The real HDX export cut in the middle of a row, as an interrupted download leaves it: the
+    rows before it are read, and the last row's problem (too few fields, or a quote left open in
+    its notes) says the file may be cut short. It said only "expected 28 fields as in the header,
+    got 9", or that the next line is read as a new row, as for any broken row."""
+    text = HDX_ARMENIA.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    last = lines[60]
+    kept = "".join(lines[:60]) + last[: int(len(last) * cut)]
+    path = tmp_path / "hdx.csv"
+    path.write_text(kept, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    [problem] = [line for line in err.splitlines() if line.startswith(str(path))]
+    assert problem.startswith(f"{path}:61: -: ")
+    assert problem.endswith(
+        "the file may be cut short (an interrupted download or copy?) and the rows after it missing"
+    )
+    said = "unclosed quote" if kept.count('"') % 2 else "expected 28 fields as in the header, got "
+    assert said in problem
+    assert "events: read 59, linked 0, unlinked 58, rejected 1" in err
+
+
+def test_truncated_csv__a_short_row_before_the_last_is_only_short():
+    """A row short of fields with rows after it is a broken row, not a cut: no such words."""
+    lines = HDX_ARMENIA.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[5] = lines[5][:40] + "\n"
+    items = list(
+        read_event_stream(io.StringIO("".join(lines)), "hdx.csv", ".csv", PARTIES.resolve, RESOLVE_REPORTER)
+    )
+    [record] = [r for r in items if isinstance(r, Record) and r.rejected]
+    assert record.origin.line == 6
+    assert record.problems[0].message.startswith("expected 28 fields as in the header, got ")
+    assert "cut short" not in record.problems[0].message

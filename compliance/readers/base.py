@@ -67,11 +67,13 @@ a file in another encoding gives one line on standard error (the rows counted), 
 
 
 class _LineReader(Protocol):
-    """What ``csv.reader`` gives: rows, and the physical line reached."""
+    """What ``csv.reader`` gives: rows, and the physical line reached; and whether a line is left."""
 
     line_num: int
 
     def __next__(self) -> list[str]: ...
+
+    def at_end(self) -> bool: ...
 
 
 def csv_rows(
@@ -101,8 +103,12 @@ def csv_rows(
             continue
         origin = Origin(label, start)
         if len(row) != len(header):
+            # The last row short of fields: what a download or copy cut in the middle of a row leaves.
+            cut = len(row) < len(header) and reader.at_end()
             yield Record.reject(
-                origin, "-", f"expected {len(header)} fields as in the header, got {len(row)}"
+                origin,
+                "-",
+                f"expected {len(header)} fields as in the header, got {len(row)}{CUT_SHORT if cut else ''}",
             )
             continue
         joined = "".join(row)
@@ -111,6 +117,12 @@ def csv_rows(
             yield Record.reject(origin, bad or "-", NOT_UTF8)
             continue
         yield origin, row, len(joined) <= MAX_FIELD_CHARS and "\x00" not in joined
+
+
+CUT_SHORT = (
+    ": it is the file's last row, so the file may be cut short (an interrupted download or copy?) "
+    "and the rows after it missing"
+)
 
 
 def check_fields(row: Mapping[str, str], origin: Origin) -> list[Problem]:

@@ -98,6 +98,11 @@ def _ends_inside_quotes(line: str, inside: bool, delimiter: str = ",") -> bool:
     return False
 
 
+_UNCLOSED_LAST = (
+    "unclosed quote: a quoted field starts on this line, the file's last, and is not closed: the file "
+    "may be cut short (an interrupted download or copy?) and the rows after it missing"
+)
+"""The quote opened on the last line: what a download or copy cut inside a quoted field leaves."""
 _UNCLOSED = (
     "unclosed quote: a quoted field starts on this line and is not closed; the next line is read as a new row"
 )
@@ -134,6 +139,17 @@ class CsvRecords:
         if self.fields is None and row:
             self.fields = len(row)
         return row
+
+    def at_end(self) -> bool:
+        """Whether no line is left after the record last returned (a line read to tell is given back)."""
+        if self._again:
+            return False
+        line = next(self._lines, None)
+        if line is None:
+            return True
+        self._read += 1
+        self._again.append((self._read, line))
+        return False
 
     def _line(self) -> tuple[int, str] | None:
         if self._again:
@@ -192,5 +208,5 @@ class CsvRecords:
         again = taken[1:] + ([extra] if extra is not None else [])
         self._again.extendleft(reversed(again))
         self.line_num = taken[0][0]
-        self._error = _UNCLOSED
+        self._error = _UNCLOSED_LAST if len(taken) == 1 and extra is None else _UNCLOSED
         return "\n"
