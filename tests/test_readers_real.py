@@ -908,3 +908,18 @@ def test_truncated_csv__a_short_row_before_the_last_is_only_short():
     assert record.origin.line == 6
     assert record.problems[0].message.startswith("expected 28 fields as in the header, got ")
     assert "cut short" not in record.problems[0].message
+
+
+@pytest.mark.parametrize("name", ["ucdp-download", "ucdp.txt"])
+def test_unnamed_format__json_with_no_json_name_is_read_as_json(name: str, tmp_path: Path, capsys):
+    """The real UCDP API array, and JSON Lines, in a file whose name gives no format (saved by
+    ``curl -o``, or piped to ``--events -``, which has no name): read by what the first line opens
+    with. Read as CSV, the array gave 14 rejected records and a problem about a column named '['."""
+    path = tmp_path / name
+    path.write_bytes(UCDP_API_2002.read_bytes())
+    assert main(["validate", str(path)]) == 0
+    assert "events: read 13, linked 0, unlinked 13, rejected 0" in capsys.readouterr().err
+    line = '{"id": "J1", "date": "2021-07-28", "kind": "statement", "reported_by": "Reuters", "reporter_party": "none"}\n'
+    items = list(read_event_stream(io.StringIO(line), "-", "", PARTIES.resolve, RESOLVE_REPORTER))
+    assert [(r.origin.line, r.event.id) for r in items if isinstance(r, Record) and r.event] == [(1, "J1")]
+    assert [i for i in items if isinstance(i, Problem)] == []

@@ -91,6 +91,8 @@ def _read_stream(
     lines = iter(stream)
     first = next(lines, "")
     rest = itertools.chain([first], lines)
+    if suffix not in _NAMED:
+        suffix = _suffix_of(first)
     if suffix == ".json" and is_json_array(first):
         yield from read_ucdp_json(rest, label, resolve_party)
         return
@@ -137,6 +139,22 @@ _SEP_HINT = re.compile(f"sep=([{re.escape(''.join(DELIMITERS))}])", re.IGNORECAS
 Read as the header, it made every row a wrong field count, and the header a rejected record.
 Blank lines before the header are skipped likewise: neither is a record, and rows keep the
 numbers of their lines in the file."""
+
+
+_NAMED = frozenset({".csv", ".json", ".jsonl", ".ndjson"})
+"""Suffixes that name a format. Any other (standard input has none; ``.txt``, or none, for a
+file saved from a browser or ``curl``) leaves the format to the first line."""
+
+
+def _suffix_of(first: str) -> str:
+    """The suffix that a file opening with ``first`` is read as, when its name gives none.
+
+    A line opening with ``[`` is a UCDP API array and one with ``{`` a JSON object: no CSV
+    header opens so. Read as CSV, a UCDP array on standard input gave 14 rejected records
+    and a header problem about a column named ``[``.
+    """
+    opening = first.lstrip("\ufeff \t\r\n")[:1]
+    return {"[": ".json", "{": ".jsonl"}.get(opening, ".csv")
 
 
 def _sep_text(line: str) -> str:
