@@ -923,3 +923,42 @@ def test_unnamed_format__json_with_no_json_name_is_read_as_json(name: str, tmp_p
     items = list(read_event_stream(io.StringIO(line), "-", "", PARTIES.resolve, RESOLVE_REPORTER))
     assert [(r.origin.line, r.event.id) for r in items if isinstance(r, Record) and r.event] == [(1, "J1")]
     assert [i for i in items if isinstance(i, Problem)] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "said"),
+    [
+        ("acled-api.json", 1, "an ACLED API response (status, success, data)"),
+        ("ucdp-api.json", 1, "a UCDP API response (TotalCount, Result)"),
+        ("ucdp-array.json", 2, "save the array with one event per line"),
+        ("ours.jsonl", 1, "write one event object per line (JSON Lines)"),
+    ],
+)
+def test_json__a_document_written_over_many_lines_is_one_problem(
+    name: str, line: int, said: str, tmp_path: Path, capsys
+):
+    """The real rows as ``json.dump(..., indent=2)`` writes them: one error saying the file is a
+    JSON document over many lines, naming the API whose answer it is, and no record. Each of its
+    lines was a rejected record ("not valid JSON: Extra data …"): 76 for ACLED's answer of 2 events."""
+    files = _api_files(tmp_path)
+    documents = {
+        "acled-api.json": json.loads(files["acled-api.json"][0].read_text(encoding="utf-8")),
+        "ucdp-api.json": json.loads(files["ucdp-api.json"][0].read_text(encoding="utf-8")),
+    }
+    documents["ucdp-array.json"] = documents["ucdp-api.json"]["Result"]
+    documents["ours.jsonl"] = {
+        "id": "J1",
+        "date": "2021-07-28",
+        "kind": "statement",
+        "reported_by": "Reuters",
+    }
+    path = tmp_path / f"pretty-{name}"
+    path.write_text(json.dumps(documents[name], indent=2), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "events: read 0, linked 0, unlinked 0, rejected 0" in err
+    [problem] = [p for p in err.splitlines() if p.startswith(str(path))]
+    assert problem.startswith(
+        f"{path}:{line}: -: a JSON document written over several lines, not one object per line"
+    )
+    assert said in problem

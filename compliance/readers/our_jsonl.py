@@ -5,6 +5,7 @@ Values may be strings, numbers or null; ``links`` may also be a list of link str
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -25,9 +26,14 @@ def read_jsonl(
 ) -> Iterator[Record | Problem]:
     warned: set[str] = set()
     builder = EventBuilder(resolve_party, resolve_reporter)
+    first = True
     for number, line in enumerate(stream, start=1):
         if not line.strip():
             continue
+        if first and line.strip() in ("{", "["):  # no JSON Lines line is a bracket alone
+            yield pretty_printed(label, number, stream)
+            return
+        first = False
         origin = Origin(label, number)
         if isinstance(line, OverlongLine):
             api = _API_START.match(line)
@@ -104,6 +110,32 @@ _DATASET_ROW = {
         "(a .json file opening with '[', one event per line) or as GED's CSV"
     ),
 }
+
+
+def pretty_printed(
+    label: str, number: int, rest: Iterable[str], advice: str = "write one event object per line (JSON Lines)"
+) -> Problem:
+    """The one problem of a JSON document written over many lines (``json.dump(..., indent=2)``).
+
+    Its lines are no records: read one by one, each was rejected as "not valid JSON" (an ACLED
+    API answer of 2 events gave 76 rejected records). The file is not read, and the problem says
+    so; when the document's first key is one of an API's, it names that API, as
+    :func:`_foreign` does for the same answer on one line.
+    """
+    for line in itertools.islice(rest, 3):
+        api = _API_START.match("{" + line)
+        if api and api.lastgroup:
+            why = _API_RESPONSE[api.lastgroup]
+            break
+    else:
+        why = advice
+    return Problem(
+        label,
+        number,
+        "-",
+        f"a JSON document written over several lines, not one object per line, so the file is not "
+        f"read (its lines are not records): {why}",
+    )
 
 
 def _foreign(obj: dict[str, object]) -> str | None:

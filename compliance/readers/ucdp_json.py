@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from compliance.core.events import Origin
 from compliance.core.problems import Problem
 from compliance.readers.base import NOT_UTF8, PartyResolver, Record, check_fields
+from compliance.readers.our_jsonl import pretty_printed
 from compliance.readers.ucdp import REQUIRED_COLUMNS, UcdpRows
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
@@ -32,7 +33,7 @@ def read_ucdp_json(
     stream: Iterable[str], label: str, resolve_party: PartyResolver
 ) -> Iterator[Record | Problem]:
     rows = UcdpRows(resolve_party)
-    closed, last = False, 0
+    closed, last, seen = False, 0, False
     for number, line in enumerate(stream, start=1):
         text = line.strip().lstrip("\ufeff").strip()
         if text:
@@ -47,6 +48,10 @@ def read_ucdp_json(
                     yield _element(element, Origin(label, 1), rows)
                 return
             text = text.removeprefix("[").strip()
+        if text == "{" and not seen:  # the first element written over several lines
+            yield pretty_printed(label, number, stream, "save the array with one event per line")
+            return
+        seen = seen or bool(text)
         if text in ("]", "],"):
             closed = True
         if text in ("", "]", "],"):
