@@ -133,6 +133,26 @@ def test_malformed__each_case_gives_its_problem(text: str, expected: str) -> Non
     assert any(re.search(expected, p) for p in found), found
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ('"20201120"', "expected a date YYYY-MM-DD, got '20201120'"),
+        ('"2020-W47-5"', "expected a date YYYY-MM-DD, got '2020-W47-5'"),
+        ('"2020-11-31"', "not a calendar date: '2020-11-31'"),
+        ('"0000-11-20"', "year 0 is outside 1900-2100"),
+    ],
+)
+def test_malformed__a_date_written_as_text_is_yyyy_mm_dd(written: str, expected: str) -> None:
+    """A deadline written as text is read only as YYYY-MM-DD, as the format says: "20201120" and
+    the week date "2020-W47-5" were read as 20 November 2020 (``date.fromisoformat`` takes both),
+    and "0000-11-20" and "2020-11-31" were said to be not YYYY-MM-DD, which they are."""
+    agreement, problems = load_agreement_text(
+        replace("deadline = 2020-11-20 ", f"deadline = {written} "), "bad.toml"
+    )
+    assert agreement is None
+    assert [p.message for p in problems if p.field == "$.obligations[1].deadline"] == [expected]
+
+
 def test_malformed__all_problems_are_reported_at_once() -> None:
     """Three independent mistakes give three problems, not one."""
     text = EXAMPLE.replace("pax_id = 2324", 'pax_id = "x"').replace(
