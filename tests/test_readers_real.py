@@ -352,9 +352,12 @@ def test_acled_timestamp__not_an_upload_time_is_warned_and_the_row_read_without_
 def test_acled_timestamp__from_1997_to_2100_or_not_stated_is_read_without_a_problem(
     written: str, day: date | None
 ):
-    """SYNTHETIC rows: real row ARM4922 with the first and last second taken, and no time stamp."""
+    """SYNTHETIC rows: real row ARM4922 with the first and last second taken, and no time stamp.
+    The first second, in 1997, is an upload long before this event of 2020, which draws its own
+    warning (``test_acled_timestamp__an_upload_before_the_event_is_warned_of``), not this one."""
     record = one_record(with_value(HDX_ARMENIA, "ARM4922", timestamp=written))
-    assert record.problems == ()
+    assert [p for p in record.problems if "expected the Unix time" in p.message] == []
+    assert [p.field for p in record.problems] == (["timestamp"] if day == date(1997, 1, 1) else [])
     assert record.event is not None
     assert record.event.reported_on == day
 
@@ -962,3 +965,28 @@ def test_json__a_document_written_over_many_lines_is_one_problem(
         f"{path}:{line}: -: a JSON document written over several lines, not one object per line"
     )
     assert said in problem
+
+
+@pytest.mark.parametrize(
+    ("uploaded", "warned"),
+    [("2024-10-30", True), ("2024-10-31", False), ("2024-11-01", False), ("2024-11-02", False)],
+)
+def test_acled_timestamp__an_upload_before_the_event_is_warned_of(uploaded: str, warned: bool):
+    """The real row PSE62716 (1 November 2024) with its time stamp moved to midnight UTC of
+    ``uploaded``. Uploaded two days before its event or more, one of its dates is wrong: a warning
+    on ``timestamp`` says so, and the row is read as written (it was read without a word, known
+    before it happened). A day before is no error: the time stamp's day is UTC's, the event's
+    the place's."""
+    seconds = int(datetime.fromisoformat(uploaded).replace(tzinfo=UTC).timestamp())
+    text = with_value(MODERN_2024, "PSE62716", timestamp=str(seconds))
+    items = list(read_event_stream(io.StringIO(text), "m.csv", ".csv", PARTIES.resolve, RESOLVE_REPORTER))
+    [record] = [r for r in items if isinstance(r, Record)]
+    assert record.event is not None
+    assert record.event.reported_on == date.fromisoformat(uploaded)
+    found = [(p.line, p.field, p.severity) for p in record.problems]
+    assert found == ([(2, "timestamp", Severity.WARNING)] if warned else [])
+    if warned:
+        assert record.problems[0].message == (
+            "ACLED uploaded the row on 2024-10-30, before the event's first possible day 2024-11-01: "
+            "event_date or timestamp is wrong; the row is read as written"
+        )

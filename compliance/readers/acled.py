@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from types import MappingProxyType
 
 from compliance.core.events import UNAFFILIATED, Event, Origin
@@ -208,6 +208,9 @@ class _AcledRows:
             problems.append(Problem(origin.file, origin.line, "timestamp", stamp, Severity.WARNING))
         else:
             reported_on = stamp
+            # (a day of slack: the time stamp's day is UTC's, the event's the place's)
+            if stamp is not None and when.first_day > stamp + timedelta(days=1):
+                problems.append(_uploaded_before(origin, stamp, when.first_day))
         nation = (country_name, iso, iso3, gwno)
         country = self.countries.get(nation)
         if country is None:
@@ -278,6 +281,15 @@ FIRST_UPLOAD = datetime(1997, 1, 1, tzinfo=UTC)
 AFTER_LAST_UPLOAD = datetime(LAST_YEAR + 1, 1, 1, tzinfo=UTC)
 """The end of the dates the library takes (``timeframe.LAST_YEAR``)."""
 _UPLOAD_SECONDS = range(int(FIRST_UPLOAD.timestamp()), int(AFTER_LAST_UPLOAD.timestamp()))
+
+
+def _uploaded_before(origin: Origin, stamp: date, first: date) -> Problem:
+    """A row uploaded before its event could happen (a known-on cut-off would take it as known then)."""
+    message = (
+        f"ACLED uploaded the row on {stamp.isoformat()}, before the event's first possible day "
+        f"{first.isoformat()}: event_date or timestamp is wrong; the row is read as written"
+    )
+    return Problem(origin.file, origin.line, "timestamp", message, Severity.WARNING)
 
 
 def _reported_on(text: str) -> date | str | None:
