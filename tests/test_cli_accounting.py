@@ -72,3 +72,20 @@ def test_accounting__each_unlinked_record_has_its_reason():
     assert collections.Counter(ledger.why_unlinked.values()) == ledger.accounting.unlinked_reasons
     assert ledger.why_unlinked["ARM4927"] == "domestic event"  # a riot in Yerevan, 10 Nov 2020
     assert ledger.why_unlinked["ARM4920"] == "before the agreement"  # a strike near Kapan, 27 Oct 2020
+
+
+def test_inputs__an_event_file_that_is_a_pipe_says_how_to_read_a_pipe(tmp_path, capsys):
+    """``--events /dev/stdin`` or ``--events <(zcat acled.csv.gz)`` names a pipe, which is refused
+    (one without a writer would wait for ever): the message says to give ``-`` and pipe the events
+    to standard input, where it said only that a FIFO is not a regular file."""
+    import os
+
+    pipe = tmp_path / "events.csv"
+    os.mkfifo(pipe)
+    assert main(["report", "--events", str(pipe)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"compliance: {pipe}: cannot read: a FIFO (named pipe), not a regular file; to read events "
+        "from a pipe, give --events - and send them to standard input "
+        "(zcat acled.csv.gz | compliance report --events -)\n"
+    )

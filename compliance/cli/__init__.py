@@ -75,7 +75,21 @@ def _check_inputs(args: argparse.Namespace) -> None:
     registries = [getattr(args, name, None) for name in ("parties", "reporters", "gazetteer")]
     event_files = [p for p in getattr(args, "events", None) or [] if str(p) != "-"]
     for path in [*agreement_files, *(p for p in registries if p is not None), *event_files]:
-        open_input(path, str(path)).close()
+        try:
+            open_input(path, str(path)).close()
+        except InputError as exc:
+            if path in event_files and "FIFO" in str(exc):  # /dev/stdin, <(zcat acled.csv.gz)
+                raise InputError(f"{exc}; {PIPE_HINT}") from None
+            raise
+
+
+PIPE_HINT = (
+    "to read events from a pipe, give --events - and send them to standard input "
+    "(zcat acled.csv.gz | compliance report --events -)"
+)
+"""Said when an event file is a pipe: ``/dev/stdin``, or a shell's ``<(...)``, which researchers
+use to read a compressed export. A pipe is refused (one without a writer would wait for ever);
+standard input, named ``-``, is read."""
 
 
 def _paths(value: object) -> list[Path]:
