@@ -9,7 +9,7 @@ obligation's accounts before they become :class:`intervals.Firsts` (``facts.py``
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from enum import Enum
 from typing import NamedTuple
 
@@ -19,6 +19,11 @@ from compliance.core.timeframe import moment
 from compliance.core.vocabulary import Effect, Grade
 from compliance.evaluation.graded import Graded
 from compliance.evaluation.intervals import Firsts, Span, front
+
+MAYBE_NEVER = datetime(9000, 1, 1, tzinfo=UTC)
+"""The end of a breach account that straddles the day its duty bound: later than any cut-off, for
+the act may lie before that day, and then it never happened as a breach of the duty. (Not
+``intervals.NEVER``: a history reads each end's local day, and the largest datetime has none.)"""
 
 
 class Category(int, Enum):
@@ -116,6 +121,11 @@ def categorise(
         if link.effect is Effect.BREACHES:
             if span[1] <= binds:  # wholly before the duty bound: no breach of it
                 continue
+            if span[0] < binds:
+                # It straddles the day the duty bound: the act may have come before it and be no
+                # breach at all, so no cut-off makes the breach certain. Read from that day, it
+                # stays possible only (the status is indeterminate unless other accounts settle it).
+                span = (binds, MAYBE_NEVER)
             floor = binds
         if span[0] < floor:
             span = (floor, span[1])

@@ -166,6 +166,13 @@ def list_evidence(
                 wanted.discard(link.effect)
             elif beyond:
                 continue
+            if breach and not before and binds is not None and binds[0] is not None and span[0] < binds[0]:
+                # It straddles the day the duty bound (categories.MAYBE_NEVER): say why it decides nothing alone.
+                day = local_date(binds[0], tz)
+                why += (
+                    f"; dated partly before the obligation came into force ({day}"
+                    f"{' at the earliest' if binds[1] else ''}): a breach of it only if it came after"
+                )
             if grade is not Grade.CONFIRMED and gives_notice(event, ob, False):
                 why += "; gives notice all the same: the notifying party's own declaration is the notice"
             read_from = None
