@@ -11,7 +11,7 @@ import io
 import json
 from typing import Any
 
-from compliance.render.safe import code, text
+from compliance.render.safe import code, spreadsheet_row, text
 from compliance.views.activity import Activity, ActivityRow
 
 SCHEMA = "ceasefire-compliance/activity/1"
@@ -48,7 +48,7 @@ def activity_csv(result: Activity) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in result.rows:
-        writer.writerow(_values(row))
+        writer.writerow(spreadsheet_row(_values(row)))
     return out.getvalue()
 
 

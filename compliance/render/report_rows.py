@@ -8,14 +8,16 @@ from __future__ import annotations
 import csv
 import io
 
+from compliance.render.safe import spreadsheet_row
 from compliance.views.report import Report
 from compliance.views.rows import COLUMNS
 
 
 def report_csv(report: Report) -> str:
-    """The rows as CSV: RFC 4180 quoting, ``\\n`` line ends, an empty cell for ``None``."""
+    """The rows as CSV: RFC 4180 quoting, ``\\n`` line ends, an empty cell for ``None``, and a text
+    cell a spreadsheet would read as a formula written as text (``safe.spreadsheet_row``)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(report.to_rows())
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(spreadsheet_row(row[column] for column in COLUMNS) for row in report.to_rows())
     return out.getvalue()

@@ -1,12 +1,14 @@
-"""Safe Markdown: event text is data. Nothing in it may become markup, HTML or a link.
+"""Safe output: input text is data. Nothing in it may become markup, HTML, a link or a formula.
 
 Every piece of text that comes from an input file goes through :func:`text` (or :func:`cell`
-inside tables); only http(s) addresses become links, through :func:`link`.
+inside tables); only http(s) addresses become links, through :func:`link`. Every row of a CSV
+file goes through :func:`spreadsheet_row`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 
 from compliance.core.problems import visible
@@ -108,3 +110,19 @@ def fenced(content: str, info: str = "") -> list[str]:
     longest = max((len(run) for run in _BACKTICKS.findall(content)), default=0)
     fence = "`" * max(3, longest + 1)
     return [fence + info, content.rstrip("\n"), fence]
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection)."""
+
+
+def spreadsheet_row(values: Iterable[object]) -> list[object]:
+    """A CSV row whose text cells a spreadsheet shows as text: one starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading ``'``.
+
+    An agreement file's article number or summary is written into the timeline, activity and
+    report CSVs, which researchers open in spreadsheets; ``=HYPERLINK(…)`` there would run as a
+    formula. The ids, statuses and reasons the library writes never start so; numbers are left
+    as they are.
+    """
+    return [f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in values]

@@ -12,7 +12,7 @@ from compliance.core.vocabulary import Status
 from compliance.load.converter import converter
 from compliance.render.json import lineage_step
 from compliance.render.relations import done_by
-from compliance.render.safe import code, link, text
+from compliance.render.safe import code, link, spreadsheet_row, text
 from compliance.views.agreements import AgreementListing
 from compliance.views.lineage import Lineage, Step
 from compliance.views.timeline import FINDINGS, Change, Timeline
@@ -45,7 +45,9 @@ def timeline_csv(t: Timeline) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["agreement", "article", "obligation", *(d.isoformat() for d in t.dates)])
     for r in t.rows:
-        writer.writerow([r.agreement, r.article, r.obligation or "", *(s.value for s in r.statuses)])
+        writer.writerow(
+            spreadsheet_row([r.agreement, r.article, r.obligation or "", *(s.value for s in r.statuses)])
+        )
     return out.getvalue()
 
 
