@@ -134,6 +134,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "events": [_event(e) for e in report.events],
         "parties": [{"id": i, "name": name} for i, name in report.parties],
         "unlinked": list(report.unlinked),
+        "why_unlinked": dict(report.why_unlinked),
         # unlinked_reasons is always present (an empty object when nothing is unlinked).
         "accounting": {
             **converter.unstructure(report.accounting),

@@ -35,7 +35,7 @@ from compliance.views.report import AgreementReport, ArticleReport, Report
 
 METHOD_URL = "docs/obligation-logic.md"
 """The rules document, named in plain text (a published report is read far from this repository)."""
-MAX_UNLINKED_SHOWN = 50
+MAX_UNLINKED_SHOWN = 10
 
 
 class _Sources:
@@ -374,16 +374,17 @@ def _accounting(report: Report) -> list[str]:
         "",
     ]
     if acc.unlinked_reasons:
-        out += ["| Unlinked because | Records |", "|---|---|"]
-        out += [f"| {reason} | {count} |" for reason, count in acc.unlinked_reasons.items()]
+        # Each reason with the first records counted under it: which rows bear on nothing, and why.
+        firsts: dict[str, list[str]] = {}
+        for record, why in report.why_unlinked.items():
+            kept = firsts.setdefault(why, [])
+            if len(kept) < MAX_UNLINKED_SHOWN:
+                kept.append(record)
+        out += ["| Unlinked because | Records | First records |", "|---|---|---|"]
+        for reason, count in acc.unlinked_reasons.items():
+            shown = ", ".join(code(i) for i in firsts.get(reason, []))
+            more = count - len(firsts.get(reason, []))
+            out.append(f"| {reason} | {count} | {shown}{f' and {more} more' if shown and more > 0 else ''} |")
         out.append("")
-    if report.unlinked:
-        shown = ", ".join(code(i) for i in report.unlinked[:MAX_UNLINKED_SHOWN])
-        more = len(report.unlinked) - MAX_UNLINKED_SHOWN
-        out += [
-            f"Unlinked records (kept, bearing on no obligation): {shown}"
-            + (f" and {more} more." if more > 0 else "."),
-            "",
-        ]
     out += problem_table(report.problems)
     return out

@@ -12,10 +12,11 @@ from datetime import date, tzinfo
 from operator import attrgetter
 from typing import Self
 
-from attrs import frozen
+from attrs import field, frozen
 
 from compliance.core import arguments
 from compliance.core.events import Event
+from compliance.core.frozendict import FrozenDict, frozen_dict
 from compliance.core.model import Agreement, Article
 from compliance.core.problems import Problem
 from compliance.core.timeframe import as_of_cutoff, known_by
@@ -143,6 +144,8 @@ class Report:
     no text of a later date (unless one is chosen by name)."""
     parties: tuple[tuple[str, str], ...] = ()
     """``(id, name)`` of every party the report names by id (``views.parties``)."""
+    why_unlinked: Mapping[str, str] = field(factory=FrozenDict, converter=frozen_dict)
+    """Each of ``unlinked`` -> the reason it bears on no obligation (``Ledger.why_unlinked``)."""
 
     @classmethod
     def build(
@@ -255,6 +258,7 @@ class Report:
             agreements=tuple(reports),
             events=tuple(sorted((events[i] for i in cited), key=lambda e: e.sort_key)),
             unlinked=ledger.unlinked,
+            why_unlinked=ledger.why_unlinked,
             accounting=ledger.accounting,
             linked_in_report=_linked_in_report(ledger, prepared, as_of, {a.id for a in chosen}),
             problems=ledger.problems,
