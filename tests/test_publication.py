@@ -142,7 +142,7 @@ def test_no_dead_links__no_relative_link_but_the_pictures(tmp_path: Path) -> Non
     relative = {t for t in targets if not t.startswith(("http://", "https://"))}
     assert relative == {"report-heatmap.svg", "report-breaches.svg"}
     assert "![Status of each obligation over time (heatmap)](report-heatmap.svg)" in markdown
-    assert "![Breach accounts per month, side and grade](report-breaches.svg)" in markdown
+    assert "![Breach accounts per month, bearer and grade](report-breaches.svg)" in markdown
     assert re.search(r"docs/obligation-logic\.md of ceasefire-compliance \d+\.\d+", markdown)
     for name in ("report-heatmap.svg", "report-breaches.svg"):
         root = ET.parse(tmp_path / name).getroot()

@@ -208,6 +208,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p.add_argument("--output", type=_output_file, metavar="PATH")
     p.add_argument("--strict", action="store_true")
+    p.add_argument(
+        "--trust",
+        type=Trust,
+        choices=list(Trust),
+        default=Trust.STANDARD,
+        help="whose word confirms an account: strict, standard (default) or broad (docs/obligation-logic.md)",
+    )
     registries(p)
     p.set_defaults(agreement=[])
 

@@ -147,7 +147,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         counts = count_activity(ledger, evaluation, start.replace(day=1), "month", args.agreement, args.trust)
         images = (
             ("Status of each obligation over time (heatmap)", heatmap.name),
-            ("Breach accounts per month, side and grade", breaches.name),
+            ("Breach accounts per month, bearer and grade", breaches.name),
         )
         beside = (
             (heatmap, heatmap_svg(heatmap_of_report(report))),
@@ -193,7 +193,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     changes = diff(ledger, args.start, args.end, args.agreement, trust=args.trust)
     render = diff_json if args.format == "json" else diff_markdown
     return _finish_with_accounting(
-        args, ledger, lambda: emit(args, render(changes, args.start.isoformat(), args.end.isoformat()))
+        args,
+        ledger,
+        lambda: emit(args, render(changes, args.start.isoformat(), args.end.isoformat(), args.trust)),
     )
 
 
@@ -204,7 +206,7 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
     ledger = _ledger(args)
     as_of = args.as_of or datetime.now(UTC).date()
     try:
-        lineage = Lineage.build(ledger, args.obligation, as_of)
+        lineage = Lineage.build(ledger, args.obligation, as_of, trust=args.trust)
     except ValueError as exc:
         raise ValueError(f"{exc} (see `compliance agreements`)") from None
     render = lineage_json if args.format == "json" else lineage_markdown

@@ -176,7 +176,9 @@ def heatmap_svg(heatmap: Heatmap) -> str:
 
 
 def breaches_svg(counts: BreachCounts) -> str:
-    """One panel per side: stacked bars of breach accounts per month, by grade."""
+    """One panel per bearer (or set of bearers): stacked bars of breach accounts per month, by grade.
+
+    Per bearer, not per side: Russia and the EU bear duties too and are no side of the conflict."""
     bar, panel, label = 8, 60, 90
     months = [end for _, end in counts.months]
     width = max(label + len(months) * bar + 40, 640)
@@ -213,7 +215,7 @@ def breaches_svg(counts: BreachCounts) -> str:
     body += legend
     total = sum(sum(s.counts) for s in counts.series)
     desc = (
-        f"{total} breach account(s) counted per month for {len(sides)} side(s) (the bearers of the "
+        f"{total} breach account(s) counted per month for {len(sides)} bearer(s) (of the "
         "obligations the accounts bear on), stacked by grade: confirmed, alleged, contested. "
         "Accounts are claims attributed to their reporters, not findings."
     )

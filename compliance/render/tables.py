@@ -8,7 +8,7 @@ import json
 from collections.abc import Mapping, Sequence
 
 from compliance.core.model import Agreement, Obligation
-from compliance.core.vocabulary import Status
+from compliance.core.vocabulary import Status, Trust
 from compliance.load.converter import converter
 from compliance.render.json import lineage_step
 from compliance.render.relations import done_by
@@ -70,13 +70,13 @@ MEANING = {
 """What each category says, printed under the title: the headings alone are jargon."""
 
 
-def diff_markdown(changes: Sequence[Change], before: str, after: str) -> str:
+def diff_markdown(changes: Sequence[Change], before: str, after: str, trust: Trust = Trust.STANDARD) -> str:
     names = [f"*{s.value}*" for s in Status if s in FINDINGS]
     findings = ", ".join(names[:-1]) + f" or {names[-1]}"
     lines = [
         f"# Findings: {before} → {after}",
         "",
-        f"A finding is an obligation whose status is {findings}. "
+        f"Statuses under the {trust.value} trust policy. A finding is an obligation whose status is {findings}. "
         + "; ".join(f"*{c.capitalize()}*: {MEANING[c]}" for c in ORDER)
         + ".",
         "",
@@ -96,11 +96,12 @@ def diff_markdown(changes: Sequence[Change], before: str, after: str) -> str:
     return "\n".join(lines)
 
 
-def diff_json(changes: Sequence[Change], before: str, after: str) -> str:
+def diff_json(changes: Sequence[Change], before: str, after: str, trust: Trust = Trust.STANDARD) -> str:
     data = {
         "schema": "ceasefire-compliance/diff/2",
         "from": before,
         "to": after,
+        "trust": trust.value,
         "findings": {
             category: [
                 {k: v for k, v in converter.unstructure(c).items() if k != "category"}
@@ -132,7 +133,7 @@ def lineage_markdown(lineage: Lineage) -> str:
     lines = [
         f"# Lineage of {code(obligation)}",
         "",
-        f"Status as of {as_of.isoformat()}: {_own_status(lineage)}.",
+        f"Status as of {as_of.isoformat()} under the {lineage.trust.value} trust policy: {_own_status(lineage)}.",
         "",
     ]
     for title, steps in (("From earlier instruments", before), ("Through later instruments", after)):
@@ -164,6 +165,7 @@ def lineage_json(lineage: Lineage) -> str:
         "schema": "ceasefire-compliance/lineage/1",
         "obligation": obligation,
         "as_of": as_of.isoformat(),
+        "trust": lineage.trust.value,
         "status": statuses[obligation][1].value if obligation in statuses else None,
         "from": steps(before),
         "to": steps(after),

@@ -17,10 +17,10 @@ from datetime import date
 
 from attrs import field, frozen
 
-from compliance.core.arguments import DayArg, as_day
+from compliance.core.arguments import DayArg, TrustArg, as_day, as_trust
 from compliance.core.frozendict import frozen_dict
 from compliance.core.model import Agreement, Relation
-from compliance.core.vocabulary import Status
+from compliance.core.vocabulary import Status, Trust
 from compliance.evaluation.evaluate import evaluate_ledger
 from compliance.linking.ledger import Ledger
 
@@ -114,16 +114,20 @@ class Lineage:
     after: tuple[Step, ...]
     statuses: Mapping[str, tuple[str, Status]] = field(converter=frozen_dict)
     unadopted: tuple[str, date] | None = None
+    trust: Trust = Trust.STANDARD
+    """The policy the statuses were decided under."""
 
     @classmethod
-    def build(cls, ledger: Ledger, obligation_id: str, as_of: DayArg) -> Lineage:
-        """Raises ``ValueError`` for an obligation no loaded agreement has; ``as_of`` is taken and
-        checked as by ``Report.build`` (``core.arguments``)."""
-        as_of = as_day(as_of, "as_of")
+    def build(
+        cls, ledger: Ledger, obligation_id: str, as_of: DayArg, *, trust: TrustArg = Trust.STANDARD
+    ) -> Lineage:
+        """Raises ``ValueError`` for an obligation no loaded agreement has; ``as_of`` and ``trust``
+        are taken and checked as by ``Report.build`` (``core.arguments``)."""
+        as_of, policy = as_day(as_of, "as_of"), as_trust(trust)
         known = {o.id for a in ledger.agreements for o in a.obligations}
         if obligation_id not in known:
             raise ValueError(f"unknown obligation {obligation_id!r}")
-        evaluation = evaluate_ledger(ledger, as_of)
+        evaluation = evaluate_ledger(ledger, as_of, trust=policy)
         # The evaluation gives every loaded text a status; one adopted after the date did not
         # exist then, so it gets none (the chain already leaves out relations it declares).
         adopted = {a.id: a.date for a in ledger.agreements}
@@ -138,4 +142,5 @@ class Lineage:
             forward(ledger.agreements, obligation_id, as_of),
             statuses,
             (own.id, own.date) if own.date > as_of else None,
+            policy,
         )

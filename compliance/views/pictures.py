@@ -40,7 +40,7 @@ class Heatmap:
 
 @frozen
 class BreachCounts:
-    """Distinct breach accounts per month, side and grade."""
+    """Distinct breach accounts per month, bearer and grade."""
 
     title: str
     months: tuple[tuple[date, date], ...]
@@ -87,9 +87,9 @@ def heatmap_of_timeline(result: Timeline, every: str) -> Heatmap:
 
 
 def breach_counts(result: Activity) -> BreachCounts:
-    """The breaches picture's numbers: the activity's distinct breach accounts per side and grade."""
+    """The breaches picture's numbers: the activity's distinct breach accounts per bearer and grade."""
     title = (
-        f"Breach accounts per {result.every} and side, by grade, "
+        f"Breach accounts per {result.every} and bearer, by grade, "
         f"{result.start.isoformat()} to {result.end.isoformat()}"
     )
     return BreachCounts(title, result.periods, result.breaches)
