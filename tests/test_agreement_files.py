@@ -72,7 +72,7 @@ def replace(old: str, new: str) -> str:
         ),
         (
             replace("pax_id = 2324", 'pax_id = "2324"'),
-            r"bad.toml:\d+: \$.pax_id: expected an integer, got str",
+            r"bad.toml:\d+: \$.pax_id: expected an integer, got a string",
         ),
         (
             replace("deadline = 2020-11-20 ", "deadlines = 2020-11-20 "),

@@ -491,8 +491,8 @@ def test_jsonl_lines__bad_lines_rejected_with_line_numbers():
             "-",
             Severity.ERROR,
         )
-    assert "got list" in rejected[2][0].message
-    assert "got int" in rejected[4][0].message
+    assert "got an array" in rejected[2][0].message
+    assert "got a number" in rejected[4][0].message
     assert "not valid JSON" in rejected[6][0].message
     accepted = [(r.origin.line, r.event.id) for r in records(items) if r.event is not None]
     assert accepted == [(1, "J1"), (8, "J2")]

@@ -10,7 +10,7 @@ writes the same bytes as the next.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 from typing import Any, get_origin
 
@@ -57,7 +57,24 @@ def _structure_date(value: Any, _: type) -> date:
             if not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:  # "0000-05-01": no year 0
                 raise ValueError(f"year {int(value[:4])} is outside {FIRST_YEAR}-{LAST_YEAR}") from None
             raise ValueError(f"not a calendar date: {value!r}") from None
-    raise ValueError(f"expected a date YYYY-MM-DD, got {type(value).__name__}")
+    raise ValueError(f"expected a date YYYY-MM-DD, got {toml_kind(value)}")
+
+
+def toml_kind(value: object) -> str:
+    """What a TOML value is, in TOML's words ("a string", "a table"), for a message about a file:
+    its author wrote TOML, and "got str" is Python's name for it."""
+    kinds = (
+        (bool, "a boolean"),
+        (int, "an integer"),
+        (float, "a float"),
+        (str, "a string"),
+        (datetime, "a date-time"),
+        (date, "a date"),
+        (time, "a time"),
+        (list, "an array"),
+        (dict, "a table"),
+    )
+    return next((name for kind, name in kinds if isinstance(value, kind)), type(value).__name__)
 
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -70,7 +87,7 @@ def _structure_datetime(value: Any, _: type) -> datetime:
         except ValueError:
             raise ValueError(f"expected a date-time with offset, got {value!r}") from None
     if not isinstance(value, datetime):
-        raise ValueError(f"expected a date-time with offset, got {type(value).__name__}")
+        raise ValueError(f"expected a date-time with offset, got {toml_kind(value)}")
     if value.tzinfo is None:
         raise ValueError(f"a date-time needs a UTC offset (e.g. +03:00): {value.isoformat()}")
     return value
@@ -84,7 +101,7 @@ def _structure_moment(value: Any, _: type) -> date | datetime:
 
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"expected a string, got {type(value).__name__}")
+        raise ValueError(f"expected a string, got {toml_kind(value)}")
     return value
 
 
@@ -98,19 +115,19 @@ def _structure_enum(value: Any, type_: type[Enum]) -> Enum:
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"expected an integer, got {type(value).__name__}")
+        raise ValueError(f"expected an integer, got {toml_kind(value)}")
     return value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {type(value).__name__}")
+        raise ValueError(f"expected true or false, got {toml_kind(value)}")
     return value
 
 
 def _structure_float(value: Any, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"expected a number, got {type(value).__name__}")
+        raise ValueError(f"expected a number, got {toml_kind(value)}")
     return float(value)
 
 

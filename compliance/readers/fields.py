@@ -273,3 +273,17 @@ def is_missing(text: str) -> bool:
 def stated(text: str) -> str:
     """An optional number's text, ``""`` for a missing-value marker (:func:`is_missing`)."""
     return "" if is_missing(text) else text
+
+
+def json_kind(value: object) -> str:
+    """What a JSON value is, in JSON's words ("an array", "null"), for a message about a file:
+    the reader of the message wrote JSON, not Python, and "got NoneType" names neither."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object"

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from compliance.core.events import Origin
 from compliance.core.problems import Problem, Severity
 from compliance.readers.base import NOT_UTF8, PartyResolver, Record, ReporterResolver
+from compliance.readers.fields import json_kind
 from compliance.readers.headers import dataset_of, header_names
 from compliance.readers.lines import MAX_LINE_CHARS, OverlongLine
 from compliance.readers.our_format import COLUMNS, EventBuilder
@@ -54,7 +55,7 @@ def read_jsonl(
             yield Record.reject(origin, "-", f"not valid JSON: {exc}")
             continue
         if not isinstance(obj, dict):
-            yield Record.reject(origin, "-", f"expected a JSON object, got {type(obj).__name__}")
+            yield Record.reject(origin, "-", f"expected a JSON object, got {json_kind(obj)}")
             continue
         foreign = _foreign(obj)
         if foreign is not None:
@@ -75,7 +76,7 @@ def read_jsonl(
                 problems.append(Problem(label, number, key, "not valid Unicode (a lone surrogate escape)"))
             elif text is None:
                 problems.append(
-                    Problem(label, number, key, f"expected a string or number, got {type(value).__name__}")
+                    Problem(label, number, key, f"expected a string or number, got {json_kind(value)}")
                 )
             else:
                 fields[key] = text

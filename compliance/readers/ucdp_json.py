@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from compliance.core.events import Origin
 from compliance.core.problems import Problem
 from compliance.readers.base import NOT_UTF8, PartyResolver, Record, check_fields
+from compliance.readers.fields import json_kind
 from compliance.readers.our_jsonl import pretty_printed
 from compliance.readers.ucdp import REQUIRED_COLUMNS, UcdpRows
 
@@ -97,7 +98,7 @@ def _parse(text: str) -> object:
 
 def _element(element: object, origin: Origin, rows: UcdpRows) -> Record:
     if not isinstance(element, dict):
-        return Record.reject(origin, "-", f"expected a UCDP GED event object, got {type(element).__name__}")
+        return Record.reject(origin, "-", f"expected a UCDP GED event object, got {json_kind(element)}")
     fields = {str(key).strip().casefold(): _text(value) for key, value in element.items()}
     missing = [name for name in REQUIRED_COLUMNS if name not in fields]
     if missing:
