@@ -1,6 +1,6 @@
 """The commands whose output has no place for the accounting print it on standard error.
 
-A timeline, an activity table, a diff or a lineage counts only the accounts that bear on it. Run
+A timeline, an activity table, a diff, a lineage or the report's CSV rows counts only the accounts that bear on it. Run
 on a real ACLED export whose rows all fall before the agreements or are domestic, each gave an
 empty table and nothing else: nothing said that 113 rows were read, nor why none bore on it.
 """
@@ -27,6 +27,7 @@ PERIOD = ["--from", "2020-01-01", "--to", "2021-01-01"]
         ["activity", *PERIOD, "--format", "json"],
         ["diff", *PERIOD],
         ["lineage", "ts2020-1-ceasefire-aze", "--as-of", "2021-01-01"],
+        ["report", "--as-of", "2021-01-01", "--format", "csv"],
     ],
 )
 def test_accounting__every_command_says_where_the_records_read_went(command, capsys):

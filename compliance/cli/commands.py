@@ -94,7 +94,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _print_accounting(acc: Accounting) -> None:
     """Where the records read went, on standard error: ``validate`` prints it, and so do the
-    commands whose output has no place for it (a timeline, an activity table, a diff, a lineage).
+    commands whose output has no place for it (a timeline, an activity table, a diff, a lineage,
+    the report's CSV rows).
 
     Their tables count only the accounts that bear on them: an ACLED export of 600 rows, every
     one dated before the agreement or outside its area, gave an empty table and nothing else, so
@@ -129,6 +130,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if pictures is None:  # JSON, or standard output or a device: pictures would have nowhere to go
         report = Report.build(ledger, as_of, args.agreement, args.known_on, trust=args.trust)
         render = {"json": render_json, "csv": report_csv}.get(args.format, render_markdown)
+        if args.format == "csv":  # one row per obligation: no place for the records read
+            return _finish_with_accounting(args, ledger, lambda: emit(args, render(report)))
         return finish(args, ledger.problems, lambda: emit(args, render(report)))
     from compliance.render.svg import breaches_svg, heatmap_svg
     from compliance.views.activity import count_activity
