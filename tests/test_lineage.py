@@ -114,7 +114,10 @@ def test_lineage__a_text_not_yet_adopted_gets_no_status(capsys: pytest.CaptureFi
     assert not {OWNER[o] for o in earlier.statuses} & LATE_2025
     assert main(["lineage", later, "--as-of", "2021-06-01"]) == 0
     out = capsys.readouterr().out
-    assert "Status as of 2021-06-01 under the standard trust policy: none, its text (washington-2025) was adopted later, on " in out
+    assert (
+        "Status as of 2021-06-01 under the standard trust policy: none, its text (washington-2025) was adopted later, on "
+        in out
+    )
     assert "not-in-force" not in out
     assert main(["lineage", later, "--as-of", "2021-06-01", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] is None
