@@ -49,8 +49,9 @@ def notice(day: str) -> str:
 
 
 def test_term__a_two_month_truce_expires_two_months_after_it_starts() -> None:
-    """A term of two months from 31 March ends when April does (30 April), and one of 60 days
-    from 27 November 2024 on 26 January 2025: lengths are kept as the text says them."""
+    """A term of two months from 31 March ends on 31 May, one of a month when April does (30
+    April), and one of 60 days from 27 November 2024 on 26 January 2025: lengths are kept as the
+    text says them."""
     truce = Term(D(2023, 3, 31), months=2)
     assert truce.first_expiry == D(2023, 5, 31)
     assert Term(D(2023, 3, 31), months=1).first_expiry == D(2023, 4, 30)

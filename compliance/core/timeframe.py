@@ -83,7 +83,7 @@ def add_period(day: date, years: int = 0, months: int = 0, days: int = 0) -> dat
     """``day`` moved by whole years and months, then by days (any of them negative).
 
     Years and months keep the day of the month, or take the month's last day where it has none
-    (31 March plus a month is 30 April; 29 February plus a year is 28 February): "a two-month
+    (31 March plus a month is 30 April; 29 February plus a year is 28 February): "a one-month
     truce from 31 March" ends when April does. Days are counted after, as a text counts them
     ("60 days") from the day the months reach.
     """

@@ -2,7 +2,7 @@
 
 A heatmap is obligations × periods, each cell the obligation's status at the period's last day,
 read off the histories the report already holds. The breaches picture is the monthly number of
-breach accounts per side and grade, from :mod:`compliance.views.activity`.
+breach accounts per bearer and grade, from :mod:`compliance.views.activity`.
 """
 
 from __future__ import annotations
