@@ -38,3 +38,33 @@ def test_diff__names_the_trust_policy(capsys: pytest.CaptureFixture[str]) -> Non
     args = ("diff", "--from", "2022-01-01", "--to", "2023-01-01", "--trust", "broad")
     assert json.loads(cli(capsys, *args, "--format", "json"))["trust"] == "broad"
     assert "Statuses under the broad trust policy." in cli(capsys, *args)
+
+
+def test_heatmaps__name_the_trust_policy(capsys: pytest.CaptureFixture[str]) -> None:
+    """A heatmap is a file of its own, shared without the report or table beside it: its title
+    names the policy, as the timeline's Markdown and JSON and the report do. The timeline's SVG
+    under ``strict`` read exactly as one under ``standard``."""
+    import xml.etree.ElementTree as ET
+
+    from compliance import Report
+    from compliance.linking.ledger import build_ledger
+    from compliance.views.pictures import heatmap_of_report
+
+    svg = cli(
+        capsys,
+        "timeline",
+        "--from",
+        "2022-01-01",
+        "--to",
+        "2023-01-01",
+        "--trust",
+        "strict",
+        "--format",
+        "svg",
+    )
+    title = ET.fromstring(svg).findtext("{http://www.w3.org/2000/svg}title")
+    assert title == (
+        "Status of each obligation by month, periods ending 2022-01-31 to 2023-01-01, under the strict trust policy"
+    )
+    report = Report.build(build_ledger(), "2026-11-22", trust="broad")
+    assert heatmap_of_report(report).title.endswith(", under the broad trust policy")

@@ -172,7 +172,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
         from compliance.views.pictures import heatmap_of_timeline
 
         return _finish_with_accounting(
-            args, ledger, lambda: emit(args, heatmap_svg(heatmap_of_timeline(result, args.every)))
+            args, ledger, lambda: emit(args, heatmap_svg(heatmap_of_timeline(result)))
         )
     render = {"markdown": timeline_markdown, "json": timeline_json, "csv": timeline_csv}[args.format]
     return _finish_with_accounting(args, ledger, lambda: emit(args, render(result)))

@@ -161,7 +161,9 @@ def heatmap_svg(heatmap: Heatmap) -> str:
                 )
                 start = i
         y += ROW
-    width = max(label + len(heatmap.dates) * cell + 16, 640)
+    # As wide as the title too, which names the periods and the trust policy: a picture cut at its
+    # edge would drop the policy.
+    width = max(label + len(heatmap.dates) * cell + 16, 640, len(heatmap.title) * CHAR + 16)
     present = [s for s in Status if s in {s for r in heatmap.rows for s in r.statuses}]
     legend, used = _legend([(s.value, _status_fill(s)) for s in present], 8, y + 12, width - 8)
     body = _patterns(present) + body + legend

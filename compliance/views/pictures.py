@@ -72,18 +72,26 @@ def heatmap_of_report(report: Report) -> Heatmap:
         for article in a.articles
         for r in article.obligations
     ]
-    title = f"Status of each obligation by {every}, {start.isoformat()} to {end.isoformat()}"
+    title = (
+        f"Status of each obligation by {every}, {start.isoformat()} to {end.isoformat()}, "
+        f"under the {report.trust.value} trust policy"
+    )
     return Heatmap(title, every, dates, tuple(rows))
 
 
-def heatmap_of_timeline(result: Timeline, every: str) -> Heatmap:
-    """The obligation rows of a timeline (article roll-ups left out)."""
+def heatmap_of_timeline(result: Timeline) -> Heatmap:
+    """The obligation rows of a timeline (article roll-ups left out), under a title naming its
+    periods and its trust policy: a picture is shared on its own, and one under ``strict`` must
+    not pass for one under ``standard``."""
     rows = tuple(
         HeatmapRow(r.agreement, r.obligation, r.statuses) for r in result.rows if r.obligation is not None
     )
     first, last = result.dates[0], result.dates[-1]
-    title = f"Status of each obligation by {every}, periods ending {first.isoformat()} to {last.isoformat()}"
-    return Heatmap(title, every, result.dates, rows)
+    title = (
+        f"Status of each obligation by {result.every}, periods ending {first.isoformat()} to "
+        f"{last.isoformat()}, under the {result.trust.value} trust policy"
+    )
+    return Heatmap(title, result.every, result.dates, rows)
 
 
 def breach_counts(result: Activity) -> BreachCounts:
