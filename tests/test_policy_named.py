@@ -68,3 +68,16 @@ def test_heatmaps__name_the_trust_policy(capsys: pytest.CaptureFixture[str]) -> 
     )
     report = Report.build(build_ledger(), "2026-11-22", trust="broad")
     assert heatmap_of_report(report).title.endswith(", under the broad trust policy")
+
+
+def test_breaches_picture__names_the_policy_its_grades_follow() -> None:
+    """The bars are stacked by grade, and a grade depends on whose word one takes: the picture,
+    a file of its own, says under which policy its accounts were graded."""
+    from compliance.linking.ledger import build_ledger
+    from compliance.views.activity import activity
+    from compliance.views.pictures import breach_counts
+
+    counts = breach_counts(activity(build_ledger(), "2022-01-01", "2022-12-31", "month", trust="strict"))
+    assert counts.title == (
+        "Breach accounts per month and bearer, by grade under the strict trust policy, 2022-01-01 to 2022-12-31"
+    )

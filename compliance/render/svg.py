@@ -183,7 +183,7 @@ def breaches_svg(counts: BreachCounts) -> str:
     Per bearer, not per side: Russia and the EU bear duties too and are no side of the conflict."""
     bar, panel, label = 8, 60, 90
     months = [end for _, end in counts.months]
-    width = max(label + len(months) * bar + 40, 640)
+    width = max(label + len(months) * bar + 40, 640, len(counts.title) * CHAR + 16)  # (the title whole)
     body: list[str] = [_text(8, 16, counts.title, " font-weight='bold'")]
     body += _year_ticks(months, label, bar, 36)
     sides = sorted({s.bearers for s in counts.series})

@@ -95,9 +95,12 @@ def heatmap_of_timeline(result: Timeline) -> Heatmap:
 
 
 def breach_counts(result: Activity) -> BreachCounts:
-    """The breaches picture's numbers: the activity's distinct breach accounts per bearer and grade."""
+    """The breaches picture's numbers: the activity's distinct breach accounts per bearer and grade.
+
+    The grades are those of the activity's trust policy, which the title names: the same accounts
+    are confirmed under one policy and alleged under another."""
     title = (
-        f"Breach accounts per {result.every} and bearer, by grade, "
-        f"{result.start.isoformat()} to {result.end.isoformat()}"
+        f"Breach accounts per {result.every} and bearer, by grade under the {result.trust.value} "
+        f"trust policy, {result.start.isoformat()} to {result.end.isoformat()}"
     )
     return BreachCounts(title, result.periods, result.breaches)
