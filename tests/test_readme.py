@@ -51,3 +51,21 @@ def test_readme__ci_runs_the_readme_test_command() -> None:
     """.ci/run runs exactly the README's second command."""
     commands = re.findall(r"```console\n(.*?)\n```", README, re.S)
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme__each_command_line_names_every_output_format() -> None:
+    """The README's line for each command lists every ``--format`` the command takes besides its
+    default: ``report --format csv`` was added and the line still said ``markdown|json``."""
+    import argparse
+
+    from compliance.cli.arguments import parser
+
+    commands = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name, command in commands.choices.items():
+        option = next((a for a in command._actions if "--format" in a.option_strings), None)
+        if option is None or option.choices is None:
+            continue
+        (line,) = [line for line in README.splitlines() if line.startswith(f"compliance {name} ")]
+        found = re.search(r"--format ([\w|]+)", line)
+        assert found is not None, name
+        assert set(option.choices) - {option.default} <= set(found[1].split("|")), name
