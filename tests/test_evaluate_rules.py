@@ -472,6 +472,19 @@ def test_parallel__a_deadline_from_a_partner_dated_to_a_range_is_said_to_be_the_
     assert certain.deadline_note == "set by the obligation it runs in parallel with"
 
 
+def test_parallel__a_partner_on_a_certain_day_gives_that_day_not_an_earliest_one() -> None:
+    """The deployment on 15 November, the withdrawal some day from 10 to 20 November: the
+    withdrawal is due on the 15th, or not at all if it came first. The note said "at the
+    earliest" and that the deployment's date was uncertain, though it is known to the day."""
+    text = rows(deployment("2020-11-15"), withdrawal("2020-11-10", "2020-11-20"))
+    result = evaluate_csv(text, D(2020, 12, 1)).result(WITHDRAWAL)
+    assert result.deadline == D(2020, 11, 15)
+    assert result.deadline_note == (
+        "set by the obligation it runs in parallel with: due on 2020-11-15,"
+        " or not due at all if this one was fulfilled first"
+    )
+
+
 def test_parallel__one_account_of_both_acts_dated_to_a_range_puts_them_on_the_same_day() -> None:
     """One account reporting the deployment and the withdrawal together, some day from 12 to 25
     November: wherever the day falls, both came on it, each due that day and on time. Its

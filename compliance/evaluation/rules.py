@@ -75,10 +75,13 @@ def deadline_at(facts: Facts, cutoff: datetime) -> tuple[date | None, str]:
             last = min(latest, local_date(own[1] - EPSILON, tz))
     note = _PARALLEL_NOTE
     if earliest != last or open_ended or came_first:
-        # The deadline given is then only the earliest day it can be: the note says so, so that
-        # "by 2020-11-10" is not read as the day the duty fell due.
         days = f"on {earliest}" if earliest == last else f"on a day from {earliest} to {last}"
-        note = f"at the earliest: {note}, whose fulfilment date is uncertain: due {days}"
+        if earliest != last or open_ended:
+            # The deadline given is then only the earliest day it can be: the note says so, so
+            # that "by 2020-11-10" is not read as the day the duty fell due.
+            note = f"at the earliest: {note}, whose fulfilment date is uncertain: due {days}"
+        else:  # the partner's day is certain; only whether this one came first is not
+            note = f"{note}: due {days}"
         if open_ended:
             note += ", or not yet due if it has not been fulfilled"
         if came_first:
