@@ -45,3 +45,10 @@ def test_straddling__an_account_wholly_after_still_settles_it() -> None:
     is; an account wholly before the ceasefire is still no breach of it."""
     assert evaluate_csv(rows(YEAR_2020, AFTER), D(2021, 6, 1)).result(CEASEFIRE_AZE).status is Status.VIOLATED
     assert evaluate_csv(rows(BEFORE), D(2021, 6, 1)).result(CEASEFIRE_AZE).status is Status.COMPLIED
+
+
+def test_straddling__puts_no_breach_on_record() -> None:
+    """ "Breach on record" beside a status is for a breach: an account that may be of an act before
+    the duty bound is none, while one wholly after is."""
+    assert evaluate_csv(rows(YEAR_2020), D(2021, 6, 1)).result(CEASEFIRE_AZE).breach_on_record is False
+    assert evaluate_csv(rows(YEAR_2020, AFTER), D(2021, 6, 1)).result(CEASEFIRE_AZE).breach_on_record is True

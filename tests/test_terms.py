@@ -8,12 +8,14 @@ that the evaluation runs on the bundled agreements and registries.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import agreements as agreements_package
 from compliance.core.model import Agreement, Obligation
 from compliance.core.terms import Term
 from compliance.core.timeframe import add_period, day_start
@@ -21,7 +23,9 @@ from compliance.core.vocabulary import Status
 from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.evaluate import evaluate
 from compliance.evaluation.results import ObligationResult
-from tests.support import AGREEMENTS, ledger_from_csv, rows
+from compliance.load.agreement_files import load_agreement_text
+from compliance.load.checks import check_agreements
+from tests.support import AGREEMENTS, PARTIES, ledger_from_csv, rows
 
 D = date
 TERM = "ts2020-4-term-rus"
@@ -172,3 +176,15 @@ def test_term__a_renewable_terms_history_ends_at_the_expiry_its_notice_reaches()
         (D(2020, 11, 10), Status.COMPLIED),
         (D(2024, 11, 10), Status.TERMINATED),
     ]
+
+
+def test_term__a_notice_period_reaching_back_before_any_calendar_is_refused() -> None:
+    """Notice 30,000 months before an expiry of 2025 would be due before the year 1: the
+    evaluation read that as reached and ended the term. The agreement check refuses it."""
+    bundled = Path(agreements_package.__file__).parent / "trilateral-2020.toml"
+    written = "notice_months = 6, notice_by"
+    text = bundled.read_text(encoding="utf-8").replace(written, "notice_months = 30000, notice_by")
+    agreement, problems = load_agreement_text(text, "long.toml")
+    assert agreement is not None, problems
+    found = check_agreements([(agreement, "long.toml", text)], PARTIES)
+    assert any(p.field.endswith(".term") and p.message == "term too long to evaluate" for p in found)

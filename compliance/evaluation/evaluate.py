@@ -31,7 +31,7 @@ from compliance.core.vocabulary import (
     Trust,
 )
 from compliance.evaluation.calendar import term_expiry
-from compliance.evaluation.categories import Category
+from compliance.evaluation.categories import MAYBE_NEVER, Category
 from compliance.evaluation.facts import Facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, grade_links_policies
 from compliance.evaluation.history import sweep_history
@@ -348,7 +348,11 @@ def _result(
     history = sweep_history(facts, cutoff)
     breach = firsts[Category.BREACH].at(cutoff)
     fulfil = firsts[Category.FULFIL].at(cutoff)
-    breach_on_record = breach is not None and (fulfil is None or breach[0] < fulfil[1])
+    # A breach account straddling the day the duty bound (categories.MAYBE_NEVER) may be of an
+    # act before it: it puts no breach on record.
+    breach_on_record = (
+        breach is not None and breach[1] < MAYBE_NEVER and (fulfil is None or breach[0] < fulfil[1])
+    )
     progress = len(facts.visible(Category.PROGRESS, cutoff))  # confirmed progress that counts now
     return ObligationResult(
         obligation=ob,

@@ -140,10 +140,13 @@ def entries(facts: Facts, cutoff: datetime, memo: dict[datetime, Entry] | None =
     Only an obligation that waits for another has more than one: it comes into force when the
     other is first fulfilled, any instant of that occurrence's range up to the cut-off, or not
     yet if the range runs past it. A breach before it came into force is no breach of it, so its
-    breaches are read from each instant (``Facts.breaches_from``). What they give changes only
-    where a breach account's own range ends (the account dropped), so the range's start and
-    those ends inside it are enough: between two of them the first breach can only lie within
-    the range the earlier gives. ``memo`` keeps each instant's reading over one history's sweep.
+    breaches are read from each instant (``Facts.breaches_from``). What they give changes where
+    a breach account's own range ends (the account dropped) and where one starts (from then on it
+    straddles the instant and may be no breach: ``categories.MAYBE_NEVER``). The range's start and
+    the ends inside it are enough: between two of them the first breach can only lie within the
+    range the earlier gives, and the one thing a start adds, that the account may be no breach,
+    is given at its end, where it is dropped. ``memo`` keeps each instant's reading over one
+    history's sweep.
     """
     if facts.after is None:
         return [(facts.in_force, facts.firsts)]

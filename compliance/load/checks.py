@@ -188,9 +188,11 @@ def _before_the_text(agreement: Agreement, ob: Obligation, path: str) -> Iterato
 
 
 def _too_long(term: Term) -> bool:
-    """Whether a term's first expiry or its fifth renewal falls beyond what a report can reach."""
+    """Whether a term's first expiry or its fifth renewal falls beyond what a report can reach, or
+    its notice period reaches back before any calendar (``notice_months = 30000``)."""
     try:
         expiry = term.expiry(5 if term.renews else 0)
+        term.notice_limit(term.first_expiry)  # a notice period reaching back before the year 1
     except (ValueError, OverflowError):  # past the year 9999
         return True
     return expiry.year > LAST_YEAR + 50
