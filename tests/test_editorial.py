@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN
-from compliance.core.vocabulary import Effect, Kind, Modality, Status
+from compliance.core.vocabulary import Effect, Kind, Modality, Status, Trust
 from compliance.evaluation.rollup import SEVERITY
 from compliance.linking.ledger import build_ledger
 from compliance.render.json import report_dict
@@ -231,7 +231,7 @@ def test_diff__says_what_a_finding_and_each_category_is() -> None:
     """The diff's headings ("Carried-over (6)", "Ended (0)") and its title word "finding" were
     not explained anywhere in the output."""
     changes = diff(build_ledger(), date(2022, 1, 1), date(2024, 1, 1))
-    markdown = diff_markdown(changes, "2022-01-01", "2024-01-01")
+    markdown = diff_markdown(changes, "2022-01-01", "2024-01-01", Trust.STANDARD)
     intro = markdown.split("\n## ", 1)[0]
     assert "A finding is an obligation whose status is " in intro
     for status in FINDINGS:

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from compliance.core.model import Agreement
 from compliance.core.problems import visible
+from compliance.core.vocabulary import Trust
 from compliance.linking.ledger import Ledger, build_ledger
 from compliance.load.converter import converter
 from compliance.render.activity import activity_markdown
@@ -95,7 +96,9 @@ def documents(ledger: Ledger) -> dict[str, str]:
     return {
         "report": render_markdown(Report.build(ledger, AS_OF)),
         "timeline": timeline_markdown(timeline(ledger, date(2020, 11, 1), AS_OF, "quarter")),
-        "diff": diff_markdown(diff(ledger, date(2021, 1, 1), AS_OF), "2021-01-01", AS_OF.isoformat()),
+        "diff": diff_markdown(
+            diff(ledger, date(2021, 1, 1), AS_OF), "2021-01-01", AS_OF.isoformat(), Trust.STANDARD
+        ),
         "lineage": lineage_markdown(Lineage.build(ledger, "p2022-1-recognition-aze", date(2026, 1, 1))),
         "activity": activity_markdown(activity(ledger, date(2020, 11, 1), AS_OF, "quarter")),
     }

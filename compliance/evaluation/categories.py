@@ -26,6 +26,12 @@ the act may lie before that day, and then it never happened as a breach of the d
 ``intervals.NEVER``: a history reads each end's local day, and the largest datetime has none.)"""
 
 
+def straddles(span: Span, binds: datetime) -> bool:
+    """Whether an account not wholly before ``binds`` began before it: a breach account that may
+    be of an act before its duty bound (read with :data:`MAYBE_NEVER`)."""
+    return span[0] < binds
+
+
 class Category(int, Enum):
     """The kinds of account the decision rules look at."""
 
@@ -121,7 +127,7 @@ def categorise(
         if link.effect is Effect.BREACHES:
             if span[1] <= binds:  # wholly before the duty bound: no breach of it
                 continue
-            if span[0] < binds:
+            if span[0] < binds:  # (straddles(span, binds), inline: the hot loop)
                 # It straddles the day the duty bound: the act may have come before it and be no
                 # breach at all, so no cut-off makes the breach certain. Read from that day, it
                 # stays possible only (the status is indeterminate unless other accounts settle it).

@@ -19,7 +19,7 @@ from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import EPSILON, day_start, local_date, moment
 from compliance.core.vocabulary import Effect, Grade, Trust
-from compliance.evaluation.categories import gives_notice
+from compliance.evaluation.categories import gives_notice, straddles
 from compliance.evaluation.facts import Facts
 from compliance.evaluation.graded import Graded
 from compliance.evaluation.grading import grade_account_in
@@ -166,7 +166,13 @@ def list_evidence(
                 wanted.discard(link.effect)
             elif beyond:
                 continue
-            if breach and not before and binds is not None and binds[0] is not None and span[0] < binds[0]:
+            if (
+                breach
+                and not before
+                and binds is not None
+                and binds[0] is not None
+                and straddles(span, binds[0])
+            ):
                 # It straddles the day the duty bound (categories.MAYBE_NEVER): say why it decides nothing alone.
                 day = local_date(binds[0], tz)
                 why += (

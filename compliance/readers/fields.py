@@ -11,14 +11,16 @@ from functools import lru_cache
 
 from compliance.core.timeframe import FIRST_YEAR, LAST_YEAR, EventTime, Precision
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d")
-_ALL_NUMERIC = re.compile(r"^[\d\s./-]+$")
-_NUMERIC_DATE = re.compile(r"^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+"""Every pattern here is ASCII: ``\\d`` would take other scripts' digits ("٢٠٢٠-٠١-٠١"), which
+the calendar arithmetic after it does not read as the same date."""
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}", re.ASCII)
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d", re.ASCII)
+_ALL_NUMERIC = re.compile(r"^[\d\s./-]+$", re.ASCII)
+_NUMERIC_DATE = re.compile(r"^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})$", re.ASCII)
 """Three numbers with one separator: ``13/09/2022``, ``9/27/2020``, ``16.11.2021``, ``2021/11/16``."""
-_MIDNIGHT = re.compile(r"[ T]0?0:00(?::00(?:\.0+)?)?$")
+_MIDNIGHT = re.compile(r"[ T]0?0:00(?::00(?:\.0+)?)?$", re.ASCII)
 """A time of midnight with no offset, as a date column comes out of a date-time type."""
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",

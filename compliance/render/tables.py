@@ -70,7 +70,7 @@ MEANING = {
 """What each category says, printed under the title: the headings alone are jargon."""
 
 
-def diff_markdown(changes: Sequence[Change], before: str, after: str, trust: Trust = Trust.STANDARD) -> str:
+def diff_markdown(changes: Sequence[Change], before: str, after: str, trust: Trust) -> str:
     names = [f"*{s.value}*" for s in Status if s in FINDINGS]
     findings = ", ".join(names[:-1]) + f" or {names[-1]}"
     lines = [
@@ -96,7 +96,7 @@ def diff_markdown(changes: Sequence[Change], before: str, after: str, trust: Tru
     return "\n".join(lines)
 
 
-def diff_json(changes: Sequence[Change], before: str, after: str, trust: Trust = Trust.STANDARD) -> str:
+def diff_json(changes: Sequence[Change], before: str, after: str, trust: Trust) -> str:
     data = {
         "schema": "ceasefire-compliance/diff/2",
         "from": before,
