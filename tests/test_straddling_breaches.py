@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from compliance.core.vocabulary import Status
-from tests.support import evaluate_csv, rows
+from compliance.core.events import Event, ExplicitLink
+from compliance.core.timeframe import EventTime, Precision
+from compliance.core.vocabulary import Effect, Status
+from compliance.testing import laws
+from tests.support import AGREEMENTS, PARTIES, evaluate_csv, rows
 
 D = date
 CEASEFIRE_AZE = "ts2020-1-ceasefire-aze"
@@ -52,3 +55,25 @@ def test_straddling__puts_no_breach_on_record() -> None:
     the duty bound is none, while one wholly after is."""
     assert evaluate_csv(rows(YEAR_2020), D(2021, 6, 1)).result(CEASEFIRE_AZE).breach_on_record is False
     assert evaluate_csv(rows(YEAR_2020, AFTER), D(2021, 6, 1)).result(CEASEFIRE_AZE).breach_on_record is True
+
+
+def test_straddling__a_duty_waiting_for_a_ratification_dated_to_the_same_days_as_a_clash() -> None:
+    """Found by the law of a partner dated anywhere in its range: the peace agreement's duties
+    wait for its ratification, dated 1–2 February 2026, and a clash by Azerbaijan is dated to the
+    same two days. Ratified on the 2nd, the duty may be unbroken (the clash may be of the 1st);
+    the undated evaluation read only the range's start and the ends inside it, so it gave
+    'violated' alone, which the placement on the 2nd is not among."""
+    days = EventTime(D(2026, 2, 1), D(2026, 2, 2), Precision.INTERVAL)
+    common = {
+        "when": days,
+        "reported_by": "Reuters",
+        "reporter_party": "none",
+        "source_url": SRC,
+        "actor": "AZE",
+    }
+    ratified = ExplicitLink("peace-agreement-2025", "XVI", Effect.FULFILS, "pa2025-ratification")
+    events = [
+        Event(id="r0", kind="agreement-signed", location="Washington", links=(ratified,), **common),  # type: ignore[arg-type]
+        Event(id="r1", kind="armed-clash", location="Syunik/Zangezur border", **common),  # type: ignore[arg-type]
+    ]
+    laws.partner_dated_anywhere_in_its_range(AGREEMENTS, PARTIES, events, D(2026, 2, 2))

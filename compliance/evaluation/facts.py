@@ -73,13 +73,18 @@ class Facts:
     # (``breaches_from``, ``rules.entries``).
     waiting_breaches: tuple[tuple[Graded, Span], ...] | None = None
     first_accounts: tuple[FirstAccounts, ...] = field(init=False, eq=False, repr=False)  # per Category
-    # The ends of the waiting breaches' own spans, sorted: ``rules.entries`` finds those inside a
-    # range by bisection at every point of a history (a scan there made a history n²).
+    # The ends and starts of the waiting breaches' own spans, sorted: ``rules.entries`` finds
+    # those inside a range by bisection at every point of a history (a scan there made a history n²).
     waiting_ends: tuple[datetime, ...] = field(init=False, eq=False, repr=False)
+    waiting_starts: tuple[datetime, ...] = field(init=False, eq=False, repr=False)
 
     @waiting_ends.default
     def _waiting_ends(self) -> tuple[datetime, ...]:
         return tuple(sorted({span[1] for _, span in self.waiting_breaches or ()}))
+
+    @waiting_starts.default
+    def _waiting_starts(self) -> tuple[datetime, ...]:
+        return tuple(sorted({span[0] for _, span in self.waiting_breaches or ()}))
 
     @first_accounts.default
     def _first_accounts(self) -> tuple[FirstAccounts, ...]:

@@ -141,12 +141,13 @@ def entries(facts: Facts, cutoff: datetime, memo: dict[datetime, Entry] | None =
     other is first fulfilled, any instant of that occurrence's range up to the cut-off, or not
     yet if the range runs past it. A breach before it came into force is no breach of it, so its
     breaches are read from each instant (``Facts.breaches_from``). What they give changes where
-    a breach account's own range ends (the account dropped) and where one starts (from then on it
-    straddles the instant and may be no breach: ``categories.MAYBE_NEVER``). The range's start and
-    the ends inside it are enough: between two of them the first breach can only lie within the
-    range the earlier gives, and the one thing a start adds, that the account may be no breach,
-    is given at its end, where it is dropped. ``memo`` keeps each instant's reading over one
-    history's sweep.
+    a breach account's own range ends (the account dropped) and just after one starts (from then
+    on it straddles the instant and may be no breach: ``categories.MAYBE_NEVER``). So the range's
+    start, the ends inside it and the instants just after the starts inside it are enough:
+    between two of them the first breach can only lie within the range the earlier gives. (The
+    ends alone missed an account whose range runs past the partner's: in force just after its
+    start, it may be no breach, which no end inside the range gives.) ``memo`` keeps each
+    instant's reading over one history's sweep.
     """
     if facts.after is None:
         return [(facts.in_force, facts.firsts)]
@@ -162,8 +163,10 @@ def entries(facts: Facts, cutoff: datetime, memo: dict[datetime, Entry] | None =
     if facts.waiting_breaches is None:
         found.append((earliest, facts.firsts))
         return found
-    ends = facts.waiting_ends
+    ends, starts = facts.waiting_ends, facts.waiting_starts
     instants = {earliest, *ends[bisect.bisect_right(ends, earliest) : bisect.bisect_left(ends, latest)]}
+    inside = starts[bisect.bisect_left(starts, earliest) : bisect.bisect_left(starts, latest)]
+    instants.update(start + EPSILON for start in inside if start + EPSILON < latest)
     memo = {} if memo is None else memo
     for instant in sorted(instants):
         entry = memo.get(instant)
