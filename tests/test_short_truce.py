@@ -1,0 +1,52 @@
+"""The SYNTHETIC short truce of examples/short-truce-*: a two-month truce renewed for two months
+unless a party gives notice 7 days before an expiry, in force from 12:00 on its first day, with
+deadlines in days. Alderia (ALD) and Brevonia (BRV) are made up, as is everything in the files.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import compliance
+from compliance.core.vocabulary import Status
+from compliance.linking.ledger import Ledger
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def _ledger() -> Ledger:
+    return compliance.build_ledger(
+        [EXAMPLES / "short-truce-agreement.toml"],
+        [EXAMPLES / "short-truce-events.csv"],
+        parties_path=EXAMPLES / "short-truce-parties.toml",
+        reporters_path=EXAMPLES / "short-truce-reporters.toml",
+        gazetteer_path=EXAMPLES / "short-truce-places.toml",
+    )
+
+
+def test_short_truce__the_example_loads_without_problems_and_counts_add_up() -> None:
+    ledger = _ledger()
+    assert ledger.problems == ()
+    evaluation = compliance.evaluate_ledger(ledger, date(2025, 9, 1))
+    assert {r.obligation.id: r.status for r in evaluation.results} == {
+        "abt-1-truce-ald": Status.TERMINATED,
+        "abt-1-truce-brv": Status.TERMINATED,
+        "abt-2-access-brv": Status.FULFILLED,
+        "abt-3-exchange": Status.FULFILLED,
+        "abt-4-monitoring": Status.FULFILLED,
+    }
+
+
+def test_short_truce__renewed_without_notice_then_ended_by_a_timely_notice() -> None:
+    """No notice before 25 May: the truce runs on to 1 August. Brevonia's notice of 20 July, 12
+    days before that expiry, ends it there."""
+    ledger = _ledger()
+    before = compliance.evaluate_ledger(ledger, date(2025, 5, 28)).result("abt-1-truce-brv")
+    renewed = compliance.evaluate_ledger(ledger, date(2025, 6, 2)).result("abt-1-truce-brv")
+    ended = compliance.evaluate_ledger(ledger, date(2025, 8, 2)).result("abt-1-truce-brv")
+    assert (before.term_end, renewed.term_end) == (date(2025, 6, 1), date(2025, 8, 1))
+    assert ended.status is Status.TERMINATED
+    assert ended.reason == "term expired on 2025-08-01 after notice"
+
