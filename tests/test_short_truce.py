@@ -50,3 +50,29 @@ def test_short_truce__renewed_without_notice_then_ended_by_a_timely_notice() -> 
     assert ended.status is Status.TERMINATED
     assert ended.reason == "term expired on 2025-08-01 after notice"
 
+
+def test_why__a_confirmed_breach_names_an_account_that_makes_it_certain() -> None:
+    """The monitors' account of fire 'in April' (ST05) may come before the truce took effect at
+    12:00 on 1 April, so it makes no breach certain: Alderia's duty is indeterminate until their
+    account of 15 May (ST11). The reason for `violated` named ST05, the account that decided
+    nothing; it names ST11."""
+    result = compliance.evaluate_ledger(_ledger(), date(2025, 5, 28)).result("abt-1-truce-ald")
+    assert result.status is Status.VIOLATED
+    assert [(t.date, t.status) for t in result.history[1:]] == [
+        (date(2025, 4, 1), Status.INDETERMINATE),
+        (date(2025, 5, 15), Status.VIOLATED),
+    ]
+    assert result.why.accounts == ("ST11",)
+
+
+def test_why__a_term_ended_by_notice_names_the_notice() -> None:
+    """The reason read "term expired — no account" for a truce that Brevonia's notice of 20 July
+    (ST15) ended on 1 August: the account that decided it was not named."""
+    ended = compliance.evaluate_ledger(_ledger(), date(2025, 8, 2)).result("abt-1-truce-ald")
+    assert (ended.status, ended.why.rule, ended.why.accounts) == (
+        Status.TERMINATED,
+        "term expired",
+        ("ST15",),
+    )
+    assert "ST15" in {e.event for e in ended.evidence}
+

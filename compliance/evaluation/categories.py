@@ -54,12 +54,13 @@ class Account(NamedTuple):
     event: str
     category: Category
     until: datetime | None = None
+    end: datetime | None = None  # the last instant it may have happened (None: not kept)
 
     def visible(self, cutoff: datetime) -> bool:
         return self.start < cutoff and (self.until is None or cutoff <= self.until)
 
 
-Derived = tuple[tuple[Firsts, ...], tuple[datetime, ...], tuple[Account, ...]]
+Derived = tuple[tuple[Firsts, ...], tuple[tuple[datetime, str], ...], tuple[Account, ...]]
 """What the facts of one obligation take from its graded links: firsts, notices, accounts."""
 
 
@@ -68,7 +69,7 @@ class Parts(NamedTuple):
 
     spans: tuple[list[Span], ...]  # per Category
     windows: tuple[list[tuple[datetime, datetime, datetime]], ...]  # per Category
-    notices: list[datetime]
+    notices: list[tuple[datetime, str]]  # (given at, account id)
     accounts: list[Account]
 
     def sort(self) -> Parts:
@@ -112,7 +113,7 @@ def categorise(
     waits for another: ``facts.Facts.breaches_from``); breaches are read from then on.
     """
     accounts: list[Account] = []
-    notices: list[datetime] = []
+    notices: list[tuple[datetime, str]] = []
     spans_by: tuple[list[Span], ...] = tuple([] for _ in Category)
     windows: tuple[list[tuple[datetime, datetime, datetime]], ...] = tuple([] for _ in Category)
     add = accounts.append
@@ -145,27 +146,28 @@ def categorise(
             unconfirmed = span
             if denial is not None and span[0] < confirmed_span[0]:  # (corroborated at once: no gap)
                 denied = denial.when.span(tz)
-                add(Account(span[0], event.id, category, denied[0]))
+                add(Account(span[0], event.id, category, denied[0], span[1]))
                 windows[category].append((span[0], span[1], denied[0]))
                 unconfirmed = _later(span, denied)
-            add(Account(unconfirmed[0], event.id, _UNCONFIRMED[category], confirmed_span[0]))
-            add(Account(confirmed_span[0], event.id, category))
+            add(Account(unconfirmed[0], event.id, _UNCONFIRMED[category], confirmed_span[0], unconfirmed[1]))
+            add(Account(confirmed_span[0], event.id, category, None, confirmed_span[1]))
             windows[category + 1].append((unconfirmed[0], unconfirmed[1], confirmed_span[0]))
             spans_by[category].append(confirmed_span)
             span = confirmed_span
         elif category is not None:
             if denial is not None:  # confirmed until the denial, unconfirmed from it on
                 denied = denial.when.span(tz)
-                add(Account(span[0], event.id, category, denied[0]))
-                add(Account(_later(span, denied)[0], event.id, _UNCONFIRMED[category]))
+                add(Account(span[0], event.id, category, denied[0], span[1]))
+                later = _later(span, denied)
+                add(Account(later[0], event.id, _UNCONFIRMED[category], None, later[1]))
                 windows[category].append((span[0], span[1], denied[0]))
                 spans_by[category + 1].append(_later(span, denied))
             else:
                 chosen = category if confirmed else _UNCONFIRMED[category]
-                add(Account(span[0], event.id, chosen))
+                add(Account(span[0], event.id, chosen, None, span[1]))
                 spans_by[chosen].append(span)
         if gives_notice(event, ob, confirmed):
-            notices.append(span[0])
+            notices.append((span[0], event.id))
     return Parts(spans_by, windows, notices, accounts)
 
 

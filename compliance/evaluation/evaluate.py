@@ -343,7 +343,7 @@ def _result(
         # A term does not renew after the obligation has ended (the contingent left in June 2024:
         # its term ran to November 2025 and did not renew then): the expiry current at the end.
         end = facts.ending[0] if facts.ending is not None and facts.ending[0] < cutoff else cutoff
-        _, expiry = term_expiry(ob, tz, facts.notices, end)
+        _, expiry = term_expiry(ob, tz, facts.notice_instants, end)
         term_end = local_date(expiry, tz)
     history = sweep_history(facts, cutoff)
     breach = firsts[Category.BREACH].at(cutoff)

@@ -60,7 +60,7 @@ class Facts:
     parallel: Firsts | None  # the fulfilment of the obligation this one runs in parallel with
     deadlines: tuple[tuple[datetime | None, date], ...]  # (in force from, deadline); None: stated
     ending: tuple[datetime, EndType, str] | None
-    notices: tuple[datetime, ...]  # confirmed notices of termination
+    notices: tuple[tuple[datetime, str], ...]  # notices of termination given: (when, account id)
     firsts: tuple[Firsts, ...]  # one per Category
     accounts: tuple[Account, ...] = ()  # every categorised account, by start then id
     # The partner's first fulfilment by its accounts that are not also a lasting confirmed
@@ -77,6 +77,11 @@ class Facts:
     # those inside a range by bisection at every point of a history (a scan there made a history n²).
     waiting_ends: tuple[datetime, ...] = field(init=False, eq=False, repr=False)
     waiting_starts: tuple[datetime, ...] = field(init=False, eq=False, repr=False)
+
+    @property
+    def notice_instants(self) -> tuple[datetime, ...]:
+        """When each notice of termination was given, earliest first (``calendar.term_expiry``)."""
+        return tuple(when for when, _ in self.notices)
 
     @waiting_ends.default
     def _waiting_ends(self) -> tuple[datetime, ...]:
@@ -150,7 +155,7 @@ def first_accounts(accounts: Sequence[Account]) -> tuple[FirstAccounts, ...]:
     """
     lasting: list[int | None] = [None] * len(Category)
     windowed: list[list[tuple[datetime, datetime, int]]] = [[] for _ in Category]
-    for position, (start, _, category, until) in enumerate(accounts):
+    for position, (start, _, category, until, _) in enumerate(accounts):
         if until is not None:
             windowed[category].append((start, until, position))
         elif lasting[category] is None:

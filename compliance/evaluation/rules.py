@@ -208,7 +208,7 @@ def decide(
     if ob.not_formalised:
         return Status.NOT_ASSESSABLE, ob.not_formalised, "not formalised"
     if ob.term is not None:
-        ended, _ = term_expiry(ob, facts.tz, facts.notices, cutoff)
+        ended, _ = term_expiry(ob, facts.tz, facts.notice_instants, cutoff)
         if ended is not None:
             # A renewable term ends only after a notice; one that does not renew ends at its expiry.
             how = "after notice" if ob.term.renews else "(not renewable)"

@@ -39,8 +39,13 @@ def deciding(
     visible = facts.counted(cutoff, accounts)
     if rule in _FIRST_OF:
         wanted = _FIRST_OF[rule]
-        first = next((a.event for a in visible if a.category in wanted), None)
-        return () if first is None else (first,)
+        candidates = [a for a in visible if a.category in wanted]
+        # An account that may still lie after the cut-off, or before the duty bound (a month
+        # straddling the hour a truce took effect), decides nothing alone: when the status holds
+        # wherever it falls, another account made it certain, and that one is named.
+        first = next((a for a in candidates if a.end is not None and a.end <= cutoff), None)
+        first = first or next(iter(candidates), None)
+        return () if first is None else (first.event,)
     if rule in _ALL_OF:
         wanted = _ALL_OF[rule]
         return _unique(a.event for a in visible if a.category in wanted)
@@ -50,6 +55,15 @@ def deciding(
             if found is not None:
                 return (found,)
         return ()
+    if rule == "term expired":
+        # A renewable term ends at the expiry its earliest notice reaches: that notice decided it.
+        # One that does not renew ends by the text alone, and no account is named.
+        given = [n for n in facts.notices if n[0] < cutoff]
+        return (
+            (min(given)[1],)
+            if given and facts.obligation.term is not None and facts.obligation.term.renews
+            else ()
+        )
     if rule == "uncertain dates":
         firsts: dict[Category, str] = {}
         for a in visible:
