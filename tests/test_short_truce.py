@@ -76,3 +76,15 @@ def test_why__a_term_ended_by_notice_names_the_notice() -> None:
     )
     assert "ST15" in {e.event for e in ended.evidence}
 
+
+def test_evidence__a_truce_in_force_from_an_hour_names_the_hour() -> None:
+    """The truce took effect at 12:00 on 1 April; Brevonia's account of mortar fire at 09:30 that
+    day (ST02) read "dated before the obligation came into force (2025-04-01)", an account of
+    1 April said to come before 1 April. The reason names the hour, as does that of the
+    monitors' account dated to April (ST05), which straddles it."""
+    result = compliance.evaluate_ledger(_ledger(), date(2025, 9, 1)).result("abt-1-truce-ald")
+    reasons = {e.event: e.reason for e in result.evidence}
+    assert (
+        "dated before the obligation came into force (2025-04-01 12:00): no breach of it" in reasons["ST02"]
+    )
+    assert "dated partly before the obligation came into force (2025-04-01 12:00)" in reasons["ST05"]

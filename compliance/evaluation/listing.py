@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from itertools import compress
 from operator import attrgetter
 
@@ -160,7 +160,7 @@ def list_evidence(
                 if binds[0] is None:
                     why += "; the obligation is not in force: no breach of it"
                 else:
-                    day = local_date(binds[0], tz)
+                    day = _entry_named(binds[0], tz)
                     why += f"; dated before the obligation came into force ({day}{' at the earliest' if binds[1] else ''}): no breach of it"
             elif grade is Grade.CONFIRMED:
                 wanted.discard(link.effect)
@@ -174,7 +174,7 @@ def list_evidence(
                 and straddles(span, binds[0])
             ):
                 # It straddles the day the duty bound (categories.MAYBE_NEVER): say why it decides nothing alone.
-                day = local_date(binds[0], tz)
+                day = _entry_named(binds[0], tz)
                 why += (
                     f"; dated partly before the obligation came into force ({day}"
                     f"{' at the earliest' if binds[1] else ''}): a breach of it only if it came after"
@@ -243,6 +243,16 @@ def binding(facts: Facts, cutoff: datetime, binds: datetime | None) -> tuple[dat
     if binds is not None:
         return binds, _uncertain_entry(facts, cutoff, binds)
     return (None, False) if facts.after is not None else None
+
+
+def _entry_named(instant: datetime, tz: tzinfo) -> str:
+    """When the obligation came into force, as the reasons name it: the day in the agreement's
+    zone, and the time too when it is not the day's start. A truce in force from 12:00 would
+    otherwise call an account of 09:30 that day "dated before ... (that day)"."""
+    local = instant.astimezone(tz)
+    if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
+        return str(local.date())
+    return f"{local.date()} {local:%H:%M}" + (f":{local:%S}" if local.second else "")
 
 
 def _uncertain_entry(facts: Facts, cutoff: datetime, earliest: datetime) -> bool:
