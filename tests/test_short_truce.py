@@ -88,3 +88,19 @@ def test_evidence__a_truce_in_force_from_an_hour_names_the_hour() -> None:
         "dated before the obligation came into force (2025-04-01 12:00): no breach of it" in reasons["ST02"]
     )
     assert "dated partly before the obligation came into force (2025-04-01 12:00)" in reasons["ST05"]
+
+
+def test_evidence__a_breach_after_a_term_ended_by_notice_says_it_is_no_breach() -> None:
+    """Alderia's account of shelling on 5 August (ST19), after the truce ended on 1 August on
+    Brevonia's notice, stays linked (linking cannot know an end that a notice sets) and was
+    listed as a plain contested breach, while `activity` rightly counts it nowhere. Its evidence
+    line now says it is no breach; the monitors' clash of 28 July to 3 August (ST17) straddles the
+    end and says it is one only if it came before."""
+    result = compliance.evaluate_ledger(_ledger(), date(2025, 9, 1)).result("abt-1-truce-brv")
+    reasons = {e.event: e.reason for e in result.evidence}
+    assert reasons["ST19"].endswith("; dated after the term expired on 2025-08-01: no breach of it")
+    assert (
+        "dated partly after the term expired on 2025-08-01: a breach of it only if it came before"
+        in reasons["ST17"]
+    )
+    assert "term expired" not in reasons["ST09"]

@@ -19,6 +19,7 @@ from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import EPSILON, day_start, local_date, moment
 from compliance.core.vocabulary import Effect, Grade, Trust
+from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.categories import gives_notice, straddles
 from compliance.evaluation.facts import Facts
 from compliance.evaluation.graded import Graded
@@ -45,6 +46,7 @@ def list_evidence(
     late: dict[str, frozenset[str]] | None = None,
     all_started: bool = False,
     binds: tuple[datetime | None, bool] | None = None,
+    ended: datetime | None = None,
 ) -> tuple[list[Evidence], int, tuple[tuple[Grade, int], ...]]:
     """The evidence a result lists, in order, how many links are known by the cut-off, and how
     many of those have each grade.
@@ -63,6 +65,8 @@ def list_evidence(
     other account is given the day it is read from (``Evidence.read_from``), as
     ``categories.categorise`` cuts it: from the agreement's date, a breach from that earliest
     entry into force (the first instant a duty that waits for another can have bound).
+    ``ended``: when a renewable term ended after notice (:func:`noticed_end`); linking cannot
+    know that end, so a breach account after it is linked, and says that it is no breach.
 
     The counts by grade are over every link known by the cut-off, not only those listed: a
     reader who adds up the grades of a long list must get ``total``. Each link has the grade
@@ -179,6 +183,14 @@ def list_evidence(
                     f"; dated partly before the obligation came into force ({day}"
                     f"{' at the earliest' if binds[1] else ''}): a breach of it only if it came after"
                 )
+            if breach and ended is not None and span[1] > ended:
+                # The term ended after notice: what came after it breaches nothing (activity
+                # does not count it), though linking, which cannot know that end, kept it.
+                day = _entry_named(ended, tz)
+                if span[0] >= ended:
+                    why += f"; dated after the term expired on {day}: no breach of it"
+                else:
+                    why += f"; dated partly after the term expired on {day}: a breach of it only if it came before"
             if grade is not Grade.CONFIRMED and gives_notice(event, ob, False):
                 why += "; gives notice all the same: the notifying party's own declaration is the notice"
             read_from = None
@@ -243,6 +255,14 @@ def binding(facts: Facts, cutoff: datetime, binds: datetime | None) -> tuple[dat
     if binds is not None:
         return binds, _uncertain_entry(facts, cutoff, binds)
     return (None, False) if facts.after is not None else None
+
+
+def noticed_end(facts: Facts, cutoff: datetime) -> datetime | None:
+    """When a renewable term ended after a notice, if it did by ``cutoff`` (else ``None``)."""
+    term = facts.obligation.term
+    if term is None or not term.renews:
+        return None  # (one that does not renew ends by its text: linking left out what came after)
+    return term_expiry(facts.obligation, facts.tz, facts.notice_instants, cutoff)[0]
 
 
 def _entry_named(instant: datetime, tz: tzinfo) -> str:
