@@ -104,3 +104,37 @@ def test_evidence__a_breach_after_a_term_ended_by_notice_says_it_is_no_breach() 
         in reasons["ST17"]
     )
     assert "term expired" not in reasons["ST09"]
+
+
+def _with_notice_dated(tmp_path: Path, when: str) -> Ledger:
+    """The example's accounts with Brevonia's notice (ST15) dated ``when`` instead of 20 July."""
+    text = (EXAMPLES / "short-truce-events.csv").read_text(encoding="utf-8")
+    assert "\nST15,2025-07-20," in text
+    events = tmp_path / "events.csv"
+    events.write_text(text.replace("\nST15,2025-07-20,", f"\nST15,{when},"), encoding="utf-8")
+    return compliance.build_ledger(
+        [EXAMPLES / "short-truce-agreement.toml"],
+        [events],
+        parties_path=EXAMPLES / "short-truce-parties.toml",
+        reporters_path=EXAMPLES / "short-truce-reporters.toml",
+        gazetteer_path=EXAMPLES / "short-truce-places.toml",
+    )
+
+
+def test_term__a_notice_at_any_hour_of_the_last_day_is_in_time(tmp_path: Path) -> None:
+    """Notice 7 days before the expiry of 1 August: 25 July is the last day. A notice dated
+    "2025-07-25" ended the truce on 1 August, but one given at 15:00 that day renewed it to
+    1 October, as if the limit were midnight at the start of the day. Any hour of it is in time;
+    the next day is late."""
+    statuses = {}
+    for when in ("2025-07-25", "2025-07-25T15:00:00+02:00", "2025-07-25T23:59:00+02:00", "2025-07-26"):
+        result = compliance.evaluate_ledger(_with_notice_dated(tmp_path, when), date(2025, 9, 1)).result(
+            "abt-1-truce-brv"
+        )
+        statuses[when] = (result.status, result.term_end)
+    assert statuses == {
+        "2025-07-25": (Status.TERMINATED, date(2025, 8, 1)),
+        "2025-07-25T15:00:00+02:00": (Status.TERMINATED, date(2025, 8, 1)),
+        "2025-07-25T23:59:00+02:00": (Status.TERMINATED, date(2025, 8, 1)),
+        "2025-07-26": (Status.VIOLATED, date(2025, 10, 1)),
+    }

@@ -11,7 +11,7 @@ from datetime import date, datetime, tzinfo
 
 from compliance.core.model import Obligation
 from compliance.core.terms import Term
-from compliance.core.timeframe import day_start
+from compliance.core.timeframe import day_start, deadline_end
 
 
 def term_expiry(
@@ -40,10 +40,16 @@ def term_expiry(
 
 
 def noticed_renewal(term: Term, tz: tzinfo, notice: datetime) -> int:
-    """The renewals before the expiry a notice given at ``notice`` ends the term at."""
+    """The renewals before the expiry a notice given at ``notice`` ends the term at.
+
+    The notice limit is the last day a notice can be given, so a notice at any hour of that day
+    is in time (a notice dated to the day, read from its start, was in time and one given at
+    15:00 that day was not); never after the expiry itself, when no notice period is set."""
     if not term.renews:
         return 0
-    return _first_renewal(term, lambda day: notice <= day_start(term.notice_limit(day), tz))
+    return _first_renewal(
+        term, lambda day: notice < min(deadline_end(term.notice_limit(day), tz), day_start(day, tz))
+    )
 
 
 def _first_renewal(term: Term, reached: Callable[[date], bool]) -> int:
