@@ -138,3 +138,25 @@ def test_term__a_notice_at_any_hour_of_the_last_day_is_in_time(tmp_path: Path) -
         "2025-07-25T23:59:00+02:00": (Status.TERMINATED, date(2025, 8, 1)),
         "2025-07-26": (Status.VIOLATED, date(2025, 10, 1)),
     }
+
+
+def test_term__a_notice_dated_across_its_limit_leaves_the_end_uncertain(tmp_path: Path) -> None:
+    """Brevonia's notice dated only to July (ST15) may have come by 25 July, in time to end the
+    truce on 1 August, or later, when the truce ran on to 1 October. It was read from 1 July
+    alone, and the truce was `terminated`: the evaluator chose where the uncertain date falls.
+    Both outcomes are now possible, the notice is among the accounts the reason turns on, and no
+    account after 1 August is said to come after the end."""
+    result = compliance.evaluate_ledger(_with_notice_dated(tmp_path, "2025-07"), date(2025, 9, 1)).result(
+        "abt-1-truce-brv"
+    )
+    assert (result.status, result.possible) == (Status.INDETERMINATE, (Status.VIOLATED, Status.TERMINATED))
+    assert "ST15" in result.why.accounts
+    assert not any("term expired" in e.reason for e in result.evidence)
+    # A notice dated to a range wholly before the limit ends the truce as before.
+    early = compliance.evaluate_ledger(_with_notice_dated(tmp_path, "~2025-07-10"), date(2025, 9, 1))
+    assert early.result("abt-1-truce-brv").status is Status.TERMINATED
+    # Once both expiries have passed it is ended either way, on a day the reason does not choose.
+    late = compliance.evaluate_ledger(_with_notice_dated(tmp_path, "2025-07"), date(2025, 11, 1))
+    assert late.result("abt-1-truce-brv").reason == (
+        "term expired on 2025-08-01 or on 2025-10-01 after notice (the notice's date is uncertain)"
+    )

@@ -60,7 +60,7 @@ class Account(NamedTuple):
         return self.start < cutoff and (self.until is None or cutoff <= self.until)
 
 
-Derived = tuple[tuple[Firsts, ...], tuple[tuple[datetime, str], ...], tuple[Account, ...]]
+Derived = tuple[tuple[Firsts, ...], tuple[tuple[datetime, datetime, str], ...], tuple[Account, ...]]
 """What the facts of one obligation take from its graded links: firsts, notices, accounts."""
 
 
@@ -69,7 +69,7 @@ class Parts(NamedTuple):
 
     spans: tuple[list[Span], ...]  # per Category
     windows: tuple[list[tuple[datetime, datetime, datetime]], ...]  # per Category
-    notices: list[tuple[datetime, str]]  # (given at, account id)
+    notices: list[tuple[datetime, datetime, str]]  # (given from, until before, account id)
     accounts: list[Account]
 
     def sort(self) -> Parts:
@@ -113,7 +113,7 @@ def categorise(
     waits for another: ``facts.Facts.breaches_from``); breaches are read from then on.
     """
     accounts: list[Account] = []
-    notices: list[tuple[datetime, str]] = []
+    notices: list[tuple[datetime, datetime, str]] = []
     spans_by: tuple[list[Span], ...] = tuple([] for _ in Category)
     windows: tuple[list[tuple[datetime, datetime, datetime]], ...] = tuple([] for _ in Category)
     add = accounts.append
@@ -167,7 +167,7 @@ def categorise(
                 add(Account(span[0], event.id, chosen, None, span[1]))
                 spans_by[chosen].append(span)
         if gives_notice(event, ob, confirmed):
-            notices.append((span[0], event.id))
+            notices.append((span[0], span[1], event.id))
     return Parts(spans_by, windows, notices, accounts)
 
 

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from attrs import field, frozen
 
 from compliance.core.model import Agreement, Ending, Obligation, ending_order
-from compliance.core.timeframe import day_start, moment
+from compliance.core.timeframe import EPSILON, day_start, moment
 from compliance.core.vocabulary import (
     DependencyType,
     Effect,
@@ -27,6 +27,7 @@ from compliance.core.vocabulary import (
     Grade,
     Trust,
 )
+from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.categories import Account, Category, Derived, categorise
 from compliance.evaluation.graded import Graded, Gradings
 from compliance.evaluation.intervals import NEVER, Firsts, Span, least_open
@@ -60,7 +61,7 @@ class Facts:
     parallel: Firsts | None  # the fulfilment of the obligation this one runs in parallel with
     deadlines: tuple[tuple[datetime | None, date], ...]  # (in force from, deadline); None: stated
     ending: tuple[datetime, EndType, str] | None
-    notices: tuple[tuple[datetime, str], ...]  # notices of termination given: (when, account id)
+    notices: tuple[tuple[datetime, datetime, str], ...]  # notices of termination: (from, until before, id)
     firsts: tuple[Firsts, ...]  # one per Category
     accounts: tuple[Account, ...] = ()  # every categorised account, by start then id
     # The partner's first fulfilment by its accounts that are not also a lasting confirmed
@@ -81,7 +82,13 @@ class Facts:
     @property
     def notice_instants(self) -> tuple[datetime, ...]:
         """When each notice of termination was given, earliest first (``calendar.term_expiry``)."""
-        return tuple(when for when, _ in self.notices)
+        return tuple(start for start, _, _ in self.notices)
+
+    def notice_latest(self, cutoff: datetime) -> tuple[datetime, ...]:
+        """The latest each notice can have been given, of those certainly given by ``cutoff``: a
+        notice dated to a month may have come after the limit its earliest day is within, and
+        one whose dates run past the cut-off may not have been given yet."""
+        return tuple(end - EPSILON for _, end, _ in self.notices if end <= cutoff)
 
     @waiting_ends.default
     def _waiting_ends(self) -> tuple[datetime, ...]:
@@ -357,3 +364,18 @@ def _facts(
             waiting_breaches=waiting.get(ob.id),
         )
     return facts
+
+
+def notice_placements(facts: Facts, cutoff: datetime) -> list[Sequence[datetime] | None]:
+    """Where the notices of a renewable term are tried: each at its earliest (``None``: the facts'
+    own), and, when that ends the term at another expiry, each at its latest (a notice dated to
+    July, for a limit of 25 July, may be in time or late): the evaluator does not choose. An
+    expiry depends on the earliest notice only and moves later with it, so the two ends give
+    every place a status can differ at: ended by the cut-off or not."""
+    term = facts.obligation.term
+    if term is None or not term.renews or not facts.notices:
+        return [None]
+    latest = facts.notice_latest(cutoff)
+    early = term_expiry(facts.obligation, facts.tz, facts.notice_instants, cutoff)[0]
+    late = term_expiry(facts.obligation, facts.tz, latest, cutoff)[0]
+    return [None] if early == late else [None, latest]

@@ -66,9 +66,12 @@ def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
         # A term ends only at its first expiry (when it does not renew) or at the expiry a
         # notice reaches (the earliest notice's, when it renews): the other renewals change
         # nothing, and a term renewed daily would otherwise give a point per day.
+        # A notice dated to a range may reach another expiry from its latest instant.
+        latest = [end - EPSILON for _, end, _ in facts.notices]
         points.update(facts.notice_instants)
+        points.update(end for _, end, _ in facts.notices)
         ends = {term.first_expiry} | {
-            term.expiry(noticed_renewal(term, facts.tz, n)) for n in facts.notice_instants
+            term.expiry(noticed_renewal(term, facts.tz, n)) for n in (*facts.notice_instants, *latest)
         }
         points.update(day_start(day, facts.tz) for day in ends if day_start(day, facts.tz) <= until)
     # Evaluations happen "as of" whole days, so the sweep visits the day boundaries at or just

@@ -21,7 +21,7 @@ from compliance.core.timeframe import EPSILON, day_start, local_date, moment
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.categories import gives_notice, straddles
-from compliance.evaluation.facts import Facts
+from compliance.evaluation.facts import Facts, notice_placements
 from compliance.evaluation.graded import Graded
 from compliance.evaluation.grading import grade_account_in
 from compliance.evaluation.incident_index import IncidentIndex
@@ -262,6 +262,9 @@ def noticed_end(facts: Facts, cutoff: datetime) -> datetime | None:
     term = facts.obligation.term
     if term is None or not term.renews:
         return None  # (one that does not renew ends by its text: linking left out what came after)
+    # Only an end the notices give wherever their uncertain dates fall (``notice_placements``).
+    if len(notice_placements(facts, cutoff)) > 1:
+        return None
     return term_expiry(facts.obligation, facts.tz, facts.notice_instants, cutoff)[0]
 
 

@@ -21,7 +21,7 @@ from compliance.core.vocabulary import (
 )
 from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.categories import Category
-from compliance.evaluation.facts import Facts
+from compliance.evaluation.facts import Facts, notice_placements
 from compliance.evaluation.intervals import Firsts
 
 RULE_NAMES: tuple[str, ...] = (
@@ -184,6 +184,7 @@ def decide(
     deadline: date | None = None,
     set_by_partner: bool = False,
     named: str = "",
+    notices: Sequence[datetime] | None = None,
 ) -> tuple[Status, str, str]:
     """The rules, in order: ``(status, reason, rule)``, the rule named as in docs/obligation-logic.md.
 
@@ -208,7 +209,8 @@ def decide(
     if ob.not_formalised:
         return Status.NOT_ASSESSABLE, ob.not_formalised, "not formalised"
     if ob.term is not None:
-        ended, _ = term_expiry(ob, facts.tz, facts.notice_instants, cutoff)
+        given = facts.notice_instants if notices is None else notices
+        ended, _ = term_expiry(ob, facts.tz, given, cutoff)
         if ended is not None:
             # A renewable term ends only after a notice; one that does not renew ends at its expiry.
             how = "after notice" if ob.term.renews else "(not renewable)"
@@ -304,19 +306,30 @@ def status_at(
     if len(days) > 1:
         named = f"{days[0]} or later" if days[-1] is None else f"a day from {days[0]} to {days[-1]}"
     outcomes: dict[Status, tuple[str, str]] = {}
+    placed = notice_placements(facts, cutoff)
     for in_force, firsts in entries(facts, cutoff, memo):
         for deadline in days:
             thresholds = [cutoff]
             if deadline is not None:
                 thresholds.append(deadline_end(deadline, facts.tz))
             for combination in itertools.product(*_placements(facts, firsts, cutoff, thresholds)):
-                status, reason, rule = decide(
-                    facts, cutoff, combination, in_force, deadline, set_by_partner, named
-                )
-                outcomes.setdefault(status, (reason, rule))
+                for notices in placed:
+                    status, reason, rule = decide(
+                        facts, cutoff, combination, in_force, deadline, set_by_partner, named, notices
+                    )
+                    outcomes.setdefault(status, (reason, rule))
     possible = tuple(sorted(outcomes, key=_ORDER.__getitem__))
     if len(possible) == 1:
-        return possible[0], possible, *outcomes[possible[0]]
+        reason, rule = outcomes[possible[0]]
+        if rule == "term expired" and len(placed) > 1:
+            # Ended wherever the notice's uncertain date falls, but not at one expiry: say both.
+            ends = {
+                term_expiry(facts.obligation, facts.tz, n or facts.notice_instants, cutoff)[0] for n in placed
+            }
+            expired = sorted(local_date(e, facts.tz) for e in ends if e is not None)
+            if len(expired) > 1:
+                reason = f"term expired on {expired[0]} or on {expired[-1]} after notice (the notice's date is uncertain)"
+        return possible[0], possible, reason, rule
     names = ", ".join(s.value for s in possible)
     partner = (
         " (the fulfilment of the obligation it runs in parallel with among them)" if len(days) > 1 else ""

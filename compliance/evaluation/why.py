@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from itertools import chain
 
 from compliance.evaluation.categories import Account, Category
-from compliance.evaluation.facts import Facts
+from compliance.evaluation.facts import Facts, notice_placements
 
 _FIRST_OF: dict[str, tuple[Category, ...]] = {
     "fulfilled": (Category.FULFIL,),
@@ -60,7 +61,7 @@ def deciding(
         # One that does not renew ends by the text alone, and no account is named.
         given = [n for n in facts.notices if n[0] < cutoff]
         return (
-            (min(given)[1],)
+            (min(given)[2],)
             if given and facts.obligation.term is not None and facts.obligation.term.renews
             else ()
         )
@@ -68,7 +69,11 @@ def deciding(
         firsts: dict[Category, str] = {}
         for a in visible:
             firsts.setdefault(a.category, a.event)
-        return _unique(firsts[c] for c in sorted(firsts))
+        # A notice dated to a range that may be in time or late is one of the uncertain dates.
+        noticed = (
+            [n for n in facts.notices if n[0] < cutoff] if len(notice_placements(facts, cutoff)) > 1 else []
+        )
+        return _unique(chain((firsts[c] for c in sorted(firsts)), (min(noticed)[2],) if noticed else ()))
     return ()
 
 
