@@ -8,7 +8,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 import compliance
+from compliance.cli import main
 from compliance.core.vocabulary import Status
 from compliance.linking.ledger import Ledger
 
@@ -160,3 +163,13 @@ def test_term__a_notice_dated_across_its_limit_leaves_the_end_uncertain(tmp_path
     assert late.result("abt-1-truce-brv").reason == (
         "term expired on 2025-08-01 or on 2025-10-01 after notice (the notice's date is uncertain)"
     )
+
+
+def test_short_truce__the_encoding_checks_without_warnings(capsys: pytest.CaptureFixture[str]) -> None:
+    """`compliance check` on the example, as the files' header says to run it: no error, no warning."""
+    files = [str(EXAMPLES / f"short-truce-{name}") for name in ("agreement.toml",)]
+    registries = ["--parties", str(EXAMPLES / "short-truce-parties.toml")]
+    registries += ["--reporters", str(EXAMPLES / "short-truce-reporters.toml")]
+    registries += ["--gazetteer", str(EXAMPLES / "short-truce-places.toml")]
+    assert main(["check", *files, *registries]) == 0
+    assert "0 error(s), 0 warning(s); 0 law counterexample(s)" in capsys.readouterr().err
