@@ -164,7 +164,7 @@ def list_evidence(
                 if binds[0] is None:
                     why += "; the obligation is not in force: no breach of it"
                 else:
-                    day = _entry_named(binds[0], tz)
+                    day = _instant_named(binds[0], tz)
                     why += f"; dated before the obligation came into force ({day}{' at the earliest' if binds[1] else ''}): no breach of it"
             elif grade is Grade.CONFIRMED:
                 wanted.discard(link.effect)
@@ -178,7 +178,7 @@ def list_evidence(
                 and straddles(span, binds[0])
             ):
                 # It straddles the day the duty bound (categories.MAYBE_NEVER): say why it decides nothing alone.
-                day = _entry_named(binds[0], tz)
+                day = _instant_named(binds[0], tz)
                 why += (
                     f"; dated partly before the obligation came into force ({day}"
                     f"{' at the earliest' if binds[1] else ''}): a breach of it only if it came after"
@@ -186,7 +186,7 @@ def list_evidence(
             if breach and ended is not None and span[1] > ended:
                 # The term ended after notice: what came after it breaches nothing (activity
                 # does not count it), though linking, which cannot know that end, kept it.
-                day = _entry_named(ended, tz)
+                day = _instant_named(ended, tz)
                 if span[0] >= ended:
                     why += f"; dated after the term expired on {day}: no breach of it"
                 else:
@@ -268,10 +268,10 @@ def noticed_end(facts: Facts, cutoff: datetime) -> datetime | None:
     return term_expiry(facts.obligation, facts.tz, facts.notice_instants, cutoff)[0]
 
 
-def _entry_named(instant: datetime, tz: tzinfo) -> str:
-    """When the obligation came into force, as the reasons name it: the day in the agreement's
-    zone, and the time too when it is not the day's start. A truce in force from 12:00 would
-    otherwise call an account of 09:30 that day "dated before ... (that day)"."""
+def _instant_named(instant: datetime, tz: tzinfo) -> str:
+    """When the obligation came into force, or its term ended, as the reasons name it: the day in
+    the agreement's zone, and the time too when it is not the day's start. A truce in force from
+    12:00 would otherwise call an account of 09:30 that day "dated before ... (that day)"."""
     local = instant.astimezone(tz)
     if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
         return str(local.date())

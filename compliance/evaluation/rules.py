@@ -324,7 +324,8 @@ def status_at(
         if rule == "term expired" and len(placed) > 1:
             # Ended wherever the notice's uncertain date falls, but not at one expiry: say both.
             ends = {
-                term_expiry(facts.obligation, facts.tz, n or facts.notice_instants, cutoff)[0] for n in placed
+                term_expiry(facts.obligation, facts.tz, facts.notice_instants if n is None else n, cutoff)[0]
+                for n in placed
             }
             expired = sorted(local_date(e, facts.tz) for e in ends if e is not None)
             if len(expired) > 1:
