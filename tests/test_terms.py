@@ -25,6 +25,7 @@ from compliance.evaluation.evaluate import evaluate
 from compliance.evaluation.results import ObligationResult
 from compliance.load.agreement_files import load_agreement_text
 from compliance.load.checks import check_agreements
+from compliance.testing.static import static_problems
 from tests.support import AGREEMENTS, PARTIES, ledger_from_csv, rows
 
 D = date
@@ -188,3 +189,22 @@ def test_term__a_notice_period_reaching_back_before_any_calendar_is_refused() ->
     assert agreement is not None, problems
     found = check_agreements([(agreement, "long.toml", text)], PARTIES)
     assert any(p.field.endswith(".term") and p.message == "term too long to evaluate" for p in found)
+
+
+def test_term__a_renewable_term_with_no_rule_for_notices_is_warned_of() -> None:
+    """Without a rule linking notices of termination, a notice in an event file with no explicit
+    link is unlinked and the term renews for ever, silently: the static check says so. Point 4's
+    term has such a rule and draws no warning."""
+    term_message = "renews unless notice is given"
+    assert not [p for p in static_problems(AGREEMENTS, AGREEMENTS) if term_message in p.message]
+
+    def without_notice_rules(ob: Obligation) -> Obligation:
+        rules = tuple(r for r in ob.rules if "notice-of-termination" not in r.kinds)
+        return attrs.evolve(ob, rules=rules) if ob.id == TERM else ob
+
+    changed = [
+        attrs.evolve(a, obligations=tuple(map(without_notice_rules, a.obligations))) for a in AGREEMENTS
+    ]
+    warned = [p for p in static_problems(changed, changed) if term_message in p.message]
+    assert [(p.field, TERM in p.message) for p in warned] == [(warned[0].field, True)]
+    assert warned[0].field.endswith(".term")

@@ -72,6 +72,7 @@ def static_problems(
 
         found += [at(path, message) for path, message in _rules(agreement)]
         found += [at(path, message) for path, message in _deadlines(agreement)]
+        found += [at(path, message) for path, message in _notices(agreement)]
         if names is not None and gazetteer is not None:
             where = gazetteer_label or str(gazetteer)
             found += [at(path, message) for path, message in _places(agreement, names, where)]
@@ -101,6 +102,22 @@ def _rules(agreement: Agreement) -> Iterator[tuple[str, str]]:
                 f"$.obligations[{i}].rules",
                 f"{ob.kind.value} {ob.id!r} has no rule with effect 'fulfils': no event kind can fulfil it; "
                 "only an account with an explicit link can (if that is meant, say 'explicit links' in its note)",
+            )
+
+
+def _notices(agreement: Agreement) -> Iterator[tuple[str, str]]:
+    """A term that renews unless notice is given, with no rule linking notices of termination: a
+    notice in an event file with no explicit link is then unlinked, and the term renews for ever
+    without a word (a short truce's encoder found it so)."""
+    for i, ob in enumerate(agreement.obligations):
+        if ob.term is None or not ob.term.renews or EXPLICIT_ROUTE in ob.note.casefold():
+            continue
+        if not any("notice-of-termination" in rule.kinds for rule in ob.rules):
+            yield (
+                f"$.obligations[{i}].term",
+                f"the term of {ob.id!r} renews unless notice is given, but no rule links "
+                "'notice-of-termination' accounts to it: only a notice with an explicit link can end it "
+                "(add a rule with that kind and effect 'relevant', or say 'explicit links' in its note)",
             )
 
 
