@@ -99,6 +99,15 @@ def parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--gazetteer", type=Path, default=None, metavar="FILE", help=gazetteer)
 
+    def trust(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--trust",
+            type=Trust,
+            choices=list(Trust),
+            default=Trust.STANDARD,
+            help="whose word confirms an account: strict, standard (default) or broad (docs/obligation-logic.md)",
+        )
+
     def inputs(p: argparse.ArgumentParser) -> None:
         registries(p)
         p.add_argument(
@@ -129,13 +138,7 @@ def parser() -> argparse.ArgumentParser:
             action="store_true",
             help="exit 1, writing nothing but the problems, if any input error is found",
         )
-        p.add_argument(
-            "--trust",
-            type=Trust,
-            choices=list(Trust),
-            default=Trust.STANDARD,
-            help="whose word confirms an account: strict, standard (default) or broad (docs/obligation-logic.md)",
-        )
+        trust(p)
         p.add_argument(
             "--output", type=_output_file, metavar="PATH", help="write to a file instead of standard output"
         )
@@ -208,13 +211,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p.add_argument("--output", type=_output_file, metavar="PATH")
     p.add_argument("--strict", action="store_true")
-    p.add_argument(
-        "--trust",
-        type=Trust,
-        choices=list(Trust),
-        default=Trust.STANDARD,
-        help="whose word confirms an account: strict, standard (default) or broad (docs/obligation-logic.md)",
-    )
+    trust(p)
     registries(p)
     p.set_defaults(agreement=[])
 
