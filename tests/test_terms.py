@@ -25,7 +25,9 @@ from compliance.evaluation.evaluate import evaluate
 from compliance.evaluation.results import ObligationResult
 from compliance.load.agreement_files import load_agreement_text
 from compliance.load.checks import check_agreements
+from compliance.render.tables import agreements_text
 from compliance.testing.static import static_problems
+from compliance.views.agreements import AgreementListing
 from tests.support import AGREEMENTS, PARTIES, ledger_from_csv, rows
 
 D = date
@@ -208,3 +210,26 @@ def test_term__a_renewable_term_with_no_rule_for_notices_is_warned_of() -> None:
     warned = [p for p in static_problems(changed, changed) if term_message in p.message]
     assert [(p.field, TERM in p.message) for p in warned] == [(warned[0].field, True)]
     assert warned[0].field.endswith(".term")
+
+
+def test_term__the_agreements_listing_gives_each_term() -> None:
+    """`compliance agreements` said nothing of a term: a two-month truce read like a duty without
+    end. It now gives the length, the start, the renewal and who may give notice, and when."""
+    listing = AgreementListing(
+        tuple(
+            with_term(
+                Term(D(2025, 4, 1), months=2, renewal_months=2, notice_days=7, notice_by=("ARM", "AZE"))
+            )
+        ),
+        (),
+    )
+    text = agreements_text(listing)
+    assert (
+        f"{TERM} (RUS; obligation, maintenance, term of 2 months from 2025-04-01, renewed for 2 months "
+        "unless ARM or AZE gives notice 7 days before an expiry)"
+    ) in text
+    listing = AgreementListing(tuple(with_term(Term(D(2024, 11, 27), days=60))), ())
+    assert (
+        f"{TERM} (RUS; obligation, maintenance, term of 60 days from 2024-11-27, not renewed)"
+        in agreements_text(listing)
+    )

@@ -8,6 +8,7 @@ import json
 from collections.abc import Mapping, Sequence
 
 from compliance.core.model import Agreement, Obligation
+from compliance.core.terms import Term
 from compliance.core.vocabulary import Status, Trust
 from compliance.load.converter import converter
 from compliance.render.json import lineage_step
@@ -183,7 +184,7 @@ def agreements_text(listing: AgreementListing) -> str:
         for article in a.articles:
             lines.append(f"  {article.number}. {article.title} [{article.text_status}]")
             for ob in a.obligations_of(article.number):
-                due = _listed_deadline(a, ob)
+                due = _listed_deadline(a, ob) + (f", {_listed_term(ob.term)}" if ob.term is not None else "")
                 lines.append(
                     f"     - {ob.id} ({', '.join(ob.bearers)}; {ob.modality.value}, {ob.kind.value}{due}): {ob.summary}"
                 )
@@ -201,6 +202,25 @@ def _listed_deadline(agreement: Agreement, ob: Obligation) -> str:
     if changes:
         due += ("," if due else "") + " amended " + ", ".join(changes)
     return due
+
+
+def _listed_term(term: Term) -> str:
+    """A fixed term as the text sets it ("term of 5 years from 2020-11-10, renewed for 5 years
+    unless ARM or AZE gives notice 6 months before an expiry"): the listing said nothing of it,
+    so a two-month truce read like a duty without end."""
+    out = f"term of {_length(term.years, term.months, term.days)} from {term.start.isoformat()}"
+    if not term.renews:
+        return out + ", not renewed"
+    out += f", renewed for {_length(term.renewal_years, term.renewal_months, term.renewal_days)} unless "
+    out += f"{' or '.join(term.notice_by)} gives notice" if term.notice_by else "notice is given"
+    if term.notice_months or term.notice_days:
+        out += f" {_length(0, term.notice_months, term.notice_days)} before an expiry"
+    return out
+
+
+def _length(years: int, months: int, days: int) -> str:
+    parts = [(years, "year"), (months, "month"), (days, "day")]
+    return " ".join(f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n) or "0 days"
 
 
 def agreements_json(listing: AgreementListing) -> str:
