@@ -66,8 +66,9 @@ def sweep_history(facts: Facts, until: datetime) -> tuple[Transition, ...]:
         # A term ends only at its first expiry (when it does not renew) or at the expiry a
         # notice reaches (the earliest notice's, when it renews): the other renewals change
         # nothing, and a term renewed daily would otherwise give a point per day.
-        # A notice dated to a range may reach another expiry from its latest instant.
-        latest = [end - EPSILON for _, end, _ in facts.notices]
+        # A notice dated to a range may reach another expiry from its latest instant (one whose
+        # range runs past ``until`` reaches an expiry after it, which the sweep does not visit).
+        latest = facts.notice_latest(until)
         points.update(facts.notice_instants)
         points.update(end for _, end, _ in facts.notices)
         ends = {term.first_expiry} | {
