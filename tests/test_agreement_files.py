@@ -138,8 +138,8 @@ def test_malformed__each_case_gives_its_problem(text: str, expected: str) -> Non
     [
         ('"20201120"', "expected a date YYYY-MM-DD, got '20201120'"),
         ('"2020-W47-5"', "expected a date YYYY-MM-DD, got '2020-W47-5'"),
-        ('"2020-11-31"', "not a calendar date: '2020-11-31'"),
-        ('"0000-11-20"', "year 0 is outside 1900-2100"),
+        ('"2020-11-31"', "not a calendar date: '2020-11-31': November 2020 has 30 days"),
+        ('"0000-11-20"', "year 0 is outside 1900–2100"),
     ],
 )
 def test_malformed__a_date_written_as_text_is_yyyy_mm_dd(written: str, expected: str) -> None:

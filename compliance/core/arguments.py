@@ -11,13 +11,12 @@ years, the same message for an unknown agreement.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import TypeAlias
 
 from compliance.core.model import Agreement
-from compliance.core.timeframe import FIRST_YEAR, LAST_YEAR, SUPPORTED_YEARS
+from compliance.core.timeframe import iso_day, year_problem
 from compliance.core.vocabulary import Trust
 
 TrustArg: TypeAlias = Trust | str
@@ -29,7 +28,6 @@ AgreementIds: TypeAlias = str | Iterable[str] | None
 
 _POLICY_NAMES = frozenset(t.value for t in Trust)
 _POLICIES = ", ".join(repr(t.value) for t in Trust)
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def as_trust(value: TrustArg) -> Trust:
@@ -59,8 +57,9 @@ def as_day(value: DayArg, name: str) -> date:
         day = value
     else:
         raise TypeError(f"{name}: expected a date or a string YYYY-MM-DD, got {type(value).__name__}")
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(f"{name}: {day.isoformat()}: {SUPPORTED_YEARS}")
+    problem = year_problem(day.year)
+    if problem is not None:
+        raise ValueError(f"{name}: {problem}")
     return day
 
 
@@ -70,12 +69,10 @@ def as_optional_day(value: DayArg | None, name: str) -> date | None:
 
 
 def _parse_day(text: str, name: str) -> date:
-    if not _ISO_DAY.fullmatch(text):
-        raise ValueError(f"{name}: expected a date YYYY-MM-DD, got {text!r}")
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{name}: {text!r} is not a calendar date") from None
+        return iso_day(text)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
 
 
 def agreement_ids(value: AgreementIds, agreements: Sequence[Agreement]) -> tuple[str, ...]:

@@ -29,10 +29,46 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 """The years the library takes dates in, everywhere: agreement and event files, the command line
 and the Python API. A date outside them is a typo, and calendar arithmetic near the year 9999
 overflows."""
-SUPPORTED_YEARS = f"dates from {FIRST_YEAR} to {LAST_YEAR} are supported"
-"""How a date outside them is refused, in the command line's words and the API's alike."""
 
 _OFFSET = re.compile(r"^(?P<sign>[+-])(?P<h>\d{2}):(?P<m>\d{2})$")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+"""In English whatever the locale (``calendar.month_name`` follows it)."""
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""ASCII digits only: ``\\d`` takes other scripts' digits, and ``date.fromisoformat`` alone also
+takes ``20240101`` and the week date ``2024-W01-1``."""
+
+
+def iso_day(text: str) -> date:
+    """The day ``YYYY-MM-DD`` text names, read by one rule wherever a day is given as text.
+
+    Agreement files, event files, the command line and the Python API all take days this way;
+    when each had its own parser, ``2023-02-30`` was "not a calendar date" in one place and
+    "expected YYYY-MM-DD" (which it is) in another. Raises ``ValueError`` naming what is wrong:
+    the shape, the year's range, or the month or day that does not exist.
+    """
+    if not _ISO_DAY.fullmatch(text):
+        raise ValueError(f"expected a date YYYY-MM-DD, got {text!r}")
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+    problem = year_problem(year)
+    if problem is not None:
+        raise ValueError(problem)
+    if not 1 <= month <= 12:
+        raise ValueError(f"not a calendar date: {text!r}: there is no month {month}")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        why = f"there is no day {day}" if day < 1 else f"{MONTH_NAMES[month - 1]} {year} has {days} days"
+        raise ValueError(f"not a calendar date: {text!r}: {why}")
+    return date(year, month, day)
+
+
+def year_problem(year: int) -> str | None:
+    """Why ``year`` is not one a date may have (:data:`FIRST_YEAR` to :data:`LAST_YEAR`), or ``None``."""
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    return f"year {year} is outside {FIRST_YEAR}–{LAST_YEAR}"
 
 
 @lru_cache(maxsize=256)

@@ -13,7 +13,7 @@ from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.problems import Problem, Severity, in_order
 from compliance.core.terms import Term
-from compliance.core.timeframe import FIRST_YEAR, LAST_YEAR
+from compliance.core.timeframe import FIRST_YEAR, LAST_YEAR, year_problem
 from compliance.core.vocabulary import EVENT_KIND_SET
 from compliance.load.agreement_files import Locator
 from compliance.load.cycles import dependency_cycles
@@ -200,8 +200,9 @@ def _too_long(term: Term) -> bool:
 
 def _check_one(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[str, str]]:
     for path, value in _dates(agreement):
-        if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
-            yield path, f"year {value.year} is outside {FIRST_YEAR}-{LAST_YEAR}"
+        problem = None if value is None else year_problem(value.year)
+        if problem is not None:
+            yield path, problem
     for i, ob in enumerate(agreement.obligations):
         term = ob.term
         if term is not None and _too_long(term):

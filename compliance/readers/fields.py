@@ -9,7 +9,7 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from compliance.core.timeframe import FIRST_YEAR, LAST_YEAR, EventTime, Precision
+from compliance.core.timeframe import MONTH_NAMES, EventTime, Precision, iso_day, year_problem
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 """Every pattern here is ASCII: ``\\d`` would take other scripts' digits ("٢٠٢٠-٠١-٠١"), which
@@ -22,10 +22,6 @@ _NUMERIC_DATE = re.compile(r"^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})$", re.ASCII)
 """Three numbers with one separator: ``13/09/2022``, ``9/27/2020``, ``16.11.2021``, ``2021/11/16``."""
 _MIDNIGHT = re.compile(r"[ T]0?0:00(?::00(?:\.0+)?)?$", re.ASCII)
 """A time of midnight with no offset, as a date column comes out of a date-time type."""
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 class FieldError(ValueError):
@@ -53,10 +49,9 @@ def parse_when(text: str) -> tuple[date | datetime, date | datetime | None, Prec
 def _parse_plain(raw: str) -> tuple[date | datetime, date | datetime | None, Precision]:
     if _ISO_DAY.match(raw):
         try:
-            day = date.fromisoformat(raw)
-        except ValueError:
-            raise FieldError(_no_such_day(raw, int(raw[:4]), int(raw[5:7]), int(raw[8:10]))) from None
-        return _check_year(day), None, Precision.DAY
+            return iso_day(raw), None, Precision.DAY
+        except ValueError as exc:
+            raise FieldError(str(exc)) from None
     month = _ISO_MONTH.match(raw)
     if month:
         year, number = _year_in_range(int(month[1])), int(month[2])
@@ -140,7 +135,7 @@ def _is_day(year: int, month: int, day: int) -> bool:
 
 
 def _spoken(year: int, month: int, day: int) -> str:
-    return f"{day} {_MONTH_NAMES[month - 1]} {year}"
+    return f"{day} {MONTH_NAMES[month - 1]} {year}"
 
 
 def without_midnight(text: str) -> str:
@@ -168,24 +163,10 @@ def _year_in_range(year: int) -> int:
     ``ValueError`` ("year 0 is out of range"), which no reader would catch as a field's problem,
     so ``0000-05`` in one row stopped the whole run with no file or line.
     """
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise FieldError(f"year {year} is outside {FIRST_YEAR}–{LAST_YEAR}")
+    problem = year_problem(year)
+    if problem is not None:
+        raise FieldError(problem)
     return year
-
-
-def _no_such_day(raw: str, year: int, month: int, day: int) -> str:
-    """Why ``YYYY-MM-DD`` text names no day: its year, its month or its day, the one that is wrong.
-
-    The text has the expected shape, so "expected YYYY-MM-DD" alone would not tell the user
-    what to fix in ``2023-02-30`` (February 2023 has 28 days) or ``0000-01-01`` (no year 0).
-    """
-    _year_in_range(year)
-    if not 1 <= month <= 12:
-        return f"not a calendar date: {raw!r}: there is no month {month}"
-    if day < 1:
-        return f"not a calendar date: {raw!r}: there is no day {day}"
-    days = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
-    return f"not a calendar date: {raw!r}: {_MONTH_NAMES[month - 1]} {year} has {days} days"
 
 
 class EndFieldError(FieldError):
