@@ -463,7 +463,15 @@ def test_to_rows__one_flat_row_per_obligation_without_pandas(monkeypatch: pytest
     keys = ["agreement", "article", "obligation", "bearers", "status", "pam_score", "deadline"]
     keys += ["evidence_total", "evidence_confirmed", "evidence_alleged", "evidence_contested", "why"]
     keys += ["reason", "possible_statuses", "status_strict", "status_standard", "status_broad", "term_end"]
-    keys += ["breach_on_record", "not_formalised", "beneficiaries", "modality", "kind", "summary"]
+    keys += [
+        "term_end_latest",
+        "breach_on_record",
+        "not_formalised",
+        "beneficiaries",
+        "modality",
+        "kind",
+        "summary",
+    ]
     keys += ["as_of", "known_on", "trust"]
     assert all(list(row) == keys for row in rows)
     aghdam = next(r for r in rows if r["obligation"] == "ts2020-2-aghdam")

@@ -69,6 +69,7 @@ def test_rows__one_per_obligation_saying_what_the_json_report_says(
         assert {p: row[f"status_{p}"] for p in ob["status_by_trust"]} == ob["status_by_trust"]
         assert row["deadline"] == (ob["deadline"] or "")
         assert row["term_end"] == (ob["term_end"] or "")
+        assert row["term_end_latest"] == (ob["term_end_latest"] or "")
         assert row["breach_on_record"] == str(ob["breach_on_record"])
         assert int(row["evidence_total"]) == ob["evidence_total"]
         assert {g: int(row[f"evidence_{g}"]) for g in ob["evidence_by_grade"]} == ob["evidence_by_grade"]

@@ -39,6 +39,19 @@ def term_expiry(
     return None, day_start(term.expiry(reached), tz)
 
 
+def term_ends(
+    ob: Obligation, tz: tzinfo, earliest: Sequence[datetime], latest: Sequence[datetime], cutoff: datetime
+) -> tuple[datetime, datetime]:
+    """The term's current expiry with each notice read at its earliest, and at its latest.
+
+    A notice dated to a range (a month, an approximate day) may have come by a notice limit or
+    after it: the term then ended at one expiry, or ran on to a later one, and the evaluator does
+    not choose (``facts.notice_placements``). The two differ only then; ``latest`` holds the
+    latest instant of each notice certainly given by ``cutoff`` (``Facts.notice_latest``).
+    """
+    return term_expiry(ob, tz, earliest, cutoff)[1], term_expiry(ob, tz, latest, cutoff)[1]
+
+
 def noticed_renewal(term: Term, tz: tzinfo, notice: datetime) -> int:
     """The renewals before the expiry a notice given at ``notice`` ends the term at.
 

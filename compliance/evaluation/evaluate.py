@@ -30,7 +30,7 @@ from compliance.core.vocabulary import (
     Kind,
     Trust,
 )
-from compliance.evaluation.calendar import term_expiry
+from compliance.evaluation.calendar import term_ends
 from compliance.evaluation.categories import MAYBE_NEVER, Category
 from compliance.evaluation.facts import Facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, grade_links_policies
@@ -339,13 +339,14 @@ def _result(
         else ([], 0, ())
     )
     deadline, deadline_note = deadline_at(facts, cutoff) if ob.kind is not Kind.MAINTENANCE else (None, "")
-    term_end = None
+    term_end = term_end_latest = None
     if ob.term is not None:
         # A term does not renew after the obligation has ended (the contingent left in June 2024:
         # its term ran to November 2025 and did not renew then): the expiry current at the end.
+        # A notice dated to a range may leave it ended at one expiry or running to a later one.
         end = facts.ending[0] if facts.ending is not None and facts.ending[0] < cutoff else cutoff
-        _, expiry = term_expiry(ob, tz, facts.notice_instants, end)
-        term_end = local_date(expiry, tz)
+        soonest, latest = term_ends(ob, tz, facts.notice_instants, facts.notice_latest(end), end)
+        term_end, term_end_latest = local_date(soonest, tz), local_date(latest, tz)
     history = sweep_history(facts, cutoff)
     breach = firsts[Category.BREACH].at(cutoff)
     fulfil = firsts[Category.FULFIL].at(cutoff)
@@ -364,6 +365,7 @@ def _result(
         deadline=deadline,
         deadline_note=deadline_note or ob.deadline_note,
         term_end=term_end,
+        term_end_latest=term_end_latest,
         evidence=tuple(evidence),
         evidence_total=total,
         evidence_by_grade=by_grade,

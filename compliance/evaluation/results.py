@@ -95,6 +95,10 @@ class ObligationResult:
     history: tuple[Transition, ...]
     pam_score: int | None
     breach_on_record: bool
+    term_end_latest: date | None = None
+    """The latest possible expiry of a fixed term: ``term_end`` itself, unless a notice dated to a
+    range leaves the end uncertain (it ended at ``term_end`` if the notice was in time for it,
+    or runs on to this later expiry if it was not); ``None`` without a term."""
     evidence_total: int = 0
     """How many accounts bear on the obligation by the date (``evidence`` may list fewer)."""
     evidence_by_grade: tuple[tuple[Grade, int], ...] = ()
@@ -112,6 +116,12 @@ class ObligationResult:
     def evidence_count(self, grade: Grade) -> int:
         """How many accounts of ``grade`` bear on the obligation by the date, listed or not."""
         return dict(self.evidence_by_grade).get(grade, 0)
+
+    @property
+    def term_end_uncertain(self) -> bool:
+        """Whether the uncertain date of a notice leaves the term's end uncertain: then the
+        status is ``indeterminate``, or ``terminated`` on one of the possible expiries."""
+        return self.term_end_latest is not None and self.term_end_latest != self.term_end
 
     @property
     def why(self) -> Why:

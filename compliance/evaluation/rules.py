@@ -332,9 +332,10 @@ def status_at(
                 reason = f"term expired on {expired[0]} or on {expired[-1]} after notice (the notice's date is uncertain)"
         return possible[0], possible, reason, rule
     names = ", ".join(s.value for s in possible)
-    partner = (
-        " (the fulfilment of the obligation it runs in parallel with among them)" if len(days) > 1 else ""
-    )
+    among = ["the fulfilment of the obligation it runs in parallel with"] if len(days) > 1 else []
+    if len(placed) > 1:  # ended at an expiry, or not, as the notice came in time for it or not
+        among.append("the notice of termination")
+    partner = f" ({' and '.join(among)} among them)" if among else ""
     return (
         Status.INDETERMINATE,
         possible,

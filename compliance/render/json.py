@@ -50,6 +50,7 @@ def _obligation(
         "deadline": r.deadline.isoformat() if r.deadline else None,
         "deadline_note": r.deadline_note or None,
         "term_end": r.term_end.isoformat() if r.term_end else None,
+        "term_end_latest": r.term_end_latest.isoformat() if r.term_end_latest else None,
         "not_formalised": ob.not_formalised or None,
         "note": ob.note or None,
         "scope_disputed": (own.disputed or None) if own is not None else None,

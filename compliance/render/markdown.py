@@ -317,6 +317,11 @@ def _when(r: ObligationResult) -> str:
             parts.append(f"({r.deadline_note})")
     if r.term_end is not None:
         parts.append(f"term to {r.term_end.isoformat()}")
+        if r.term_end_uncertain and r.term_end_latest is not None:
+            # The earliest expiry alone read as a known end, beside a status that is not known.
+            parts[-1] += (
+                f" or as late as {r.term_end_latest.isoformat()}, depending on when the notice was given"
+            )
     if r.obligation.not_formalised:
         parts.append("not formalised: " + r.obligation.not_formalised)
     if parts:
