@@ -6,7 +6,7 @@ import calendar
 import json
 import os
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import attrs
@@ -676,3 +676,46 @@ def test_report__a_summary_says_when_its_agreement_is_not_binding(capsys: pytest
         "Azerbaijan's five basic principles (March 2022)",
         "Peace agreement initialled on 8 August 2025 (not signed)",
     }
+
+
+def test_agreements__the_text_listing_gives_the_hour_of_entry_into_force(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The trilateral statement's ceasefire holds from 00:00 Moscow time on 10 November 2020; the
+    listing gave no hour, nor any entry into force. It now gives it, with its zone, once on the
+    agreement's line when every obligation shares it; an obligation of another hour or day has
+    its own (SYNTHETIC changes below), read in the agreement's zone however it is written; a
+    text in force on its own day, with no hour, gets nothing."""
+    code, out, _ = run(capsys, "agreements")
+    assert code == 0
+    [line] = [row for row in out.splitlines() if row.startswith("trilateral-2020: ")]
+    assert (
+        "(political-statement, 2020-11-10; in force from 2020-11-10 00:00 Moscow time (UTC+03:00); 9 art"
+        in line
+    )
+    assert "in force" not in next(row for row in out.splitlines() if row.startswith("trilateral-2021-01: "))
+    assert out.count("in force from") == 1
+    trilateral = next(a for a in AGREEMENTS if a.id == "trilateral-2020")
+    noon_utc = datetime(2020, 11, 10, 12, 0, tzinfo=UTC)
+    changed = attrs.evolve(
+        trilateral,
+        obligations=tuple(
+            attrs.evolve(o, in_force=noon_utc)
+            if o.id == KALBAJAR
+            else attrs.evolve(o, in_force=date(2020, 11, 12))
+            if o.id == "ts2020-2-aghdam"
+            else o
+            for o in trilateral.obligations
+        ),
+    )
+    listed = agreements_text(AgreementListing((changed,), ())).splitlines()
+    assert "in force" not in listed[0]
+    [kalbajar] = [row for row in listed if f"- {KALBAJAR} " in row]
+    assert (
+        "amended on 2020-11-15 to 2020-11-25, in force from 2020-11-10 15:00 Moscow time (UTC+03:00))"
+        in kalbajar
+    )
+    [aghdam] = [row for row in listed if "- ts2020-2-aghdam " in row]
+    assert "achievement by 2020-11-20, in force from 2020-11-12)" in aghdam
+    [ceasefire] = [row for row in listed if "- ts2020-1-ceasefire-aze " in row]
+    assert "in force from 2020-11-10 00:00 Moscow time (UTC+03:00)" in ceasefire

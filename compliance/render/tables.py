@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Mapping, Sequence
@@ -178,17 +179,40 @@ def agreements_text(listing: AgreementListing) -> str:
     """One line per agreement, article and obligation, indented."""
     lines: list[str] = []
     for a in listing.agreements:
+        shared = {ob.in_force for ob in a.obligations}
+        common = shared.pop() if len(shared) == 1 else None
+        entry = _listed_entry(a, common) if common is not None else ""
         lines.append(
-            f"{a.id}: {a.short_title} ({a.nature.value}, {a.date.isoformat()}; {len(a.articles)} articles, {len(a.obligations)} obligations)"
+            f"{a.id}: {a.short_title} ({a.nature.value}, {a.date.isoformat()}{'; ' + entry if entry else ''}; "
+            f"{len(a.articles)} articles, {len(a.obligations)} obligations)"
         )
         for article in a.articles:
             lines.append(f"  {article.number}. {article.title} [{article.text_status}]")
             for ob in a.obligations_of(article.number):
                 due = _listed_deadline(a, ob) + (f", {_listed_term(ob.term)}" if ob.term is not None else "")
+                own = _listed_entry(a, ob.in_force) if common is None else ""  # else on the agreement's line
+                due += f", {own}" if own else ""
                 lines.append(
                     f"     - {ob.id} ({', '.join(ob.bearers)}; {ob.modality.value}, {ob.kind.value}{due}): {ob.summary}"
                 )
     return "\n".join(lines) + "\n"
+
+
+def _listed_entry(agreement: Agreement, in_force: dt.date | dt.datetime) -> str:
+    """ "in force from 2020-11-10 00:00 Moscow time (UTC+03:00)": entry into force where the text
+    gives an hour, read in the agreement's zone and named with it (the listing gave no hour, and
+    a ceasefire from 00:00 Moscow time read like one from some time that day), or where it is
+    another day than the agreement's own; nothing where it is simply the agreement's day."""
+    if not isinstance(in_force, dt.datetime):
+        return "" if in_force == agreement.date else f"in force from {in_force.isoformat()}"
+    local = in_force.astimezone(agreement.tz)
+    hour = f"{local:%H:%M}" + (f":{local:%S}" if local.second else "")
+    zone = (
+        f"{agreement.zone_name} (UTC{agreement.utc_offset})"
+        if agreement.zone_name
+        else f"UTC{agreement.utc_offset}"
+    )
+    return f"in force from {local.date().isoformat()} {hour} {zone}"
 
 
 def _listed_deadline(agreement: Agreement, ob: Obligation) -> str:
