@@ -137,7 +137,8 @@ def reading_key(report: Report) -> list[str]:
         "- **Obligation tables.** *Kind* gives what the text requires (an *obligation* to act, a "
         "*prohibition*, a *permission*) and its shape in time (*achievement*: done once; "
         "*maintenance*: kept up while in force; *punctual*: one act at one time). *Deadline / "
-        'term*: "by" the deadline in force, "term to" the end of a fixed term, "continuous" for a '
+        'term*: "by" the deadline in force, "term to" the end of a fixed term (the earliest and '
+        'the latest it can be, when the date of a notice leaves it uncertain), "continuous" for a '
         'duty kept up, "no date", or "not formalised" with why the clause cannot be checked.',
         "- **Evidence lines.** Each starts with what the accounts claim about the obligation: "
         "*fulfils*, *breaches*, *progress* (a step towards fulfilment, not fulfilment) or "
