@@ -233,3 +233,24 @@ def test_term__the_agreements_listing_gives_each_term() -> None:
         f"{TERM} (RUS; obligation, maintenance, term of 60 days from 2024-11-27, not renewed)"
         in agreements_text(listing)
     )
+
+
+def test_term__a_notice_dated_across_two_limits_may_end_the_term_between_its_two_ends() -> None:
+    """A month renewed monthly, notice 7 days before an expiry, and a notice dated from 1 January
+    to 28 February 2021: in time for 10 January, for 10 February or for 10 March. Once all have
+    passed the reason read "on 2021-01-10 or on 2021-03-10", as if 10 February were not possible;
+    it now says a later expiry up to 10 March, and "term to" gives the earliest and the latest."""
+    term = Term(D(2020, 11, 10), months=1, renewal_months=1, notice_days=7, notice_by=("ARM", "AZE"))
+    line = f"T1,2021-01-01,2021-02-28,notice-of-termination,AZE,Baku,Reuters,none,{SRC},,trilateral-2020#4/{TERM}:relevant,"
+    during = result(term, D(2021, 2, 15), line)
+    assert (during.status, during.possible) == (Status.INDETERMINATE, (Status.COMPLIED, Status.TERMINATED))
+    assert (during.term_end, during.term_end_latest) == (D(2021, 1, 10), D(2021, 3, 10))
+    after = result(term, D(2021, 4, 1), line)
+    assert (after.status, after.term_end, after.term_end_latest) == (
+        Status.TERMINATED,
+        D(2021, 1, 10),
+        D(2021, 3, 10),
+    )
+    assert after.reason == (
+        "term expired on 2021-01-10 or on a later expiry up to 2021-03-10 after notice (the notice's date is uncertain)"
+    )

@@ -52,6 +52,12 @@ def term_ends(
     return term_expiry(ob, tz, earliest, cutoff)[1], term_expiry(ob, tz, latest, cutoff)[1]
 
 
+def next_expiry(term: Term, tz: tzinfo, after: datetime) -> datetime:
+    """The first expiry of a renewable term after the instant ``after``: whether an uncertain
+    notice leaves more than two possible ends (one expiry or another, or one between them)."""
+    return day_start(term.expiry(_first_renewal(term, lambda day: day_start(day, tz) > after)), tz)
+
+
 def noticed_renewal(term: Term, tz: tzinfo, notice: datetime) -> int:
     """The renewals before the expiry a notice given at ``notice`` ends the term at.
 

@@ -19,7 +19,7 @@ from compliance.core.vocabulary import (
     Modality,
     Status,
 )
-from compliance.evaluation.calendar import term_expiry
+from compliance.evaluation.calendar import next_expiry, term_expiry
 from compliance.evaluation.categories import Category
 from compliance.evaluation.facts import Facts, notice_placements
 from compliance.evaluation.intervals import Firsts
@@ -327,9 +327,16 @@ def status_at(
                 term_expiry(facts.obligation, facts.tz, facts.notice_instants if n is None else n, cutoff)[0]
                 for n in placed
             }
-            expired = sorted(local_date(e, facts.tz) for e in ends if e is not None)
+            found = sorted(e for e in ends if e is not None)
+            expired = [local_date(e, facts.tz) for e in found]
             if len(expired) > 1:
-                reason = f"term expired on {expired[0]} or on {expired[-1]} after notice (the notice's date is uncertain)"
+                # A notice dated across several limits may reach an expiry between the two.
+                assert facts.obligation.term is not None  # (notices are placed for a term only)
+                between = next_expiry(facts.obligation.term, facts.tz, found[0]) < found[-1]
+                last = f"on a later expiry up to {expired[-1]}" if between else f"on {expired[-1]}"
+                reason = (
+                    f"term expired on {expired[0]} or {last} after notice (the notice's date is uncertain)"
+                )
         return possible[0], possible, reason, rule
     names = ", ".join(s.value for s in possible)
     among = ["the fulfilment of the obligation it runs in parallel with"] if len(days) > 1 else []
