@@ -41,18 +41,21 @@ _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 takes ``20240101`` and the week date ``2024-W01-1``."""
 
 
-def iso_day(text: str) -> date:
+def iso_day(text: str, *, supported: bool = True) -> date:
     """The day ``YYYY-MM-DD`` text names, read by one rule wherever a day is given as text.
 
     Agreement files, event files, the command line and the Python API all take days this way;
     when each had its own parser, ``2023-02-30`` was "not a calendar date" in one place and
     "expected YYYY-MM-DD" (which it is) in another. Raises ``ValueError`` naming what is wrong:
     the shape, the year's range, or the month or day that does not exist.
+
+    ``supported=False`` takes any year from 1 to 9999: a value read back (a report's history
+    begins the day before the first supported one) is a day even where no input may be.
     """
     if not _ISO_DAY.fullmatch(text):
         raise ValueError(f"expected a date YYYY-MM-DD, got {text!r}")
     year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
-    problem = year_problem(year)
+    problem = year_problem(year) if supported or year == 0 else None
     if problem is not None:
         raise ValueError(problem)
     if not 1 <= month <= 12:

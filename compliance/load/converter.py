@@ -47,7 +47,9 @@ def _structure_date(value: Any, _: type) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        return iso_day(value)  # only YYYY-MM-DD, by the rule of every other day read as text
+        # Only YYYY-MM-DD, by the rule of every other day read as text; the years an input may
+        # have are checked where it is one (``load.checks``): a report read back holds 1899-12-31.
+        return iso_day(value, supported=False)
     raise ValueError(f"expected a date YYYY-MM-DD, got {toml_kind(value)}")
 
 
