@@ -73,7 +73,7 @@ def test_ucdp__bad_rows_are_rejected_with_their_field() -> None:
     ledger = ledger_from_csv(text, "ged.csv")
     assert ledger.accounting.rejected == 2
     fields = sorted(p.field for p in ledger.problems)
-    assert fields == ["date_start", "type_of_violence"]
+    assert fields == ["date_end", "type_of_violence"]
 
 
 @settings(max_examples=max(100, settings().max_examples * 2))

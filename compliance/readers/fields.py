@@ -173,8 +173,12 @@ class EndFieldError(FieldError):
     """A problem with ``date_end`` rather than ``date``."""
 
 
-def event_time(date_text: str, end_text: str) -> EventTime:
-    """Combine ``date`` and ``date_end`` fields into one :class:`EventTime`."""
+def event_time(date_text: str, end_text: str, start_column: str = "date") -> EventTime:
+    """Combine ``date`` and ``date_end`` fields into one :class:`EventTime`.
+
+    Each field is read as a span: a month in ``date_end`` ends on the month's last day, not its
+    first. ``start_column`` names the first field in a message, as the file names it.
+    """
     start, end, precision = parse_when(date_text)
     if end_text.strip():
         try:
@@ -184,7 +188,7 @@ def event_time(date_text: str, end_text: str) -> EventTime:
         last = last_end if last_end is not None else last_start
         both_instants = isinstance(start, datetime) and isinstance(last, datetime)
         if (last < start) if both_instants else (day_of(last) < day_of(start)):
-            raise EndFieldError(f"date_end {end_text.strip()} is before date {date_text.strip()}")
+            raise EndFieldError(f"date_end {end_text.strip()} is before {start_column} {date_text.strip()}")
         if isinstance(start, datetime) != isinstance(last, datetime):
             start, last = day_of(start), day_of(last)
         kind = Precision.APPROXIMATE if precision is Precision.APPROXIMATE else Precision.INTERVAL

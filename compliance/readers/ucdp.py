@@ -10,6 +10,7 @@ its sources are named in the notes. ``date_start``–``date_end`` is the interva
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 
 from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem
@@ -24,10 +25,11 @@ from compliance.readers.base import (
 )
 from compliance.readers.countries import CountryReading, country_problems, read_country, with_region
 from compliance.readers.fields import (
+    EndFieldError,
     FieldError,
+    event_time,
     integral,
     is_missing,
-    parse_when,
     quoted,
     stated,
     whole_number,
@@ -73,7 +75,7 @@ class UcdpRows:
 
     def __init__(self, resolve_party: PartyResolver) -> None:
         self.resolve_party = resolve_party
-        self.times: dict[tuple[str, str], EventTime | str] = {}
+        self.times: dict[tuple[str, str], EventTime | tuple[str, str]] = {}
         self.sides: dict[tuple[str, str], tuple[str, ...]] = {}
         self.places = CoordinatesOnce()
         self.countries: dict[tuple[str, str], CountryReading] = {}
@@ -92,8 +94,8 @@ class UcdpRows:
         when = self.times.get(dates)
         if when is None:
             when = self.times[dates] = _when(*dates)
-        if isinstance(when, str):
-            bad("date_start", when)
+        if isinstance(when, tuple):
+            bad(*when)
         kind = KIND_BY_VIOLENCE.get(integral(get("type_of_violence", "")))
         if kind is None:
             bad("type_of_violence", f"expected 1, 2 or 3, got {quoted(get('type_of_violence', ''))}")
@@ -106,7 +108,7 @@ class UcdpRows:
         if best and fatalities is None and not is_missing(best):
             bad("best", f"expected a whole number, got {quoted(best)}")
         place = self.places(get("latitude", ""), get("longitude", ""), get("where_prec", ""), bad)
-        if problems or isinstance(when, str) or kind is None:
+        if problems or isinstance(when, tuple) or kind is None:
             return Record(origin, None, tuple(problems))
         nation = (get("country", ""), get("country_id", ""))
         country = self.countries.get(nation)
@@ -153,20 +155,25 @@ def _number(text: str) -> str:
     return integral(stated(text))
 
 
-def _when(date_start: str, date_end: str) -> EventTime | str:
-    """A GED event's days (one day, or an interval), or why they cannot be read."""
+def _when(date_start: str, date_end: str) -> EventTime | tuple[str, str]:
+    """A GED event's days (one day, or an interval), or the field that cannot be read and why.
+
+    GED gives days. A file that went through other hands may give a month (``2002-03``,
+    ``March 2002``): each field is read as the span it names, as in our own format, so a month
+    is the whole month. Read as its first day, a month became an exact day no source gave.
+    """
     try:
-        start, _, _ = parse_when(_day_part(date_start))
-        end = start
-        if date_end:
-            end, _, _ = parse_when(_day_part(date_end))
-        if end < start:
-            raise FieldError(f"date_end {date_end} is before date_start {date_start}")
-        return EventTime(
-            start, None if end == start else end, Precision.DAY if end == start else Precision.INTERVAL
-        )
+        when = event_time(_day_part(date_start), _day_part(date_end), "date_start")
+    except EndFieldError as exc:
+        return "date_end", str(exc)
     except FieldError as exc:
-        return str(exc)
+        return "date_start", str(exc)
+    if when.end is not None and when.end == when.start:  # date_end repeats date_start: one day
+        one = Precision.INSTANT if isinstance(when.start, datetime) else Precision.DAY
+        return EventTime(
+            when.start, None, Precision.APPROXIMATE if when.precision is Precision.APPROXIMATE else one
+        )
+    return when
 
 
 def _involved(sides: tuple[str, str], resolve_party: PartyResolver) -> tuple[str, ...]:

@@ -1,0 +1,60 @@
+"""Values of ACLED and UCDP GED rows as a researcher's files hold them, after other hands.
+
+The rows are illustrative, shaped like the datasets' exports; they are not real records. Each test
+names what a value read wrongly would do to the report: a date made more precise than the source
+gave it, a problem naming a column the value is not in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from compliance.core.timeframe import Precision
+from tests.support import ledger_from_csv
+from tests.test_ucdp import HEADER as GED_HEADER
+from tests.test_ucdp import row as ged_row
+
+AZE, ARM = "Government of Azerbaijan", "Government of Armenia"
+
+
+def test_ucdp_dates__a_month_is_the_whole_month_not_its_first_day() -> None:
+    """``2021-11`` (or ``November 2021``) in ``date_start`` and ``date_end`` spans 1–30 November.
+
+    Read as its first day, the month became the exact day 1 November 2021, which no source gave:
+    an account of a clash some time in November then read as one before a mid-month text.
+    """
+    text = (
+        GED_HEADER
+        + ged_row("301", AZE, ARM, "2021-11", "2021-11")
+        + ged_row("302", AZE, ARM, "November 2021", "")
+    )
+    text += ged_row("303", AZE, ARM, "2021-11-16", "2021-12")
+    ledger = ledger_from_csv(text, "ged.csv")
+    assert ledger.problems == ()
+    spans = {e.id: (e.when.first_day, e.when.last_day) for e in ledger.events}
+    assert spans == {
+        "UCDP-301": (date(2021, 11, 1), date(2021, 11, 30)),
+        "UCDP-302": (date(2021, 11, 1), date(2021, 11, 30)),
+        "UCDP-303": (date(2021, 11, 16), date(2021, 12, 31)),
+    }
+    assert all(e.when.precision is not Precision.DAY for e in ledger.events)
+
+
+def test_ucdp_dates__a_bad_date_end_is_named_as_date_end() -> None:
+    """A problem in ``date_end`` names ``date_end``, the cell to correct, not ``date_start``."""
+    text = GED_HEADER + ged_row("311", AZE, ARM, "2021-11-16", "2021-02-30")
+    ledger = ledger_from_csv(text, "ged.csv")
+    assert ledger.accounting.rejected == 1
+    assert [(p.line, p.field) for p in ledger.problems] == [(2, "date_end")]
+    assert "February 2021 has 28 days" in ledger.problems[0].message
+
+
+def test_ucdp_dates__one_day_given_twice_is_that_day() -> None:
+    """``date_end`` repeating ``date_start`` is one day, as before: exact, not an interval."""
+    ledger = ledger_from_csv(GED_HEADER + ged_row("321", AZE, ARM, "2021-11-16", "2021-11-16"), "ged.csv")
+    (event,) = ledger.events
+    assert (event.when.start, event.when.end, event.when.precision) == (
+        date(2021, 11, 16),
+        None,
+        Precision.DAY,
+    )
