@@ -11,6 +11,7 @@ from datetime import date
 
 from compliance.core.timeframe import Precision
 from tests.support import ledger_from_csv
+from tests.test_readers import acled_csv, acled_row
 from tests.test_ucdp import HEADER as GED_HEADER
 from tests.test_ucdp import row as ged_row
 
@@ -58,3 +59,29 @@ def test_ucdp_dates__one_day_given_twice_is_that_day() -> None:
         None,
         Precision.DAY,
     )
+
+
+def test_acled_time_precision__an_unknown_code_rejects_the_row_naming_the_column() -> None:
+    """ACLED's ``time_precision`` is 1 (day), 2 (week) or 3 (month). Any other code (``4``, ``0``,
+    ``x``) was read as the day: the account then claimed the source's exactest date, which the code
+    does not say. Such a row is rejected, naming ``time_precision``; empty, R's ``NA`` and pandas'
+    ``2.0`` are read as before."""
+    bad = [
+        acled_row(event_id_cnty=f"ARM90{n}", time_precision=code) for n, code in enumerate(("4", "0", "x"))
+    ]
+    good = [
+        acled_row(event_id_cnty="ARM911", time_precision=""),
+        acled_row(event_id_cnty="ARM912", time_precision="NA"),
+        acled_row(event_id_cnty="ARM913", time_precision="2.0"),
+    ]
+    ledger = ledger_from_csv(acled_csv(*bad, *good), "acled.csv")
+    assert ledger.accounting.read == 6
+    assert ledger.accounting.rejected == 3
+    assert [(p.line, p.field) for p in ledger.problems] == [
+        (2, "time_precision"),
+        (3, "time_precision"),
+        (4, "time_precision"),
+    ]
+    assert "expected 1 (day), 2 (week) or 3 (month), got '4'" in ledger.problems[0].message
+    precision = {e.id: e.when.precision for e in ledger.events}
+    assert precision == {"ARM911": Precision.DAY, "ARM912": Precision.DAY, "ARM913": Precision.APPROXIMATE}

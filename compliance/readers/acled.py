@@ -139,7 +139,7 @@ class _AcledRows:
     def __init__(self, resolve_party: PartyResolver, resolve_reporter: ReporterResolver) -> None:
         self.resolve_party = resolve_party
         self.resolve_reporter = resolve_reporter
-        self.times: dict[tuple[str, str], EventTime | str] = {}
+        self.times: dict[tuple[str, str], EventTime | tuple[str, str]] = {}
         self.kinds: dict[tuple[str, str], tuple[str | None, str]] = {}
         self.actors: dict[tuple[tuple[str, str, str, str], str], tuple[tuple[str, ...], str | None]] = {}
         self.sources: dict[str, tuple[str, str]] = {}
@@ -172,8 +172,8 @@ class _AcledRows:
         when = self.times.get(key)
         if when is None:
             when = self.times[key] = _when(*key)
-        if isinstance(when, str):
-            bad("event_date", when)
+        if isinstance(when, tuple):
+            bad(*when)
         types = (event_type, sub_event_type)
         found = self.kinds.get(types)
         if found is None:
@@ -201,7 +201,7 @@ class _AcledRows:
         stamp = self.stamps.get(stamp_text)
         if stamp is None and stamp_text not in self.stamps:
             stamp = self.stamps[stamp_text] = _reported_on(stamp_text)
-        if problems or isinstance(when, str) or kind is None:
+        if problems or isinstance(when, tuple) or kind is None:
             return Record(origin, None, tuple(problems))
         reported_on = None
         if isinstance(stamp, str):  # still read: the time stamp is only when ACLED uploaded it
@@ -249,13 +249,13 @@ class _AcledRows:
         )
 
 
-def _when(event_date: str, time_precision: str) -> EventTime | str:
-    """The time of an ACLED date with its precision code, or why it cannot be read.
-
-    ACLED dates are days: a midnight time with no offset, as pandas or a spreadsheet writes a
-    date column, is the day (``without_midnight``).
-    """
-    time_precision = integral(time_precision)  # 2.0, as pandas writes a code column with gaps
+def _when(event_date: str, time_precision: str) -> EventTime | tuple[str, str]:
+    """The time of an ACLED date with its precision code, or the field that cannot be read and why.
+    A midnight time with no offset (pandas, spreadsheets) is the day. A code other than 1 (day),
+    2 (week), 3 (month) or empty is refused: read as the day, ``4`` was more exact than the source."""
+    time_precision = integral(stated(time_precision))  # 2.0 (pandas), NA (R): a code column with gaps
+    if time_precision not in ("", "1", "2", "3"):
+        return "time_precision", f"expected 1 (day), 2 (week) or 3 (month), got {quoted(time_precision)}"
     try:
         start, end, precision = parse_when(without_midnight(event_date))
         if time_precision == "2":
@@ -265,7 +265,7 @@ def _when(event_date: str, time_precision: str) -> EventTime | str:
             return EventTime(first, parse_when(first.strftime("%Y-%m"))[1], Precision.MONTH)
         return EventTime(start, end, precision)
     except FieldError as exc:
-        return str(exc)
+        return "event_date", str(exc)
 
 
 def _fatalities(text: str) -> tuple[int | None, str]:
