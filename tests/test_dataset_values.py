@@ -85,3 +85,25 @@ def test_acled_time_precision__an_unknown_code_rejects_the_row_naming_the_column
     assert "expected 1 (day), 2 (week) or 3 (month), got '4'" in ledger.problems[0].message
     precision = {e.id: e.when.precision for e in ledger.events}
     assert precision == {"ARM911": Precision.DAY, "ARM912": Precision.DAY, "ARM913": Precision.APPROXIMATE}
+
+
+def test_dataset_coordinates__each_bad_value_is_named_in_its_own_column() -> None:
+    """A longitude out of range was reported under ``latitude``, and a decimal comma (``40,5``,
+    as a spreadsheet with European settings writes it) as Python's "could not convert string to
+    float". Each bad value names its column and says what is expected, in ACLED and UCDP GED."""
+    acled = acled_csv(
+        acled_row(event_id_cnty="ARM921", longitude="200"),
+        acled_row(event_id_cnty="ARM922", latitude="40,5"),
+        acled_row(event_id_cnty="ARM923", latitude="1.2.3"),
+    )
+    ledger = ledger_from_csv(acled, "acled.csv")
+    assert [(p.line, p.field) for p in ledger.problems] == [
+        (2, "longitude"),
+        (3, "latitude"),
+        (4, "latitude"),
+    ]
+    assert all("convert" not in p.message for p in ledger.problems)
+    assert "got '40,5'" in ledger.problems[1].message
+    ged = GED_HEADER + ged_row("331", AZE, ARM, "2021-11-16", "2021-11-16").replace("44.7844", "244.7844")
+    (problem,) = ledger_from_csv(ged, "ged.csv").problems
+    assert (problem.line, problem.field) == (2, "longitude")

@@ -17,7 +17,7 @@ from attrs import frozen
 
 from compliance.core.events import Coordinates, Event, Origin
 from compliance.core.problems import Problem, Severity
-from compliance.readers.fields import decimal, stated, whole_number
+from compliance.readers.fields import decimal, quoted, stated, whole_number
 from compliance.readers.headers import duplicates, header_names, is_tag_row
 from compliance.readers.records import CsvRecords
 
@@ -280,11 +280,18 @@ def coordinates(latitude: str, longitude: str, precision: str, bad: Complain) ->
     latitude, longitude = stated(latitude), stated(longitude)
     if not (latitude and longitude):
         return None
-    try:
-        return Coordinates(decimal(latitude), decimal(longitude), whole_number(precision, 2))
-    except ValueError as exc:
-        bad("latitude", f"bad coordinates: {exc}")
-        return None
+    degrees: list[float] = []
+    for field, text, limit in (("latitude", latitude, 90.0), ("longitude", longitude, 180.0)):
+        try:
+            value = decimal(text)
+        except ValueError:
+            value = None
+        if value is None or not -limit <= value <= limit:  # a bad value is named in its own column
+            wanted = "decimal degrees (ASCII digits, a dot for the decimal mark)"
+            bad(field, f"bad coordinates: expected {wanted} from {-limit:g} to {limit:g}, got {quoted(text)}")
+            return None
+        degrees.append(value)
+    return Coordinates(degrees[0], degrees[1], whole_number(precision, 2))
 
 
 class CoordinatesOnce:
