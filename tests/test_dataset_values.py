@@ -107,3 +107,25 @@ def test_dataset_coordinates__each_bad_value_is_named_in_its_own_column() -> Non
     ged = GED_HEADER + ged_row("331", AZE, ARM, "2021-11-16", "2021-11-16").replace("44.7844", "244.7844")
     (problem,) = ledger_from_csv(ged, "ged.csv").problems
     assert (problem.line, problem.field) == (2, "longitude")
+
+
+def test_dates__a_day_its_month_lacks_written_in_words_says_so() -> None:
+    """``30 February 2021`` is refused as ``2021-02-30`` is, with the calendar's reason. It was
+    "not a date (use YYYY-MM-DD, YYYY-MM or e.g. 16 November 2021)": refused in the very form the
+    message asks for, and a researcher looked for a typo in the wrong place."""
+    dates = ("30 February 2021", "31-Jun-2021", "February 30, 2021")
+    rows = [acled_row(event_id_cnty=f"ARM93{n}", event_date=text) for n, text in enumerate(dates)]
+    ledger = ledger_from_csv(
+        acled_csv(*rows, acled_row(event_id_cnty="ARM939", event_date="28 February 2021"))
+    )
+    assert [(p.line, p.field) for p in ledger.problems] == [
+        (2, "event_date"),
+        (3, "event_date"),
+        (4, "event_date"),
+    ]
+    assert [p.message for p in ledger.problems] == [
+        "not a calendar date: '30 February 2021': February 2021 has 28 days",
+        "not a calendar date: '31-Jun-2021': June 2021 has 30 days",
+        "not a calendar date: 'February 30, 2021': February 2021 has 28 days",
+    ]
+    assert [e.when.start for e in ledger.events] == [date(2021, 2, 28)]

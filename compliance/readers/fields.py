@@ -84,6 +84,7 @@ def _parse_free_text(raw: str) -> tuple[date, date | None, Precision]:
         low = dateutil_parser.parse(raw, default=datetime(2000, 1, 1), fuzzy=False)
         high = dateutil_parser.parse(raw, default=datetime(2001, 12, 28), fuzzy=False)
     except (ValueError, OverflowError):
+        _check_named_day(raw)
         raise FieldError(f"not a date: {raw!r} (use YYYY-MM-DD, YYYY-MM or e.g. 16 November 2021)") from None
     if low.year != high.year:
         raise FieldError(f"no year in {raw!r}")
@@ -94,6 +95,34 @@ def _parse_free_text(raw: str) -> tuple[date, date | None, Precision]:
         following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
         return start, following - timedelta(days=1), Precision.MONTH
     return start, None, Precision.DAY
+
+
+_NAMED_DAY = re.compile(
+    r"^(?:(?P<d1>\d{1,2})[\s-]+(?P<m1>[A-Za-z]+)\.?|(?P<m2>[A-Za-z]+)\.?\s+(?P<d2>\d{1,2}),?)[\s-]+(?P<y>\d{4})$",
+    re.ASCII,
+)
+"""A day with its month in words: ``30 February 2021``, ``30-Feb-2021``, ``February 30, 2021``."""
+
+
+def _check_named_day(raw: str) -> None:
+    """Raise the calendar's reason when ``raw`` names a day its month does not have.
+
+    ``30 February 2021`` was "not a date (use ... e.g. 16 November 2021)": the form the message
+    asks for, refused without saying why. It is refused as ``2021-02-30`` is.
+    """
+    found = _NAMED_DAY.match(raw)
+    if found is None:
+        return
+    name = (found["m1"] or found["m2"]).casefold()
+    months = [
+        n for n, full in enumerate(MONTH_NAMES, 1) if len(name) >= 3 and full.casefold().startswith(name)
+    ]
+    if len(months) == 1:
+        iso = f"{_year_in_range(int(found['y'])):04d}-{months[0]:02d}-{int(found['d1'] or found['d2']):02d}"
+        try:
+            iso_day(iso)
+        except ValueError as exc:
+            raise FieldError(str(exc).replace(repr(iso), repr(raw))) from None
 
 
 def _parse_numeric(raw: str) -> date:
