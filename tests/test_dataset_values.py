@@ -129,3 +129,26 @@ def test_dates__a_day_its_month_lacks_written_in_words_says_so() -> None:
         "not a calendar date: 'February 30, 2021': February 2021 has 28 days",
     ]
     assert [e.when.start for e in ledger.events] == [date(2021, 2, 28)]
+
+
+def test_misnamed__a_csv_named_json_or_json_named_csv_is_one_problem_naming_the_cause() -> None:
+    """An ACLED export saved as ``.json`` (the API asked for ``export_type=csv``) gave one rejected
+    record per row, each "not valid JSON: Expecting value", and a UCDP API array saved as
+    ``.csv`` a header problem about a column named ``[{"id": 1``. Neither said what was wrong.
+    Now one error on line 1 says what the first line is and which name reads it; the file is
+    not read, and its lines count as no record."""
+    acled = acled_csv(acled_row(), acled_row(event_id_cnty="ARM941"))
+    ucdp_array = '[\n{"id": 1, "date_start": "2021-11-16"},\n{"id": 2}\n]\n'
+    cases = (
+        (acled, "export.json", "its first line is an ACLED header: name it .csv to read it"),
+        (acled, "export.jsonl", "its first line is an ACLED header: name it .csv to read it"),
+        (ucdp_array, "ged.csv", "its first line opens a JSON array: name it .json to read it"),
+        ('{"id": "A1"}\n', "mine.csv", "its first line opens a JSON object: name it .jsonl to read it"),
+    )
+    for text, name, says in cases:
+        ledger = ledger_from_csv(text, name, suffix=name[name.rindex(".") :])
+        assert ledger.accounting.read == 0, name
+        (problem,) = ledger.problems
+        assert (problem.line, problem.field) == (1, "-")
+        assert says in problem.message
+        assert "the file is not read" in problem.message

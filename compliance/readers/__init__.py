@@ -5,7 +5,8 @@
 looks like ACLED's or UCDP GED's (``event_id_cnty``, or several of the dataset's distinctive
 columns, in any case: see ``headers.py``) → that dataset; any other CSV → our format. A CSV
 header with no comma that is one of these when split on ``;`` or a tab (as Excel saves CSV where
-the comma is the decimal mark) makes that the file's delimiter, with a warning.
+the comma is the decimal mark) makes that the file's delimiter, with a warning. A name whose
+format the first line plainly contradicts (a CSV header in ``.json``) is one error, not a read.
 """
 
 from __future__ import annotations
@@ -93,6 +94,11 @@ def _read_stream(
     rest = itertools.chain([first], lines)
     if suffix not in _NAMED:
         suffix = _suffix_of(first)
+    else:
+        misnamed = _misnamed(first, suffix)
+        if misnamed is not None:
+            yield Problem(label, 1, "-", misnamed)
+            return
     if suffix == ".json" and is_json_array(first):
         yield from read_ucdp_json(rest, label, resolve_party)
         return
@@ -155,6 +161,37 @@ def _suffix_of(first: str) -> str:
     """
     opening = first.lstrip("\ufeff \t\r\n")[:1]
     return {"[": ".json", "{": ".jsonl"}.get(opening, ".csv")
+
+
+def _misnamed(first: str, suffix: str) -> str | None:
+    """Why a file is not read when its name says one format and its first line plainly another;
+    ``None`` when they agree or the line is no plain sign.
+
+    An ACLED export saved as ``.json`` (the API asked for ``export_type=csv``), or a CSV renamed,
+    gave every line as its own rejected record, "not valid JSON: Expecting value"; a JSON array
+    saved as ``.csv`` gave a header problem about a column named ``[{"id": 1``. Neither named
+    the cause. A first line opening with ``[`` or ``{`` is JSON, and ACLED's, UCDP GED's or our
+    CSV header is CSV: no file of the other format starts so. The file is not read, as a file of
+    unknown shape is not: the name is the one thing the file's owner said about it.
+    """
+    by_content = _suffix_of(first)
+    if suffix != ".csv" and by_content == ".csv":
+        names = _first_row(first, _delimiter(first))
+        dataset = dataset_of(names)
+        if dataset is None and len(set(names) & _OUR_COLUMNS) < LOOKS_LIKE:
+            return None
+        what = {"acled": "an ACLED", "ucdp": "a UCDP GED"}.get(dataset or "", "our CSV")
+        found, rename = f"is {what} header", ".csv"
+    elif suffix == ".csv" and by_content != ".csv":
+        json_array = by_content == ".json"
+        found = f"opens a JSON {'array' if json_array else 'object'}"
+        rename = ".json" if json_array else ".jsonl"
+    else:
+        return None
+    return (
+        f"the file is named {suffix} but its first line {found}: name it {rename} to read it; "
+        "the file is not read (its lines are not records)"
+    )
 
 
 def _sep_text(line: str) -> str:
