@@ -26,7 +26,10 @@ def _date(text: str) -> date:
     try:
         return as_day(text, "")
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc).removeprefix(": ")) from None
+        message = str(exc).removeprefix(": ")
+        if repr(text) not in message:  # "year 9999 is outside 1900–2100" names no value: say which
+            message = f"{message} (got {text!r})"
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def _positive(text: str) -> int:
