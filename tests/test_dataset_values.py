@@ -8,9 +8,11 @@ gave it, a problem naming a column the value is not in.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from compliance.core.problems import Severity
 from compliance.core.timeframe import Precision
+from compliance.load.agreement_files import load_agreement_file
 from tests.support import ledger_from_csv
 from tests.test_readers import acled_csv, acled_row
 from tests.test_ucdp import HEADER as GED_HEADER
@@ -167,3 +169,21 @@ def test_empty__an_empty_json_file_is_warned_of_as_an_empty_csv_file_is() -> Non
     assert (
         ledger_from_csv("[]\n", "ged.json", suffix=".json").problems == ()
     )  # an empty answer, not an empty file
+
+
+def test_toml_encoding__an_agreement_file_not_in_utf8_says_what_to_do(tmp_path: Path) -> None:
+    """An agreement, registry or gazetteer file saved as UTF-16 (Notepad's "Unicode") or Latin-1
+    said only "not valid UTF-8 at byte 0". The problem now says what the file looks like and to
+    save it as UTF-8, as an event file's does."""
+    text = (Path(__file__).parent.parent / "agreements" / "sochi-2021.toml").read_text(encoding="utf-8")
+    utf16, latin1 = tmp_path / "utf16.toml", tmp_path / "latin1.toml"
+    utf16.write_bytes(text.encode("utf-16"))
+    latin1.write_bytes(text.replace("Sochi", "Söchi", 1).encode("latin-1", "replace"))
+    _, problems = load_agreement_file(utf16)
+    assert [(p.line, p.message) for p in problems] == [
+        (0, "looks like UTF-16 text (a byte order mark): save it as UTF-8")
+    ]
+    _, problems = load_agreement_file(latin1)
+    (problem,) = problems
+    assert problem.line == 1 + text[: text.index("Sochi")].count("\n")
+    assert problem.message.endswith("may be in another encoding (Windows-1252, Latin-1 …); save it as UTF-8")

@@ -54,8 +54,16 @@ def read_text(path: Path, label: str) -> tuple[str | None, list[Problem]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Notepad's "Unicode": a message on byte 0 said nothing
+            return None, [
+                Problem(label, 0, "-", "looks like UTF-16 text (a byte order mark): save it as UTF-8")
+            ]
         line = data[: exc.start].count(b"\n") + 1
-        return None, [Problem(label, line, "-", f"not valid UTF-8 at byte {exc.start}")]
+        message = (
+            f"not valid UTF-8 at byte {exc.start}: the file may be in another encoding "
+            "(Windows-1252, Latin-1 …); save it as UTF-8"
+        )
+        return None, [Problem(label, line, "-", message)]
 
 
 def parse_toml(text: str, label: str, cls: type[T]) -> tuple[T | None, list[Problem]]:
