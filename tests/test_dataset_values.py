@@ -157,20 +157,6 @@ def test_misnamed__a_csv_named_json_or_json_named_csv_is_one_problem_naming_the_
         assert "the file is not read" in problem.message
 
 
-def test_empty__an_empty_json_file_is_warned_of_as_an_empty_csv_file_is() -> None:
-    """A failed download saves an empty file. Named ``.csv`` it drew "empty file: expected a header
-    row"; named ``.json`` or ``.jsonl`` (the API's answer saved by a script) nothing at all, and
-    the researcher read a report on none of the events asked for without a word."""
-    for text, name in (("", "ged.json"), ("", "mine.jsonl"), ("\n \n", "mine.ndjson"), ("", "mine.csv")):
-        ledger = ledger_from_csv(text, name, suffix=name[name.rindex(".") :])
-        (problem,) = ledger.problems
-        assert (problem.line, problem.field, problem.severity) == (0, "-", Severity.WARNING), name
-        assert problem.message.startswith("empty file: expected ")
-    assert (
-        ledger_from_csv("[]\n", "ged.json", suffix=".json").problems == ()
-    )  # an empty answer, not an empty file
-
-
 def test_toml_encoding__an_agreement_file_not_in_utf8_says_what_to_do(tmp_path: Path) -> None:
     """An agreement, registry or gazetteer file saved as UTF-16 (Notepad's "Unicode") or Latin-1
     said only "not valid UTF-8 at byte 0". The problem now says what the file looks like and to

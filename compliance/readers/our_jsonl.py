@@ -85,8 +85,6 @@ def read_jsonl(
             continue
         event, more = builder.build(fields, origin)
         yield Record(origin, event, tuple(problems + more))
-    if first:  # no line but blank ones: told as an empty CSV file is (a failed download saves none)
-        yield Problem(label, 0, "-", "empty file: expected one JSON object per line", Severity.WARNING)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
