@@ -173,3 +173,31 @@ def test_toml_encoding__an_agreement_file_not_in_utf8_says_what_to_do(tmp_path: 
     (problem,) = problems
     assert problem.line == 1 + text[: text.index("Sochi")].count("\n")
     assert problem.message.endswith("may be in another encoding (Windows-1252, Latin-1 …); save it as UTF-8")
+
+
+def test_joined_files__a_repeated_header_is_one_warning_and_no_record() -> None:
+    """Two exports joined one after the other (``cat a.csv b.csv``) hold the header again. It was
+    read as data: a rejected record with a problem per column ("unknown ACLED event type
+    'event_type'", "not a date: 'date'") that never named the cause. Now it is one warning on
+    its line and no record, in ACLED (with HDX's tag row after it), UCDP GED and our CSV."""
+    acled = acled_csv(acled_row())
+    header, body = acled.split("\n", 1)
+    tags = "#event+code" + "," * (header.count(","))
+    joined = (
+        f"{header}\n{tags}\n{body}{header.upper()}\n{tags}\n"
+        + acled_csv(acled_row(event_id_cnty="ARM951")).split("\n", 1)[1]
+    )
+    ged = GED_HEADER + ged_row("341", AZE, ARM, "2021-11-16", "2021-11-16")
+    ged += GED_HEADER + ged_row("342", AZE, ARM, "2021-11-17", "2021-11-17")
+    ours = "id,date,kind,actor,location,reported_by,reporter_party,source_url\n"
+    ours += "X1,2021-11-16,armed-clash,AZE,Yeraskh,Ministry of Defence of Armenia,ARM,https://example.org/1\n"
+    ours = ours + ours
+    for text, name, line in ((joined, "acled.csv", 4), (ged, "ged.csv", 3), (ours, "mine.csv", 3)):
+        ledger = ledger_from_csv(text, name)
+        warnings = [
+            (p.line, p.field, p.severity) for p in ledger.problems if "repeats the header" in p.message
+        ]
+        assert warnings == [(line, "-", Severity.WARNING)], name
+        assert ledger.accounting.rejected == (1 if name == "mine.csv" else 0), name  # mine: a copy of X1
+        assert ledger.accounting.read == 2, name
+        assert [p for p in ledger.problems if p.severity is Severity.ERROR] == [], name

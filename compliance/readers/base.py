@@ -18,7 +18,7 @@ from attrs import frozen
 from compliance.core.events import Coordinates, Event, Origin
 from compliance.core.problems import Problem, Severity
 from compliance.readers.fields import decimal, quoted, stated, whole_number
-from compliance.readers.headers import duplicates, header_names, is_tag_row
+from compliance.readers.headers import column_name, duplicates, header_names, is_tag_row
 from compliance.readers.records import CsvRecords
 
 MAX_FIELD_CHARS = 10_000
@@ -77,9 +77,15 @@ class _LineReader(Protocol):
 
 
 def csv_rows(
-    reader: _LineReader, header: list[str], label: str
-) -> Iterator[tuple[Origin, list[str], bool] | Record]:
+    reader: _LineReader, header: list[str], label: str, names: list[str] | None = None
+) -> Iterator[tuple[Origin, list[str], bool] | Record | Problem]:
     """The data rows after the header, with the line each starts on; broken rows as rejections.
+
+    A row that repeats the header's ``names`` (as :func:`header_names` reads them; default
+    ``header``) is no record but one warning: two exports joined one after the other
+    (``cat a.csv b.csv``, a download appended page by page) hold their header again. Read as
+    data, it was a rejected record with a problem for each column ("unknown ACLED event type
+    'event_type'", "not a date: 'date'") that never named the cause.
 
     Shared by every CSV format: malformed quoting, a wrong field count and invalid UTF-8 each
     reject one row, and reading goes on. Each row comes with whether it is *within limits*: no
@@ -87,6 +93,8 @@ def csv_rows(
     can fail :func:`check_fields` (the common row; the text is joined here anyway, and the check
     then costs nothing per field).
     """
+    names = header if names is None else names
+    first = next((i for i, name in enumerate(names) if name), 0)
     line = reader.line_num
     while True:
         start = line + 1
@@ -116,7 +124,16 @@ def csv_rows(
             bad = next(header[i] for i, value in enumerate(row) if _SURROGATE.search(value))
             yield Record.reject(origin, bad or "-", NOT_UTF8)
             continue
+        if names[first] and column_name(row[first]) == names[first] and header_names(row) == names:
+            yield Problem(label, start, "-", REPEATED_HEADER, Severity.WARNING)
+            continue
         yield origin, row, len(joined) <= MAX_FIELD_CHARS and "\x00" not in joined
+
+
+REPEATED_HEADER = (
+    "this row repeats the header (files joined one after the other?): it is not a record, and the "
+    "rows after it are read as before"
+)
 
 
 CUT_SHORT = (
@@ -233,7 +250,7 @@ def _dataset(
     """
     reader = CsvRecords(stream, delimiter, header_line)
     try:
-        header = header_names(next(reader))
+        header = given = header_names(next(reader))
     except (StopIteration, csv.Error, UnicodeDecodeError):
         yield Problem(label, header_line, "-", f"unreadable or empty {name} header")
         return
@@ -245,10 +262,17 @@ def _dataset(
     col = {column: i for i, column in reversed(list(enumerate(header))) if column}
     names, pick = tuple(col), _picker(tuple(col.values()))
     shape = shaper(col, len(header))
-    skipped = 0
-    for number, item in enumerate(csv_rows(reader, header, label)):
-        if number == 0 and not isinstance(item, Record) and is_tag_row(item[1]):
+    skipped, under_header = 0, True
+    for item in csv_rows(reader, header, label, given):
+        if isinstance(item, Problem):  # the header again: HDX's tags may follow it again too
+            under_header = True
+            if not missing:
+                yield item
+            continue
+        if under_header and not isinstance(item, Record) and is_tag_row(item[1]):
+            under_header = False
             continue  # HDX's row of HXL hashtags under the header: not a record
+        under_header = False
         if missing:
             skipped += 1
             continue

@@ -61,7 +61,7 @@ def read_csv(
     pick = itemgetter(*(first.get(name, -1) for name in COLUMNS))
     builder = EventBuilder(resolve_party, resolve_reporter)
     for item in csv_rows(reader, names, label):
-        if isinstance(item, Record):
+        if isinstance(item, Record | Problem):
             yield item
             continue
         origin, row, within_limits = item
