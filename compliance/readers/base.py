@@ -95,6 +95,8 @@ def csv_rows(
     """
     names = header if names is None else names
     first = next((i for i, name in enumerate(names) if name), 0)
+    # What the header's first name can start with: most rows are told apart by one character.
+    initials = {c for c in (names[first][:1], names[first][:1].upper(), "\ufeff", " ", "\t") if c}
     line = reader.line_num
     while True:
         start = line + 1
@@ -124,7 +126,12 @@ def csv_rows(
             bad = next(header[i] for i, value in enumerate(row) if _SURROGATE.search(value))
             yield Record.reject(origin, bad or "-", NOT_UTF8)
             continue
-        if names[first] and column_name(row[first]) == names[first] and header_names(row) == names:
+        if (
+            row[first][:1] in initials
+            and names[first]
+            and column_name(row[first]) == names[first]
+            and header_names(row) == names
+        ):
             yield Problem(label, start, "-", REPEATED_HEADER, Severity.WARNING)
             continue
         yield origin, row, len(joined) <= MAX_FIELD_CHARS and "\x00" not in joined
