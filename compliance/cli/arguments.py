@@ -42,14 +42,18 @@ def _positive(text: str) -> int:
     return value
 
 
-def _output_file(text: str) -> Path:
-    """The ``--output`` path, refused when its last part is empty or ``.`` (``out/``, ``out/.``).
+def _output_file(text: str) -> Path | None:
+    """The ``--output`` path, refused when its last part is empty or ``.`` (``out/``, ``out/.``);
+    ``None`` (standard output) for ``-``, as ``--events -`` reads standard input. ``-`` wrote a
+    file named ``-`` and pictures named ``--heatmap.svg`` beside it (``./-`` still names that file).
 
     ``Path`` drops that part: ``keep.csv/`` would name the file ``keep.csv`` and replace it, and
     ``newdir/`` would create a file ``newdir`` (and a report's pictures beside it). A name written
     as a directory's is not a file to write; a directory named without the slash is refused when
     the output is written.
     """
+    if text == "-":
+        return None
     parts = _LAST_PART.split(text)
     if len(parts) > 1 and parts[-1] in ("", "."):
         raise argparse.ArgumentTypeError(f"cannot write {visible(text)}: not a file name")
@@ -143,7 +147,10 @@ def parser() -> argparse.ArgumentParser:
         )
         trust(p)
         p.add_argument(
-            "--output", type=_output_file, metavar="PATH", help="write to a file instead of standard output"
+            "--output",
+            type=_output_file,
+            metavar="PATH",
+            help="write to a file instead of standard output (-: standard output)",
         )
 
     p = sub.add_parser("agreements", help="list agreements, articles and obligations")

@@ -1,0 +1,33 @@
+"""``--output -`` is standard output, as ``--events -`` is standard input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compliance.cli import main
+
+COMMANDS = {
+    "report": ["report", "--as-of", "2022-01-01"],
+    "report-csv": ["report", "--as-of", "2022-01-01", "--format", "csv"],
+    "timeline": ["timeline", "--from", "2021-01-01", "--to", "2021-03-01"],
+    "activity": ["activity", "--from", "2021-01-01", "--to", "2021-03-01"],
+    "diff": ["diff", "--from", "2021-01-01", "--to", "2021-03-01"],
+    "lineage": ["lineage", "ts2020-1-ceasefire-aze", "--as-of", "2022-01-01"],
+}
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_output_dash__writes_to_standard_output_and_no_file(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--output -`` wrote a file named ``-`` (and a report's pictures ``--heatmap.svg`` and
+    ``--breaches.svg``) in the working folder, and standard output stayed empty. It is standard
+    output, and what is written there is what the command writes without ``--output``."""
+    monkeypatch.chdir(tmp_path)
+    assert main([*COMMANDS[command]]) == 0
+    expected = capsys.readouterr().out
+    assert main([*COMMANDS[command], "--output", "-"]) == 0
+    assert capsys.readouterr().out == expected != ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
