@@ -201,3 +201,33 @@ def test_joined_files__a_repeated_header_is_one_warning_and_no_record() -> None:
         assert ledger.accounting.rejected == (1 if name == "mine.csv" else 0), name  # mine: a copy of X1
         assert ledger.accounting.read == 2, name
         assert [p for p in ledger.problems if p.severity is Severity.ERROR] == [], name
+
+
+def test_cut_file__a_cut_inside_a_note_over_lines_is_one_record() -> None:
+    """A download cut inside an ACLED note that runs over lines left the note's first line as one
+    rejected record ("the next line is read as a new row") and each later fragment as another
+    ("expected 31 fields"): one record more than the file holds, and two messages for one cut.
+    It is one rejected record, on the line the record starts, saying the file may be cut short."""
+    whole = acled_csv(
+        acled_row(event_id_cnty="ARM961"),
+        acled_row(event_id_cnty="ARM962", notes="First line of the note.\nSecond line.\nThird line."),
+    )
+    cut = whole[: whole.index("Second line.") + len("Second")]
+    ledger = ledger_from_csv(cut, "acled.csv")
+    assert (ledger.accounting.read, ledger.accounting.rejected) == (2, 1)
+    (problem,) = ledger.problems
+    assert (problem.line, problem.field) == (3, "-")
+    assert "still open at the end of the file" in problem.message
+    assert "cut short" in problem.message
+
+
+def test_cut_file__a_stray_quote_before_rows_with_notes_over_lines_costs_only_its_row() -> None:
+    """What a cut is told apart from: a stray quote still costs its own row only, also when every
+    row after it holds a note over two lines, and the rows after it are read."""
+    rows = [acled_row(event_id_cnty="ARM970", notes='A stray "quote')]
+    rows += [acled_row(event_id_cnty=f"ARM97{n}", notes=f"Note {n}.\nIts second line.") for n in range(1, 4)]
+    text = acled_csv(*rows).replace('"A stray ""quote"', '"A stray ""quote')
+    ledger = ledger_from_csv(text, "acled.csv")
+    assert [(p.line, p.field) for p in ledger.problems] == [(2, "-")]
+    assert sorted(e.id for e in ledger.events) == ["ARM971", "ARM972", "ARM973"]
+    assert (ledger.accounting.read, ledger.accounting.rejected) == (4, 1)

@@ -103,6 +103,12 @@ _UNCLOSED_LAST = (
     "may be cut short (an interrupted download or copy?) and the rows after it missing"
 )
 """The quote opened on the last line: what a download or copy cut inside a quoted field leaves."""
+_UNCLOSED_AT_END = (
+    "unclosed quote: a quoted field starts on this line and is still open at the end of the file, {} "
+    "line(s) later, which are no rows: the file may be cut short (an interrupted download or copy?) "
+    "and the rows after it missing"
+)
+"""The quote opened on a record that runs over lines to the file's end: a cut inside a long note."""
 _UNCLOSED = (
     "unclosed quote: a quoted field starts on this line and is not closed; the next line is read as a new row"
 )
@@ -125,6 +131,7 @@ class CsvRecords:
         self._delimiter = delimiter
         self._strict = _GRAMMARS[delimiter].strict_record
         self._parser = csv.reader(self._records(), delimiter=delimiter, strict=False)
+        self._at_eof = False
         self.fields: int | None = None
         self.line_num = 0
 
@@ -150,6 +157,15 @@ class CsvRecords:
         self._read += 1
         self._again.append((self._read, line))
         return False
+
+    def _starts_a_row(self, lines: list[tuple[int, str]]) -> bool:
+        """Whether ``lines`` open with a whole row (over one line or several) of the header's width,
+        as the rows after a stray quote do; a cut note's remainder opens with a fragment."""
+        try:
+            first = next(csv.reader((text for _, text in lines), delimiter=self._delimiter), [])
+        except csv.Error:
+            return False
+        return self.fields is None or len(first) == self.fields
 
     def _line(self) -> tuple[int, str] | None:
         if self._again:
@@ -189,12 +205,14 @@ class CsvRecords:
         while True:
             item = self._line()
             if item is None or isinstance(item[1], OverlongLine) or size + len(item[1]) > MAX_RECORD_CHARS:
+                self._at_eof = item is None
                 return self._unclosed(taken, item)
             taken.append(item)
             size += len(item[1])
             if not ends_inside_quotes(item[1], True, self._delimiter):
                 break
         record = "".join(text for _, text in taken)
+        self._at_eof = False
         if not self._strict.fullmatch(record):
             return self._unclosed(taken, None)
         fields = next(csv.reader([record], delimiter=self._delimiter, strict=False))
@@ -204,7 +222,17 @@ class CsvRecords:
         return record
 
     def _unclosed(self, taken: list[tuple[int, str]], extra: tuple[int, str] | None) -> str:
-        """Give back every line after the first and report the first as one bad record."""
+        """Give back every line after the first and report the first as one bad record.
+
+        A quote still open at the end of the file, when the lines after it do not open with a
+        whole row, is a file cut inside a field that runs over lines (ACLED's notes): those
+        lines are the rest of that one record, not rows, and are not given back. Given back, each was a rejected
+        record of its own, one more than the file holds, with a second message about the cut.
+        """
+        if extra is None and len(taken) > 1 and self._at_eof and not self._starts_a_row(taken[1:]):
+            self.line_num = taken[0][0]
+            self._error = _UNCLOSED_AT_END.format(len(taken) - 1)
+            return "\n"
         again = taken[1:] + ([extra] if extra is not None else [])
         self._again.extendleft(reversed(again))
         self.line_num = taken[0][0]
