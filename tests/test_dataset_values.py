@@ -231,3 +231,14 @@ def test_cut_file__a_stray_quote_before_rows_with_notes_over_lines_costs_only_it
     assert [(p.line, p.field) for p in ledger.problems] == [(2, "-")]
     assert sorted(e.id for e in ledger.events) == ["ARM971", "ARM972", "ARM973"]
     assert (ledger.accounting.read, ledger.accounting.rejected) == (4, 1)
+
+
+def test_unknown_column__is_named_as_the_file_spells_it() -> None:
+    """An unknown column of our CSV was named in lower case (``'rowkey'`` for ``RowKey``): a name
+    not in the file, and a search for it found nothing. It is named as the file spells it."""
+    text = "id,date,kind,reported_by,RowKey, Colour \nA1,2021-07-28,statement,Reuters,1,red\n"
+    ledger = ledger_from_csv(text, "mine.csv")
+    assert sorted((p.field, p.message) for p in ledger.problems) == [
+        ("Colour", "unknown column 'Colour' is ignored"),
+        ("RowKey", "unknown column 'RowKey' is ignored"),
+    ]

@@ -53,9 +53,19 @@ def read_csv(
                 Severity.WARNING,
             )
     known = set(COLUMNS)
+    # Named as the file spells it (``Colour``, not ``colour``): the name to find in the file.
+    spelt = {
+        name: cell.lstrip("\ufeff").strip() for name, cell in reversed(list(zip(names, header, strict=True)))
+    }
     for name in dict.fromkeys(names):
         if name and name not in known:
-            yield Problem(label, header_line, name, f"unknown column {name!r} is ignored", Severity.WARNING)
+            yield Problem(
+                label,
+                header_line,
+                spelt[name],
+                f"unknown column {spelt[name]!r} is ignored",
+                Severity.WARNING,
+            )
     first = {name: i for i, name in reversed(list(enumerate(names)))}
     # Our columns in COLUMNS order, whatever the header's; a missing one reads the "" put at the end.
     pick = itemgetter(*(first.get(name, -1) for name in COLUMNS))
