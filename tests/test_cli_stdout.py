@@ -1,4 +1,4 @@
-"""``--output -`` is standard output, as ``--events -`` is standard input."""
+"""``-``: ``--output -`` is standard output, as ``--events -`` is standard input, closed or not."""
 
 from __future__ import annotations
 
@@ -31,3 +31,18 @@ def test_output_dash__writes_to_standard_output_and_no_file(
     assert main([*COMMANDS[command], "--output", "-"]) == 0
     assert capsys.readouterr().out == expected != ""
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [["validate", "-"], ["report", "--events", "-", "--as-of", "2022-01-01"]])
+def test_events_dash__closed_standard_input_is_a_message_not_a_traceback(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Started with standard input closed (``0<&-``, a cron job or a service), ``-`` ended in a
+    traceback (``AttributeError: 'NoneType' object has no attribute 'buffer'``). It is one
+    line naming ``-`` and the cause, and exit 1, as for a file that cannot be read."""
+    monkeypatch.setattr("sys.stdin", None)
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert "-: cannot read: standard input is closed" in captured.err
+    assert "Traceback" not in captured.err
+    assert captured.out == ""

@@ -15,11 +15,12 @@ import csv
 import io
 import itertools
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from compliance.core.inputs import STDIN, open_input
-from compliance.core.problems import Problem, Severity
+from compliance.core.problems import InputError, Problem, Severity
 from compliance.readers.acled import read_acled
 from compliance.readers.base import PartyResolver, Record, ReporterResolver
 from compliance.readers.countries import told_once
@@ -47,6 +48,8 @@ def read_event_file(
     file. A file that is not text gives one problem saying what it looks like.
     """
     label = label or str(path)
+    if str(path) == STDIN and sys.stdin is None:  # started with it closed (0<&-): no stream to read
+        raise InputError(f"{label}: cannot read: standard input is closed")
     head, handle = peek(open_input(path, label, allow_stdin=True))
     try:
         binary = looks_binary(head)
