@@ -46,3 +46,26 @@ def test_events_dash__closed_standard_input_is_a_message_not_a_traceback(
     assert "-: cannot read: standard input is closed" in captured.err
     assert "Traceback" not in captured.err
     assert captured.out == ""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "--events", ""],
+        ["report", "--agreement-file", ""],
+        ["report", "--parties", ""],
+        ["report", "--output", ""],
+        ["validate", ""],
+        ["validate", "agreements/parties.toml", "--reporters", "agreements/reporters.toml", ""],
+    ],
+)
+def test_empty_path__is_a_usage_error_naming_it(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty file name (``--events "$FILE"`` with ``FILE`` unset) is ``.``, the working folder,
+    to ``Path``: the run said "compliance: .: cannot read: a directory", naming no file the user
+    gave, and ``--output ""`` "cannot write .". It is a usage error saying the name is empty."""
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "an empty file name (an unset shell variable?)" in err
+    assert "cannot read" not in err

@@ -25,7 +25,7 @@ import pytest
 import agreements as bundled
 import compliance.cli.writing
 from compliance.cli import main
-from compliance.cli.arguments import parser
+from compliance.cli.arguments import input_file, parser
 from compliance.cli.commands import COMMANDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,7 +117,7 @@ def _named_input_arguments(command: argparse.ArgumentParser) -> list[tuple[str |
     return [
         (a.option_strings[0] if a.option_strings else None, a.dest)
         for a in command._actions
-        if a.type is Path and a.dest != "output"
+        if a.type in (Path, input_file) and a.dest != "output"
     ]
 
 

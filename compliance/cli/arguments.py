@@ -42,6 +42,17 @@ def _positive(text: str) -> int:
     return value
 
 
+_EMPTY_PATH = "an empty file name (an unset shell variable?)"
+
+
+def input_file(text: str) -> Path:
+    """A file to read. An empty name is refused: ``Path("")`` is ``.``, so ``--events "$FILE"`` with
+    ``FILE`` unset said "compliance: .: cannot read: a directory", naming no file the user gave."""
+    if not text:
+        raise argparse.ArgumentTypeError(_EMPTY_PATH)
+    return Path(text)
+
+
 def _output_file(text: str) -> Path | None:
     """The ``--output`` path, refused when its last part is empty or ``.`` (``out/``, ``out/.``);
     ``None`` (standard output) for ``-``, as ``--events -`` reads standard input. ``-`` wrote a
@@ -54,6 +65,8 @@ def _output_file(text: str) -> Path | None:
     """
     if text == "-":
         return None
+    if not text:
+        raise argparse.ArgumentTypeError(_EMPTY_PATH)
     parts = _LAST_PART.split(text)
     if len(parts) > 1 and parts[-1] in ("", "."):
         raise argparse.ArgumentTypeError(f"cannot write {visible(text)}: not a file name")
@@ -75,6 +88,8 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args, rest = command_line.parse_known_args(argv)
     if args.command == "validate":
         files = [item for item in rest if item == "-" or not item.startswith("-")]  # ("-": standard input)
+        if "" in files:
+            command_line.error(f"argument FILE: {_EMPTY_PATH}")
         args.files += map(Path, files)
         rest = [item for item in rest if item not in files]
     if rest:
@@ -92,19 +107,19 @@ def parser() -> argparse.ArgumentParser:
     def registries(p: argparse.ArgumentParser, gazetteer: str = GAZETTEER_HELP) -> None:
         p.add_argument(
             "--parties",
-            type=Path,
+            type=input_file,
             default=None,
             metavar="FILE",
             help="party registry TOML instead of the bundled one (an agreement of another conflict)",
         )
         p.add_argument(
             "--reporters",
-            type=Path,
+            type=input_file,
             default=None,
             metavar="FILE",
             help="reporter registry TOML instead of the bundled one",
         )
-        p.add_argument("--gazetteer", type=Path, default=None, metavar="FILE", help=gazetteer)
+        p.add_argument("--gazetteer", type=input_file, default=None, metavar="FILE", help=gazetteer)
 
     def trust(p: argparse.ArgumentParser) -> None:
         p.add_argument(
@@ -127,7 +142,7 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--agreement-file",
             action="append",
-            type=Path,
+            type=input_file,
             default=None,
             metavar="PATH",
             help="agreement TOML file instead of the bundled ones (repeatable)",
@@ -135,7 +150,7 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--events",
             action="append",
-            type=Path,
+            type=input_file,
             default=None,
             metavar="PATH",
             help="event file: our CSV, JSON Lines, ACLED or UCDP; - reads standard input (repeatable; default: the bundled dataset, unless --parties names another registry)",
@@ -155,7 +170,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("agreements", help="list agreements, articles and obligations")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--agreement-file", action="append", type=Path, default=None, metavar="PATH")
+    p.add_argument("--agreement-file", action="append", type=input_file, default=None, metavar="PATH")
     p.add_argument("--output", type=_output_file, metavar="PATH")
     p.add_argument("--strict", action="store_true")
     registries(p)
@@ -165,7 +180,7 @@ def parser() -> argparse.ArgumentParser:
         help="check agreement, registry and gazetteer files (.toml) and event files; exit 1 on errors "
         "(a registry or gazetteer among the files, the only one of its kind, is used for the others)",
     )
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("files", nargs="+", type=input_file, metavar="FILE")
     registries(p)
 
     p = sub.add_parser("report", help="compliance report as of a date")
@@ -216,8 +231,8 @@ def parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="statuses and the relations that hold by this date; default: today (UTC)",
     )
-    p.add_argument("--agreement-file", action="append", type=Path, default=None, metavar="PATH")
-    p.add_argument("--events", action="append", type=Path, default=None, metavar="PATH")
+    p.add_argument("--agreement-file", action="append", type=input_file, default=None, metavar="PATH")
+    p.add_argument("--events", action="append", type=input_file, default=None, metavar="PATH")
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p.add_argument("--output", type=_output_file, metavar="PATH")
     p.add_argument("--strict", action="store_true")
@@ -230,7 +245,11 @@ def parser() -> argparse.ArgumentParser:
         help="check agreement encodings: static checks, reachable statuses with witnesses, the laws (needs the testing extra)",
     )
     p.add_argument(
-        "files", nargs="*", type=Path, metavar="FILE.toml", help="agreement files (default: the bundled ones)"
+        "files",
+        nargs="*",
+        type=input_file,
+        metavar="FILE.toml",
+        help="agreement files (default: the bundled ones)",
     )
     p.add_argument(
         "--agreement",
