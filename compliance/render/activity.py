@@ -42,13 +42,24 @@ def _values(row: ActivityRow) -> tuple[str | int, ...]:
     )
 
 
+CSV_COLUMNS = (*COLUMNS, "known_on", "trust")
+"""The CSV's header: the JSON rows' keys, then what the whole run was made under (the JSON gives
+those once, at the top), as the report's CSV rows end with them."""
+
+
 def activity_csv(result: Activity) -> str:
-    """One row per count; ``period`` is the period's first day, ``period_end`` its last."""
+    """One row per count; ``period`` is the period's first day, ``period_end`` its last.
+
+    Each row ends with the run's ``known_on`` (empty when every account was counted) and trust
+    policy: counts made under ``strict`` and ``broad`` and put into one table could not be told
+    apart by anything in their rows.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(CSV_COLUMNS)
+    run = (result.known_on.isoformat() if result.known_on else "", result.trust.value)
     for row in result.rows:
-        writer.writerow(spreadsheet_row(_values(row)))
+        writer.writerow(spreadsheet_row((*_values(row), *run)))
     return out.getvalue()
 
 
@@ -59,6 +70,7 @@ def activity_dict(result: Activity) -> dict[str, Any]:
         "to": result.end.isoformat(),
         "every": result.every,
         "trust": result.trust.value,
+        "known_on": result.known_on.isoformat() if result.known_on else None,
         "rows": [dict(zip(COLUMNS, _values(row), strict=True)) for row in result.rows],
     }
 
@@ -67,11 +79,17 @@ def activity_json(result: Activity) -> str:
     return json.dumps(activity_dict(result), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def _known_on(result: Activity) -> str:
+    if result.known_on is None:
+        return ""
+    return f" Only accounts reported by {result.known_on.isoformat()} are counted."
+
+
 def activity_markdown(result: Activity) -> str:
     lines = [
         f"# Accounts per {result.every}, {result.start.isoformat()} to {result.end.isoformat()}",
         "",
-        f"Trust policy: {result.trust.value}. Each account is a claim attributed to its reporter; "
+        f"Trust policy: {result.trust.value}.{_known_on(result)} Each account is a claim attributed to its reporter; "
         "the grade says how far it can be relied on, not whether it is true. An account without "
         "an incident id counts as its own incident.",
         "",

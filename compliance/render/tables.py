@@ -43,12 +43,21 @@ def timeline_markdown(t: Timeline) -> str:
 
 
 def timeline_csv(t: Timeline) -> str:
+    """One row per article roll-up and obligation: the ids, the trust policy, then one status
+    column per date.
+
+    Every row names its policy, as the report's CSV rows do: timelines written under ``strict``
+    and ``standard`` and put into one table could not be told apart by anything in their rows.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["agreement", "article", "obligation", *(d.isoformat() for d in t.dates)])
+    writer.writerow(["agreement", "article", "obligation", "trust", *(d.isoformat() for d in t.dates)])
+    policy = t.trust.value
     for r in t.rows:
         writer.writerow(
-            spreadsheet_row([r.agreement, r.article, r.obligation or "", *(s.value for s in r.statuses)])
+            spreadsheet_row(
+                [r.agreement, r.article, r.obligation or "", policy, *(s.value for s in r.statuses)]
+            )
         )
     return out.getvalue()
 

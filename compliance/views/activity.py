@@ -69,6 +69,9 @@ class Activity:
     rows: tuple[ActivityRow, ...]
     breaches: tuple[SideCount, ...] = ()
     """Distinct breach accounts per period, side and grade (the breaches picture)."""
+    known_on: date | None = None
+    """Only accounts reported by this day were counted (``None``: every account); with the
+    trust policy, what a reader needs to tell two runs' counts apart."""
 
 
 def periods(start: date, end: date, every: str) -> tuple[tuple[date, date], ...]:
@@ -175,7 +178,7 @@ def count_activity(
         SideCount(bearers, grade, tuple(len(ids) for ids in sides[bearers, grade]))
         for bearers, grade in sorted(sides, key=lambda k: (k[0], order[k[1]]))
     )
-    return Activity(start, end, every, trust, spans, tuple(rows), breaches)
+    return Activity(start, end, every, trust, spans, tuple(rows), breaches, evaluation.known_on)
 
 
 _ENDED = frozenset({Status.TERMINATED, Status.SUPERSEDED})
