@@ -79,12 +79,14 @@ def _cmd_agreements(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from compliance.render.problems import problem_lines
+    from compliance.render.problems import problem_lines, unlinked_lines
     from compliance.views.validation import Validation
 
     result = Validation.run(args.files, args.parties, args.reporters, args.gazetteer)
     if result.accounting is not None:
         _print_accounting(result.accounting)
+        for line in unlinked_lines(result.unlinked):  # which rows each reason counts
+            print(line, file=sys.stderr)
     for line in problem_lines(with_registry_hint(args, with_gazetteer_hint(result.problems))):
         print(line, file=sys.stderr)
     errors = len(result.errors)

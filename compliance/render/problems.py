@@ -11,6 +11,7 @@ from typing import Any
 from compliance.core.problems import Problem
 from compliance.render.safe import cell
 from compliance.views.problems import LINES_PRINTED, group_problems
+from compliance.views.validation import UnlinkedGroup
 
 MAX_GROUPS_SHOWN = 200
 
@@ -59,3 +60,20 @@ def problem_dicts(problems: Sequence[Problem]) -> list[dict[str, Any]]:
 def problem_lines(problems: Sequence[Problem]) -> list[str]:
     """What standard error shows: one line per cause."""
     return [str(g) for g in group_problems(problems)]
+
+
+def unlinked_lines(groups: Sequence[UnlinkedGroup]) -> list[str]:
+    """What standard error shows of the unlinked records: one line per file and reason, in the
+    form of a problem (``file:line: unlinked: reason``) or of a group of them (``file: unlinked:
+    reason (n rows; lines …)``), so that the counts beside the accounting can be checked row by row.
+    """
+    out: list[str] = []
+    for g in groups:
+        if g.count == 1 and g.lines:
+            out.append(f"{g.file}:{g.lines[0]}: unlinked: {g.reason}")
+            continue
+        shown = ", ".join(str(n) for n in g.lines[:LINES_PRINTED])
+        more = ", …" if g.count > LINES_PRINTED else ""
+        where = f"; line{'s' if g.count > 1 else ''} {shown}{more}" if shown else ""
+        out.append(f"{g.file}: unlinked: {g.reason} ({g.count:,} row{'s' if g.count != 1 else ''}{where})")
+    return out

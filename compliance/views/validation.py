@@ -15,23 +15,68 @@ from compliance.core.inputs import read_limited
 from compliance.core.problems import InputError, Problem, Severity, in_order
 from compliance.linking.ledger import (
     Accounting,
+    Ledger,
     assemble,
     given_once,
     load_agreements,
     load_registries,
     reporter_resolver,
 )
+from compliance.linking.scope import REASONS
 from compliance.load.agreement_files import MAX_FILE_BYTES, load_parties_file, load_reporters_file
 from compliance.load.places import load_gazetteer, load_places_file
 from compliance.readers import Record, read_event_file
+from compliance.views.problems import LINES_KEPT
+
+
+@frozen
+class UnlinkedGroup:
+    """The records of one file that link to nothing for one reason: how many, and where.
+
+    The accounting says how many records are unlinked under each reason; a maintainer fixing a
+    file needs the rows. Grouped as problems are (one line for 20,000 rows of another country in
+    an ACLED export), the counts of a file's groups add up to its unlinked records.
+    """
+
+    file: str
+    reason: str
+    """One of :data:`compliance.linking.scope.REASONS`."""
+    count: int
+    lines: tuple[int, ...]
+    """The first ``LINES_KEPT`` line numbers, in order (none for a record read from no file)."""
+
+
+def unlinked_groups(ledger: Ledger) -> tuple[UnlinkedGroup, ...]:
+    """``ledger.why_unlinked`` by file and reason, in file order and then the order of the reasons.
+
+    The ledger must keep its unlinked records (``assemble``'s default): the lines are theirs.
+    """
+    where = {e.id: e.origin for e in ledger.events if e.id in ledger.why_unlinked}
+    counts: dict[tuple[str, str], int] = {}
+    lines: dict[tuple[str, str], list[int]] = {}
+    for event_id, reason in ledger.why_unlinked.items():
+        origin = where.get(event_id)
+        key = (origin.file if origin else "-", reason)
+        counts[key] = counts.get(key, 0) + 1
+        if origin is not None:
+            lines.setdefault(key, []).append(origin.line)
+    rank = {reason: i for i, reason in enumerate(REASONS)}
+    return tuple(
+        UnlinkedGroup(
+            file, reason, counts[file, reason], tuple(sorted(lines.get((file, reason), []))[:LINES_KEPT])
+        )
+        for file, reason in sorted(counts, key=lambda k: (k[0], rank.get(k[1], len(rank)), k[1]))
+    )
 
 
 @frozen
 class Validation:
-    """Every problem found (sorted, without repeats) and, when event files were given, their accounting."""
+    """Every problem found (sorted, without repeats) and, when event files were given, their
+    accounting and the unlinked records grouped by file and reason."""
 
     problems: tuple[Problem, ...]
     accounting: Accounting | None
+    unlinked: tuple[UnlinkedGroup, ...] = ()
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -90,7 +135,8 @@ class Validation:
         bundled_ones = parties_path is None and gazetteer_path is None
         agreements, more = load_agreements(toml or (None if bundled_ones else []), parties, gazetteer)
         problems += more
-        accounting = None
+        accounting: Accounting | None = None
+        unlinked: tuple[UnlinkedGroup, ...] = ()
         if others:
             resolve = reporter_resolver(reporters)
             records: list[Record | Problem] = []
@@ -101,8 +147,8 @@ class Validation:
                     records.append(Problem(str(path), 0, "-", str(exc).removeprefix(f"{path}: ")))
             ledger = assemble(agreements, parties, records, gazetteer=gazetteer)
             problems += ledger.problems
-            accounting = ledger.accounting
-        return cls(tuple(in_order(set(problems))), accounting)
+            accounting, unlinked = ledger.accounting, unlinked_groups(ledger)
+        return cls(tuple(in_order(set(problems))), accounting, unlinked)
 
 
 def registry_kind(path: Path) -> str | None:
