@@ -164,7 +164,9 @@ def recent_lines(agreement: AgreementReport, report: Report) -> list[str]:
     since = recent_since(report.as_of).isoformat()
     as_of_label = report.as_of.isoformat()
     if not changes:
-        return [f"No status changed between {since} and {as_of_label}.", ""]
+        # The same bounds as the list below ("after …, up to …"): "between" left it open whether a
+        # change on the first day counted.
+        return [f"No status changed after {since} and up to {as_of_label}.", ""]
     out = [f"Changed after {since} and up to {as_of_label}:", ""]
     for c in changes:
         cause = f" ({text(c.cause)})" if c.cause and c.cause != c.after.value else ""
@@ -192,16 +194,19 @@ def trust_dependent_statuses(report: Report, agreement: AgreementReport) -> str:
     return "Depends on whose word one takes: " + "; ".join(parts) + "."
 
 
-def pictures(images: Sequence[tuple[str, str]]) -> list[str]:
-    """Images written beside the report, by relative path (they travel with it)."""
+def pictures(images: Sequence[tuple[str, str]], trust: str) -> list[str]:
+    """Images written beside the report, by relative path (they travel with it), under a caption
+    naming the trust policy their statuses and grades were given under (as their own titles do:
+    a picture is often copied without the text around it)."""
     if not images:
         return []
     out = [
         "## Pictures",
         "",
-        "Statuses are those of the report, at the end of each period. Breach accounts are counted "
-        "whatever their grade, under the bearers of the obligation they bear on: they are claims "
-        "attributed to their reporters, not findings of a breach.",
+        f"Statuses are those of the report, under the {trust} trust policy, at the end of each "
+        "period. Breach accounts are counted whatever their grade, under the bearers of the "
+        "obligation they bear on: they are claims attributed to their reporters, not findings of "
+        "a breach.",
         "",
     ]
     for alt, path in images:

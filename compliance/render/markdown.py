@@ -74,7 +74,10 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
         + f" Event records read: {acc.read} "
         f"(linked {acc.linked}, unlinked {acc.unlinked}, rejected {acc.rejected}). "
         f"Problems: {len(report.problems)}."
-        + (f" Accounts known on {report.known_on.isoformat()} only." if report.known_on else ""),
+        + (f" Accounts known on {report.known_on.isoformat()} only." if report.known_on else "")
+        # Said where an edition is identified, as the timeline and activity tables say it: the
+        # same data read under strict and under standard gives two reports with the same title.
+        + f" Trust policy: {report.trust.value}.",
         "",
         _linked_in_report(report),
         "",
@@ -93,7 +96,7 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
         trust = trust_dependent_statuses(report, agreement)
         if trust:
             out += [trust, ""]
-    out += pictures(images)
+    out += pictures(images, report.trust.value)
     for agreement in report.agreements:
         out += _agreement(agreement, accounts, sources)
     if report.agreements:  # (with no agreement there is no status to compare)

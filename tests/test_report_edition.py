@@ -1,0 +1,49 @@
+"""What identifies an edition of the Markdown report, said where an editor looks for it.
+
+The same data under ``strict`` and under ``standard`` gave two reports with the same title and
+the same opening paragraph; only a bullet further down said "(here `strict`)". The summary's
+"no change" line and its list of changes gave the twelve months with different bounds.
+Runs on the bundled data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from compliance.linking.ledger import build_ledger
+from compliance.render.markdown import render_markdown
+from compliance.views.report import Report
+
+AS_OF = date(2025, 12, 31)
+
+
+@pytest.fixture(scope="module")
+def ledger():  # type: ignore[no-untyped-def]
+    return build_ledger()
+
+
+@pytest.mark.parametrize("trust", ["strict", "standard", "broad"])
+def test_report__the_opening_names_the_trust_policy(ledger, trust: str) -> None:  # type: ignore[no-untyped-def]
+    """The paragraph under the title, beside the counts, says which policy the statuses follow."""
+    markdown = render_markdown(Report.build(ledger, AS_OF, trust=trust))
+    opening = markdown.split("\n## ", 1)[0]
+    assert f"Trust policy: {trust}." in opening
+
+
+def test_pictures__the_caption_names_the_trust_policy(ledger) -> None:  # type: ignore[no-untyped-def]
+    """The pictures' caption says under which policy their statuses were given."""
+    report = Report.build(ledger, AS_OF, trust="strict")
+    markdown = render_markdown(report, [("Status of each obligation", "report-heatmap.svg")])
+    section = markdown.split("## Pictures", 1)[1].split("\n## ", 1)[0]
+    assert "under the strict trust policy" in section
+
+
+def test_summary__no_change_and_changes_are_bounded_alike(ledger) -> None:  # type: ignore[no-untyped-def]
+    """Both lines give the twelve months as "after D and up to E": "between" left open whether
+    a change on D itself counted, when the list below counts only those after it."""
+    markdown = render_markdown(Report.build(ledger, AS_OF))
+    assert "No status changed after 2024-12-31 and up to 2025-12-31." in markdown
+    assert "Changed after 2024-12-31 and up to 2025-12-31:" in markdown
+    assert "No status changed between" not in markdown
