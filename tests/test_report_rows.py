@@ -68,6 +68,7 @@ def test_rows__one_per_obligation_saying_what_the_json_report_says(
         assert row["reason"] == ob["reason"]
         assert {p: row[f"status_{p}"] for p in ob["status_by_trust"]} == ob["status_by_trust"]
         assert row["deadline"] == (ob["deadline"] or "")
+        assert row["deadline_note"] == (ob["deadline_note"] or "")
         assert row["term_end"] == (ob["term_end"] or "")
         assert row["term_end_latest"] == (ob["term_end_latest"] or "")
         assert row["breach_on_record"] == str(ob["breach_on_record"])
@@ -122,3 +123,20 @@ def test_rows__a_file_gets_no_pictures(tmp_path: Path, capsys: pytest.CaptureFix
     cli(capsys, "report", "--as-of", AS_OF, "--format", "csv", "--output", str(out))
     assert [p.name for p in tmp_path.iterdir()] == ["report.csv"]
     assert out.read_text(encoding="utf-8").startswith(",".join(COLUMNS) + "\n")
+
+
+def test_rows__a_deadline_the_text_does_not_state_says_what_it_rests_on(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The Markdown gives the withdrawal of point 4 "by 2020-11-10 (at the earliest: …)" and the
+    JSON its ``deadline_note``; the CSV gave the bare date, read in a spreadsheet as one the text
+    states. The note is the last column, after those a program may read by position."""
+    rows = {
+        r["obligation"]: r
+        for r in csv.DictReader(io.StringIO(cli(capsys, "report", "--as-of", AS_OF, "--format", "csv")))
+    }
+    withdrawal = rows["ts2020-4-withdrawal-arm"]
+    assert withdrawal["deadline"] == "2020-11-10"
+    assert withdrawal["deadline_note"].startswith("at the earliest: ")
+    assert rows["ts2020-2-aghdam"]["deadline_note"] == ""
+    assert COLUMNS[-1] == "deadline_note"

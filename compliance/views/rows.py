@@ -45,8 +45,10 @@ COLUMNS: tuple[str, ...] = (
     "as_of",
     "known_on",
     "trust",
+    "deadline_note",
 )
-"""The keys of every row, in order: the first twelve are those ``to_rows`` has always given."""
+"""The keys of every row, in order: the first twelve are those ``to_rows`` has always given, and a
+key added later goes last, so that a program reading the columns by position keeps working."""
 
 
 def obligation_rows(report: Report) -> list[dict[str, Value]]:
@@ -56,7 +58,8 @@ def obligation_rows(report: Report) -> list[dict[str, Value]]:
     ``None``; ``evidence_<grade>`` counts the accounts of each grade, listed or not, so the three
     add up to ``evidence_total`` (counting the listed ones would fall short past the accounts a
     report lists); ``why`` is the rule that decided the status with the deciding accounts, and
-    ``reason`` the report's one-line reason.
+    ``reason`` the report's one-line reason; ``deadline_note`` what the deadline rests on, when
+    the text does not state it as given (``None`` otherwise).
     """
     by_trust = {t.obligation: {s.trust: s.status.value for s in t.statuses} for t in report.by_trust}
     rows: list[dict[str, Value]] = []
@@ -89,6 +92,10 @@ def obligation_rows(report: Report) -> list[dict[str, Value]]:
                     report.as_of.isoformat(),
                     report.known_on.isoformat() if report.known_on else None,
                     report.trust.value,
+                    # What the deadline rests on (derived, amended, set by another duty, "at the
+                    # earliest"): the JSON and Markdown give it, and a bare date in a spreadsheet
+                    # read as one the text states.
+                    r.deadline_note or None,
                 )
                 rows.append(dict(zip(COLUMNS, values, strict=True)))
     return rows
