@@ -91,7 +91,9 @@ def activity_markdown(result: Activity) -> str:
         "",
         f"Trust policy: {result.trust.value}.{_known_on(result)} Each account is a claim attributed to its reporter; "
         "the grade says how far it can be relied on, not whether it is true. An account without "
-        "an incident id counts as its own incident.",
+        "an incident id counts as its own incident. An account that bears on several obligations "
+        "is counted in the row of each, so a column's total is not a number of distinct accounts "
+        "or incidents.",
         "",
         "| Period | Agreement | Obligation | Bearers | Effect | Grade | Accounts | Incidents |",
         "|---|---|---|---|---|---|---|---|",
@@ -99,7 +101,7 @@ def activity_markdown(result: Activity) -> str:
     for row in result.rows:
         lines.append(
             f"| {row.period_start.isoformat()} to {row.period_end.isoformat()} | {text(row.agreement)} "
-            f"| {code(row.obligation)} | {text(row.bearers)} | {row.effect.value} | {row.grade.value} "
+            f"| {code(row.obligation)} | {text(row.bearers.replace(';', ', '))} | {row.effect.value} | {row.grade.value} "
             f"| {row.accounts} | {row.incidents} |"
         )
     if not result.rows:
