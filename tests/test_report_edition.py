@@ -47,3 +47,32 @@ def test_summary__no_change_and_changes_are_bounded_alike(ledger) -> None:  # ty
     assert "No status changed after 2024-12-31 and up to 2025-12-31." in markdown
     assert "Changed after 2024-12-31 and up to 2025-12-31:" in markdown
     assert "No status changed between" not in markdown
+
+
+def test_evidence__the_number_of_accounts_cited_says_how_it_divides() -> None:
+    """The golden data cites 4 accounts while its accounting counts 3 linked: the fourth (G3) is
+    unlinked and shown only beside the other account of its incident. The Evidence section said
+    "The 4 accounts cited above" and nothing of how 4 came from 3."""
+    from pathlib import Path
+
+    from compliance.linking.ledger import build_ledger as build
+    from compliance.views.summary import cited_beside
+
+    golden = Path(__file__).parent / "golden"
+    ledger = build([golden / "agreement.toml"], [golden / "events.csv"])
+    report = Report.build(ledger, "2023-01-01")
+    assert cited_beside(report) == ("G3",)
+    section = render_markdown(report).split("## Evidence", 1)[1]
+    assert section.lstrip().startswith(
+        "The 4 accounts cited above (3 as evidence of an obligation, and 1 shown only beside the "
+        "other accounts of its incident, bearing on no obligation shown),"
+    )
+
+
+def test_evidence__no_division_when_every_account_is_evidence(ledger) -> None:  # type: ignore[no-untyped-def]
+    """On the bundled data as of 2025-12-31 every cited account is evidence: the line is as before."""
+    from compliance.views.summary import cited_beside
+
+    report = Report.build(ledger, AS_OF)
+    assert cited_beside(report) == ()
+    assert f"The {len(report.events)} accounts cited above, each once" in render_markdown(report)

@@ -15,7 +15,7 @@ from compliance.core.events import UNAFFILIATED, UNKNOWN, Event
 from compliance.evaluation.evaluate import ObligationResult
 from compliance.render.safe import cell, code, href, is_web_address, link, text
 from compliance.views.report import AgreementReport, Incident, Report
-from compliance.views.summary import recent_changes, recent_since
+from compliance.views.summary import cited_beside, recent_changes, recent_since
 
 SHORT_CLAIM = 140
 """Characters of a claim in an incident's side-by-side table (the full text is in the evidence)."""
@@ -116,10 +116,19 @@ def address(url: str) -> str:
 
 def evidence_section(report: Report) -> list[str]:
     """Every cited account once, numbered, with everything the JSON has about it."""
+    beside = len(cited_beside(report))
+    # How the number divides, where it is not that of the evidence lines: an account shown only
+    # beside others of its incident is no evidence of an obligation, and is not counted as linked.
+    parts = (
+        f" ({len(report.events) - beside} as evidence of an obligation, and {beside} shown only "
+        "beside the other accounts of its incident, bearing on no obligation shown)"
+        if beside
+        else ""
+    )
     out = [
         "## Evidence",
         "",
-        f"The {len(report.events)} accounts cited above, each once, in order of date: number, id, "
+        f"The {len(report.events)} accounts cited above{parts}, each once, in order of date: number, id, "
         "date, kind, reporter (its affiliation) and publication date, actor named, place as given, incident, "
         "source, then the claim. Each is a claim attributed to its reporter; the grade given above "
         "says how far the rules rely on it.",

@@ -1,6 +1,7 @@
-"""What an executive summary needs beyond the tables: the status changes of the last twelve months.
+"""What the report's text needs beyond the tables: the status changes of the last twelve months,
+and how the accounts it cites divide.
 
-Read off the histories the report holds; nothing is evaluated again.
+Read off the histories and the evidence the report holds; nothing is evaluated again.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
 from compliance.core.vocabulary import Status
-from compliance.views.report import AgreementReport
+from compliance.views.report import AgreementReport, Report
 
 RECENT_MONTHS = 12
 
@@ -44,3 +45,21 @@ def recent_changes(agreement: AgreementReport, as_of: date) -> tuple[RecentChang
         if since < step.date <= as_of
     ]
     return tuple(sorted(changes, key=lambda c: (c.date, c.obligation)))
+
+
+def cited_beside(report: Report) -> tuple[str, ...]:
+    """Ids of the accounts ``report`` cites only in an incident's side-by-side table, as evidence
+    of no obligation shown (an account of the incident that is unlinked, known after the date, or
+    linked to an agreement left out), in the order of ``report.events``.
+
+    The Markdown says how many: "the 4 accounts cited" under a line counting 3 linked read as a
+    count that does not add up.
+    """
+    evidence = {
+        e.event
+        for a in report.agreements
+        for article in a.articles
+        for r in article.obligations
+        for e in r.evidence
+    }
+    return tuple(e.id for e in report.events if e.id not in evidence)
