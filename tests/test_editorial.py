@@ -21,7 +21,7 @@ from compliance.evaluation.rollup import SEVERITY
 from compliance.linking.ledger import build_ledger
 from compliance.render.json import report_dict
 from compliance.render.markdown import render_markdown
-from compliance.render.safe import cell, text
+from compliance.render.safe import cell, prose, text
 from compliance.render.svg import heatmap_svg
 from compliance.render.tables import diff_markdown, timeline_csv, timeline_json, timeline_markdown
 from compliance.views.pictures import heatmap_of_report
@@ -329,10 +329,10 @@ def test_notes__every_obligation_note_reaches_the_markdown_and_the_json(bundled:
         assert obligations[obligation_id]["note"] == (note or None)
         if note:
             line = next(line for line in markdown.splitlines() if line.startswith(f"- `{obligation_id}` "))
-            assert line.endswith(f" Note: {text(note)}"), obligation_id
+            assert line.endswith(f" Note: {prose(note)}"), obligation_id
     standing = {a["id"]: a["status_note"] for a in data["agreements"]}
     assert standing["peace-agreement-2025"]
-    assert f"Status of the text: {text(standing['peace-agreement-2025'])}" in markdown
+    assert f"Status of the text: {prose(standing['peace-agreement-2025'])}" in markdown
 
 
 def test_scope__a_disputed_area_is_said_with_why(bundled: tuple[Report, str]) -> None:
@@ -350,7 +350,7 @@ def test_scope__a_disputed_area_is_said_with_why(bundled: tuple[Report, str]) ->
     )
     disputed = ceasefire["scope_disputed"]
     assert disputed.startswith("The statement does not define the 'Nagorno Karabakh conflict zone'")
-    line = f"`ts2020-1-positions-arm`): {text(disputed)}"
+    line = f"`ts2020-1-positions-arm`): {prose(disputed)}"
     assert markdown.count(line) == 1
     section = markdown.split("### trilateral-2020 · 1.", 1)[1].split("\n### ", 1)[0]
     assert line in section

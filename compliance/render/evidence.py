@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN, Event
 from compliance.evaluation.evaluate import ObligationResult
-from compliance.render.safe import cell, code, href, is_web_address, link, text
+from compliance.render.safe import cell, code, href, is_web_address, link, prose, text
 from compliance.views.report import AgreementReport, Incident, Report
 from compliance.views.summary import cited_beside, recent_changes, recent_since
 
@@ -65,7 +65,7 @@ def evidence_lines(r: ObligationResult, accounts: Accounts, total: int) -> list[
         groups.setdefault(key, []).append(f"{accounts.ref(e.event)} {event.when.label()}")
     for (effect, grade, reason, basis, note), refs in groups.items():
         how = "" if basis == "explicit" else f"; rule {text(basis)}"
-        extra = f"; {text(note)}" if note else ""
+        extra = f"; {prose(note)}" if note else ""
         out.append(f"- {effect}, **{grade}** ({text(reason)}{how}{extra}): " + ", ".join(refs))
     return [*out, ""]
 
@@ -138,7 +138,7 @@ def evidence_section(report: Report) -> list[str]:
         head = f"**A{number}** {code(event.id)} · {event.when.label()} · {text(event.kind)} · "
         out += [
             head + _details(event) + f" · {address(event.source_url)}",
-            f"> {text(event.notes) or '(no notes)'}",
+            f"> {prose(event.notes) or '(no notes)'}",
             "",
         ]
     return out

@@ -30,7 +30,7 @@ from compliance.render.evidence import (
 from compliance.render.problems import problem_table
 from compliance.render.relations import done_by
 from compliance.render.rollups import bearer_label, pam, pam_label, party_cell, reading_key, status_label
-from compliance.render.safe import cell, code, text
+from compliance.render.safe import cell, code, prose, text
 from compliance.views.report import AgreementReport, ArticleReport, Report
 
 METHOD_URL = "docs/obligation-logic.md"
@@ -160,9 +160,9 @@ def _agreement(agreement: AgreementReport, accounts: Accounts, sources: _Sources
         "",
     ]
     if a.status_note:  # where the instrument stands (initialled, not signed): said before its articles
-        out += [f"Status of the text: {text(a.status_note)}", ""]
+        out += [f"Status of the text: {prose(a.status_note)}", ""]
     if a.note:
-        out += [text(a.note), ""]
+        out += [prose(a.note), ""]
     for article in agreement.articles:
         out += _article(a.id, article, accounts, sources, a.scope)
     return out
@@ -184,7 +184,7 @@ def _article(
     else:
         out += [f"*Text not found.* {sources.ref(art.source)}", ""]
     if art.note:
-        out += [f"Note: {text(art.note)}", ""]
+        out += [f"Note: {prose(art.note)}", ""]
     for variant in art.variants:
         out.append(f"- Variant ({text(variant.label)}): “{text(variant.text)}” {sources.ref(variant.source)}")
     if art.variants:
@@ -215,7 +215,7 @@ def _article(
     for r in article.obligations:
         # The encoder's caveat (a disputed scope, a bearer the text does not name) goes with the
         # status it qualifies.
-        note = f" Note: {text(r.obligation.note)}" if r.obligation.note else ""
+        note = f" Note: {prose(r.obligation.note)}" if r.obligation.note else ""
         out.append(f"- {code(r.id)} {r.status.value}. {_why(r, accounts)}.{note}")
     out.append("")
     out += _disputed_scopes(article, scope)
@@ -246,7 +246,7 @@ def _disputed_scopes(article: ArticleReport, scope: Scope | None) -> list[str]:
     return [
         line
         for why, ids in disputed.items()
-        for line in (f"Scope disputed ({', '.join(ids)}): {text(why)}", "")
+        for line in (f"Scope disputed ({', '.join(ids)}): {prose(why)}", "")
     ]
 
 
@@ -275,7 +275,7 @@ def _lineage(article: ArticleReport, sources: _Sources) -> list[str]:
         groups.setdefault(key, []).append(code(step.earlier))
     out = ["Later instruments:", ""]
     for (kind, later, agreement, day, note, source), earlier in groups.items():
-        extra = f" {text(note)}" if note else ""
+        extra = f" {prose(note)}" if note else ""
         out.append(
             f"- {', '.join(earlier)} {kind} → {code(later)} ({text(agreement)}, {day}).{extra} {sources.ref(source)}"
         )

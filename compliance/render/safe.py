@@ -1,7 +1,8 @@
 """Safe output: input text is data. Nothing in it may become markup, HTML, a link or a formula.
 
 Every piece of text that comes from an input file goes through :func:`text` (or :func:`cell`
-inside tables); only http(s) addresses become links, through :func:`link`. Every row of a CSV
+inside tables); only http(s) addresses become links, through :func:`link`, or as autolinks
+inside a note's sentences, through :func:`prose`. Every row of a CSV
 file goes through :func:`spreadsheet_row`.
 """
 
@@ -27,10 +28,51 @@ def text(value: str) -> str:
     block (a heading, a list, a table row, a code fence); other control characters and bidi
     overrides are shown as ``\\xNN``/``\\uNNNN`` (:func:`~compliance.core.problems.visible`).
     """
-    flat = visible(_WHITESPACE.sub(" ", value.replace("\x00", "")).strip())
+    return _unlisted(_escaped(_flat(value)))
+
+
+def _flat(value: str) -> str:
+    return visible(_WHITESPACE.sub(" ", value.replace("\x00", "")).strip())
+
+
+def _escaped(flat: str) -> str:
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = _SPECIAL.sub(r"\\\1", flat)
+    return _SPECIAL.sub(r"\\\1", flat)
+
+
+def _unlisted(escaped: str) -> str:
+    """A leading ``1.``, ``1)``, ``-``, ``+`` or ``=`` escaped: the value cannot open a list or a heading."""
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+
+
+_URL = re.compile(r"https?://[^\s<>\"'`|\[\]{}\\^]+")
+_URL_TAIL = ".,;:!?*_~"
+
+
+def prose(value: str) -> str:
+    """:func:`text`, with every http(s) address in it written as an autolink (``<https://…>``).
+
+    Notes cite sources by address in their sentences ("Armenia's Foreign Ministry framed …
+    (https://en.armradio.am/…)"). As escaped text, an address holding ``_`` came out as
+    ``id\\_evento``: a renderer that links bare addresses took the backslash into the link, and
+    one that does not (CommonMark without GitHub's extension) linked none of them. Inside angle
+    brackets the address is read as written, percent-encoded by :func:`href` (so nothing in it
+    can end the link or start markup). Punctuation closing the sentence, and a closing
+    parenthesis the address does not open, stay outside it.
+    """
+    flat = _flat(value)
+    out: list[str] = []
+    done = 0
+    for found in _URL.finditer(flat):
+        url = found[0].rstrip(_URL_TAIL)
+        while url.endswith(")") and url.count(")") > url.count("("):
+            url = url[:-1].rstrip(_URL_TAIL)
+        if not is_web_address(url):
+            continue
+        out += [_escaped(flat[done : found.start()]), f"<{href(url)}>"]
+        done = found.start() + len(url)
+    out.append(_escaped(flat[done:]))
+    return _unlisted("".join(out))
 
 
 def cell(value: str, limit: int = MAX_CELL) -> str:

@@ -14,7 +14,7 @@ from compliance.core.vocabulary import Status, Trust
 from compliance.load.converter import converter
 from compliance.render.json import lineage_step
 from compliance.render.relations import done_by
-from compliance.render.safe import code, link, spreadsheet_row, text
+from compliance.render.safe import code, link, prose, spreadsheet_row, text
 from compliance.views.agreements import AgreementListing
 from compliance.views.lineage import Lineage, Step
 from compliance.views.timeline import FINDINGS, Change, Timeline
@@ -156,7 +156,7 @@ def lineage_markdown(lineage: Lineage) -> str:
             lines.append(
                 f"- {rel.date.isoformat()}: {code(step.earlier)} {done_by(rel.type)} → {code(step.later)} "
                 f"({text(step.later_agreement)}); now {_status_of(step.later, statuses)}. "
-                f"{link('source', rel.source)}" + (f" {text(rel.note)}" if rel.note else "")
+                f"{link('source', rel.source)}" + (f" {prose(rel.note)}" if rel.note else "")
             )
         lines.append("")
     return "\n".join(lines)
