@@ -76,3 +76,16 @@ def test_evidence__no_division_when_every_account_is_evidence(ledger) -> None:  
     report = Report.build(ledger, AS_OF)
     assert cited_beside(report) == ()
     assert f"The {len(report.events)} accounts cited above, each once" in render_markdown(report)
+
+
+def test_diff__names_an_article_as_the_report_headings_do(ledger) -> None:  # type: ignore[no-untyped-def]
+    """The diff's Article column gave "five-principles-2022 3", the article number read as one
+    more part of the id; the report's headings write "five-principles-2022 · 3"."""
+    from compliance.core.vocabulary import Trust
+    from compliance.render.tables import diff_markdown
+    from compliance.views.timeline import diff
+
+    changes = diff(ledger, "2024-12-31", "2025-12-31")
+    markdown = diff_markdown(changes, "2024-12-31", "2025-12-31", Trust.STANDARD)
+    assert "| `p2022-3-non-use-of-force-aze` | five-principles-2022 · 3 | violated | violated |" in markdown
+    assert "five-principles-2022 3 |" not in markdown

@@ -98,7 +98,9 @@ def diff_markdown(changes: Sequence[Change], before: str, after: str, trust: Tru
         if mine:
             lines += ["| Obligation | Article | Before | After |", "|---|---|---|---|"]
             lines += [
-                f"| {code(c.obligation)} | {text(c.agreement)} {text(c.article)} | {c.before.value} | {c.after.value} |"
+                # "trilateral-2020 · 1", as the report's article headings name an article: with a
+                # space alone, "five-principles-2022 3" read as one more number of the id.
+                f"| {code(c.obligation)} | {text(c.agreement)} · {text(c.article)} | {c.before.value} | {c.after.value} |"
                 for c in mine
             ]
         else:
