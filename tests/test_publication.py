@@ -472,7 +472,7 @@ def test_to_rows__one_flat_row_per_obligation_without_pandas(monkeypatch: pytest
         "kind",
         "summary",
     ]
-    keys += ["as_of", "known_on", "trust", "deadline_note"]
+    keys += ["as_of", "known_on", "trust", "deadline_note", "note", "scope_disputed"]
     assert all(list(row) == keys for row in rows)
     aghdam = next(r for r in rows if r["obligation"] == "ts2020-2-aghdam")
     assert aghdam["bearers"] == "ARM"

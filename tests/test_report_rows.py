@@ -69,6 +69,7 @@ def test_rows__one_per_obligation_saying_what_the_json_report_says(
         assert {p: row[f"status_{p}"] for p in ob["status_by_trust"]} == ob["status_by_trust"]
         assert row["deadline"] == (ob["deadline"] or "")
         assert row["deadline_note"] == (ob["deadline_note"] or "")
+        assert (row["note"], row["scope_disputed"]) == (ob["note"] or "", ob["scope_disputed"] or "")
         assert row["term_end"] == (ob["term_end"] or "")
         assert row["term_end_latest"] == (ob["term_end_latest"] or "")
         assert row["breach_on_record"] == str(ob["breach_on_record"])
@@ -139,4 +140,19 @@ def test_rows__a_deadline_the_text_does_not_state_says_what_it_rests_on(
     assert withdrawal["deadline"] == "2020-11-10"
     assert withdrawal["deadline_note"].startswith("at the earliest: ")
     assert rows["ts2020-2-aghdam"]["deadline_note"] == ""
-    assert COLUMNS[-1] == "deadline_note"
+    assert COLUMNS.index("deadline_note") > COLUMNS.index("trust")
+
+
+def test_rows__the_caveats_on_a_status_are_in_its_row(capsys: pytest.CaptureFixture[str]) -> None:
+    """The ceasefire's row carries the encoder's note and why its area is disputed, as the JSON
+    and the Markdown do: a spreadsheet gave "violated" without the caveat on it."""
+    rows = {
+        r["obligation"]: r
+        for r in csv.DictReader(io.StringIO(cli(capsys, "report", "--as-of", AS_OF, "--format", "csv")))
+    }
+    ceasefire = rows["ts2020-1-ceasefire-aze"]
+    assert ceasefire["note"].startswith("The text covers the 'Nagorno-Karabakh conflict zone'.")
+    assert ceasefire["scope_disputed"].startswith("The statement does not define the 'Nagorno Karabakh")
+    deployment = rows["ts2020-3-deployment-rus"]
+    assert (deployment["note"], deployment["scope_disputed"]) == ("", "")
+    assert COLUMNS[-2:] == ("note", "scope_disputed")

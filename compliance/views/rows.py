@@ -46,6 +46,8 @@ COLUMNS: tuple[str, ...] = (
     "known_on",
     "trust",
     "deadline_note",
+    "note",
+    "scope_disputed",
 )
 """The keys of every row, in order: the first twelve are those ``to_rows`` has always given, and a
 key added later goes last, so that a program reading the columns by position keeps working."""
@@ -59,7 +61,8 @@ def obligation_rows(report: Report) -> list[dict[str, Value]]:
     add up to ``evidence_total`` (counting the listed ones would fall short past the accounts a
     report lists); ``why`` is the rule that decided the status with the deciding accounts, and
     ``reason`` the report's one-line reason; ``deadline_note`` what the deadline rests on, when
-    the text does not state it as given (``None`` otherwise).
+    the text does not state it as given, ``note`` the encoder's caveat and ``scope_disputed`` why
+    the obligation's area is disputed (each ``None`` when there is none).
     """
     by_trust = {t.obligation: {s.trust: s.status.value for s in t.statuses} for t in report.by_trust}
     rows: list[dict[str, Value]] = []
@@ -67,6 +70,7 @@ def obligation_rows(report: Report) -> list[dict[str, Value]]:
         for article in agreement.articles:
             for r in article.obligations:
                 ob, statuses = r.obligation, by_trust.get(r.id, {})
+                scope = ob.scope or agreement.agreement.scope  # an obligation's own replaces it
                 values: tuple[Value, ...] = (
                     agreement.agreement.id,
                     article.article.number,
@@ -96,6 +100,10 @@ def obligation_rows(report: Report) -> list[dict[str, Value]]:
                     # earliest"): the JSON and Markdown give it, and a bare date in a spreadsheet
                     # read as one the text states.
                     r.deadline_note or None,
+                    # The caveats the JSON and Markdown print beside the status ("whether clashes
+                    # on the interstate border fall under point 1 is a matter of interpretation").
+                    ob.note or None,
+                    (scope.disputed or None) if scope is not None else None,
                 )
                 rows.append(dict(zip(COLUMNS, values, strict=True)))
     return rows
