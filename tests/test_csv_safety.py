@@ -70,3 +70,29 @@ def test_csv__only_text_starting_like_a_formula_changes() -> None:
         -3,
         2.5,
     ]
+
+
+def test_csv__the_later_columns_are_guarded_too() -> None:
+    """The note, deadline note and trust columns added to the report and timeline CSVs go through
+    the same guard: a note written as a formula reads as text."""
+    agreements = [
+        attrs.evolve(
+            a,
+            obligations=tuple(attrs.evolve(o, note=FORMULA, deadline_note="-1 day") for o in a.obligations),
+        )
+        if a.id == "trilateral-2020"
+        else a
+        for a in AGREEMENTS
+    ]
+    ledger = ledger_from_csv("id,date,kind,reported_by,source_url\n", agreements=agreements)
+    rows = list(
+        csv.DictReader(io.StringIO(report_csv(Report.build(ledger, "2021-06-01", "trilateral-2020"))))
+    )
+    assert rows
+    assert {r["note"] for r in rows} == {"'" + FORMULA}
+    assert "'-1 day" in {r["deadline_note"] for r in rows}
+    assert not any(c.startswith(("=", "+", "-", "@")) for r in rows for c in r.values())
+    table = list(
+        csv.DictReader(io.StringIO(timeline_csv(timeline(ledger, "2021-01-01", "2021-12-31", "year"))))
+    )
+    assert {r["trust"] for r in table} == {"standard"}
