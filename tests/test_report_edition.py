@@ -89,3 +89,15 @@ def test_diff__names_an_article_as_the_report_headings_do(ledger) -> None:  # ty
     markdown = diff_markdown(changes, "2024-12-31", "2025-12-31", Trust.STANDARD)
     assert "| `p2022-3-non-use-of-force-aze` | five-principles-2022 · 3 | violated | violated |" in markdown
     assert "five-principles-2022 3 |" not in markdown
+
+
+def test_reading_key__says_what_an_id_alone_and_a_change_s_date_are(ledger) -> None:  # type: ignore[no-untyped-def]
+    """Grade reasons cite accounts by id alone ("corroborated by E010") and histories give dates
+    with no word on what they mark; the key said only what A*n* and S*n* are."""
+    markdown = render_markdown(Report.build(ledger, AS_OF))
+    key = markdown.split("## How to read this report", 1)[1].split("\n## ", 1)[0]
+    assert "an id alone" in key
+    assert '"corroborated by …"' in key
+    assert "**Dates of changes.**" in key
+    assert "the first day on which a report as of that day gives the status that follows it" in key
+    assert "corroborated by E010" in markdown  # (what the key explains is there)

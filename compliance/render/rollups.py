@@ -145,7 +145,12 @@ def reading_key(report: Report) -> list[str]:
         "*relevant* (bears on it without claiming either); then the grade and, in parentheses, why "
         "that grade, and the link rule where a rule, not the event file, made the link.",
         "- **References.** A*n* is the *n*th account under Evidence, followed by its id in the "
-        "event file; S*n* is the *n*th address under Sources.",
+        'event file; an id alone, in a grade\'s reason ("corroborated by …", "denied in …") or a '
+        "change's cause (\"progress reported in …\"), is an account's id in the event file, listed "
+        "under Evidence beside its number. S*n* is the *n*th address under Sources.",
+        "- **Dates of changes.** In a status history and in the changes of the last twelve months, "
+        "each date is the first day on which a report as of that day gives the status that "
+        "follows it.",
     ]
     if report.parties:
         out.append(
