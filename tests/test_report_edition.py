@@ -101,3 +101,15 @@ def test_reading_key__says_what_an_id_alone_and_a_change_s_date_are(ledger) -> N
     assert "**Dates of changes.**" in key
     assert "the first day on which a report as of that day gives the status that follows it" in key
     assert "corroborated by E010" in markdown  # (what the key explains is there)
+
+
+def test_sources__the_list_says_what_it_holds(ledger) -> None:  # type: ignore[no-untyped-def]
+    """Under "Sources" came 46 bare addresses: read as every source of the report, while the
+    accounts' own addresses are given under Evidence. A line says what the list holds."""
+    markdown = render_markdown(Report.build(ledger, AS_OF))
+    section = markdown.split("\n## Sources\n", 1)[1]
+    intro, first = section.strip().split("\n\n", 2)[:2]
+    assert intro.startswith("The addresses cited above as S*n*, in order of first citation")
+    assert "Each account's own source address is given with it under Evidence." in intro
+    assert first.startswith("- S1: <https://")
+    assert markdown.endswith(">\n")

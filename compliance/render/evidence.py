@@ -9,7 +9,7 @@ their accounts side by side in a short form so a reader still sees who says what
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN, Event
 from compliance.evaluation.evaluate import ObligationResult
@@ -275,3 +275,19 @@ def method_section() -> list[str]:
         f"Full rules: docs/obligation-logic.md of {DISTRIBUTION} {version()}.",
         "",
     ]
+
+
+def sources_section(numbers: Mapping[str, int]) -> list[str]:
+    """The addresses numbered S1, S2 … in the text (``numbers``: address -> number), under a line
+    saying what the list holds and what it does not: 46 addresses under "Sources" read as every
+    source of the report, while each account's own address is printed with it."""
+    out = [
+        "## Sources",
+        "",
+        "The addresses cited above as S*n*, in order of first citation: the agreement texts, their "
+        "articles and variants, and the later texts that implemented, amended, superseded, ended or "
+        "carried them forward. Each account's own source address is given with it under Evidence.",
+        "",
+    ]
+    out += [f"- S{number}: {address(url)}" for url, number in numbers.items()]
+    return [*out, ""]

@@ -17,13 +17,13 @@ from compliance.evaluation.evaluate import ObligationResult
 from compliance.render.evidence import (
     DISTRIBUTION,
     Accounts,
-    address,
     evidence_lines,
     evidence_section,
     incident_tables,
     method_section,
     pictures,
     recent_lines,
+    sources_section,
     trust_dependent_statuses,
     version,
 )
@@ -104,10 +104,7 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
     out += _accounting(report)
     out += method_section()
     out += evidence_section(report)
-    out += ["## Sources", ""]
-    for url, number in sources.numbers.items():
-        out.append(f"- S{number}: {address(url)}")
-    out.append("")
+    out += sources_section(sources.numbers)
     return "\n".join(out)
 
 
