@@ -85,3 +85,19 @@ def test_validate__nothing_unlinked_prints_no_group(
 
     assert main(["validate", str(Path(ledger.__file__).parents[2] / "agreements" / "events.csv")]) == 0
     assert ": unlinked: " not in capsys.readouterr().err
+
+
+def test_validation__keeps_the_first_lines_whatever_the_order_of_the_ids(tmp_path: Path) -> None:
+    """Ids in the reverse of line order (Z9 on line 2 … A1 last): the group keeps the ten
+    smallest line numbers, in order, and counts all."""
+    from compliance.views.validation import Validation
+
+    events = tmp_path / "events.csv"
+    ids = [f"{chr(ord('Z') - i)}{9 - i % 10}" for i in range(15)]
+    events.write_text(
+        HEADER + "".join(f"{i},2021-05-01,armed-clash,,,Khartoum,SD,Reuters,none,{SRC}\n" for i in ids),
+        encoding="utf-8",
+    )
+    (group,) = Validation.run([events]).unlinked
+    assert group.count == 15
+    assert group.lines == tuple(range(2, 12))

@@ -6,6 +6,7 @@ file before adding it.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -53,17 +54,24 @@ def unlinked_groups(ledger: Ledger) -> tuple[UnlinkedGroup, ...]:
     """
     where = {e.id: e.origin for e in ledger.events if e.id in ledger.why_unlinked}
     counts: dict[tuple[str, str], int] = {}
-    lines: dict[tuple[str, str], list[int]] = {}
+    firsts: dict[tuple[str, str], list[int]] = {}  # the smallest lines, negated: a max-heap
     for event_id, reason in ledger.why_unlinked.items():
         origin = where.get(event_id)
         key = (origin.file if origin else "-", reason)
         counts[key] = counts.get(key, 0) + 1
-        if origin is not None:
-            lines.setdefault(key, []).append(origin.line)
+        if origin is None:
+            continue
+        # Only the first LINES_KEPT lines (the ids come in id order, not line order): a million
+        # unlinked rows of an ACLED export hold ten numbers per reason, not a million.
+        kept = firsts.setdefault(key, [])
+        if len(kept) < LINES_KEPT:
+            heapq.heappush(kept, -origin.line)
+        elif origin.line < -kept[0]:
+            heapq.heapreplace(kept, -origin.line)
     rank = {reason: i for i, reason in enumerate(REASONS)}
     return tuple(
         UnlinkedGroup(
-            file, reason, counts[file, reason], tuple(sorted(lines.get((file, reason), []))[:LINES_KEPT])
+            file, reason, counts[file, reason], tuple(sorted(-n for n in firsts.get((file, reason), [])))
         )
         for file, reason in sorted(counts, key=lambda k: (k[0], rank.get(k[1], len(rank)), k[1]))
     )
