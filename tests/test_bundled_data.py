@@ -266,6 +266,7 @@ TWO_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Hin Tagher": (("hin-tagher",), ("kohne-taghlar",)),
     "Kalbajar": (("kalbajar", "kelbajar"), ("karvachar",)),
     "Khankendi": (("khankendi",), ("stepanakert",)),
+    "Lisagor": (("lisagor", "lysogor"), ("turshsu",)),
     "Shusha": (("shusha",), ("shushi",)),
     "Sotk": (("sotk",), ("zod",)),
     "Syunik": (("syunik",), ("zangezur",)),
