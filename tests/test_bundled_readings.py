@@ -133,3 +133,16 @@ def test_bundled__the_tripp_framework_is_progress_on_the_washington_link_as_on_p
         ).result("wd2025-3-nakhchivan-link-arm")
         assert result.status is Status.IN_PROGRESS, trust
         assert [(t.date, t.status) for t in result.history[2:]] == [(day, Status.IN_PROGRESS)], trust
+
+
+def test_bundled__the_right_to_give_notice_ends_with_the_stay_it_would_end() -> None:
+    """Point 4 of 2020 lets either Party declare, 6 months before the 5-year term expires, its
+    intention to terminate the application of the provision, so that the stay is not renewed. The
+    contingent left on 12 June 2024 (E108), and the ending of that day ends its stay
+    (ts2020-4-term-rus). The right to stop a renewal read 'unused' ever after, as if the window of
+    10 May 2025 had passed with the stay still running and the term had renewed to 2030: a right
+    with nothing left to act on is ended with what it acted on, not left unused."""
+    assert _status("ts2020-4-notice", date(2024, 6, 11)) is Status.UNUSED
+    assert _status("ts2020-4-notice", date(2024, 6, 12)) is Status.TERMINATED
+    assert _status("ts2020-4-notice", date(2025, 12, 31)) is Status.TERMINATED
+    assert _status("ts2020-4-term-rus", date(2025, 12, 31)) is Status.TERMINATED
