@@ -146,3 +146,27 @@ def test_bundled__the_right_to_give_notice_ends_with_the_stay_it_would_end() -> 
     assert _status("ts2020-4-notice", date(2024, 6, 12)) is Status.TERMINATED
     assert _status("ts2020-4-notice", date(2025, 12, 31)) is Status.TERMINATED
     assert _status("ts2020-4-term-rus", date(2025, 12, 31)) is Status.TERMINATED
+
+
+def test_bundled__each_sides_claim_that_the_other_is_on_its_territory_bears_on_recognition() -> None:
+    """Principle 1 of 2022 and paragraph 2 of Prague 2022: each state respects the other's
+    sovereignty and territorial integrity. Armenia's National Security Service says Azerbaijani
+    border guards tried to advance into Armenian territory at the Hakari bridge (N051), which
+    bears on Azerbaijan's duty. Azerbaijan's foreign ministry says 'armed forces of Armenia
+    illegally stationed on the territory of Azerbaijan' were reinforcing (E082), and Armenia's
+    defence ministry denies it (N053); that claim bore on Armenia's withdrawal and on territorial
+    claims, not on its respect for Azerbaijan's territorial integrity, so Azerbaijan's duty read
+    disputed and Armenia's 'complied' although each side accuses the other alike."""
+    as_of = date(2025, 12, 31)
+    evaluation = evaluate(LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, as_of)
+    for obligation in ("p2022-1-recognition-arm", "pr2022-2-recognition-arm"):
+        result = evaluation.result(obligation)
+        assert result.status is Status.DISPUTED
+        [claim] = [e for e in result.evidence if e.event == "E082"]
+        assert claim.effect is Effect.BREACHES
+        assert claim.grade is Grade.CONTESTED
+        assert "denied in N053" in claim.reason
+        assert "N053" in {e.event for e in result.evidence}
+    for obligation in ("p2022-1-recognition-aze", "pr2022-2-recognition-aze"):
+        assert evaluation.result(obligation).status is Status.DISPUTED
+    assert _status("p2022-1-recognition-arm", date(2023, 8, 13)) is Status.COMPLIED
