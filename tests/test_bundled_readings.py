@@ -170,3 +170,21 @@ def test_bundled__each_sides_claim_that_the_other_is_on_its_territory_bears_on_r
     for obligation in ("p2022-1-recognition-aze", "pr2022-2-recognition-aze"):
         assert evaluation.result(obligation).status is Status.DISPUTED
     assert _status("p2022-1-recognition-arm", date(2023, 8, 13)) is Status.COMPLIED
+
+
+def test_bundled__the_initialling_is_progress_towards_the_binding_instrument_of_principle_2() -> None:
+    """Principle 2 of 2022 asks for a legally binding obligation not to raise territorial claims;
+    its encoding says a signed instrument fulfils it and 'an initialled text is progress'. The
+    initialling of the peace agreement in Washington on 8 August 2025 (E114, Azerbaijan's foreign
+    ministry) was linked to it as merely relevant, so the obligation rested on one progress
+    account (the text agreed in March 2025, N070) and its PAM score counted one step, not two."""
+    [link] = [
+        link
+        for link in LEDGER.links
+        if link.event == "E114" and link.obligation == "p2022-2-binding-instrument"
+    ]
+    assert link.effect is Effect.PROGRESS
+    evaluation = evaluate(LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, date(2025, 12, 31))
+    result = evaluation.result("p2022-2-binding-instrument")
+    assert result.status is Status.IN_PROGRESS
+    assert result.pam_score == 2
