@@ -328,3 +328,25 @@ def test_bundled__an_ending_reads_on_after_terminated_on_a_date_by() -> None:
     endings = [e for a in LEDGER.agreements for e in a.endings]
     assert endings
     assert [e.by for e in endings if not e.by[:1].islower()] == []
+
+
+def test_bundled__a_deadline_worded_before_in_one_version_says_how_it_is_read() -> None:
+    """Where one wording of an article says 'before' the day an obligation takes as its deadline
+    (the official Azerbaijani English of point 2 of 2020: 'before 20 November 2020'; the Armenian
+    says 'by'), reading the deadline as inclusive is a choice between versions, and the
+    handovers took place on the deadline day itself. The obligation's deadline note says so, so
+    that 'fulfilled by the deadline' is not read as the only wording."""
+    problems = []
+    for agreement in LEDGER.agreements:
+        for obligation in agreement.obligations:
+            if obligation.deadline is None:
+                continue
+            article = agreement.article(obligation.article)
+            assert article is not None
+            day = obligation.deadline
+            spelled = (f"{day.day} {day:%B} {day.year}", f"{day:%B} {day.day}, {day.year}")
+            wordings = (article.text, *(v.text for v in article.variants))
+            worded_before = any(f"before {s}" in w for w in wordings for s in spelled)
+            if worded_before and "before" not in obligation.deadline_note:
+                problems.append(obligation.id)
+    assert problems == []
