@@ -188,3 +188,20 @@ def test_bundled__the_initialling_is_progress_towards_the_binding_instrument_of_
     result = evaluation.result("p2022-2-binding-instrument")
     assert result.status is Status.IN_PROGRESS
     assert result.pam_score == 2
+
+
+def test_bundled__cooperation_with_the_two_month_eu_mission_ends_with_that_mission() -> None:
+    """Prague 2022, paragraph 3: 'Azerbaijan agreed to cooperate with this mission as far as it is
+    concerned. The mission will start in October for a maximum of two months.' The Council of the
+    EU said the mission completed its mandate on 19 December 2022 (L008). The duty to cooperate
+    with it ran on for ever, as if it bound Azerbaijan to the separate, longer-term EU mission of
+    2023; it ends with the mission it names, and the duties fulfilled in October keep that status."""
+    [row] = [r for r in ROWS if r["id"] == "L008"]
+    assert row["date"] == "2022-12-19"
+    [ending] = [e for a in LEDGER.agreements if a.id == "prague-2022" for e in a.endings]
+    assert ending.source == row["source_url"]
+    assert _status("pr2022-3-cooperate-aze", date(2022, 12, 18)) is Status.NOT_ASSESSABLE
+    assert _status("pr2022-3-cooperate-aze", date(2022, 12, 19)) is Status.TERMINATED
+    assert _status("pr2022-3-cooperate-aze", date(2025, 12, 31)) is Status.TERMINATED
+    assert _status("pr2022-3-facilitate-arm", date(2025, 12, 31)) is Status.FULFILLED
+    assert _status("pr2022-3-mission-start-eu", date(2025, 12, 31)) is Status.FULFILLED
