@@ -205,3 +205,16 @@ def test_bundled__cooperation_with_the_two_month_eu_mission_ends_with_that_missi
     assert _status("pr2022-3-cooperate-aze", date(2025, 12, 31)) is Status.TERMINATED
     assert _status("pr2022-3-facilitate-arm", date(2025, 12, 31)) is Status.FULFILLED
     assert _status("pr2022-3-mission-start-eu", date(2025, 12, 31)) is Status.FULFILLED
+
+
+def test_bundled__a_count_of_dead_and_missing_is_not_shown_as_deaths() -> None:
+    """Armenia's Security Council counted 207 'dead and missing' after the border fighting of 13-14
+    September 2022 (three civilians killed and two missing among them); QNA, the page N033 cites,
+    wrote 'killed', and the report showed 207 under 'Deaths claimed', a figure no source gives as
+    deaths alone. E058 already gives the same 207 as killed or missing. The count stays in the
+    claim, the deaths column is left empty."""
+    [row] = [r for r in ROWS if r["id"] == "N033"]
+    assert row["fatalities"] == ""
+    assert "dead and missing" in row["notes"]
+    [event] = [e for e in LEDGER.events if e.id == "N033"]
+    assert event.fatalities is None
