@@ -218,3 +218,26 @@ def test_bundled__a_count_of_dead_and_missing_is_not_shown_as_deaths() -> None:
     assert "dead and missing" in row["notes"]
     [event] = [e for e in LEDGER.events if e.id == "N033"]
     assert event.fatalities is None
+
+
+def test_bundled__the_accounts_an_obligation_names_as_its_fulfilment_bear_on_it() -> None:
+    """Where both sides report the same act, each account bears on the duty it reports on:
+    - Prague 2022, paragraph 2 (the Alma-Ata Declaration as the basis of the commissions' work):
+      the encoding says it is fulfilled by the commissions' protocol of 19 April 2024 (E104) and
+      their Regulation of 30 August 2024 (N066), both from Armenia's foreign ministry, yet only
+      the US Secretary of State's account (L011) was linked;
+    - the joint statement of December 2023: the exchange of 13 December was linked to both release
+      duties on Armenia's account only (L010), not on Azerbaijan's State Commission's (N063);
+    - point 9 of 2020: President Aliyev's 'whether Armenia wants it or not' (N015) bore on
+      Armenia's guarantee of the Nakhchivan link, Armenia's foreign ministry's answer the same
+      day (E020) did not."""
+    linked = {(link.event, link.obligation): link.effect for link in LEDGER.links}
+    assert linked[("E104", "pr2022-2-almaty-basis")] is Effect.FULFILS
+    assert linked[("N066", "pr2022-2-almaty-basis")] is Effect.FULFILS
+    assert linked[("N063", "js2023-3-release-aze")] is Effect.FULFILS
+    assert linked[("N063", "js2023-4-release-arm")] is Effect.FULFILS
+    assert linked[("E020", "ts2020-9-nakhchivan-security-arm")] is Effect.RELEVANT
+    evaluation = evaluate(LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, date(2025, 12, 31))
+    [own] = [e for e in evaluation.result("js2023-3-release-aze").evidence if e.event == "N063"]
+    assert own.grade is Grade.CONFIRMED
+    assert evaluation.result("pr2022-2-almaty-basis").status is Status.FULFILLED
