@@ -264,6 +264,7 @@ TWO_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Chaylaggala": (("chaylaggala",), ("khtsaberd",)),
     "Farrukh": (("farrukh", "farukh"), ("parukh",)),
     "Hin Tagher": (("hin-tagher",), ("kohne-taghlar",)),
+    "Garagol": (("garagol", "qaragol"), ("sev-lich",)),
     "Kalbajar": (("kalbajar", "kelbajar"), ("karvachar",)),
     "Khankendi": (("khankendi",), ("stepanakert",)),
     "Lisagor": (("lisagor", "lysogor"), ("turshsu",)),
