@@ -464,7 +464,6 @@ def test_to_rows__one_flat_row_per_obligation_without_pandas(monkeypatch: pytest
     keys += ["evidence_total", "evidence_confirmed", "evidence_alleged", "evidence_contested", "why"]
     keys += ["reason", "possible_statuses", "status_strict", "status_standard", "status_broad", "term_end"]
     keys += [
-        "term_end_latest",
         "breach_on_record",
         "not_formalised",
         "beneficiaries",
@@ -472,7 +471,7 @@ def test_to_rows__one_flat_row_per_obligation_without_pandas(monkeypatch: pytest
         "kind",
         "summary",
     ]
-    keys += ["as_of", "known_on", "trust", "deadline_note", "note", "scope_disputed"]
+    keys += ["as_of", "known_on", "trust", "term_end_latest", "deadline_note", "note", "scope_disputed"]
     assert all(list(row) == keys for row in rows)
     aghdam = next(r for r in rows if r["obligation"] == "ts2020-2-aghdam")
     assert aghdam["bearers"] == "ARM"

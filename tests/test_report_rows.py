@@ -156,3 +156,24 @@ def test_rows__the_caveats_on_a_status_are_in_its_row(capsys: pytest.CaptureFixt
     deployment = rows["ts2020-3-deployment-rus"]
     assert (deployment["note"], deployment["scope_disputed"]) == ("", "")
     assert COLUMNS[-2:] == ("note", "scope_disputed")
+
+
+RELEASED_COLUMNS = (
+    "agreement", "article", "obligation", "bearers", "status", "pam_score", "deadline",
+    "evidence_total", "evidence_confirmed", "evidence_alleged", "evidence_contested", "why",
+    "reason", "possible_statuses", "status_strict", "status_standard", "status_broad", "term_end",
+    "breach_on_record", "not_formalised", "beneficiaries", "modality", "kind", "summary", "as_of",
+    "known_on", "trust",
+)  # fmt: skip
+"""The columns the rows had before ``term_end_latest`` and the caveat columns were added."""
+
+
+def test_rows__columns_added_later_leave_the_earlier_ones_in_their_places(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A program reading the CSV by position finds every earlier column where it was: each column
+    added later (``term_end_latest`` among them) comes after them, not beside a related one."""
+    assert COLUMNS[: len(RELEASED_COLUMNS)] == RELEASED_COLUMNS
+    header = next(csv.reader(io.StringIO(cli(capsys, "report", "--as-of", AS_OF, "--format", "csv"))))
+    assert tuple(header[: len(RELEASED_COLUMNS)]) == RELEASED_COLUMNS
+    assert header.index("term_end_latest") > header.index("trust")

@@ -35,7 +35,6 @@ COLUMNS: tuple[str, ...] = (
     "possible_statuses",
     *(f"status_{policy.value}" for policy in Trust),
     "term_end",
-    "term_end_latest",
     "breach_on_record",
     "not_formalised",
     "beneficiaries",
@@ -45,6 +44,7 @@ COLUMNS: tuple[str, ...] = (
     "as_of",
     "known_on",
     "trust",
+    "term_end_latest",
     "deadline_note",
     "note",
     "scope_disputed",
@@ -86,7 +86,6 @@ def obligation_rows(report: Report) -> list[dict[str, Value]]:
                     ";".join(s.value for s in r.possible),
                     *(statuses.get(policy) for policy in Trust),
                     r.term_end.isoformat() if r.term_end else None,
-                    r.term_end_latest.isoformat() if r.term_end_latest else None,
                     r.breach_on_record,
                     bool(ob.not_formalised),
                     ";".join(ob.beneficiaries),
@@ -96,6 +95,9 @@ def obligation_rows(report: Report) -> list[dict[str, Value]]:
                     report.as_of.isoformat(),
                     report.known_on.isoformat() if report.known_on else None,
                     report.trust.value,
+                    # Added after the columns above, as each later one: not beside ``term_end``,
+                    # where it moved every column after it one place on.
+                    r.term_end_latest.isoformat() if r.term_end_latest else None,
                     # What the deadline rests on (derived, amended, set by another duty, "at the
                     # earliest"): the JSON and Markdown give it, and a bare date in a spreadsheet
                     # read as one the text states.
