@@ -64,9 +64,38 @@ def test_evidence__the_number_of_accounts_cited_says_how_it_divides() -> None:
     assert cited_beside(report) == ("G3",)
     section = render_markdown(report).split("## Evidence", 1)[1]
     assert section.lstrip().startswith(
-        "The 4 accounts cited above (3 as evidence of an obligation, and 1 shown only beside the "
-        "other accounts of its incident, bearing on no obligation shown),"
+        "The 4 accounts cited above (3 listed as evidence of an obligation, and 1 shown only beside "
+        "the other accounts of its incident, not listed as evidence of any obligation),"
     )
+
+
+def test_evidence__an_account_past_those_listed_is_not_said_to_bear_on_no_obligation(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """150 alleged accounts of one incident breach the ceasefire and one confirmed account decides
+    it: the report lists 100 and the deciding one, and shows the incident's 150 side by side. The
+    50 shown only there are linked to the ceasefire; the Evidence line said they bore "on no
+    obligation shown"."""
+    from compliance.views.summary import cited_beside
+
+    link = "trilateral-2020#1/ts2020-1-ceasefire-aze:breaches"
+    lines = ["id,date,kind,actor,reported_by,reporter_party,source_url,incident,links"]
+    lines += [
+        f"M{i:03d},2021-03-{1 + i % 28:02d},ceasefire-violation,AZE,Ministry of Defence of Armenia,ARM,"
+        f"https://example.org/m{i},one-incident,{link}"
+        for i in range(150)
+    ]
+    lines.append(f"R1,2021-06-01,ceasefire-violation,AZE,Reuters,none,https://example.org/r1,another,{link}")
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = Report.build(build_ledger(event_paths=[path]), date(2021, 12, 31))
+    beside = cited_beside(report)
+    assert len(beside) == 50  # linked to the ceasefire, past the 100 listed
+    assert report.accounting.unlinked == 0
+    section = render_markdown(report).split("## Evidence", 1)[1]
+    assert section.lstrip().startswith(
+        "The 151 accounts cited above (101 listed as evidence of an obligation, and 50 shown only "
+        "beside the other accounts of its incident, not listed as evidence of any obligation),"
+    )
+    assert "bearing on no obligation" not in section
 
 
 def test_evidence__no_division_when_every_account_is_evidence(ledger) -> None:  # type: ignore[no-untyped-def]

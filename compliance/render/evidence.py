@@ -118,10 +118,12 @@ def evidence_section(report: Report) -> list[str]:
     """Every cited account once, numbered, with everything the JSON has about it."""
     beside = len(cited_beside(report))
     # How the number divides, where it is not that of the evidence lines: an account shown only
-    # beside others of its incident is no evidence of an obligation, and is not counted as linked.
+    # beside others of its incident is listed as evidence of no obligation. Most such bear on
+    # none shown (unlinked, say); one past the accounts listed per obligation bears on one, so
+    # the line says what holds of both: not listed, not "bearing on none".
     parts = (
-        f" ({len(report.events) - beside} as evidence of an obligation, and {beside} shown only "
-        "beside the other accounts of its incident, bearing on no obligation shown)"
+        f" ({len(report.events) - beside} listed as evidence of an obligation, and {beside} shown "
+        "only beside the other accounts of its incident, not listed as evidence of any obligation)"
         if beside
         else ""
     )

@@ -48,9 +48,10 @@ def recent_changes(agreement: AgreementReport, as_of: date) -> tuple[RecentChang
 
 
 def cited_beside(report: Report) -> tuple[str, ...]:
-    """Ids of the accounts ``report`` cites only in an incident's side-by-side table, as evidence
-    of no obligation shown (an account of the incident that is unlinked, known after the date, or
-    linked to an agreement left out), in the order of ``report.events``.
+    """Ids of the accounts ``report`` cites only in an incident's side-by-side table, listed as
+    evidence of no obligation (an account of the incident that is unlinked, known after the date,
+    linked to an agreement left out, or past the accounts a report lists for an obligation), in
+    the order of ``report.events``.
 
     The Markdown says how many: "the 4 accounts cited" under a line counting 3 linked read as a
     count that does not add up.
