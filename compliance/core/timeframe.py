@@ -36,7 +36,7 @@ MONTH_NAMES = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 """In English whatever the locale (``calendar.month_name`` follows it)."""
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 """ASCII digits only: ``\\d`` takes other scripts' digits, and ``date.fromisoformat`` alone also
 takes ``20240101`` and the week date ``2024-W01-1``."""
 
@@ -52,7 +52,7 @@ def iso_day(text: str, *, supported: bool = True) -> date:
     ``supported=False`` takes any year from 1 to 9999: a value read back (a report's history
     begins the day before the first supported one) is a day even where no input may be.
     """
-    if not _ISO_DAY.fullmatch(text):
+    if not ISO_DAY.fullmatch(text):
         raise ValueError(f"expected a date YYYY-MM-DD, got {text!r}")
     year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
     problem = year_problem(year) if supported or year == 0 else None

@@ -9,11 +9,11 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from compliance.core.timeframe import MONTH_NAMES, EventTime, Precision, iso_day, year_problem
+from compliance.core.timeframe import ISO_DAY, MONTH_NAMES, EventTime, Precision, iso_day, year_problem
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-"""Every pattern here is ASCII: ``\\d`` would take other scripts' digits ("٢٠٢٠-٠١-٠١"), which
-the calendar arithmetic after it does not read as the same date."""
+# Every pattern here is ASCII: \d would take other scripts' digits ("٢٠٢٠-٠١-٠١"), which the
+# calendar arithmetic after it does not read as the same date. (YYYY-MM-DD is timeframe.ISO_DAY,
+# the pattern of every day read as text.)
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}", re.ASCII)
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d", re.ASCII)
@@ -47,7 +47,7 @@ def parse_when(text: str) -> tuple[date | datetime, date | datetime | None, Prec
 
 
 def _parse_plain(raw: str) -> tuple[date | datetime, date | datetime | None, Precision]:
-    if _ISO_DAY.match(raw):
+    if ISO_DAY.fullmatch(raw):
         try:
             return iso_day(raw), None, Precision.DAY
         except ValueError as exc:
