@@ -1,6 +1,6 @@
 """A user's own tests of an encoded agreement, with compliance.testing (the example: the six-point plan of 2008).
 
-Run with ``pytest examples/test_my_agreement.py`` after ``pip install 'ceasefire-compliance[testing]'``.
+Run with ``pytest examples/test_my_agreement.py`` after ``pip install '.[testing]' pytest`` in a clone of this repository.
 Copy it next to your own agreement file and change the three paths.
 """
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -57,6 +59,28 @@ def test_check__same_seed_same_output(capsys: pytest.CaptureFixture[str]) -> Non
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1]
     assert "sp2008-4-withdrawal-geo" in outputs[0]
+
+
+def test_check__the_output_is_the_same_installed_or_run_from_a_clone(tmp_path: Path) -> None:
+    """Hypothesis draws constants from the source of the local modules imported: run from a clone
+    the library's modules are local, installed under site-packages they are not. So for the same
+    files and seed, `pip install .` printed other witnesses than the documented ones, made from a
+    clone. The library copied under a site-packages folder now prints what the clone prints."""
+    installed = tmp_path / "venv" / "lib" / "python3" / "site-packages"
+    for package in ("compliance", "agreements"):
+        shutil.copytree(ROOT / package, installed / package, ignore=shutil.ignore_patterns("__pycache__"))
+    georgia = [str(ROOT / GEORGIA[0]), GEORGIA[1], str(ROOT / GEORGIA[2])]
+    outputs = []
+    for where in (ROOT, installed):
+        result = subprocess.run(
+            [sys.executable, "-m", "compliance", "check", *georgia],
+            cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(where)},
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout)
+    assert "sp2008-4-withdrawal-geo" in outputs[0]
+    assert outputs[1] == outputs[0]
 
 
 def test_check__a_law_counterexample_exits_1_and_is_printed_as_an_event_file(

@@ -28,6 +28,7 @@ from compliance.core.vocabulary import Effect, Kind, Modality, Status
 from compliance.evaluation.evaluate import Prepared
 from compliance.testing.files import events_csv, renumber
 from compliance.testing.laws import LAWS, Law, breach_never_improves, links_for
+from compliance.testing.local_constants import without_local_constants
 from compliance.testing.strategies import (
     NEUTRAL_REPORTER,
     SOURCE,
@@ -323,7 +324,8 @@ def _find(
     seed: int,
 ) -> list[Event] | None:
     try:
-        return find(strategy, condition, settings=_settings(examples), random=_seeded(seed))
+        with without_local_constants():
+            return find(strategy, condition, settings=_settings(examples), random=_seeded(seed))
     except (NoSuchExample, Unsatisfiable):
         return None
 
@@ -369,9 +371,10 @@ def run_laws(
             return False
 
         try:
-            events, as_of, _ = find(
-                inputs, fails, settings=_settings(law_examples(examples)), random=_seeded(seed)
-            )
+            with without_local_constants():
+                events, as_of, _ = find(
+                    inputs, fails, settings=_settings(law_examples(examples)), random=_seeded(seed)
+                )
         except (NoSuchExample, Unsatisfiable):
             continue
         found.append(Counterexample(name, failures[(tuple(events), as_of)], as_of, tuple(events)))
