@@ -22,11 +22,12 @@ import pytest
 import agreements as bundled
 from compliance.cli import main
 from compliance.core.problems import Severity
-from compliance.core.vocabulary import EVENT_KINDS
+from compliance.core.vocabulary import EVENT_KINDS, Status
 from compliance.linking.ledger import Ledger, assemble
 from compliance.linking.scope import REASONS
 from compliance.readers import read_event_stream
 from compliance.readers.acled import ACLED_COLUMNS, KIND_BY_EVENT_TYPE, KIND_BY_TYPE
+from tests import test_reliability_doc as reliability_doc
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +36,7 @@ BUNDLED_EVENTS = ROOT / "agreements" / "events.csv"
 SCHEMA_HEADING = re.compile(r"^## .*`ceasefire-compliance/(?P<name>[a-z]+)/\d+`")
 PATH_HEADING = re.compile(r"^### `(?P<path>\$[^`]*)`")
 BACKTICKED = re.compile(r"`([^`]+)`")
+NAMED_TEST = re.compile(r"`(?:tests/[\w/]+\.py::)?test_[\w*]+`")
 
 Table = list[list[str]]
 
@@ -194,6 +196,35 @@ def test_event_kinds_used_by_column_matches_the_link_rules() -> None:
         assert documented == by_rule[kind], f"{kind}: documented {sorted(documented)}"
         if not documented:
             assert row[3] == "explicit links only", kind
+
+
+# --------------------------------------------------------------------------- obligation-logic.md
+
+
+def test_obligation_logic__the_statuses_are_exactly_the_vocabulary() -> None:
+    """The page's list of statuses ("Exactly these: …") is the Status vocabulary, in its order."""
+    text = _doc("obligation-logic.md")
+    listed = text.split("Exactly these:", 1)[1].split("\n\n", 1)[0]
+    named = [name for name in BACKTICKED.findall(listed) if not name.startswith("test")]
+    assert named == [status.value for status in Status]
+
+
+def test_obligation_logic__every_section_of_rules_names_a_test() -> None:
+    """Each section of docs/obligation-logic.md names at least one test that holds its rule; the
+    statuses, punctual duties and proposals named none."""
+    sections = _doc("obligation-logic.md").split("\n## ")[1:]
+    assert len(sections) > 15
+    silent = [s.split("\n", 1)[0] for s in sections if not NAMED_TEST.search(s)]
+    assert silent == []
+
+
+def test_docs__every_named_test_exists() -> None:
+    """Every `test_…` (or `tests/file.py::test_…`, or a `test_prefix*` pattern) that the README or
+    a page of docs/ names is a real test."""
+    tests = reliability_doc._tests()
+    for page in [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        assert reliability_doc.missing(text, tests) == [], page.name
 
 
 # --------------------------------------------------------------------------- event-formats.md

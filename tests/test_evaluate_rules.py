@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from compliance.core.model import Ending, Obligation
-from compliance.core.vocabulary import Effect, EndType, Grade, Status, Trust
+from compliance.core.vocabulary import Effect, EndType, Grade, Kind, Status, Trust
 from compliance.evaluation.evaluate import evaluate, evaluate_ledger
 from compliance.evaluation.rollup import roll_up
 from compliance.views.activity import count_activity
@@ -84,6 +84,35 @@ def test_achievement__unconfirmed_claims_are_disputed() -> None:
     """A breach alleged only by the other side gives disputed."""
     claim = f"R1,2020-11-18,,statement,ARM,Aghdam,Ministry of Defence of Azerbaijan,,{SRC},,trilateral-2020#2/{AGHDAM}:breaches,"
     assert status(rows(claim), AGHDAM, D(2020, 11, 19)) == "disputed"
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "expected"),
+    [
+        (rows(handover("2020-11-20")), D(2020, 11, 25), "fulfilled"),
+        (rows(handover("2020-11-23")), D(2020, 12, 1), "fulfilled-late"),
+        (rows(), D(2020, 11, 20), "pending"),
+        (rows(), D(2020, 11, 21), "overdue"),
+        (rows(handover("2020-11-20")), D(2020, 11, 8), "not-in-force"),
+    ],
+)
+def test_punctual__the_achievement_rules_with_the_deadline_as_the_day_of_the_act(
+    text: str, as_of: date, expected: str
+) -> None:
+    """Point 2 encoded as punctual (one act, on or by 20 November 2020) is decided as the achievement is."""
+    punctual = [
+        attrs.evolve(
+            a,
+            obligations=tuple(
+                attrs.evolve(o, kind=Kind.PUNCTUAL) if o.id == AGHDAM else o for o in a.obligations
+            ),
+        )
+        for a in AGREEMENTS
+    ]
+    ledger = ledger_from_csv(text, agreements=punctual)
+    result = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, as_of).result(AGHDAM)
+    assert result.obligation.kind is Kind.PUNCTUAL
+    assert result.status.value == expected == status(text, AGHDAM, as_of)
 
 
 # --- Time: amendments, uncertain dates, seconds -----------------------------------------------
