@@ -296,6 +296,20 @@ def test_our_format_and_jsonl_examples_are_bundled_accounts_verbatim() -> None:
 # --------------------------------------------------------------------------- report-schema.md
 
 
+def test_readme_names_every_key_of_the_rows_in_order(tmp_path: Path) -> None:
+    """The README's paragraph on `report.to_rows()` names each key of a row, in the order of the
+    CSV header (it named a dozen, and the rest as "the reason, term, report date")."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    paragraph = readme.split("`report.to_rows()` gives one flat dict per obligation:", 1)[1].split("\n\n", 1)[
+        0
+    ]
+    out = tmp_path / "rows.csv"
+    assert main(["report", "--as-of", "2023-06-30", "--format", "csv", "--output", str(out)]) == 0
+    header = next(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    named = list(dict.fromkeys(name for name in BACKTICKED.findall(paragraph) if name in header))
+    assert named == header
+
+
 def test_report_json_keys_are_exactly_those_documented(tmp_path: Path) -> None:
     """The report's top-level, agreement, article, obligation, evidence and history keys match the doc."""
     report = _run(["report", "--as-of", "2024-01-01", "--format", "json"], tmp_path / "report.json")
