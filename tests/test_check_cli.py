@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -155,7 +156,9 @@ def test_check__the_worked_example_in_the_docs_is_real_output(capsys: pytest.Cap
     """docs/checking-an-encoding.md shows the reachable-status table and point 4's witnesses as the command prints them."""
     doc = (ROOT / "docs" / "checking-an-encoding.md").read_text(encoding="utf-8")
     assert main(["check", *GEORGIA]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
+    counts = re.findall(r"`(\d+ obligation\(s\) checked;[^`]*)`", doc)
+    assert counts == [err.splitlines()[-1]]
     shown = [line for line in doc.splitlines() if line.startswith(("| `sp2008", "e1,", "**"))]
     assert len(shown) > 20
     assert [line for line in shown if line not in out.splitlines()] == []
