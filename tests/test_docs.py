@@ -10,6 +10,7 @@ object path (``$.agreements[]``), and example files sit in fenced blocks tagged 
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 import re
@@ -225,6 +226,33 @@ def test_docs__every_named_test_exists() -> None:
     for page in [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]:
         text = page.read_text(encoding="utf-8")
         assert reliability_doc.missing(text, tests) == [], page.name
+
+
+def _importable(module: str) -> bool:
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return False
+    return True
+
+
+def test_docs__every_dotted_name_of_the_library_resolves() -> None:
+    """Each `compliance.module.name` the README or a page of docs/ gives can be imported and
+    looked up (`NOT_ACTS` had moved out of `compliance.evaluation.grading`)."""
+    names = set()
+    for page in [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]:
+        names |= set(re.findall(r"`(compliance(?:\.\w+)+)", page.read_text(encoding="utf-8")))
+    assert len(names) > 10
+    unresolved = []
+    for name in sorted(names):
+        parts = name.split(".")
+        found = next(i for i in range(len(parts), 0, -1) if _importable(".".join(parts[:i])))
+        obj: object = importlib.import_module(".".join(parts[:found]))
+        for part in parts[found:]:
+            obj = getattr(obj, part, None)
+        if obj is None:
+            unresolved.append(name)
+    assert unresolved == []
 
 
 # --------------------------------------------------------------------------- event-formats.md
