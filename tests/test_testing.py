@@ -57,13 +57,18 @@ def test_testing__aghdam_reaches_fulfilled_with_one_account() -> None:
 
 
 def test_testing__import_without_hypothesis_says_what_to_install() -> None:
-    """Without Hypothesis, importing compliance.testing fails with a message naming the testing extra."""
+    """Without Hypothesis, importing compliance.testing fails with a message naming the testing extra
+    and a command that installs it. The package is not on PyPI, where the command it gave,
+    ``pip install 'ceasefire-compliance[testing]'``, finds no distribution; it now gives the
+    install from a clone, as the README installs the library."""
     code = "import sys; sys.modules['hypothesis'] = None; import compliance.testing"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 1
     assert "install the 'testing' extra" in result.stderr
+    assert "pip install '.[testing]' in a clone" in result.stderr
+    assert "ceasefire-compliance[testing]" not in result.stderr
 
 
 HEAD = """id = "defects"

@@ -1,7 +1,7 @@
 """Testing tools for people who encode agreements: Hypothesis strategies, the evaluator's laws, checks.
 
-Install with the ``testing`` extra (``pip install 'ceasefire-compliance[testing]'``), which brings
-Hypothesis. Use in your own tests::
+Install with the ``testing`` extra (``pip install '.[testing]'`` in a clone of the library, as the
+README installs it; the package is not on PyPI), which brings Hypothesis. Use in your own tests::
 
     from hypothesis import given
     from compliance.testing import account_lists, as_of_dates, laws
@@ -20,7 +20,7 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError(
         "compliance.testing needs Hypothesis: install the 'testing' extra, "
-        "pip install 'ceasefire-compliance[testing]' (or pip install 'hypothesis>=6.100')"
+        "pip install '.[testing]' in a clone of the library (or pip install 'hypothesis>=6.100')"
     ) from exc
 
 from compliance.testing import laws
