@@ -18,7 +18,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from hypothesis.internal.conjecture import providers
+try:  # (a private module: a version without it has no such pool to empty)
+    from hypothesis.internal.conjecture import providers
+except ImportError:  # pragma: no cover - depends on the installed Hypothesis
+    providers = None  # type: ignore[assignment]
 
 _POOL = "_get_local_constants"
 
