@@ -43,6 +43,14 @@ RULE_NAMES: tuple[str, ...] = (
     "uncertain dates",
 )
 """Every rule :func:`decide` and :func:`status_at` can name, as in docs/obligation-logic.md ("Rule names")."""
+DECIDED_BY_THE_TEXTS: dict[str, str] = {
+    "ended": "by a later text or act, not by an account",
+    "not formalised": "by the text, whose clause cannot be checked against accounts",
+    "term expired": "by the end of the term the text sets, not by an account",
+}
+"""The rules that turn on the texts, never on an account, and what a report says decided instead
+of "no account", which read as if evidence were missing (a duty fulfilled in 2022 and ended in
+2024 read "ended — no account" beside its two accounts of fulfilment)."""
 
 
 def deadline_at(facts: Facts, cutoff: datetime) -> tuple[date | None, str]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from compliance.core.model import Scope
 from compliance.core.vocabulary import Kind, Status
 from compliance.evaluation.evaluate import ObligationResult
+from compliance.evaluation.rules import DECIDED_BY_THE_TEXTS
 from compliance.render.evidence import (
     DISTRIBUTION,
     Accounts,
@@ -281,6 +282,8 @@ def _lineage(article: ArticleReport, sources: _Sources) -> list[str]:
 
 def _why(r: ObligationResult, accounts: Accounts) -> str:
     """The deciding rule and the accounts it turned on, by number and id as everywhere else."""
+    if not r.deciding and r.rule in DECIDED_BY_THE_TEXTS:
+        return f"Why: {text(r.rule)} — {DECIDED_BY_THE_TEXTS[r.rule]}"
     cited = ("accounts " + ", ".join(accounts.cite(a) for a in r.deciding)) if r.deciding else "no account"
     return f"Why: {text(r.rule)} — {cited}"
 
