@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 from collections.abc import Mapping, Sequence
@@ -15,7 +14,7 @@ from compliance.load.converter import converter
 from compliance.render.json import lineage_step
 from compliance.render.relations import done_by
 from compliance.render.safe import code, link, prose, spreadsheet_row, text
-from compliance.views.agreements import AgreementListing
+from compliance.views.agreements import AgreementListing, EntryIntoForce
 from compliance.views.lineage import Lineage, Step
 from compliance.views.timeline import FINDINGS, Change, Timeline
 
@@ -189,10 +188,9 @@ def lineage_json(lineage: Lineage) -> str:
 def agreements_text(listing: AgreementListing) -> str:
     """One line per agreement, article and obligation, indented."""
     lines: list[str] = []
-    for a in listing.agreements:
-        shared = {ob.in_force for ob in a.obligations}
-        common = shared.pop() if len(shared) == 1 else None
-        entry = _listed_entry(a, common) if common is not None else ""
+    for item in listing.listed:
+        a = item.agreement
+        entry = _listed_entry(item.entry)
         lines.append(
             f"{a.id}: {a.short_title} ({a.nature.value}, {a.date.isoformat()}{'; ' + entry if entry else ''}; "
             f"{len(a.articles)} articles, {len(a.obligations)} obligations)"
@@ -201,7 +199,7 @@ def agreements_text(listing: AgreementListing) -> str:
             lines.append(f"  {article.number}. {article.title} [{article.text_status}]")
             for ob in a.obligations_of(article.number):
                 due = _listed_deadline(a, ob) + (f", {_listed_term(ob.term)}" if ob.term is not None else "")
-                own = _listed_entry(a, ob.in_force) if common is None else ""  # else on the agreement's line
+                own = _listed_entry(item.own_entry(ob))
                 due += f", {own}" if own else ""
                 lines.append(
                     f"     - {ob.id} ({', '.join(ob.bearers)}; {ob.modality.value}, {ob.kind.value}{due}): {ob.summary}"
@@ -209,21 +207,16 @@ def agreements_text(listing: AgreementListing) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _listed_entry(agreement: Agreement, in_force: dt.date | dt.datetime) -> str:
-    """ "in force from 2020-11-10 00:00 Moscow time (UTC+03:00)": entry into force where the text
-    gives an hour, read in the agreement's zone and named with it (the listing gave no hour, and
-    a ceasefire from 00:00 Moscow time read like one from some time that day), or where it is
-    another day than the agreement's own; nothing where it is simply the agreement's day."""
-    if not isinstance(in_force, dt.datetime):
-        return "" if in_force == agreement.date else f"in force from {in_force.isoformat()}"
-    local = in_force.astimezone(agreement.tz)
-    hour = f"{local:%H:%M}" + (f":{local:%S}" if local.second else "")
-    zone = (
-        f"{agreement.zone_name} (UTC{agreement.utc_offset})"
-        if agreement.zone_name
-        else f"UTC{agreement.utc_offset}"
-    )
-    return f"in force from {local.date().isoformat()} {hour} {zone}"
+def _listed_entry(entry: EntryIntoForce | None) -> str:
+    """ "in force from 2020-11-10 00:00 Moscow time (UTC+03:00)" where the text sets an hour
+    (named with the zone it is read in), "in force from 2020-11-12" for a day, nothing for none."""
+    if entry is None:
+        return ""
+    if entry.hour is None:
+        return f"in force from {entry.day.isoformat()}"
+    hour = f"{entry.hour:%H:%M}" + (f":{entry.hour:%S}" if entry.hour.second else "")
+    zone = f"{entry.zone_name} (UTC{entry.utc_offset})" if entry.zone_name else f"UTC{entry.utc_offset}"
+    return f"in force from {entry.day.isoformat()} {hour} {zone}"
 
 
 def _listed_deadline(agreement: Agreement, ob: Obligation) -> str:
