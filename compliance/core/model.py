@@ -309,6 +309,12 @@ class Agreement:
     def obligations_of(self, number: str) -> tuple[Obligation, ...]:
         return tuple(o for o in self.obligations if o.article == number)
 
+    def scope_of(self, obligation: Obligation) -> Scope | None:
+        """Where one of its duties applies: the duty's own scope replaces the agreement's (it is
+        not added to it); ``None`` where neither states one. Linking, the report's rows and the
+        renderers read it here, so that they cannot come to read it differently."""
+        return obligation.scope if obligation.scope is not None else self.scope
+
     def amendments_of(self, obligation_id: str) -> tuple[Amendment, ...]:
         """The amendments of one obligation's deadline, in date order: the evaluation reads the
         one in force at its cut-off, the agreements listing shows them all, from the same list."""

@@ -24,7 +24,7 @@ from compliance.core.model import Agreement
 from compliance.core.places import Placement
 from compliance.core.problems import Severity
 from compliance.core.vocabulary import Effect
-from compliance.linking.scope import after_end, effective_scope, place_verdict
+from compliance.linking.scope import after_end, place_verdict
 
 if TYPE_CHECKING:
     from compliance.linking.index import LinkIndex
@@ -153,5 +153,5 @@ def with_place_caveat(link: Link, event: Event, index: LinkIndex, placement: Pla
     (Another account of its incident placed there gives it the caveat too, once every account is
     linked: ``incidents.with_incident_caveats``.)"""
     agreement, ob = index.obligations[link.obligation]
-    _, caveat = place_verdict(event, placement, effective_scope(agreement, ob), index.scopes[agreement.id])
+    _, caveat = place_verdict(event, placement, agreement.scope_of(ob), index.scopes[agreement.id])
     return attrs.evolve(link, caveat=caveat) if caveat and not link.caveat else link

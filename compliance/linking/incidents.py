@@ -32,7 +32,7 @@ from compliance.core.parties import PartyRegistry
 from compliance.core.places import NOWHERE, Placement
 from compliance.core.vocabulary import ActorRelation, Effect
 from compliance.linking.index import LinkIndex
-from compliance.linking.scope import after_end, effective_scope, may_bear_on, place_verdict
+from compliance.linking.scope import after_end, may_bear_on, place_verdict
 
 DENIAL_BASIS = "denies-an-account-of-the-incident"
 DENIAL_NOTE = "the actor's answer to another account of the same incident"
@@ -129,7 +129,7 @@ def _disputed_place(
     """The earliest first day of an account placed only in the obligation's disputed area, with
     its caveat (the same text for every such account), or ``None``."""
     agreement, obligation = index.obligations[ob_id]
-    scope = effective_scope(agreement, obligation)
+    scope = agreement.scope_of(obligation)
     if scope is None or not (scope.disputed_areas or scope.disputed):
         return None
     bounds = index.scopes[agreement.id]

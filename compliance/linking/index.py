@@ -33,7 +33,6 @@ from compliance.linking.scope import (
     NO_RULE,
     AgreementScope,
     after_end,
-    effective_scope,
     is_domestic,
     linking_endings,
     outlives_end,
@@ -291,7 +290,7 @@ def _rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement
     for ob, rule in pairs:
         agreement = index.obligations[ob.id][0]
         scope = index.scopes[agreement.id]
-        reason, caveat = place_verdict(event, placement, effective_scope(agreement, ob), scope)
+        reason, caveat = place_verdict(event, placement, agreement.scope_of(ob), scope)
         note = rule_tests.breach_note(event, ob, rule, parties)
         ending = None if outlives_end(event.kind, rule.effect) else index.endings.get(ob.id)
         steps.append(
@@ -367,7 +366,7 @@ def _rule_outcome(
         scope = index.scopes[agreement.id]
         last = event.when.days_in(agreement.tz)[1]
         # Place first: a row from another country is "outside", whatever its date.
-        reason, caveat = place_verdict(event, placement, effective_scope(agreement, ob), scope)
+        reason, caveat = place_verdict(event, placement, agreement.scope_of(ob), scope)
         if reason is None and last < agreement.date:
             reason = BEFORE
         elif reason is None and not outlives_end(event.kind, rule.effect):

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from attrs import frozen
 
 from compliance.core.events import Event
-from compliance.core.model import Agreement, Ending, Obligation, Scope, ending_order, first_endings
+from compliance.core.model import Agreement, Ending, Scope, ending_order, first_endings
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import Placement
 from compliance.core.vocabulary import Effect, EndType
@@ -106,7 +106,7 @@ class AgreementScope:
             frozenset(c for s in scopes for c in s.countries),
             frozenset(a for s in scopes for a in (*s.areas, *s.disputed_areas)),
             agreement.tz,
-            tuple(dict.fromkeys(effective_scope(agreement, ob) for ob in agreement.obligations))
+            tuple(dict.fromkeys(agreement.scope_of(ob) for ob in agreement.obligations))
             or (agreement.scope,),
         )
 
@@ -253,11 +253,6 @@ def in_time_order(accounts: list[Event], tz: dt.tzinfo) -> list[Event]:
     if not any(e.when.is_instant for e in accounts):
         return accounts
     return sorted(accounts, key=lambda e: e.when.span(tz)[0])
-
-
-def effective_scope(agreement: Agreement, obligation: Obligation) -> Scope | None:
-    """An obligation's own scope replaces the agreement's."""
-    return obligation.scope if obligation.scope is not None else agreement.scope
 
 
 def is_domestic(event: Event, parties: PartyRegistry) -> bool:

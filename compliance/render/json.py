@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from compliance.core.model import Scope
+from compliance.core.model import Agreement
 from compliance.core.vocabulary import Grade
 from compliance.evaluation.evaluate import Evidence, ObligationResult
 from compliance.evaluation.rollup import RollUp
@@ -29,11 +29,11 @@ def _roll(roll: RollUp) -> dict[str, Any]:
 
 
 def _obligation(
-    r: ObligationResult, total: int, by_trust: TrustStatuses | None, scope: Scope | None
+    r: ObligationResult, total: int, by_trust: TrustStatuses | None, agreement: Agreement
 ) -> dict[str, Any]:
-    """One obligation; ``scope`` is the agreement's, which the obligation's own replaces."""
+    """One obligation of ``agreement``."""
     ob = r.obligation
-    own = ob.scope or scope
+    own = agreement.scope_of(ob)
     return {
         "why": converter.unstructure(r.why),
         "status_by_trust": {s.trust.value: s.status.value for s in by_trust.statuses} if by_trust else None,
@@ -119,7 +119,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                         ],
                         **_roll(art.status),
                         "obligations": [
-                            _obligation(r, art.evidence_total(r.id), by_trust.get(r.id), a.agreement.scope)
+                            _obligation(r, art.evidence_total(r.id), by_trust.get(r.id), a.agreement)
                             for r in art.obligations
                         ],
                         "incidents": [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compliance.core.model import Scope
+from compliance.core.model import Agreement
 from compliance.core.vocabulary import Kind, Status
 from compliance.evaluation.evaluate import ObligationResult
 from compliance.evaluation.rules import DECIDED_BY_THE_TEXTS
@@ -162,7 +162,7 @@ def _agreement(agreement: AgreementReport, accounts: Accounts, sources: _Sources
     if a.note:
         out += [prose(a.note), ""]
     for article in agreement.articles:
-        out += _article(a.id, article, accounts, sources, a.scope)
+        out += _article(a, article, accounts, sources)
     return out
 
 
@@ -172,9 +172,9 @@ def _words(code_value: str) -> str:
 
 
 def _article(
-    agreement_id: str, article: ArticleReport, accounts: Accounts, sources: _Sources, scope: Scope | None
+    agreement: Agreement, article: ArticleReport, accounts: Accounts, sources: _Sources
 ) -> list[str]:
-    art = article.article
+    agreement_id, art = agreement.id, article.article
     out = [f"### {text(agreement_id)} · {text(art.number)}. {text(art.title)}", ""]
     if art.text:
         out.append(f"> {text(art.text)}")
@@ -216,7 +216,7 @@ def _article(
         note = f" Note: {prose(r.obligation.note)}" if r.obligation.note else ""
         out.append(f"- {code(r.id)} {r.status.value}. {_why(r, accounts)}.{note}")
     out.append("")
-    out += _disputed_scopes(article, scope)
+    out += _disputed_scopes(article, agreement)
     for r in article.obligations:
         out += evidence_lines(r, accounts, article.evidence_total(r.id))
     out += incident_tables(article.incidents, accounts, f"{text(agreement_id)} · {text(art.number)}")
@@ -231,14 +231,13 @@ def _article(
     return out
 
 
-def _disputed_scopes(article: ArticleReport, scope: Scope | None) -> list[str]:
+def _disputed_scopes(article: ArticleReport, agreement: Agreement) -> list[str]:
     """Where the sides read an obligation's area differently, what they dispute, once for the
     obligations that share it: the evidence lines say "outside the stated area, scope disputed",
-    and a reader must be told which area and why. An obligation's own scope replaces the
-    agreement's (``scope``)."""
+    and a reader must be told which area and why."""
     disputed: dict[str, list[str]] = {}
     for r in article.obligations:
-        own = r.obligation.scope or scope
+        own = agreement.scope_of(r.obligation)
         if own is not None and own.disputed:
             disputed.setdefault(own.disputed, []).append(code(r.id))
     return [

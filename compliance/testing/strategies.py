@@ -217,7 +217,7 @@ def accounts_for(
     linked: list[st.SearchStrategy[Event]] = []
     for ob in targets:
         times = event_times(anchor_dates(agreement, ob))
-        scope = ob.scope or agreement.scope
+        scope = agreement.scope_of(ob)
         country = scope.countries[0] if scope is not None and scope.countries else ""
         ruled += [_rule_accounts(ob, rule, parties, times, country) for rule in ob.rules]
         if explicit or not ob.rules:

@@ -70,7 +70,7 @@ def obligation_rows(report: Report) -> list[dict[str, Value]]:
         for article in agreement.articles:
             for r in article.obligations:
                 ob, statuses = r.obligation, by_trust.get(r.id, {})
-                scope = ob.scope or agreement.agreement.scope  # an obligation's own replaces it
+                scope = agreement.agreement.scope_of(ob)
                 values: tuple[Value, ...] = (
                     agreement.agreement.id,
                     article.article.number,
