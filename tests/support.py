@@ -27,8 +27,9 @@ def ledger_from_csv(
     keep_unlinked: bool = True,
 ) -> Ledger:
     """Load inline event text (with its header) against the bundled agreements."""
-    records = list(read_event_stream(io.StringIO(text), label, suffix, PARTIES.resolve, RESOLVE_REPORTER))
-    return assemble(agreements, PARTIES, records, keep_unlinked=keep_unlinked)
+    id_fields: dict[str, str] = {}
+    stream = read_event_stream(io.StringIO(text), label, suffix, PARTIES.resolve, RESOLVE_REPORTER, id_fields)
+    return assemble(agreements, PARTIES, list(stream), keep_unlinked=keep_unlinked, id_fields=id_fields)
 
 
 def rows(*lines: str) -> str:

@@ -10,9 +10,15 @@ Copies are compared by content (``Event`` equality, which leaves out where a rec
 An account the ledger does not keep (linked to nothing and in no incident, with
 ``keep_unlinked=False``) is not held in memory: its copies are compared by the hash of its
 content, and only with copies that are not kept either, since identical content links alike.
+
+A problem names the id as the record's file calls it: ``event_id_cnty`` in an ACLED export, so
+that a researcher finds the column by searching the file. The readers tell which files call it
+otherwise (a mapping by file, filled once per file), so nothing is added to each event.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from attrs import evolve
 
@@ -31,7 +37,9 @@ class IdCopies:
     Mutable on purpose: it lives for one ``assemble`` and is never shared.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, id_fields: Mapping[str, str] | None = None) -> None:
+        # file -> its id field, where not "id": filled by the readers while the records stream in
+        self.id_fields: Mapping[str, str] = {} if id_fields is None else id_fields
         self.first: dict[str, tuple[str, int, Event | int]] = {}
         self.places: dict[str, list[Place]] = {}  # only ids given to more than one record
         self.differ: set[str] = set()
@@ -48,6 +56,10 @@ class IdCopies:
         if not same:
             self.differ.add(event.id)
         return True
+
+    def id_field(self, file: str) -> str:
+        """The field that gives the ids of ``file``, as its format names it."""
+        return self.id_fields.get(file, "id")
 
     def settle(
         self, events: list[Event], links: list[Link], unlinked: dict[str, str], found: list[Problem]
@@ -73,7 +85,7 @@ class IdCopies:
                     f"duplicate id {event_id!r}, given to {len(where)} records that differ ({places}): "
                     "every copy is rejected"
                 )
-                found.extend(Problem(file, line, "id", message) for file, line in where)
+                found.extend(Problem(file, line, self.id_field(file), message) for file, line in where)
                 unlinked.pop(event_id, None)
                 rejected += len(where)
                 continue
@@ -82,7 +94,10 @@ class IdCopies:
                 f"id {event_id!r} again, in a record identical to the one at {kept[0]}:{kept[1]}: "
                 "the account is read once, from there"
             )
-            found.extend(Problem(file, line, "id", message, Severity.WARNING) for file, line in ordered[1:])
+            found.extend(
+                Problem(file, line, self.id_field(file), message, Severity.WARNING)
+                for file, line in ordered[1:]
+            )
             rejected += len(where) - 1
             if where[0] != kept:  # records given out of (file, line) order: read from the first place
                 moved[event_id] = kept

@@ -227,8 +227,9 @@ def build_ledger(
         else sorted(((p, str(p)) for p in given_once(as_paths(event_paths))), key=lambda s: s[1])
     )
     resolve_reporter = reporter_resolver(reporters)
+    id_fields: dict[str, str] = {}  # filled by the readers: a file's id column where it is not "id"
     records = itertools.chain.from_iterable(
-        read_event_file(path, parties.resolve, resolve_reporter, label) for path, label in sources
+        read_event_file(path, parties.resolve, resolve_reporter, label, id_fields) for path, label in sources
     )  # streamed: one record in memory at a time until it is validated and linked
     return assemble(
         agreements,
@@ -237,6 +238,7 @@ def build_ledger(
         problems + agreement_problems,
         keep_unlinked=keep_unlinked,
         gazetteer=gazetteer,
+        id_fields=id_fields,
     )
 
 
@@ -261,11 +263,13 @@ def assemble(
     *,
     keep_unlinked: bool = True,
     gazetteer: Gazetteer | None = None,
+    id_fields: Mapping[str, str] | None = None,
 ) -> Ledger:
     """Validate and link streamed records; keeps the accounting exact.
 
     Places are resolved in ``gazetteer`` (default: the bundled one), which should be the one the
-    agreements' scopes were checked against (:func:`load_agreements`).
+    agreements' scopes were checked against (:func:`load_agreements`). ``id_fields``: the field
+    a file's ids are in, where it is not ``id``, as the readers fill it (read once the records are).
 
     ``keep_unlinked=False``: an account that is linked to nothing and belongs to no incident is
     counted (in the accounting and in ``unlinked``, with its reason) but not kept in ``events``.
@@ -275,11 +279,10 @@ def assemble(
     rows come from other countries, does not hold millions of accounts that are never read.
     """
     index = LinkIndex.build(agreements, gazetteer)
-    memo = (
-        LinkMemo()
-    )  # rule-made links by event signature, places by string: a million rows have a few thousand
+    # rule-made links by event signature, places by string: a million rows have a few thousand
+    memo = LinkMemo()
     found: list[Problem] = list(problems)
-    ids = IdCopies()
+    ids = IdCopies(id_fields)
     events: list[Event] = []
     links: list[Link] = []
     unlinked: dict[str, str] = {}  # event id -> reason
@@ -305,6 +308,7 @@ def assemble(
                 elsewhere[(origin.file, link.agreement)] = (first[0], first[1] + 1)
         if reason is not None:
             field, message = reason
+            field = ids.id_field(origin.file) if field == "id" else field
             found.append(Problem(origin.file, origin.line, field, message))
             rejected += 1
             continue

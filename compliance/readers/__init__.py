@@ -24,7 +24,7 @@ from compliance.core.problems import InputError, Problem, Severity
 from compliance.readers.acled import read_acled
 from compliance.readers.base import PartyResolver, Record, ReporterResolver
 from compliance.readers.countries import told_once
-from compliance.readers.headers import LOOKS_LIKE, dataset_of, header_names
+from compliance.readers.headers import ID_COLUMNS, LOOKS_LIKE, dataset_of, header_names
 from compliance.readers.lines import bounded_lines, looks_binary, peek
 from compliance.readers.our_csv import read_csv
 from compliance.readers.our_format import COLUMNS
@@ -41,8 +41,14 @@ def read_event_file(
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
     label: str | None = None,
+    id_fields: dict[str, str] | None = None,
 ) -> Iterator[Record | Problem]:
     """Stream one file (``-``: standard input), in lines of bounded length.
+
+    ``id_fields``, where given, is told the field that gives the file's ids when it is not
+    ``id`` (``id_fields[label] = "event_id_cnty"`` for an ACLED export), once its header is read:
+    a problem about an id found later (a duplicate, in ``linking.copies``) names the column a
+    researcher can search the file for, with nothing added to each record.
 
     Raises :class:`InputError` only when the file cannot be opened at all, or is not a regular
     file. A file that is not text gives one problem saying what it looks like.
@@ -58,7 +64,9 @@ def read_event_file(
             return
         text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline="")
         lines = bounded_lines(text)
-        yield from read_event_stream(lines, label, path.suffix.lower(), resolve_party, resolve_reporter)
+        yield from read_event_stream(
+            lines, label, path.suffix.lower(), resolve_party, resolve_reporter, id_fields
+        )
     finally:
         if str(path) != STDIN:
             handle.close()
@@ -70,14 +78,16 @@ def read_event_stream(
     suffix: str,
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
+    id_fields: dict[str, str] | None = None,
 ) -> Iterator[Record | Problem]:
-    """Read lines of text; the first line (CSV header) decides between ACLED and our CSV.
+    """Read lines of text; the first line (CSV header) decides between ACLED and our CSV
+    (``id_fields``: as :func:`read_event_file`).
 
     A country name the table does not know is warned of once per name in a file
     (:func:`countries.told_once`), though every row giving it is read with the warning.
     """
     told: set[str] = set()
-    for item in _read_stream(stream, label, suffix, resolve_party, resolve_reporter):
+    for item in _read_stream(stream, label, suffix, resolve_party, resolve_reporter, id_fields):
         if isinstance(item, Record) and item.problems:
             problems = told_once(item.problems, told)
             if problems is not item.problems:
@@ -91,6 +101,7 @@ def _read_stream(
     suffix: str,
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
+    id_fields: dict[str, str] | None,
 ) -> Iterator[Record | Problem]:
     lines = iter(stream)
     first = next(lines, "")
@@ -134,6 +145,9 @@ def _read_stream(
             Severity.WARNING,
         )
     dataset = dataset_of(_first_row(first, delimiter))
+    id_column = ID_COLUMNS.get(dataset or "")
+    if id_fields is not None and id_column:
+        id_fields[label] = id_column
     if dataset == "acled":
         yield from read_acled(rest, label, resolve_party, resolve_reporter, delimiter, header_line)
     elif dataset == "ucdp":

@@ -35,6 +35,10 @@ UCDP_DISTINCTIVE = frozenset({
 })  # fmt: skip
 """Columns of UCDP GED that our format does not have (not ``id``, ``date_end``, ``best``, ``year`` …)."""
 
+ID_COLUMNS = {"acled": "event_id_cnty"}
+"""The column that gives an account's id, in a dataset that does not call it ``id`` as our
+format, UCDP GED's CSV and UCDP's API do."""
+
 LOOKS_LIKE = 3
 """This many distinctive columns make a header a dataset's header, complete or not."""
 

@@ -148,12 +148,13 @@ class Validation:
         if others:
             resolve = reporter_resolver(reporters)
             records: list[Record | Problem] = []
+            id_fields: dict[str, str] = {}  # an ACLED file's ids are in event_id_cnty
             for path in sorted(others, key=str):  # a file that cannot be read does not stop the others
                 try:
-                    records.extend(read_event_file(path, parties.resolve, resolve))
+                    records.extend(read_event_file(path, parties.resolve, resolve, id_fields=id_fields))
                 except InputError as exc:
                     records.append(Problem(str(path), 0, "-", str(exc).removeprefix(f"{path}: ")))
-            ledger = assemble(agreements, parties, records, gazetteer=gazetteer)
+            ledger = assemble(agreements, parties, records, gazetteer=gazetteer, id_fields=id_fields)
             problems += ledger.problems
             accounting, unlinked = ledger.accounting, unlinked_groups(ledger)
         return cls(tuple(in_order(set(problems))), accounting, unlinked)
