@@ -93,10 +93,15 @@ def assert_writable(ledger: Ledger) -> None:
         value.encode("utf-8")
 
 
-def check_outcome(items: Sequence[Record | Problem], labels: Iterable[str]) -> Ledger:
-    """Assemble what a reader yielded and check the accounting and the problems it must carry."""
+def check_outcome(
+    items: Sequence[Record | Problem], labels: Iterable[str], id_fields: dict[str, str] | None = None
+) -> Ledger:
+    """Assemble what a reader yielded and check the accounting and the problems it must carry.
+
+    ``id_fields``: what the readers said of each file's id column (``build_ledger`` passes it on,
+    so that a copy in an ACLED export is named under ``event_id_cnty``)."""
     labels = set(labels)
-    ledger = assemble(CORE, PARTIES, items)
+    ledger = assemble(CORE, PARTIES, items, id_fields=id_fields)
     acc = ledger.accounting
     records = [item for item in items if isinstance(item, Record)]
     assert acc.read == len(records)
@@ -121,7 +126,8 @@ def check_outcome(items: Sequence[Record | Problem], labels: Iterable[str]) -> L
     for record in refused:  # duplicate ids and unknown link targets, found by assemble
         here = [p for p in ledger.problems if (p.file, p.line) == (record.origin.file, record.origin.line)]
         if by_id.get(record.event.id) == record.event:  # an identical copy of an account kept: read once
-            assert any(p.severity is Severity.WARNING and p.field == "id" for p in here), record
+            field = (id_fields or {}).get(record.origin.file, "id")
+            assert any(p.severity is Severity.WARNING and p.field == field for p in here), record
         else:
             assert any(p.severity is Severity.ERROR for p in here), record
     for problem in ledger.problems:
@@ -140,8 +146,8 @@ def read_stream(text: str, suffix: str, label: str | None = None) -> list[Record
     return list(read_event_stream(stream, label, suffix, PARTIES.resolve, RESOLVE_REPORTER))
 
 
-def read_path(path: Path) -> list[Record | Problem]:
-    return list(read_event_file(path, PARTIES.resolve, RESOLVE_REPORTER))
+def read_path(path: Path, id_fields: dict[str, str] | None = None) -> list[Record | Problem]:
+    return list(read_event_file(path, PARTIES.resolve, RESOLVE_REPORTER, None, id_fields))
 
 
 def check_text(text: str, suffix: str) -> Ledger:
@@ -614,8 +620,9 @@ def test_accounting__read_is_linked_plus_unlinked_plus_rejected(scratch, files):
             path = folder / f"part{i}{suffix}"
             path.write_bytes(_to_bytes(text))
             paths.append(path)
-        items = [item for path in sorted(paths, key=str) for item in read_path(path)]
-        expected = check_outcome(items, [str(p) for p in paths])
+        id_fields: dict[str, str] = {}
+        items = [item for path in sorted(paths, key=str) for item in read_path(path, id_fields)]
+        expected = check_outcome(items, [str(p) for p in paths], id_fields)
         ledger = build_ledger(agreement_paths=CORE_PATHS, event_paths=paths)
         assert ledger.accounting == expected.accounting
         assert ledger.events == expected.events
