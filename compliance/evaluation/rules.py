@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from compliance.core.timeframe import EPSILON, day_start, deadline_end, local_date
@@ -43,7 +43,7 @@ RULE_NAMES: tuple[str, ...] = (
     "uncertain dates",
 )
 """Every rule :func:`decide` and :func:`status_at` can name, as in docs/obligation-logic.md ("Rule names")."""
-DECIDED_BY_THE_TEXTS: dict[str, str] = {
+DECIDED_BY_THE_TEXTS: Mapping[str, str] = {
     "ended": "by a later text or act, not by an account",
     "not formalised": "by the text, whose clause cannot be checked against accounts",
     "term expired": "by the end of the term the text sets, not by an account",

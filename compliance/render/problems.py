@@ -6,12 +6,14 @@ The grouping is done in :mod:`compliance.views.problems`; these functions only l
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compliance.core.problems import Problem
 from compliance.render.safe import cell
 from compliance.views.problems import LINES_PRINTED, group_problems
-from compliance.views.validation import UnlinkedGroup
+
+if TYPE_CHECKING:  # (validation's view loads the readers and linking, which a report has no need of)
+    from compliance.views.validation import UnlinkedGroup
 
 MAX_GROUPS_SHOWN = 200
 
