@@ -119,9 +119,11 @@ def test_each_account__default_report_is_under_the_size_target(
     """The default report stays a publishable size (825 KB when accounts were repeated; 331 KB,
     then 341 KB with the peace agreement's seventeen articles and the histories of clauses not
     formalised; 358 KB with the key at the top and the encoder's note on each obligation, which
-    says where a scope or a bearer is disputed)."""
+    says where a scope or a bearer is disputed; 374 KB, then 381 KB with the accounts of the Lachin
+    checkpoint halts of June and July 2023 and of the departures of September 2023 that gave the
+    other side's word on episodes told by one side only)."""
     markdown, _ = bundled
-    assert len(markdown.encode("utf-8")) < 375_000
+    assert len(markdown.encode("utf-8")) < 390_000
 
 
 def test_each_account__obligations_refer_to_accounts_by_number_id_grade_and_effect(

@@ -1,0 +1,79 @@
+"""Episodes the bundled accounts told from one side only now carry the other side's account, in
+the same incident, so the report shows them side by side; adding them decides nothing for the
+library that the accounts themselves do not decide."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from compliance.core.vocabulary import Effect, Grade, Status, Trust
+from compliance.evaluation.evaluate import evaluate
+from compliance.evaluation.results import ObligationResult
+from tests.test_bundled_data import LEDGER, ROWS
+
+SAFE_MOVEMENT = "ts2020-6-safe-movement-aze"
+
+
+def _result(obligation: str, trust: Trust, as_of: date = date(2025, 12, 31)) -> ObligationResult:
+    return evaluate(
+        LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, as_of, trust=trust
+    ).result(obligation)
+
+
+def _row(event: str) -> dict[str, str]:
+    [row] = [r for r in ROWS if r["id"] == event]
+    return row
+
+
+def _incident(event: str) -> set[str]:
+    """The reporter parties of every account that shares the incident of ``event``."""
+    incident = _row(event)["incident"]
+    return {r["reporter_party"] for r in ROWS if r["incident"] == incident}
+
+
+def test_two_sides__each_halt_of_red_cross_movement_at_the_lachin_checkpoint_has_both_accounts() -> None:
+    """The halt after the Hakari bridge incident of 15 June 2023 was told by the Karabakh Armenian
+    authorities alone (E078); President Aliyev's account, 'the road was temporarily closed for
+    investigation' (N105), now stands beside it. The suspension of 11 July 2023 had no account at
+    all: the State Border Service's (N106, smuggling in vehicles used by the ICRC), the ICRC's
+    answer (N107, four hired drivers, not staff, and nothing found in its own vehicles) and the
+    Karabakh Armenian foreign ministry's (N108) now share one incident."""
+    assert _row("N105")["incident"] == _row("E078")["incident"]
+    assert {"AZE", "NK"} <= _incident("N105")
+    assert {"AZE", "none", "NK"} <= _incident("N106")
+    assert _row("N106")["incident"] == _row("N107")["incident"] == _row("N108")["incident"]
+    assert _row("N107")["reported_by"] == "International Committee of the Red Cross"
+
+
+def test_two_sides__azerbaijans_account_of_its_own_halt_is_relevant_and_settles_nothing() -> None:
+    """Each Azerbaijani account describes Azerbaijan's own act with its reason: an account of that
+    act (the same kind and actor as the Karabakh Armenian allegation), but whether a closure for an
+    investigation breaches the guarantee of safe movement is what the accounts disagree on. So it is
+    linked as relevant: it is confirmed as the bearer's side's word, does not corroborate the
+    allegation (another effect on the duty), and the guarantee's history is what it was before the
+    accounts were added, under every policy. Linked as breaches, N105 would corroborate E078 and
+    read the guarantee violated from 15 June 2023 under all three policies."""
+    linked = {(link.event, link.obligation): link.effect for link in LEDGER.links}
+    assert linked[("N105", SAFE_MOVEMENT)] is Effect.RELEVANT
+    assert linked[("N106", SAFE_MOVEMENT)] is Effect.RELEVANT
+    assert linked[("N107", SAFE_MOVEMENT)] is Effect.RELEVANT
+    assert linked[("N108", SAFE_MOVEMENT)] is Effect.BREACHES
+    for trust in Trust:
+        result = _result(SAFE_MOVEMENT, trust)
+        grades = {e.event: e.grade for e in result.evidence}
+        assert grades["N105"] is grades["N106"] is Grade.CONFIRMED
+        assert grades["N108"] is Grade.ALLEGED
+        assert grades["E078"] is not Grade.CONFIRMED
+    history = [(t.date, t.status) for t in _result(SAFE_MOVEMENT, Trust.STRICT).history[1:]]
+    assert history == [(date(2020, 11, 10), Status.COMPLIED), (date(2022, 12, 12), Status.DISPUTED)]
+    standard = [(t.date, t.status) for t in _result(SAFE_MOVEMENT, Trust.STANDARD).history[-2:]]
+    assert standard == [(date(2023, 6, 23), Status.VIOLATED), (date(2023, 7, 15), Status.DISPUTED)]
+
+
+def test_two_sides__the_departures_of_september_2023_have_azerbaijans_account() -> None:
+    """The departure of Karabakh Armenians was told by Armenia's government (E092, E096) and UN
+    OCHA (N060); Azerbaijan's foreign ministry's account, that they were leaving 'on their own
+    volition' (N109), is now in the same incident. It is relevant to returns, as the others are."""
+    assert {"ARM", "AZE", "none"} <= _incident("N109")
+    linked = {(link.event, link.obligation): link.effect for link in LEDGER.links}
+    assert linked[("N109", "ts2020-7-return")] is Effect.RELEVANT
