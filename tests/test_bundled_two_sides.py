@@ -77,3 +77,20 @@ def test_two_sides__the_departures_of_september_2023_have_azerbaijans_account() 
     assert {"ARM", "AZE", "none"} <= _incident("N109")
     linked = {(link.event, link.obligation): link.effect for link in LEDGER.links}
     assert linked[("N109", "ts2020-7-return")] is Effect.RELEVANT
+
+
+def test_two_sides__armenias_account_of_a_territorial_claim_is_answered_and_disputed() -> None:
+    """Azerbaijan's foreign ministry's allegation of Armenian territorial claims (E082) had no
+    mirror: Armenia's foreign ministry's account that President Aliyev's speech of 16 March 2023
+    ('Western Azerbaijan') was 'a clear manifestation of territorial claims' (N110) is linked as
+    E082 is, and Azerbaijan's reply of 17 March (N111) denies it. An allegation denied by the
+    accused side is contested under every policy: Azerbaijan's no-claims duty of 2022, 'complied'
+    for want of any account, is disputed from 16 March 2023, never violated."""
+    for trust in Trust:
+        result = _result("p2022-2-no-claims-aze", trust)
+        assert result.status is Status.DISPUTED
+        assert [(t.date, t.status) for t in result.history[-1:]] == [(date(2023, 3, 16), Status.DISPUTED)]
+        [armenia] = [e for e in result.evidence if e.event == "N110"]
+        assert armenia.grade is Grade.CONTESTED
+        assert "denied in N111" in armenia.reason
+    assert _result("p2022-2-no-claims-aze", Trust.STANDARD, date(2023, 3, 15)).status is Status.COMPLIED

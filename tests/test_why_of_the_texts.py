@@ -30,5 +30,8 @@ def test_why__a_rule_of_the_texts_gives_its_reason_not_no_account() -> None:
 
 
 def test_why__a_status_read_off_silence_still_says_no_account() -> None:
-    """Where the status rests on the absence of accounts, "no account" is the right answer."""
-    assert _why("p2022-2-no-claims-aze") == "no breach evidenced — no account."
+    """Where the status rests on the absence of accounts, "no account" is the right answer: the
+    lists of projects of the January 2021 statement, overdue with no account of them. (The example
+    was Azerbaijan's no-claims duty of 2022, complied on silence until Armenia's account of a claim,
+    N110, was bundled.)"""
+    assert _why("js2021-3-project-lists") == "overdue — no account."
