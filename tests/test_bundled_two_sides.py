@@ -4,6 +4,7 @@ library that the accounts themselves do not decide."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from compliance.core.vocabulary import Effect, Grade, Status, Trust
@@ -94,3 +95,23 @@ def test_two_sides__armenias_account_of_a_territorial_claim_is_answered_and_disp
         assert armenia.grade is Grade.CONTESTED
         assert "denied in N111" in armenia.reason
     assert _result("p2022-2-no-claims-aze", Trust.STANDARD, date(2023, 3, 15)).status is Status.COMPLIED
+
+
+def test_two_sides__a_note_that_lists_its_explicit_links_names_every_one() -> None:
+    """A note that says which accounts are "Linked explicitly" must name each of them, whatever
+    the effect: the note on returns (point 7) still said that no Azerbaijani account of the
+    departures of September 2023 was bundled, and left out the one added (N109)."""
+    unnamed: dict[str, list[str]] = {}
+    for agreement in LEDGER.agreements:
+        for ob in agreement.obligations:
+            if "Linked explicitly" not in (ob.note or ""):
+                continue
+            explicit = {
+                link.event for link in LEDGER.links if link.obligation == ob.id and link.basis == "explicit"
+            }
+            missing = sorted(e for e in explicit if not re.search(rf"\b{re.escape(e)}\b", ob.note or ""))
+            if missing:
+                unnamed[ob.id] = missing
+    assert unnamed == {}
+    [returns] = [ob for a in LEDGER.agreements for ob in a.obligations if ob.id == "ts2020-7-return"]
+    assert "No Azerbaijani account" not in (returns.note or "")
