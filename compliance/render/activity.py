@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
+from compliance.render.indented import dumps
 from compliance.render.safe import code, spreadsheet_row, text
 from compliance.views.activity import Activity, ActivityRow
 
@@ -76,7 +76,7 @@ def activity_dict(result: Activity) -> dict[str, Any]:
 
 
 def activity_json(result: Activity) -> str:
-    return json.dumps(activity_dict(result), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dumps(activity_dict(result)) + "\n"
 
 
 def _known_on(result: Activity) -> str:

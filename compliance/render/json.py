@@ -6,7 +6,6 @@ compared. Keys are sorted and the output is byte-identical for the same inputs.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from compliance.core.model import Agreement
@@ -15,6 +14,7 @@ from compliance.evaluation.evaluate import Evidence, ObligationResult
 from compliance.evaluation.rollup import RollUp
 from compliance.load.converter import converter
 from compliance.render.evidence import DISTRIBUTION, version
+from compliance.render.indented import dumps
 from compliance.render.problems import problem_dicts
 from compliance.views.lineage import Step
 from compliance.views.report import SCHEMA, Report, TrustStatuses
@@ -166,4 +166,5 @@ def _event(event: Any) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """The report as indented JSON with sorted keys (``render.indented``: json.dumps's text, faster)."""
+    return dumps(report_dict(report)) + "\n"
