@@ -330,10 +330,13 @@ def test_duplicate_obligation_id__in_two_agreements_leaves_both_files_out(tmp_pa
 
 def test_duplicate_obligation_id__within_one_file_names_both_places() -> None:
     """An obligation id used twice in one file: both obligations have a problem naming both lines."""
-    found = [p for p in problems_of(replace('id = "ex-2-term"', 'id = "ex-2-district"')) if "duplicate" in p]
+    text = replace('id = "ex-2-term"', 'id = "ex-2-district"')
+    found = [p for p in problems_of(text) if "duplicate" in p]
     assert len(found) == 2
     assert [p.split(": ")[1] for p in found] == ["$.obligations[1].id", "$.obligations[2].id"]
-    assert all("given 2 times (bad.toml:" in p for p in found)
+    first, second = (i for i, line in enumerate(text.splitlines(), 1) if line == 'id = "ex-2-district"')
+    assert [p.split(": ")[0] for p in found] == [f"bad.toml:{first}", f"bad.toml:{second}"]
+    assert all(f"given 2 times (bad.toml:{first}, bad.toml:{second})" in p for p in found)
 
 
 def test_same_agreement_file_given_twice__is_read_once(tmp_path: Path) -> None:

@@ -102,6 +102,8 @@ def _no_side(agreement: Agreement, parties: PartyRegistry) -> Iterator[tuple[str
 
 Place = tuple[str, int, str]
 """Where an id is given: file, line, key path."""
+Spot = tuple[str, str, Locator]
+"""Where an id is given, its line not yet looked up: file, key path, the file's lines."""
 
 
 def _duplicate_ids(triples: list[tuple[Agreement, str, str]], locators: list[Locator]) -> list[Problem]:
@@ -111,33 +113,33 @@ def _duplicate_ids(triples: list[tuple[Agreement, str, str]], locators: list[Loc
     command line, so the statuses would depend on the order of the files. Every file that gives
     such an id has an error and is left out, in any order. Two copies of one agreement (the same
     id in two files) are named once, by the agreement id, not once per obligation they share.
+    Lines are looked up for the copies only: every run checks every id, and most find none.
     """
-    agreements: dict[str, list[Place]] = {}
-    obligations: dict[str, dict[str, list[Place]]] = {}  # obligation id -> agreement id -> places
+    agreements: dict[str, list[Spot]] = {}
+    obligations: dict[str, dict[str, list[Spot]]] = {}  # obligation id -> agreement id -> spots
     for (agreement, label, _), lines in zip(triples, locators, strict=True):
-        agreements.setdefault(agreement.id, []).append((label, lines.line("$.id"), "$.id"))
+        agreements.setdefault(agreement.id, []).append((label, "$.id", lines))
         for i, ob in enumerate(agreement.obligations):
-            path = f"$.obligations[{i}].id"
-            place = (label, lines.line(path), path)
-            obligations.setdefault(ob.id, {}).setdefault(agreement.id, []).append(place)
+            spot = (label, f"$.obligations[{i}].id", lines)
+            obligations.setdefault(ob.id, {}).setdefault(agreement.id, []).append(spot)
     problems: list[Problem] = []
-    for agreement_id, places in agreements.items():
-        if len(places) > 1:
+    for agreement_id, spots in agreements.items():
+        if len(spots) > 1:
             problems += _copies(
-                f"duplicate agreement id {agreement_id!r}, given in {len(places)} files", places
+                f"duplicate agreement id {agreement_id!r}, given in {len(spots)} files", spots
             )
     for ob_id, by_agreement in obligations.items():
-        places = sorted(p for found in by_agreement.values() for p in found)
         in_one_copy = any(
             len({label for label, _, _ in found}) < len(found) for found in by_agreement.values()
         )
         if len(by_agreement) > 1 or in_one_copy:
-            problems += _copies(f"duplicate obligation id {ob_id!r}, given {len(places)} times", places)
+            spots = [s for found in by_agreement.values() for s in found]
+            problems += _copies(f"duplicate obligation id {ob_id!r}, given {len(spots)} times", spots)
     return problems
 
 
-def _copies(what: str, places: list[Place]) -> list[Problem]:
-    ordered = sorted(places)
+def _copies(what: str, spots: list[Spot]) -> list[Problem]:
+    ordered: list[Place] = sorted((label, lines.line(path), path) for label, path, lines in spots)
     named = ", ".join(f"{label}:{line}" for label, line, _ in ordered)
     message = f"{what} ({named}): every file that gives it is left out"
     return [Problem(label, line, path, message) for label, line, path in ordered]
