@@ -8,6 +8,7 @@ file goes through :func:`spreadsheet_row`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
@@ -19,8 +20,12 @@ _BACKTICKS = re.compile(r"`+")
 _LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
 _WHITESPACE = re.compile(r"\s+")
 MAX_CELL = 600
+_REMEMBERED = 1 << 14
+"""Distinct values :func:`text`, :func:`prose` and :func:`code` each remember (a report repeats a
+few hundred names, kinds and places thousands of times; the bound keeps a long session small)."""
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def text(value: str) -> str:
     """Escape inline text: backslash-escape Markdown punctuation, entity-encode ``<``, ``>``, ``&``.
 
@@ -49,6 +54,7 @@ _URL = re.compile(r"https?://[^\s<>\"'`|\[\]{}\\^]+")
 _URL_TAIL = ".,;:!?*_~"
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def prose(value: str) -> str:
     """:func:`text`, with every http(s) address in it written as an autolink (``<https://…>``).
 
@@ -116,6 +122,7 @@ def link(label: str, url: str) -> str:
     return f"{text(label)} ({text(url)})" if url else text(label)
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def code(value: str) -> str:
     """An identifier as a code span, read exactly as written (escapes are not processed there).
 
