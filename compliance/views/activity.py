@@ -133,7 +133,8 @@ def count_activity(
     for result in evaluation.results:
         if result.agreement not in chosen:
             continue
-        bearers = ";".join(result.obligation.bearers)
+        bearers, ob_id, tz = ";".join(result.obligation.bearers), result.id, zones[result.agreement]
+        may_end = _may_end(result)  # (once per duty, not once per breach account)
         for evidence in result.evidence:
             # Placed on the day the evaluation reads it from (``Evidence.read_from``): never before
             # the agreement's date, a breach never before the duty can have come into force (for
@@ -145,12 +146,16 @@ def count_activity(
             event = events[evidence.event]
             if not start <= day <= end:
                 continue
-            if evidence.effect is Effect.BREACHES and _ended_before(result, day, zones[result.agreement]):
+            if may_end and evidence.effect is Effect.BREACHES and _ended_before(result, day, tz):
                 continue
             index = bisect.bisect_right(firsts, day) - 1
-            key = (index, result.agreement, result.id, bearers, evidence.effect, evidence.grade)
-            accounts.setdefault(key, set()).add(event.id)
-            incidents.setdefault(key, set()).add(event.incident or f"account:{event.id}")
+            key = (index, result.agreement, ob_id, bearers, evidence.effect, evidence.grade)
+            ids = accounts.get(key)
+            if ids is None:  # (a default for setdefault would be built once per account)
+                ids = accounts[key] = set()
+                incidents[key] = set()
+            ids.add(event.id)
+            incidents[key].add(event.incident or f"account:{event.id}")
             if evidence.effect is Effect.BREACHES:
                 side = sides.get((bearers, evidence.grade))
                 if side is None:  # (a default for setdefault would be built once per account)
@@ -184,11 +189,17 @@ def count_activity(
 _ENDED = frozenset({Status.TERMINATED, Status.SUPERSEDED})
 
 
+def _may_end(result: ObligationResult) -> bool:
+    """Whether the duty ends by the evaluation's date, or may: ended statuses are final, so a
+    result that does not end never ended, and no account of it needs :func:`_ended_before`."""
+    return result.status in _ENDED or bool(_ENDED & set(result.possible))
+
+
 def _ended_before(result: ObligationResult, day: date, tz: tzinfo) -> bool:
     """Whether the evaluation reads the duty as ended, whatever the uncertain dates, by the end of
     the day before ``day``: then nothing on ``day`` can break it. (A duty that ends during the
     day is not ended before an account of that day, which may be the breach that preceded it.)"""
-    if result.status not in _ENDED and not _ENDED & set(result.possible):
-        return False  # (ended statuses are final: a result that does not end never ended)
+    if not _may_end(result):
+        return False
     _, possible = result.status_on(day - timedelta(days=1), tz)
     return _ENDED.issuperset(possible)
