@@ -13,10 +13,15 @@ from compliance.render.evidence import DISTRIBUTION, VERSION, version
 ROOT = Path(__file__).parent.parent
 
 
-def test_version__is_the_one_pyproject_gives() -> None:
-    """The constant follows pyproject.toml: a release that bumps one and not the other fails here."""
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert version() == VERSION == project["version"]
+def test_version__is_written_once_and_pyproject_reads_it() -> None:
+    """pyproject.toml writes no version of its own: it reads the constant the reports name."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in pyproject["project"]
+    assert "version" in pyproject["project"]["dynamic"]
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {
+        "attr": "compliance.render.evidence.VERSION"
+    }
+    assert version() == VERSION
 
 
 def test_version__is_the_installed_packages() -> None:

@@ -226,8 +226,9 @@ def pictures(images: Sequence[tuple[str, str]], trust: str) -> list[str]:
 
 
 VERSION = "0.1.0"
-"""The library's version, the one ``pyproject.toml`` gives (``tests/test_report_version.py`` checks
-that the two agree, and that an installed copy's metadata says the same)."""
+"""The library's version, written only here: ``pyproject.toml`` reads it from this line when the
+package is built (``[tool.setuptools.dynamic]``), so a report and the installed metadata cannot
+name two versions."""
 
 
 def version() -> str:
