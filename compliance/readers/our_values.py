@@ -1,0 +1,112 @@
+"""What the parts of a row of our format give: each is worked out once per distinct value.
+
+:class:`our_format.EventBuilder` remembers each outcome (a value, or the findings it gives) for
+the rows of one file; these functions work one out. Split from ``our_format`` to keep each module
+small; nothing here depends on another row.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from sys import intern
+
+from compliance.core.events import Coordinates, ExplicitLink
+from compliance.core.problems import Severity, visible
+from compliance.core.timeframe import EventTime, Precision
+from compliance.readers.base import unfit_id
+from compliance.readers.fields import (
+    EndFieldError,
+    FieldError,
+    day_of,
+    decimal,
+    event_time,
+    parse_when,
+    stated,
+)
+
+Finding = tuple[str, str, Severity]
+"""A problem without its place: (field, message, severity); the row's file and line complete it."""
+
+
+AFTER_REPORT: tuple[Finding, Finding] = (
+    (
+        "date",
+        "the event's first possible day is after reported_on: an account reports what has happened",
+        Severity.WARNING,
+    ),
+    (
+        "date_end",
+        "the last possible day is after reported_on: date_end is the last day the event can have "
+        "happened on, not the end of its duration",
+        Severity.WARNING,
+    ),
+)
+"""Dates that an account's own report date contradicts (a warning: the account is still read as
+written). An act reported on 12 December cannot first happen in 2023; a range written to the end
+of a blockade makes the first occurrence uncertain for months."""
+
+
+def id_findings(event_id: str) -> list[Finding]:
+    """What is wrong with an id that is long, or holds a space or an unprintable character."""
+    if unfit_id(event_id):
+        return [("id", "an id has no spaces and at most 200 characters", Severity.ERROR)]
+    if not event_id.isprintable() and visible(event_id) != event_id:
+        return [("id", "an id must not contain control characters or bidi overrides", Severity.ERROR)]
+    return []
+
+
+def links_of(text: str, findings: list[Finding]) -> tuple[ExplicitLink, ...]:
+    """The links of a ``links`` field; each one that cannot be read adds a finding."""
+    links: list[ExplicitLink] = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        try:
+            links.append(ExplicitLink.parse(part))
+        except ValueError as exc:
+            findings.append(("links", str(exc), Severity.ERROR))
+    return tuple(links)
+
+
+def time_of(date_text: str, end_text: str) -> EventTime | Finding:
+    """The time ``date`` and ``date_end`` give, or the finding on the one that cannot be read."""
+    try:
+        return event_time(intern(date_text), intern(end_text))
+    except FieldError as exc:
+        return ("date_end" if isinstance(exc, EndFieldError) else "date", str(exc), Severity.ERROR)
+
+
+def reported_on_of(text: str) -> date | Finding:
+    """The day ``reported_on`` gives, or why it is not a day."""
+    try:
+        start, _, precision = parse_when(text)
+        if precision is not Precision.DAY and precision is not Precision.INSTANT:
+            raise FieldError("reported_on must be a day (YYYY-MM-DD)")
+        return day_of(start)
+    except FieldError as exc:
+        return ("reported_on", str(exc), Severity.ERROR)
+
+
+def point_of(lat: str, lon: str) -> tuple[Coordinates | None, list[Finding]]:
+    """The point of a row, or ``None`` with what is wrong (a file may hold a distinct point per row).
+
+    ``NA`` or ``NaN`` (R's and pandas' missing value) is an empty cell: both give no point.
+    """
+    lat, lon = stated(lat), stated(lon)
+    if not lat and not lon:
+        return None, []
+    try:
+        latitude = decimal(lat)
+    except ValueError:
+        return None, [("latitude", _NOT_DEGREES, Severity.ERROR)]
+    try:
+        longitude = decimal(lon)
+    except ValueError:
+        return None, [("longitude", _NOT_DEGREES, Severity.ERROR)]
+    if not (math.isfinite(latitude) and -90 <= latitude <= 90):
+        return None, [("latitude", f"latitude out of range: {lat}", Severity.ERROR)]
+    if not (math.isfinite(longitude) and -180 <= longitude <= 180):
+        return None, [("longitude", f"longitude out of range: {lon}", Severity.ERROR)]
+    return Coordinates(latitude, longitude), []
+
+
+_NOT_DEGREES = "latitude and longitude must both be decimal degrees (ASCII digits)"
