@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compliance.core.events import UNAFFILIATED, UNKNOWN, Coordinates, Event, ExplicitLink, Link
+from compliance.core.events import UNAFFILIATED, UNKNOWN, Coordinates, Event, ExplicitLink, Link, Origin
 from compliance.core.problems import Problem, Severity
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import EVENT_KINDS, Effect, Grade, Status
@@ -615,6 +615,43 @@ def test_acled_header__detected_by_event_id_cnty():
     assert record.event.id == "ARM1271"
     assert record.event.reported_by == "ACLED (Ministry of Defence of Armenia)"
     assert record.event.source_url.startswith("https://")
+
+
+def test_acled_row__every_field_of_the_event_in_its_place():
+    """Each column lands in its own field of the event (the reader passes them by position)."""
+    row = acled_row(
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+        actor1="Protesters (Armenia)",
+        inter1="6",
+        actor2="Police Forces of Azerbaijan (2003-)",
+        admin2="Masis",
+        fatalities="0",
+        time_precision="2",
+    )
+    [record] = records(read(acled_csv(row)))
+    assert record.problems == ()
+    assert record.event == Event(
+        id="ARM1271",
+        when=EventTime(date(2021, 7, 28), None, Precision.APPROXIMATE),
+        kind="protest",
+        reported_by="ACLED (Ministry of Defence of Armenia)",
+        reporter_party="ARM",
+        source_url="https://acleddata.com/",
+        actor="AZE",
+        involved=(),
+        target="ARM",
+        location="Yeraskh, Masis",
+        admin1="Ararat",
+        coordinates=Coordinates(39.7553, 44.7844, 1),
+        country="AM",
+        reported_on=date(2021, 8, 3),
+        incident="",
+        fatalities=0,
+        links=(),
+        notes=row["notes"],
+    )
+    assert record.event.origin == record.origin == Origin("events.csv", 2)
 
 
 @pytest.mark.parametrize("order", list(ORDERS))

@@ -224,29 +224,29 @@ class _AcledRows:
         place_name = f"{location}, {admin2}" if location and admin2 else location or admin2
         if country.region:
             admin1 = with_region(admin1, country.region)
-        return Record(
-            origin,
-            Event(
-                id=event_id,
-                when=when,
-                kind=kind,
-                reported_by=reported_by,
-                reporter_party=reporter_party,
-                source_url="https://acleddata.com/",
-                actor=actor,
-                involved=involved,
-                target=self.targets[people],
-                country=country.code,
-                location=shared.setdefault(place_name, place_name),
-                admin1=shared.setdefault(admin1, admin1),
-                coordinates=place,
-                reported_on=reported_on,
-                fatalities=fatalities,
-                notes=notes,
-                origin=origin,
-            ),
-            tuple(problems),
+        # Positional, in the order of Event's fields: a keyword call builds a dictionary per row.
+        event = Event(
+            event_id,  # id
+            when,  # when
+            kind,  # kind
+            reported_by,  # reported_by
+            reporter_party,  # reporter_party
+            "https://acleddata.com/",  # source_url
+            actor,  # actor
+            involved,  # involved
+            self.targets[people],  # target
+            shared.setdefault(place_name, place_name),  # location
+            shared.setdefault(admin1, admin1),  # admin1
+            place,  # coordinates
+            country.code,  # country
+            reported_on,  # reported_on
+            "",  # incident
+            fatalities,  # fatalities
+            (),  # links
+            notes,  # notes
+            origin,  # origin
         )
+        return Record(origin, event, tuple(problems))
 
 
 def _when(event_date: str, time_precision: str) -> EventTime | tuple[str, str]:
