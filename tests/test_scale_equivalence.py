@@ -77,7 +77,13 @@ from compliance.readers.base import Record
 from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
 from compliance.readers.records import _QUOTED as QUOTED_PATTERN
 from compliance.readers.records import _STRICT_RECORD as STRICT_RECORD
-from compliance.readers.records import DELIMITERS, CsvRecords, _ends_inside_quotes, ends_inside_quotes
+from compliance.readers.records import (
+    DELIMITERS,
+    CsvRecords,
+    _ends_inside_quotes,
+    ends_inside_quotes,
+    opens_an_unclosed_quote,
+)
 from compliance.readers.ucdp import UcdpRows
 from compliance.render.json import render_json
 from compliance.render.markdown import render_markdown
@@ -1041,6 +1047,15 @@ def test_record_splitter__the_whole_line_check_agrees_with_the_field_by_field_sc
 ) -> None:
     """A line quoted by the book is answered by one regular expression; any line, as the scan answers."""
     assert ends_inside_quotes(line, inside, delimiter) == _ends_inside_quotes(line, inside, delimiter)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet='a,;\t"\r\n ', max_size=30), st.sampled_from(DELIMITERS))
+def test_record_splitter__the_quote_by_quote_scan_agrees_with_the_field_by_field_scan(
+    line: str, delimiter: str
+) -> None:
+    """The reader's check of each quoted line (its quotes only) answers as the full scan does."""
+    assert opens_an_unclosed_quote(line, delimiter) == _ends_inside_quotes(line, False, delimiter)
 
 
 @settings(max_examples=500, deadline=None)
