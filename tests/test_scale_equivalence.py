@@ -62,7 +62,7 @@ from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.categories import Account, Category
 from compliance.evaluation.evaluate import Prepared, evaluate, evaluate_ledger
 from compliance.evaluation.facts import Facts, gather_facts, gather_facts_policies
-from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
+from compliance.evaluation.graded import Graded, Gradings, dated_before, grade_links_policies
 from compliance.evaluation.grading import grade_account, grade_account_in
 from compliance.evaluation.incident_index import IncidentIndex
 from compliance.evaluation.intervals import NEVER, Firsts, Span, front
@@ -209,6 +209,7 @@ def _gradings(prepared: Prepared, agreement: Agreement, stakes: Stakes) -> dict[
         prepared.rank,
         spans,
         stakes,
+        prepared.ranked_from,
     )
 
 
@@ -505,40 +506,103 @@ def test_link_memo__a_point_is_placed_as_if_it_were_alone(points: list[Coordinat
         assert _placement(event, index, shared) == _placement(event, index, LinkMemo()), point
 
 
+def _graded_one_by_one(
+    prepared: Prepared, agreement: Agreement, stakes: Stakes
+) -> dict[tuple[str, Trust], list[Graded]]:
+    """Per obligation and policy, each link graded alone on the other accounts of its incident."""
+    spans = prepared.spans_by_zone[agreement.tz]
+    found: dict[tuple[str, Trust], list[Graded]] = {}
+    for trust in Trust:
+        for ob in agreement.obligations:
+            reference = found[(ob.id, trust)] = []
+            claims = {link.event: link.effect for link in prepared.links_by_ob.get(ob.id, ())}
+            for link in prepared.links_by_ob.get(ob.id, ()):
+                event = prepared.by_id[link.event]
+                if spans[link.event][1] <= day_start(agreement.date, agreement.tz):
+                    continue
+                peers = prepared.incidents[agreement.id].get(event.incident, ())
+                others = [o for o in peers if o.id != event.id]
+                g = grade_account(
+                    event,
+                    link.effect,
+                    link.basis,
+                    ob.bearers,
+                    stakes,
+                    PARTIES,
+                    others,
+                    trust,
+                    link.caveat,
+                    agreement.tz,
+                    claims,
+                )
+                order = (prepared.rank[event.id], link.effect, link.basis)
+                reference.append(Graded(link, event, g.grade, g.reason, g.corroboration, order, g.denial))
+    return found
+
+
 @settings(max_examples=120, deadline=None)
 @given(accounts_with_incidents())
 def test_grading_once__each_policy_gets_the_grades_of_grading_each_link_alone(events: list[Event]) -> None:
     prepared = _prepared(events)
     for agreement in AGREEMENTS:
-        spans = prepared.spans_by_zone[agreement.tz]
         stakes = Stakes.of(agreement, AGREEMENTS)
         gradings = _gradings(prepared, agreement, stakes)
-        for trust in Trust:
-            for ob in agreement.obligations:
-                reference = []
-                claims = {link.event: link.effect for link in prepared.links_by_ob.get(ob.id, ())}
-                for link in prepared.links_by_ob.get(ob.id, ()):
-                    event = prepared.by_id[link.event]
-                    if spans[link.event][1] <= day_start(agreement.date, agreement.tz):
-                        continue
-                    peers = prepared.incidents[agreement.id].get(event.incident, ())
-                    others = [o for o in peers if o.id != event.id]
-                    g = grade_account(
-                        event,
-                        link.effect,
-                        link.basis,
-                        ob.bearers,
-                        stakes,
-                        PARTIES,
-                        others,
-                        trust,
-                        link.caveat,
-                        agreement.tz,
-                        claims,
-                    )
-                    order = (prepared.rank[event.id], link.effect, link.basis)
-                    reference.append(Graded(link, event, g.grade, g.reason, g.corroboration, order, g.denial))
-                assert _graded_view(gradings[ob.id].under(trust)) == _graded_view(reference), (ob.id, trust)
+        for (ob_id, trust), reference in _graded_one_by_one(prepared, agreement, stakes).items():
+            assert _graded_view(gradings[ob_id].under(trust)) == _graded_view(reference), (ob_id, trust)
+
+
+PROCESS_DAYS = sorted(
+    {a.date + timedelta(days=d) for a in AGREEMENTS for d in (-1, 0, 1)} | {date(2021, 3, 1)}
+)
+"""Days on, just before and just after each agreement's date: a role a reporter has in another
+text of the process holds from that text's date (``trust.Stakes.process``)."""
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(PROCESS_DAYS),
+            st.sampled_from(("FRA", "EU", "USA", "OSCE", "RUS", "none")),
+            st.sampled_from(("armed-clash", "withdrawal")),
+        ),
+        max_size=10,
+    )
+)
+@example([(date(2022, 10, 5), "FRA", "armed-clash"), (date(2022, 10, 6), "FRA", "armed-clash")])
+def test_grading_once__a_process_role_holds_from_the_first_account_ranked_on_its_date(
+    drawn: list[tuple[date, str, str]],
+) -> None:
+    """Grading tells whether an account is dated from the day a reporter's role in another text
+    holds by its rank (``Prepared.ranked_from``: the rank of the first account dated on or after
+    each agreement's date, by bisection); that must be the count of accounts dated before the
+    day, and each link must get the grade of grading it alone (France, a mediator of the Prague
+    statement from 6 October 2022, reporting a clash the day before and on that day)."""
+    events = [
+        Event(
+            f"e{i}", EventTime(day, day), kind, "r", party, actor="AZE", source_url=f"https://example.org/{i}"
+        )
+        for i, (day, party, kind) in enumerate(drawn)
+    ]
+    prepared = _prepared(events)
+    for day, rank in prepared.ranked_from.items():
+        assert rank == dated_before(prepared.by_id, day) == sum(e.when.first_day < day for e in events)
+    for agreement in AGREEMENTS:
+        stakes = Stakes.of(agreement, AGREEMENTS)
+        gradings = _gradings(prepared, agreement, stakes)
+        counted = grade_links_policies(
+            agreement,
+            prepared.links_by_ob,
+            prepared.by_id,
+            prepared.incidents[agreement.id],
+            PARTIES,
+            prepared.rank,
+            prepared.spans_by_zone[agreement.tz],
+            stakes,
+        )
+        assert gradings == counted, agreement.id
+        for (ob_id, trust), reference in _graded_one_by_one(prepared, agreement, stakes).items():
+            assert _graded_view(gradings[ob_id].under(trust)) == _graded_view(reference), (ob_id, trust)
 
 
 @settings(max_examples=300, deadline=None)

@@ -14,6 +14,7 @@ so replaying a history gives exactly the status a direct evaluation gives (a tes
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, tzinfo
 from itertools import chain, groupby
@@ -26,10 +27,7 @@ from compliance.core.events import Event, Link, by_sort_key
 from compliance.core.model import Agreement, Ending, endings_of
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import DAY, EventTime, as_of_cutoff, day_start, local_date
-from compliance.core.vocabulary import (
-    Kind,
-    Trust,
-)
+from compliance.core.vocabulary import Kind, Trust
 from compliance.evaluation.calendar import term_ends
 from compliance.evaluation.categories import MAYBE_NEVER, Category
 from compliance.evaluation.facts import Facts, gather_facts_policies
@@ -140,6 +138,7 @@ class Prepared:
     endings: Mapping[str, list[Ending]]
     latest_by_zone: Mapping[tzinfo, datetime]  # the latest start of a linked account, per zone
     last_day: date | None  # the latest first possible day of any account known (None: no account)
+    ranked_from: Mapping[date, int]  # per agreement date, the rank of the first account dated from it on
 
     @classmethod
     def of(
@@ -167,12 +166,13 @@ class Prepared:
         every: dict[str, list[Event]] = {}
         rank: dict[str, int] = {}
         # Ranks and incidents in sort order: grades must not depend on input order.
-        last: EventTime | None = None
-        for event in sorted(by_id.values(), key=by_sort_key):
+        ordered = sorted(by_id.values(), key=by_sort_key)
+        for event in ordered:
             rank[event.id] = len(rank)
             if event.incident:
                 every.setdefault(event.incident, []).append(event)
-            last = event.when  # (the last in sort order has the latest first possible day)
+        # Where each agreement's date falls in that order (a role in a text holds from its date on).
+        ranked_from = {a.date: bisect.bisect_left(ordered, a.date, key=_FIRST_DAY) for a in agreements}
         incidents = incidents_in_scope(every, (AgreementScope.of(a) for a in agreements), placed_outside)
         # Each obligation's links in the accounts' order, which is nearly the order of their
         # intervals: the facts and the evidence sort them again, and a nearly sorted list sorts
@@ -205,7 +205,8 @@ class Prepared:
             spans_by_zone,
             endings_of(agreements),
             {tz: max(s[0] for s in spans.values()) for tz, spans in spans_by_zone.items() if spans},
-            None if last is None else last.first_day,
+            ordered[-1].when.first_day if ordered else None,  # (the latest first possible day)
+            ranked_from,
         )
 
     def evaluate(
@@ -246,8 +247,9 @@ class Prepared:
             latest = self.latest_by_zone.get(agreement.tz)
             stakes = Stakes.of(agreement, agreements)
             incidents = self.incidents[agreement.id]
+            ranked = self.ranked_from
             gradings = grade_links_policies(
-                agreement, self.links_by_ob, self.by_id, incidents, parties, self.rank, spans, stakes
+                agreement, self.links_by_ob, self.by_id, incidents, parties, self.rank, spans, stakes, ranked
             )
             facts = gather_facts_policies(agreement, gradings, spans, self.endings, policies)
             cutoff = as_of_cutoff(as_of, agreement.tz)
@@ -379,6 +381,7 @@ def _result(
 
 _EVENT = attrgetter("event")
 _FIRST = itemgetter(0)
+_FIRST_DAY = attrgetter("when.first_day")
 _OBLIGATION = attrgetter("obligation")
 _WHEN = attrgetter("when")
 

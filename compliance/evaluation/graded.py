@@ -10,6 +10,7 @@ that differs (:class:`Gradings`): what is derived from the common part is derive
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -60,11 +61,15 @@ def grade_links_policies(
     rank: Mapping[str, int],
     spans: Mapping[str, Span],
     stakes: Stakes | None = None,
+    ranked_from: Mapping[date, int] | None = None,
 ) -> dict[str, Gradings]:
     """Grade every link of the agreement's obligations under every trust policy, each link once.
 
     ``incidents`` holds the accounts of each incident that can bear on the agreement
     (``Prepared.incidents`` for it): only they corroborate or contest one another.
+    ``ranked_from`` gives, for a date, the rank of the first account whose first possible day
+    is on or after it (``Prepared.ranked_from``, for the agreements' dates; any other date is
+    counted from ``events``).
 
     A link to an account that ends before the agreement's date is dropped: a text cannot be
     kept or broken before it exists. (An account whose dates straddle that date is kept, and read
@@ -84,7 +89,13 @@ def grade_links_policies(
     sides: dict[tuple[str, tuple[str, ...]], IncidentSides] = {}
     # A role in another text of the process holds from that text's date (``Stakes.process``):
     # for those few reporters, whether the account is dated from then on is part of the key.
-    since = {party: day for party, (day, _) in stakes.process.items()}
+    # Ranks follow first possible days, so "dated from that day on" is "ranked from the first
+    # account dated from that day on": the account's rank, needed for its order anyway, tells.
+    ranked = ranked_from or {}
+    since = {
+        party: ranked[day] if day in ranked else dated_before(events, day)
+        for party, (day, _) in stakes.process.items()
+    }
     for ob in agreement.obligations:
         common: list[Graded] = []
         differing: dict[Trust, list[Graded]] = {}
@@ -93,9 +104,11 @@ def grade_links_policies(
         claims: Claims | None = None  # the obligation's links by account, made when first needed
         indexed: dict[str, IncidentIndex] = {}
         for link in ob_links:
-            if spans[link.event][1] <= adopted:
+            event_id = link.event
+            if spans[event_id][1] <= adopted:
                 continue
-            event = events[link.event]
+            event = events[event_id]
+            place = rank[event_id]
             role_from = since.get(event.reporter_party)
             key = (
                 bearers,
@@ -105,7 +118,7 @@ def grade_links_policies(
                 link.effect,
                 link.basis,
                 link.caveat,
-                role_from is not None and role_from <= event.when.first_day,
+                role_from is not None and role_from <= place,
             )
             found = by_source.get(key)
             if found is None:
@@ -133,7 +146,7 @@ def grade_links_policies(
                     grading = known
             else:
                 grading = found
-            order = (rank[event.id], link.effect, link.basis)  # a StrEnum sorts as its value
+            order = (place, link.effect, link.basis)  # a StrEnum sorts as its value
             if isinstance(grading, Grading):
                 common.append(
                     Graded(
@@ -155,7 +168,13 @@ def grade_links_policies(
     return gradings
 
 
+def dated_before(events: Mapping[str, Event], day: date) -> int:
+    """How many accounts can first have happened before ``day``: the rank of the first account
+    dated from ``day`` on, in sort order (what ``Prepared.ranked_from`` holds by bisection)."""
+    return sum(event.when.first_day < day for event in events.values())
+
+
 _EVENT = attrgetter("event")
 _EFFECT = attrgetter("effect")
 
-__all__ = ["Graded", "Gradings", "grade_links_policies"]
+__all__ = ["Graded", "Gradings", "dated_before", "grade_links_policies"]
