@@ -105,7 +105,8 @@ def grade_links_policies(
         indexed: dict[str, IncidentIndex] = {}
         for link in ob_links:
             event_id = link.event
-            if spans[event_id][1] <= adopted:
+            span = spans[event_id]
+            if span[1] <= adopted:
                 continue
             event = events[event_id]
             place = rank[event_id]
@@ -138,7 +139,7 @@ def grade_links_policies(
                         if claims is None:
                             claims = dict(zip(map(_EVENT, ob_links), map(_EFFECT, ob_links), strict=True))
                         index = indexed[event.incident] = read.about(claims)
-                    grading = found.given_index(event, index)
+                    grading = found.given_index(event, index, span[0])
                 else:
                     known = alone.get(key)
                     if known is None:

@@ -32,7 +32,7 @@ corroborate an act: their ``actor`` is the speaker. A link with a caveat never c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
 from compliance.core.events import NO_CLAIMS, UNAFFILIATED, Claims, Event
@@ -142,9 +142,12 @@ class Pending(NamedTuple):
         """The grade under every policy, read with ``same_incident``, every one of which may corroborate."""
         return self._finish(_corroborated(event, self.source, self.who, bearers, parties, same_incident))
 
-    def given_index(self, event: Event, index: IncidentIndex) -> Grading | tuple[Grading, ...]:
-        """:meth:`given`, the incident read through its :class:`IncidentIndex` for the obligation."""
-        return self._finish(index.read(event, self.effect, self.source, self.who))
+    def given_index(
+        self, event: Event, index: IncidentIndex, start: datetime | None = None
+    ) -> Grading | tuple[Grading, ...]:
+        """:meth:`given`, the incident read through its :class:`IncidentIndex` for the obligation
+        (``start``: the account's, if known: ``IncidentSides.answer``)."""
+        return self._finish(index.read(event, self.effect, self.source, self.who, start))
 
     def _finish(self, graded: Grading | Stakeholder) -> Grading | tuple[Grading, ...]:
         return _every_policy(graded, self.caveat)

@@ -55,6 +55,7 @@ class IncidentSides(NamedTuple):
     denials: tuple[Placed, ...]  # the same, told by the bearer's side
     answers: tuple[Placed, ...]  # the bearer's side's denials
     reach: tuple[datetime, ...]  # per denial, the latest end of the denials up to it
+    ends: tuple[datetime, ...]  # per denial, its own end (read once, not per account answered)
     tz: tzinfo
 
     @classmethod
@@ -62,7 +63,7 @@ class IncidentSides(NamedTuple):
         cls, accounts: Sequence[Event], bearers: tuple[str, ...], parties: PartyRegistry, tz: tzinfo
     ) -> IncidentSides:
         """The incident's accounts (in its order) read for ``bearers``, days read in ``tz``, the agreement's zone."""
-        index = _IndexBuilder([], [], [], [], [])
+        index = _IndexBuilder([], [], [], [], [], [])
         for place, other in enumerate(accounts):
             acts = other.kind not in NOT_ACTS
             told_by_side = on_side(other.reporter_party, bearers, parties)
@@ -76,6 +77,7 @@ class IncidentSides(NamedTuple):
                 end = other.when.span(tz)[1]
                 index.answers.append((place, other))
                 index.reach.append(max(end, index.reach[-1]) if index.reach else end)
+                index.ends.append(end)
             if side_acted and told_by_side:
                 index.acts.append((_act(other.kind), place, other))
         return cls(
@@ -84,6 +86,7 @@ class IncidentSides(NamedTuple):
             tuple(index.denials),
             tuple(index.answers),
             tuple(index.reach),
+            tuple(index.ends),
             tz,
         )
 
@@ -108,13 +111,19 @@ class IncidentSides(NamedTuple):
                     found.append((place, other))
         return IncidentIndex(MappingProxyType({key: tuple(found) for key, found in filed.items()}), self)
 
-    def answer(self, event: Event) -> Placed | None:
-        """The first denial of the bearer's side, other than the account, that can answer it."""
-        start = event.when.span(self.tz)[0]
+    def answer(self, event: Event, start: datetime | None = None) -> Placed | None:
+        """The first denial of the bearer's side, other than the account, that can answer it.
+
+        ``start``: when the account's act can first have happened in the zone, if known (grading
+        has every linked account's span at hand: working it out again cost a span per account).
+        """
+        if start is None:
+            start = event.when.span(self.tz)[0]
         # reach[i] > start: some denial up to i ends after the act can have begun; the first
         # such i is the first denial that does (reach only grows where one does).
-        for place, denial in self.answers[bisect.bisect_right(self.reach, start) :]:
-            if denial.id != event.id and start < denial.when.span(self.tz)[1]:
+        first = bisect.bisect_right(self.reach, start)
+        for (place, denial), end in zip(self.answers[first:], self.ends[first:], strict=True):
+            if denial.id != event.id and start < end:
                 return place, denial
         return None
 
@@ -143,12 +152,14 @@ class IncidentIndex(NamedTuple):
         """The index of an incident's accounts for an obligation of ``bearers`` whose links are ``claims``."""
         return IncidentSides.of(accounts, bearers, parties, tz).about(claims)
 
-    def read(self, event: Event, effect: Effect, source: SourceClass, who: str) -> Grading | Stakeholder:
+    def read(
+        self, event: Event, effect: Effect, source: SourceClass, who: str, start: datetime | None = None
+    ) -> Grading | Stakeholder:
         """``grading._corroborated`` for an account of this incident linked to the obligation with
-        ``effect``, the others being the rest of it."""
+        ``effect``, the others being the rest of it (``start``: as :meth:`IncidentSides.answer`)."""
         corroboration = None if event.kind in NOT_ACTS else self._corroboration(event, effect)
         sides = self.sides
-        answer = sides.answer(event)
+        answer = sides.answer(event, start)
         if source is SourceClass.OPPOSING_SIDE:
             contest = None if corroboration is not None else _first(event, sides.contests, answer)
             return read_with(event, source, who, corroboration, contest)
@@ -178,6 +189,7 @@ class _IndexBuilder(NamedTuple):
     denials: list[Placed]
     answers: list[Placed]
     reach: list[datetime]
+    ends: list[datetime]
 
 
 def _act(kind: str) -> Act:
