@@ -1093,6 +1093,36 @@ def test_first_visible_is_the_first_account_that_counts_at_every_cut_off(
             assert facts.first_visible(category, cutoff) == next(iter(plain), None), (category, cutoff)
 
 
+LASTING_ACCOUNTS = st.lists(
+    st.builds(
+        Account,
+        MOMENTS,
+        st.sampled_from(["e1", "e10", "e2", "e3"]),
+        st.sampled_from(list(Category)),
+        st.none(),
+        st.none() | MOMENTS,
+    ),
+    max_size=30,
+).map(lambda drawn: sorted({a[:3]: a for a in drawn}.values()))  # none windowed: most facts
+
+
+@settings(max_examples=300, deadline=None)
+@given(LASTING_ACCOUNTS, MOMENTS)
+def test_first_visible_without_windowed_accounts_is_the_first_account_that_counts(
+    accounts: list[Account], moment: datetime
+) -> None:
+    """Facts with no windowed account find each category's first account by a search per
+    category (``facts.first_accounts``), not a pass over every account: at every cut-off it
+    must be ``visible(category, cutoff)[0]``."""
+    first = Firsts.of([])
+    facts = Facts(OBLIGATION, UTC, None, None, None, (), None, (), (first,) * len(Category), tuple(accounts))
+    near = {a.start + timedelta(minutes=m) for a in accounts for m in (-30, 0, 30)}
+    for cutoff in sorted(near | {moment}):
+        for category in Category:
+            plain = [a.event for a in accounts if a.category is category and a.visible(cutoff)]
+            assert facts.first_visible(category, cutoff) == next(iter(plain), None), (category, cutoff)
+
+
 OBLIGATION = AGREEMENTS[0].obligations[0]
 
 

@@ -120,6 +120,7 @@ def categorise(
     # A duty is not breached before it binds (no retroactive breach): an account of a breach is
     # read from the obligation's entry into force, as any account is from the agreement's date.
     binds = max(adopted, moment(ob.in_force, tz), binds or adopted)
+    termed = ob.term is not None  # (only then can an account give notice: no call per link otherwise)
     for link, event, grade, _, corroboration, _, denial in graded:  # unpacked: the hot loop
         # An account whose dates straddle the agreement's date is read from that date on: the
         # part before the text existed is cut, the rest stays uncertain as any date does.
@@ -166,7 +167,7 @@ def categorise(
                 chosen = category if confirmed else _UNCONFIRMED[category]
                 add(Account(span[0], event.id, chosen, None, span[1]))
                 spans_by[chosen].append(span)
-        if gives_notice(event, ob, confirmed):
+        if termed and gives_notice(event, ob, confirmed):
             notices.append((span[0], span[1], event.id))
     return Parts(spans_by, windows, notices, accounts)
 

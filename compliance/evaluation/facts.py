@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from functools import partial
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from attrs import field, frozen
@@ -157,9 +157,17 @@ _BREACHES = (Category.BREACH, Category.BREACH_UNCONFIRMED)
 def first_accounts(accounts: Sequence[Account]) -> tuple[FirstAccounts, ...]:
     """:class:`FirstAccounts` for each :class:`Category`, from accounts sorted as ``Facts`` holds them.
 
-    One pass finds each category's first lasting account and its windowed ones; the pieces are
-    built only for a category that has windowed accounts (most facts have none).
+    Most facts have no windowed account (``until`` set): each category's first lasting account
+    is then its first account, found by a search in C per category instead of a step in Python
+    per account. Otherwise one pass finds each category's first lasting account and its windowed
+    ones, and the pieces are built only for a category that has windowed accounts.
     """
+    if not any(map(_UNTIL, accounts)):
+        categories = list(map(_CATEGORY_OF, accounts))
+        return tuple(
+            FirstAccounts(categories.index(category) if category in categories else None)
+            for category in Category
+        )
     lasting: list[int | None] = [None] * len(Category)
     windowed: list[list[tuple[datetime, datetime, int]]] = [[] for _ in Category]
     for position, (start, _, category, until, _) in enumerate(accounts):
@@ -171,6 +179,10 @@ def first_accounts(accounts: Sequence[Account]) -> tuple[FirstAccounts, ...]:
         FirstAccounts(first, *least_open(items)) if items else FirstAccounts(first)
         for first, items in zip(lasting, windowed, strict=True)
     )
+
+
+_UNTIL = itemgetter(3)  # Account.until
+_CATEGORY_OF = itemgetter(2)  # Account.category
 
 
 def gather_facts(
