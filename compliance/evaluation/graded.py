@@ -20,7 +20,7 @@ from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import day_start
 from compliance.core.vocabulary import Grade, Trust
 from compliance.evaluation.grading import Grading, Pending, grade_by_source
-from compliance.evaluation.incident_index import IncidentIndex, IncidentSides
+from compliance.evaluation.incident_index import IncidentIndex, IncidentSides, Told
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.trust import Stakes
 
@@ -87,6 +87,8 @@ def grade_links_policies(
     # Each incident read once per set of bearers, not once per account of it (n² for n accounts),
     # and indexed once per obligation: what an account records on it decides if it corroborates.
     sides: dict[tuple[str, tuple[str, ...]], IncidentSides] = {}
+    # What accounts of each kind, reporter and actor tell, per set of bearers (``told_for``).
+    told: dict[tuple[str, ...], dict[Told, tuple[bool, bool, bool]]] = {}
     # A role in another text of the process holds from that text's date (``Stakes.process``):
     # for those few reporters, whether the account is dated from then on is part of the key.
     # Ranks follow first possible days, so "dated from that day on" is "ranked from the first
@@ -128,13 +130,14 @@ def grade_links_policies(
                 )
             if isinstance(found, Pending):
                 accounts = incidents.get(event.incident, ()) if event.incident else ()
-                if any(o.id != event.id for o in accounts[:2]):  # some other account of its incident
+                # Some other account of its incident (ids are unique: of two accounts one is another).
+                if len(accounts) > 1 or (accounts and accounts[0].id != event.id):
                     index = indexed.get(event.incident)
                     if index is None:
                         read = sides.get((event.incident, bearers))
                         if read is None:
                             read = sides[(event.incident, bearers)] = IncidentSides.of(
-                                accounts, bearers, parties, agreement.tz
+                                accounts, bearers, parties, agreement.tz, told.setdefault(bearers, {})
                             )
                         if claims is None:
                             claims = dict(zip(map(_EVENT, ob_links), map(_EFFECT, ob_links), strict=True))

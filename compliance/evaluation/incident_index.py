@@ -60,15 +60,27 @@ class IncidentSides(NamedTuple):
 
     @classmethod
     def of(
-        cls, accounts: Sequence[Event], bearers: tuple[str, ...], parties: PartyRegistry, tz: tzinfo
+        cls,
+        accounts: Sequence[Event],
+        bearers: tuple[str, ...],
+        parties: PartyRegistry,
+        tz: tzinfo,
+        told: dict[Told, tuple[bool, bool, bool]] | None = None,
     ) -> IncidentSides:
-        """The incident's accounts (in its order) read for ``bearers``, days read in ``tz``, the agreement's zone."""
+        """The incident's accounts (in its order) read for ``bearers``, days read in ``tz``, the agreement's zone.
+
+        ``told``: what accounts of each kind, reporter and actor tell for these ``bearers``,
+        filled as they are met (:func:`told_for`); grading keeps one per set of bearers, so that
+        each is worked out once, not once per account of every incident.
+        """
         index = _IndexBuilder([], [], [], [], [], [])
+        known = {} if told is None else told
         for place, other in enumerate(accounts):
-            acts = other.kind not in NOT_ACTS
-            told_by_side = on_side(other.reporter_party, bearers, parties)
-            side_acted = acts and on_side(other.actor, bearers, parties)
-            names_other = acts and other.actor is not None and not side_acted
+            key = (other.kind, other.reporter_party, other.actor)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = told_for(other, bearers, parties)
+            told_by_side, side_acted, names_other = found
             if names_other:
                 _keep_two(index.contests, (place, other))
                 if told_by_side:
@@ -190,6 +202,19 @@ class _IndexBuilder(NamedTuple):
     answers: list[Placed]
     reach: list[datetime]
     ends: list[datetime]
+
+
+Told = tuple[str, str | None, str | None]
+"""What :func:`told_for` reads of an account: its kind, reporter party and actor."""
+
+
+def told_for(account: Event, bearers: tuple[str, ...], parties: PartyRegistry) -> tuple[bool, bool, bool]:
+    """Whether the bearer's side tells the account, whether it says that side acted, and whether
+    it names an actor off that side (an act, not a statement, denial or court order)."""
+    acts = account.kind not in NOT_ACTS
+    side_acted = acts and on_side(account.actor, bearers, parties)
+    names_other = acts and account.actor is not None and not side_acted
+    return on_side(account.reporter_party, bearers, parties), side_acted, names_other
 
 
 def _act(kind: str) -> Act:
