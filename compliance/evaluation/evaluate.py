@@ -182,19 +182,18 @@ class Prepared:
             links_by_ob[ob_id] = list(
                 map(ob_links.__getitem__, sorted(range(len(ranks)), key=ranks.__getitem__))
             )
-        spans_by_zone: dict[tzinfo, dict[str, Span]] = {}
+        zones: dict[tzinfo, list[Agreement]] = {}
         for agreement in agreements:
-            # Each event's interval, computed once per time zone and only for events this agreement
-            # links, and once per distinct EventTime (a million rows have a few thousand): a few
-            # C-level passes over the accounts, none in Python per link.
-            spans = spans_by_zone.setdefault(agreement.tz, {})
-            linked = dict.fromkeys(
-                chain.from_iterable(map(_EVENT, links_by_ob.get(ob.id, ())) for ob in agreement.obligations)
-            )
-            new = [event_id for event_id in linked if event_id not in spans] if spans else list(linked)
-            whens = list(map(_WHEN, map(by_id.__getitem__, new)))
-            by_time: dict[EventTime, Span] = {when: when.span(agreement.tz) for when in dict.fromkeys(whens)}
-            spans.update(zip(new, map(by_time.__getitem__, whens), strict=True))
+            zones.setdefault(agreement.tz, []).append(agreement)
+        spans_by_zone: dict[tzinfo, dict[str, Span]] = {}
+        for tz, alike in zones.items():
+            # Each event's interval, once per time zone for the events its agreements link, and once
+            # per distinct EventTime (a million rows have a few thousand): no Python step per link.
+            runs = [links_by_ob.get(ob.id, ()) for agreement in alike for ob in agreement.obligations]
+            linked = list(dict.fromkeys(map(_EVENT, chain.from_iterable(runs))))
+            whens = list(map(_WHEN, map(by_id.__getitem__, linked)))
+            by_time: dict[EventTime, Span] = {when: when.span(tz) for when in dict.fromkeys(whens)}
+            spans_by_zone[tz] = dict(zip(linked, map(by_time.__getitem__, whens), strict=True))
         return cls(
             tuple(agreements),
             known_on,
@@ -204,7 +203,7 @@ class Prepared:
             rank,
             spans_by_zone,
             endings_of(agreements),
-            {tz: max(s[0] for s in spans.values()) for tz, spans in spans_by_zone.items() if spans},
+            {tz: max(map(_FIRST, spans.values())) for tz, spans in spans_by_zone.items() if spans},
             ordered[-1].when.first_day if ordered else None,  # (the latest first possible day)
             ranked_from,
         )
