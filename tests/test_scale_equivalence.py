@@ -57,7 +57,7 @@ from compliance.core.events import Coordinates, Event, ExplicitLink, Link, Origi
 from compliance.core.model import Agreement
 from compliance.core.places import NEAR_KM
 from compliance.core.problems import Problem, Severity, in_order
-from compliance.core.timeframe import EventTime, Precision, day_start
+from compliance.core.timeframe import EventTime, Precision, as_of_cutoff, day_start
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.categories import Account, Category
 from compliance.evaluation.evaluate import Prepared, evaluate, evaluate_ledger
@@ -66,6 +66,7 @@ from compliance.evaluation.graded import Graded, Gradings, dated_before, grade_l
 from compliance.evaluation.grading import grade_account, grade_account_in
 from compliance.evaluation.incident_index import IncidentIndex
 from compliance.evaluation.intervals import NEVER, Firsts, Span, front
+from compliance.evaluation.listing import may_start_later
 from compliance.evaluation.trust import SourceClass, Stakes
 from compliance.linking.index import LinkIndex, LinkMemo, _placement, _rule_outcome, link_account, link_event
 from compliance.linking.ledger import assemble
@@ -774,6 +775,42 @@ def test_all_started__an_account_starts_before_the_end_of_the_day_after_its_firs
     day after the latest first possible day of any account (``Prepared.last_day``): that holds
     only if every account has started by then, in every zone."""
     assert when.span(tz)[0] < day_start(when.first_day + timedelta(days=2), UTC)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    accounts_with_incidents(),
+    st.lists(st.none() | NEAR_DAYS, max_size=14),
+    st.sampled_from(DAYS),
+    st.integers(-2, 2),
+)
+@example(  # late on 1 September 2025 at UTC-12, after the end of that day at UTC-4 (Washington)
+    [
+        Event("e0", EventTime(date(2025, 9, 1)), "armed-clash", "r", "AZE", actor="ARM", incident="i1"),
+        Event("e1", EventTime(date(2025, 9, 1)), "armed-clash", "r", "ARM", actor="AZE", incident="i1"),
+    ],
+    [None, datetime(2025, 9, 1, 23, 0, tzinfo=timezone(timedelta(hours=-12)))],
+    date(2025, 9, 2),
+    -1,
+)
+def test_may_start_later__every_incident_with_an_account_after_the_cut_off(
+    events: list[Event], instants: list[datetime | None], day: date, shift: int
+) -> None:
+    """A result grades again only the accounts of the incidents that ``listing.may_start_later``
+    names (those of the accounts first possible at most a day before the cut-off's day in UTC):
+    every incident with an account that starts at or after the cut-off, in each agreement's
+    zone, must be among them. Instants within hours of the cut-off in any offset."""
+    drawn = [
+        e if t is None else evolve(e, when=EventTime(t, None, Precision.INSTANT))
+        for e, t in zip(events, instants + [None] * len(events), strict=False)
+    ]
+    prepared = _prepared(drawn)
+    for agreement in AGREEMENTS:
+        cutoff = as_of_cutoff(day + timedelta(days=shift), agreement.tz)
+        named = may_start_later(prepared.rank, prepared.by_id, cutoff)
+        for incident, accounts in prepared.incidents[agreement.id].items():
+            if any(e.when.span(agreement.tz)[0] >= cutoff for e in accounts):
+                assert incident in named, (agreement.id, incident, cutoff)
 
 
 def test_evidence_limit__lists_beyond_the_limit_with_the_grade_at_the_cut_off() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import UTC, date, datetime, tzinfo
 from itertools import chain, groupby
 from operator import attrgetter, itemgetter
@@ -34,7 +35,7 @@ from compliance.evaluation.facts import Facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, grade_links_policies
 from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span
-from compliance.evaluation.listing import binding, list_evidence, noticed_end
+from compliance.evaluation.listing import binding, list_evidence, may_start_later, noticed_end
 from compliance.evaluation.pam import pam_score
 from compliance.evaluation.results import Evaluation, Evidence, ObligationResult, Transition
 from compliance.evaluation.rules import deadline_at, entries, status_at
@@ -254,7 +255,8 @@ class Prepared:
             cutoff = as_of_cutoff(as_of, agreement.tz)
             all_known = latest is not None and latest < cutoff  # every account has started
             late: dict[str, frozenset[str]] = {}  # incidents' accounts after the cut-off, as met
-            all_started = last is None or day_start(last + 2 * DAY, UTC) <= cutoff
+            started = last is None or day_start(last + 2 * DAY, UTC) <= cutoff  # every account, linked or not
+            maybe_later = frozenset() if started else may_start_later(self.rank, self.by_id, cutoff)
             for ob in agreement.obligations:
                 # Equal facts give equal statuses, histories and deciding accounts: a policy whose
                 # facts equal an earlier one's takes its result (without the evidence it lists).
@@ -278,7 +280,7 @@ class Prepared:
                             stakes,
                             all_known,
                             late,
-                            all_started,
+                            maybe_later,
                         )
                     else:
                         result = (
@@ -305,7 +307,7 @@ def _result(
     stakes: Stakes | None = None,
     all_known: bool = False,
     late: dict[str, frozenset[str]] | None = None,
-    all_started: bool = False,
+    maybe_later: AbstractSet[str] | None = None,
 ) -> ObligationResult:
     ob = facts.obligation
     tz = agreement.tz
@@ -332,7 +334,7 @@ def _result(
             stakes,
             all_known,
             late,
-            all_started,
+            maybe_later,
             binding(facts, cutoff, binds),
             noticed_end(facts, cutoff),
         )

@@ -7,17 +7,19 @@ breach), and an account of an incident is regraded on the accounts known by the 
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, tzinfo
+from collections.abc import Set as AbstractSet
+from datetime import UTC, date, datetime, tzinfo
 from itertools import compress
 from operator import attrgetter
 
 from compliance.core.events import Event
 from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
-from compliance.core.timeframe import EPSILON, day_start, local_date, moment
+from compliance.core.timeframe import DAY, EPSILON, day_start, local_date, moment
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.categories import gives_notice, straddles
@@ -44,7 +46,7 @@ def list_evidence(
     stakes: Stakes | None,
     all_known: bool = False,
     late: dict[str, frozenset[str]] | None = None,
-    all_started: bool = False,
+    maybe_later: AbstractSet[str] | None = None,
     binds: tuple[datetime | None, bool] | None = None,
     ended: datetime | None = None,
 ) -> tuple[list[Evidence], int, tuple[tuple[Grade, int], ...]]:
@@ -58,8 +60,9 @@ def list_evidence(
     cut-off (a report as of today), so none needs testing. ``late``: the ids of each incident's
     accounts that start after the cut-off, filled as incidents are met; the obligations of one
     agreement at one cut-off may share it, so that each incident is read once, not once per
-    obligation. ``all_started``: every account known, linked or not, starts before the cut-off,
-    so no account is graded again. ``binds``: the earliest the obligation can have come into
+    obligation. ``maybe_later``: the incidents some account of which may start after the cut-off
+    (:func:`may_start_later`; empty: every account known, linked or not, has started; ``None``:
+    any may), so no account of another incident is graded again. ``binds``: the earliest the obligation can have come into
     force (``None``: it has not), and whether that is uncertain (it waits for another); a breach
     account wholly before it is listed, but says that it is no breach of this obligation. Each
     other account is given the day it is read from (``Evidence.read_from``), as
@@ -136,7 +139,11 @@ def list_evidence(
     counts = Counter(map(_GRADE, visible))
     met = set(map(_INCIDENT, visible))
     met.discard("")
-    unsettled = set() if all_started else {incident for incident in met if started_after(incident)}
+    unsettled = {
+        incident
+        for incident in (met if maybe_later is None else met & maybe_later)
+        if started_after(incident)
+    }
     if unsettled:
         for item in compress(visible, map(unsettled.__contains__, map(_INCIDENT, visible))):
             grade = graded_at_cutoff(item)[0]
@@ -230,6 +237,19 @@ def list_evidence(
     if rest:
         listing(sorted(rest, key=_ORDER), len(head))
     return evidence, total, by_grade
+
+
+def may_start_later(rank: Mapping[str, int], events: Mapping[str, Event], cutoff: datetime) -> frozenset[str]:
+    """The incidents of the accounts that may start after ``cutoff``: those first possible at most a
+    day before the cut-off's day in UTC, found by bisection in sort order (``rank`` holds the
+    accounts in that order, as ``Prepared.rank`` does). Any other account has started by then:
+    an account starts before the end of the day after its first possible day, in any zone (a
+    tested law). A report as of a file's last days reads a few incidents again, not every one.
+    """
+    ids = list(rank)
+    day = cutoff.astimezone(UTC).date() - DAY
+    first = bisect.bisect_left(ids, day, key=lambda event_id: events[event_id].when.first_day)
+    return frozenset(filter(None, (events[event_id].incident for event_id in ids[first:])))
 
 
 def unsaid(note: str, reason: str) -> str:
