@@ -59,7 +59,7 @@ from compliance.core.places import NEAR_KM
 from compliance.core.problems import Problem, Severity, in_order
 from compliance.core.timeframe import EventTime, Precision, as_of_cutoff, day_start
 from compliance.core.vocabulary import Effect, Grade, Trust
-from compliance.evaluation.categories import Account, Category
+from compliance.evaluation.categories import Account, Category, merged
 from compliance.evaluation.evaluate import Prepared, evaluate, evaluate_ledger
 from compliance.evaluation.facts import Facts, gather_facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, Gradings, dated_before, grade_links_policies
@@ -1158,6 +1158,23 @@ def test_first_visible_without_windowed_accounts_is_the_first_account_that_count
         for category in Category:
             plain = [a.event for a in accounts if a.category is category and a.visible(cutoff)]
             assert facts.first_visible(category, cutoff) == next(iter(plain), None), (category, cutoff)
+
+
+Notice = tuple[datetime, datetime, str]
+NOTICES = st.lists(
+    st.tuples(MOMENTS, MOMENTS, st.sampled_from(["e1", "e2", "e3"])), max_size=20
+)  # (from, until before, account id), ties and repeats included
+
+
+@settings(max_examples=300, deadline=None)
+@given(NOTICES, NOTICES)
+def test_merged__a_sorted_part_and_another_as_sorting_both(
+    ordered: list[Notice], items: list[Notice]
+) -> None:
+    """The facts of a policy join its own accounts and notices to the sorted common part by
+    bisection (``categories.merged``), not by sorting both again: the same list."""
+    ordered.sort()
+    assert merged(ordered, items) == sorted(ordered + items)
 
 
 OBLIGATION = AGREEMENTS[0].obligations[0]

@@ -223,9 +223,9 @@ def gather_facts_policies(
         for policy in policies:
             extra = g.differing.get(policy)
             if extra:
-                derived[policy][ob.id] = common.joined(categorise(ob, extra, all_spans, adopted, tz)).finish()
+                derived[policy][ob.id] = common.finish_sorted(categorise(ob, extra, all_spans, adopted, tz))
             else:
-                alike = alike or common.finish()
+                alike = alike or common.finish_sorted()
                 derived[policy][ob.id] = alike
     return {
         p: _facts(
