@@ -73,6 +73,25 @@ def test_activity__a_breach_after_a_term_ended_by_notice_is_not_counted() -> Non
     assert sum(rus.counts) == 1
 
 
+def test_activity__a_breach_on_the_day_a_term_expired_is_not_counted() -> None:
+    """A term expires at 00:00 of its expiry day in the agreement's zone, so an act at any hour
+    of that day is after it (docs/obligation-logic.md, "Terms and renewal"), and the report lists
+    such an account as "dated after the term expired on 2025-11-10: no breach of it". `activity`
+    counted it all the same, reading the duty as ended only by the end of the day before. The day
+    before the expiry is still in the term."""
+    text = rows(
+        NOTICE_IN_TIME,
+        _breach("B1", "2025-11-09"),
+        _breach("B2", "2025-11-10"),
+        _breach("B3", "2025-11-10T10:00:00+04:00"),
+    )
+    ledger = ledger_from_csv(text, agreements=_agreements())
+    reasons = {e.event: e.reason for e in evaluate_ledger(ledger, AS_OF).result(TERM).evidence}
+    assert reasons["B2"].endswith("; dated after the term expired on 2025-11-10: no breach of it")
+    assert reasons["B3"].endswith("; dated after the term expired on 2025-11-10: no breach of it")
+    assert _counts(text, _agreements(), "week")[1] == {D(2025, 11, 5): 1}  # (weeks from Wednesday 1 January)
+
+
 def test_activity__a_breach_straddling_a_terms_expiry_is_counted_from_its_first_day() -> None:
     """An account dated to November 2025, or to 5-15 November, may be of an act before the term
     expired on 10 November: the report says it is "a breach of it only if it came before", and it

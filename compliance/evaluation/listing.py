@@ -69,7 +69,8 @@ def list_evidence(
     ``categories.categorise`` cuts it: from the agreement's date, a breach from that earliest
     entry into force (the first instant a duty that waits for another can have bound).
     ``ended``: when a renewable term ended after notice (:func:`noticed_end`); linking cannot
-    know that end, so a breach account after it is linked, and says that it is no breach.
+    know that end, so a breach account after it is linked, says that it is no breach, and is
+    marked so (``Evidence.after_end``) for the counts.
 
     The counts by grade are over every link known by the cut-off, not only those listed: a
     reader who adds up the grades of a long list must get ``total``. Each link has the grade
@@ -190,11 +191,13 @@ def list_evidence(
                     f"; dated partly before the obligation came into force ({day}"
                     f"{' at the earliest' if binds[1] else ''}): a breach of it only if it came after"
                 )
+            after_end = False
             if breach and ended is not None and span[1] > ended:
                 # The term ended after notice: what came after it breaches nothing (activity
                 # does not count it), though linking, which cannot know that end, kept it.
                 day = _instant_named(ended, tz)
                 if span[0] >= ended:
+                    after_end = True
                     why += f"; dated after the term expired on {day}: no breach of it"
                 else:
                     why += f"; dated partly after the term expired on {day}: a breach of it only if it came before"
@@ -208,7 +211,15 @@ def list_evidence(
                     read_from = days[at] = local_date(at, tz)
             evidence.append(
                 Evidence(
-                    event.id, link.effect, grade, link.basis, why, unsaid(link.note, why), before, read_from
+                    event.id,
+                    link.effect,
+                    grade,
+                    link.basis,
+                    why,
+                    unsaid(link.note, why),
+                    before,
+                    read_from,
+                    after_end,
                 )
             )
 

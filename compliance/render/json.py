@@ -71,10 +71,12 @@ def _obligation(
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:
-    """One account as ``report/1`` lists it. The day it is read from (``read_from``) is left out:
-    the counts per period use it, and the report gives each account's own date in ``events``."""
+    """One account as ``report/1`` lists it. The day it is read from (``read_from``) and whether
+    it is after a term's end (``after_end``) are left out: the counts per period use them, the
+    report gives each account's own date in ``events``, and the reason says the second."""
     data: dict[str, Any] = converter.unstructure(e)
     data.pop("read_from", None)  # (omitted when None: defaults are)
+    data.pop("after_end", None)  # (its reason says it: "dated after the term expired on …")
     return {**data, "note": e.note or None, "before_in_force": e.before_in_force}
 
 

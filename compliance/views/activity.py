@@ -6,12 +6,15 @@ accounts linked to each obligation by the period of the day the evaluation reads
 (``Evidence.read_from``: an account's first possible day, but no earlier than its agreement's
 date, and a breach no earlier than the first day its duty can have come into force), with the
 grade the evaluation gives them under the chosen trust policy. A breach dated wholly after its
-duty ended (the history reads it terminated or superseded, and nothing else, by the end of the
-day before) is no breach of it, and is not counted: a term that expired, or a duty ended by a
-notice, is not broken by what happens later. It decides neither the day, the grade nor the
-end: all are the evaluation's, so the counts cannot drift from what the report reads. An
-account without an incident id is its own incident; several accounts of one incident count as
-one incident.
+duty ended is no breach of it, and is not counted: a term that expired, or a duty ended by a
+notice, is not broken by what happens later. Wholly after is read as the evaluation reads it:
+the history reads the duty terminated or superseded, and nothing else, by the end of the day
+before the account's (an account of the day of an ``[[endings]]`` record may be of the act the
+end followed), or the evaluation lists the account as dated after the expiry of a term ended by
+a notice (``Evidence.after_end``: a term expires at 00:00 of its day, so any hour of that day is
+after it). It decides neither the day, the grade nor the end: all are the evaluation's, so the
+counts cannot drift from what the report reads. An account without an incident id is its own
+incident; several accounts of one incident count as one incident.
 """
 
 from __future__ import annotations
@@ -146,7 +149,9 @@ def count_activity(
             event = events[evidence.event]
             if not start <= day <= end:
                 continue
-            if may_end and evidence.effect is Effect.BREACHES and _ended_before(result, day, tz):
+            if evidence.effect is Effect.BREACHES and (
+                evidence.after_end or (may_end and _ended_before(result, day, tz))
+            ):
                 continue
             index = bisect.bisect_right(firsts, day) - 1
             key = (index, result.agreement, ob_id, bearers, evidence.effect, evidence.grade)
@@ -197,8 +202,10 @@ def _may_end(result: ObligationResult) -> bool:
 
 def _ended_before(result: ObligationResult, day: date, tz: tzinfo) -> bool:
     """Whether the evaluation reads the duty as ended, whatever the uncertain dates, by the end of
-    the day before ``day``: then nothing on ``day`` can break it. (A duty that ends during the
-    day is not ended before an account of that day, which may be the breach that preceded it.)"""
+    the day before ``day``: then nothing on ``day`` can break it. (A duty ended on a day by an
+    ``[[endings]]`` record is not ended before an account of that day, which may be the breach
+    that preceded the end; the expiry of a term ended by a notice is read to the hour, from
+    ``Evidence.after_end``.)"""
     if not _may_end(result):
         return False
     _, possible = result.status_on(day - timedelta(days=1), tz)
