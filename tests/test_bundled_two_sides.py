@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from compliance.core.vocabulary import Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import evaluate
 from compliance.evaluation.results import ObligationResult
@@ -115,3 +117,22 @@ def test_two_sides__a_note_that_lists_its_explicit_links_names_every_one() -> No
     assert unnamed == {}
     [returns] = [ob for a in LEDGER.agreements for ob in a.obligations if ob.id == "ts2020-7-return"]
     assert "No Azerbaijani account" not in (returns.note or "")
+
+
+@pytest.mark.parametrize("trust", list(Trust))
+def test_two_sides__the_border_guards_account_of_the_shooting_does_not_contest_the_halt(trust: Trust) -> None:
+    """At the Hakari bridge on 15 June 2023 Azerbaijan's State Border Service reports a shooting by
+    Armenia's side (E076); the Karabakh Armenian authorities report that Azerbaijan then halted Red
+    Cross and peacekeeper movement (E078). The shooting is another act and says nothing of who
+    halted the movement: E078 is alleged, not contested. E076 is still contested, by Armenia's
+    account of the same hostilities naming Azerbaijan (N051), no longer by the halt."""
+    for as_of in (date(2023, 6, 30), date(2025, 12, 31)):
+        halt = next(e for e in _result(SAFE_MOVEMENT, trust, as_of).evidence if e.event == "E078")
+        assert (halt.grade, halt.reason) == (Grade.ALLEGED, "alleged by NK only")
+        shooting = next(
+            e for e in _result("ts2020-1-ceasefire-arm", trust, as_of).evidence if e.event == "E076"
+        )
+        assert (shooting.grade, shooting.reason) == (
+            Grade.CONTESTED,
+            "alleged by AZE; N051 names AZE as actor",
+        )

@@ -611,7 +611,15 @@ def test_grading_once__a_process_role_holds_from_the_first_account_ranked_on_its
     st.lists(
         st.tuples(
             st.sampled_from(
-                ("armed-clash", "shelling", "border-incursion", "statement", "denial", "withdrawal")
+                (
+                    "armed-clash",
+                    "shelling",
+                    "border-incursion",
+                    "statement",
+                    "denial",
+                    "withdrawal",
+                    "humanitarian-access",
+                )
             ),
             st.sampled_from(("ARM", "AZE", "RUS", "TUR", None)),
             st.sampled_from(("ARM", "AZE", "RUS", "none", "unknown")),
@@ -631,13 +639,25 @@ def test_grading_once__a_process_role_holds_from_the_first_account_ranked_on_its
     ],
     ("AZE",),
 )
+@example(  # A shooting naming Armenia contests Armenia's account of the fire, not the halt before it.
+    [
+        ("humanitarian-access", "AZE", "ARM", TIMES[0], Effect.BREACHES),
+        ("withdrawal", "ARM", "AZE", TIMES[0], None),
+        ("shelling", "ARM", "AZE", TIMES[0], None),
+        ("armed-clash", "AZE", "ARM", TIMES[0], Effect.BREACHES),
+        ("statement", "AZE", "ARM", TIMES[0], Effect.BREACHES),
+        ("humanitarian-access", "RUS", "AZE", TIMES[0], None),
+    ],
+    ("AZE",),
+)
 def test_incident_index__each_account_read_as_scanning_the_rest_of_its_incident(
     drawn: list[tuple[str, str | None, str, EventTime, Effect | None]], bearers: tuple[str, ...]
 ) -> None:
     """Grading reads an incident once per set of bearers and indexes it once per obligation
     (``IncidentIndex``): the first two possible corroborators by act, actor and what each records
-    on the obligation (its link's effect, or none), contests, and the denials that can answer each
-    account (given no earlier than its act can have happened). For every account of the incident,
+    on the obligation (its link's effect, or none), the first two contests per act and of any act
+    (an account naming another actor answers only an account of the same act, or of no named act),
+    and the denials that can answer each account (given no earlier than its act can have happened). For every account of the incident,
     every effect it may be linked with and both pending source classes it must give what scanning
     the incident's other accounts gives, an account recording another effect on the obligation
     set aside as a corroborator (however many come before one that is not)."""

@@ -420,7 +420,9 @@ def test_scope__an_account_the_agreement_cannot_see_neither_contests_nor_corrobo
     stakeholder's progress) was contested under `standard` by an account Armenia's side gave of a
     clash in Benin in 1990 that shared its incident id. Only an account that can bear on the
     agreement (not dated wholly before it, not from a country it does not apply in) reads with
-    the incident; the same account in Armenia after the agreement still contests it."""
+    the incident; the same account in Armenia after the agreement still contests it. The answer
+    is an account of the same act (returns), as only such an account contests; it is the grade of
+    N003 that is read, as the answer, Armenia's own account of returns, is progress of its own."""
     [n003] = [r for r in BUNDLED_RECORDS if r.event is not None and r.event.id == "N003"]
 
     def answer(day: date, country: str) -> Record:
@@ -432,6 +434,7 @@ def test_scope__an_account_the_agreement_cannot_see_neither_contests_nor_corrobo
                 reported_by="Ministry of Defence of Armenia",
                 reporter_party="ARM",
                 actor="RUS",
+                kind="refugee-return",  # an account of the same act: only such an account contests
                 location="Kandi" if country == "BJ" else "Yerevan",
                 country=country,
                 incident="2020-11-returns-to-karabakh",
@@ -441,14 +444,14 @@ def test_scope__an_account_the_agreement_cannot_see_neither_contests_nor_corrobo
     def returns(records: list[Record]) -> list[str]:
         ledger = assemble(AGREEMENTS, PARTIES, records)
         result = evaluate(ledger.agreements, ledger.events, ledger.links, ledger.parties, date(2021, 12, 31))
-        return [result.result("ts2020-7-return").status.value]
+        return [e.grade.value for e in result.result("ts2020-7-return").evidence if e.event == "N003"]
 
     alone = returns([n003])
-    assert alone == ["in-progress"]
+    assert alone == ["confirmed"]
     assert returns([n003, answer(date(1990, 1, 1), "BJ")]) == alone  # another country, long before
     assert returns([n003, answer(date(2021, 3, 1), "BJ")]) == alone  # another country
     assert returns([n003, answer(date(2019, 3, 1), "AM")]) == alone  # before the agreement
-    assert returns([n003, answer(date(2021, 3, 1), "AM")]) == ["pending"]  # contested: it reads with N003
+    assert returns([n003, answer(date(2021, 3, 1), "AM")]) == ["contested"]  # it reads with N003
 
 
 def test_scope__an_account_with_no_country_placed_abroad_neither_contests_nor_corroborates() -> None:
@@ -465,6 +468,7 @@ def test_scope__an_account_with_no_country_placed_abroad_neither_contests_nor_co
             "reported_by": "Ministry of Defence of Armenia",
             "reporter_party": "ARM",
             "actor": "RUS",
+            "kind": "refugee-return",  # an account of the same act: only such an account contests
             "location": location,
             "country": "",
             "incident": "2020-11-returns-to-karabakh",
@@ -473,9 +477,12 @@ def test_scope__an_account_with_no_country_placed_abroad_neither_contests_nor_co
         return Record(Origin("other.csv", 2), account("O1", date(2021, 3, 1), **values))
 
     def returns(records: list[Record]) -> tuple[str, list[str]]:
+        """N003's grade (an answer of its act, Armenia's account of returns, is progress of its
+        own, so the status does not show the contest) and the accounts shown in its incident."""
         ledger = assemble(AGREEMENTS, PARTIES, records)
         day = date(2021, 12, 31)
         status = evaluate_ledger(ledger, day).result("ts2020-7-return")
+        [grade] = [e.grade.value for e in status.evidence if e.event == "N003"]
         report = Report.build(ledger, day)
         [article] = [
             r
@@ -487,18 +494,18 @@ def test_scope__an_account_with_no_country_placed_abroad_neither_contests_nor_co
         shown = sorted(e.id for i in article.incidents for e in i.accounts)
         [reported] = [o for o in article.obligations if o.id == "ts2020-7-return"]
         assert reported.status == status.status  # the report reads the ledger's placements too
-        return status.status.value, shown
+        return grade, shown
 
     alone = returns([n003])
-    assert alone[0] == "in-progress"
+    assert alone[0] == "confirmed"
     assert returns([n003, answer("Moscow")]) == alone  # placed in Russia by the gazetteer
     assert returns([n003, answer("Prague")]) == alone
-    assert returns([n003, answer("Moscow", country="AM")])[0] == "pending"  # the field wins
-    assert returns([n003, answer("Yerevan")])[0] == "pending"  # placed inside: it contests
-    assert returns([n003, answer("Atlantis")])[0] == "pending"  # not placed: as before
-    assert returns([n003, answer("Moscow", kind="denial")])[0] == "pending"  # said at a venue
+    assert returns([n003, answer("Moscow", country="AM")])[0] == "contested"  # the field wins
+    assert returns([n003, answer("Yerevan")])[0] == "contested"  # placed inside: it contests
+    assert returns([n003, answer("Atlantis")])[0] == "contested"  # not placed: as before
+    assert returns([n003, answer("Moscow", kind="denial")])[0] == "contested"  # said at a venue
     linked_anyway = answer("Moscow", links=(ExplicitLink("trilateral-2020", "7", Effect.RELEVANT),))
-    assert returns([n003, linked_anyway]) == ("pending", ["N003", "O1"])
+    assert returns([n003, linked_anyway]) == ("contested", ["N003", "O1"])
 
 
 def test_scope__an_explicitly_linked_account_of_another_country_reads_with_its_incident() -> None:

@@ -14,7 +14,8 @@ with a stake in the conclusion, and the trust policy says whose word suffices
 5. A side reporting its opponent's breach is *alleged*; *confirmed* when the accused side's own
    account of the same act names the same actor ("both sides consistently") and records no other
    effect on the obligation (``Claims``); *contested* when the accused side denies it or another
-   account of the incident names another actor.
+   account of the same act names another actor (any act, if the allegation's own is not named:
+   ``incident_scans.speaks_to``).
 6. A stakeholder's account (a signatory, mediator, implementer or monitor that is not a side) is
    confirmed when corroborated as in 5, from when the corroboration exists; otherwise (and before
    it) under ``strict`` it is *alleged*, under ``standard`` *confirmed* unless the bearer's side
@@ -314,9 +315,13 @@ def _corroborated(
     (``acts``: those of its accounts that may corroborate it, if not all)."""
     corroboration = scans.corroboration(event, bearers, parties, same_incident if acts is None else acts)
     if source is SourceClass.OPPOSING_SIDE:
-        contest = None if corroboration is not None else scans.contest(bearers, parties, same_incident)
+        contest = (
+            None if corroboration is not None else scans.contest(event.kind, bearers, parties, same_incident)
+        )
         return read_with(event, source, who, corroboration, contest)
-    return read_with(event, source, who, corroboration, scans.denial(bearers, parties, same_incident)[0])
+    return read_with(
+        event, source, who, corroboration, scans.denial(event.kind, bearers, parties, same_incident)[0]
+    )
 
 
 def read_with(

@@ -40,9 +40,10 @@ class IncidentSides(NamedTuple):
 
     Grading an account of an incident looks for the *first* other account (in the incident's
     order) that corroborates it, contests it or denies it. Scanning the incident for every
-    account cost n² for an incident of n accounts. Each test but the corroboration's and a
-    denial's reads only the other account, so the first two accounts passing each test are kept
-    (two: one of them may be the account itself). A denial answers only an account whose act can
+    account cost n² for an incident of n accounts. An account naming another actor contests or
+    denies only an account of the same act, or one whose act is not named (``incident_scans.speaks_to``):
+    the first two such accounts are kept per act, and the first two of any act (two: one of them
+    may be the account itself). A denial answers only an account whose act can
     have happened before it (``grading.answerable``): the bearer's side's denials are all kept, in
     order, with the latest instant any of them up to each can have been given, so the first that
     can answer an account is found by bisection. The corroboration's reads the account's act and
@@ -51,8 +52,8 @@ class IncidentSides(NamedTuple):
     """
 
     acts: tuple[tuple[Act, int, Event], ...]  # (act, place in the incident, account)
-    contests: tuple[Placed, ...]  # naming another actor
-    denials: tuple[Placed, ...]  # the same, told by the bearer's side
+    contests: Mapping[Act | None, tuple[Placed, ...]]  # naming another actor, by act (None: any)
+    denials: Mapping[Act | None, tuple[Placed, ...]]  # the same, told by the bearer's side
     answers: tuple[Placed, ...]  # the bearer's side's denials
     reach: tuple[datetime, ...]  # per denial, the latest end of the denials up to it
     ends: tuple[datetime, ...]  # per denial, its own end (read once, not per account answered)
@@ -73,7 +74,7 @@ class IncidentSides(NamedTuple):
         filled as they are met (:func:`told_for`); grading keeps one per set of bearers, so that
         each is worked out once, not once per account of every incident.
         """
-        index = _IndexBuilder([], [], [], [], [], [])
+        index = _IndexBuilder([], {}, {}, [], [], [])
         known = {} if told is None else told
         for place, other in enumerate(accounts):
             key = (other.kind, other.reporter_party, other.actor)
@@ -82,9 +83,11 @@ class IncidentSides(NamedTuple):
                 found = known[key] = told_for(other, bearers, parties)
             told_by_side, side_acted, names_other = found
             if names_other:
-                _keep_two(index.contests, (place, other))
-                if told_by_side:
-                    _keep_two(index.denials, (place, other))
+                act = _act(other.kind)
+                for under in (act, None):
+                    _keep_two(index.contests.setdefault(under, []), (place, other))
+                    if told_by_side:
+                        _keep_two(index.denials.setdefault(under, []), (place, other))
             if other.kind == "denial" and told_by_side:
                 end = other.when.span(tz)[1]
                 index.answers.append((place, other))
@@ -94,8 +97,8 @@ class IncidentSides(NamedTuple):
                 index.acts.append((_act(other.kind), place, other))
         return cls(
             tuple(index.acts),
-            tuple(index.contests),
-            tuple(index.denials),
+            _frozen(index.contests),
+            _frozen(index.denials),
             tuple(index.answers),
             tuple(index.reach),
             tuple(index.ends),
@@ -172,10 +175,13 @@ class IncidentIndex(NamedTuple):
         corroboration = None if event.kind in NOT_ACTS else self._corroboration(event, effect)
         sides = self.sides
         answer = sides.answer(event, start)
+        act = None if event.kind in NOT_ACTS else _act(event.kind)  # None: its act is not named
         if source is SourceClass.OPPOSING_SIDE:
-            contest = None if corroboration is not None else _first(event, sides.contests, answer)
+            contest = (
+                None if corroboration is not None else _first(event, sides.contests.get(act, ()), answer)
+            )
             return read_with(event, source, who, corroboration, contest)
-        return read_with(event, source, who, corroboration, _first(event, sides.denials, answer))
+        return read_with(event, source, who, corroboration, _first(event, sides.denials.get(act, ()), answer))
 
     def _corroboration(self, event: Event, effect: Effect) -> Event | None:
         """The first other account of the act by the account's actor that is not linked to the
@@ -197,8 +203,8 @@ class _IndexBuilder(NamedTuple):
     """:class:`IncidentSides` while it is filled, in one pass over the incident."""
 
     acts: list[tuple[Act, int, Event]]
-    contests: list[Placed]
-    denials: list[Placed]
+    contests: dict[Act | None, list[Placed]]
+    denials: dict[Act | None, list[Placed]]
     answers: list[Placed]
     reach: list[datetime]
     ends: list[datetime]
@@ -219,6 +225,13 @@ def told_for(account: Event, bearers: tuple[str, ...], parties: PartyRegistry) -
 
 def _act(kind: str) -> Act:
     return (True, "") if kind in HOSTILITIES else (False, kind)
+
+
+def _frozen(found: dict[Act | None, list[Placed]]) -> Mapping[Act | None, tuple[Placed, ...]]:
+    return MappingProxyType({key: tuple(kept) for key, kept in found.items()}) if found else _NO_SIDES
+
+
+_NO_SIDES: Mapping[Act | None, tuple[Placed, ...]] = MappingProxyType({})
 
 
 def _keep_two(found: list[_T], account: _T) -> None:

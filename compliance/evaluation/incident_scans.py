@@ -31,17 +31,36 @@ def on_side(party: str | None, bearers: tuple[str, ...], parties: PartyRegistry)
     )
 
 
-def contest(bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]) -> Event | None:
-    """The first account contesting an opposing side's allegation: the bearer's side's denial,
-    or any account naming an actor not on the bearer's side."""
+def names_another_actor(account: Event, bearers: tuple[str, ...], parties: PartyRegistry) -> bool:
+    """Whether the account names as actor of an act a party not on the bearer's side."""
+    return (
+        account.kind not in NOT_ACTS
+        and account.actor is not None
+        and not on_side(account.actor, bearers, parties)
+    )
+
+
+def speaks_to(kind: str, other: str) -> bool:
+    """Whether an account of kind ``other`` naming another actor speaks to an account of ``kind``:
+    when it describes the same act (:func:`same_act`), or when the account's own act is not named
+    (``kind`` in ``NOT_ACTS``: a statement, denial or court order, which any act may answer).
+
+    Border guards' account of a shooting naming Armenia says nothing of who halted the Red Cross
+    at the same bridge that day: it does not contest an allegation of the halt.
+    """
+    return kind in NOT_ACTS or same_act(kind, other)
+
+
+def contest(
+    kind: str, bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
+) -> Event | None:
+    """The first account contesting an opposing side's allegation of an act of ``kind``: the
+    bearer's side's denial, or an account of the same act (:func:`speaks_to`) naming an actor not
+    on the bearer's side."""
     for other in same_incident:
         if other.kind == "denial" and on_side(other.reporter_party, bearers, parties):
             return other
-        if (
-            other.kind not in NOT_ACTS
-            and other.actor is not None
-            and not on_side(other.actor, bearers, parties)
-        ):
+        if names_another_actor(other, bearers, parties) and speaks_to(kind, other.kind):
             return other
     return None
 
@@ -64,18 +83,15 @@ def corroboration(
 
 
 def denial(
-    bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
+    kind: str, bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
 ) -> tuple[Event | None, str]:
-    """The bearer's side's first denial, or its account naming another actor, in the incident."""
+    """The bearer's side's first denial, or its account of the same act as an account of ``kind``
+    (:func:`speaks_to`) naming another actor, in the incident."""
     for other in same_incident:
         if not on_side(other.reporter_party, bearers, parties):
             continue
         if other.kind == "denial":
             return other, f"denied in {other.id}"
-        if (
-            other.kind not in NOT_ACTS
-            and other.actor is not None
-            and not on_side(other.actor, bearers, parties)
-        ):
+        if names_another_actor(other, bearers, parties) and speaks_to(kind, other.kind):
             return other, f"{other.id} names {other.actor} as actor"
     return None, ""
