@@ -4,8 +4,10 @@ The shortcuts, each checked against a computation that does not take it:
 
 - an incident's accounts that can bear on an agreement are decided per incident where its days
   and countries settle it: they must be the accounts that pass the scope tests one by one;
-- linking remembers what the rules say of an account's signature without its dates, then of
-  each date class: each account must get the links and reason of applying the rules to it alone;
+- linking remembers what the rules say of an account's signature without its dates (with where
+  its names place it; a point is looked up only where they place it nowhere), then the outcome
+  of each plan per date class, shared by the signatures with equal plans: each account must get
+  the links and reason of applying the rules to it alone;
 - a reader's :class:`EventBuilder` remembers the outcome of every distinct value; building each
   row with a fresh builder (no memory) must give the same events and problems, in the same order;
 - grading each link once for all trust policies (and once per kind, actor and reporter as far
@@ -68,8 +70,9 @@ from compliance.evaluation.incident_index import IncidentIndex
 from compliance.evaluation.intervals import NEVER, Firsts, Span, front
 from compliance.evaluation.listing import may_start_later
 from compliance.evaluation.trust import SourceClass, Stakes
-from compliance.linking.index import LinkIndex, LinkMemo, _placement, _rule_outcome, link_account, link_event
+from compliance.linking.index import LinkIndex, LinkMemo, _placement, link_account, link_event
 from compliance.linking.ledger import assemble
+from compliance.linking.plans import rule_outcome
 from compliance.linking.scope import NO_RULE, AgreementScope, incidents_in_scope, may_bear_on
 from compliance.load.places import bundled_gazetteer
 from compliance.readers.acled import COLUMNS as ACLED_COLUMNS
@@ -414,9 +417,18 @@ RESHAPES: dict[str, tuple[object, ...]] = {
     "target": (None, "ARM", "AZE", "TUR"),
     "kind": ("protest", "other", "statement", "armed-clash", "ceasefire-violation"),
     "country": ("", "AM", "AZ", "ZM"),
+    "location": ("", "Lachin", "a village no gazetteer names"),
+    "coordinates": (
+        None,
+        Coordinates(39.64083, 46.54694),
+        Coordinates(40.20306, 45.86472),
+        Coordinates(0.0, 0.0),
+    ),
 }
 """What the party, opposing-party and domestic tests read, and kinds no rule lists, with values
-that make accounts domestic, clashes with a third state and protests abroad."""
+that make accounts domestic, clashes with a third state and protests abroad; and places given by
+name, by a point only (Lachin town, Sotk, the open sea) or by neither, where linking looks the
+point up only when the names place the account nowhere."""
 
 RESHAPED = st.tuples(
     st.integers(0, 15), st.fixed_dictionaries({k: st.sampled_from(v) for k, v in RESHAPES.items()})
@@ -450,7 +462,8 @@ def test_link_memo__each_account_gets_the_links_and_reason_of_the_rules_applied_
     the plain rule tests on each account with nothing remembered; some accounts are given a
     time of day with an offset near a date the tests compare with (read in each agreement's zone),
     and some other parties, kinds and countries, each beside neighbours that differ in one of
-    them (domestic accounts, clashes with a third state, protests abroad)."""
+    them (domestic accounts, clashes with a third state, protests abroad, accounts placed by
+    their point)."""
     drawn = [evolve(e, links=()) for e in drawn]  # rule-made links only (explicit ones are not remembered)
     drawn += [e for i, fields in reshaped if drawn for e in _reshaped(drawn[i % len(drawn)], fields)]
     events = drawn + [evolve(drawn[i], when=drawn[j].when) for i, j in redated if max(i, j) < len(drawn)]
@@ -459,7 +472,7 @@ def test_link_memo__each_account_gets_the_links_and_reason_of_the_rules_applied_
         index = LinkIndex.build(agreements)
         shared = LinkMemo()
         for event in events:
-            found, reason = _rule_outcome(event, index, PARTIES, _placement(event, index, LinkMemo()))
+            found, reason = rule_outcome(event, index, PARTIES, _placement(event, index, LinkMemo()))
             linking = link_account(event, index, PARTIES, shared)
             assert linking.links == tuple(Link(o, event.id, e, b, n, c) for o, e, b, n, c in found), event
             assert linking.reason == ("" if found else (reason or NO_RULE)), event

@@ -4,15 +4,16 @@ Two sources of links, both recorded with their basis: explicit references writte
 file (``explicit``) and the rules declared with each obligation in its agreement file (the rule's
 name). Obligations are indexed by event kind, so linking an event is a dictionary look-up; the
 scope tests (place, time, parties, domestic events: :mod:`compliance.linking.scope`) run once
-per account signature. An account that links to nothing gets the reason of the test it got
-furthest with, in that order.
+per account signature, and its dates decide the rest once per date class
+(:mod:`compliance.linking.plans`). An account that links to nothing gets the reason of the test
+it got furthest with, in that order.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
-from datetime import date, tzinfo
+from datetime import date
 from typing import NamedTuple
 
 from attrs import field, frozen
@@ -23,24 +24,9 @@ from compliance.core.model import Agreement, Ending, LinkRule, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import NOWHERE, Gazetteer, Placement
 from compliance.core.timeframe import EventTime
-from compliance.core.vocabulary import Effect
-from compliance.linking import rule_tests
 from compliance.linking.explicit import Remark, explicit_links, with_place_caveat
-from compliance.linking.scope import (
-    BEFORE,
-    DOMESTIC,
-    ENDED,
-    NO_RULE,
-    AgreementScope,
-    after_end,
-    is_domestic,
-    linking_endings,
-    outlives_end,
-    party_reason,
-    place_verdict,
-    reach_verdict,
-    worst,
-)
+from compliance.linking.plans import RuleOutcome, RulePlan, dated_outcome, rule_plan
+from compliance.linking.scope import NO_RULE, AgreementScope, linking_endings
 from compliance.load.places import bundled_gazetteer
 
 
@@ -103,58 +89,53 @@ class LinkIndex:
         """Where ``day`` falls among :attr:`boundaries` (before, on or after each): all the tests need."""
         return bisect.bisect_left(self.boundaries, day), bisect.bisect_right(self.boundaries, day)
 
+    def date_classes(self, when: EventTime) -> DateClass:
+        """The date classes of an account's first and last days: together, all its dates tell the tests."""
+        return self.date_class(when.first_day), self.date_class(when.last_day)
+
 
 class LinkMemo:
     """What linking remembers across the events of one batch, owned by whoever links the batch.
 
-    Rule-made links and unlinked reasons by account signature (a million rows have a few
-    thousand), what the rules say of a signature whatever its dates (:class:`RulePlan`; a
-    signature's dates spread it over some forty date classes), and gazetteer placements by
-    location string (resolved once per distinct string).
+    Per account signature (the fields linking reads but the dates and the point: a million rows
+    have a few thousand), a :class:`Signed`: where its place names put it, and what the rules
+    say of it whatever its dates (:class:`RulePlan`). The outcome of a plan per date class (a
+    signature's dates spread it over some forty), shared by the signatures with equal plans (a
+    hundred plans for thousands of signatures). Date classes by ``EventTime``, gazetteer
+    placements by location string and by point (each resolved once).
     Share one only between calls with the same ``index`` and ``parties``.
     """
 
-    __slots__ = ("days", "places", "plans", "rules")
+    __slots__ = ("days", "outcomes", "places", "plans", "signed")
 
     def __init__(self) -> None:
-        self.rules: dict[tuple[object, ...], RuleOutcome] = {}
-        self.plans: dict[tuple[object, ...], RulePlan] = {}
+        self.signed: dict[tuple[object, ...], Signed] = {}
+        self.plans: dict[tuple[object, ...], Planned] = {}
+        self.outcomes: dict[RulePlan, dict[DateClass, RuleOutcome]] = {}
         self.places: dict[tuple[object, ...], Placement] = {}
-        self.days: dict[EventTime, tuple[tuple[int, int], tuple[int, int]]] = {}
+        self.days: dict[EventTime, DateClass] = {}
 
 
-RuleOutcome = tuple[tuple[tuple[str, Effect, str, str, str], ...], str]
-"""Rule-made links ``(obligation, effect, basis, note, caveat)``, and the reason when there are none."""
+DateClass = tuple[tuple[int, int], tuple[int, int]] | tuple[()]
+"""Where an account's first and last days fall among :attr:`LinkIndex.boundaries`; ``()`` for an
+instant, whose days depend on each agreement's zone: it has no date class."""
+
+Planned = tuple[RulePlan, dict[DateClass, RuleOutcome]]
+"""A plan and its outcomes by date class (the dictionary shared by every equal plan)."""
 
 
-class RuleStep(NamedTuple):
-    """One (obligation, rule) pair as far as an account's dates do not matter, or one agreement
-    with no rule for the account's kind (``link`` is ``None``: only its scope tests apply).
+class Signed(NamedTuple):
+    """What linking knows of every account with one signature (:func:`_signature`) whatever its
+    dates: where its place names put it, and its plan with the outcomes met so far.
 
-    ``reason`` set: the place test failed, whatever the dates. Otherwise the dates decide the
-    rest: before ``adopted`` the account is ``BEFORE``, beginning after ``ended`` (the day the
-    obligation ended, unless the account outlives it) ``ENDED``; then ``party`` (the party test's
-    reason, if it failed), then whether the rule ``matches`` and the account may fall in its window.
+    ``pointed``: the names place it nowhere, and an account of the signature with coordinates is
+    placed by its point (:func:`_placement`), so its plan is looked up for that placement.
     """
 
-    reason: str | None
-    adopted: date
-    ended: date | None
-    party: str | None
-    matches: bool
-    window_start: date | None
-    window_end: date | None
-    link: tuple[str, Effect, str, str, str] | None  # (obligation, effect, basis, note, caveat)
-    tz: tzinfo  # the agreement's zone, where an instant's days are read
-
-
-class RulePlan(NamedTuple):
-    """What the rules say of an account whatever its dates: its steps in rule order, and the
-    reason of a step that passes the scope tests without linking (``DOMESTIC`` for a domestic
-    account, whose rules never match, else ``NO_RULE``)."""
-
-    steps: tuple[RuleStep, ...]
-    miss: str
+    placement: Placement
+    pointed: bool
+    plan: RulePlan
+    outcomes: dict[DateClass, RuleOutcome]
 
 
 @frozen
@@ -189,56 +170,78 @@ def link_account(
     :mod:`compliance.linking.scope`.
     """
     memo = memo if memo is not None else LinkMemo()
-    links: list[Link] = []
-    remarks: list[Remark] = []
-    named: set[str] = set()
-    placement = _placement(event, index, memo)
-    if event.links:  # most accounts have none: skip the work (a million rows)
-        links, remarks = explicit_links(event, index)
-        named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
-        links = [with_place_caveat(link, event, index, placement) for link in links]
-    when = event.when
-    placed = index.narrowed.get(event.kind, False)
-    undated = (
+    # Most accounts: one look-up by signature, one by time, one by date class (a million rows).
+    signature = (
         event.kind,
         event.actor,
         event.involved,
         event.target,
         event.reporter_party if event.actor is None else None,
         event.country,
-        placement,
-        (event.location, event.admin1) if placed else None,
+        event.location,
+        event.admin1,
     )
-    if when.is_instant:  # its days depend on each agreement's zone (rare): no date class
-        found = _dated_outcome(_remembered_plan(event, index, parties, placement, memo, undated), when)
-    else:
-        days = memo.days.get(when)
-        if days is None:
-            days = memo.days[when] = (index.date_class(when.first_day), index.date_class(when.last_day))
-        remembered = memo.rules.get((undated, days))
-        found = (
-            remembered
-            if remembered is not None
-            else _remembered_outcome(event, index, parties, placement, memo, undated, days)
-        )
+    signed = memo.signed.get(signature)
+    if signed is None:
+        signed = memo.signed[signature] = _signature(event, index, parties, memo)
+    placement, pointed, plan, outcomes = signed
+    if pointed and event.coordinates is not None:
+        placement = _placement(event, index, memo)
+        plan, outcomes = _planned(event, index, parties, placement, memo)
+    when = event.when
+    days = memo.days.get(when)
+    if days is None:
+        days = memo.days[when] = () if when.is_instant else index.date_classes(when)
+    if days:
+        found = outcomes.get(days)
+        if found is None:
+            found = outcomes[days] = dated_outcome(plan, when)
+    else:  # an instant: its days depend on each agreement's zone
+        found = dated_outcome(plan, when)
     found_links, reason = found
     event_id = event.id
-    links += [
+    if not event.links:  # most accounts have none: skip the work (a million rows)
+        links = tuple(
+            [
+                Link(ob_id, event_id, effect, basis, note, caveat)
+                for ob_id, effect, basis, note, caveat in found_links
+            ]
+        )
+        return Linking(links, "" if links else (reason or NO_RULE), (), placement)
+    made, remarks = explicit_links(event, index)
+    named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
+    made = [with_place_caveat(link, event, index, placement) for link in made]
+    made += [
         Link(ob_id, event_id, effect, basis, note, caveat)
         for ob_id, effect, basis, note, caveat in found_links
-        if not named or index.obligations[ob_id][0].id not in named
+        if index.obligations[ob_id][0].id not in named
     ]
-    return Linking(tuple(links), "" if links else (reason or NO_RULE), tuple(remarks), placement)
+    return Linking(tuple(made), "" if made else (reason or NO_RULE), tuple(remarks), placement)
 
 
-def _placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:
-    """Where the account is, from its place names, else from its point when it is near a known place."""
+def _signature(event: Event, index: LinkIndex, parties: PartyRegistry, memo: LinkMemo) -> Signed:
+    """What linking knows of the account's signature whatever its dates (:class:`Signed`): the
+    signature holds every field the plan reads but the placement, and the fields that place it."""
+    placement = _named_placement(event, index, memo)
+    pointed = not placement.resolved and (not event.country or event.country in index.mapped_countries)
+    plan, outcomes = _planned(event, index, parties, placement, memo)
+    return Signed(placement, pointed, plan, outcomes)
+
+
+def _named_placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:
+    """Where the account's place names put it (resolved once per distinct text)."""
     key: tuple[object, ...] = (event.location, event.admin1, event.country)
     found = memo.places.get(key)
     if found is None:
         found = memo.places[key] = index.gazetteer.resolve(
             event.location, event.admin1, country=event.country
         )
+    return found
+
+
+def _placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:
+    """Where the account is, from its place names, else from its point when it is near a known place."""
+    found = _named_placement(event, index, memo)
     point = event.coordinates
     if found.resolved or point is None or (event.country and event.country not in index.mapped_countries):
         return found
@@ -251,145 +254,24 @@ def _placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:
     return near
 
 
-def _remembered_outcome(
-    event: Event,
-    index: LinkIndex,
-    parties: PartyRegistry,
-    placement: Placement,
-    memo: LinkMemo,
-    undated: tuple[object, ...],
-    days: tuple[tuple[int, int], tuple[int, int]],
-) -> RuleOutcome:
-    """:func:`_rule_outcome` through the memo: the plan once per signature without dates, the
-    outcome once per signature and date class (the tests compare with each boundary only)."""
-    plan = _remembered_plan(event, index, parties, placement, memo, undated)
-    found = memo.rules[(undated, days)] = _dated_outcome(plan, event.when)
-    return found
-
-
-def _remembered_plan(
-    event: Event,
-    index: LinkIndex,
-    parties: PartyRegistry,
-    placement: Placement,
-    memo: LinkMemo,
-    undated: tuple[object, ...],
-) -> RulePlan:
-    """:func:`_rule_plan` once per signature without dates."""
-    plan = memo.plans.get(undated)
-    if plan is None:
-        plan = memo.plans[undated] = _rule_plan(event, index, parties, placement)
-    return plan
-
-
-def _rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement) -> RulePlan:
-    """:func:`_rule_outcome` up to the tests that read the account's dates (same tests, same order)."""
-    domestic = is_domestic(event, parties)
-    steps: list[RuleStep] = []
-    pairs = index.by_kind.get(event.kind, ())
-    for ob, rule in pairs:
-        agreement = index.obligations[ob.id][0]
-        scope = index.scopes[agreement.id]
-        reason, caveat = place_verdict(event, placement, agreement.scope_of(ob), scope)
-        note = rule_tests.breach_note(event, ob, rule, parties)
-        ending = None if outlives_end(event.kind, rule.effect) else index.endings.get(ob.id)
-        steps.append(
-            RuleStep(
-                reason,
-                agreement.date,
-                None if ending is None else ending.date,
-                party_reason(event, scope, placement, parties) if reason is None else None,
-                reason is None and not domestic and rule_tests.matches_undated(event, ob, rule, parties),
-                rule.window_start,
-                rule.window_end,
-                (ob.id, rule.effect, rule.name, note, caveat),
-                agreement.tz,
-            )
-        )
-    if not pairs:
-        for agreement in index.by_id.values():
-            scope = index.scopes[agreement.id]
-            reason = reach_verdict(event, placement, scope)
-            party = party_reason(event, scope, placement, parties) if reason is None else None
-            steps.append(RuleStep(reason, agreement.date, None, party, False, None, None, None, agreement.tz))
-    return RulePlan(tuple(steps), DOMESTIC if domestic else NO_RULE)
-
-
-def _dated_outcome(plan: RulePlan, when: EventTime) -> RuleOutcome:
-    """The outcome of a plan for an account of time ``when`` (its days read in each step's zone)."""
-    reasons: list[str] = []
-    out: list[tuple[str, Effect, str, str, str]] = []
-    seen: set[str] = set()
-    first, last = when.first_day, when.last_day
-    for reason, adopted, ended, party, matches, window_start, window_end, link, tz in plan.steps:
-        if when.is_instant:
-            first, last = when.days_in(tz)
-        if reason is None and last < adopted:
-            reason = BEFORE
-        elif reason is None and ended is not None and first > ended:
-            reason = ENDED
-        reason = reason or party
-        if reason is not None:
-            reasons.append(reason)
-            continue
-        in_window = (window_start is None or last >= window_start) and (
-            window_end is None or first <= window_end
-        )
-        if link is None or link[0] in seen or not (matches and in_window):
-            reasons.append(plan.miss)
-            continue
-        seen.add(link[0])
-        out.append(link)
-    return tuple(out), "" if out else worst(reasons)
-
-
-def _rule_outcome(
-    event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement
-) -> RuleOutcome:
-    """The rule-made links of one account, or why there are none: the plain computation, which
-    :func:`link_account` reaches through a :class:`RulePlan` per signature (a property compares them).
-
-    Each (obligation, rule) pair for the account's kind applies the scope tests in the order the
-    reasons rank (place, time: the agreement's date, then the obligation's end; parties), then
-    whether the account is domestic, then the rule; an account of a kind no rule lists meets each
-    agreement's scope tests all the same (no obligation's end applies to it). The domestic
-    test comes after the others: before, it won over them, and a protest in Zambia in 2016 was
-    counted as a domestic event rather than as outside the area.
-    """
-    miss = DOMESTIC if is_domestic(event, parties) else NO_RULE
-    reasons: list[str] = []
-    out: list[tuple[str, Effect, str, str, str]] = []
-    seen: set[str] = set()
-    pairs = index.by_kind.get(event.kind, ())
-    for ob, rule in pairs:
-        agreement = index.obligations[ob.id][0]
-        scope = index.scopes[agreement.id]
-        last = event.when.days_in(agreement.tz)[1]
-        # Place first: a row from another country is "outside", whatever its date.
-        reason, caveat = place_verdict(event, placement, agreement.scope_of(ob), scope)
-        if reason is None and last < agreement.date:
-            reason = BEFORE
-        elif reason is None and not outlives_end(event.kind, rule.effect):
-            reason = ENDED if after_end(event, index.endings.get(ob.id), agreement.tz) else None
-        reason = reason or party_reason(event, scope, placement, parties)
-        if reason is not None:
-            reasons.append(reason)
-            continue
-        if (
-            miss == DOMESTIC
-            or ob.id in seen
-            or not rule_tests.matches(event, ob, rule, parties, agreement.tz)
-        ):
-            reasons.append(miss)
-            continue
-        note = rule_tests.breach_note(event, ob, rule, parties)
-        seen.add(ob.id)
-        out.append((ob.id, rule.effect, rule.name, note, caveat))
-    if not pairs:
-        for agreement in index.by_id.values():
-            scope = index.scopes[agreement.id]
-            reason = reach_verdict(event, placement, scope)
-            if reason is None and event.when.days_in(agreement.tz)[1] < agreement.date:
-                reason = BEFORE
-            reasons.append(reason or party_reason(event, scope, placement, parties) or miss)
-    return tuple(out), "" if out else worst(reasons)
+def _planned(
+    event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement, memo: LinkMemo
+) -> Planned:
+    """:func:`~compliance.linking.plans.rule_plan` once per signature without dates, and the outcomes by date class of an
+    equal plan met before (an outcome depends only on the plan and the dates)."""
+    placed = index.narrowed.get(event.kind, False)
+    undated = (
+        event.kind,
+        event.actor,
+        event.involved,
+        event.target,
+        event.reporter_party if event.actor is None else None,
+        event.country,
+        placement,
+        (event.location, event.admin1) if placed else None,
+    )
+    planned = memo.plans.get(undated)
+    if planned is None:
+        plan = rule_plan(event, index, parties, placement)
+        planned = memo.plans[undated] = (plan, memo.outcomes.setdefault(plan, {}))
+    return planned
