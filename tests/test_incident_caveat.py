@@ -10,11 +10,15 @@ from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.core.events import Event, ExplicitLink, Origin
+from compliance.core.events import Event, ExplicitLink, Link, Origin
+from compliance.core.model import Agreement, Scope
+from compliance.core.places import NOWHERE, Placement
 from compliance.core.timeframe import EventTime, Precision
 from compliance.core.vocabulary import Effect
+from compliance.linking.incidents import with_incident_caveats
+from compliance.linking.index import LinkIndex, link_account
 from compliance.linking.ledger import Ledger, assemble
-from compliance.linking.scope import DISPUTED_SCOPE
+from compliance.linking.scope import DISPUTED_SCOPE, may_bear_on, place_verdict
 from compliance.readers import Record
 from tests.support import AGREEMENTS, PARTIES
 
@@ -162,3 +166,63 @@ def test_incident_caveat__a_later_border_account_does_not_reach_back() -> None:
     assert not any(c for (e, _), c in caveats(ledger_of([zone, border])).items() if e == "Z")
     later_zone = evolve(zone, when=EventTime(date(2023, 4, 24), None, Precision.DAY))
     assert any(c for (e, _), c in caveats(ledger_of([later_zone, border])).items() if e == "Z")
+
+
+def _variant_agreements() -> tuple[Agreement, ...]:
+    """The bundled agreements, point 1 of 2020 for Azerbaijan given a scope of its own (on the
+    border, disputed in the conflict zone: the reverse of the others'), and the 2020 statement
+    again under other ids, dated within the drawn incidents: obligations with equal scopes in
+    two agreements, and two scopes in one."""
+    trilateral = next(a for a in AGREEMENTS if a.id == "trilateral-2020")
+    reversed_scope = Scope(areas=("armenia-azerbaijan-border",), disputed_areas=("nk-conflict-zone",))
+    own = tuple(
+        evolve(ob, scope=reversed_scope) if ob.id == "ts2020-1-ceasefire-aze" else ob
+        for ob in trilateral.obligations
+    )
+    again = evolve(
+        trilateral,
+        id="trilateral-2020-again",
+        date=date(2023, 4, 24),
+        obligations=tuple(evolve(ob, id=f"{ob.id}-again") for ob in trilateral.obligations),
+        amendments=(),
+    )
+    return (*(evolve(a, obligations=own) if a is trilateral else a for a in AGREEMENTS), again)
+
+
+VARIANTS = _variant_agreements()
+
+
+def _caveats_one_by_one(
+    events: Sequence[Event], links: Sequence[Link], placements: dict[str, Placement], index: LinkIndex
+) -> list[Link]:
+    """:func:`with_incident_caveats` link by link: every account of the linked account's
+    incident read against the scope of the link's own obligation."""
+    out = []
+    for link in links:
+        linked = next(e for e in events if e.id == link.event)
+        if not linked.incident or link.caveat:
+            out.append(link)
+            continue
+        agreement, obligation = index.obligations[link.obligation]
+        scope, bounds = agreement.scope_of(obligation), index.scopes[agreement.id]
+        given = [
+            (e.when.first_day, place_verdict(e, placements.get(e.id, NOWHERE), scope, bounds)[1])
+            for e in events
+            if e.incident == linked.incident and may_bear_on(e, bounds) and scope is not None
+        ]
+        found = min(((day, caveat) for day, caveat in given if caveat), default=None)
+        out.append(evolve(link, caveat=found[1]) if found and found[0] <= linked.when.first_day else link)
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(incident_accounts())
+def test_incident_caveat__read_once_per_scope_as_link_by_link(events: list[Event]) -> None:
+    """The caveat is worked out once per incident and (agreement, scope), shared by the
+    obligations with equal scopes: it must be what reading each link's own obligation gives."""
+    index = LinkIndex.build(VARIANTS)
+    linked = {e.id: link_account(e, index, PARTIES) for e in events}
+    links = [k for e in events for k in linked[e.id].links]
+    placements = {e.id: linked[e.id].placement for e in events}
+    expected = _caveats_one_by_one(events, links, placements, index)
+    assert with_incident_caveats(events, links, placements, index) == expected

@@ -28,6 +28,7 @@ from datetime import date
 import attrs
 
 from compliance.core.events import Event, Link
+from compliance.core.model import Agreement, Scope
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import NOWHERE, Placement
 from compliance.core.vocabulary import ActorRelation, Effect
@@ -105,33 +106,53 @@ def with_incident_caveats(
         if event.incident:
             members.setdefault(event.incident, []).append(event)
     account_of = {e.id: e for es in members.values() for e in es}
-    placed: dict[tuple[str, str], tuple[date, str] | None] = {}  # (incident, obligation) -> earliest
-    out: list[Link] = []
-    for link in links:
-        linked = account_of.get(link.event)
-        if linked is None or link.caveat:
-            out.append(link)
+    # An obligation's caveat depends on its agreement and its scope only: obligations that share
+    # both (most of an agreement's) share the scan of each incident's accounts.
+    scopes: dict[str, int | None] = {}  # obligation -> the number of its (agreement, disputed scope)
+    disputed: list[tuple[Agreement, Scope]] = []
+    placed: dict[tuple[str, int], tuple[date, str] | None] = {}  # (incident, scope number) -> earliest
+    out = list(links)
+    # Only a link of an account of an incident, without a caveat of its own, can take one.
+    for at in [at for at, link in enumerate(links) if link.event in account_of and not link.caveat]:
+        link = links[at]
+        if link.obligation not in scopes:
+            scopes[link.obligation] = _disputed_scope(link.obligation, index, disputed)
+        number = scopes[link.obligation]
+        if number is None:
             continue
-        key = (linked.incident, link.obligation)
+        linked = account_of[link.event]
+        key = (linked.incident, number)
         if key not in placed:
-            placed[key] = _disputed_place(members[linked.incident], link.obligation, placements, index)
+            placed[key] = _disputed_place(members[linked.incident], *disputed[number], placements, index)
         found = placed[key]
         if found is not None and found[0] <= linked.when.first_day:
-            out.append(attrs.evolve(link, caveat=found[1]))
-        else:
-            out.append(link)
+            out[at] = attrs.evolve(link, caveat=found[1])
     return out
 
 
-def _disputed_place(
-    accounts: Sequence[Event], ob_id: str, placements: Mapping[str, Placement], index: LinkIndex
-) -> tuple[date, str] | None:
-    """The earliest first day of an account placed only in the obligation's disputed area, with
-    its caveat (the same text for every such account), or ``None``."""
+def _disputed_scope(ob_id: str, index: LinkIndex, disputed: list[tuple[Agreement, Scope]]) -> int | None:
+    """Where the obligation's (agreement, scope) is in ``disputed`` (added if new), or ``None``
+    when its scope names no disputed area: then no account gives its links the caveat."""
     agreement, obligation = index.obligations[ob_id]
     scope = agreement.scope_of(obligation)
     if scope is None or not (scope.disputed_areas or scope.disputed):
         return None
+    for number, (other, other_scope) in enumerate(disputed):
+        if other.id == agreement.id and other_scope == scope:
+            return number
+    disputed.append((agreement, scope))
+    return len(disputed) - 1
+
+
+def _disputed_place(
+    accounts: Sequence[Event],
+    agreement: Agreement,
+    scope: Scope,
+    placements: Mapping[str, Placement],
+    index: LinkIndex,
+) -> tuple[date, str] | None:
+    """The earliest first day of an account placed only in the disputed area of the agreement's
+    ``scope``, with its caveat (the same text for every such account), or ``None``."""
     bounds = index.scopes[agreement.id]
     earliest: tuple[date, str] | None = None
     for account in accounts:
