@@ -138,10 +138,12 @@ class Signed(NamedTuple):
     outcomes: dict[DateClass, RuleOutcome]
 
 
-@frozen
-class Linking:
+class Linking(NamedTuple):
     """The links of one account; why it has none; the problems with its explicit links (an error
-    rejects it); where the gazetteer placed it (which the incidents of an account with no country need)."""
+    rejects it); where the gazetteer placed it (which the incidents of an account with no country need).
+
+    A named tuple, not an attrs class: one is made per account and read once (a million rows).
+    """
 
     links: tuple[Link, ...]
     reason: str = ""

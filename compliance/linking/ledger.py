@@ -301,7 +301,8 @@ def assemble(
             rejected += 1
             continue
         origin = item.origin
-        reason = _cross_check(event, index)
+        # (most accounts: no explicit link, a printable id, nothing to check)
+        reason = _cross_check(event, index) if event.links or not event.id.isprintable() else None
         for link in event.links:
             if link.agreement not in index.agreement_ids:
                 first = elsewhere.setdefault((origin.file, link.agreement), (origin.line, 0))
@@ -312,35 +313,33 @@ def assemble(
             found.append(Problem(origin.file, origin.line, field, message))
             rejected += 1
             continue
-        linking = link_account(event, index, parties, memo)
-        if linking.remarks:  # two explicit links that contradict each other are an error
-            found += (
-                Problem(origin.file, origin.line, "links", m, severity) for m, severity in linking.remarks
-            )
-            if any(severity is Severity.ERROR for _, severity in linking.remarks):
+        made, why, remarks, placement = link_account(event, index, parties, memo)
+        if remarks:  # two explicit links that contradict each other are an error
+            found += (Problem(origin.file, origin.line, "links", m, severity) for m, severity in remarks)
+            if any(severity is Severity.ERROR for _, severity in remarks):
                 rejected += 1
                 continue
-        kept = keep_unlinked or bool(linking.links) or bool(event.incident)
+        kept = keep_unlinked or bool(made) or bool(event.incident)
         if ids.is_copy(event, (origin.file, origin.line), kept):
             continue  # only the first record of an id is kept, until the copies are settled
         if kept:
             events.append(event)
         if event.incident:
-            placements[event.id] = linking.placement
-        if event.incident and not event.country and linking.placement.countries:
-            agreements_linked = [index.obligations[link.obligation][0].id for link in linking.links]
-            outside = outside_by_place(
-                event,
-                linking.placement,
-                [*agreements_linked, *(ref.agreement for ref in event.links)],
-                index.scopes.values(),
-            )
-            if outside:
-                placed_outside[event.id] = outside
-        if linking.links:
-            links.extend(linking.links)
+            placements[event.id] = placement
+            if not event.country and placement.countries:
+                agreements_linked = [index.obligations[link.obligation][0].id for link in made]
+                outside = outside_by_place(
+                    event,
+                    placement,
+                    [*agreements_linked, *(ref.agreement for ref in event.links)],
+                    index.scopes.values(),
+                )
+                if outside:
+                    placed_outside[event.id] = outside
+        if made:
+            links.extend(made)
         else:
-            unlinked[event.id] = linking.reason
+            unlinked[event.id] = why
     if ids.places:
         events, links, dropped = ids.settle(events, links, unlinked, found)
         rejected += dropped
@@ -363,10 +362,11 @@ def assemble(
     for why in unlinked.values():
         reasons[why] += 1
     sort_by_sort_key(events)  # (file order: no order at all in many files)
-    # By (obligation, event, effect, basis) as four stable sorts, last key first: the same order
-    # at about half the cost of one sort on built tuples (a StrEnum sorts as its value).
-    for name in ("basis", "effect", "event", "obligation"):
+    # By (obligation, event, effect, basis): an account has at most one link to an obligation
+    # (docs/event-formats.md, "Links"), so two stable sorts, on event then obligation, give it.
+    for name in ("event", "obligation"):
         links.sort(key=attrgetter(name))
+    in_id_order = sorted(unlinked)  # (sorting the ids, not the (id, reason) pairs: a third of the cost)
     accounting = Accounting(
         read,
         read - rejected - len(unlinked),
@@ -379,10 +379,10 @@ def assemble(
         parties=parties,
         events=tuple(events),
         links=tuple(links),
-        unlinked=tuple(sorted(unlinked)),
+        unlinked=tuple(in_id_order),
         problems=tuple(in_order(set(found))),
         accounting=accounting,
-        why_unlinked=dict(sorted(unlinked.items())),
+        why_unlinked=FrozenDict({event_id: unlinked[event_id] for event_id in in_id_order}),
         placed_outside={k: v for k, v in placed_outside.items() if k not in ids.differ},
     )
 
