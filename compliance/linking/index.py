@@ -203,13 +203,15 @@ def link_account(
     found_links, reason = found
     event_id = event.id
     if not event.links:  # most accounts have none: skip the work (a million rows)
+        if not found_links:  # (every row of an export from elsewhere)
+            return Linking((), reason or NO_RULE, (), placement)
         links = tuple(
             [
                 Link(ob_id, event_id, effect, basis, note, caveat)
                 for ob_id, effect, basis, note, caveat in found_links
             ]
         )
-        return Linking(links, "" if links else (reason or NO_RULE), (), placement)
+        return Linking(links, "", (), placement)
     made, remarks = explicit_links(event, index)
     named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
     made = [with_place_caveat(link, event, index, placement) for link in made]
