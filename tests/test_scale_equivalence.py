@@ -73,7 +73,7 @@ from compliance.evaluation.trust import SourceClass, Stakes
 from compliance.linking.index import LinkIndex, LinkMemo, _placement, link_account, link_event
 from compliance.linking.ledger import assemble
 from compliance.linking.plans import rule_outcome
-from compliance.linking.scope import NO_RULE, AgreementScope, incidents_in_scope, may_bear_on
+from compliance.linking.scope import NO_RULE, VENUE_KINDS, AgreementScope, incidents_in_scope, may_bear_on
 from compliance.load.places import bundled_gazetteer
 from compliance.readers.acled import COLUMNS as ACLED_COLUMNS
 from compliance.readers.acled import _AcledRows
@@ -1390,3 +1390,43 @@ def test_ucdp_memory__same_records_as_reading_each_row_alone(drawn: list[dict[st
     for line, row in enumerate(drawn, start=2):
         origin = Origin("drawn.csv", line)
         assert shared.record(row, origin) == UcdpRows(PARTIES.resolve).record(row, origin)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    accounts_with_incidents(),
+    st.lists(
+        st.sampled_from(("Moscow", "Sochi", "Georgia", "Yerevan", "Baku", "")), min_size=14, max_size=14
+    ),
+    st.lists(st.lists(st.sampled_from(EXPLICIT), max_size=1), max_size=14),
+)
+def test_placed_outside__each_account_as_placed_alone(
+    events: list[Event], places: list[str], explicit: list[list[str]]
+) -> None:
+    """The ledger asks which agreements an account's place lies outside of only where the place
+    lies outside some agreement's countries (worked out once per place): the accounts it records
+    must be those the definition gives each account alone, some placed abroad, some in a
+    venue, some linked by hand to the agreement they are placed outside of."""
+    moved = [
+        evolve(e, location=place, links=tuple(ExplicitLink.parse(x) for x in refs))
+        for e, place, refs in zip(events, places, explicit + [[]] * len(events), strict=False)
+    ]
+    ledger = assemble(
+        AGREEMENTS, PARTIES, [Record(Origin("drawn.csv", i + 2), e) for i, e in enumerate(moved)]
+    )
+    index = LinkIndex.build(AGREEMENTS)
+    expected = {}
+    for event in moved:
+        placement = link_account(event, index, PARTIES).placement
+        if not event.incident or event.country or event.kind in VENUE_KINDS or not placement.countries:
+            continue
+        linked = {index.obligations[k.obligation][0].id for k in link_account(event, index, PARTIES).links}
+        linked |= {ref.agreement for ref in event.links}
+        outside = frozenset(
+            s.id
+            for s in index.scopes.values()
+            if s.countries and placement.countries.isdisjoint(s.countries) and s.id not in linked
+        )
+        if outside:
+            expected[event.id] = outside
+    assert dict(ledger.placed_outside) == expected

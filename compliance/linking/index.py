@@ -26,7 +26,7 @@ from compliance.core.places import NOWHERE, Gazetteer, Placement
 from compliance.core.timeframe import EventTime
 from compliance.linking.explicit import Remark, explicit_links, with_place_caveat
 from compliance.linking.plans import RuleOutcome, RulePlan, dated_outcome, rule_plan
-from compliance.linking.scope import NO_RULE, AgreementScope, linking_endings
+from compliance.linking.scope import NO_RULE, AgreementScope, away_from, linking_endings
 from compliance.load.places import bundled_gazetteer
 
 
@@ -102,11 +102,12 @@ class LinkMemo:
     say of it whatever its dates (:class:`RulePlan`). The outcome of a plan per date class (a
     signature's dates spread it over some forty), shared by the signatures with equal plans (a
     hundred plans for thousands of signatures). Date classes by ``EventTime``, gazetteer
-    placements by location string and by point (each resolved once).
+    placements by location string and by point (each resolved once), and the agreements a place
+    lies outside of.
     Share one only between calls with the same ``index`` and ``parties``.
     """
 
-    __slots__ = ("days", "outcomes", "places", "plans", "signed")
+    __slots__ = ("away", "days", "outcomes", "places", "plans", "signed")
 
     def __init__(self) -> None:
         self.signed: dict[tuple[object, ...], Signed] = {}
@@ -114,6 +115,14 @@ class LinkMemo:
         self.outcomes: dict[RulePlan, dict[DateClass, RuleOutcome]] = {}
         self.places: dict[tuple[object, ...], Placement] = {}
         self.days: dict[EventTime, DateClass] = {}
+        self.away: dict[Placement, frozenset[str]] = {}
+
+    def away_from(self, placement: Placement, index: LinkIndex) -> frozenset[str]:
+        """:func:`~compliance.linking.scope.away_from` once per place: where it is empty, no
+        account placed there is outside an agreement by its place (``scope.outside_by_place``)."""
+        if placement not in self.away:
+            self.away[placement] = away_from(placement, index.scopes.values())
+        return self.away[placement]
 
 
 DateClass = tuple[tuple[int, int], tuple[int, int]] | tuple[()]

@@ -326,7 +326,7 @@ def assemble(
             events.append(event)
         if event.incident:
             placements[event.id] = placement
-            if not event.country and placement.countries:
+            if not event.country and placement.countries and memo.away_from(placement, index):
                 agreements_linked = [index.obligations[link.obligation][0].id for link in made]
                 outside = outside_by_place(
                     event,

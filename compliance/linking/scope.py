@@ -191,12 +191,14 @@ def outside_by_place(
     """
     if event.country or event.kind in VENUE_KINDS or not placement.countries:
         return frozenset()
-    mine = set(linked)
-    return frozenset(
-        s.id
-        for s in scopes
-        if s.countries and placement.countries.isdisjoint(s.countries) and s.id not in mine
-    )
+    return away_from(placement, scopes).difference(linked)
+
+
+def away_from(placement: Placement, scopes: Iterable[AgreementScope]) -> frozenset[str]:
+    """The agreements whose countries ``placement`` lies wholly outside: what
+    :func:`outside_by_place` can at most give an account placed there (the same for every
+    account of one place, so the ledger works it out once per place)."""
+    return frozenset(s.id for s in scopes if s.countries and placement.countries.isdisjoint(s.countries))
 
 
 def incidents_in_scope(
