@@ -21,7 +21,7 @@ from compliance.core.events import NO_CLAIMS, Claims, Event
 from compliance.core.parties import PartyRegistry
 from compliance.core.vocabulary import Effect
 from compliance.evaluation.grading import Grading, Stakeholder, read_with
-from compliance.evaluation.incident_scans import HOSTILITIES, NOT_ACTS, on_side
+from compliance.evaluation.incident_scans import HOSTILITIES, NOT_ACTS, names_another_actor, on_side
 from compliance.evaluation.trust import SourceClass
 
 _T = TypeVar("_T")
@@ -216,11 +216,11 @@ Told = tuple[str, str | None, str | None]
 
 def told_for(account: Event, bearers: tuple[str, ...], parties: PartyRegistry) -> tuple[bool, bool, bool]:
     """Whether the bearer's side tells the account, whether it says that side acted, and whether
-    it names an actor off that side (an act, not a statement, denial or court order)."""
-    acts = account.kind not in NOT_ACTS
-    side_acted = acts and on_side(account.actor, bearers, parties)
-    names_other = acts and account.actor is not None and not side_acted
-    return on_side(account.reporter_party, bearers, parties), side_acted, names_other
+    it names an actor off that side (:func:`incident_scans.names_another_actor`, the rule the
+    scans read: one definition, so the index cannot drift from them)."""
+    told_by_side = on_side(account.reporter_party, bearers, parties)
+    side_acted = account.kind not in NOT_ACTS and on_side(account.actor, bearers, parties)
+    return told_by_side, side_acted, names_another_actor(account, bearers, parties)
 
 
 def _act(kind: str) -> Act:
