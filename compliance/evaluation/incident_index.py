@@ -68,7 +68,8 @@ class IncidentSides(NamedTuple):
         tz: tzinfo,
         told: dict[Told, tuple[bool, bool, bool]] | None = None,
     ) -> IncidentSides:
-        """The incident's accounts (in its order) read for ``bearers``, days read in ``tz``, the agreement's zone.
+        """The incident's accounts (in its order) read for ``bearers``, days read in ``tz``, the
+        agreement's zone.
 
         ``told``: what accounts of each kind, reporter and actor tell for these ``bearers``,
         filled as they are met (:func:`told_for`); grading keeps one per set of bearers, so that

@@ -62,12 +62,13 @@ def list_evidence(
     agreement at one cut-off may share it, so that each incident is read once, not once per
     obligation. ``maybe_later``: the incidents some account of which may start after the cut-off
     (:func:`may_start_later`; empty: every account known, linked or not, has started; ``None``:
-    any may), so no account of another incident is graded again. ``binds``: the earliest the obligation can have come into
-    force (``None``: it has not), and whether that is uncertain (it waits for another); a breach
-    account wholly before it is listed, but says that it is no breach of this obligation. Each
-    other account is given the day it is read from (``Evidence.read_from``), as
-    ``categories.categorise`` cuts it: from the agreement's date, a breach from that earliest
-    entry into force (the first instant a duty that waits for another can have bound).
+    any may), so no account of another incident is graded again. ``binds``: the earliest the
+    obligation can have come into force (``None``: it has not), and whether that is uncertain (it
+    waits for another); a breach account wholly before it is listed, but says that it is no
+    breach of this obligation. Each other account is given the day it is read from
+    (``Evidence.read_from``), as ``categories.categorise`` cuts it: from the agreement's date, a
+    breach from that earliest entry into force (the first instant a duty that waits for another
+    can have bound).
     ``ended``: when a renewable term ended after notice (:func:`noticed_end`); linking cannot
     know that end, so a breach account after it is linked, says that it is no breach, and is
     marked so (``Evidence.after_end``) for the counts.

@@ -270,8 +270,9 @@ def _placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:
 def _planned(
     event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement, memo: LinkMemo
 ) -> Planned:
-    """:func:`~compliance.linking.plans.rule_plan` once per signature without dates, and the outcomes by date class of an
-    equal plan met before (an outcome depends only on the plan and the dates)."""
+    """:func:`~compliance.linking.plans.rule_plan` once per signature without dates, and the
+    outcomes by date class of an equal plan met before (an outcome depends only on the plan and
+    the dates)."""
     placed = index.narrowed.get(event.kind, False)
     undated = (
         event.kind,
