@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar, cast
 from urllib.parse import quote, urlsplit
 
 from compliance.core.problems import visible
@@ -20,12 +21,34 @@ _BACKTICKS = re.compile(r"`+")
 _LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
 _WHITESPACE = re.compile(r"\s+")
 MAX_CELL = 600
-_REMEMBERED = 1 << 14
-"""Distinct values :func:`text`, :func:`prose` and :func:`code` each remember (a report repeats a
-few hundred names, kinds and places thousands of times; the bound keeps a long session small)."""
+_REMEMBERED = 1 << 12
+"""Distinct values :func:`text`, :func:`prose` and :func:`code` each remember: a report repeats a
+few hundred names, kinds, places and reasons thousands of times, and the least used are dropped."""
+_REMEMBERED_LENGTH = 1_000
+"""Only values up to this many characters are remembered. Names, kinds, places and the reasons
+the evaluation writes are shorter; a long note is mostly one account's own, seen once, and 4,096
+notes of 10,000 characters remembered would hold some 100 MB for the life of a session."""
+
+_Escape = TypeVar("_Escape", bound=Callable[[str], str])
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
+def _remembered(escape: _Escape) -> _Escape:
+    """``escape`` remembering its answers for short values only (see :data:`_REMEMBERED_LENGTH`).
+
+    ``__wrapped__`` is the escaping itself, computed afresh, and ``cache_info`` says what is
+    remembered (the tests read both).
+    """
+    cached = functools.lru_cache(maxsize=_REMEMBERED)(escape)
+
+    @functools.wraps(escape)
+    def remembered(value: str) -> str:
+        return cached(value) if len(value) <= _REMEMBERED_LENGTH else escape(value)
+
+    remembered.cache_info = cached.cache_info  # type: ignore[attr-defined]
+    return cast("_Escape", remembered)
+
+
+@_remembered
 def text(value: str) -> str:
     """Escape inline text: backslash-escape Markdown punctuation, entity-encode ``<``, ``>``, ``&``.
 
@@ -54,7 +77,7 @@ _URL = re.compile(r"https?://[^\s<>\"'`|\[\]{}\\^]+")
 _URL_TAIL = ".,;:!?*_~"
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
+@_remembered
 def prose(value: str) -> str:
     """:func:`text`, with every http(s) address in it written as an autolink (``<https://…>``).
 
@@ -122,7 +145,7 @@ def link(label: str, url: str) -> str:
     return f"{text(label)} ({text(url)})" if url else text(label)
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
+@_remembered
 def code(value: str) -> str:
     """An identifier as a code span, read exactly as written (escapes are not processed there).
 
