@@ -134,7 +134,7 @@ class Prepared:
     by_id: Mapping[str, Event]
     links_by_ob: Mapping[str, list[Link]]  # in the order of their accounts (by rank)
     incidents: Mapping[str, Mapping[str, list[Event]]]  # agreement id -> incident -> accounts, in order
-    rank: Mapping[str, int]
+    rank: Mapping[str, int]  # in sort order, as inserted: listing.may_start_later bisects its keys
     spans_by_zone: Mapping[tzinfo, Mapping[str, Span]]
     endings: Mapping[str, list[Ending]]
     latest_by_zone: Mapping[tzinfo, datetime]  # the latest start of a linked account, per zone
