@@ -130,3 +130,30 @@ def test_activity__a_breach_on_the_day_of_an_ending_record_is_counted() -> None:
     text = rows(_breach("B1", "2025-03-01"))
     status, breaches, _ = _counts(text, _agreements(None, ending))
     assert (status, breaches) == ("terminated", {D(2025, 3, 1): 1})
+
+
+def test_activity__a_breach_on_the_expiry_day_of_a_term_that_does_not_renew_is_no_breach() -> None:
+    """A term that does not renew ends at 00:00 of its first expiry, as a renewable one ends at the
+    expiry a notice reaches: an act at any hour of that day is after it. Linking keeps an account
+    of the expiry day (it reads days, as for an ``[[endings]]`` record); the report listed it as a
+    plain breach and `activity` counted it, where a renewable term's account of that day reads
+    "no breach of it". The day before is still in the term, and one straddling the expiry may be
+    of an act before it."""
+    point_4 = next(o for a in AGREEMENTS for o in a.obligations if o.id == TERM)
+    assert point_4.term is not None
+    once = attrs.evolve(point_4, term=attrs.evolve(point_4.term, renewal_years=0, renewal_months=0))
+    text = rows(
+        _breach("B1", "2025-11-09"),
+        _breach("B2", "2025-11-10"),
+        _breach("R1", "2025-11-05", "2025-11-15"),
+    )
+    ledger = ledger_from_csv(text, agreements=_agreements(once))
+    result = evaluate_ledger(ledger, AS_OF).result(TERM)
+    assert result.reason == "term expired on 2025-11-10 (not renewable)"
+    reasons = {e.event: e.reason for e in result.evidence}
+    assert reasons["B2"].endswith("; dated after the term expired on 2025-11-10: no breach of it")
+    assert reasons["R1"].endswith(
+        "; dated partly after the term expired on 2025-11-10: a breach of it only if it came before"
+    )
+    assert "expired" not in reasons["B1"]
+    assert _counts(text, _agreements(once), "week")[1] == {D(2025, 11, 5): 2}  # B1 and R1

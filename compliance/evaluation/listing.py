@@ -69,9 +69,9 @@ def list_evidence(
     (``Evidence.read_from``), as ``categories.categorise`` cuts it: from the agreement's date, a
     breach from that earliest entry into force (the first instant a duty that waits for another
     can have bound).
-    ``ended``: when a renewable term ended after notice (:func:`noticed_end`); linking cannot
-    know that end, so a breach account after it is linked, says that it is no breach, and is
-    marked so (``Evidence.after_end``) for the counts.
+    ``ended``: when the term ended (:func:`noticed_end`); linking cannot know an end a notice
+    sets, nor the hour a term ends at, so a breach account after it is linked, says that it is no
+    breach, and is marked so (``Evidence.after_end``) for the counts.
 
     The counts by grade are over every link known by the cut-off, not only those listed: a
     reader who adds up the grades of a long list must get ``total``. Each link has the grade
@@ -290,10 +290,14 @@ def binding(facts: Facts, cutoff: datetime, binds: datetime | None) -> tuple[dat
 
 
 def noticed_end(facts: Facts, cutoff: datetime) -> datetime | None:
-    """When a renewable term ended after a notice, if it did by ``cutoff`` (else ``None``)."""
+    """When the term ended, if it did by ``cutoff`` (else ``None``): a renewable one at the expiry
+    a notice reaches, one that does not renew at its first expiry. Either ends at 00:00 of its day,
+    so an account of that day is after it. Linking leaves out what comes after a non-renewable
+    term's expiry day, as after an ``[[endings]]`` record, and keeps the day itself: only the
+    listing can say that an account of it is no breach."""
     term = facts.obligation.term
-    if term is None or not term.renews:
-        return None  # (one that does not renew ends by its text: linking left out what came after)
+    if term is None:
+        return None
     # Only an end the notices give wherever their uncertain dates fall (``notice_placements``).
     if len(notice_placements(facts, cutoff)) > 1:
         return None

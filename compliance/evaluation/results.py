@@ -40,9 +40,10 @@ class Evidence:
     fulfilment it waits for (``None``: ``before_in_force``). Given here so that a count per
     period (``activity``) places an account where the rules read it without deciding again."""
     after_end: bool = False
-    """A breach account dated wholly after a renewable term expired on a notice (at 00:00 of the
-    expiry day, so an account of that day is after it): linked, since linking cannot know that
-    end, but no breach of it (its ``reason`` says so); counts of breaches (``activity``) leave it
+    """A breach account dated wholly after its term expired (a renewable one on a notice, one that
+    does not renew at its first expiry; at 00:00 of the expiry day, so an account of that day is
+    after it): linked, since linking cannot know an end a notice sets nor reads the hour, but no
+    breach of it (its ``reason`` says so); counts of breaches (``activity``) leave it
     out, as the reason does, without deciding the end again."""
 
 

@@ -10,8 +10,8 @@ duty ended is no breach of it, and is not counted: a term that expired, or a dut
 notice, is not broken by what happens later. Wholly after is read as the evaluation reads it:
 the history reads the duty terminated or superseded, and nothing else, by the end of the day
 before the account's (an account of the day of an ``[[endings]]`` record may be of the act the
-end followed), or the evaluation lists the account as dated after the expiry of a term ended by
-a notice (``Evidence.after_end``: a term expires at 00:00 of its day, so any hour of that day is
+end followed), or the evaluation lists the account as dated after its term expired, on a
+notice or not renewing (``Evidence.after_end``: a term expires at 00:00 of its day, so any hour of that day is
 after it). It decides neither the day, the grade nor the end: all are the evaluation's, so the
 counts cannot drift from what the report reads. An account without an incident id is its own
 incident; several accounts of one incident count as one incident.
@@ -204,8 +204,7 @@ def _ended_before(result: ObligationResult, day: date, tz: tzinfo) -> bool:
     """Whether the evaluation reads the duty as ended, whatever the uncertain dates, by the end of
     the day before ``day``: then nothing on ``day`` can break it. (A duty ended on a day by an
     ``[[endings]]`` record is not ended before an account of that day, which may be the breach
-    that preceded the end; the expiry of a term ended by a notice is read to the hour, from
-    ``Evidence.after_end``.)"""
+    that preceded the end; a term's expiry is read to the hour, from ``Evidence.after_end``.)"""
     if not _may_end(result):
         return False
     _, possible = result.status_on(day - timedelta(days=1), tz)
