@@ -61,17 +61,10 @@ def _key(key: Any) -> str:
     """A dict key as json writes it: a string as it is, a number or a constant as its text."""
     if isinstance(key, str):
         return key
-    if isinstance(key, float):
-        return _float(key)
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    if isinstance(key, int):
-        return int.__repr__(key)
-    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+    text = _scalar(key)  # (a number or a constant is written as its value would be)
+    if text is None:
+        raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+    return text
 
 
 def _write(value: Any, out: list[str], newline: str) -> None:
