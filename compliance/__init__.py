@@ -9,8 +9,9 @@ The public API, in the order a run uses it::
 ``evaluate_ledger`` (or ``evaluate`` on agreements, events and links of your own) gives the
 per-obligation results behind a report; ``timeline``/``diff`` and
 ``Lineage`` are the other views. ``status_label`` and ``bearer_label`` word a roll-up (an
-article's, a party's, an agreement's status) as the Markdown report does, with its counts. Everything else lives one floor down (see docs/architecture.md)
-and may change between releases.
+article's, a party's, an agreement's status) as the Markdown report does, with its counts.
+``__version__`` is the library's version, the one its reports name. Everything else lives one
+floor down (see docs/architecture.md) and may change between releases.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from compliance.core.problems import InputError, Problem, Severity
+    from compliance.core.version import __version__ as __version__
     from compliance.evaluation.evaluate import Evaluation, ObligationResult, evaluate, evaluate_ledger
     from compliance.linking.ledger import Ledger, build_ledger
     from compliance.render.json import render_json
@@ -33,6 +35,7 @@ _HOMES = {
     "InputError": "compliance.core.problems",
     "Problem": "compliance.core.problems",
     "Severity": "compliance.core.problems",
+    "__version__": "compliance.core.version",
     "Evaluation": "compliance.evaluation.evaluate",
     "ObligationResult": "compliance.evaluation.evaluate",
     "evaluate": "compliance.evaluation.evaluate",

@@ -8,20 +8,22 @@ import tomllib
 from importlib import metadata
 from pathlib import Path
 
-from compliance.render.evidence import DISTRIBUTION, VERSION, version
+import compliance
+from compliance.render.evidence import DISTRIBUTION, version
 
 ROOT = Path(__file__).parent.parent
 
 
 def test_version__is_written_once_and_pyproject_reads_it() -> None:
-    """pyproject.toml writes no version of its own: it reads the constant the reports name."""
+    """pyproject.toml writes no version of its own: it reads the constant the reports name, which
+    users read as ``compliance.__version__``."""
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert "version" not in pyproject["project"]
     assert "version" in pyproject["project"]["dynamic"]
     assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {
-        "attr": "compliance.render.evidence.VERSION"
+        "attr": "compliance.core.version.__version__"
     }
-    assert version() == VERSION
+    assert version() == compliance.__version__
 
 
 def test_version__is_the_installed_packages() -> None:
@@ -36,7 +38,20 @@ def test_version__a_report_does_not_read_the_package_metadata() -> None:
         "import sys, datetime, compliance;"
         " r = compliance.Report.build(compliance.build_ledger(), datetime.date(2025, 12, 31));"
         " texts = compliance.render_json(r), compliance.render_markdown(r);"
-        f" print('importlib.metadata' in sys.modules, all({VERSION!r} in t for t in texts))"
+        f" print('importlib.metadata' in sys.modules, all({compliance.__version__!r} in t for t in texts))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False True"
+
+
+def test_version__users_find_it_where_python_packages_keep_it() -> None:
+    """``compliance.__version__`` is the version (PEP 396's place, as ``pandas.__version__``),
+    without ``import compliance`` loading any module of the package before it is asked for."""
+    code = (
+        "import sys, compliance; before = [m for m in sys.modules if m.startswith('compliance.')];"
+        " from compliance import __version__;"
+        " print(before, __version__ == compliance.__version__, '__version__' in dir(compliance))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[] True True"
+    assert compliance.__version__ == metadata.version(DISTRIBUTION)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from compliance.core.events import UNAFFILIATED, UNKNOWN, Event
+from compliance.core.version import __version__
 from compliance.evaluation.evaluate import ObligationResult
 from compliance.render.safe import cell, code, href, is_web_address, link, prose, text
 from compliance.views.report import AgreementReport, Incident, Report
@@ -225,20 +226,15 @@ def pictures(images: Sequence[tuple[str, str]], trust: str) -> list[str]:
     return out
 
 
-VERSION = "0.1.0"
-"""The library's version, written only here: ``pyproject.toml`` reads it from this line when the
-package is built (``[tool.setuptools.dynamic]``), so a report and the installed metadata cannot
-name two versions."""
-
-
 def version() -> str:
     """The version a report names, so that a reader knows which rules its statuses follow.
 
-    A constant, not the installed package's metadata: ``importlib.metadata`` imports the email
-    package and scans the import path: 25 ms of every report, a tenth of one on no accounts. A
-    bare checkout names its own version (it said "(version unknown)").
+    The constant of ``compliance/core/version.py``, not the installed package's metadata:
+    ``importlib.metadata`` imports the email package and scans the import path: 25 ms of every
+    report, a tenth of one on no accounts. A bare checkout names its own version (it said
+    "(version unknown)").
     """
-    return VERSION
+    return __version__
 
 
 def method_section() -> list[str]:
