@@ -101,3 +101,46 @@ def test_validation__keeps_the_first_lines_whatever_the_order_of_the_ids(tmp_pat
     (group,) = Validation.run([events]).unlinked
     assert group.count == 15
     assert group.lines == tuple(range(2, 12))
+
+
+def test_validation__records_read_from_no_file_are_not_grouped_with_standard_input(tmp_path: Path) -> None:
+    """Events built in Python have no file: their group says "(no file)", not "-", the name
+    standard input goes by; the counts still add up to the accounting's."""
+    import attrs
+
+    from compliance.linking.ledger import assemble, load_agreements, load_registries, reporter_resolver
+    from compliance.readers import read_event_file
+    from compliance.views.validation import UnlinkedGroup, unlinked_groups
+
+    events = tmp_path / "events.csv"
+    events.write_text(ROWS, encoding="utf-8")
+    parties, reporters, _ = load_registries()
+    agreements, _ = load_agreements(None, parties)
+    records = list(read_event_file(events, parties.resolve, reporter_resolver(reporters)))
+    built = assemble(agreements, parties, records)
+    built = attrs.evolve(
+        built,
+        events=tuple(attrs.evolve(e, origin=None) if e.id.startswith("FAR") else e for e in built.events),
+    )
+    groups = unlinked_groups(built)
+    assert groups == (
+        UnlinkedGroup("(no file)", "outside the agreement's area", 2, ()),
+        UnlinkedGroup(str(events), "before the agreement", 1, (4,)),
+    )
+    assert sum(g.count for g in groups) == built.accounting.unlinked
+
+
+def test_validate__standard_input_is_named_as_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows read from standard input (``validate -``) are grouped under ``-``, the name their
+    problems give (``-:2: date: …``), with their lines."""
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ROWS.encode("utf-8"))))
+    assert main(["validate", "-"]) == 0
+    assert (
+        "-: unlinked: outside the agreement's area (2 rows; lines 2, 3)"
+        in capsys.readouterr().err.splitlines()
+    )

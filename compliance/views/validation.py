@@ -29,6 +29,10 @@ from compliance.load.places import load_gazetteer, load_places_file
 from compliance.readers import Record, read_event_file
 from compliance.views.problems import LINES_KEPT
 
+NO_FILE = "(no file)"
+"""The file of a group of records read from no file (events built in Python): a researcher reads
+it as such, where ``-`` is standard input, the name given on the command line."""
+
 
 @frozen
 class UnlinkedGroup:
@@ -44,7 +48,8 @@ class UnlinkedGroup:
     """One of :data:`compliance.linking.scope.REASONS`."""
     count: int
     lines: tuple[int, ...]
-    """The first ``LINES_KEPT`` line numbers, in order (none for a record read from no file)."""
+    """The first ``LINES_KEPT`` line numbers, in order (none for a record read from no file,
+    whose ``file`` is :data:`NO_FILE`)."""
 
 
 def unlinked_groups(ledger: Ledger) -> tuple[UnlinkedGroup, ...]:
@@ -57,7 +62,7 @@ def unlinked_groups(ledger: Ledger) -> tuple[UnlinkedGroup, ...]:
     firsts: dict[tuple[str, str], list[int]] = {}  # the smallest lines, negated: a max-heap
     for event_id, reason in ledger.why_unlinked.items():
         origin = where.get(event_id)
-        key = (origin.file if origin else "-", reason)
+        key = (origin.file if origin else NO_FILE, reason)
         counts[key] = counts.get(key, 0) + 1
         if origin is None:
             continue
