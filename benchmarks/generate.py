@@ -303,9 +303,17 @@ def repeat_real(source: Path, rows: int, out: Path) -> int:
     values. Each copy gets a new id (``event_id_cnty`` or ``id`` + ``-R<row number>``, ACLED's
     ``data_id`` 900000 + row number), so no two rows share one; every other field is the real
     row's, verbatim. Returns the number of real rows repeated.
+
+    An HDX download's row of HXL tags under the header (``,#event+code,…``) is written once, under
+    the header, where the readers skip it: it is no row to repeat (a copy further down is read as
+    a record, and rejected for its date ``#date+occurred``).
     """
+    from compliance.readers.headers import is_tag_row  # the readers' own test of a tag row
+
     with source.open(encoding="utf-8", newline="") as handle:
         header, *real = list(csv.reader(handle))
+    tags = real[:1] if real and is_tag_row(real[0]) else []
+    real = real[len(tags) :]
     ids = [header.index(name) for name in ("event_id_cnty", "id") if name in header][:1]
     numbers = [header.index("data_id")] if "data_id" in header else []
     if not real or not ids:
@@ -315,6 +323,7 @@ def repeat_real(source: Path, rows: int, out: Path) -> int:
     with partial.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
+        writer.writerows(tags)
         for number in range(rows):
             row = list(real[number % len(real)])
             row[ids[0]] = f"{row[ids[0]]}-R{number}"

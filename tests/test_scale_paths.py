@@ -93,6 +93,27 @@ def test_scale__real_rows_repeated_keep_every_field_but_a_new_id(tmp_path: Path)
     assert ledger.events == ()  # Africa, 2016: nothing to link, nothing kept
 
 
+def test_scale__real_rows_repeated_keep_an_hdx_tag_row_once_under_the_header(tmp_path: Path) -> None:
+    """An HDX export's row of HXL tags is kept once, under the header, and is not repeated with
+    the data rows: every copy is a real event row, and none is rejected."""
+    real = ROOT / "tests" / "data" / "real" / "acled-hdx-armenia-2018-2020.csv"
+    path = tmp_path / "acled.csv"
+    with real.open(encoding="utf-8", newline="") as handle:
+        header, tags, *rows = list(csv.reader(handle))
+    assert tags[1] == "#event+code"
+    assert _generator().repeat_real(real, 300, path) == len(rows)
+    with path.open(encoding="utf-8", newline="") as handle:
+        written = list(csv.reader(handle))
+    assert written[:2] == [header, tags]
+    assert len(written) == 2 + 300
+    assert [r for r in written[2:] if r[1].startswith("#")] == []
+    ids = header.index("event_id_cnty")
+    assert [r[ids] for r in written[2:]] == [f"{rows[n % len(rows)][ids]}-R{n}" for n in range(300)]
+    ledger = build_ledger(None, [path], keep_unlinked=False)
+    assert ledger.accounting.read == 300
+    assert ledger.accounting.rejected == 0
+
+
 def test_scale__the_sort_key_function_gives_each_account_its_sort_key(generated: Path) -> None:
     """``by_sort_key`` (for sorting a million accounts) is ``Event.sort_key``, whatever the date form."""
     events = build_ledger(event_paths=[generated]).events
