@@ -95,12 +95,53 @@ def test_csv_columns__only_required_ones():
 
 
 def test_csv_columns__missing_required_column_is_a_header_problem():
-    """A header without a required column gives one problem on line 1 naming the column."""
-    items = read("id,date,reported_by\nR1,2021-07-28,Reuters\n")
-    header = [p for p in errors(items) if p.line == 1]
-    assert [(p.field, p.line) for p in header] == [("kind", 1)]
-    [record] = records(items)
-    assert record.rejected
+    """A header without a required column gives one error on line 1 naming the column, and the
+    file is not read, as a dataset's is: its rows are counted in the message, not rejected one by
+    one as if their field were empty."""
+    items = read("id,date,reported_by\nR1,2021-07-28,Reuters\nR2,2021-07-29,Reuters\n")
+    assert records(items) == []
+    assert errors(items) == [
+        Problem(
+            "events.csv",
+            1,
+            "kind",
+            "required column(s) missing from the header, so the file is not read: "
+            "none of its 2 row(s) is counted as a record",
+        )
+    ]
+
+
+def test_csv_columns__every_missing_required_column_is_named_in_one_problem():
+    """Two required columns missing: one problem names both, in the order of the columns; the
+    other header problems (an unknown column) are still given, and no row is a record."""
+    items = read("ID,reported_by,colour\nR1,Reuters,red\n")
+    assert records(items) == []
+    [error] = errors(items)
+    assert (error.line, error.field) == (1, "date, kind")
+    assert "none of its 1 row(s)" in error.message
+    assert [(p.field, p.severity) for p in items if isinstance(p, Problem) and p is not error] == [
+        ("colour", Severity.WARNING)
+    ]
+    ledger = assemble(AGREEMENTS, PARTIES, items)
+    acc = ledger.accounting
+    assert (acc.read, acc.linked, acc.unlinked, acc.rejected) == (0, 0, 0, 0)
+    assert error in ledger.problems
+
+
+def test_csv_columns__validate_says_once_that_the_column_is_missing(tmp_path, capsys):
+    """``validate`` on our CSV without ``kind``: one line naming file, line 1 and the column, and
+    no row said to have an empty field; the counts add up (nothing read)."""
+    from compliance.cli import main
+
+    path = tmp_path / "events.csv"
+    path.write_text("id,date,reported_by\nR1,2021-07-28,Reuters\nR2,2021-07-29,Reuters\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert "events: read 0, linked 0, unlinked 0, rejected 0" in err
+    assert [line for line in err if line.startswith(str(path))] == [
+        f"{path}:1: kind: required column(s) missing from the header, so the file is not read: "
+        "none of its 2 row(s) is counted as a record"
+    ]
 
 
 def test_csv_date__iso_day():

@@ -38,9 +38,7 @@ def read_csv(
         yield Problem(label, header_line, "-", f"unreadable header: {exc}")
         return
     names = header_names(header)
-    for name in REQUIRED:
-        if name not in names:
-            yield Problem(label, header_line, name, "required column missing from the header")
+    missing = [name for name in REQUIRED if name not in names]
     for name in duplicates(names):
         yield Problem(label, header_line, name, "duplicate column; the first one is used")
     for i, name in enumerate(names):
@@ -66,6 +64,9 @@ def read_csv(
                 f"unknown column {spelt[name]!r} is ignored",
                 Severity.WARNING,
             )
+    if missing:
+        yield _not_read(reader, names, label, header_line, missing)
+        return
     first = {name: i for i, name in reversed(list(enumerate(names)))}
     # Our columns in COLUMNS order, whatever the header's; a missing one reads the "" put at the end.
     pick = itemgetter(*(first.get(name, -1) for name in COLUMNS))
@@ -78,3 +79,23 @@ def read_csv(
         row.append("")
         event, problems = builder.build_row(pick(row), origin, within_limits)
         yield Record(origin, event, tuple(problems))
+
+
+def _not_read(
+    reader: CsvRecords, names: list[str], label: str, header_line: int, missing: list[str]
+) -> Problem:
+    """The one problem of a header that lacks a required column, its rows counted, not read.
+
+    No row of such a file can become an event. Read, each row was rejected with "required field
+    is empty" for the column, which is not what is wrong, and one file's mistake became a problem
+    per row; the dataset readers already said it once and left the rows out of every count
+    (``base.dataset_rows``): the same words here, so the rule is one for every CSV format.
+    """
+    rows = sum(1 for item in csv_rows(reader, names, label) if not isinstance(item, Problem))
+    return Problem(
+        label,
+        header_line,
+        ", ".join(missing),
+        "required column(s) missing from the header, so the file is not read: "
+        f"none of its {rows} row(s) is counted as a record",
+    )
