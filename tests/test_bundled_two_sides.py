@@ -75,11 +75,24 @@ def test_two_sides__azerbaijans_account_of_its_own_halt_is_relevant_and_settles_
 
 def test_two_sides__the_departures_of_september_2023_have_azerbaijans_account() -> None:
     """The departure of Karabakh Armenians was told by Armenia's government (E092, E096) and UN
-    OCHA (N060); Azerbaijan's foreign ministry's account, that they were leaving 'on their own
-    volition' (N109), is now in the same incident. It is relevant to returns, as the others are."""
+    OCHA (N060); Azerbaijan's foreign ministry's account, that the departure is the residents'
+    'personal and individual decision' (N109), is now in the same incident. It is relevant to
+    returns, as the others are."""
     assert {"ARM", "AZE", "none"} <= _incident("N109")
     linked = {(link.event, link.obligation): link.effect for link in LEDGER.links}
     assert linked[("N109", "ts2020-7-return")] is Effect.RELEVANT
+
+
+def test_two_sides__azerbaijans_account_of_the_departures_cites_the_ministrys_own_commentary() -> None:
+    """N109 cited an aggregator's reprint of an AFP story, in AFP's rendering ('on their own
+    volition'). It now cites the commentary on the ministry's own site (No:556/23) and quotes that
+    page's words; the page gives no date, so the day is attributed to the report that gives it."""
+    row = _row("N109")
+    assert row["source_url"] == "https://mfa.gov.az/en/news/no55623"
+    assert "personal and individual decision" in row["notes"]
+    assert "not to leave their places of residence" in row["notes"]
+    assert "volition" not in row["notes"]
+    assert "TASS reports it on 28 Sep 2023" in row["notes"]
 
 
 def test_two_sides__armenias_account_of_a_territorial_claim_is_answered_and_disputed() -> None:
