@@ -149,3 +149,50 @@ def test_two_sides__the_border_guards_account_of_the_shooting_does_not_contest_t
             Grade.CONTESTED,
             "alleged by AZE; N051 names AZE as actor",
         )
+
+
+ANSWERED = "2023-03-16-turkic-states-summit-remarks"
+ADDED = {
+    ("N110", "p2022-3-non-use-of-force-aze"),
+    ("N111", "p2022-3-non-use-of-force-aze"),
+    ("N111", "p2022-5-unblock"),
+    ("N111", "ts2020-7-return"),
+    ("N111", "ts2020-9-unblock-aze"),
+    ("N112", "ts2020-7-return"),
+    ("N113", "ts2020-9-unblock-aze"),
+    ("N113", "p2022-5-unblock"),
+}
+
+
+def test_two_sides__each_claim_of_armenias_statement_on_the_summit_speech_is_an_account() -> None:
+    """Armenia's foreign ministry's statement on President Aliyev's speech of 16 March 2023 (one
+    page, CCBS) also says that Azerbaijan obstructs the return of refugees and displaced persons
+    (point 7 of 2020) and the opening of regional communications (point 9; principle 5 of 2022).
+    N110 carried only the territorial claims, and was relevant to Sochi's non-use-of-force duty
+    but not to principle 3, the same duty. Each claim is now an account of that page (N112, N113),
+    in the incident that Azerbaijan's reply (N111) answers, so the reply stands beside each; and
+    N110 and N111 bear on both texts' non-use-of-force duty alike."""
+    page = _row("N110")["source_url"]
+    assert _row("N112")["source_url"] == _row("N113")["source_url"] == page
+    assert {_row(e)["incident"] for e in ("N110", "N111", "N112", "N113")} == {ANSWERED}
+    linked = {(link.event, link.obligation): link.effect for link in LEDGER.links}
+    assert {pair: linked.get(pair) for pair in ADDED} == dict.fromkeys(ADDED, Effect.RELEVANT)
+    for account in ("N110", "N111"):
+        assert (
+            linked[(account, "p2022-3-non-use-of-force-aze")]
+            is linked[(account, "s2022-4-non-use-of-force-aze")]
+        )
+
+
+@pytest.mark.parametrize("trust", list(Trust))
+def test_two_sides__the_statements_other_claims_settle_no_status(trust: Trust) -> None:
+    """Linked as relevant, the statement's claims on returns and communications, its reading of
+    the speech under the non-use-of-force duties and Azerbaijan's answers to them change no
+    status on any day: every history reads as it does without those links."""
+    without = [link for link in LEDGER.links if (link.event, link.obligation) not in ADDED]
+    assert len(without) == len(LEDGER.links) - len(ADDED)
+    as_of = date(2026, 11, 22)
+    now = evaluate(LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, as_of, trust=trust)
+    was = evaluate(LEDGER.agreements, LEDGER.events, without, LEDGER.parties, as_of, trust=trust)
+    for obligation in sorted({ob for _, ob in ADDED}):
+        assert now.result(obligation).history == was.result(obligation).history
