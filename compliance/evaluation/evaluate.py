@@ -35,7 +35,7 @@ from compliance.evaluation.facts import Facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, grade_links_policies
 from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span
-from compliance.evaluation.listing import binding, list_evidence, may_start_later, noticed_end
+from compliance.evaluation.listing import binding, list_evidence, may_start_later, possible_end
 from compliance.evaluation.pam import pam_score
 from compliance.evaluation.results import Evaluation, Evidence, ObligationResult, Transition
 from compliance.evaluation.rules import deadline_at, entries, status_at
@@ -336,7 +336,7 @@ def _result(
             late,
             maybe_later,
             binding(facts, cutoff, binds),
-            noticed_end(facts, cutoff),
+            possible_end(facts, cutoff),
         )
         if with_evidence
         else ([], 0, ())

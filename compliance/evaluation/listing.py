@@ -12,7 +12,7 @@ import heapq
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime
 from itertools import compress
 from operator import attrgetter
 
@@ -21,9 +21,10 @@ from compliance.core.model import Agreement, Obligation
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import DAY, EPSILON, day_start, local_date, moment
 from compliance.core.vocabulary import Effect, Grade, Trust
-from compliance.evaluation.calendar import term_expiry
+from compliance.evaluation.after_term import NOT_AFTER, TermEnd, against_end, instant_named
+from compliance.evaluation.after_term import possible_end as possible_end  # (evaluate passes it on)
 from compliance.evaluation.categories import gives_notice, straddles
-from compliance.evaluation.facts import Facts, notice_placements
+from compliance.evaluation.facts import Facts
 from compliance.evaluation.graded import Graded
 from compliance.evaluation.grading import grade_account_in
 from compliance.evaluation.incident_index import IncidentIndex
@@ -48,7 +49,7 @@ def list_evidence(
     late: dict[str, frozenset[str]] | None = None,
     maybe_later: AbstractSet[str] | None = None,
     binds: tuple[datetime | None, bool] | None = None,
-    ended: datetime | None = None,
+    ended: datetime | TermEnd | None = None,
 ) -> tuple[list[Evidence], int, tuple[tuple[Grade, int], ...]]:
     """The evidence a result lists, in order, how many links are known by the cut-off, and how
     many of those have each grade.
@@ -69,9 +70,12 @@ def list_evidence(
     (``Evidence.read_from``), as ``categories.categorise`` cuts it: from the agreement's date, a
     breach from that earliest entry into force (the first instant a duty that waits for another
     can have bound).
-    ``ended``: when the term ended (:func:`noticed_end`); linking cannot know an end a notice
-    sets, nor the hour a term ends at, so a breach account after it is linked, says that it is no
-    breach, and is marked so (``Evidence.after_end``) for the counts.
+    ``ended``: when the term ended (``after_term.possible_end``: the earliest and latest instants,
+    when a notice dated to a range leaves it uncertain; an instant for a certain end); linking
+    cannot know an end a notice sets, nor the hour a term ends at, so a breach account after it
+    is linked, says that it is no breach, and is marked so (``Evidence.after_end``) for the
+    counts; one that may fall after an uncertain end says that it may be no breach, and is marked
+    ``Evidence.maybe_after_end``.
 
     The counts by grade are over every link known by the cut-off, not only those listed: a
     reader who adds up the grades of a long list must get ``total``. Each link has the grade
@@ -79,6 +83,7 @@ def list_evidence(
     the cut-off is graded again on those known, as a listed one is.
     """
     tz = agreement.tz
+    end = TermEnd(ended, ended) if isinstance(ended, datetime) else ended
     adopted = day_start(agreement.date, tz)  # no account is read from before the text existed
     bound = max(adopted, moment(ob.in_force, tz))  # nor a breach before the duty bound
     if binds is not None and binds[0] is not None:
@@ -173,7 +178,7 @@ def list_evidence(
                 if binds[0] is None:
                     why += "; the obligation is not in force: no breach of it"
                 else:
-                    day = _instant_named(binds[0], tz)
+                    day = instant_named(binds[0], tz)
                     why += f"; dated before the obligation came into force ({day}{' at the earliest' if binds[1] else ''}): no breach of it"
             elif grade is Grade.CONFIRMED:
                 wanted.discard(link.effect)
@@ -187,21 +192,15 @@ def list_evidence(
                 and straddles(span, binds[0])
             ):
                 # It straddles the day the duty bound (categories.MAYBE_NEVER): say why it decides nothing alone.
-                day = _instant_named(binds[0], tz)
+                day = instant_named(binds[0], tz)
                 why += (
                     f"; dated partly before the obligation came into force ({day}"
                     f"{' at the earliest' if binds[1] else ''}): a breach of it only if it came after"
                 )
-            after_end = False
-            if breach and ended is not None and span[1] > ended:
-                # The term ended after notice: what came after it breaches nothing (activity
-                # does not count it), though linking, which cannot know that end, kept it.
-                day = _instant_named(ended, tz)
-                if span[0] >= ended:
-                    after_end = True
-                    why += f"; dated after the term expired on {day}: no breach of it"
-                else:
-                    why += f"; dated partly after the term expired on {day}: a breach of it only if it came before"
+            placed = NOT_AFTER if not breach or end is None else against_end(span, end, tz)
+            # Linking cannot know an end a notice sets, nor the hour a term ends at: an account after
+            # it stays linked, and the reason says that it is (or may be) no breach of it.
+            why += placed.note
             if grade is not Grade.CONFIRMED and gives_notice(event, ob, False):
                 why += "; gives notice all the same: the notifying party's own declaration is the notice"
             read_from = None
@@ -220,7 +219,8 @@ def list_evidence(
                     unsaid(link.note, why),
                     before,
                     read_from,
-                    after_end,
+                    placed.surely,
+                    placed.maybe,
                 )
             )
 
@@ -290,28 +290,12 @@ def binding(facts: Facts, cutoff: datetime, binds: datetime | None) -> tuple[dat
 
 
 def noticed_end(facts: Facts, cutoff: datetime) -> datetime | None:
-    """When the term ended, if it did by ``cutoff`` (else ``None``): a renewable one at the expiry
-    a notice reaches, one that does not renew at its first expiry. Either ends at 00:00 of its day,
-    so an account of that day is after it. Linking leaves out what comes after a non-renewable
-    term's expiry day, as after an ``[[endings]]`` record, and keeps the day itself: only the
-    listing can say that an account of it is no breach."""
-    term = facts.obligation.term
-    if term is None:
-        return None
-    # Only an end the notices give wherever their uncertain dates fall (``notice_placements``).
-    if len(notice_placements(facts, cutoff)) > 1:
-        return None
-    return term_expiry(facts.obligation, facts.tz, facts.notice_instants, cutoff)[0]
-
-
-def _instant_named(instant: datetime, tz: tzinfo) -> str:
-    """When the obligation came into force, or its term ended, as the reasons name it: the day in
-    the agreement's zone, and the time too when it is not the day's start. A truce in force from
-    12:00 would otherwise call an account of 09:30 that day "dated before ... (that day)"."""
-    local = instant.astimezone(tz)
-    if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
-        return str(local.date())
-    return f"{local.date()} {local:%H:%M}" + (f":{local:%S}" if local.second else "")
+    """When the term ended, if it did by ``cutoff`` and wherever the notices' uncertain dates fall
+    (else ``None``): a renewable one at the expiry a notice reaches, one that does not renew at
+    its first expiry, at 00:00 of its day. :func:`after_term.possible_end` also gives an end a
+    notice dated to a range leaves uncertain."""
+    end = possible_end(facts, cutoff)
+    return end.earliest if end is not None and end.certain else None
 
 
 def _uncertain_entry(facts: Facts, cutoff: datetime, earliest: datetime) -> bool:

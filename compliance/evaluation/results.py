@@ -44,7 +44,13 @@ class Evidence:
     does not renew at its first expiry; at 00:00 of the expiry day, so an account of that day is
     after it): linked, since linking cannot know an end a notice sets nor reads the hour, but no
     breach of it (its ``reason`` says so); counts of breaches (``activity``) leave it
-    out, as the reason does, without deciding the end again."""
+    out, as the reason does, without deciding the end again. When a notice dated to a range leaves
+    the end uncertain, wholly after the latest end it can have been."""
+    maybe_after_end: bool = False
+    """A breach account that may be dated after its term expired: a notice dated to a range leaves
+    the end uncertain (at one expiry or a later one), and the account's dates overlap that span,
+    over which the status is ``indeterminate`` too. Listed with a reason saying that it may be no
+    breach of the term; counted apart from the other breaches (``activity``)."""
 
 
 @frozen

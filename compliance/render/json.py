@@ -72,11 +72,13 @@ def _obligation(
 
 def _evidence(e: Evidence) -> dict[str, Any]:
     """One account as ``report/1`` lists it. The day it is read from (``read_from``) and whether
-    it is after a term's end (``after_end``) are left out: the counts per period use them, the
-    report gives each account's own date in ``events``, and the reason says the second."""
+    it is, or may be, after a term's end (``after_end``, ``maybe_after_end``) are left out: the
+    counts per period use them, the report gives each account's own date in ``events``, and the
+    reason says the others."""
     data: dict[str, Any] = converter.unstructure(e)
     data.pop("read_from", None)  # (omitted when None: defaults are)
     data.pop("after_end", None)  # (its reason says it: "dated after the term expired on …")
+    data.pop("maybe_after_end", None)  # ("dated when the term may already have expired …")
     return {**data, "note": e.note or None, "before_in_force": e.before_in_force}
 
 
