@@ -103,8 +103,8 @@ def test_activity__a_breach_straddling_a_terms_expiry_is_counted_from_its_first_
 def test_activity__a_breach_after_a_term_that_may_not_have_expired_is_counted() -> None:
     """A notice dated only to May 2025 may come before or after the limit of 10 May: the term, here
     renewed monthly, ended on 10 November or on 10 December 2025. A breach of 20 November may
-    fall inside the term, so it is counted; one of 5 January 2026 is after either end, and is
-    not."""
+    fall inside the term, so it is counted, in a row of its own (``maybe_after_end``: it may also
+    be no breach of it); one of 5 January 2026 is after either end, and is not."""
     point_4 = next(o for a in AGREEMENTS for o in a.obligations if o.id == TERM)
     assert point_4.term is not None
     monthly = attrs.evolve(point_4, term=attrs.evolve(point_4.term, renewal_years=0, renewal_months=1))
@@ -118,7 +118,10 @@ def test_activity__a_breach_after_a_term_that_may_not_have_expired_is_counted() 
     assert (result.term_end, result.term_end_latest) == (D(2025, 11, 10), D(2025, 12, 10))
     tz = next(a.tz for a in AGREEMENTS if a.id == "trilateral-2020")
     assert Status.TERMINATED in result.status_on(D(2025, 11, 19), tz)[1]
-    assert _counts(text, _agreements(monthly))[1] == {D(2025, 11, 1): 1}
+    table = _counts(text, _agreements(monthly))[2]
+    assert [
+        (r.period_start, r.accounts, r.maybe_after_end) for r in table.rows if r.effect is Effect.BREACHES
+    ] == [(D(2025, 11, 1), 1, True)]
 
 
 def test_activity__a_breach_on_the_day_of_an_ending_record_is_counted() -> None:

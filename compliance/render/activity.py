@@ -1,7 +1,9 @@
 """Violation counts (``compliance activity``) as Markdown, JSON and CSV. Formatting only.
 
 JSON schema ``ceasefire-compliance/activity/1`` (docs/report-schema.md). Every format has one
-row per period, agreement, obligation, bearers, effect and grade with at least one account.
+row per period, agreement, obligation, bearers, effect and grade with at least one account, and
+breach accounts that may be dated after their term expired in rows of their own
+(``maybe_after_end``), which the Markdown prints in a table of their own.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ COLUMNS = (
     "grade",
     "accounts",
     "incidents",
+    "maybe_after_end",
 )
 
 
@@ -39,6 +42,7 @@ def _values(row: ActivityRow) -> tuple[str | int, ...]:
         row.grade.value,
         row.accounts,
         row.incidents,
+        row.maybe_after_end,
     )
 
 
@@ -95,15 +99,33 @@ def activity_markdown(result: Activity) -> str:
         "is counted in the row of each, so a column's total is not a number of distinct accounts "
         "or incidents.",
         "",
-        "| Period | Agreement | Obligation | Bearers | Effect | Grade | Accounts | Incidents |",
-        "|---|---|---|---|---|---|---|---|",
+        _HEADER,
+        _RULE,
     ]
-    for row in result.rows:
-        lines.append(
-            f"| {row.period_start.isoformat()} to {row.period_end.isoformat()} | {text(row.agreement)} "
-            f"| {code(row.obligation)} | {text(row.bearers.replace(';', ', '))} | {row.effect.value} | {row.grade.value} "
-            f"| {row.accounts} | {row.incidents} |"
-        )
-    if not result.rows:
-        lines.append("| – | – | – | – | – | – | 0 | 0 |")
+    plain = [row for row in result.rows if not row.maybe_after_end]
+    apart = [row for row in result.rows if row.maybe_after_end]
+    lines += [_row_line(row) for row in plain] or ["| – | – | – | – | – | – | 0 | 0 |"]
+    if apart:
+        lines += [
+            "",
+            "Breach accounts dated when the term may already have expired (a notice dated to a range "
+            "leaves its end uncertain): each may be no breach of it, so they are counted here, apart "
+            "from the table above.",
+            "",
+            _HEADER,
+            _RULE,
+            *map(_row_line, apart),
+        ]
     return "\n".join(lines) + "\n"
+
+
+_HEADER = "| Period | Agreement | Obligation | Bearers | Effect | Grade | Accounts | Incidents |"
+_RULE = "|---|---|---|---|---|---|---|---|"
+
+
+def _row_line(row: ActivityRow) -> str:
+    return (
+        f"| {row.period_start.isoformat()} to {row.period_end.isoformat()} | {text(row.agreement)} "
+        f"| {code(row.obligation)} | {text(row.bearers.replace(';', ', '))} | {row.effect.value} | {row.grade.value} "
+        f"| {row.accounts} | {row.incidents} |"
+    )

@@ -12,8 +12,12 @@ the history reads the duty terminated or superseded, and nothing else, by the en
 before the account's (an account of the day of an ``[[endings]]`` record may be of the act the
 end followed), or the evaluation lists the account as dated after its term expired, on a
 notice or not renewing (``Evidence.after_end``: a term expires at 00:00 of its day, so any hour of that day is
-after it). It decides neither the day, the grade nor the end: all are the evaluation's, so the
-counts cannot drift from what the report reads. An account without an incident id is its own
+after it). A breach that may be dated after its term expired (a notice dated to a range leaves
+the end uncertain, and the status is ``indeterminate`` over that span: ``Evidence.maybe_after_end``)
+is counted apart, in rows of its own (``ActivityRow.maybe_after_end``), and left out of the
+breaches picture: it is neither surely a breach of the term nor surely none. It decides neither
+the day, the grade nor the end: all are the evaluation's, so the counts cannot drift from what
+the report reads. An account without an incident id is its own
 incident; several accounts of one incident count as one incident.
 """
 
@@ -45,6 +49,9 @@ class ActivityRow:
     grade: Grade
     accounts: int
     incidents: int
+    maybe_after_end: bool = False
+    """Breach accounts that may be dated after the term expired (``Evidence.maybe_after_end``),
+    counted in rows of their own, apart from the breaches of the other rows."""
 
 
 @frozen
@@ -71,7 +78,8 @@ class Activity:
     periods: tuple[tuple[date, date], ...]
     rows: tuple[ActivityRow, ...]
     breaches: tuple[SideCount, ...] = ()
-    """Distinct breach accounts per period, side and grade (the breaches picture)."""
+    """Distinct breach accounts per period, side and grade (the breaches picture); not those that
+    may be dated after their term expired, which only their own rows count."""
     known_on: date | None = None
     """Only accounts reported by this day were counted (``None``: every account); with the
     trust policy, what a reader needs to tell two runs' counts apart."""
@@ -130,8 +138,8 @@ def count_activity(
     chosen = {a.id for a in ledger.agreements if not agreement_ids or a.id in agreement_ids}
     events = {e.id: e for e in ledger.events}
     zones = {a.id: a.tz for a in ledger.agreements}
-    accounts: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
-    incidents: dict[tuple[int, str, str, str, Effect, Grade], set[str]] = {}
+    accounts: dict[tuple[int, str, str, str, Effect, Grade, bool], set[str]] = {}
+    incidents: dict[tuple[int, str, str, str, Effect, Grade, bool], set[str]] = {}
     sides: dict[tuple[str, Grade], list[set[str]]] = {}
     for result in evaluation.results:
         if result.agreement not in chosen:
@@ -154,21 +162,22 @@ def count_activity(
             ):
                 continue
             index = bisect.bisect_right(firsts, day) - 1
-            key = (index, result.agreement, ob_id, bearers, evidence.effect, evidence.grade)
+            maybe = evidence.maybe_after_end and evidence.effect is Effect.BREACHES
+            key = (index, result.agreement, ob_id, bearers, evidence.effect, evidence.grade, maybe)
             ids = accounts.get(key)
             if ids is None:  # (a default for setdefault would be built once per account)
                 ids = accounts[key] = set()
                 incidents[key] = set()
             ids.add(event.id)
             incidents[key].add(event.incident or f"account:{event.id}")
-            if evidence.effect is Effect.BREACHES:
+            if evidence.effect is Effect.BREACHES and not maybe:
                 side = sides.get((bearers, evidence.grade))
                 if side is None:  # (a default for setdefault would be built once per account)
                     side = sides[bearers, evidence.grade] = [set() for _ in spans]
                 side[index].add(event.id)
     rows: list[ActivityRow] = []
-    for key in sorted(accounts, key=lambda k: (k[0], k[1], k[2], k[3], k[4].value, k[5].value)):
-        index, agreement, obligation, who, effect, grade = key
+    for key in sorted(accounts, key=lambda k: (k[0], k[1], k[2], k[3], k[4].value, k[5].value, k[6])):
+        index, agreement, obligation, who, effect, grade, maybe = key
         first, last = spans[index]
         rows.append(
             ActivityRow(
@@ -181,6 +190,7 @@ def count_activity(
                 grade,
                 len(accounts[key]),
                 len(incidents[key]),
+                maybe,
             )
         )
     order = {g: i for i, g in enumerate(Grade)}
