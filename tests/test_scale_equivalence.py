@@ -1328,7 +1328,7 @@ ACLED_POOLS: dict[str, tuple[str, ...]] = {
     "fatalities": ("0", "3", "many", ""),
     "latitude": ("40.1", "95", ""),
     "longitude": ("45.2", "x", ""),
-    "geo_precision": ("1", "2", ""),
+    "geo_precision": ("1", "2", "3", "", "9"),
     "timestamp": ("1663100000", "", "999999999999"),
     "country": ("Armenia", "Azerbaijan", ""),
     "iso": ("51", "31", ""),
@@ -1370,7 +1370,7 @@ UCDP_POOLS: dict[str, tuple[str, ...]] = {
     "best": ("0", "12", "x", ""),
     "latitude": ("39.8", "91", ""),
     "longitude": ("46.7", "x", ""),
-    "where_prec": ("1", ""),
+    "where_prec": ("1", "", "4", "8"),
     "country": ("Azerbaijan", "Armenia", ""),
     "country_id": ("373", "371", ""),
 }

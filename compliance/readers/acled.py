@@ -143,7 +143,7 @@ class _AcledRows:
         self.kinds: dict[tuple[str, str], tuple[str | None, str]] = {}
         self.actors: dict[tuple[tuple[str, str, str, str], str], tuple[tuple[str, ...], str | None]] = {}
         self.sources: dict[str, tuple[str, str]] = {}
-        self.places = CoordinatesOnce()
+        self.places = CoordinatesOnce("geo_precision", 3)  # 1 the town, 2 near it, 3 the province
         self.countries: dict[tuple[str, str, str, str], CountryReading] = {}
         self.stamps: dict[str, date | str | None] = {}
         self.targets: dict[tuple[str, str, str, str, bool], str | None] = {}
@@ -197,7 +197,7 @@ class _AcledRows:
         fatalities, wrong = counted
         if wrong:
             bad("fatalities", wrong)
-        place = self.places(latitude, longitude, geo_precision, bad)
+        place, unkept = self.places(latitude, longitude, geo_precision, bad, origin)
         stamp = self.stamps.get(stamp_text)
         if stamp is None and stamp_text not in self.stamps:
             stamp = self.stamps[stamp_text] = _reported_on(stamp_text)
@@ -246,7 +246,7 @@ class _AcledRows:
             notes,  # notes
             origin,  # origin
         )
-        return Record(origin, event, tuple(problems))
+        return Record(origin, event, tuple(problems) + unkept)
 
 
 def _when(event_date: str, time_precision: str) -> EventTime | tuple[str, str]:

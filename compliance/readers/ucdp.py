@@ -77,7 +77,8 @@ class UcdpRows:
         self.resolve_party = resolve_party
         self.times: dict[tuple[str, str], EventTime | tuple[str, str]] = {}
         self.sides: dict[tuple[str, str], tuple[str, ...]] = {}
-        self.places = CoordinatesOnce()
+        # where_prec: 1 the place, 2 an area near it, 3 a district … 6 the country, 7 waters
+        self.places = CoordinatesOnce("where_prec", 7)
         self.countries: dict[tuple[str, str], CountryReading] = {}
 
     def record(self, f: dict[str, str], origin: Origin) -> Record:
@@ -107,7 +108,8 @@ class UcdpRows:
         fatalities = whole_number(best)
         if best and fatalities is None and not is_missing(best):
             bad("best", f"expected a whole number, got {quoted(best)}")
-        place = self.places(get("latitude", ""), get("longitude", ""), get("where_prec", ""), bad)
+        point = (get("latitude", ""), get("longitude", ""), get("where_prec", ""))
+        place, unkept = self.places(*point, bad, origin)
         if problems or isinstance(when, tuple) or kind is None:
             return Record(origin, None, tuple(problems))
         nation = (get("country", ""), get("country_id", ""))
@@ -145,7 +147,7 @@ class UcdpRows:
                 notes=notes,
                 origin=origin,
             ),
-            tuple(problems),
+            tuple(problems) + unkept,
         )
 
 
