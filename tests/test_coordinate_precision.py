@@ -1,4 +1,5 @@
-"""How precise a point is: the readers keep only the codes a dataset defines.
+"""How precise a point is: the readers keep only the codes a dataset defines, and a point that
+stands for a region places no account (docs/obligation-logic.md, "Where a duty applies (area)").
 
 Real rows from tests/data/real/ (see its README.md); a row with any value changed is SYNTHETIC
 and says so.
@@ -11,11 +12,16 @@ import json
 
 import pytest
 
-from compliance.core.events import Coordinates
+from compliance.core.events import Coordinates, Event
+from compliance.core.places import NOWHERE
 from compliance.core.problems import Severity
+from compliance.linking.index import LinkIndex, link_account
+from compliance.load.places import load_places_text
 from compliance.readers import Record, read_event_stream
-from tests.support import PARTIES, RESOLVE_REPORTER
+from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 from tests.test_readers_real import HDX_ARMENIA_UNITS, UCDP_API_2002, with_value
+
+INDEX = LinkIndex.build(AGREEMENTS)
 
 
 def records(text: str, label: str, suffix: str = ".csv") -> list[Record]:
@@ -35,6 +41,10 @@ def ucdp_lines(**changed: dict[str, object]) -> str:
             line = json.dumps(element) + line[len(body) :]
         out.append(line)
     return "\n".join(out) + "\n"
+
+
+def ucdp_events(text: str) -> dict[str, Event]:
+    return {r.event.id: r.event for r in records(text, "api.json", ".json") if r.event is not None}
 
 
 # --------------------------------------------------------------------------- reading the codes
@@ -111,3 +121,99 @@ def test_ucdp_where_prec__the_real_codes_are_kept() -> None:
     events = {r.event.id: r.event for r in found if r.event is not None}
     assert events["UCDP-176408"].coordinates == Coordinates(32.459433, 35.300857, 3)
     assert events["UCDP-175957"].coordinates == Coordinates(31.5582, 34.544839, 2)
+
+
+# --------------------------------------------------------------------------- placing by the point
+
+
+def arm187(**changed: str) -> Event:
+    """SYNTHETIC: real row ARM187 (Armenia's border guard and civilians of Azerbaijan, Tavush,
+    geo_precision 3, its point half a kilometre from Noyemberyan) with its place names blanked,
+    so that the names place it nowhere, dated after the 2020 statement, and ``changed``."""
+    values = {"location": "", "admin1": "", "admin2": "", "event_date": "2021-05-15", "timestamp": ""}
+    [record] = records(with_value(HDX_ARMENIA_UNITS, "ARM187", **(values | changed)), "arm.csv")
+    assert record.event is not None
+    return record.event
+
+
+def test_placement__an_acled_point_of_the_province_places_the_account_as_no_point_does() -> None:
+    """geo_precision 3: the point is the province's, and the town nearest to it (Noyemberyan)
+    says nothing of where the event was. The account is placed, and linked, as the same account
+    without coordinates; at code 1 or 2 the point places it at Noyemberyan, on the border, which
+    gives its link to point 1 of 2020 the disputed-area caveat."""
+    province = link_account(arm187(), INDEX, PARTIES)
+    no_point = link_account(arm187(latitude="", longitude=""), INDEX, PARTIES)
+    assert province.placement == no_point.placement == NOWHERE
+    assert (province.links, province.reason) == (no_point.links, no_point.reason)
+    assert [(link.obligation, link.caveat) for link in province.links] == [("ts2020-1-ceasefire-arm", "")]
+    for code in ("1", "2"):
+        town = link_account(arm187(geo_precision=code), INDEX, PARTIES)
+        assert town.placement.places == ("Noyemberyan",)
+        assert [(link.obligation, link.caveat) for link in town.links] == [
+            ("ts2020-1-ceasefire-arm", "outside the stated area, scope disputed")
+        ]
+
+
+def test_placement__a_point_with_an_unknown_code_is_placed_as_a_point_without_one() -> None:
+    """SYNTHETIC: ARM187 with code 9 (not ACLED's): the code is not kept, so the point is read as
+    one with no code, as our own formats give points, and places the account at Noyemberyan."""
+    assert link_account(arm187(geo_precision="9"), INDEX, PARTIES).placement.places == ("Noyemberyan",)
+
+
+TEST_GAZETTEER = """
+[[areas]]
+id = "test-area"
+name = "An area of this test"
+countries = ["IL"]
+
+[[places]]
+names = ["Test place at event 176408's point"]
+country = "IL"
+kind = "town"
+areas = ["test-area"]
+latitude = 32.459433
+longitude = 35.300857
+source = "https://example.org/test-place-1"
+
+[[places]]
+names = ["Test place at event 175957's point"]
+country = "IL"
+kind = "town"
+areas = ["test-area"]
+latitude = 31.5582
+longitude = 34.544839
+source = "https://example.org/test-place-2"
+
+[[places]]
+names = ["Test place at event 175906's point"]
+country = "IL"
+kind = "town"
+areas = ["test-area"]
+latitude = 31.258889
+longitude = 34.799708
+source = "https://example.org/test-place-3"
+"""
+"""Written for this test: a place at the exact point of three real UCDP events, named so that
+no event's own place names match it (only the points can place them)."""
+
+
+@pytest.mark.parametrize(
+    ("code", "placed"),
+    [(1, True), (2, True), (3, False), (4, False), (5, False), (6, False), (7, False)],
+)
+def test_placement__a_ucdp_point_of_a_district_or_coarser_places_no_account(code: int, placed: bool) -> None:
+    """Real UCDP event 176408 ("near the Tankahim settlement, close to Jenin") has where_prec 3:
+    the centroid of a district. Even with a gazetteer place at that very point, it places the
+    account nowhere; so does every code up to 7 (SYNTHETIC copies), while 1 and 2 place it. Real
+    events 175906 (where_prec 1) and 175957 (2) are placed by their points as written."""
+    gazetteer, problems = load_places_text(TEST_GAZETTEER, "test.toml")
+    assert problems == []
+    index = LinkIndex.build(AGREEMENTS, gazetteer)
+    changed = {} if code == 3 else {"176408": {"where_prec": code}}
+    events = ucdp_events(ucdp_lines(**changed))
+    placement = link_account(events["UCDP-176408"], index, PARTIES).placement
+    assert placement.resolved is placed
+    assert placement.places == (("Test place at event 176408's point",) if placed else ())
+    for event_id, place in (("UCDP-175906", "175906"), ("UCDP-175957", "175957")):
+        found = link_account(events[event_id], index, PARTIES).placement
+        assert found.places == (f"Test place at event {place}'s point",)

@@ -423,12 +423,14 @@ RESHAPES: dict[str, tuple[object, ...]] = {
         Coordinates(39.64083, 46.54694),
         Coordinates(40.20306, 45.86472),
         Coordinates(0.0, 0.0),
+        Coordinates(39.64083, 46.54694, 3),
     ),
 }
 """What the party, opposing-party and domestic tests read, and kinds no rule lists, with values
 that make accounts domestic, clashes with a third state and protests abroad; and places given by
-name, by a point only (Lachin town, Sotk, the open sea) or by neither, where linking looks the
-point up only when the names place the account nowhere."""
+name, by a point only (Lachin town, Sotk, the open sea, and Lachin town's point coded 3, a
+region's, which places nothing) or by neither, where linking looks the point up only when the
+names place the account nowhere."""
 
 RESHAPED = st.tuples(
     st.integers(0, 15), st.fixed_dictionaries({k: st.sampled_from(v) for k, v in RESHAPES.items()})

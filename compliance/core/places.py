@@ -73,6 +73,14 @@ class Placement:
 NOWHERE = Placement()
 NEAR_KM = 3.0
 """A point this close to a place with coordinates is taken to be at that place."""
+TOWN_PRECISION = 2
+"""The coarsest precision code of a point that stands at or near a town, in ACLED's
+``geo_precision`` (1 the town, 2 near it, 3 only the province: its capital or centroid) and UCDP
+GED's ``where_prec`` (1 the place, 2 an area around it, 3 a district, 4 a province, 5 a line or
+part of a country, 6 the country, 7 international waters) alike. A coarser point stands for a
+region: the town nearest to it says nothing of where the event was, so no account is placed by it
+(docs/obligation-logic.md, "Where a duty applies (area)"). A point with no code (our own formats
+have none) is taken as exact."""
 
 
 @frozen

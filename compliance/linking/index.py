@@ -22,7 +22,7 @@ from compliance.core.events import Event, Link
 from compliance.core.frozendict import frozen_dict
 from compliance.core.model import Agreement, Ending, LinkRule, Obligation
 from compliance.core.parties import PartyRegistry
-from compliance.core.places import NOWHERE, Gazetteer, Placement
+from compliance.core.places import NOWHERE, TOWN_PRECISION, Gazetteer, Placement
 from compliance.core.timeframe import EventTime
 from compliance.linking.explicit import Remark, explicit_links, with_place_caveat
 from compliance.linking.plans import RuleOutcome, RulePlan, dated_outcome, rule_plan
@@ -138,7 +138,9 @@ class Signed(NamedTuple):
     dates: where its place names put it, and its plan with the outcomes met so far.
 
     ``pointed``: the names place it nowhere, and an account of the signature with coordinates is
-    placed by its point (:func:`_placement`), so its plan is looked up for that placement.
+    placed by its point (:func:`_placement`), so its plan is looked up for that placement; unless
+    the point is coarser than a town (:data:`~compliance.core.places.TOWN_PRECISION`), which places
+    nothing: such an account keeps the signature's plan, as one without coordinates does.
     """
 
     placement: Placement
@@ -196,7 +198,8 @@ def link_account(
     if signed is None:
         signed = memo.signed[signature] = _signature(event, index, parties, memo)
     placement, pointed, plan, outcomes = signed
-    if pointed and event.coordinates is not None:
+    point = event.coordinates
+    if pointed and point is not None and (point.precision or 0) <= TOWN_PRECISION:
         placement = _placement(event, index, memo)
         plan, outcomes = _planned(event, index, parties, placement, memo)
     when = event.when
@@ -253,10 +256,16 @@ def _named_placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placemen
 
 
 def _placement(event: Event, index: LinkIndex, memo: LinkMemo) -> Placement:
-    """Where the account is, from its place names, else from its point when it is near a known place."""
+    """Where the account is, from its place names, else from its point when it is near a known place.
+
+    Only a point at or near a town places an account: one whose precision code says it stands for
+    a region (a province's centroid; :data:`~compliance.core.places.TOWN_PRECISION`) is as no point.
+    """
     found = _named_placement(event, index, memo)
     point = event.coordinates
-    if found.resolved or point is None or (event.country and event.country not in index.mapped_countries):
+    if found.resolved or point is None or (point.precision or 0) > TOWN_PRECISION:
+        return found
+    if event.country and event.country not in index.mapped_countries:
         return found
     # Keyed by the exact point: a key rounded to ~100 m made an account's place depend on which
     # account of that square came first, when the square straddles the distance limit.

@@ -330,6 +330,7 @@ def unknown_precision(column: str, highest: int, text: str) -> str:
     """Why a point's precision code is not kept, or ``""`` when it is left blank or is one of the
     dataset's codes, 1 to ``highest``.
 
+    Linking reads the code (a point coded 3 or coarser places no account: docs/obligation-logic.md).
     A code the dataset does not define, kept, was read as if defined (``9`` as coarse, ``0`` as
     exact); dropped, it went unsaid that the row's place rests on a point of unknown precision.
     """
