@@ -26,6 +26,7 @@ from markdown_it.token import Token
 
 import agreements as bundled
 from compliance.cli import main
+from compliance.core.events import Event
 from compliance.core.model import Agreement
 from compliance.core.problems import Problem, Severity, visible
 from compliance.core.vocabulary import EVENT_KIND_SET
@@ -93,6 +94,18 @@ def assert_writable(ledger: Ledger) -> None:
         value.encode("utf-8")
 
 
+def _older_revision(event: Event, read: Event | None, id_fields: dict[str, str] | None) -> bool:
+    """Whether ``event`` is an ACLED row set aside for ``read``, a later revision of it."""
+    if read is None or read.origin is None or event.origin is None or event.reported_on is None:
+        return False
+    acled = {file for file, name in (id_fields or {}).items() if name == "event_id_cnty"}
+    return (
+        {event.origin.file, read.origin.file} <= acled
+        and read.reported_on is not None
+        and event.reported_on < read.reported_on
+    )
+
+
 def check_outcome(
     items: Sequence[Record | Problem], labels: Iterable[str], id_fields: dict[str, str] | None = None
 ) -> Ledger:
@@ -125,7 +138,9 @@ def check_outcome(
     by_id = {e.id: e for e in ledger.events}
     for record in refused:  # duplicate ids and unknown link targets, found by assemble
         here = [p for p in ledger.problems if (p.file, p.line) == (record.origin.file, record.origin.line)]
-        if by_id.get(record.event.id) == record.event:  # an identical copy of an account kept: read once
+        read = by_id.get(record.event.id)
+        # an identical copy of an account kept, or an older ACLED revision of it: read once
+        if read == record.event or _older_revision(record.event, read, id_fields):
             field = (id_fields or {}).get(record.origin.file, "id")
             assert any(p.severity is Severity.WARNING and p.field == field for p in here), record
         else:

@@ -1,10 +1,21 @@
-"""Records that give one id: identical copies are read once, differing ones are all rejected.
+"""Records that give one id: identical copies are read once, ACLED's latest revision is read,
+other copies that differ are all rejected.
 
 Overlapping exports are the common case: an ACLED download for 2023 and one for 2023–2024 hold
 the same rows, under the same ids, with the same content. Those copies are one account, read
-once; rejecting both lost every event of the overlap. Records that give one id and differ (an
-export revised between two downloads, or two accounts that claim one id) are all rejected:
-keeping one would take a side on which is right, or make the result depend on row order.
+once; rejecting both lost every event of the overlap. Records that give one id and differ (two
+accounts that claim one id) are all rejected: keeping one would take a side on which is right,
+or make the result depend on row order.
+
+One exception is ACLED's own correction. ACLED re-codes rows and stamps each revision with its
+``timestamp`` (read as ``Event.reported_on``, its UTC day), so two downloads taken months apart
+give a revised row twice under its ``event_id_cnty``. When every copy is in an ACLED export, the
+copies of the latest day are identical and that day is later than every other copy's, that
+revision is read and each older one set aside with a warning: the dataset says which is current,
+no side is taken. Two revisions on one day, or a copy without a time stamp, tell no latest one:
+every copy is rejected, as elsewhere. Revision by revision, the ledger links the latest met so
+far (a later one is linked in its turn, :meth:`IdCopies.is_copy` returning ``False``), and
+:meth:`IdCopies.settle` keeps the links of the last one only.
 
 Copies are compared by content (``Event`` equality, which leaves out where a record was read).
 An account the ledger does not keep (linked to nothing and in no incident, with
@@ -18,9 +29,10 @@ otherwise (a mapping by file, filled once per file), so nothing is added to each
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from datetime import date
 
-from attrs import evolve
+from attrs import define, evolve
 
 from compliance.core.events import Event, Link, Origin
 from compliance.core.problems import Problem, Severity
@@ -28,11 +40,31 @@ from compliance.core.problems import Problem, Severity
 DUPLICATE_PLACES = 10
 """How many copies of a duplicate id its problem names by place (the rest are counted)."""
 
+REVISED_ID_FIELD = "event_id_cnty"
+"""The id field of the files whose copies may be revisions of one row: ACLED's."""
+
 Place = tuple[str, int]
 
 
+@define
+class Revisions:
+    """What is known of an id whose copies differ, so far only as ACLED's revisions of one row.
+
+    Attributes:
+        days: each copy's time stamp day, by place.
+        tied: the day two copies that differ were given, if any (no latest revision on that day).
+        made: the links of the revision the ledger linked last, when it is not the first record
+            of the id (``None``: the first record is the one read, its links are the ledger's).
+    """
+
+    days: dict[Place, date]
+    tied: date | None = None
+    made: tuple[Link, ...] | None = None
+
+
 class IdCopies:
-    """The first record of each id (the event if kept, else its hash), and the copies met later.
+    """The record of each id the ledger reads (the event if kept, else its hash, and its time
+    stamp day), and the copies met later.
 
     Mutable on purpose: it lives for one ``assemble`` and is never shared.
     """
@@ -40,26 +72,51 @@ class IdCopies:
     def __init__(self, id_fields: Mapping[str, str] | None = None) -> None:
         # file -> its id field, where not "id": filled by the readers while the records stream in
         self.id_fields: Mapping[str, str] = {} if id_fields is None else id_fields
-        self.first: dict[str, tuple[str, int, Event | int]] = {}
+        self.first: dict[str, tuple[str, int, Event | int, date | None]] = {}
         self.places: dict[str, list[Place]] = {}  # only ids given to more than one record
-        self.differ: set[str] = set()
+        self.differ: set[str] = set()  # every copy rejected (final once settled)
+        self.revisions: dict[str, Revisions] = {}
 
-    def is_copy(self, event: Event, where: Place, kept: bool) -> bool:
-        """Whether ``event`` gives an id met before (then the caller leaves it out; see :meth:`settle`)."""
+    def is_copy(self, event: Event, where: Place, kept: bool, made: Iterable[Link] = ()) -> bool:
+        """Whether ``event`` gives an id met before (then the caller leaves it out; see :meth:`settle`).
+
+        ``False`` for a later revision of an ACLED row met before: the caller reads it as it read
+        the first (``made``: the links it makes), and :meth:`settle` keeps the latest only.
+        """
         first = self.first.get(event.id)
+        day = event.reported_on
         if first is None:
-            self.first[event.id] = (where[0], where[1], event if kept else hash(event))
+            self.first[event.id] = (where[0], where[1], event if kept else hash(event), day)
             return False
-        file, line, content = first
+        file, line, content, lead_day = first
         self.places.setdefault(event.id, [(file, line)]).append(where)
-        same = content == event if isinstance(content, Event) else not kept and content == hash(event)
-        if not same:
+        revisions = self.revisions.get(event.id)
+        if event.id in self.differ:
+            return True
+        if content == event if isinstance(content, Event) else not kept and content == hash(event):
+            if revisions is not None and day is not None:  # (identical: the day of the one read)
+                revisions.days[where] = day
+            return True
+        if lead_day is None or day is None or not (self._revised(file) and self._revised(where[0])):
             self.differ.add(event.id)
+            return True
+        if revisions is None:  # every copy so far is identical to the first record
+            revisions = self.revisions[event.id] = Revisions(dict.fromkeys(self.places[event.id], lead_day))
+        revisions.days[where] = day
+        if day > lead_day:  # a later revision: read it, until a later one comes
+            self.first[event.id] = (where[0], where[1], event if kept else hash(event), day)
+            revisions.made = tuple(made)
+            return False
+        if day == lead_day:
+            revisions.tied = day
         return True
 
     def id_field(self, file: str) -> str:
         """The field that gives the ids of ``file``, as its format names it."""
         return self.id_fields.get(file, "id")
+
+    def _revised(self, file: str) -> bool:
+        return self.id_fields.get(file) == REVISED_ID_FIELD
 
     def settle(
         self, events: list[Event], links: list[Link], unlinked: dict[str, str], found: list[Problem]
@@ -68,45 +125,84 @@ class IdCopies:
 
         An id whose copies are identical keeps one, read from the first place in (file, line)
         order, and each other copy is set aside with a warning naming that place. An id whose
-        copies differ rejects every copy, with an error naming them (the first
+        copies are ACLED's revisions of one row keeps the latest revision alike, and each older
+        copy is set aside with a warning naming the place read and both days. An id whose
+        copies differ otherwise rejects every copy, with an error naming them (the first
         :data:`DUPLICATE_PLACES` by place, then how many more: naming all n places in each of n
         problems made a file with one id on every row quadratic). The outcome is the same for any
-        order of the records. Only the first record of an id is in ``events`` and ``links``.
+        order of the records. Only the record read of an id keeps its events and links.
         """
         rejected = 0
         moved: dict[str, Place] = {}
+        relinked: dict[str, Revisions] = {}  # ids whose record read is not the first met
         for event_id, where in self.places.items():
             ordered = sorted(where)
+            revisions = self.revisions.get(event_id)
+            latest = self.first[event_id][3]
+            if revisions is not None and (
+                revisions.tied == latest or not all(self._revised(file) for file, _ in where)
+            ):
+                self.differ.add(event_id)
             if event_id in self.differ:
-                places = ", ".join(f"{file}:{line}" for file, line in ordered[:DUPLICATE_PLACES])
-                if len(ordered) > DUPLICATE_PLACES:
-                    places += f" and {len(ordered) - DUPLICATE_PLACES} more"
-                message = (
-                    f"duplicate id {event_id!r}, given to {len(where)} records that differ ({places}): "
-                    "every copy is rejected"
-                )
-                found.extend(Problem(file, line, self.id_field(file), message) for file, line in where)
+                found.extend(self._rejected(event_id, ordered))
                 unlinked.pop(event_id, None)
                 rejected += len(where)
                 continue
-            kept = ordered[0]
-            message = (
-                f"id {event_id!r} again, in a record identical to the one at {kept[0]}:{kept[1]}: "
-                "the account is read once, from there"
-            )
-            found.extend(
-                Problem(file, line, self.id_field(file), message, Severity.WARNING)
-                for file, line in ordered[1:]
-            )
+            days = {} if revisions is None else revisions.days
+            kept = next(place for place in ordered if days.get(place, latest) == latest)
+            messages: dict[date | None, str] = {}  # by day: one text for all copies alike
+            for file, line in ordered:
+                if (file, line) != kept:
+                    day = days.get((file, line), latest)
+                    if day not in messages:
+                        messages[day] = _set_aside(event_id, kept, latest, day)
+                    found.append(Problem(file, line, self.id_field(file), messages[day], Severity.WARNING))
             rejected += len(where) - 1
-            if where[0] != kept:  # records given out of (file, line) order: read from the first place
+            if revisions is not None and revisions.made is not None:
+                relinked[event_id] = revisions
+            if self.first[event_id][:2] != kept:  # the record read was met later: read from the first place
                 moved[event_id] = kept
         if self.differ:
             events = [e for e in events if e.id not in self.differ]
             links = [k for k in links if k.event not in self.differ]
+        if relinked:
+            events = [e for e in events if e.id not in relinked or e is self.first[e.id][2]]
+            links = [k for k in links if k.event not in relinked]
+            for event_id, revisions in relinked.items():
+                links.extend(revisions.made or ())
+                if revisions.made:
+                    unlinked.pop(event_id, None)
         if moved:
             events = [e if e.id not in moved else evolve(e, origin=Origin(*moved[e.id])) for e in events]
         return events, links, rejected
+
+    def _rejected(self, event_id: str, ordered: list[Place]) -> list[Problem]:
+        places = ", ".join(f"{file}:{line}" for file, line in ordered[:DUPLICATE_PLACES])
+        if len(ordered) > DUPLICATE_PLACES:
+            places += f" and {len(ordered) - DUPLICATE_PLACES} more"
+        message = (
+            f"duplicate id {event_id!r}, given to {len(ordered)} records that differ ({places}): "
+            "every copy is rejected"
+        )
+        if all(self._revised(file) for file, _ in ordered):
+            message += (
+                " (ACLED's time stamps tell no latest revision: the latest day is given to records that differ,"
+                " or a record has none)"
+            )
+        return [Problem(file, line, self.id_field(file), message) for file, line in ordered]
+
+
+def _set_aside(event_id: str, kept: Place, latest: date | None, day: date | None) -> str:
+    """The warning on a copy set aside: identical to the record read at ``kept``, or an older revision."""
+    if day == latest:
+        return (
+            f"id {event_id!r} again, in a record identical to the one at {kept[0]}:{kept[1]}: "
+            "the account is read once, from there"
+        )
+    return (
+        f"id {event_id!r} revised by ACLED: the record at {kept[0]}:{kept[1]} (time stamp {latest}) "
+        f"is read; this one ({day}) is an earlier revision"
+    )
 
 
 __all__ = ["DUPLICATE_PLACES", "IdCopies"]

@@ -4,7 +4,7 @@
     agreements  = load agreement files, check them together
     records     = stream event files (rejected rows keep their problems)
     events      = validate: unknown parties and links → rejected; an id given twice → read once if the
-                  copies are identical, else every copy rejected (``linking.copies``)
+                  copies are identical or ACLED's revisions (the latest), else all rejected (``linking.copies``)
     links       = link each accepted event (explicit references, one per obligation, then rules);
                   explicit links that contradict each other → rejected
 
@@ -320,8 +320,8 @@ def assemble(
                 rejected += 1
                 continue
         kept = keep_unlinked or bool(made) or bool(event.incident)
-        if ids.is_copy(event, (origin.file, origin.line), kept):
-            continue  # only the first record of an id is kept, until the copies are settled
+        if ids.is_copy(event, (origin.file, origin.line), kept, made):
+            continue  # one record of an id is kept (ACLED's latest revision so far), until settled
         if kept:
             events.append(event)
         if event.incident:
