@@ -10,17 +10,18 @@ that differs (:class:`Gradings`): what is derived from the common part is derive
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from operator import attrgetter
 from typing import NamedTuple
 
 from compliance.core.events import Claims, Event, Link
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
-from compliance.core.timeframe import day_start
+from compliance.core.timeframe import EventTime, day_start
 from compliance.core.vocabulary import Grade, Trust
 from compliance.evaluation.grading import Grading, Pending, grade_by_source
 from compliance.evaluation.incident_index import IncidentIndex, IncidentSides, Told
+from compliance.evaluation.incident_small import SMALL, SmallIncidents
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.trust import Stakes
 
@@ -84,11 +85,13 @@ def grade_links_policies(
     # stakeholder's account is read with the other accounts of its incident, if it has any.
     by_source: dict[tuple[object, ...], Grading | tuple[Grading, ...] | Pending] = {}
     alone: dict[tuple[object, ...], Grading | tuple[Grading, ...]] = {}
-    # Each incident read once per set of bearers, not once per account of it (n² for n accounts),
-    # and indexed once per obligation: what an account records on it decides if it corroborates.
+    # An incident of a few accounts is read by one pass per account graded (``SmallIncidents``);
+    # a larger one once per set of bearers, not once per account of it (n² for n accounts), and
+    # indexed once per obligation: what an account records on it decides if it corroborates.
     sides: dict[tuple[str, tuple[str, ...]], IncidentSides] = {}
     # What accounts of each kind, reporter and actor tell, per set of bearers (``told_for``).
     told: dict[tuple[str, ...], dict[Told, tuple[bool, bool, bool]]] = {}
+    ends: dict[EventTime, datetime] = {}  # each denial's end in the zone, by date (``SmallIncidents``)
     # A role in another text of the process holds from that text's date (``Stakes.process``):
     # for those few reporters, whether the account is dated from then on is part of the key.
     # Ranks follow first possible days, so "dated from that day on" is "ranked from the first
@@ -105,6 +108,7 @@ def grade_links_policies(
         ob_links = links_by_ob.get(ob.id, ())
         claims: Claims | None = None  # the obligation's links by account, made when first needed
         indexed: dict[str, IncidentIndex] = {}
+        small: SmallIncidents | None = None  # what reading small incidents needs, made when first needed
         for link in ob_links:
             event_id = link.event
             span = spans[event_id]
@@ -132,17 +136,26 @@ def grade_links_policies(
                 accounts = incidents.get(event.incident, ()) if event.incident else ()
                 # Some other account of its incident (ids are unique: of two accounts one is another).
                 if len(accounts) > 1 or (accounts and accounts[0].id != event.id):
-                    index = indexed.get(event.incident)
-                    if index is None:
-                        read = sides.get((event.incident, bearers))
-                        if read is None:
-                            read = sides[(event.incident, bearers)] = IncidentSides.of(
-                                accounts, bearers, parties, agreement.tz, told.setdefault(bearers, {})
+                    if claims is None:
+                        claims = dict(zip(map(_EVENT, ob_links), map(_EFFECT, ob_links), strict=True))
+                    if len(accounts) <= SMALL:  # a pass over a few accounts costs less than an index
+                        if small is None:
+                            small = SmallIncidents(
+                                bearers, parties, agreement.tz, claims, told.setdefault(bearers, {}), ends
                             )
-                        if claims is None:
-                            claims = dict(zip(map(_EVENT, ob_links), map(_EFFECT, ob_links), strict=True))
-                        index = indexed[event.incident] = read.about(claims)
-                    grading = found.given_index(event, index, span[0])
+                        grading = found.finish(
+                            small.read(event, found.effect, found.source, found.who, span[0], accounts)
+                        )
+                    else:
+                        index = indexed.get(event.incident)
+                        if index is None:
+                            read = sides.get((event.incident, bearers))
+                            if read is None:
+                                read = sides[(event.incident, bearers)] = IncidentSides.of(
+                                    accounts, bearers, parties, agreement.tz, told.setdefault(bearers, {})
+                                )
+                            index = indexed[event.incident] = read.about(claims)
+                        grading = found.given_index(event, index, span[0])
                 else:
                     known = alone.get(key)
                     if known is None:

@@ -141,16 +141,17 @@ class Pending(NamedTuple):
         self, event: Event, bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
     ) -> Grading | tuple[Grading, ...]:
         """The grade under every policy, read with ``same_incident``, every one of which may corroborate."""
-        return self._finish(_corroborated(event, self.source, self.who, bearers, parties, same_incident))
+        return self.finish(_corroborated(event, self.source, self.who, bearers, parties, same_incident))
 
     def given_index(
         self, event: Event, index: IncidentIndex, start: datetime | None = None
     ) -> Grading | tuple[Grading, ...]:
         """:meth:`given`, the incident read through its :class:`IncidentIndex` for the obligation
         (``start``: the account's, if known: ``IncidentSides.answer``)."""
-        return self._finish(index.read(event, self.effect, self.source, self.who, start))
+        return self.finish(index.read(event, self.effect, self.source, self.who, start))
 
-    def _finish(self, graded: Grading | Stakeholder) -> Grading | tuple[Grading, ...]:
+    def finish(self, graded: Grading | Stakeholder) -> Grading | tuple[Grading, ...]:
+        """The grade under every policy once the incident has been read (``graded``), with the caveat."""
         return _every_policy(graded, self.caveat)
 
 
