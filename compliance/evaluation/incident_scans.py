@@ -2,7 +2,8 @@
 
 Each walks the other accounts of an incident in order and returns the first that corroborates,
 contests or denies the account being graded. :class:`incident_index.IncidentIndex` answers the
-same questions for a whole incident at once; these scans are the definition it is checked
+same questions for a whole incident at once, and :class:`incident_small.SmallIncidents` for a
+small incident by one pass per account; these scans are the definition both are checked
 against, and what grading reads for one account alone.
 """
 
