@@ -42,10 +42,11 @@ def test_pictures__the_caption_names_the_trust_policy(ledger) -> None:  # type: 
 
 def test_summary__no_change_and_changes_are_bounded_alike(ledger) -> None:  # type: ignore[no-untyped-def]
     """Both lines give the twelve months as "after D and up to E": "between" left open whether
-    a change on D itself counted, when the list below counts only those after it."""
+    a change on D itself counted, when the list below counts only those after it. (The bundled
+    accounts read as of 2025-12-31 end before it, so each line then says where they end.)"""
     markdown = render_markdown(Report.build(ledger, AS_OF))
-    assert "No status changed after 2024-12-31 and up to 2025-12-31." in markdown
-    assert "Changed after 2024-12-31 and up to 2025-12-31:" in markdown
+    assert "No status changed after 2024-12-31 and up to 2025-12-31;" in markdown
+    assert "Changed after 2024-12-31 and up to 2025-12-31;" in markdown
     assert "No status changed between" not in markdown
 
 

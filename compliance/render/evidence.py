@@ -16,7 +16,7 @@ from compliance.core.version import __version__
 from compliance.evaluation.evaluate import ObligationResult
 from compliance.render.safe import cell, code, href, is_web_address, link, prose, text
 from compliance.views.report import AgreementReport, Incident, Report
-from compliance.views.summary import cited_beside, recent_changes, recent_since
+from compliance.views.summary import Covered, cited_beside, recent_changes, recent_covered, recent_since
 
 SHORT_CLAIM = 140
 """Characters of a claim in an incident's side-by-side table (the full text is in the evidence)."""
@@ -175,11 +175,19 @@ def recent_lines(agreement: AgreementReport, report: Report) -> list[str]:
     changes = recent_changes(agreement, report.as_of)
     since = recent_since(report.as_of).isoformat()
     as_of_label = report.as_of.isoformat()
+    # Where the accounts end before the as-of date, "no status changed" may only mean that no
+    # account of those months was read: said beside it, so it does not read as calm.
+    last = report.accounts_read.last_day.isoformat() if report.accounts_read.last_day else ""
+    uncovered = {
+        Covered.WHOLLY: "",
+        Covered.PARTLY: f"; the accounts read end on {last}",
+        Covered.NOT: f"; no account read is dated in this period: the last is dated {last}",
+    }[recent_covered(report)]
     if not changes:
         # The same bounds as the list below ("after …, up to …"): "between" left it open whether a
         # change on the first day counted.
-        return [f"No status changed after {since} and up to {as_of_label}.", ""]
-    out = [f"Changed after {since} and up to {as_of_label}:", ""]
+        return [f"No status changed after {since} and up to {as_of_label}{uncovered}.", ""]
+    out = [f"Changed after {since} and up to {as_of_label}{uncovered}:", ""]
     for c in changes:
         cause = f" ({text(c.cause)})" if c.cause and c.cause != c.after.value else ""
         out.append(

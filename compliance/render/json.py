@@ -146,6 +146,14 @@ def report_dict(report: Report) -> dict[str, Any]:
             "unlinked_reasons": dict(report.accounting.unlinked_reasons),
         },
         "linked_in_report": converter.unstructure(report.linked_in_report),
+        "accounts_read": {
+            key: day.isoformat() if day else None
+            for key, day in (
+                ("first_day", report.accounts_read.first_day),
+                ("last_day", report.accounts_read.last_day),
+                ("last_reported_on", report.accounts_read.last_reported_on),
+            )
+        },
         # One object per cause (file, field, message, severity), with its count and first lines.
         "problems": problem_dicts(report.problems),
     }

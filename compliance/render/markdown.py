@@ -28,6 +28,7 @@ from compliance.render.evidence import (
     trust_dependent_statuses,
     version,
 )
+from compliance.render.opening import what_was_read
 from compliance.render.problems import problem_table
 from compliance.render.relations import done_by
 from compliance.render.rollups import bearer_label, pam, pam_label, party_cell, reading_key, status_label
@@ -80,9 +81,7 @@ def render_markdown(report: Report, images: Sequence[tuple[str, str]] = ()) -> s
         # same data read under strict and under standard gives two reports with the same title.
         + f" Trust policy: {report.trust.value}.",
         "",
-        _linked_in_report(report),
-        "",
-        *_no_account_bears(report),
+        *what_was_read(report),
         "Every event is a claim attributed to its source. Where accounts conflict, all are shown "
         "side by side; this report does not decide between them. Statuses follow the rules in "
         f"docs/obligation-logic.md of {DISTRIBUTION} {version()} (summarised under Method). "
@@ -329,45 +328,6 @@ def _when(r: ObligationResult) -> str:
     if parts:
         return " ".join(parts)
     return "continuous" if r.obligation.kind is Kind.MAINTENANCE else "no date"
-
-
-def _linked_in_report(report: Report) -> str:
-    """How the linked records divide for this report: the record counts cover every record read."""
-    part = report.linked_in_report
-    after = (
-        f"dated after it{' or not yet reported on ' + report.known_on.isoformat() if report.known_on else ''}"
-    )
-    return (
-        f"Of the {part.linked} linked, {part.bear_on_report} bear on this report as of "
-        f"{report.as_of.isoformat()}; {part.dated_after} are {after}; "
-        f"{part.only_agreements_not_shown} bear only on agreements not shown."
-    )
-
-
-def _no_account_bears(report: Report) -> list[str]:
-    """Said at the top when no account bears on the report: every status then rests on silence,
-    and "complied" in a summary row would otherwise read as a finding that both sides kept a duty.
-
-    A report with no agreement (as of a date before the first one) has no status at all, and
-    says that instead, as its JSON does with an empty ``agreements`` and every loaded agreement
-    under ``later_agreements``.
-    """
-    if not report.agreements:
-        if report.later:
-            return [
-                f"**No agreement is dated on or before {report.as_of.isoformat()}**, so this report "
-                "gives no status: every agreement loaded was adopted later and is left out.",
-                "",
-            ]
-        return ["**This report covers no agreement**, so it gives no status.", ""]
-    if report.linked_in_report.bear_on_report:
-        return []
-    return [
-        f"**No account bears on this report as of {report.as_of.isoformat()}.** Every status below "
-        "rests on the absence of accounts: *complied* says only that no breach was reported, not "
-        "that the duty was kept; *pending* and *overdue* that no fulfilment was reported.",
-        "",
-    ]
 
 
 def _accounting(report: Report) -> list[str]:

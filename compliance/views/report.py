@@ -24,6 +24,7 @@ from compliance.core.vocabulary import Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import Evaluation, ObligationResult, Prepared
 from compliance.evaluation.rollup import RollUp, roll_up
 from compliance.linking.ledger import Accounting, Ledger
+from compliance.views.coverage import AccountsRead, LinkedInReport
 from compliance.views.lineage import Step, forward_from
 from compliance.views.parties import party_key
 
@@ -100,28 +101,6 @@ class AgreementReport:
 
 
 @frozen
-class LinkedInReport:
-    """How the ledger's linked accounts divide for one report; the three add up to ``linked``.
-
-    The ledger's accounting counts every record read, whatever the report's date, agreements or
-    ``known_on``; a report as of 2020 that said "linked 182" while it could read 11 of them would
-    lose the other 171 without a word. ``bear_on_report``: linked to an obligation of an
-    agreement shown and known by the cut-off as the evaluation reads it (reported by
-    ``known_on``, its earliest instant before the end of the as-of day in that agreement's zone),
-    so exactly the accounts some ``evidence_total`` of the report counts. ``dated_after``: the
-    others that bear on an agreement shown, or that start after the cut-off wherever they bear,
-    or were not yet reported on ``known_on``. ``only_agreements_not_shown``: known by the
-    cut-off, but linked only to agreements the report leaves out (adopted later, or not chosen);
-    the report may still show one beside another account of its incident.
-    """
-
-    linked: int
-    bear_on_report: int
-    dated_after: int
-    only_agreements_not_shown: int
-
-
-@frozen
 class Report:
     """A compliance report as of one date; render with :mod:`compliance.render`."""
 
@@ -146,6 +125,8 @@ class Report:
     """``(id, name)`` of every party the report names by id (``views.parties``)."""
     why_unlinked: Mapping[str, str] = field(factory=FrozenDict, converter=frozen_dict)
     """Each of ``unlinked`` -> the reason it bears on no obligation (``Ledger.why_unlinked``)."""
+    accounts_read: AccountsRead = field(factory=AccountsRead)
+    """The days spanned by the accounts ``linked_in_report.bear_on_report`` counts."""
 
     @classmethod
     def build(
@@ -252,6 +233,7 @@ class Report:
                         ),
                     )
                 )
+        linked, read = _divided(ledger, prepared, as_of, {a.id for a in chosen})
         return cls(
             as_of=as_of,
             known_on=known_on,
@@ -260,12 +242,13 @@ class Report:
             unlinked=ledger.unlinked,
             why_unlinked=ledger.why_unlinked,
             accounting=ledger.accounting,
-            linked_in_report=_linked_in_report(ledger, prepared, as_of, {a.id for a in chosen}),
+            linked_in_report=linked,
             problems=ledger.problems,
             trust=trust,
             by_trust=tuple(by_trust),
             later=later,
             parties=party_key(ledger.parties, chosen, (events[i] for i in cited)),
+            accounts_read=AccountsRead.of(events[i] for i in read),
         )
 
     def trust_statuses(self, obligation_id: str) -> TrustStatuses | None:
@@ -314,7 +297,15 @@ _EVENT = attrgetter("event")
 
 
 def _linked_in_report(ledger: Ledger, prepared: Prepared, as_of: date, shown: set[str]) -> LinkedInReport:
-    """How the ledger's linked accounts divide for a report showing the agreements ``shown``.
+    """How the ledger's linked accounts divide for a report showing the agreements ``shown``."""
+    return _divided(ledger, prepared, as_of, shown)[0]
+
+
+def _divided(
+    ledger: Ledger, prepared: Prepared, as_of: date, shown: set[str]
+) -> tuple[LinkedInReport, set[str]]:
+    """How the ledger's linked accounts divide for a report showing the agreements ``shown``,
+    and the ids of those it reads (``bear_on_report``).
 
     Read from the prepared inputs the evaluation reads: ``links_by_ob`` holds only the links of
     accounts known on ``known_on``, and each agreement's spans are those its evidence is cut
@@ -344,7 +335,7 @@ def _linked_in_report(ledger: Ledger, prepared: Prepared, as_of: date, shown: se
     only_agreements_not_shown = len(known_elsewhere - counted - after_here)
     return LinkedInReport(
         linked, len(counted), linked - len(counted) - only_agreements_not_shown, only_agreements_not_shown
-    )
+    ), counted
 
 
 def _incidents(

@@ -7,6 +7,7 @@ Read off the histories and the evidence the report holds; nothing is evaluated a
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
 
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
@@ -45,6 +46,23 @@ def recent_changes(agreement: AgreementReport, as_of: date) -> tuple[RecentChang
         if since < step.date <= as_of
     ]
     return tuple(sorted(changes, key=lambda c: (c.date, c.obligation)))
+
+
+class Covered(Enum):
+    """How far the accounts a report read cover its last twelve months."""
+
+    WHOLLY = "wholly"  # an account read is dated on or after the as-of date (or none is read)
+    PARTLY = "partly"  # the last account read is dated within the window, before the as-of date
+    NOT = "not"  # no account read is dated within the window
+
+
+def recent_covered(report: Report) -> Covered:
+    """Whether the accounts read reach the end of the window of :func:`recent_changes`: a history
+    with no change past the last account says nothing of the days after it."""
+    read = report.accounts_read
+    if read.last_day is None or not read.ends_before(report.as_of):
+        return Covered.WHOLLY
+    return Covered.PARTLY if read.last_day > recent_since(report.as_of) else Covered.NOT
 
 
 def cited_beside(report: Report) -> tuple[str, ...]:
