@@ -177,15 +177,19 @@ def test_trust__a_later_denial_ends_the_confirmation_from_its_date_only() -> Non
 
 
 def test_trust__a_side_reporting_its_opponents_progress_is_confirmed_under_every_policy() -> None:
-    """Azerbaijan reporting that Armenia released prisoners speaks against its interest: in-progress under strict too."""
+    """Azerbaijan reporting that Armenia released prisoners acknowledges the other side's act:
+    in-progress under strict too. The reason imputes no motive ("against its own interest" did,
+    though the reporter is often the side that gains by the act): it names the other side."""
     release = f"X1,2021-02-01,,prisoner-release,ARM,,Ministry of Defence of Azerbaijan,AZE,{SRC},,trilateral-2020#8/{EXCHANGE_ARM}:progress,"
     for trust in Trust:
-        assert run(rows(release), D(2021, 3, 1), trust).result(EXCHANGE_ARM).status is Status.IN_PROGRESS
+        result = run(rows(release), D(2021, 3, 1), trust).result(EXCHANGE_ARM)
+        assert result.status is Status.IN_PROGRESS
+        assert result.evidence[0].reason == "acknowledged by AZE, the other side"
 
 
 def test_trust__a_side_reporting_a_neutral_bearers_fulfilment_is_read_as_a_stakeholders() -> None:
     """The shape of E052: the Karabakh Armenian authorities report a duty of Russia fulfilled.
-    Russia is on neither side, so this is no report against their own interest: confirmed under
+    Russia is on neither side, so this acknowledges no opponent's act: confirmed under
     standard (not denied), alleged alone under strict, as a stakeholder's account."""
     deployment = "ts2020-3-deployment-rus"
     done = (
@@ -195,7 +199,7 @@ def test_trust__a_side_reporting_a_neutral_bearers_fulfilment_is_read_as_a_stake
     graded = {trust: run(rows(done), D(2020, 12, 1), trust).result(deployment).evidence[0] for trust in Trust}
     assert graded[Trust.STANDARD].grade is Grade.CONFIRMED
     assert graded[Trust.STRICT].grade is Grade.ALLEGED
-    assert not any("against its own interest" in e.reason for e in graded.values())
+    assert not any("the other side" in e.reason for e in graded.values())
 
 
 def test_trust__the_bearers_own_side_and_independent_sources_confirm_under_strict() -> None:

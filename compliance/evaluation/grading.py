@@ -9,8 +9,8 @@ with a stake in the conclusion, and the trust policy says whose word suffices
 2. An independent source (no affiliation, or a party with no role in the agreement that is not
    a side) gives a *confirmed* account; a reporter of unknown affiliation an *alleged* one.
 3. The bearer's own side gives a *confirmed* account: an admission, or its own report.
-4. A side reporting that its opponent fulfilled or progressed is *confirmed* (it speaks against
-   its own interest), under every policy.
+4. A side reporting that its opponent fulfilled or progressed is *confirmed* (the opponent's
+   act acknowledged by the other side), under every policy.
 5. A side reporting its opponent's breach is *alleged*; *confirmed* when the accused side's own
    account of the same act names the same actor ("both sides consistently") and records no other
    effect on the obligation (``Claims``); *contested* when the accused side denies it or another
@@ -280,9 +280,11 @@ def _by_source(
         return _relevant(source, who)
     if source is SourceClass.OPPOSING_SIDE and effect in (Effect.FULFILS, Effect.PROGRESS):
         if any(map(parties.is_side, bearers)):
-            return Grading(Grade.CONFIRMED, f"reported by {reporter}, against its own interest")
-        # The bearer is on neither side (Russia): a side reporting that it did its duty does not
-        # speak against its own interest, but has a stake in the finding, as a stakeholder has.
+            # No motive is imputed: the reporter is often the side that gains by the act (Azerbaijan
+            # reporting that it received Aghdam); the grade rests on the other side acknowledging it.
+            return Grading(Grade.CONFIRMED, f"acknowledged by {reporter}, the other side")
+        # The bearer is on neither side (Russia): a side reporting that it did its duty
+        # acknowledges no opponent's act, but has a stake in the finding, as a stakeholder has.
         return Pending(SourceClass.STAKEHOLDER, who, effect)
     return Pending(source, who, effect)
 
@@ -294,8 +296,8 @@ def _relevant(source: SourceClass, who: str) -> Grading | Stakeholder:
     turns on (rules 5 and 6). A relevant account claims neither fulfilment nor breach: another
     account naming another actor contradicts nothing it says of the obligation, and as no account
     can weaken it, none strengthens it either. Only its source is weighed, in words that accuse
-    nobody. A side's word on a duty not its own confirms under no policy unless it speaks against
-    the side's interest (rule 4), which an account claiming nothing cannot do; a stakeholder's is
+    nobody. A side's word on a duty not its own confirms under no policy unless it acknowledges
+    the opponent's fulfilment or progress (rule 4), which an account claiming nothing cannot do; a stakeholder's is
     taken as each policy takes a stakeholder's word that nobody answers.
     """
     if source is SourceClass.OPPOSING_SIDE:
