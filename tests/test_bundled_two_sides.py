@@ -147,7 +147,7 @@ def test_two_sides__the_border_guards_account_of_the_shooting_does_not_contest_t
         )
         assert (shooting.grade, shooting.reason) == (
             Grade.CONTESTED,
-            "alleged by AZE; N051 names AZE as actor",
+            "alleged by AZE; ARM's account N051 names AZE as actor",
         )
 
 

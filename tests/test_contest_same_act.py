@@ -57,7 +57,10 @@ def test_contest__an_account_of_the_same_hostilities_naming_another_actor_still_
     fire naming Armenia's side describe the same hostile act from two sides: contested, as before."""
     shelling = account("A1", "shelling", "Ministry of Defence of Armenia", "ARM", CEASEFIRE_AZE, 1)
     evidence = graded(rows(shelling, SHOOTING), CEASEFIRE_AZE)
-    assert (evidence.grade, evidence.reason) == (Grade.CONTESTED, "alleged by ARM; S1 names ARM as actor")
+    assert (evidence.grade, evidence.reason) == (
+        Grade.CONTESTED,
+        "alleged by ARM; AZE's account S1 names ARM as actor",
+    )
 
 
 def test_contest__a_statement_whose_act_is_not_named_is_contested_by_any_act_naming_another_actor() -> None:
@@ -66,7 +69,10 @@ def test_contest__a_statement_whose_act_is_not_named_is_contested_by_any_act_nam
     blaming Azerbaijan for clashes that Azerbaijan's accounts attribute to Armenia)."""
     statement = account("A1", "statement", "Ministry of Defence of Armenia", "ARM", CEASEFIRE_AZE, 1)
     evidence = graded(rows(statement, SHOOTING), CEASEFIRE_AZE)
-    assert (evidence.grade, evidence.reason) == (Grade.CONTESTED, "alleged by ARM; S1 names ARM as actor")
+    assert (evidence.grade, evidence.reason) == (
+        Grade.CONTESTED,
+        "alleged by ARM; AZE's account S1 names ARM as actor",
+    )
 
 
 def test_denial__the_bearers_account_of_another_act_does_not_deny_a_stakeholders_account() -> None:

@@ -337,7 +337,7 @@ def test_corroboration__the_accused_sides_account_of_the_act_recording_another_e
             control = next(e for e in evaluation.result(CORRIDOR_CONTROL).evidence if e.event == "SYN-1")
             assert (control.grade, control.reason) == (
                 Grade.CONTESTED,
-                "alleged by ARM; SYN-2 names AZE as actor",
+                "alleged by ARM; AZE's account SYN-2 names AZE as actor",
             ), (effect, trust)
 
 
@@ -399,7 +399,7 @@ def test_no_actor__one_sides_account_against_the_other_side_is_alleged() -> None
     evidence = next(e for e in result.evidence if e.event == "C1")
     assert (evidence.grade, evidence.reason) == (
         Grade.ALLEGED,
-        "alleged by ARM only; the source names no actor",
+        "alleged by ARM only, whose account names no actor",
     )
 
 

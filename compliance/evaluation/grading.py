@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
-from compliance.core.events import NO_CLAIMS, UNAFFILIATED, Claims, Event
+from compliance.core.events import NO_CLAIMS, UNAFFILIATED, UNKNOWN, Claims, Event
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import may_precede
 from compliance.core.vocabulary import Effect, Grade, Trust
@@ -323,7 +323,7 @@ def _corroborated(
         )
         return read_with(event, source, who, corroboration, contest)
     return read_with(
-        event, source, who, corroboration, scans.denial(event.kind, bearers, parties, same_incident)[0]
+        event, source, who, corroboration, scans.denial(event.kind, bearers, parties, same_incident)
     )
 
 
@@ -340,12 +340,17 @@ def read_with(
             return Grading(Grade.CONFIRMED, reason, corroboration)
         if answer is not None and answer.kind == "denial":
             return Grading(Grade.CONTESTED, f"alleged by {reporter}, denied in {answer.id}")
+        # Each part says whose account it is about: this one's reporter (and that it names no
+        # actor, when it does not), then the other account, by its reporter. "alleged by ARM; E054
+        # names ARM as actor; ...; the source does not say who acted" read as if one account both
+        # named an actor and did not.
+        unnamed = f", {UNNAMED}" if event.actor is None else ""
         if answer is not None:
             return Grading(
-                Grade.CONTESTED, f"alleged by {reporter}; {answer.id} names {answer.actor} as actor"
+                Grade.CONTESTED,
+                f"alleged by {reporter}{unnamed}; {account_of(answer)} names {answer.actor} as actor",
             )
-        unnamed_note = "; the source names no actor" if event.actor is None else ""
-        return Grading(Grade.ALLEGED, f"alleged by {reporter} only{unnamed_note}")
+        return Grading(Grade.ALLEGED, f"alleged by {reporter} only{unnamed}")
     # A stakeholder: the trust policy decides, until a corroboration exists (see Stakeholder).
     return Stakeholder(who, answer, _how_denied(answer), corroboration)
 
@@ -356,4 +361,19 @@ def _how_denied(denial: Event | None) -> str:
         return ""
     if denial.kind == "denial":
         return f"denied in {denial.id}"
-    return f"{denial.id} names {denial.actor} as actor"
+    return f"{account_of(denial)} names {denial.actor} as actor"
+
+
+UNNAMED = "whose account names no actor"
+"""Said of an allegation whose own account names no actor; it says what the link's note "the
+source does not say who acted" says, so the evidence line does not repeat it (``listing.unsaid``)."""
+
+
+def account_of(other: Event) -> str:
+    """Another account of the incident, named by its reporter's side and its id ("AZE's account
+    E054"), so that a reason citing it is not read as speaking of the account it grades."""
+    if other.reporter_party == UNAFFILIATED:
+        return f"the unaffiliated account {other.id}"
+    if other.reporter_party == UNKNOWN:
+        return f"the account {other.id}, of unknown affiliation"
+    return f"{other.reporter_party}'s account {other.id}"

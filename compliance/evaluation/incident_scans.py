@@ -85,14 +85,15 @@ def corroboration(
 
 def denial(
     kind: str, bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
-) -> tuple[Event | None, str]:
+) -> Event | None:
     """The bearer's side's first denial, or its account of the same act as an account of ``kind``
-    (:func:`speaks_to`) naming another actor, in the incident."""
+    (:func:`speaks_to`) naming another actor, in the incident. (The reason citing it is worded
+    where the grade is decided, ``grading``, with whose account it is.)"""
     for other in same_incident:
         if not on_side(other.reporter_party, bearers, parties):
             continue
-        if other.kind == "denial":
-            return other, f"denied in {other.id}"
-        if names_another_actor(other, bearers, parties) and speaks_to(kind, other.kind):
-            return other, f"{other.id} names {other.actor} as actor"
-    return None, ""
+        if other.kind == "denial" or (
+            names_another_actor(other, bearers, parties) and speaks_to(kind, other.kind)
+        ):
+            return other
+    return None

@@ -26,11 +26,12 @@ from compliance.evaluation.after_term import possible_end as possible_end  # (ev
 from compliance.evaluation.categories import gives_notice, straddles
 from compliance.evaluation.facts import Facts
 from compliance.evaluation.graded import Graded
-from compliance.evaluation.grading import grade_account_in
+from compliance.evaluation.grading import UNNAMED, grade_account_in
 from compliance.evaluation.incident_index import IncidentIndex
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.results import Evidence
 from compliance.evaluation.trust import Stakes
+from compliance.linking.rule_tests import NO_ACTOR_NOTE
 
 
 def list_evidence(
@@ -272,11 +273,17 @@ def unsaid(note: str, reason: str) -> str:
     reason (rule 7), sometimes inside a caveat's parentheses: shown side by side, the evidence line
     read "(the source does not say who acted; rule hostilities; the source does not say who
     acted)". The note keeps only what the reason leaves out, so the Markdown line and the JSON's
-    ``reason`` and ``note`` say each thing once.
+    ``reason`` and ``note`` say each thing once. An opposing side's allegation naming no actor
+    says it in its own words (``grading.UNNAMED``: "alleged by ARM, whose account names no
+    actor"), which keep apart the account graded and another account the reason cites.
     """
     if not note or not reason:
         return note
-    return "; ".join(part for part in note.split("; ") if part not in reason)
+    return "; ".join(
+        part
+        for part in note.split("; ")
+        if part not in reason and not (part == NO_ACTOR_NOTE and UNNAMED in reason)
+    )
 
 
 def binding(facts: Facts, cutoff: datetime, binds: datetime | None) -> tuple[datetime | None, bool] | None:
