@@ -30,16 +30,16 @@ def test_examples__python_api_runs() -> None:
 
 
 def test_examples__python_api_words_each_party_as_the_report_does() -> None:
-    """The example printed "RUS: not-in-force (PAM 2)" where the report says "RUS not-in-force
-    (1 of 7; 6 terminated) (PAM 2)": without its counts the status reads as Russia's standing
-    under the whole statement. Its party lines are now the report's "By bearer" entries."""
+    """The example printed "RUS: not-in-force (PAM 2)" where the report says "RUS none in force
+    (1 not-in-force, 6 terminated) (PAM 2)": without its counts the status reads as Russia's
+    standing under the whole statement. Its party lines are now the report's "By bearer" entries."""
     output = _python_api_output()
     heading = "Trilateral statement of 10 November 2020 as of 2026-11-22:\n"
     printed = output.split(heading, 1)[1].splitlines()
     markdown = render_markdown(Report.build(build_ledger(), date(2026, 11, 22), ["trilateral-2020"]))
     summary = next(line for line in markdown.splitlines() if line.startswith("Overall: "))
     assert summary.endswith(" By bearer: " + "; ".join(line.strip() for line in printed) + ".")
-    assert "  RUS not-in-force (1 of 7; 6 terminated) (PAM 2)" in printed
+    assert "  RUS none in force (1 not-in-force, 6 terminated) (PAM 2)" in printed
 
 
 def test_examples__a_users_own_tests_with_compliance_testing_pass() -> None:

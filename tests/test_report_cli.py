@@ -290,9 +290,34 @@ def test_timeline__an_article_with_no_obligation_is_not_in_force_before_its_text
 
 def test_report__a_roll_up_left_over_status_names_the_rest() -> None:
     """Six of Russia's seven duties of 2020 were terminated in 2024 and the seventh never came
-    into force: the roll-up reads not-in-force, as documented, and names the six terminated."""
-    md = render_markdown(Report.build(build_ledger(), date(2026, 11, 22), ["trilateral-2020"]))
-    assert "RUS not-in-force (1 of 7; 6 terminated)" in md
+    into force: the roll-up is not-in-force, as documented, and the summary says that none is in
+    force and how many are in each status, the rolled-up one first. "RUS not-in-force (1 of 7; 6
+    terminated)" led with the one duty not yet in force and read as Russia's standing."""
+    report = Report.build(build_ledger(), date(2026, 11, 22), ["trilateral-2020"])
+    [russia] = [p for p in report.agreements[0].parties if p.party == "RUS"]
+    assert russia.status.status is Status.NOT_IN_FORCE
+    md = render_markdown(report)
+    assert "RUS none in force (1 not-in-force, 6 terminated) (PAM 2)" in md
+    assert "not-in-force (1 of 7" not in md
+
+
+def test_status_label__none_in_force_only_when_every_obligation_is_known_not_in_force() -> None:
+    """ "none in force" where the statuses are not-in-force, superseded or terminated, in more than
+    one way; a single such status, or one beside obligations not assessable (which may be in
+    force), keeps the status and its counts."""
+    from compliance.evaluation.rollup import roll_up_statuses
+    from compliance.render.rollups import status_label
+
+    def label(*statuses: Status) -> str:
+        return status_label(roll_up_statuses((s, None) for s in statuses))
+
+    ended = (Status.TERMINATED,) * 2
+    assert label(Status.SUPERSEDED, *ended, Status.NOT_IN_FORCE) == (
+        "none in force (1 not-in-force, 1 superseded, 2 terminated)"
+    )
+    assert label(*ended) == "terminated (2 of 2)"
+    assert label(Status.NOT_IN_FORCE, Status.NOT_ASSESSABLE) == "not-in-force (1 of 2; 1 not-assessable)"
+    assert label(Status.PENDING, *ended) == "pending (1 of 3)"
 
 
 def test_report__a_roll_up_names_what_it_cannot_assess_and_its_pam_what_it_rests_on() -> None:

@@ -17,18 +17,27 @@ from compliance.views.report import Report
 
 LEFT_OVER = frozenset({Status.NOT_IN_FORCE, Status.SUPERSEDED, Status.TERMINATED, Status.NOT_ASSESSABLE})
 """The statuses a roll-up takes only when no obligation of the group is in force (``rollup.SEVERITY``)."""
+NOT_BINDING = LEFT_OVER - {Status.NOT_ASSESSABLE}
+"""The statuses of an obligation known not to be in force: not yet, replaced, or ended."""
 
 
 def status_label(roll: RollUp) -> str:
     """ "violated (1 of 4)", naming the obligations the status does not speak for, and saying
     "no account" where ``complied`` rests on none: "complied (4 of 4, no account)".
 
-    A status that counts only because nothing else is left names the rest: "not-in-force (1 of 7;
-    6 terminated)", so that it does not read as the group's state. Any other status names the
-    obligations that are not assessable: "fulfilled (1 of 4; 3 not-assessable)". Those are not
-    less severe than the status shown, as ended or not-yet-binding ones are; nobody can tell
-    what they are, so the status holds for the others only.
+    A group none of whose obligations is in force, in more than one way, reads so, with how many
+    are in each way, the rolled-up status first: "none in force (1 not-in-force, 6 terminated)"
+    for Russia's seven duties of 2020. "not-in-force (1 of 7; 6 terminated)" led with the one
+    duty not yet in force and read as Russia's standing under the whole statement. Any other
+    status that counts only because nothing else is left names the rest ("not-in-force (1 of 3;
+    2 not-assessable)"); any status names the obligations that are not assessable: "fulfilled
+    (1 of 4; 3 not-assessable)". Those are not less severe than the status shown, as ended or
+    not-yet-binding ones are; nobody can tell what they are, so the status holds for the others
+    only.
     """
+    if len(roll.counts) > 1 and all(s in NOT_BINDING for s, _ in roll.counts):
+        # The counts come in the order of severity, so the rolled-up status comes first.
+        return "none in force (" + ", ".join(f"{n} {s.value}" for s, n in roll.counts) + ")"
     worst = roll.count(roll.status)
     suffix = ", ".join(
         part for part in (f"{worst} of {roll.total}" if roll.total > 1 else "", _silent(roll)) if part
@@ -88,10 +97,10 @@ def bearer_pam(roll: RollUp) -> str:
 
 def bearer_label(roll: RollUp) -> str:
     """A bearer's roll-up as the summary line of the report gives it, after the party's id:
-    "not-in-force (1 of 7; 6 terminated) (PAM 2)". Public (``compliance.bearer_label``) so that
-    a program printing a party's standing words it as the report does, counts included: the bare
-    status, "not-in-force", would read as Russia's state under the 2020 statement when six of its
-    seven duties have ended."""
+    "none in force (1 not-in-force, 6 terminated) (PAM 2)". Public (``compliance.bearer_label``)
+    so that a program printing a party's standing words it as the report does, counts included:
+    the bare status, "not-in-force", would read as Russia's state under the 2020 statement when
+    six of its seven duties have ended."""
     return f"{status_label(roll)} (PAM {bearer_pam(roll)})"
 
 
@@ -119,9 +128,10 @@ def reading_key(report: Report) -> list[str]:
         "- **Status of a group.** An agreement, an article or a party has the most severe status "
         f"among the obligations it covers, in this order: {first}; and only when none of those is "
         f'left: {last}. "violated (n of m)" says that n of its m obligations have that status; '
-        'after a semicolon come those it does not speak for ("; k not-assessable", or "; k '
-        'terminated" beside a status that counts only because nothing else is left). Each status '
-        "is defined under Method, after the articles.",
+        'after a semicolon come those it does not speak for ("; k not-assessable"). "none in '
+        'force (1 not-in-force, 6 terminated)": none of its obligations is in force, and how many '
+        "are in each of those statuses, the group's status first. Each status is defined under "
+        "Method, after the articles.",
         "- **PAM score.** The Peace Accords Matrix implementation scale, beside the status and never "
         "instead of it: 0 not initiated, 1 minimal, 2 intermediate, 3 full. A group's score is the "
         'mean of its obligations\' scores, rounded down; "(from n obligations)" says how many it '
