@@ -136,8 +136,8 @@ def test_bundled__fighting_across_the_karabakh_line_of_contact_is_outside_princi
     """Principle 3 of 2022 concerns force between the two states. Azerbaijan's and the Karabakh
     Armenian forces' accounts of the fighting of 3 August 2022 at Girkhgiz and Saribaba, 'in the
     Lachin direction' (E048, N028), stay evidence for point 1 of 2020 and do not link to it by rule:
-    Azerbaijan's duty is disputed from the border fighting of 13 September 2022 and violated from
-    Nerkin Hand, 13 February 2024 (N067, corroborated by E102)."""
+    Azerbaijan's duty is violated from the border fighting of 13 September 2022 (Armenia's account,
+    N032, corroborated by Azerbaijan's own account of its response measures, N114)."""
     from datetime import date
 
     from compliance.core.vocabulary import Status
@@ -156,10 +156,9 @@ def test_bundled__fighting_across_the_karabakh_line_of_contact_is_outside_princi
     changes = [(t.date, t.status) for t in result.history[1:]]
     assert changes == [
         (date(2022, 3, 14), Status.COMPLIED),
-        (date(2022, 9, 13), Status.DISPUTED),
-        (date(2024, 2, 13), Status.VIOLATED),
+        (date(2022, 9, 13), Status.VIOLATED),
     ]
-    assert result.deciding == ("N067",)
+    assert result.deciding == ("N032",)
 
 
 def test_bundled__sochi_2022_point_4_is_scoped_as_principle_3() -> None:

@@ -196,3 +196,33 @@ def test_two_sides__the_statements_other_claims_settle_no_status(trust: Trust) -
     was = evaluate(LEDGER.agreements, LEDGER.events, without, LEDGER.parties, as_of, trust=trust)
     for obligation in sorted({ob for _, ob in ADDED}):
         assert now.result(obligation).history == was.result(obligation).history
+
+
+@pytest.mark.parametrize("trust", list(Trust))
+def test_two_sides__azerbaijans_response_of_september_2022_is_its_own_account_as_at_nerkin_hand(
+    trust: Trust,
+) -> None:
+    """Azerbaijan's Ministry of Defence reported on 13 September 2022 both the Armenian mining and
+    shelling it alleges (E054) and its own units' 'decisive response measures'; only the Armenian
+    act was coded, so the fighting read `disputed` while Nerkin Hand, 13 February 2024, where the
+    State Border Service's account of its own operation is coded with Azerbaijan as actor (E102),
+    read `violated`. Each act of the page is now its own account (N114, from the same page and in
+    the same incident), linked by the rules as E102 is to point 1 of 2020: Azerbaijan's duty under
+    principle 3 is violated from 13 September 2022 under every policy, on Armenia's account (N032)
+    corroborated by Azerbaijan's own."""
+    assert _row("N114")["source_url"] == _row("E054")["source_url"]
+    assert _row("N114")["incident"] == _row("E054")["incident"]
+    assert (_row("N114")["actor"], _row("E054")["actor"]) == ("AZE", "ARM")
+    assert _row("N114")["links"] == ""
+    linked = {(link.event, link.obligation): link for link in LEDGER.links}
+    assert (
+        linked[("N114", "ts2020-1-ceasefire-aze")].basis == linked[("E102", "ts2020-1-ceasefire-aze")].basis
+    )
+    result = _result("p2022-3-non-use-of-force-aze", trust)
+    assert [(t.date, t.status) for t in result.history[1:]] == [
+        (date(2022, 3, 14), Status.COMPLIED),
+        (date(2022, 9, 13), Status.VIOLATED),
+    ]
+    grades = {e.event: (e.grade, e.reason) for e in result.evidence}
+    assert grades["N114"] == (Grade.CONFIRMED, "reported by the bearer's side (AZE)")
+    assert grades["N032"] == (Grade.CONFIRMED, "alleged by ARM, corroborated by N114")
