@@ -24,8 +24,9 @@ from compliance.views.activity import activity, count_activity
 LEDGER = compliance.build_ledger()
 AS_OF = date(2025, 12, 31)
 START = date(2021, 1, 1)
-ROUTE = "ts2020-6-new-route-plan"
-"""Disputed under strict, fulfilled under standard and broad: its grade depends on the policy."""
+FACILITATE = "pr2022-3-facilitate-arm"
+"""Armenia's facilitation of the EU mission (Prague 2022, point 3), on the EU's word: disputed under
+strict, fulfilled under standard and broad, so its grade depends on the policy."""
 KNOWN = ", ".join(a.id for a in LEDGER.agreements)
 
 
@@ -78,9 +79,9 @@ def test_api_trust__the_lowercase_name_is_the_policy(policy: Trust) -> None:
 
 
 def test_api_trust__the_policy_decides_and_no_name_gives_another_answer() -> None:
-    """The statuses the three policies give the new-route plan, and nothing else."""
+    """The statuses the three policies give the facilitation of the EU mission, and nothing else."""
     statuses = {
-        t: compliance.evaluate_ledger(LEDGER, AS_OF, trust=t.value).result(ROUTE).status for t in Trust
+        t: compliance.evaluate_ledger(LEDGER, AS_OF, trust=t.value).result(FACILITATE).status for t in Trust
     }
     assert statuses == {
         Trust.STRICT: Status.DISPUTED,
@@ -197,7 +198,7 @@ DATE_ENTRIES: dict[tuple[str, str], Callable[[object], object]] = {
     ("count_activity", "start"): lambda d: count_activity(
         LEDGER, compliance.evaluate_ledger(LEDGER, AS_OF), d, "year"
     ),
-    ("Lineage.build", "as_of"): lambda d: compliance.Lineage.build(LEDGER, ROUTE, d),
+    ("Lineage.build", "as_of"): lambda d: compliance.Lineage.build(LEDGER, FACILITATE, d),
 }
 ENTRY_IDS = [f"{entry}-{name}" for entry, name in DATE_ENTRIES]
 

@@ -56,29 +56,36 @@ def test_bundled__ids_are_unique_and_kinds_vary() -> None:
     assert len(Counter(row["kind"] for row in ROWS)) >= 15
 
 
-def test_bundled__the_new_route_plan_rests_on_russias_word_and_points_7_and_8_are_in_progress() -> None:
+def test_bundled__no_account_says_the_parties_agreed_a_new_route_plan_and_points_7_and_8_are_in_progress() -> (
+    None
+):
     """As of 2026-11-22: the plan for the new Lachin/Berdzor route, 'as agreed by the Parties'
-    (Azerbaijan and Armenia, as point 1 defines them), rests on Russia's word that a common
-    understanding was reached (N031, 14 Sep 2022). Armenia's denial that any plan had been agreed
-    (E050, 4 Aug 2022) predates that account and does not answer it: fulfilled from 14 Sep 2022
-    under the standard and broad policies, a stakeholder's word not denied; disputed under the
-    strict one, which needs more than a stakeholder's word. Returns and exchanges are under way."""
-    from compliance.core.vocabulary import Status, Trust
+    (Azerbaijan and Armenia, as point 1 defines them). Russia's foreign ministry reported on
+    14 Sep 2022 'a common understanding' on when the new road would begin to operate, and that the
+    peacekeepers had moved to a temporary road and would move to the new route by 1 Apr 2023 (N031):
+    an understanding on a date and a move still to come, not a plan agreed by the Parties nor the
+    relocation to the new route, so it is relevant to both and fulfils neither. No account says the
+    Parties agreed a plan: the plan is overdue from 11 Nov 2023 under every policy, and the
+    relocation, due only once the plan exists, waits for it until the contingent's withdrawal ended
+    it. Returns and exchanges are under way."""
+    from compliance.core.vocabulary import Effect, Status, Trust
     from compliance.evaluation.evaluate import evaluate
-    from compliance.evaluation.results import ObligationResult
 
-    def plan(trust: Trust) -> ObligationResult:
-        return evaluate(
+    links = {(link.event, link.obligation): link.effect for link in LEDGER.links}
+    for duty in ("ts2020-6-new-route-plan", "ts2020-6-redeploy-rus"):
+        assert links[("N031", duty)] is Effect.RELEVANT, duty
+    assert links[("N081", "ts2020-6-new-route-plan")] is Effect.RELEVANT
+    for trust in Trust:
+        evaluation = evaluate(
             LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, date(2026, 11, 22), trust=trust
-        ).result("ts2020-6-new-route-plan")
-
-    standard = plan(Trust.STANDARD)
-    assert standard.status is Status.FULFILLED
-    assert [(t.date, t.status) for t in standard.history[2:]] == [(date(2022, 9, 14), Status.FULFILLED)]
-    assert plan(Trust.STRICT).status is Status.DISPUTED
-    assert plan(Trust.BROAD).status is Status.FULFILLED
-    [russia] = [e for e in standard.evidence if e.event == "N031"]
-    assert "not denied" in russia.reason
+        )
+        plan = evaluation.result("ts2020-6-new-route-plan")
+        assert [(t.date, t.status) for t in plan.history[1:]] == [
+            (date(2020, 11, 10), Status.PENDING),
+            (date(2023, 11, 11), Status.OVERDUE),
+        ], trust
+        relocation = evaluation.result("ts2020-6-redeploy-rus")
+        assert [t.status for t in relocation.history] == [Status.NOT_IN_FORCE, Status.TERMINATED], trust
     evaluation = evaluate(LEDGER.agreements, LEDGER.events, LEDGER.links, LEDGER.parties, date(2026, 11, 22))
     for duty in ("ts2020-7-return", "ts2020-8-exchange-aze", "ts2020-8-exchange-arm"):
         assert evaluation.result(duty).status is Status.IN_PROGRESS, duty

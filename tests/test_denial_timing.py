@@ -21,7 +21,8 @@ DENIAL = (  # the shape of E050: Armenia's Prime Minister, 4 Aug 2022
 
 
 def russia_reports(day: str) -> str:
-    """The shape of N031: Russia's Foreign Ministry reports the sides' common understanding."""
+    """The shape of N031, Russia's Foreign Ministry reporting the sides' common understanding, coded
+    as fulfilling the plan (the bundled account is linked as relevant only)."""
     return (
         f"R1,{day},,statement,RUS,Moscow,Ministry of Foreign Affairs of Russia,RUS,{SRC},{INCIDENT},"
         f"trilateral-2020#6/{PLAN}:fulfils,"
@@ -35,9 +36,10 @@ def graded(text: str, trust: Trust = Trust.STANDARD) -> tuple[Status, Evidence]:
 
 def test_denial__does_not_answer_an_account_of_an_act_dated_after_it() -> None:
     """E050 denied on 4 Aug 2022 that a plan had been approved; Russia reported on 14 Sep 2022
-    that the sides had reached a common understanding (N031). The denial predates the account
-    and answers the claims of its time: it does not contest Russia's account, which under the
-    standard policy is a stakeholder's word that the bearers' side has not denied."""
+    that the sides had reached a common understanding (N031), here coded as fulfilling the plan.
+    The denial predates the account and answers the claims of its time: it does not contest
+    Russia's account, which under the standard policy is a stakeholder's word that the bearers'
+    side has not denied."""
     status, evidence = graded(rows(DENIAL, russia_reports("2022-09-14")))
     assert (evidence.grade, evidence.reason) == (
         Grade.CONFIRMED,

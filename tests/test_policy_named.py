@@ -1,8 +1,8 @@
 """Every output that gives a status names the trust policy it was decided under.
 
 The diff and the lineage gave statuses under the standard policy and never said so, and the
-lineage could not be asked for another: the new-route plan of point 6 reads fulfilled under the
-standard policy and disputed under the strict one.
+lineage could not be asked for another: Armenia's facilitation of the EU mission (Prague 2022,
+point 3) reads fulfilled under the standard policy and disputed under the strict one.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 from compliance.cli import main
 
-ROUTE = "ts2020-6-new-route-plan"
+FACILITATE = "pr2022-3-facilitate-arm"
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> str:
@@ -24,13 +24,13 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 
 def test_lineage__takes_and_names_the_trust_policy(capsys: pytest.CaptureFixture[str]) -> None:
-    standard = json.loads(cli(capsys, "lineage", ROUTE, "--as-of", "2026-11-22", "--format", "json"))
+    standard = json.loads(cli(capsys, "lineage", FACILITATE, "--as-of", "2026-11-22", "--format", "json"))
     strict = json.loads(
-        cli(capsys, "lineage", ROUTE, "--as-of", "2026-11-22", "--trust", "strict", "--format", "json")
+        cli(capsys, "lineage", FACILITATE, "--as-of", "2026-11-22", "--trust", "strict", "--format", "json")
     )
     assert (standard["trust"], standard["status"]) == ("standard", "fulfilled")
     assert (strict["trust"], strict["status"]) == ("strict", "disputed")
-    markdown = cli(capsys, "lineage", ROUTE, "--as-of", "2026-11-22", "--trust", "strict")
+    markdown = cli(capsys, "lineage", FACILITATE, "--as-of", "2026-11-22", "--trust", "strict")
     assert "Status as of 2026-11-22 under the strict trust policy: disputed" in markdown
 
 

@@ -87,13 +87,14 @@ def test_rows__one_per_obligation_saying_what_the_json_report_says(
 def test_rows__where_the_answer_depends_on_whose_word_both_answers_are_in_the_row(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """The new-route plan of point 6 is disputed under the strict policy and fulfilled under the
-    standard one (the report's own "Depends on whose word one takes" line); its row says both."""
+    """Armenia's facilitation of the EU mission (Prague 2022, point 3) is disputed under the strict
+    policy and fulfilled under the standard one (the report's own "Depends on whose word one
+    takes" line); its row says both."""
     rows = {
         r["obligation"]: r
         for r in csv.DictReader(io.StringIO(cli(capsys, "report", "--as-of", AS_OF, "--format", "csv")))
     }
-    row = rows["ts2020-6-new-route-plan"]
+    row = rows["pr2022-3-facilitate-arm"]
     assert (row["status_strict"], row["status_standard"], row["status_broad"]) == (
         "disputed",
         "fulfilled",

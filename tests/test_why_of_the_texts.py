@@ -1,8 +1,9 @@
 """A status decided by the texts says what decided it, not "no account".
 
-Point 6's relocation of the contingent (``ts2020-6-redeploy-rus``) was fulfilled in 2022 on two
-accounts and ended with the contingent's withdrawal in June 2024. The report said "Why: ended —
-no account" beside those accounts, which read as if the evidence were missing; the deciding
+Point 6's relocation of the contingent (``ts2020-6-redeploy-rus``) has accounts (the Karabakh
+Armenian authorities' and Russia's of 2022) and ended with the contingent's withdrawal in June
+2024. The report said "Why: ended — no account" beside those accounts, which read as if the
+evidence were missing; the deciding
 fact is the ending (given beside the obligation's evidence and under Later instruments), and the
 line now says so.
 """

@@ -92,8 +92,9 @@ def answerable(event: Event, same_incident: Sequence[Event], tz: tzinfo) -> list
     can have happened (``timeframe.may_precede``, read in ``tz``, the agreement's zone).
 
     A denial answers the claims made before it: Armenia's Prime Minister denying on 4 Aug 2022
-    that any plan for a new Lachin corridor route had been agreed (E050) does not deny Russia's
-    account of 14 Sep 2022 that the sides had since reached a common understanding (N031). The
+    that any plan for a new Lachin corridor route had been agreed (E050) does not deny an account
+    of 14 Sep 2022, such as Russia's of the sides' common understanding (N031), coded as fulfilling
+    the plan. The
     act's date is compared, not the account's report date: a denial answers the act ("our forces
     did not fire"), and an account of an earlier act published after the denial still describes
     what it denied.
