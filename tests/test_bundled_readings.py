@@ -241,3 +241,17 @@ def test_bundled__the_accounts_an_obligation_names_as_its_fulfilment_bear_on_it(
     [own] = [e for e in evaluation.result("js2023-3-release-aze").evidence if e.event == "N063"]
     assert own.grade is Grade.CONFIRMED
     assert evaluation.result("pr2022-2-almaty-basis").status is Status.FULFILLED
+
+
+def test_bundled__point_9_names_the_western_regions_as_its_text_does() -> None:
+    """Point 9 of 2020 speaks of 'the western regions of the Republic of Azerbaijan'. The article's
+    title and the gazetteer's name of the link said 'western Azerbaijan', which in the library's
+    own voice reads as 'Western Azerbaijan', the term Armenian accounts call a territorial claim
+    (N110); labels now use the text's words."""
+    labels = [article.title for agreement in LEDGER.agreements for article in agreement.articles]
+    labels += [ob.summary for agreement in LEDGER.agreements for ob in agreement.obligations]
+    labels += [area.name for area in bundled_gazetteer().areas]
+    assert [label for label in labels if "western azerbaijan" in label.casefold()] == []
+    trilateral = next(a for a in LEDGER.agreements if a.id == "trilateral-2020")
+    point_9 = next(article for article in trilateral.articles if article.number == "9")
+    assert "the western regions of Azerbaijan" in point_9.title
