@@ -255,3 +255,22 @@ def test_bundled__point_9_names_the_western_regions_as_its_text_does() -> None:
     trilateral = next(a for a in LEDGER.agreements if a.id == "trilateral-2020")
     point_9 = next(article for article in trilateral.articles if article.number == "9")
     assert "the western regions of Azerbaijan" in point_9.title
+
+
+def test_bundled__the_library_calls_the_exodus_of_2023_a_displacement() -> None:
+    """'Departure' is one side's term for the exodus of Karabakh Armenians in September-October
+    2023: Azerbaijan's foreign ministry calls it 'the current departure of Armenian residents'
+    (N109), Armenia's migration service speaks of 'forcibly displaced persons' (E096). The
+    incident id and the notes said 'departure(s)' in the library's own voice; they now say
+    'displacement', as the event kind does, and a source's quoted words stay as it gives them."""
+    rows = [row for row in ROWS if row["kind"] == "displacement"]
+    assert {row["incident"] for row in rows} == {"2023-09-karabakh-armenian-displacement"}
+    assert [row["id"] for row in rows if "departure" in _QUOTED.sub(" ", row["notes"]).casefold()] == []
+    assert "the current departure" in _row_notes("N109")
+    returns = [ob for a in LEDGER.agreements for ob in a.obligations if ob.id.startswith("ts2020-7-")]
+    assert [ob.id for ob in returns if "departure" in _QUOTED.sub(" ", ob.note or "").casefold()] == []
+
+
+def _row_notes(event: str) -> str:
+    [row] = [r for r in ROWS if r["id"] == event]
+    return row["notes"]

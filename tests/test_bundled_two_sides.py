@@ -73,17 +73,17 @@ def test_two_sides__azerbaijans_account_of_its_own_halt_is_relevant_and_settles_
     assert standard == [(date(2023, 6, 23), Status.VIOLATED), (date(2023, 7, 15), Status.DISPUTED)]
 
 
-def test_two_sides__the_departures_of_september_2023_have_azerbaijans_account() -> None:
-    """The departure of Karabakh Armenians was told by Armenia's government (E092, E096) and UN
-    OCHA (N060); Azerbaijan's foreign ministry's account, that the departure is the residents'
-    'personal and individual decision' (N109), is now in the same incident. It is relevant to
-    returns, as the others are."""
+def test_two_sides__the_displacement_of_september_2023_has_azerbaijans_account() -> None:
+    """The displacement of Karabakh Armenians was told by Armenia's government (E092, E096) and UN
+    OCHA (N060); Azerbaijan's foreign ministry's account, that 'the current departure' is the
+    residents' 'personal and individual decision' (N109), is now in the same incident. It is
+    relevant to returns, as the others are."""
     assert {"ARM", "AZE", "none"} <= _incident("N109")
     linked = {(link.event, link.obligation): link.effect for link in LEDGER.links}
     assert linked[("N109", "ts2020-7-return")] is Effect.RELEVANT
 
 
-def test_two_sides__azerbaijans_account_of_the_departures_cites_the_ministrys_own_commentary() -> None:
+def test_two_sides__azerbaijans_account_of_the_displacement_cites_the_ministrys_own_commentary() -> None:
     """N109 cited an aggregator's reprint of an AFP story, in AFP's rendering ('on their own
     volition'). It now cites the commentary on the ministry's own site (No:556/23) and quotes that
     page's words; the page gives no date, so the day is attributed to the report that gives it."""
@@ -115,7 +115,7 @@ def test_two_sides__armenias_account_of_a_territorial_claim_is_answered_and_disp
 def test_two_sides__a_note_that_lists_its_explicit_links_names_every_one() -> None:
     """A note that says which accounts are "Linked explicitly" must name each of them, whatever
     the effect: the note on returns (point 7) still said that no Azerbaijani account of the
-    departures of September 2023 was bundled, and left out the one added (N109)."""
+    displacement of September 2023 was bundled, and left out the one added (N109)."""
     unnamed: dict[str, list[str]] = {}
     for agreement in LEDGER.agreements:
         for ob in agreement.obligations:

@@ -120,7 +120,7 @@ def test_each_account__default_report_is_under_the_size_target(
     then 341 KB with the peace agreement's seventeen articles and the histories of clauses not
     formalised; 358 KB with the key at the top and the encoder's note on each obligation, which
     says where a scope or a bearer is disputed; 374 KB, then 381 KB with the accounts of the Lachin
-    checkpoint halts of June and July 2023 and of the departures of September 2023 that gave the
+    checkpoint halts of June and July 2023 and of the displacement of September 2023 that gave the
     other side's word on episodes told by one side only; 384 KB with Armenia's account of a
     territorial claim and Azerbaijan's reply; 391 KB with the English of point 5 of the Washington
     declaration of 2025, the span of the accounts read and whose account each contesting account
