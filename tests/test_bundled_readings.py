@@ -274,3 +274,16 @@ def test_bundled__the_library_calls_the_exodus_of_2023_a_displacement() -> None:
 def _row_notes(event: str) -> str:
     [row] = [r for r in ROWS if r["id"] == event]
     return row["notes"]
+
+
+def test_bundled__the_martakert_region_is_paired_with_its_own_azerbaijani_name() -> None:
+    """Russia's Ministry of Defence names 'the Martakert region' (N029, 3 Aug 2022). Its location
+    read 'Tartar/Martakert region', pairing two different names: Martakert's Azerbaijani name is
+    Aghdara, and Tartar is another district, of which part of the region is now a part. The
+    location now pairs Martakert with Aghdara, and both name the same region in the gazetteer."""
+    [row] = [r for r in ROWS if r["id"] == "N029"]
+    assert "Martakert/Aghdara region" in row["location"]
+    assert "Tartar" not in row["location"]
+    gazetteer = bundled_gazetteer()
+    assert "Martakert region" in gazetteer.resolve(row["location"]).places
+    assert gazetteer.resolve("Aghdara region").places == gazetteer.resolve("Martakert region").places
