@@ -61,11 +61,12 @@ def test_bundled__azerbaijans_support_for_armenias_bureau_candidature_rests_on_i
 
 def test_bundled__claims_give_both_names_of_the_places_incident_ids_name() -> None:
     """The claim printed under each account gives both names of a place Armenian-side and
-    Azerbaijani-side sources name differently ('Kalbajar/Karvachar', 'Sotk/Zod', 'Khtsaberd/
+    Azerbaijani-side sources name differently ('Kalbajar/Karvachar', 'Lachin/Berdzor', 'Khtsaberd/
     Chaylaggala'), as its location does, outside the passages it quotes: an account of one side
     paraphrased in that side's names alone reads as the library's own naming. Rows such as E032
-    ('the Kalbajar and Lachin directions') and N032 ('towards Sotk, Vardenis') named one side's
-    places only."""
+    ('the Kalbajar and Lachin directions') named one side's places only. A town in Armenia takes
+    its official name alone ('towards Sotk, Vardenis' in N032: docs/event-formats.md, "Place
+    names")."""
     gazetteer = bundled_gazetteer()
     problems = []
     for row in ROWS:
@@ -287,3 +288,32 @@ def test_bundled__the_martakert_region_is_paired_with_its_own_azerbaijani_name()
     gazetteer = bundled_gazetteer()
     assert "Martakert region" in gazetteer.resolve(row["location"]).places
     assert gazetteer.resolve("Aghdara region").places == gazetteer.resolve("Martakert region").places
+
+
+# Places in Armenia whose two names the library gives: a region name of the conflict zone, and a
+# lake the undelimited border divides, its division disputed (docs/event-formats.md, "Place names").
+_BOTH_NAMES_IN_ARMENIA = {"Syunik", "Garagol"}
+
+
+def test_bundled__a_town_in_armenia_takes_its_official_name_in_the_librarys_own_voice() -> None:
+    """Towns inside Armenia were given an Azerbaijani name beside their own ('Vardenis/
+    Basarkechar', 'Sotk/Zod', 'Yeraskh/Arazdeyen', also in incident ids), while Goris, Kapan and
+    Tegh had one. Both names are given for places in the conflict zone; a town in Armenia takes its
+    official name in locations, incident ids and notes outside quotations. The other names stay in
+    the gazetteer as aliases, so an account using them is placed as before."""
+    gazetteer = bundled_gazetteer()
+    armenian = [p for p in gazetteer.places if p.country == "AM" and p.names[0] not in _BOTH_NAMES_IN_ARMENIA]
+    pairs = [(a.casefold(), b.casefold()) for p in armenian for a in p.names for b in p.names if a != b]
+    problems = []
+    for row in ROWS:
+        voice = f"{row['location']} {_QUOTED.sub(' ', row['notes'])}".casefold()
+        problems += [f"{row['id']}: {a}/{b}" for a, b in pairs if f"{a}/{b}" in voice]
+        incident = row["incident"].casefold()
+        problems += [
+            f"{row['id']}: {row['incident']}"
+            for a, b in pairs
+            if re.search(rf"(?<![a-z]){re.escape(a)}-{re.escape(b)}(?![a-z])".replace(" ", "-"), incident)
+        ]
+    assert problems == []
+    for official, alias in (("Vardenis", "Basarkechar"), ("Sotk", "Zod"), ("Yeraskh", "Arazdeyen")):
+        assert gazetteer.resolve(alias).places == gazetteer.resolve(official).places == (official,)

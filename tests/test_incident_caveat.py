@@ -22,7 +22,7 @@ from compliance.linking.scope import DISPUTED_SCOPE, may_bear_on, place_verdict
 from compliance.readers import Record
 from tests.support import AGREEMENTS, PARTIES
 
-SOTK = "near Sotk/Zod, Gegharkunik"  # the border, in Armenia: only in point 1's disputed area
+SOTK = "near Sotk, Gegharkunik"  # the border, in Armenia: only in point 1's disputed area
 LACHIN_BORDER = "Lachin/Berdzor district, Armenia-Azerbaijan border"  # the district lies in the conflict zone
 HADRUT = "Hadrut"  # the conflict zone, not on the border
 
@@ -52,7 +52,7 @@ def caveats(ledger: Ledger) -> dict[tuple[str, str], str]:
 
 
 def test_incident_caveat__both_sides_accounts_of_a_border_clash_carry_it() -> None:
-    """The shape of E070/N048 (23 Apr 2023): Armenia's account places the fire near Sotk/Zod, on
+    """The shape of E070/N048 (23 Apr 2023): Armenia's account places the fire near Sotk, on
     the border in Armenia; Azerbaijan's in the Lachin/Berdzor district, which lies in the conflict
     zone. Each account alone, only Armenia's carried the caveat, so only Azerbaijan's account
     could ever confirm a breach of point 1. Read with its incident, both carry it."""

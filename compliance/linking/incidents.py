@@ -85,7 +85,7 @@ def with_incident_caveats(
     order given).
 
     Whether the text covers a place is a question about the incident, not about how one source
-    words it: one clash is "near Sotk/Zod, Gegharkunik" in Armenia's account and "Lachin/Berdzor
+    words it: one clash is "near Sotk, Gegharkunik" in Armenia's account and "Lachin/Berdzor
     district, Armenia-Azerbaijan border" in Azerbaijan's, which the gazetteer puts in the
     conflict zone. Read account by account, only the first carried the caveat, so Armenia's
     accounts of border clashes could never confirm a breach of point 1 of 2020 while Azerbaijan's
