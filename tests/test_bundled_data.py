@@ -266,7 +266,7 @@ TWO_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Berdzor": (("berdzor",), ("lachin",)),
     "Chankatagh": (("chankatagh",), ("dzhanyatag", "janyatag")),
     "Chaylaggala": (("chaylaggala",), ("khtsaberd",)),
-    "Farrukh": (("farrukh", "farukh"), ("parukh",)),
+    "Farrukh": (("farrukh",), ("parukh",)),
     "Hin Tagher": (("hin-tagher",), ("kohne-taghlar",)),
     "Garagol": (("garagol", "qaragol"), ("sev-lich",)),
     "Kalbajar": (("kalbajar", "kelbajar"), ("karvachar",)),

@@ -317,3 +317,21 @@ def test_bundled__a_town_in_armenia_takes_its_official_name_in_the_librarys_own_
     assert problems == []
     for official, alias in (("Vardenis", "Basarkechar"), ("Sotk", "Zod"), ("Yeraskh", "Arazdeyen")):
         assert gazetteer.resolve(alias).places == gazetteer.resolve(official).places == (official,)
+
+
+def test_bundled__the_village_of_march_2022_is_named_one_way() -> None:
+    """The village Azerbaijani forces entered in March 2022 was 'Parukh/Farukh' in some rows and
+    'Farrukh/Parukh' in others (and 'Khojaly/Askeran' beside 'Askeran/Khojaly'). In the library's
+    own voice it is now 'Farrukh/Parukh', the gazetteer's two principal names in its order."""
+    gazetteer = bundled_gazetteer()
+    [village] = [p for p in gazetteer.places if p.names[0] == "Farrukh"]
+    spellings = [re.escape(n) for n in village.names]
+    named = re.compile(rf"(?<!\w)(?:{'|'.join(spellings)})(?:/(?:{'|'.join(spellings)}))?(?!\w)", re.I)
+    found = set()
+    for row in ROWS:
+        voice = f"{row['location']} {_QUOTED.sub(' ', row['notes'])}"
+        found |= {m.group(0) for m in named.finditer(voice)}
+        if "parukh" in row["incident"] or "farukh" in row["incident"]:
+            assert row["incident"] == "2022-03-24-farrukh-parukh"
+    assert found == {"Farrukh/Parukh"}
+    assert not any("Khojaly/Askeran" in row["location"] for row in ROWS)

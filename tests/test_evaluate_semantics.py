@@ -31,12 +31,12 @@ EXCHANGE_DEC_2020 = (
 )
 # The shape of E042 and N027: Russia's MoD attributes a violation; Azerbaijan's MoD denies it.
 RUSSIA_ATTRIBUTES = (
-    "E042,2022-03-26,,ceasefire-violation,AZE,Parukh/Farukh,Ministry of Defence of Russia,RUS,"
-    f"{SRC},2022-03-24-parukh-farukh,trilateral-2020#1/{CEASEFIRE_AZE}:breaches,"
+    "E042,2022-03-26,,ceasefire-violation,AZE,Farrukh/Parukh,Ministry of Defence of Russia,RUS,"
+    f"{SRC},2022-03-24-farrukh-parukh,trilateral-2020#1/{CEASEFIRE_AZE}:breaches,"
 )
 AZERBAIJAN_DENIES = (
-    "N027,2022-03-27,,denial,AZE,Parukh/Farukh,Ministry of Defence of Azerbaijan,AZE,"
-    f"{SRC},2022-03-24-parukh-farukh,trilateral-2020#1/{CEASEFIRE_AZE}:relevant,"
+    "N027,2022-03-27,,denial,AZE,Farrukh/Parukh,Ministry of Defence of Azerbaijan,AZE,"
+    f"{SRC},2022-03-24-farrukh-parukh,trilateral-2020#1/{CEASEFIRE_AZE}:relevant,"
 )
 
 

@@ -19,8 +19,8 @@ from tests.support import ledger_from_csv, rows
 SRC = "https://example.org/account"
 CEASEFIRE_AZE = "ts2020-1-ceasefire-aze"
 ATTRIBUTION = (
-    "E042,2022-03-26,,ceasefire-violation,AZE,Parukh/Farukh,Ministry of Defence of Russia,RUS,"
-    f"{SRC},2022-03-24-parukh-farukh,trilateral-2020#1/{CEASEFIRE_AZE}:breaches,"
+    "E042,2022-03-26,,ceasefire-violation,AZE,Farrukh/Parukh,Ministry of Defence of Russia,RUS,"
+    f"{SRC},2022-03-24-farrukh-parukh,trilateral-2020#1/{CEASEFIRE_AZE}:breaches,"
 )
 AS_OF = date(2022, 4, 30)
 
