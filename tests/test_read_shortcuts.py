@@ -3,16 +3,26 @@
 - :class:`CsvRecords` splits a line without quotes at the delimiter instead of handing it to
   ``csv.reader``: over any lines without quotes (odd line ends, NULs, blank lines, lines cut
   anywhere) it must give the rows and errors, at the lines, that ``csv.reader`` gives.
+- :class:`EventBuilder` reads each latitude and longitude text once and puts the pair together on
+  every row: each row's point and problems must be those of reading the two texts together,
+  with the checks in their order (latitude unreadable, longitude unreadable, latitude out of
+  range, longitude out of range).
 """
 
 from __future__ import annotations
 
 import csv
+import math
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from compliance.core.events import Coordinates, Origin
+from compliance.core.problems import Problem, Severity
+from compliance.readers.fields import decimal, stated
+from compliance.readers.our_format import COLUMNS, EventBuilder
 from compliance.readers.records import DELIMITERS, CsvRecords
+from tests.support import PARTIES, RESOLVE_REPORTER
 
 Outcome = tuple[list[str] | str, int]
 
@@ -40,3 +50,54 @@ def test_lines_without_quotes__split_as_csv_reads_them(lines: list[str], delimit
     """Split in Python or parsed by csv, a line without quotes gives the same row, or error."""
     plain = csv.reader(iter(lines), delimiter=delimiter, strict=False)
     assert _outcomes(CsvRecords(lines, delimiter)) == _outcomes(plain)
+
+
+NOT_DEGREES = "latitude and longitude must both be decimal degrees (ASCII digits)"
+
+
+def _plain_point(lat: str, lon: str) -> tuple[Coordinates | None, list[tuple[str, str, Severity]]]:
+    """The point of two texts read together, each check in turn: what the builder must give."""
+    lat, lon = stated(lat), stated(lon)
+    if not lat and not lon:
+        return None, []
+    try:
+        latitude = decimal(lat)
+    except ValueError:
+        return None, [("latitude", NOT_DEGREES, Severity.ERROR)]
+    try:
+        longitude = decimal(lon)
+    except ValueError:
+        return None, [("longitude", NOT_DEGREES, Severity.ERROR)]
+    if not (math.isfinite(latitude) and -90 <= latitude <= 90):
+        return None, [("latitude", f"latitude out of range: {lat}", Severity.ERROR)]
+    if not (math.isfinite(longitude) and -180 <= longitude <= 180):
+        return None, [("longitude", f"longitude out of range: {lon}", Severity.ERROR)]
+    return Coordinates(latitude, longitude), []
+
+
+DEGREES = st.sampled_from(
+    [
+        *("", " ", "NA", "nan", "NaN", "40.5", " 40.5 ", "-90", "90.0", "91", "-180", "180.5", "-181"),
+        *("1e2", "inf", "4_0", "\u0664\u0660", "abc", "39.6439", "47.1281", "0", "."),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(DEGREES, DEGREES), min_size=1, max_size=12))
+def test_point_of_each_text_once__same_point_and_problems_as_both_read_together(
+    pairs: list[tuple[str, str]],
+) -> None:
+    """One builder over rows that share latitudes and longitudes in any pairing."""
+    builder = EventBuilder(PARTIES.resolve, RESOLVE_REPORTER)
+    good = dict.fromkeys(COLUMNS, "")
+    good.update(id="E1", date="2021-05-12", kind="armed-clash", reported_by="ACLED", reported_on="2021-05-13")
+    for line, (lat, lon) in enumerate(pairs, start=2):
+        origin = Origin("drawn.csv", line)
+        values = [{**good, "latitude": lat, "longitude": lon}[name] for name in COLUMNS]
+        event, problems = builder.build_row(values, origin)
+        point, findings = _plain_point(lat.strip(), lon.strip())
+        expected = [Problem("drawn.csv", line, f, m, sev) for f, m, sev in findings]
+        assert [p for p in problems if p.field in ("latitude", "longitude")] == expected
+        assert (event.coordinates if event is not None else None) == point
+        assert (event is None) == bool(findings)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from sys import intern
 
-from compliance.core.events import UNAFFILIATED, UNKNOWN, Coordinates, Event, ExplicitLink, Origin
+from compliance.core.events import UNAFFILIATED, UNKNOWN, Event, ExplicitLink, Origin
 from compliance.core.problems import Problem, Severity
 from compliance.core.timeframe import EventTime
 from compliance.core.vocabulary import EVENT_KIND_SET
@@ -25,10 +25,12 @@ from compliance.readers.countries import CountryReading, stated_country, unknown
 from compliance.readers.fields import is_missing, quoted, whole_number
 from compliance.readers.our_values import (
     AFTER_REPORT,
+    Degrees,
     Finding,
+    degrees_of,
     id_findings,
     links_of,
-    point_of,
+    point_from,
     reported_on_of,
     time_of,
 )
@@ -77,10 +79,10 @@ class EventBuilder:
     """
 
     __slots__ = (
-        "_coordinates",
         "_countries",
         "_dated",
         "_deaths",
+        "_degrees",
         "_parties",
         "_reported",
         "_reporters",
@@ -97,7 +99,7 @@ class EventBuilder:
         self._parties: dict[tuple[str, str, str, str, str], tuple[Party, list[Finding]]] = {}
         self._reported: dict[str, date | Finding | None] = {}
         self._deaths: dict[str, int | None] = {}
-        self._coordinates: dict[tuple[str, str], tuple[Coordinates | None, list[Finding]]] = {}
+        self._degrees: dict[str, Degrees] = {}
         self._strings: dict[str, str] = {}
         self._countries: dict[str, CountryReading] = {}
         self._reporters = (resolve_party, resolve_reporter)
@@ -195,13 +197,19 @@ class EventBuilder:
         (kind, actor, target, reporter_party), more = party
         if more:
             findings += more
-        place = (latitude, longitude)
-        point = self._coordinates.get(place)
-        if point is None:
-            point = self._coordinates[place] = point_of(*place)
-        coordinates, more = point
-        if more:
-            findings += more
+        coordinates = None
+        if latitude or longitude:  # most rows give neither
+            # Each text is read once (a file holds few), the pair on every row (most are distinct).
+            degrees = self._degrees
+            lat = degrees.get(latitude)
+            if lat is None:
+                lat = degrees[latitude] = degrees_of(latitude)
+            lon = degrees.get(longitude)
+            if lon is None:
+                lon = degrees[longitude] = degrees_of(longitude)
+            coordinates, more = point_from(lat, lon)
+            if more:
+                findings += more
         if report_findings:
             findings += report_findings
         if source and not source.startswith(("http://", "https://")):
