@@ -11,7 +11,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import itemgetter
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, overload
 
 from attrs import frozen
 
@@ -34,6 +34,7 @@ def unfit_id(text: str) -> bool:
     )
 
 
+T = TypeVar("T")
 PartyResolver = Callable[[str], str | None]
 ReporterResolver = Callable[[str], str | None]
 
@@ -76,9 +77,32 @@ class _LineReader(Protocol):
     def at_end(self) -> bool: ...
 
 
+Row = tuple[Origin, list[str], bool]
+"""A data row of :func:`csv_rows`: where it starts, its fields, and whether it is within limits."""
+Build = Callable[[Origin, list[str], bool], T]
+"""What a reader makes of a data row (its origin, fields, and whether it is within limits)."""
+
+
+@overload
 def csv_rows(
     reader: _LineReader, header: list[str], label: str, names: list[str] | None = None
-) -> Iterator[tuple[Origin, list[str], bool] | Record | Problem]:
+) -> Iterator[Row | Record | Problem]: ...
+
+
+@overload
+def csv_rows(
+    reader: _LineReader, header: list[str], label: str, names: list[str] | None = None, *, build: Build[T]
+) -> Iterator[T | Record | Problem]: ...
+
+
+def csv_rows(
+    reader: _LineReader,
+    header: list[str],
+    label: str,
+    names: list[str] | None = None,
+    *,
+    build: Build[T] | None = None,
+) -> Iterator[Row | T | Record | Problem]:
     """The data rows after the header, with the line each starts on; broken rows as rejections.
 
     A row that repeats the header's ``names`` (as :func:`header_names` reads them; default
@@ -92,6 +116,10 @@ def csv_rows(
     longer than :data:`MAX_FIELD_CHARS` in all and free of NUL characters, so that no field of it
     can fail :func:`check_fields` (the common row; the text is joined here anyway, and the check
     then costs nothing per field).
+
+    ``build``, where given, is applied to each data row here and its result yielded instead of
+    the row: a reader that turns every row into one record then passes records on with
+    ``yield from``, and its own loop, a type test and an unpacking per row, are not run.
     """
     names = header if names is None else names
     first = next((i for i, name in enumerate(names) if name), 0)
@@ -134,7 +162,11 @@ def csv_rows(
         ):
             yield Problem(label, start, "-", REPEATED_HEADER, Severity.WARNING)
             continue
-        yield origin, row, len(joined) <= MAX_FIELD_CHARS and "\x00" not in joined
+        within_limits = len(joined) <= MAX_FIELD_CHARS and "\x00" not in joined
+        if build is None:
+            yield origin, row, within_limits
+        else:
+            yield build(origin, row, within_limits)
 
 
 REPEATED_HEADER = (
@@ -168,7 +200,6 @@ def check_fields(row: Mapping[str, str], origin: Origin) -> list[Problem]:
 
 
 Complain = Callable[[str, str], None]
-T = TypeVar("T")
 
 
 Shape = Callable[[list[str]], T]

@@ -10,6 +10,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
+from compliance.core.events import Origin
 from compliance.core.problems import Problem, Severity
 from compliance.readers.base import PartyResolver, Record, ReporterResolver, csv_rows
 from compliance.readers.headers import duplicates, header_names
@@ -68,17 +69,18 @@ def read_csv(
         yield _not_read(reader, names, label, header_line, missing)
         return
     first = {name: i for i, name in reversed(list(enumerate(names)))}
-    # Our columns in COLUMNS order, whatever the header's; a missing one reads the "" put at the end.
-    pick = itemgetter(*(first.get(name, -1) for name in COLUMNS))
-    builder = EventBuilder(resolve_party, resolve_reporter)
-    for item in csv_rows(reader, names, label):
-        if isinstance(item, Record | Problem):
-            yield item
-            continue
-        origin, row, within_limits = item
-        row.append("")
-        event, problems = builder.build_row(pick(row), origin, within_limits)
-        yield Record(origin, event, tuple(problems))
+    # Our columns in COLUMNS order, whatever the header's; a missing one reads a "" put at the end.
+    positions = [first.get(name, -1) for name in COLUMNS]
+    pick, padded = itemgetter(*positions), -1 in positions
+    build_row = EventBuilder(resolve_party, resolve_reporter).build_row
+
+    def record(origin: Origin, row: list[str], within_limits: bool) -> Record:
+        if padded:
+            row.append("")
+        event, problems = build_row(pick(row), origin, within_limits)
+        return Record(origin, event, tuple(problems))
+
+    yield from csv_rows(reader, names, label, build=record)
 
 
 def _not_read(
