@@ -7,6 +7,9 @@
   every row: each row's point and problems must be those of reading the two texts together,
   with the checks in their order (latitude unreadable, longitude unreadable, latitude out of
   range, longitude out of range).
+- :class:`EventBuilder` looks most values up as the file spells them and strips them only when
+  it first works one out: a row whose values carry spaces around them must give exactly what the
+  same row without them gives to a builder without memory, whatever rows came before.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from hypothesis import strategies as st
 from compliance.core.events import Coordinates, Origin
 from compliance.core.problems import Problem, Severity
 from compliance.readers.fields import decimal, stated
-from compliance.readers.our_format import COLUMNS, EventBuilder
+from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
 from compliance.readers.records import DELIMITERS, CsvRecords
 from tests.support import PARTIES, RESOLVE_REPORTER
 
@@ -101,3 +104,49 @@ def test_point_of_each_text_once__same_point_and_problems_as_both_read_together(
         assert [p for p in problems if p.field in ("latitude", "longitude")] == expected
         assert (event.coordinates if event is not None else None) == point
         assert (event is None) == bool(findings)
+
+
+POOLS: dict[str, tuple[str, ...]] = {
+    "id": ("e1", "e2", "bad id", "", "e\u202e4"),
+    "date": ("2021-05-01", "2021-13-01", "2021-05", "~2021-05-03", ""),
+    "date_end": ("", "2021-05-03", "2021-04-01", "soon"),
+    "kind": ("armed-clash", "skirmish", ""),
+    "actor": ("ARM", "", "Narnia", "armenia"),
+    "target": ("", "AZE", "Narnia"),
+    "location": ("Aghdam", "Lachin", ""),
+    "admin1": ("", "Syunik", "Kalbajar district"),
+    "country": ("", "Armenia", "AZE", "Atlantis", "31"),
+    "latitude": ("", "40.1", "95", "abc", "NA"),
+    "longitude": ("", "47.1281", "200", "x"),
+    "reported_by": ("Reuters", "Ministry of Defence of Armenia", "Unknown outlet", ""),
+    "reporter_party": ("", "none", "Narnia", "ARM"),
+    "reported_on": ("", "2021-05-02", "2021-05", "yesterday"),
+    "source_url": ("https://example.org/a", "ftp://example.org/b", ""),
+    "incident": ("", "i1"),
+    "fatalities": ("", "3", "-1", "many", "NaN", "2.0"),
+    "links": ("", "trilateral-2020#1:breaches", "nonsense"),
+    "notes": ("", "synthetic", "a\x00b"),
+}
+PADDING = st.sampled_from(["", "", " ", "\t", "\xa0", "  "])
+"""What can surround a value: str.strip takes every kind of white space away (\\xa0 is one)."""
+
+
+@st.composite
+def padded_rows(draw: st.DrawFn) -> tuple[dict[str, str], dict[str, str]]:
+    """A row of values from the pools, and the same row with white space around some of them."""
+    plain = {name: draw(st.sampled_from(values)) for name, values in POOLS.items()}
+    return plain, {name: draw(PADDING) + value + draw(PADDING) for name, value in plain.items()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(padded_rows(), min_size=1, max_size=30))
+def test_values_stripped_when_first_worked_out__same_as_each_row_stripped(
+    drawn: list[tuple[dict[str, str], dict[str, str]]],
+) -> None:
+    """Padded and plain spellings of one value share no memo entry, and give what the value gives."""
+    shared = EventBuilder(PARTIES.resolve, RESOLVE_REPORTER)
+    for line, (plain, padded) in enumerate(drawn, start=2):
+        origin = Origin("drawn.csv", line)
+        event, problems = build_event(plain, origin, PARTIES.resolve, RESOLVE_REPORTER)
+        for row in (padded, plain):
+            assert shared.build_row([row[name] for name in COLUMNS], origin) == (event, problems)

@@ -173,7 +173,24 @@ class EventBuilder:
             deaths,
             link_text,
             notes,
-        ) = map(str.strip, values)
+        ) = values
+        # A value is read without the spaces around it. Stripped here: the required fields (an
+        # empty one is told first), what each row has of its own, and the values kept as they
+        # are. The others are looked up as the file spells them, and stripped only when their
+        # outcome is first worked out: 19 strips were a tenth of a row's reading.
+        event_id, date_text, kind, reported_by = (
+            event_id.strip(),
+            date_text.strip(),
+            kind.strip(),
+            reported_by.strip(),
+        )
+        location, admin1, source, incident, notes = (
+            location.strip(),
+            admin1.strip(),
+            source.strip(),
+            incident.strip(),
+            notes.strip(),
+        )
         findings: list[Finding] = []
         if not (event_id and date_text and kind and reported_by):
             for name, value in zip(REQUIRED, (event_id, date_text, kind, reported_by), strict=True):
@@ -184,27 +201,34 @@ class EventBuilder:
         dates = (date_text, end_text, day_text)
         dated = self._dated.get(dates)
         if dated is None:
-            dated = self._dated[dates] = self._dates(*dates)
+            dated = self._dated[dates] = self._dates(date_text, end_text.strip(), day_text.strip())
         when, reported_on, date_findings, report_findings = dated
         if date_findings:
             findings += date_findings
         who_key = (kind, actor_text, target_text, reporter_text, reported_by)
         party = self._parties.get(who_key)
         if party is None:
-            party = self._parties[who_key] = _parties(*who_key, *self._reporters)
+            party = self._parties[who_key] = _parties(
+                kind,
+                actor_text.strip(),
+                target_text.strip(),
+                reporter_text.strip(),
+                reported_by,
+                *self._reporters,
+            )
         (kind, actor, target, reporter_party), more = party
         if more:
             findings += more
         coordinates = None
-        if latitude or longitude:  # most rows give neither
+        if latitude or longitude:  # most rows give neither (a text of spaces gives none either)
             # Each text is read once (a file holds few), the pair on every row (most are distinct).
             degrees = self._degrees
             lat = degrees.get(latitude)
             if lat is None:
-                lat = degrees[latitude] = degrees_of(latitude)
+                lat = degrees[latitude] = degrees_of(latitude.strip())
             lon = degrees.get(longitude)
             if lon is None:
-                lon = degrees[longitude] = degrees_of(longitude)
+                lon = degrees[longitude] = degrees_of(longitude.strip())
             coordinates, more = point_from(lat, lon)
             if more:
                 findings += more
@@ -213,6 +237,7 @@ class EventBuilder:
         if source and not source.startswith(("http://", "https://")):
             findings.append(("source_url", "only http(s) addresses are accepted", Severity.ERROR))
         fatalities = None
+        deaths = deaths.strip() if deaths else deaths  # most rows give none
         if deaths:
             if deaths not in self._deaths:
                 self._deaths[deaths] = whole_number(deaths)
@@ -227,7 +252,7 @@ class EventBuilder:
                 )
         links: tuple[ExplicitLink, ...] = ()
         if link_text:
-            links = links_of(link_text, findings)
+            links = links_of(link_text.strip(), findings)
         problems: list[Problem] = []
         if findings:
             problems = [Problem(origin.file, origin.line, f, m, sev) for f, m, sev in findings]
@@ -237,7 +262,7 @@ class EventBuilder:
             return None, problems
         country = self._countries.get(country_text)
         if country is None:
-            country = self._countries[country_text] = stated_country(country_text)
+            country = self._countries[country_text] = stated_country(country_text.strip())
         if country.unknown:  # on every row giving it: the file's reader tells it once
             problems.append(unknown_country(origin, country.code))
         if country.region:
