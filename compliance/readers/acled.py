@@ -25,13 +25,13 @@ from compliance.core.problems import Problem, Severity
 from compliance.core.timeframe import LAST_YEAR, EventTime, Precision
 from compliance.readers.acled_types import current_type
 from compliance.readers.base import (
-    CoordinatesOnce,
     PartyResolver,
     Record,
     ReporterResolver,
     dataset_values,
     unfit_id,
 )
+from compliance.readers.coordinates import CoordinatesOnce
 from compliance.readers.countries import CountryReading, country_problems, read_country, with_region
 from compliance.readers.fields import (
     FieldError,

@@ -16,13 +16,13 @@ from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem
 from compliance.core.timeframe import EventTime, Precision
 from compliance.readers.base import (
-    CoordinatesOnce,
     PartyResolver,
     Record,
     ReporterResolver,
     dataset_rows,
     unfit_id,
 )
+from compliance.readers.coordinates import CoordinatesOnce
 from compliance.readers.countries import CountryReading, country_problems, read_country, with_region
 from compliance.readers.fields import (
     EndFieldError,
