@@ -21,7 +21,7 @@ from compliance.core.timeframe import EventTime, Precision
 from compliance.linking.ledger import assemble
 from compliance.linking.scope import is_domestic
 from compliance.readers import Record, read_event_file, read_event_stream
-from compliance.readers.acled import actor_party
+from compliance.readers.acled_actors import actor_party
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
@@ -555,6 +555,34 @@ def test_real_hdx__a_border_guard_attack_on_civilians_of_the_other_side_is_not_d
     arrests = found["ARM151"]
     assert (arrests.actor, arrests.target) == ("ARM", "ARM")
     assert is_domestic(arrests, PARTIES)
+
+
+@pytest.mark.parametrize(
+    ("sub_event_type", "actor", "involved"),
+    [
+        ("Agreement", "AZE", ("ARM", "AZE")),
+        ("Change to group/activity", "AZE", ()),  # the row's own sub-event type: actor1 alone
+    ],
+)
+def test_real_hdx__both_parties_to_an_agreement_are_involved_and_the_first_is_the_actor(
+    sub_event_type: str, actor: str, involved: tuple[str, ...]
+) -> None:
+    """SYNTHETIC rows: real row ARM4892 (``Government of Armenia (2018-)`` alone) with Azerbaijan's
+    government as ``actor1``, Armenia's as ``actor2``. As an ``Agreement`` both parties to it are
+    ``involved`` (the other party was dropped), ``actor1``'s the actor as for other strategic
+    developments, and neither is a target; other strategic developments keep ``actor1`` alone."""
+    text = with_value(
+        HDX_ARMENIA,
+        "ARM4892",
+        sub_event_type=sub_event_type,
+        actor1="Government of Azerbaijan (2003-)",
+        actor2="Government of Armenia (2018-)",
+        inter2="1",
+    )
+    [record] = [item for item in read_text(text) if isinstance(item, Record)]
+    assert record.event is not None
+    event = record.event
+    assert (event.actor, event.involved, event.target) == (actor, involved, None)
 
 
 @pytest.mark.parametrize(

@@ -5,17 +5,17 @@ Exports of every vintage are read: event types before 2019 are crossed onto toda
 the people acted upon are taken from the columns each vintage has.
 
 ACLED's actor order does not say who attacked. For violent event types the two actors are kept
-as ``involved`` and no ``actor`` is set, so rule-made breach links are graded *contested*
-rather than charged to either party. In protests and riots the crowd is in either actor column
-(real exports: ``Protesters (Armenia)`` in ``actor1``, the police who intervened in ``actor2``):
-the state's forces in either one are the actor, the crowd's country the target. ACLED codes each row from the sources in ``source``: when
-all of them are one party's (by the reporter registry) the row is that party's claim relayed by
-ACLED; otherwise it is ACLED's own, unaffiliated coding.
+as ``involved`` and no ``actor`` is set, so rule-made breach links are graded *contested* rather
+than charged to either party (an agreement keeps both parties to it in ``involved`` as well, with
+``actor1``'s as the actor). In protests and riots the crowd is in either actor column (real
+exports: ``Protesters (Armenia)`` in ``actor1``, the police who intervened in ``actor2``): the
+state's forces in either one are the actor, the crowd's country the target. ACLED codes each row
+from the sources in ``source``: when all of them are one party's (by the reporter registry) the
+row is that party's claim relayed by ACLED; otherwise it is ACLED's own, unaffiliated coding.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta
 from types import MappingProxyType
@@ -23,6 +23,7 @@ from types import MappingProxyType
 from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem, Severity
 from compliance.core.timeframe import LAST_YEAR, EventTime, Precision
+from compliance.readers.acled_actors import ACTOR_FIRST, AGREEMENT, CROWD, VIOLENT, actors_of, people_of
 from compliance.readers.acled_types import current_type
 from compliance.readers.base import (
     PartyResolver,
@@ -101,16 +102,10 @@ column the file lacks (a file without ``time_precision`` gives exact days). Read
 is a contract with that unpacking."""
 OLD_COLUMN_NAMES = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2"}
 """Column names of ACLED files before 2019 (and of its old API) → today's."""
-_YEARS = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)\s*")
-"""The period of years ACLED puts after a state's name: ``(2018-)``, ``(2008-2018)``."""
 _PAIR_KIND = {(t.casefold(), s.casefold()): kind for (t, s), kind in KIND_BY_TYPE.items()}
 _TYPE_KIND = {t.casefold(): kind for t, kind in KIND_BY_EVENT_TYPE.items()}
 _VIOLENT = frozenset(t.casefold() for t in VIOLENT_TYPES)
 _CROWD = frozenset(t.casefold() for t in CROWD_TYPES)
-_PEOPLE_OF = re.compile(r"^(?:civilians|protesters|rioters)\s*\(([^()]+)\)$", re.IGNORECASE)
-"""ACLED names unarmed people by their country: ``Civilians (Armenia)``, ``Protesters (Azerbaijan)``."""
-_PEOPLE_INTER = frozenset({"5", "6", "7", "rioters", "protesters", "civilians"})
-"""``inter1``/``inter2`` of rioters, protesters and civilians: codes before 2024, words since."""
 
 
 def read_acled(
@@ -182,10 +177,11 @@ class _AcledRows:
         if kind is None:
             bad("event_type", f"unknown ACLED event type {types[0]!r}")
         order = VIOLENT if folded in _VIOLENT else CROWD if folded in _CROWD else ACTOR_FIRST
+        order = AGREEMENT if kind == "agreement-signed" else order
         names = (actor1, assoc_actor_1, actor2, assoc_actor_2)
         actors = self.actors.get((names, order))
         if actors is None:
-            actors = self.actors[(names, order)] = _actors(names, order, self.resolve_party)
+            actors = self.actors[(names, order)] = actors_of(names, order, self.resolve_party)
         involved, actor = actors
         source = self.sources.get(source_text)
         if source is None:
@@ -219,7 +215,7 @@ class _AcledRows:
             problems.extend(country_problems(origin, country))
         people = (actor2, inter2, actor1, inter1, order == CROWD)
         if people not in self.targets:
-            self.targets[people] = _people_of(*people, self.resolve_party)
+            self.targets[people] = people_of(*people, self.resolve_party)
         shared = self.strings
         place_name = f"{location}, {admin2}" if location and admin2 else location or admin2
         if country.region:
@@ -319,81 +315,9 @@ def _kind(event_type: str, sub_type: str) -> tuple[str | None, str]:
     return _PAIR_KIND.get((folded, current_sub.casefold())) or _TYPE_KIND.get(folded), folded
 
 
-VIOLENT, CROWD, ACTOR_FIRST = "violent", "crowd", "actor first"
-"""How a row's actor columns are read: by event type (see :func:`_actors`)."""
-
-
-def _actors(
-    names: tuple[str, str, str, str], order: str, resolve_party: PartyResolver
-) -> tuple[tuple[str, ...], str | None]:
-    """(the registered parties involved, when violent; the acting party, when not).
-
-    Violent: every party named, none the actor (the order says nothing of who attacked). A
-    protest or riot: the party of ``actor1`` or else of ``actor2``, since ACLED puts the crowd in
-    either column and the police or army who met it in the other; reading ``actor1`` alone lost
-    the police of every real protest coded with the protesters first. Other types: ``actor1``.
-    """
-    if order == VIOLENT:
-        parties: list[str] = []
-        for text in names:
-            for part in filter(None, (p.strip() for p in text.split(";"))):
-                party = actor_party(part, resolve_party)
-                if party is not None and party not in parties:
-                    parties.append(party)
-        return tuple(sorted(parties)), None
-    columns = (names[0], names[2]) if order == CROWD else (names[0],)
-    acting = (actor_party(name, resolve_party) for name in columns if name)
-    return (), next((party for party in acting if party is not None), None)
-
-
-def actor_party(name: str, resolve_party: PartyResolver) -> str | None:
-    """The registered party an ACLED actor name stands for, or ``None``.
-
-    ACLED names a state's forces ``Military Forces of <Country> (<years>)`` or ``Police Forces of
-    <Country> (<years>)``, and a unit of them by appending its name after the years:
-    ``Military Forces of Azerbaijan (2003-) Special Forces``, ``Police Forces of Azerbaijan
-    (2003-) Border Service``. A unit acts for its state, so tried in turn are the whole name (an
-    alias may name the unit itself), the name without the years, and the part before the years.
-    The part before the years must still be an alias as a whole: ``Former Military Forces of
-    Armenia (2018-)`` is no party's.
-    """
-    party = resolve_party(name)
-    if party is not None:
-        return party
-    years = _YEARS.search(name)
-    if years is None:
-        return None
-    return resolve_party(_YEARS.sub(" ", name)) or resolve_party(name[: years.start()])
-
-
 def _source(text: str, resolve_reporter: ReporterResolver) -> tuple[str, str]:
     """(``reported_by``, the reporters' one affiliation or unaffiliated) for ACLED's source list."""
     sources = [s.strip() for s in text.split(";") if s.strip()]
     affiliations = {resolve_reporter(s) for s in sources}
     party = affiliations.pop() if len(affiliations) == 1 and None not in affiliations else UNAFFILIATED
     return "ACLED" + (f" ({'; '.join(sources)})" if sources else ""), UNAFFILIATED if party is None else party
-
-
-def _people_of(
-    actor2: str, inter2: str, actor1: str, inter1: str, crowd: bool, resolve_party: PartyResolver
-) -> str | None:
-    """The party whose civilians, protesters or rioters ``actor2`` names (for a protest or a riot,
-    ``actor2`` or else ``actor1``), if that party is registered.
-
-    ``Civilians (Armenia)`` are acted upon, not acting: the linking uses the target to tell an
-    event between one side's forces and its own people from one between the sides. A crowd is
-    acted upon in whichever column it stands: ``Protesters (Armenia)`` met by Armenia's police is
-    Armenia's own people.
-    """
-    people = _people(actor2, inter2, resolve_party)
-    if people is None and crowd:
-        people = _people(actor1, inter1, resolve_party)
-    return people
-
-
-def _people(name: str, inter: str, resolve_party: PartyResolver) -> str | None:
-    named = _PEOPLE_OF.match(name.strip())
-    code = integral(stated(inter)).casefold()
-    if named is None or (code and code not in _PEOPLE_INTER):
-        return None
-    return resolve_party(named[1].strip())
