@@ -232,8 +232,13 @@ def agreements(draw: st.DrawFn) -> Agreement:
                             slugs,
                             st.lists(st.sampled_from(EVENT_KINDS), min_size=1, max_size=3).map(tuple),
                             st.sampled_from(Effect),
-                            st.lists(st.sampled_from(ActorRelation), min_size=1, max_size=2).map(tuple),
-                            st.lists(text_values, max_size=2).map(tuple),
+                            actors=st.lists(st.sampled_from(ActorRelation), min_size=1, max_size=2).map(
+                                tuple
+                            ),
+                            targets=st.lists(st.sampled_from(ActorRelation), min_size=1, max_size=2).map(
+                                tuple
+                            ),
+                            places=st.lists(text_values, max_size=2).map(tuple),
                         ),
                         max_size=2,
                     )

@@ -60,7 +60,7 @@ from compliance.core.model import Agreement
 from compliance.core.places import NEAR_KM
 from compliance.core.problems import Problem, Severity, in_order
 from compliance.core.timeframe import EventTime, Precision, as_of_cutoff, day_start
-from compliance.core.vocabulary import Effect, Grade, Trust
+from compliance.core.vocabulary import ActorRelation, Effect, Grade, Trust
 from compliance.evaluation.categories import Account, Category, merged
 from compliance.evaluation.evaluate import Prepared, evaluate, evaluate_ledger
 from compliance.evaluation.facts import Facts, gather_facts, gather_facts_policies
@@ -411,11 +411,35 @@ def _windows_moved(agreements: Sequence[Agreement], days: int) -> tuple[Agreemen
     )
 
 
+RULE_TARGETS = st.lists(
+    st.lists(st.sampled_from(ActorRelation), min_size=1, max_size=2).map(tuple), min_size=1
+)
+"""Relations a rule's ``targets`` may list, handed out to the bundled rules in turn."""
+
+
+def _targets_drawn(
+    agreements: Sequence[Agreement], drawn: list[tuple[ActorRelation, ...]]
+) -> tuple[Agreement, ...]:
+    """The agreements with each rule's ``targets`` replaced by the next of ``drawn`` (in turn), so
+    that rules of every kind test the account's other party, in every relation."""
+    turn = itertools.cycle(drawn)
+    return tuple(
+        evolve(
+            a,
+            obligations=tuple(
+                evolve(ob, rules=tuple(evolve(r, targets=next(turn)) for r in ob.rules))
+                for ob in a.obligations
+            ),
+        )
+        for a in agreements
+    )
+
+
 RESHAPES: dict[str, tuple[object, ...]] = {
     "actor": (None, "ARM", "AZE"),
     "involved": ((), ("ARM",), ("AZE",), ("ARM", "AZE"), ("ARM", "TUR"), ("AZE", "NK"), ("AZE", "RUS")),
-    "target": (None, "ARM", "AZE", "TUR"),
-    "kind": ("protest", "other", "statement", "armed-clash", "ceasefire-violation"),
+    "target": (None, "ARM", "AZE", "TUR", "NK"),
+    "kind": ("protest", "other", "statement", "armed-clash", "ceasefire-violation", "agreement-signed"),
     "country": ("", "AM", "AZ", "ZM"),
     "location": ("", "Lachin", "a village no gazetteer names"),
     "coordinates": (
@@ -426,8 +450,9 @@ RESHAPES: dict[str, tuple[object, ...]] = {
         Coordinates(39.64083, 46.54694, 3),
     ),
 }
-"""What the party, opposing-party and domestic tests read, and kinds no rule lists, with values
-that make accounts domestic, clashes with a third state and protests abroad; and places given by
+"""What the party, opposing-party, domestic and other-party (``targets``) tests read, and kinds
+no rule lists, with values that make accounts domestic, clashes with a third state, agreements
+with one, and protests abroad; and places given by
 name, by a point only (Lachin town, Sotk, the open sea, and Lachin town's point coded 3, a
 region's, which places nothing) or by neither, where linking looks the point up only when the
 names place the account nowhere."""
@@ -453,24 +478,26 @@ def _reshaped(event: Event, fields: dict[str, object]) -> list[Event]:
     st.lists(st.tuples(st.integers(0, 15), st.integers(0, 15)), max_size=16),
     st.lists(st.tuples(st.integers(0, 15), INSTANTS), max_size=10),
     st.lists(RESHAPED, max_size=6),
+    RULE_TARGETS,
 )
 def test_link_memo__each_account_gets_the_links_and_reason_of_the_rules_applied_to_it_alone(
     drawn: list[Event],
     redated: list[tuple[int, int]],
     instants: list[tuple[int, EventTime]],
     reshaped: list[tuple[int, dict[str, object]]],
+    targets: list[tuple[ActorRelation, ...]],
 ) -> None:
     """One memo over a batch (signatures met again at other dates, as in a real file) against
     the plain rule tests on each account with nothing remembered; some accounts are given a
     time of day with an offset near a date the tests compare with (read in each agreement's zone),
     and some other parties, kinds and countries, each beside neighbours that differ in one of
     them (domestic accounts, clashes with a third state, protests abroad, accounts placed by
-    their point)."""
+    their point); the rules as bundled, with their windows moved, and with drawn ``targets``."""
     drawn = [evolve(e, links=()) for e in drawn]  # rule-made links only (explicit ones are not remembered)
     drawn += [e for i, fields in reshaped if drawn for e in _reshaped(drawn[i % len(drawn)], fields)]
     events = drawn + [evolve(drawn[i], when=drawn[j].when) for i, j in redated if max(i, j) < len(drawn)]
     events += [evolve(drawn[i % len(drawn)], when=when) for i, when in instants if drawn]
-    for agreements in (AGREEMENTS, _windows_moved(AGREEMENTS, 20)):
+    for agreements in (AGREEMENTS, _windows_moved(AGREEMENTS, 20), _targets_drawn(AGREEMENTS, targets)):
         index = LinkIndex.build(agreements)
         shared = LinkMemo()
         for event in events:

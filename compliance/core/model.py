@@ -114,7 +114,9 @@ class LinkRule:
     """A documented rule that links events to an obligation without an explicit reference.
 
     An event matches when its kind is listed, its actor stands in one of ``actors`` to the
-    bearers, its place mentions one of ``places`` (if any) and it falls in the window.
+    bearers, its other party in one of ``targets`` (``any``, the default: no test; see
+    :func:`compliance.linking.rule_tests.other_parties`), its place mentions one of ``places``
+    (if any) and it falls in the window.
     """
 
     name: str = field(validator=_slug)
@@ -129,6 +131,13 @@ class LinkRule:
         validator=_not_empty(
             "empty: a rule with no actor relation matches no account; list at least one "
             "(bearer, aligned, opposed, third-party, unknown, any)"
+        ),
+    )
+    targets: tuple[ActorRelation, ...] = field(
+        default=(ActorRelation.ANY,),
+        validator=_not_empty(
+            "empty: a rule with no relation for the other party matches no account; list at least "
+            "one (bearer, aligned, opposed, third-party, unknown, any), or leave the key out for no test"
         ),
     )
     places: tuple[str, ...] = ()

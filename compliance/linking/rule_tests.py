@@ -1,4 +1,4 @@
-"""The tests one link rule applies to one account: kind, actor, place, window, and the link's note.
+"""The tests one link rule applies to one account: kind, actor, other party, place, window; the link's note.
 
 ``index`` runs them per account signature (what does not read dates) and per date class (what
 does); they are kept apart from it because they are the rules' meaning, which
@@ -35,11 +35,30 @@ def matches_undated(event: Event, ob: Obligation, rule: LinkRule, parties: Party
         return False  # a side's account is not evidence against itself (it may be against the other)
     if ActorRelation.ANY not in rule.actors and parties.relation(event.actor, ob.bearers) not in rule.actors:
         return False
+    if ActorRelation.ANY not in rule.targets and not any(
+        parties.relation(other, ob.bearers) in rule.targets for other in other_parties(event)
+    ):
+        return False
     if rule.places:
         where = f"{event.location} {event.admin1}".casefold()
         if not any(place.casefold() in where for place in rule.places):
             return False
     return True
+
+
+def other_parties(event: Event) -> tuple[str | None, ...]:
+    """The parties an account names besides its actor, which a rule's ``targets`` test reads:
+    ``(None,)`` when there is none (the relation ``unknown``).
+
+    Our formats give the other party as ``target`` (the party acted upon; for an agreement, the
+    other party to it). ACLED's and UCDP's readers keep the parties of a violent row, and both
+    parties to an ACLED agreement, in ``involved`` (:mod:`compliance.readers.acled`), so those
+    count too. The actor itself never does: the police of one state and its own protesters name
+    no other party, and an agreement of a bearer with a bearer needs two of them.
+    """
+    named = (event.target, *event.involved)
+    others = tuple(dict.fromkeys(p for p in named if p is not None and p != event.actor))
+    return others or (None,)
 
 
 def _involves_bearer(event: Event, ob: Obligation, parties: PartyRegistry) -> bool:

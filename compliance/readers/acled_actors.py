@@ -35,8 +35,8 @@ def actors_of(
     either column and the police or army who met it in the other; reading ``actor1`` alone lost
     the police of every real protest coded with the protesters first. Other types: ``actor1``.
     An agreement: ``actor1``, and every party named as involved, so that the other party to it
-    (``actor2``) is kept: without it, Azerbaijan's agreement with Türkiye and its agreement with
-    Armenia read alike.
+    (``actor2``) is kept for the rules that need it (``targets``: ``rule_tests.other_parties``):
+    without it, Azerbaijan's agreement with Türkiye and its agreement with Armenia read alike.
     """
     if order in (VIOLENT, AGREEMENT):
         parties: list[str] = []

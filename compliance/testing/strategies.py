@@ -109,14 +109,22 @@ def _reporters(bearers: Sequence[str], parties: PartyRegistry) -> list[tuple[str
 def _rule_accounts(
     ob: Obligation, rule: LinkRule, parties: PartyRegistry, times: st.SearchStrategy[EventTime], country: str
 ) -> st.SearchStrategy[Event]:
-    """Accounts one link rule of an obligation can see: its kinds, actors and places."""
+    """Accounts one link rule of an obligation can see: its kinds, actors, other parties and places.
+
+    The other party (``target``) is drawn from the relations of the rule's ``targets``; with
+    ``any`` (no test) it is left out, as most accounts give none.
+    """
     actors = [a for relation in rule.actors for a in actors_for(relation, ob.bearers, parties)] or [None]
+    others: list[str | None] = [None]
+    if ActorRelation.ANY not in rule.targets:
+        others = [t for relation in rule.targets for t in actors_for(relation, ob.bearers, parties)] or [None]
     return st.builds(
         _event,
         when=times,
         kind=st.sampled_from(rule.kinds),
         reporter=st.sampled_from(_reporters(ob.bearers, parties)),
         actor=st.sampled_from(list(dict.fromkeys(actors))),
+        target=st.sampled_from(list(dict.fromkeys(others))),
         location=st.sampled_from(list(rule.places) or [""]),
         incident=st.sampled_from(["", "i1", "i2"]),
         country=st.just(country),
@@ -175,6 +183,7 @@ def _event(
     incident: str,
     country: str,
     links: tuple[ExplicitLink, ...] = (),
+    target: str | None = None,
 ) -> Event:
     return Event(
         id="a",
@@ -184,6 +193,7 @@ def _event(
         reporter_party=reporter[1],
         source_url=SOURCE,
         actor=actor,
+        target=target,
         location=location,
         country=country,
         incident=incident,
