@@ -18,7 +18,6 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import UTC, date, datetime, tzinfo
-from itertools import chain, groupby
 from operator import attrgetter, itemgetter
 
 from attrs import evolve, frozen
@@ -27,7 +26,7 @@ from compliance.core.arguments import DayArg, TrustArg, as_day, as_optional_day,
 from compliance.core.events import Event, Link, by_sort_key
 from compliance.core.model import Agreement, Ending, endings_of
 from compliance.core.parties import PartyRegistry
-from compliance.core.timeframe import DAY, EventTime, as_of_cutoff, day_start, local_date
+from compliance.core.timeframe import DAY, as_of_cutoff, day_start, local_date
 from compliance.core.vocabulary import Kind, Trust
 from compliance.evaluation.calendar import term_ends
 from compliance.evaluation.categories import MAYBE_NEVER, Category
@@ -37,6 +36,8 @@ from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.listing import binding, list_evidence, may_start_later, possible_end
 from compliance.evaluation.pam import pam_score
+from compliance.evaluation.prepare import links_in_rank_order
+from compliance.evaluation.prepare import spans_by_zone as spans_of
 from compliance.evaluation.results import Evaluation, Evidence, ObligationResult, Transition
 from compliance.evaluation.rules import deadline_at, entries, status_at
 from compliance.evaluation.trust import Stakes
@@ -155,46 +156,17 @@ class Prepared:
             if known_on is None
             else {e.id: e for e in events if e.known_on(known_on)}
         )
-        links_by_ob: dict[str, list[Link]] = {}
-        # A ledger's links come in runs by obligation (any order works): each run is taken whole
-        # when every account of it is known, which one C-level pass tells.
-        for ob_id, run in groupby(links, key=_OBLIGATION):
-            found = list(run)
-            if not all(map(by_id.__contains__, map(_EVENT, found))):
-                found = [link for link in found if link.event in by_id]
-            if found:
-                links_by_ob.setdefault(ob_id, []).extend(found)
-        every: dict[str, list[Event]] = {}
-        rank: dict[str, int] = {}
         # Ranks and incidents in sort order: grades must not depend on input order.
         ordered = sorted(by_id.values(), key=by_sort_key)
-        for event in ordered:
-            rank[event.id] = len(rank)
-            if event.incident:
-                every.setdefault(event.incident, []).append(event)
+        rank = dict(zip(map(_ID, ordered), range(len(ordered)), strict=True))
+        every: dict[str, list[Event]] = {}
+        for event in filter(_INCIDENT, ordered):
+            every.setdefault(event.incident, []).append(event)
         # Where each agreement's date falls in that order (a role in a text holds from its date on).
         ranked_from = {a.date: bisect.bisect_left(ordered, a.date, key=_FIRST_DAY) for a in agreements}
         incidents = incidents_in_scope(every, (AgreementScope.of(a) for a in agreements), placed_outside)
-        # Each obligation's links in the accounts' order, which is nearly the order of their
-        # intervals: the facts and the evidence sort them again, and a nearly sorted list sorts
-        # in nearly linear time (sorting by an integer is cheaper than by an interval).
-        for ob_id, ob_links in links_by_ob.items():
-            ranks = list(map(rank.__getitem__, map(_EVENT, ob_links)))  # (in C: no call per link)
-            links_by_ob[ob_id] = list(
-                map(ob_links.__getitem__, sorted(range(len(ranks)), key=ranks.__getitem__))
-            )
-        zones: dict[tzinfo, list[Agreement]] = {}
-        for agreement in agreements:
-            zones.setdefault(agreement.tz, []).append(agreement)
-        spans_by_zone: dict[tzinfo, dict[str, Span]] = {}
-        for tz, alike in zones.items():
-            # Each event's interval, once per time zone for the events its agreements link, and once
-            # per distinct EventTime (a million rows have a few thousand): no Python step per link.
-            runs = [links_by_ob.get(ob.id, ()) for agreement in alike for ob in agreement.obligations]
-            linked = list(dict.fromkeys(map(_EVENT, chain.from_iterable(runs))))
-            whens = list(map(_WHEN, map(by_id.__getitem__, linked)))
-            by_time: dict[EventTime, Span] = {when: when.span(tz) for when in dict.fromkeys(whens)}
-            spans_by_zone[tz] = dict(zip(linked, map(by_time.__getitem__, whens), strict=True))
+        links_by_ob, ranks_by_ob = links_in_rank_order(links, rank)
+        spans_by_zone = spans_of(agreements, ranks_by_ob, ordered)
         return cls(
             tuple(agreements),
             known_on,
@@ -383,8 +355,8 @@ def _result(
 _EVENT = attrgetter("event")
 _FIRST = itemgetter(0)
 _FIRST_DAY = attrgetter("when.first_day")
-_OBLIGATION = attrgetter("obligation")
-_WHEN = attrgetter("when")
+_ID = attrgetter("id")
+_INCIDENT = attrgetter("incident")
 
 
 __all__ = [
