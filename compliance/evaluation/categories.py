@@ -12,6 +12,7 @@ import bisect
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, tzinfo
 from enum import Enum
+from functools import partial
 from typing import NamedTuple, TypeVar
 
 from compliance.core.events import Event
@@ -78,22 +79,13 @@ class Parts(NamedTuple):
 
         The front of a union is the front of (one part's front + the other part): a span that
         an earlier span with an earlier end hides in one part stays hidden in the union. So
-        each policy's join reads a handful of common spans instead of all of them.
+        each policy's join (:meth:`finish_sorted`) reads a handful of common spans instead of all.
         """
         for items in (*self.windows, self.notices, self.accounts):
             items.sort()  # type: ignore[attr-defined]
         for spans in self.spans:
             spans[:] = front(spans)
         return self
-
-    def joined(self, other: Parts) -> Parts:
-        """Both parts' items; sorting one sorted run followed by a short one is nearly linear."""
-        return Parts(
-            tuple(a + b for a, b in zip(self.spans, other.spans, strict=True)),
-            tuple(a + b for a, b in zip(self.windows, other.windows, strict=True)),
-            self.notices + other.notices,
-            self.accounts + other.accounts,
-        )
 
     def finish(self) -> Derived:
         firsts = tuple(Firsts.of(s, w) for s, w in zip(self.spans, self.windows, strict=True))
@@ -105,11 +97,14 @@ class Parts(NamedTuple):
         The sorted notices and accounts are not sorted again (a sorted list of n accounts still
         costs n comparisons to sort, and this is done once per policy): ``other``'s are sorted
         and put in place by bisection (:func:`merged`), where a stable sort of both would put them.
+        Only the spans and windows of the two are joined (this part's are a handful once sorted).
         """
-        both = self if other is None else self.joined(other)
-        firsts = tuple(Firsts.of(s, w) for s, w in zip(both.spans, both.windows, strict=True))
         if other is None:
+            firsts = tuple(Firsts.of(s, w) for s, w in zip(self.spans, self.windows, strict=True))
             return firsts, tuple(self.notices), tuple(self.accounts)
+        spans = zip(self.spans, other.spans, strict=True)
+        windows = zip(self.windows, other.windows, strict=True)
+        firsts = tuple(Firsts.of(s + t, w + x) for (s, t), (w, x) in zip(spans, windows, strict=True))
         return (
             firsts,
             tuple(merged(self.notices, other.notices)),
@@ -158,9 +153,13 @@ def categorise(
     binds = max(adopted, moment(ob.in_force, tz), binds or adopted)
     termed = ob.term is not None  # (only then can an account give notice: no call per link otherwise)
     for link, event, grade, _, corroboration, _, denial in graded:  # unpacked: the hot loop
+        category = _CATEGORY.get(link.effect)
+        if category is None and not termed:  # (a link of relevance only: no account, no notice)
+            continue
         # An account whose dates straddle the agreement's date is read from that date on: the
         # part before the text existed is cut, the rest stays uncertain as any date does.
-        span = all_spans[event.id]
+        event_id = link.event  # (the account's id: its event need not be read)
+        span = all_spans[event_id]
         floor = adopted
         if link.effect is Effect.BREACHES:
             if span[1] <= binds:  # wholly before the duty bound: no breach of it
@@ -174,7 +173,6 @@ def categorise(
         if span[0] < floor:
             span = (floor, span[1])
         confirmed = grade is Grade.CONFIRMED
-        category = _CATEGORY.get(link.effect)
         if category is not None and corroboration is not None:
             # Unconfirmed (alleged) until the corroborating account exists, confirmed from then
             # on: a later account must not hide the allegation before it (no look-ahead). With a
@@ -183,28 +181,32 @@ def categorise(
             unconfirmed = span
             if denial is not None and span[0] < confirmed_span[0]:  # (corroborated at once: no gap)
                 denied = denial.when.span(tz)
-                add(Account(span[0], event.id, category, denied[0], span[1]))
+                add(_account((span[0], event_id, category, denied[0], span[1])))
                 windows[category].append((span[0], span[1], denied[0]))
                 unconfirmed = _later(span, denied)
-            add(Account(unconfirmed[0], event.id, _UNCONFIRMED[category], confirmed_span[0], unconfirmed[1]))
-            add(Account(confirmed_span[0], event.id, category, None, confirmed_span[1]))
+            add(
+                _account(
+                    (unconfirmed[0], event_id, _UNCONFIRMED[category], confirmed_span[0], unconfirmed[1])
+                )
+            )
+            add(_account((confirmed_span[0], event_id, category, None, confirmed_span[1])))
             windows[category + 1].append((unconfirmed[0], unconfirmed[1], confirmed_span[0]))
             spans_by[category].append(confirmed_span)
             span = confirmed_span
         elif category is not None:
             if denial is not None:  # confirmed until the denial, unconfirmed from it on
                 denied = denial.when.span(tz)
-                add(Account(span[0], event.id, category, denied[0], span[1]))
+                add(_account((span[0], event_id, category, denied[0], span[1])))
                 later = _later(span, denied)
-                add(Account(later[0], event.id, _UNCONFIRMED[category], None, later[1]))
+                add(_account((later[0], event_id, _UNCONFIRMED[category], None, later[1])))
                 windows[category].append((span[0], span[1], denied[0]))
                 spans_by[category + 1].append(_later(span, denied))
             else:
                 chosen = category if confirmed else _UNCONFIRMED[category]
-                add(Account(span[0], event.id, chosen, None, span[1]))
+                add(_account((span[0], event_id, chosen, None, span[1])))
                 spans_by[chosen].append(span)
         if termed and gives_notice(event, ob, confirmed):
-            notices.append((span[0], span[1], event.id))
+            notices.append((span[0], span[1], event_id))
     return Parts(spans_by, windows, notices, accounts)
 
 
@@ -231,6 +233,9 @@ _CATEGORY = {
 }
 """The confirmed category of each effect; its unconfirmed twin is the next value."""
 _UNCONFIRMED = {c: Category(c + 1) for c in _CATEGORY.values()}
+_account = partial(tuple.__new__, Account)
+"""``Account(*fields)`` without the named tuple's ``__new__``, a Python call per account (a
+million links make as many accounts): the same value, built in C."""
 
 
 def _later(span: Span, other: Span) -> Span:
