@@ -9,10 +9,11 @@ obligation's accounts before they become :class:`intervals.Firsts` (``facts.py``
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, tzinfo
 from enum import Enum
 from functools import partial
+from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
 from compliance.core.events import Event
@@ -20,7 +21,7 @@ from compliance.core.model import Obligation
 from compliance.core.timeframe import moment
 from compliance.core.vocabulary import Effect, Grade
 from compliance.evaluation.graded import Graded
-from compliance.evaluation.intervals import Firsts, Span, front
+from compliance.evaluation.intervals import Firsts, Span, front, least_open
 
 MAYBE_NEVER = datetime(9000, 1, 1, tzinfo=UTC)
 """The end of a breach account that straddles the day its duty bound: later than any cut-off, for
@@ -60,6 +61,54 @@ class Account(NamedTuple):
 
     def visible(self, cutoff: datetime) -> bool:
         return self.start < cutoff and (self.until is None or cutoff <= self.until)
+
+
+class FirstAccounts(NamedTuple):
+    """Where to find the first account of one category that counts, at any cut-off.
+
+    ``lasting``: the position (in ``facts.Facts.accounts``) of the first account that never stops
+    counting (``until`` unset); such an account counts at every cut-off after its start, and the
+    first starts no later than the others: if any of them counts, it does. The accounts with
+    ``until`` set are worked out piece by piece (:func:`intervals.least_open` of their
+    positions): ``windowed[k]`` is the position of the first of them that counts at a cut-off T
+    with ``bounds[k] < T <= bounds[k + 1]`` (``None``: none does). The answer is the earlier of
+    the two.
+    """
+
+    lasting: int | None = None
+    bounds: tuple[datetime, ...] = ()
+    windowed: tuple[int | None, ...] = ()
+
+
+def first_accounts(accounts: Sequence[Account]) -> tuple[FirstAccounts, ...]:
+    """:class:`FirstAccounts` for each :class:`Category`, from accounts sorted as ``facts.Facts`` holds them.
+
+    Most facts have no windowed account (``until`` set): each category's first lasting account
+    is then its first account, found by a search in C per category instead of a step in Python
+    per account. Otherwise one pass finds each category's first lasting account and its windowed
+    ones, and the pieces are built only for a category that has windowed accounts.
+    """
+    if not any(map(_UNTIL, accounts)):
+        categories = list(map(_CATEGORY_OF, accounts))
+        return tuple(
+            FirstAccounts(categories.index(category) if category in categories else None)
+            for category in Category
+        )
+    lasting: list[int | None] = [None] * len(Category)
+    windowed: list[list[tuple[datetime, datetime, int]]] = [[] for _ in Category]
+    for position, (start, _, category, until, _) in enumerate(accounts):
+        if until is not None:
+            windowed[category].append((start, until, position))
+        elif lasting[category] is None:
+            lasting[category] = position
+    return tuple(
+        FirstAccounts(first, *least_open(items)) if items else FirstAccounts(first)
+        for first, items in zip(lasting, windowed, strict=True)
+    )
+
+
+_UNTIL = itemgetter(3)  # Account.until
+_CATEGORY_OF = itemgetter(2)  # Account.category
 
 
 Derived = tuple[tuple[Firsts, ...], tuple[tuple[datetime, datetime, str], ...], tuple[Account, ...]]

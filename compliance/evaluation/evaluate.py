@@ -330,7 +330,7 @@ def _result(
     breach_on_record = (
         breach is not None and breach[1] < MAYBE_NEVER and (fulfil is None or breach[0] < fulfil[1])
     )
-    progress = len(facts.visible(Category.PROGRESS, cutoff))  # confirmed progress that counts now
+    progress = facts.visible_count(Category.PROGRESS, cutoff, 2)  # confirmed progress now (pam: 0-2)
     return ObligationResult(
         obligation=ob,
         agreement=agreement.id,

@@ -2,7 +2,7 @@
 
 The links come graded (``graded.py``); each becomes an account of a category from an instant on
 (``categories.py``), and the first account of each category is indexed (``intervals.Firsts``), as
-is the first account of each category that counts at any cut-off (``FirstAccounts``). Under
+is the first account of each category that counts at any cut-off (``categories.FirstAccounts``). Under
 several trust policies the links graded alike are categorised once. For an obligation run in
 parallel with another, the other's first fulfilment as the due day sees it (``Facts.parallel_alone``).
 """
@@ -10,11 +10,11 @@ parallel with another, the other's first fulfilment as the due day sees it (``Fa
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from functools import partial
-from operator import attrgetter, itemgetter
-from typing import NamedTuple
+from itertools import islice
+from operator import attrgetter
 
 from attrs import field, frozen
 
@@ -28,26 +28,16 @@ from compliance.core.vocabulary import (
     Trust,
 )
 from compliance.evaluation.calendar import term_expiry
-from compliance.evaluation.categories import Account, Category, Derived, categorise
+from compliance.evaluation.categories import (
+    Account,
+    Category,
+    Derived,
+    FirstAccounts,
+    categorise,
+    first_accounts,
+)
 from compliance.evaluation.graded import Graded, Gradings
-from compliance.evaluation.intervals import NEVER, Firsts, Span, least_open
-
-
-class FirstAccounts(NamedTuple):
-    """Where to find the first account of one category that counts, at any cut-off.
-
-    ``lasting``: the position (in :attr:`Facts.accounts`) of the first account that never stops
-    counting (``until`` unset); such an account counts at every cut-off after its start, and the
-    first starts no later than the others: if any of them counts, it does. The accounts with
-    ``until`` set are worked out piece by piece (:func:`intervals.least_open` of their
-    positions): ``windowed[k]`` is the position of the first of them that counts at a cut-off T
-    with ``bounds[k] < T <= bounds[k + 1]`` (``None``: none does). The answer is the earlier of
-    the two.
-    """
-
-    lasting: int | None = None
-    bounds: tuple[datetime, ...] = ()
-    windowed: tuple[int | None, ...] = ()
+from compliance.evaluation.intervals import NEVER, Firsts, Span
 
 
 @frozen
@@ -127,9 +117,24 @@ class Facts:
         before = ordered[: bisect.bisect_left(ordered, cutoff, key=_START)]
         return [a for a in before if a.until is None or cutoff <= a.until]
 
+    def counting(self, cutoff: datetime, accounts: Sequence[Account] | None = None) -> Iterator[Account]:
+        """:meth:`counted`, one account at a time: a reader that needs the first few stops there
+        (``why.deciding``, :meth:`visible_count`) instead of reading every account."""
+        ordered = self.accounts if accounts is None else accounts
+        before = islice(ordered, bisect.bisect_left(ordered, cutoff, key=_START))
+        return (a for a in before if a.until is None or cutoff <= a.until)
+
     def visible(self, category: Category, cutoff: datetime) -> list[str]:
         """Ids of the accounts of ``category`` that count at ``cutoff``, earliest first."""
         return [a.event for a in self.counted(cutoff) if a.category is category]
+
+    def visible_count(self, category: Category, cutoff: datetime, most: int) -> int:
+        """``min(len(visible(category, cutoff)), most)``, reading no further than the ``most``-th:
+        none when the category has no account at all (``first_accounts``), as in most facts."""
+        lasting, bounds, _ = self.first_accounts[category]
+        if lasting is None and not bounds:
+            return 0
+        return len(list(islice((a for a in self.counting(cutoff) if a.category is category), most)))
 
     def first_visible(self, category: Category, cutoff: datetime) -> str | None:
         """``visible(category, cutoff)[0]`` (``None`` for none), without listing the others.
@@ -152,37 +157,6 @@ class Facts:
 
 _START = attrgetter("start")
 _BREACHES = (Category.BREACH, Category.BREACH_UNCONFIRMED)
-
-
-def first_accounts(accounts: Sequence[Account]) -> tuple[FirstAccounts, ...]:
-    """:class:`FirstAccounts` for each :class:`Category`, from accounts sorted as ``Facts`` holds them.
-
-    Most facts have no windowed account (``until`` set): each category's first lasting account
-    is then its first account, found by a search in C per category instead of a step in Python
-    per account. Otherwise one pass finds each category's first lasting account and its windowed
-    ones, and the pieces are built only for a category that has windowed accounts.
-    """
-    if not any(map(_UNTIL, accounts)):
-        categories = list(map(_CATEGORY_OF, accounts))
-        return tuple(
-            FirstAccounts(categories.index(category) if category in categories else None)
-            for category in Category
-        )
-    lasting: list[int | None] = [None] * len(Category)
-    windowed: list[list[tuple[datetime, datetime, int]]] = [[] for _ in Category]
-    for position, (start, _, category, until, _) in enumerate(accounts):
-        if until is not None:
-            windowed[category].append((start, until, position))
-        elif lasting[category] is None:
-            lasting[category] = position
-    return tuple(
-        FirstAccounts(first, *least_open(items)) if items else FirstAccounts(first)
-        for first, items in zip(lasting, windowed, strict=True)
-    )
-
-
-_UNTIL = itemgetter(3)  # Account.until
-_CATEGORY_OF = itemgetter(2)  # Account.category
 
 
 def gather_facts(

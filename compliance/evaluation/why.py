@@ -37,25 +37,32 @@ def deciding(
 
     ``accounts``: the facts' accounts as read from when the obligation came into force, if it
     waits for another (``Facts.breaches_from``): a breach before then decided nothing."""
-    visible = facts.counted(cutoff, accounts)
+    # The accounts that count, one at a time: the rules named by a first account stop at it.
+    visible = facts.counting(cutoff, accounts)
     if rule in _FIRST_OF:
         wanted = _FIRST_OF[rule]
-        candidates = [a for a in visible if a.category in wanted]
         # An account that may still lie after the cut-off, or before the duty bound (a month
         # straddling the hour a truce took effect), decides nothing alone: when the status holds
         # wherever it falls, another account made it certain, and that one is named.
-        first = next((a for a in candidates if a.end is not None and a.end <= cutoff), None)
-        first = first or next(iter(candidates), None)
+        first = None  # the first candidate, named if none is certain by the cut-off
+        for a in visible:
+            if a.category in wanted:
+                if a.end is not None and a.end <= cutoff:
+                    return (a.event,)
+                if first is None:
+                    first = a
         return () if first is None else (first.event,)
     if rule in _ALL_OF:
         wanted = _ALL_OF[rule]
         return _unique(a.event for a in visible if a.category in wanted)
-    if rule in ("overdue", "pending"):
-        for category in (Category.PROGRESS, Category.PROGRESS_UNCONFIRMED):
-            found = next((a.event for a in visible if a.category is category), None)
-            if found is not None:
-                return (found,)
-        return ()
+    if rule in ("overdue", "pending"):  # the first confirmed progress, else the first alleged
+        alleged = None
+        for a in visible:
+            if a.category is Category.PROGRESS:
+                return (a.event,)
+            if alleged is None and a.category is Category.PROGRESS_UNCONFIRMED:
+                alleged = a.event
+        return () if alleged is None else (alleged,)
     if rule == "term expired":
         # A renewable term ends at the expiry its earliest notice reaches: that notice decided it.
         # One that does not renew ends by the text alone, and no account is named.

@@ -1,0 +1,134 @@
+"""Shortcuts of the evaluation give what the plain computation gives.
+
+- ``Prepared.of`` looks each link's account up once, by rank (``evaluation.prepare``): the rank
+  says whether the account is known and orders the obligation's links, and the accounts'
+  intervals are read by rank. The plain computation keeps a link when its account is known, sorts
+  each obligation's links by their accounts' ranks, and gives each linked account its interval in
+  each agreement's zone. The links are given in runs by obligation, in any order, and
+  ``known_on`` leaves some accounts out.
+- ``why.deciding`` reads the accounts that count one at a time and stops at the account it
+  names; ``Facts.visible_count`` counts no further than asked. The plain computation lists every
+  account that counts first (``Facts.counted``, ``Facts.visible``).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance.core.events import Event, Link, by_sort_key
+from compliance.core.timeframe import EPSILON
+from compliance.evaluation.categories import Account, Category
+from compliance.evaluation.evaluate import Prepared
+from compliance.evaluation.facts import Facts
+from compliance.evaluation.intervals import Firsts
+from compliance.evaluation.why import _ALL_OF, _FIRST_OF, deciding
+from compliance.linking.index import LinkIndex, link_event
+from tests.support import AGREEMENTS, PARTIES
+from tests.test_scale_equivalence import accounts_with_incidents
+
+INDEX = LinkIndex.build(AGREEMENTS)
+END = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def _plain(
+    events: list[Event], links: list[Link], known_on: date | None
+) -> tuple[dict[str, list[Link]], dict[object, dict[str, object]]]:
+    """Each obligation's links to known accounts in the accounts' order, and each zone's intervals."""
+    known = {e.id: e for e in events if e.known_on(known_on)}
+    rank = {e.id: n for n, e in enumerate(sorted(known.values(), key=by_sort_key))}
+    links_by_ob: dict[str, list[Link]] = {}
+    for link in links:
+        if link.event in known:
+            links_by_ob.setdefault(link.obligation, []).append(link)
+    for ob_links in links_by_ob.values():
+        ob_links.sort(key=lambda link: rank[link.event])
+    spans: dict[object, dict[str, object]] = {}
+    for agreement in AGREEMENTS:
+        zone = spans.setdefault(agreement.tz, {})
+        for ob in agreement.obligations:
+            for link in links_by_ob.get(ob.id, ()):
+                zone[link.event] = known[link.event].when.span(agreement.tz)
+    return links_by_ob, spans
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    accounts_with_incidents(),
+    st.sampled_from([None, date(2021, 1, 1), date(2022, 9, 14), date(2024, 6, 1)]),
+    st.randoms(use_true_random=False),
+)
+def test_prepared__links_in_rank_order_and_spans_by_zone_as_link_by_link(
+    events: list[Event], known_on: date | None, shuffle: random.Random
+) -> None:
+    links = [k for e in events for k in link_event(e, INDEX, PARTIES)]
+    runs: dict[str, list[Link]] = {}
+    for link in links:
+        runs.setdefault(link.obligation, []).append(link)
+    order = list(runs)
+    shuffle.shuffle(order)
+    given_links = [link for ob_id in order for link in runs[ob_id]]  # in runs, in any order
+    prepared = Prepared.of(AGREEMENTS, events, given_links, known_on)
+    links_by_ob, spans = _plain(events, given_links, known_on)
+    assert prepared.links_by_ob == links_by_ob
+    assert {tz: dict(found) for tz, found in prepared.spans_by_zone.items()} == spans
+    assert list(prepared.rank) == sorted(prepared.rank, key=prepared.rank.__getitem__)
+
+
+def _deciding_plain(
+    facts: Facts, rule: str, cutoff: datetime, accounts: Sequence[Account] | None = None
+) -> tuple[str, ...]:
+    """``why.deciding`` on the list of every account that counts (what it was before it stopped early)."""
+    visible = facts.counted(cutoff, accounts)
+    if rule in _FIRST_OF:
+        candidates = [a for a in visible if a.category in _FIRST_OF[rule]]
+        first = next((a for a in candidates if a.end is not None and a.end <= cutoff), None)
+        first = first or next(iter(candidates), None)
+        return () if first is None else (first.event,)
+    if rule in _ALL_OF:
+        return tuple(dict.fromkeys(a.event for a in visible if a.category in _ALL_OF[rule]))
+    if rule in ("overdue", "pending"):
+        for category in (Category.PROGRESS, Category.PROGRESS_UNCONFIRMED):
+            found = next((a.event for a in visible if a.category is category), None)
+            if found is not None:
+                return (found,)
+        return ()
+    return deciding(facts, rule, cutoff, accounts)  # (the other rules read no account one at a time)
+
+
+RULES = (*_FIRST_OF, *_ALL_OF, "overdue", "pending", "uncertain dates", "term expired", "in force")
+INSTANTS = [datetime(2021, 3, day, hour, tzinfo=UTC) for day in (1, 2, 3) for hour in (0, 12)]
+
+
+@st.composite
+def accounts(draw: st.DrawFn) -> list[Account]:
+    """Accounts sorted as ``Facts`` holds them, from few instants (so they overlap and tie), some
+    confirmed only until a denial, some that may still lie after a cut-off (a later end)."""
+    found = []
+    for n in range(draw(st.integers(0, 8))):
+        start = draw(st.sampled_from(INSTANTS))
+        end = draw(st.sampled_from([None, *(t for t in INSTANTS if t > start), END]))
+        until = draw(st.sampled_from([None, None, *(t for t in INSTANTS if t > start)]))
+        found.append(Account(start, f"e{n % 5}", draw(st.sampled_from(Category)), until, end))
+    return sorted(found, key=lambda a: (a.start, a.event, a.category))
+
+
+@settings(max_examples=300, deadline=None)
+@given(accounts(), st.one_of(st.none(), accounts()), st.integers(0, 3))
+def test_deciding_and_counts__as_reading_every_account_that_counts(
+    own: list[Account], read: list[Account] | None, most: int
+) -> None:
+    ob = AGREEMENTS[0].obligations[0]
+    none = tuple(Firsts.of([]) for _ in Category)
+    facts = Facts(ob, UTC, None, None, None, (), None, (), none, tuple(own))
+    for cutoff in [*INSTANTS, END, *(t + EPSILON for t in INSTANTS)]:
+        for category in Category:
+            assert facts.visible_count(category, cutoff, most) == min(
+                len(facts.visible(category, cutoff)), most
+            )
+        for rule in RULES:
+            assert deciding(facts, rule, cutoff, read) == _deciding_plain(facts, rule, cutoff, read)
