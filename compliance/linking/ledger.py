@@ -1,6 +1,6 @@
 """The pipeline: load → validate → link. Evaluation and rendering build on the ledger.
 
-    registries  = load parties and reporters
+    registries  = load parties and reporters           (``linking.loading``)
     agreements  = load agreement files, check them together
     records     = stream event files (rejected rows keep their problems)
     events      = validate: unknown parties and links → rejected; an id given twice → read once if the
@@ -14,10 +14,8 @@ Nothing is lost: every record read is counted as linked, unlinked or rejected.
 from __future__ import annotations
 
 import itertools
-import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
-from pathlib import Path
 
 from attrs import field, frozen
 
@@ -28,24 +26,21 @@ from compliance.core.inputs import PathArg, as_path, as_paths
 from compliance.core.model import Agreement
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import Gazetteer, Placement
-from compliance.core.problems import InputError, Problem, Severity, in_order, visible
+from compliance.core.problems import Problem, Severity, in_order, visible
 from compliance.linking.copies import IdCopies
 from compliance.linking.explicit import check_reference
 from compliance.linking.incidents import denial_links, with_incident_caveats
 from compliance.linking.index import LinkIndex, LinkMemo, link_account
-from compliance.linking.scope import REASONS, outside_by_place
-from compliance.load.agreement_files import (
-    Reporter,
-    load_agreement_text,
-    load_parties_file,
-    load_reporters_file,
-    read_text,
+from compliance.linking.loading import (
+    BUNDLED,
+    given_once,
+    load_agreements,
+    load_registries,
+    reporter_resolver,
 )
-from compliance.load.checks import check_agreements
-from compliance.load.places import bundled_gazetteer, check_scopes, load_gazetteer
+from compliance.linking.scope import REASONS, outside_by_place
+from compliance.load.places import load_gazetteer
 from compliance.readers import Record, read_event_file
-
-BUNDLED = "<bundled>"
 
 
 @frozen
@@ -97,101 +92,6 @@ class Ledger:
         return tuple(p for p in self.problems if p.severity is Severity.ERROR)
 
 
-def load_registries(
-    parties_path: Path | None = None, reporters_path: Path | None = None
-) -> tuple[PartyRegistry, tuple[Reporter, ...], list[Problem]]:
-    """The party and reporter registries (``None``: the bundled files).
-
-    An agreement of another conflict brings its own parties; problems name the file in use. Each
-    reporter's party is checked against the party registry and read as its id. The bundled
-    reporters (by default or named) beside another party registry keep, without a problem, only
-    those whose party it gives: that file was written for the bundled conflict.
-    """
-    parties, problems = (
-        load_parties_file(bundled.PARTIES_FILE, f"{BUNDLED}/parties.toml")
-        if parties_path is None
-        else load_parties_file(parties_path)
-    )
-    other_conflict = parties_path is not None and (
-        reporters_path is None or _identity(reporters_path) == _identity(bundled.REPORTERS_FILE)
-    )
-    reporters, more = (
-        load_reporters_file(
-            bundled.REPORTERS_FILE, f"{BUNDLED}/reporters.toml", parties, other_registry=other_conflict
-        )
-        if reporters_path is None
-        else load_reporters_file(reporters_path, parties=parties, other_registry=other_conflict)
-    )
-    if parties is None or reporters is None:  # a registry that cannot be read stops the run
-        raise InputError("; ".join(str(p) for p in problems + more))
-    return parties, reporters, problems + more
-
-
-def given_once(paths: Iterable[Path]) -> list[Path]:
-    """The paths as given, each file named twice kept once (its first place).
-
-    The same file named twice on the command line is a slip, not two sources: read twice, each
-    of its accounts would meet itself as an identical copy (a warning per row, every row counted
-    twice as read), and an agreement file
-    would be a duplicate of itself and left out. Files are compared by identity (device and
-    inode), so ``a.csv``, ``./a.csv``, its absolute path and a link to it are one file. A path
-    that cannot be looked at is compared as written (reading it gives its own problem), and so
-    is ``-``: standard input is read once.
-    """
-    kept: dict[object, Path] = {}
-    for path in paths:
-        kept.setdefault(_identity(path), path)
-    return list(kept.values())
-
-
-def _identity(path: Path) -> object:
-    """What makes two paths one file: its device and inode, else the path as written."""
-    if str(path) != "-":
-        try:
-            found = os.stat(path)
-        except (OSError, ValueError):  # missing, unreadable folder, a NUL byte in the name
-            pass
-        else:
-            return (found.st_dev, found.st_ino)
-    return str(path)
-
-
-def load_agreements(
-    paths: Sequence[Path] | None, parties: PartyRegistry, gazetteer: Gazetteer | None = None
-) -> tuple[tuple[Agreement, ...], list[Problem]]:
-    """Load agreement files (default: the bundled ones); bad files are left out with problems.
-
-    A file given more than once, under any path, is read once (:func:`given_once`). Files that
-    give one agreement or obligation id are all left out, each with a problem naming every copy
-    (see ``load.checks``). Scope areas are checked against ``gazetteer`` (default: the bundled
-    one); give the one linking will read, so that an area the check accepts is one linking knows.
-    """
-    sources = (
-        [(f"{BUNDLED}/{p.name}", p) for p in bundled.agreement_paths()]
-        if paths is None
-        else [(str(p), p) for p in given_once(paths)]
-    )
-    problems: list[Problem] = []
-    loaded: list[tuple[Agreement, str, str]] = []
-    for label, path in sources:
-        text, read_problems = read_text(path, label)
-        problems += read_problems
-        if text is None:
-            continue
-        agreement, parse_problems = load_agreement_text(text, label)
-        problems += parse_problems
-        if agreement is not None:
-            loaded.append((agreement, label, text))
-    check_problems = check_agreements(loaded, parties) + check_scopes(
-        loaded, gazetteer if gazetteer is not None else bundled_gazetteer()
-    )
-    problems += check_problems
-    bad_labels = {p.file for p in check_problems if p.severity is Severity.ERROR}
-    good = [a for a, label, _ in loaded if label not in bad_labels]
-    # An id given in two files has an error in both (check_agreements): no file order decides which is used.
-    return tuple(sorted(good, key=lambda a: (a.date, a.id))), problems
-
-
 def build_ledger(
     agreement_paths: Iterable[PathArg] | PathArg | None = None,
     event_paths: Iterable[PathArg] | PathArg | None = None,
@@ -240,19 +140,6 @@ def build_ledger(
         gazetteer=gazetteer,
         id_fields=id_fields,
     )
-
-
-def reporter_resolver(reporters: Iterable[Reporter]) -> Callable[[str], str | None]:
-    """Registry look-up by name or alias, case-insensitive."""
-    table: dict[str, str] = {}
-    for reporter in reporters:
-        for name in (reporter.name, *reporter.aliases):
-            table.setdefault(name.casefold(), reporter.party)
-
-    def resolve(name: str) -> str | None:
-        return table.get(name.strip().casefold())
-
-    return resolve
 
 
 def assemble(
@@ -397,3 +284,17 @@ def _cross_check(event: Event, index: LinkIndex) -> tuple[str, str] | None:
         if reason is not None:
             return "links", reason
     return None
+
+
+# The load step's names (``linking.loading``) are imported from here too.
+__all__ = [
+    "BUNDLED",
+    "Accounting",
+    "Ledger",
+    "assemble",
+    "build_ledger",
+    "given_once",
+    "load_agreements",
+    "load_registries",
+    "reporter_resolver",
+]

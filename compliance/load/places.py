@@ -83,7 +83,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """The gazetteer a run reads: the file at ``path`` instead of the bundled one (``None``).
 
     A file with any problem raises :class:`InputError` listing them, each naming the file, as a
-    broken party registry does (``linking.ledger.load_registries``): with no gazetteer, or half
+    broken party registry does (``linking.loading.load_registries``): with no gazetteer, or half
     of one, every scope with an area would be an error and every account placed by name would
     be read as placed nowhere, and falling back to the bundled one would place a new conflict's
     accounts by another conflict's names.
