@@ -17,7 +17,7 @@ import csv
 import io
 import itertools
 import tempfile
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -49,15 +49,16 @@ VERSIONS: dict[str, dict[str, str]] = {
     "same-day-copy": _revised(0, seconds=60),  # another upload the same UTC day: the same account
     "no-time-stamp": {**ORIGINAL, "timestamp": ""},
     "note": _revised(30, notes=_NOTE),
-    "note-other": _revised(30, seconds=60, notes=_NOTE + " [another]"),  # the same day as "note"
+    "note-other": _revised(30, seconds=60, notes=_NOTE + " [another]"),  # a minute after "note"
+    "note-same-second": _revised(30, notes=_NOTE + " [same second]"),  # the same second as "note"
     "re-dated": _revised(60, event_date="2020-11-12"),  # after the 2020 statement: linked
 }
-CONTENT = {"same-day-copy": "original"}  # versions that read as the same account
+CONTENT = {"same-day-copy": "original"}  # versions that read as the same account, uploaded apart
 
 
-def _stamp_day(version: str) -> date | None:
+def _stamp(version: str) -> int | None:
     stamp = VERSIONS[version]["timestamp"]
-    return datetime.fromtimestamp(int(stamp), tz=UTC).date() if stamp else None
+    return int(stamp) if stamp else None
 
 
 def _write(folder: Path, files: dict[str, list[dict[str, str]]]) -> list[Path]:
@@ -114,10 +115,73 @@ def test_acled_revision__the_latest_is_read_and_the_older_set_aside(tmp_path: Pa
     ]
 
 
-def test_acled_revision__two_revisions_of_one_day_are_all_rejected(tmp_path: Path) -> None:
-    """Two copies of the latest day that differ tell no latest revision: every copy is rejected,
-    with an error saying why, as any id given to records that differ."""
+def test_acled_revision__two_revisions_of_one_day_are_read_by_the_second(tmp_path: Path) -> None:
+    """Two revisions uploaded on one UTC day, a minute apart: the later is read, as a revision of
+    another day is, and the earlier draws a warning giving both times to the second (their day
+    alone would not tell them apart). Before, the day was all that was read of the time stamp, and
+    every copy was rejected as telling no latest revision."""
     ledger = _ledger(tmp_path, {"a.csv": [ORIGINAL, VERSIONS["note"]], "b.csv": [VERSIONS["note-other"]]})
+    acc = ledger.accounting
+    assert (acc.read, acc.rejected) == (3, 2)
+    assert ledger.errors == ()
+    [event] = [e for e in ledger.events if e.id == "ARM4920"]
+    assert event == _alone("note-other").events[0]
+    assert event.origin is not None
+    assert Path(event.origin.file).name == "b.csv"
+    assert _id_problems(ledger, "ARM4920") == [
+        (
+            "a.csv",
+            2,
+            Severity.WARNING,
+            "id 'ARM4920' revised by ACLED: the record at b.csv:2 (time stamp 2020-12-02) is read; "
+            "this one (2020-11-02) is an earlier revision",
+        ),
+        (
+            "a.csv",
+            3,
+            Severity.WARNING,
+            "id 'ARM4920' revised by ACLED: the record at b.csv:2 (time stamp 2020-12-02 21:28:45 UTC) is "
+            "read; this one (2020-12-02 21:27:45 UTC) is an earlier revision",
+        ),
+    ]
+
+
+def test_acled_revision__a_row_uploaded_again_unchanged_is_read_from_the_latest_upload(
+    tmp_path: Path,
+) -> None:
+    """A copy that reads the same, uploaded a minute later: the account is the same whichever is
+    read; it is read from the later upload, the earlier one set aside with a warning."""
+    ledger = _ledger(tmp_path, {"a.csv": [ORIGINAL], "b.csv": [VERSIONS["same-day-copy"]]})
+    assert (ledger.accounting.read, ledger.accounting.rejected) == (2, 1)
+    [event] = [e for e in ledger.events if e.id == "ARM4920"]
+    assert event == _alone("original").events[0]
+    assert event.origin is not None
+    assert Path(event.origin.file).name == "b.csv"
+    assert [(name, line, severity) for name, line, severity, _ in _id_problems(ledger, "ARM4920")] == [
+        ("a.csv", 2, Severity.WARNING)
+    ]
+
+
+def test_acled_revision__same_day_revisions_whose_rows_draw_a_warning_once_per_file(tmp_path: Path) -> None:
+    """Revisions whose rows draw a warning told once per file (a country name that is not the
+    country of the row's code): the second row's warning is dropped, its time stamp is not, and
+    the later revision is read."""
+    rows = [{**VERSIONS[v], "country": "Azerbaijan"} for v in ("note-other", "note")]
+    ledger = _ledger(tmp_path, {"a.csv": rows})
+    assert ledger.errors == ()
+    [event] = [e for e in ledger.events if e.id == "ARM4920"]
+    assert event.notes == VERSIONS["note-other"]["notes"]
+    assert [(line, severity) for _, line, severity, _ in _id_problems(ledger, "ARM4920")] == [
+        (3, Severity.WARNING)
+    ]
+
+
+def test_acled_revision__two_revisions_of_one_second_are_all_rejected(tmp_path: Path) -> None:
+    """Two copies of the latest time stamp that differ tell no latest revision: every copy is
+    rejected, with an error saying why, as any id given to records that differ."""
+    ledger = _ledger(
+        tmp_path, {"a.csv": [ORIGINAL, VERSIONS["note"]], "b.csv": [VERSIONS["note-same-second"]]}
+    )
     assert ledger.accounting.rejected == 3
     assert [e.id for e in ledger.events if e.id == "ARM4920"] == []
     problems = _id_problems(ledger, "ARM4920")
@@ -128,22 +192,23 @@ def test_acled_revision__two_revisions_of_one_day_are_all_rejected(tmp_path: Pat
     ]
     assert {message for *_, message in problems} == {
         "duplicate id 'ARM4920', given to 3 records that differ (a.csv:2, a.csv:3, b.csv:2): every copy "
-        "is rejected (ACLED's time stamps tell no latest revision: the latest day is given to records "
+        "is rejected (ACLED's time stamps tell no latest revision: the latest one is given to records "
         "that differ, or a record has none)"
     }
 
 
 def _expected(copies: list[tuple[str, str, int]]) -> tuple[str, tuple[str, int]] | None:
-    """The naive rule: the version read and the place it is read from, or ``None`` (all rejected)."""
-    contents = {CONTENT.get(v, v) for v, _, _ in copies}
-    if len(contents) > 1:
-        days = {v: _stamp_day(v) for v, _, _ in copies}
-        if None in days.values():
+    """The naive rule: the version read and the place it is read from, or ``None`` (all rejected).
+
+    A copy is its content and its time stamp: one uploaded again, unchanged, is a later revision."""
+    if len({(CONTENT.get(v, v), _stamp(v)) for v, _, _ in copies}) > 1:
+        stamps = {v: _stamp(v) for v, _, _ in copies}
+        if None in stamps.values():
             return None
-        latest = max(d for d in days.values() if d is not None)
-        if len({CONTENT.get(v, v) for v, d in days.items() if d == latest}) > 1:
+        latest = max(s for s in stamps.values() if s is not None)
+        if len({CONTENT.get(v, v) for v, s in stamps.items() if s == latest}) > 1:
             return None
-        copies = [c for c in copies if days[c[0]] == latest]
+        copies = [c for c in copies if stamps[c[0]] == latest]
     version, file, line = min(copies, key=lambda c: (c[1], c[2]))
     return CONTENT.get(version, version), (file, line)
 

@@ -8,19 +8,27 @@ accounts that claim one id) are all rejected: keeping one would take a side on w
 or make the result depend on row order.
 
 One exception is ACLED's own correction. ACLED re-codes rows and stamps each revision with its
-``timestamp`` (read as ``Event.reported_on``, its UTC day), so two downloads taken months apart
-give a revised row twice under its ``event_id_cnty``. When every copy is in an ACLED export, the
-copies of the latest day are identical and that day is later than every other copy's, that
-revision is read and each older one set aside with a warning: the dataset says which is current,
-no side is taken. Two revisions on one day, or a copy without a time stamp, tell no latest one:
-every copy is rejected, as elsewhere. Revision by revision, the ledger links the latest met so
-far (a later one is linked in its turn, :meth:`IdCopies.is_copy` returning ``False``), and
-:meth:`IdCopies.settle` keeps the links of the last one only.
+``timestamp``, so two downloads taken months apart give a revised row twice under its
+``event_id_cnty``. When every copy is in an ACLED export, the copies of the latest time stamp are
+identical and it is later than every other copy's, that revision is read and each older one set
+aside with a warning: the dataset says which is current, no side is taken. Two revisions of one
+second, or a copy without a time stamp, tell no latest one: every copy is rejected, as elsewhere.
+Revision by revision, the ledger links the latest met so far (a later one is linked in its turn,
+:meth:`IdCopies.is_copy` returning ``False``), and :meth:`IdCopies.settle` keeps the links of the
+last one only.
 
-Copies are compared by content (``Event`` equality, which leaves out where a record was read).
-An account the ledger does not keep (linked to nothing and in no incident, with
-``keep_unlinked=False``) is not held in memory: its copies are compared by the hash of its
-content, and only with copies that are not kept either, since identical content links alike.
+The time stamp is read to the second (``Record.stamp``, which the reader gives beside the
+event): ``Event.reported_on`` keeps only its UTC day, by which two revisions uploaded on one day
+could not be told apart. Every event holding the seconds would cost each account of every format
+a field for the few ids given twice.
+
+Copies are compared by content (``Event`` equality, which leaves out where a record was read) and
+time stamp: a row ACLED uploaded again with nothing read changed is a later revision, read from
+its latest upload, as it already was when its day changed. A copy in a file of another format,
+which gives no time stamp, differs from it. An account the ledger does not keep (linked to
+nothing and in no incident, with ``keep_unlinked=False``) is not held in memory: its copies are
+compared by the hash of its content, and only with copies that are not kept either, since
+identical content links alike.
 
 A problem names the id as the record's file calls it: ``event_id_cnty`` in an ACLED export, so
 that a researcher finds the column by searching the file. The readers tell which files call it
@@ -30,7 +38,7 @@ otherwise (a mapping by file, filled once per file), so nothing is added to each
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import UTC, datetime
 
 from attrs import define, evolve
 
@@ -51,20 +59,20 @@ class Revisions:
     """What is known of an id whose copies differ, so far only as ACLED's revisions of one row.
 
     Attributes:
-        days: each copy's time stamp day, by place.
-        tied: the day two copies that differ were given, if any (no latest revision on that day).
+        stamps: each copy's time stamp (``Record.stamp``), by place.
+        tied: the time stamp two copies that differ were given, if any (no latest revision then).
         made: the links of the revision the ledger linked last, when it is not the first record
             of the id (``None``: the first record is the one read, its links are the ledger's).
     """
 
-    days: dict[Place, date]
-    tied: date | None = None
+    stamps: dict[Place, int]
+    tied: int | None = None
     made: tuple[Link, ...] | None = None
 
 
 class IdCopies:
     """The record of each id the ledger reads (the event if kept, else its hash, and its time
-    stamp day), and the copies met later.
+    stamp), and the copies met later.
 
     Mutable on purpose: it lives for one ``assemble`` and is never shared.
     """
@@ -72,43 +80,47 @@ class IdCopies:
     def __init__(self, id_fields: Mapping[str, str] | None = None) -> None:
         # file -> its id field, where not "id": filled by the readers while the records stream in
         self.id_fields: Mapping[str, str] = {} if id_fields is None else id_fields
-        self.first: dict[str, tuple[str, int, Event | int, date | None]] = {}
+        self.first: dict[str, tuple[str, int, Event | int, int | None]] = {}
         self.places: dict[str, list[Place]] = {}  # only ids given to more than one record
         self.differ: set[str] = set()  # every copy rejected (final once settled)
         self.revisions: dict[str, Revisions] = {}
 
-    def is_copy(self, event: Event, where: Place, kept: bool, made: Iterable[Link] = ()) -> bool:
+    def is_copy(
+        self, event: Event, where: Place, kept: bool, made: Iterable[Link] = (), stamp: int | None = None
+    ) -> bool:
         """Whether ``event`` gives an id met before (then the caller leaves it out; see :meth:`settle`).
 
         ``False`` for a later revision of an ACLED row met before: the caller reads it as it read
         the first (``made``: the links it makes), and :meth:`settle` keeps the latest only.
+        ``stamp``: the record's time stamp (``Record.stamp``).
         """
         first = self.first.get(event.id)
-        day = event.reported_on
         if first is None:
-            self.first[event.id] = (where[0], where[1], event if kept else hash(event), day)
+            self.first[event.id] = (where[0], where[1], event if kept else hash(event), stamp)
             return False
-        file, line, content, lead_day = first
+        file, line, content, lead = first
         self.places.setdefault(event.id, [(file, line)]).append(where)
         revisions = self.revisions.get(event.id)
         if event.id in self.differ:
             return True
-        if content == event if isinstance(content, Event) else not kept and content == hash(event):
-            if revisions is not None and day is not None:  # (identical: the day of the one read)
-                revisions.days[where] = day
+        if stamp == lead and (
+            content == event if isinstance(content, Event) else not kept and content == hash(event)
+        ):
+            if revisions is not None and stamp is not None:
+                revisions.stamps[where] = stamp
             return True
-        if lead_day is None or day is None or not (self._revised(file) and self._revised(where[0])):
+        if lead is None or stamp is None or not (self._revised(file) and self._revised(where[0])):
             self.differ.add(event.id)
             return True
         if revisions is None:  # every copy so far is identical to the first record
-            revisions = self.revisions[event.id] = Revisions(dict.fromkeys(self.places[event.id], lead_day))
-        revisions.days[where] = day
-        if day > lead_day:  # a later revision: read it, until a later one comes
-            self.first[event.id] = (where[0], where[1], event if kept else hash(event), day)
+            revisions = self.revisions[event.id] = Revisions(dict.fromkeys(self.places[event.id], lead))
+        revisions.stamps[where] = stamp
+        if stamp > lead:  # a later revision: read it, until a later one comes
+            self.first[event.id] = (where[0], where[1], event if kept else hash(event), stamp)
             revisions.made = tuple(made)
             return False
-        if day == lead_day:
-            revisions.tied = day
+        if stamp == lead:
+            revisions.tied = stamp
         return True
 
     def id_field(self, file: str) -> str:
@@ -148,15 +160,15 @@ class IdCopies:
                 unlinked.pop(event_id, None)
                 rejected += len(where)
                 continue
-            days = {} if revisions is None else revisions.days
-            kept = next(place for place in ordered if days.get(place, latest) == latest)
-            messages: dict[date | None, str] = {}  # by day: one text for all copies alike
+            stamps = {} if revisions is None else revisions.stamps
+            kept = next(place for place in ordered if stamps.get(place, latest) == latest)
+            messages: dict[int | None, str] = {}  # by time stamp: one text for all copies alike
             for file, line in ordered:
                 if (file, line) != kept:
-                    day = days.get((file, line), latest)
-                    if day not in messages:
-                        messages[day] = _set_aside(event_id, kept, latest, day)
-                    found.append(Problem(file, line, self.id_field(file), messages[day], Severity.WARNING))
+                    stamp = stamps.get((file, line), latest)
+                    if stamp not in messages:
+                        messages[stamp] = _set_aside(event_id, kept, latest, stamp)
+                    found.append(Problem(file, line, self.id_field(file), messages[stamp], Severity.WARNING))
             rejected += len(where) - 1
             if revisions is not None and revisions.made is not None:
                 relinked[event_id] = revisions
@@ -186,23 +198,31 @@ class IdCopies:
         )
         if all(self._revised(file) for file, _ in ordered):
             message += (
-                " (ACLED's time stamps tell no latest revision: the latest day is given to records that differ,"
+                " (ACLED's time stamps tell no latest revision: the latest one is given to records that differ,"
                 " or a record has none)"
             )
         return [Problem(file, line, self.id_field(file), message) for file, line in ordered]
 
 
-def _set_aside(event_id: str, kept: Place, latest: date | None, day: date | None) -> str:
+def _set_aside(event_id: str, kept: Place, latest: int | None, stamp: int | None) -> str:
     """The warning on a copy set aside: identical to the record read at ``kept``, or an older revision."""
-    if day == latest:
+    if stamp == latest or latest is None or stamp is None:  # (an older revision has both)
         return (
             f"id {event_id!r} again, in a record identical to the one at {kept[0]}:{kept[1]}: "
             "the account is read once, from there"
         )
+    read, older = _time(latest), _time(stamp)
+    if read[:10] != older[:10]:  # days apart: the days say it
+        read, older = read[:10], older[:10]
     return (
-        f"id {event_id!r} revised by ACLED: the record at {kept[0]}:{kept[1]} (time stamp {latest}) "
-        f"is read; this one ({day}) is an earlier revision"
+        f"id {event_id!r} revised by ACLED: the record at {kept[0]}:{kept[1]} (time stamp {read}) "
+        f"is read; this one ({older}) is an earlier revision"
     )
+
+
+def _time(stamp: int) -> str:
+    """A time stamp as its UTC day and time: ``2020-11-02 21:27:45 UTC``."""
+    return datetime.fromtimestamp(stamp, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 __all__ = ["DUPLICATE_PLACES", "IdCopies"]

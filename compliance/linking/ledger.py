@@ -207,7 +207,7 @@ def assemble(
                 rejected += 1
                 continue
         kept = keep_unlinked or bool(made) or bool(event.incident)
-        if ids.is_copy(event, (origin.file, origin.line), kept, made):
+        if ids.is_copy(event, (origin.file, origin.line), kept, made, item.stamp):
             continue  # one record of an id is kept (ACLED's latest revision so far), until settled
         if kept:
             events.append(event)

@@ -91,7 +91,7 @@ def read_event_stream(
         if isinstance(item, Record) and item.problems:
             problems = told_once(item.problems, told)
             if problems is not item.problems:
-                item = Record(item.origin, item.event, problems)
+                item = Record(item.origin, item.event, problems, item.stamp)
         yield item
 
 

@@ -140,7 +140,7 @@ class _AcledRows:
         self.sources: dict[str, tuple[str, str]] = {}
         self.places = CoordinatesOnce("geo_precision", 3)  # 1 the town, 2 near it, 3 the province
         self.countries: dict[tuple[str, str, str, str], CountryReading] = {}
-        self.stamps: dict[str, date | str | None] = {}
+        self.stamps: dict[str, tuple[date, int] | str | None] = {}
         self.targets: dict[tuple[str, str, str, str, bool], str | None] = {}
         self.strings: dict[str, str] = {}
         self.deaths: dict[str, tuple[int | None, str]] = {}
@@ -196,17 +196,17 @@ class _AcledRows:
         place, unkept = self.places(latitude, longitude, geo_precision, bad, origin)
         stamp = self.stamps.get(stamp_text)
         if stamp is None and stamp_text not in self.stamps:
-            stamp = self.stamps[stamp_text] = _reported_on(stamp_text)
+            stamp = self.stamps[stamp_text] = _uploaded(stamp_text)
         if problems or isinstance(when, tuple) or kind is None:
             return Record(origin, None, tuple(problems))
-        reported_on = None
+        reported_on = seconds = None
         if isinstance(stamp, str):  # still read: the time stamp is only when ACLED uploaded it
             problems.append(Problem(origin.file, origin.line, "timestamp", stamp, Severity.WARNING))
-        else:
-            reported_on = stamp
+        elif stamp is not None:
+            reported_on, seconds = stamp
             # (a day of slack: the time stamp's day is UTC's, the event's the place's)
-            if stamp is not None and when.first_day > stamp + timedelta(days=1):
-                problems.append(_uploaded_before(origin, stamp, when.first_day))
+            if when.first_day > reported_on + timedelta(days=1):
+                problems.append(_uploaded_before(origin, reported_on, when.first_day))
         nation = (country_name, iso, iso3, gwno)
         country = self.countries.get(nation)
         if country is None:
@@ -242,7 +242,7 @@ class _AcledRows:
             notes,  # notes
             origin,  # origin
         )
-        return Record(origin, event, tuple(problems) + unkept)
+        return Record(origin, event, tuple(problems) + unkept, seconds)
 
 
 def _when(event_date: str, time_precision: str) -> EventTime | tuple[str, str]:
@@ -288,8 +288,9 @@ def _uploaded_before(origin: Origin, stamp: date, first: date) -> Problem:
     return Problem(origin.file, origin.line, "timestamp", message, Severity.WARNING)
 
 
-def _reported_on(text: str) -> date | str | None:
-    """The UTC day of ACLED's Unix ``timestamp``, ``None`` when not stated, or why it is not read.
+def _uploaded(text: str) -> tuple[date, int] | str | None:
+    """The UTC day of ACLED's Unix ``timestamp`` and its seconds (``Record.stamp``, which orders
+    the revisions of one row within a day), ``None`` when not stated, or why it is not read.
 
     The time stamp is when ACLED uploaded the row, in whole seconds (``1730758098``). Text, a
     negative number, or a number outside 1997–2100 (milliseconds, ``1730758098000``, read as
@@ -301,7 +302,7 @@ def _reported_on(text: str) -> date | str | None:
         return None
     seconds = whole_number(text, 10)
     if seconds is not None and seconds in _UPLOAD_SECONDS:
-        return datetime.fromtimestamp(seconds, tz=UTC).date()
+        return datetime.fromtimestamp(seconds, tz=UTC).date(), seconds
     return (
         f"expected the Unix time in seconds of ACLED's upload, from 1997 to 2100, got {quoted(text)}: "
         "the row is read without reported_on"

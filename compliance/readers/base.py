@@ -40,11 +40,18 @@ ReporterResolver = Callable[[str], str | None]
 
 @frozen
 class Record:
-    """One input record: the event built from it (``None`` if rejected) and its problems."""
+    """One input record: the event built from it (``None`` if rejected) and its problems.
+
+    ``stamp``: when the dataset uploaded this revision of the record, in Unix seconds (ACLED's
+    ``timestamp``; ``None`` where the format gives none). It orders the copies of one id given
+    by two downloads (``linking.copies``), which ``Event.reported_on``, the UTC day, cannot do
+    within a day; it is carried here, not on the event, so no event of any format holds it.
+    """
 
     origin: Origin
     event: Event | None
     problems: tuple[Problem, ...] = ()
+    stamp: int | None = None
 
     @property
     def rejected(self) -> bool:
