@@ -188,7 +188,7 @@ def test_trust__a_side_reporting_its_opponents_progress_is_confirmed_under_every
 
 
 def test_trust__a_side_reporting_a_neutral_bearers_fulfilment_is_read_as_a_stakeholders() -> None:
-    """The shape of E052: the Karabakh Armenian authorities report a duty of Russia fulfilled.
+    """The Karabakh Armenian authorities report a duty of Russia fulfilled (as E052 once was read).
     Russia is on neither side, so this acknowledges no opponent's act: confirmed under
     standard (not denied), alleged alone under strict, as a stakeholder's account."""
     deployment = "ts2020-3-deployment-rus"
