@@ -226,3 +226,22 @@ def test_two_sides__azerbaijans_response_of_september_2022_is_its_own_account_as
     grades = {e.event: (e.grade, e.reason) for e in result.evidence}
     assert grades["N114"] == (Grade.CONFIRMED, "reported by the bearer's side (AZE)")
     assert grades["N032"] == (Grade.CONFIRMED, "alleged by ARM, corroborated by N114")
+
+
+@pytest.mark.parametrize("trust", list(Trust))
+def test_two_sides__azerbaijans_account_of_its_response_does_not_contest_its_allegation(trust: Trust) -> None:
+    """Azerbaijan's State Border Service alleges Armenian fire at Nerkin Hand on 12 February 2024
+    (E100) and tells of its own response the next day, naming Azerbaijan (E102): the accuser does
+    not contradict itself, so E102 contests nothing E100 alleges. E100 is still contested, by
+    Armenia's account of the fire of 13 February naming Azerbaijan (N067), as hostilities of the
+    same incident."""
+    for obligation in (
+        "ts2020-1-ceasefire-arm",
+        "p2022-3-non-use-of-force-arm",
+        "s2022-4-non-use-of-force-arm",
+    ):
+        [allegation] = [e for e in _result(obligation, trust).evidence if e.event == "E100"]
+        assert (allegation.grade, allegation.reason) == (
+            Grade.CONTESTED,
+            "alleged by AZE; ARM's account N067 names AZE as actor",
+        ), obligation

@@ -20,7 +20,7 @@ from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import EventTime, day_start
 from compliance.core.vocabulary import Grade, Trust
 from compliance.evaluation.grading import Grading, Pending, grade_by_source
-from compliance.evaluation.incident_index import IncidentIndex, IncidentSides, Told
+from compliance.evaluation.incident_index import IncidentIndex, IncidentSides, Telling, Told
 from compliance.evaluation.incident_small import SMALL, SmallIncidents
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.trust import Stakes
@@ -90,7 +90,7 @@ def grade_links_policies(
     # indexed once per obligation: what an account records on it decides if it corroborates.
     sides: dict[tuple[str, tuple[str, ...]], IncidentSides] = {}
     # What accounts of each kind, reporter and actor tell, per set of bearers (``told_for``).
-    told: dict[tuple[str, ...], dict[Told, tuple[bool, bool, bool]]] = {}
+    told: dict[tuple[str, ...], dict[Told, Telling]] = {}
     ends: dict[EventTime, datetime] = {}  # each denial's end in the zone, by date (``SmallIncidents``)
     # A role in another text of the process holds from that text's date (``Stakes.process``):
     # for those few reporters, whether the account is dated from then on is part of the key.

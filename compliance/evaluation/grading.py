@@ -15,7 +15,8 @@ with a stake in the conclusion, and the trust policy says whose word suffices
    account of the same act names the same actor ("both sides consistently") and records no other
    effect on the obligation (``Claims``); *contested* when the accused side denies it or another
    account of the same act names another actor (any act, if the allegation's own is not named:
-   ``incident_scans.speaks_to``).
+   ``incident_scans.speaks_to``), unless that account is the accusing side's own account of its
+   own act (``incident_scans.accusers_own``: the accuser does not contradict itself).
 6. A stakeholder's account (a signatory, mediator, implementer or monitor that is not a side) is
    confirmed when corroborated as in 5, from when the corroboration exists; otherwise (and before
    it) under ``strict`` it is *alleged*, under ``standard`` *confirmed* unless the bearer's side
@@ -320,7 +321,9 @@ def _corroborated(
     corroboration = scans.corroboration(event, bearers, parties, same_incident if acts is None else acts)
     if source is SourceClass.OPPOSING_SIDE:
         contest = (
-            None if corroboration is not None else scans.contest(event.kind, bearers, parties, same_incident)
+            None
+            if corroboration is not None
+            else scans.contest(event.kind, bearers, parties, same_incident, event.reporter_party)
         )
         return read_with(event, source, who, corroboration, contest)
     return read_with(

@@ -23,7 +23,13 @@ from compliance.core.events import NO_CLAIMS, Claims, Event
 from compliance.core.parties import PartyRegistry
 from compliance.core.vocabulary import Effect
 from compliance.evaluation.grading import Grading, Stakeholder, read_with
-from compliance.evaluation.incident_scans import HOSTILITIES, NOT_ACTS, names_another_actor, on_side
+from compliance.evaluation.incident_scans import (
+    HOSTILITIES,
+    NOT_ACTS,
+    names_another_actor,
+    on_side,
+    shared_side,
+)
 from compliance.evaluation.trust import SourceClass
 
 _T = TypeVar("_T")
@@ -31,6 +37,9 @@ Act = tuple[bool, str]
 """Kinds describing the same act share this (see ``incident_scans.same_act``)."""
 Placed = tuple[int, Event]
 """An account and its place in the incident."""
+Sided = tuple[tuple[frozenset[str], tuple[Placed, ...]], ...]
+"""Accounts naming another actor, grouped by the parties on a side with both their reporter and
+their actor (``incident_scans.shared_side``), the first two of each group kept."""
 Filed = tuple[Act, str | None, Effect | None]
 """A possible corroborator filed by its act, its actor (``None``: under any actor) and the effect
 it records on the obligation (``None``: it is not linked to the obligation)."""
@@ -45,8 +54,10 @@ class IncidentSides(NamedTuple):
     account cost n² for an incident of n accounts. An account naming another actor contests or
     denies only an account of the same act, or one whose act is not named (``incident_scans.speaks_to``):
     the first two such accounts are kept per act, and the first two of any act (two: one of them
-    may be the account itself). A denial answers only an account whose act can
-    have happened before it (``grading.answerable``): the bearer's side's denials are all kept, in
+    may be the account itself). It contests no allegation of a side whose own act it tells
+    (``incident_scans.accusers_own``), so they are kept per side their reporter and actor share:
+    the first of a group contests an allegation whose reporter is not in it. A denial answers
+    only an account whose act can have happened before it (``grading.answerable``): the bearer's side's denials are all kept, in
     order, with the latest instant any of them up to each can have been given, so the first that
     can answer an account is found by bisection. The corroboration's reads the account's act and
     actor and what the other account records on the obligation: ``acts`` are all the accounts of
@@ -54,8 +65,8 @@ class IncidentSides(NamedTuple):
     """
 
     acts: tuple[tuple[Act, int, Event], ...]  # (act, place in the incident, account)
-    contests: Mapping[Act | None, tuple[Placed, ...]]  # naming another actor, by act (None: any)
-    denials: Mapping[Act | None, tuple[Placed, ...]]  # the same, told by the bearer's side
+    contests: Mapping[Act | None, Sided]  # naming another actor, by act (None: any) and shared side
+    denials: Mapping[Act | None, tuple[Placed, ...]]  # naming another actor, told by the bearer's side
     answers: tuple[Placed, ...]  # the bearer's side's denials
     reach: tuple[datetime, ...]  # per denial, the latest end of the denials up to it
     ends: tuple[datetime, ...]  # per denial, its own end (read once, not per account answered)
@@ -68,7 +79,7 @@ class IncidentSides(NamedTuple):
         bearers: tuple[str, ...],
         parties: PartyRegistry,
         tz: tzinfo,
-        told: dict[Told, tuple[bool, bool, bool]] | None = None,
+        told: dict[Told, Telling] | None = None,
     ) -> IncidentSides:
         """The incident's accounts (in its order) read for ``bearers``, days read in ``tz``, the
         agreement's zone.
@@ -84,11 +95,11 @@ class IncidentSides(NamedTuple):
             found = known.get(key)
             if found is None:
                 found = known[key] = told_for(other, bearers, parties)
-            told_by_side, side_acted, names_other = found
+            told_by_side, side_acted, names_other, shared = found
             if names_other:
                 act = _act(other.kind)
                 for under in (act, None):
-                    _keep_two(index.contests.setdefault(under, []), (place, other))
+                    _keep_two(index.contests.setdefault(under, {}).setdefault(shared, []), (place, other))
                     if told_by_side:
                         _keep_two(index.denials.setdefault(under, []), (place, other))
             if other.kind == "denial" and told_by_side:
@@ -100,7 +111,14 @@ class IncidentSides(NamedTuple):
                 index.acts.append((_act(other.kind), place, other))
         return cls(
             tuple(index.acts),
-            _frozen(index.contests),
+            MappingProxyType(
+                {
+                    under: tuple((shared, tuple(kept)) for shared, kept in by_side.items())
+                    for under, by_side in index.contests.items()
+                }
+            )
+            if index.contests
+            else _NO_CONTESTS,
             _frozen(index.denials),
             tuple(index.answers),
             tuple(index.reach),
@@ -181,7 +199,9 @@ class IncidentIndex(NamedTuple):
         act = None if event.kind in NOT_ACTS else _act(event.kind)  # None: its act is not named
         if source is SourceClass.OPPOSING_SIDE:
             contest = (
-                None if corroboration is not None else _first(event, sides.contests.get(act, ()), answer)
+                None
+                if corroboration is not None
+                else _first_contest(event, sides.contests.get(act, ()), answer)
             )
             return read_with(event, source, who, corroboration, contest)
         return read_with(event, source, who, corroboration, _first(event, sides.denials.get(act, ()), answer))
@@ -206,7 +226,7 @@ class _IndexBuilder(NamedTuple):
     """:class:`IncidentSides` while it is filled, in one pass over the incident."""
 
     acts: list[tuple[Act, int, Event]]
-    contests: dict[Act | None, list[Placed]]
+    contests: dict[Act | None, dict[frozenset[str], list[Placed]]]
     denials: dict[Act | None, list[Placed]]
     answers: list[Placed]
     reach: list[datetime]
@@ -215,15 +235,21 @@ class _IndexBuilder(NamedTuple):
 
 Told = tuple[str, str | None, str | None]
 """What :func:`told_for` reads of an account: its kind, reporter party and actor."""
+Telling = tuple[bool, bool, bool, frozenset[str]]
+"""What :func:`told_for` finds an account tells the bearers."""
+_NO_SIDE: frozenset[str] = frozenset()
 
 
-def told_for(account: Event, bearers: tuple[str, ...], parties: PartyRegistry) -> tuple[bool, bool, bool]:
-    """Whether the bearer's side tells the account, whether it says that side acted, and whether
-    it names an actor off that side (:func:`incident_scans.names_another_actor`, the rule the
-    scans read: one definition, so the index cannot drift from them)."""
+def told_for(account: Event, bearers: tuple[str, ...], parties: PartyRegistry) -> Telling:
+    """Whether the bearer's side tells the account, whether it says that side acted, whether it
+    names an actor off that side (:func:`incident_scans.names_another_actor`), and if it does,
+    the parties on a side with both its reporter and its actor, whose allegations it does not
+    contest (:func:`incident_scans.shared_side`): the rules the scans read, one definition, so
+    the index cannot drift from them."""
     told_by_side = on_side(account.reporter_party, bearers, parties)
     side_acted = account.kind not in NOT_ACTS and on_side(account.actor, bearers, parties)
-    return told_by_side, side_acted, names_another_actor(account, bearers, parties)
+    names_other = names_another_actor(account, bearers, parties)
+    return told_by_side, side_acted, names_other, shared_side(account, parties) if names_other else _NO_SIDE
 
 
 def _act(kind: str) -> Act:
@@ -235,6 +261,7 @@ def _frozen(found: dict[Act | None, list[Placed]]) -> Mapping[Act | None, tuple[
 
 
 _NO_SIDES: Mapping[Act | None, tuple[Placed, ...]] = MappingProxyType({})
+_NO_CONTESTS: Mapping[Act | None, Sided] = MappingProxyType({})
 
 
 def _keep_two(found: list[_T], account: _T) -> None:
@@ -249,6 +276,22 @@ def _placed_other_than(event: Event, first: Sequence[Placed]) -> Placed | None:
         if found[1].id != event.id:
             return found
     return None
+
+
+def _first_contest(event: Event, sided: Sided, answer: Placed | None) -> Event | None:
+    """:func:`_first` over the groups of accounts naming another actor that may contest the
+    allegation: those whose shared side does not hold its reporter (``incident_scans.accusers_own``)."""
+    reporter = event.reporter_party
+    found: Placed | None = None
+    for shared, kept in sided:  # a group or two: who tells whose act
+        if reporter in shared:
+            continue
+        first = _placed_other_than(event, kept)
+        if first is not None and (found is None or first[0] < found[0]):
+            found = first
+    if answer is not None and (found is None or answer[0] < found[0]):
+        found = answer
+    return found[1] if found is not None else None
 
 
 def _first(event: Event, kept: Sequence[Placed], answer: Placed | None) -> Event | None:

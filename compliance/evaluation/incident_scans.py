@@ -41,6 +41,30 @@ def names_another_actor(account: Event, bearers: tuple[str, ...], parties: Party
     )
 
 
+def shared_side(account: Event, parties: PartyRegistry) -> frozenset[str]:
+    """The parties on a side with both the account's reporter and its actor (``side_of``): the
+    sides whose own act the account tells, if any (empty when it names no actor, or either is on
+    no side, or they are on opposing sides)."""
+    actor = account.actor
+    if actor is None:
+        return frozenset()
+    side_of = parties.side_of
+    reporters, actors = side_of.get(account.reporter_party), side_of.get(actor)
+    return reporters & actors if reporters and actors else frozenset()
+
+
+def accusers_own(account: Event, reporter: str, parties: PartyRegistry) -> bool:
+    """Whether the account is the accusing side's own account of its own act: told by a party on
+    a side with ``reporter`` (an allegation's) and naming a party on that side as actor.
+
+    Such an account contests nothing that side alleges: the side does not contradict its own
+    allegation against the other side, it tells of another act of its own (Azerbaijan's border
+    service on its "response" of 13 February 2024, E102, beside its allegation of Armenian fire
+    the day before, E100).
+    """
+    return reporter in shared_side(account, parties)
+
+
 def speaks_to(kind: str, other: str) -> bool:
     """Whether an account of kind ``other`` naming another actor speaks to an account of ``kind``:
     when it describes the same act (:func:`same_act`), or when the account's own act is not named
@@ -53,15 +77,24 @@ def speaks_to(kind: str, other: str) -> bool:
 
 
 def contest(
-    kind: str, bearers: tuple[str, ...], parties: PartyRegistry, same_incident: Sequence[Event]
+    kind: str,
+    bearers: tuple[str, ...],
+    parties: PartyRegistry,
+    same_incident: Sequence[Event],
+    reporter: str,
 ) -> Event | None:
-    """The first account contesting an opposing side's allegation of an act of ``kind``: the
-    bearer's side's denial, or an account of the same act (:func:`speaks_to`) naming an actor not
-    on the bearer's side."""
+    """The first account contesting an opposing side's allegation of an act of ``kind`` reported
+    by ``reporter``: the bearer's side's denial, or an account of the same act (:func:`speaks_to`)
+    naming an actor not on the bearer's side, unless it is the accusing side's own account of its
+    own act (:func:`accusers_own`)."""
     for other in same_incident:
         if other.kind == "denial" and on_side(other.reporter_party, bearers, parties):
             return other
-        if names_another_actor(other, bearers, parties) and speaks_to(kind, other.kind):
+        if (
+            names_another_actor(other, bearers, parties)
+            and speaks_to(kind, other.kind)
+            and not accusers_own(other, reporter, parties)
+        ):
             return other
     return None
 

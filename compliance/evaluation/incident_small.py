@@ -22,7 +22,7 @@ from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import EventTime
 from compliance.core.vocabulary import Effect
 from compliance.evaluation.grading import Grading, Stakeholder, read_with
-from compliance.evaluation.incident_index import Told, told_for
+from compliance.evaluation.incident_index import Telling, Told, told_for
 from compliance.evaluation.incident_scans import NOT_ACTS, same_act, speaks_to
 from compliance.evaluation.trust import SourceClass
 
@@ -42,7 +42,7 @@ class SmallIncidents(NamedTuple):
     parties: PartyRegistry
     tz: tzinfo
     claims: Claims
-    told: dict[Told, tuple[bool, bool, bool]]
+    told: dict[Told, Telling]
     ends: dict[EventTime, datetime]
 
     def read(
@@ -63,11 +63,12 @@ class SmallIncidents(NamedTuple):
         the obligation (``incident_scans.corroboration`` over those accounts). The answer is the
         first other account that is a denial of the bearer's side given no earlier than the act
         can have happened (``grading.answerable``), or that names an actor off the bearer's side
-        for an act it speaks to (``incident_scans.speaks_to``): told by anyone against an opposing
-        side's allegation (``contest``), by the bearer's side against a stakeholder's (``denial``).
+        for an act it speaks to (``incident_scans.speaks_to``): told by anyone but the accusing side
+        of its own act against an opposing side's allegation (``contest``,
+        ``incident_scans.accusers_own``), by the bearer's side against a stakeholder's (``denial``).
         An allegation that is corroborated is not contested, so its answer is not read.
         """
-        kind, actor, own = event.kind, event.actor, event.id
+        kind, actor, own, reporter = event.kind, event.actor, event.id, event.reporter_party
         opposing = source is SourceClass.OPPOSING_SIDE
         may_corroborate = kind not in NOT_ACTS
         told, claims = self.told, self.claims
@@ -80,7 +81,7 @@ class SmallIncidents(NamedTuple):
             found = told.get(key)
             if found is None:
                 found = told[key] = told_for(other, self.bearers, self.parties)
-            told_by_side, side_acted, names_other = found
+            told_by_side, side_acted, names_other, shared = found
             if (
                 corroboration is None
                 and may_corroborate
@@ -95,7 +96,11 @@ class SmallIncidents(NamedTuple):
                     break
             if answer is None and (
                 (other.kind == "denial" and told_by_side and start < self._end(other.when))
-                or (names_other and (opposing or told_by_side) and speaks_to(kind, other.kind))
+                or (
+                    names_other
+                    and (told_by_side if not opposing else reporter not in shared)
+                    and speaks_to(kind, other.kind)
+                )
             ):
                 answer = other
             if answer is not None and (corroboration is not None or not may_corroborate):
