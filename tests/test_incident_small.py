@@ -50,15 +50,27 @@ TIMES = st.one_of(event_times(anchor_dates(AGREEMENT)), INSTANTS)
 """Days, months and intervals near the agreement's dates, and instants in any offset near them:
 a denial answers only an act that can have happened before it, compared in the agreement's zone."""
 BEARERS = sorted({ob.bearers for ob in AGREEMENT.obligations})
+OWN = "own"
+"""Drawn as an actor: the account's own reporter party (none for a reporter on no party's
+behalf), so that a side's account of its own act, which contests no allegation of that side, is
+drawn often, not once in the hundreds of actor and reporter pairs."""
+
+
+def _actor(actor: str | None, reporter: str) -> str | None:
+    """The actor drawn, ``OWN`` read as the reporter's party."""
+    if actor != OWN:
+        return actor
+    return reporter if reporter in PARTIES.ids else None
 
 
 @st.composite
 def small_incidents(draw: st.DrawFn) -> tuple[list[Event], dict[str, Effect], tuple[str, ...]]:
     """An incident of up to ``SMALL`` accounts of few kinds, actors in every relation to the
-    bearers and reporters of both sides, a stakeholder and nobody, some linked to the obligation
-    with an effect (an account recording another effect does not corroborate)."""
+    bearers (often the reporter itself: a side's account of its own act) and reporters of both
+    sides, a stakeholder and nobody, some linked to the obligation with an effect (an account
+    recording another effect does not corroborate)."""
     bearers = draw(st.sampled_from(BEARERS))
-    actors = actors_for(ActorRelation.ANY, bearers, PARTIES)
+    actors = [*actors_for(ActorRelation.ANY, bearers, PARTIES), OWN, OWN]
     drawn = draw(
         st.lists(
             st.tuples(
@@ -73,7 +85,7 @@ def small_incidents(draw: st.DrawFn) -> tuple[list[Event], dict[str, Effect], tu
         )
     )
     incident = [
-        Event(f"e{i}", when, kind, "r", party, actor=actor, incident="i1")
+        Event(f"e{i}", when, kind, "r", party, actor=_actor(actor, party), incident="i1")
         for i, (kind, actor, party, when, _) in enumerate(drawn)
     ]
     claims = {f"e{i}": effect for i, (*_, effect) in enumerate(drawn) if effect is not None}
@@ -102,6 +114,33 @@ def small_incidents(draw: st.DrawFn) -> tuple[list[Event], dict[str, Effect], tu
             Event("e3", EventTime(date(2021, 3, 1)), "armed-clash", "r", "ARM", actor="ARM", incident="i1"),
         ],
         {"e0": Effect.BREACHES, "e1": Effect.RELEVANT},
+        ("ARM",),
+    )
+)
+@example(  # Azerbaijan's account of its own response contests nothing it alleges (E100 and E102).
+    (
+        [
+            Event(
+                "e0",
+                EventTime(date(2024, 2, 12)),
+                "ceasefire-violation",
+                "r",
+                "AZE",
+                actor="ARM",
+                incident="i1",
+            ),
+            Event("e1", EventTime(date(2024, 2, 13)), "armed-clash", "r", "AZE", actor="AZE", incident="i1"),
+            Event(
+                "e2",
+                EventTime(date(2024, 2, 13)),
+                "ceasefire-violation",
+                "r",
+                "ARM",
+                actor="AZE",
+                incident="i1",
+            ),
+        ],
+        {"e0": Effect.BREACHES, "e1": Effect.BREACHES, "e2": Effect.BREACHES},
         ("ARM",),
     )
 )
@@ -162,8 +201,8 @@ def _graded_alone(prepared: Prepared, agreement_index: int) -> dict[tuple[str, T
 
 @st.composite
 def incident_accounts(draw: st.DrawFn) -> list[Event]:
-    """Accounts of the kinds the 2020 statement's rules link, with actors and reporters of both
-    sides, a stakeholder and nobody, dated near its dates, most of them in one of two incidents."""
+    """Accounts of the kinds the 2020 statement's rules link, with actors (often the reporter
+    itself) and reporters of both sides, a stakeholder and nobody, dated near its dates, most of them in one of two incidents."""
     actors = [
         actor
         for relation in (
@@ -173,7 +212,7 @@ def incident_accounts(draw: st.DrawFn) -> list[Event]:
             ActorRelation.UNKNOWN,
         )
         for actor in actors_for(relation, ("ARM",), PARTIES)
-    ] + ["RUS"]
+    ] + ["RUS", OWN, OWN]
     drawn = draw(
         st.lists(
             st.tuples(
@@ -187,7 +226,9 @@ def incident_accounts(draw: st.DrawFn) -> list[Event]:
         )
     )
     return [
-        Event(f"e{i}", when, kind, "r", party, actor=actor, incident=incident, source_url=SOURCE)
+        Event(
+            f"e{i}", when, kind, "r", party, actor=_actor(actor, party), incident=incident, source_url=SOURCE
+        )
         for i, (kind, actor, party, when, incident) in enumerate(drawn)
     ]
 

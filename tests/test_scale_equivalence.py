@@ -692,13 +692,23 @@ def test_grading_once__a_process_role_holds_from_the_first_account_ranked_on_its
     ],
     ("AZE",),
 )
+@example(  # Azerbaijan's account of its own response does not contest its allegation; Armenia's does.
+    [
+        ("shelling", "ARM", "AZE", TIMES[0], Effect.BREACHES),
+        ("armed-clash", "AZE", "AZE", TIMES[0], Effect.BREACHES),
+        ("shelling", "AZE", "AZE", TIMES[0], None),
+        ("armed-clash", "AZE", "ARM", TIMES[0], Effect.BREACHES),
+    ],
+    ("ARM",),
+)
 def test_incident_index__each_account_read_as_scanning_the_rest_of_its_incident(
     drawn: list[tuple[str, str | None, str, EventTime, Effect | None]], bearers: tuple[str, ...]
 ) -> None:
     """Grading reads an incident once per set of bearers and indexes it once per obligation
     (``IncidentIndex``): the first two possible corroborators by act, actor and what each records
     on the obligation (its link's effect, or none), the first two contests per act and of any act
-    (an account naming another actor answers only an account of the same act, or of no named act),
+    (an account naming another actor answers only an account of the same act, or of no named act)
+    for each side its reporter and actor share (it contests no allegation of that side),
     and the denials that can answer each account (given no earlier than its act can have happened). For every account of the incident,
     every effect it may be linked with and both pending source classes it must give what scanning
     the incident's other accounts gives, an account recording another effect on the obligation
