@@ -307,13 +307,14 @@ def _dataset(
     names, pick = tuple(col), _picker(tuple(col.values()))
     shape = shaper(col, len(header))
     skipped, under_header = 0, True
+    skip_index = 1 if len(given) > 1 and not given[0] else 0  # pandas' index: 0 on a tag row it wrote back
     for item in csv_rows(reader, header, label, given):
         if isinstance(item, Problem):  # the header again: HDX's tags may follow it again too
             under_header = True
             if not missing:
                 yield item
             continue
-        if under_header and not isinstance(item, Record) and is_tag_row(item[1]):
+        if under_header and not isinstance(item, Record) and is_tag_row(item[1][skip_index:]):
             under_header = False
             continue  # HDX's row of HXL hashtags under the header: not a record
         under_header = False

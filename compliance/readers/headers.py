@@ -81,6 +81,10 @@ def dataset_of(names: Iterable[str]) -> str | None:
 
 
 def is_tag_row(row: Sequence[str]) -> bool:
-    """An HXL hashtag row (``,#event+code,,#date+occurred,…``): every filled cell is a ``#`` tag."""
+    """An HXL hashtag row (``,#event+code,,#date+occurred,…``): every filled cell is a ``#`` tag.
+
+    The caller leaves out the cell of a leading unnamed column: pandas, reading an HDX file and
+    writing it again, makes the tag row its row ``0`` (``0,,#event+code,…``).
+    """
     filled = [cell.strip() for cell in row if cell.strip()]
     return bool(filled) and all(cell.startswith("#") and " " not in cell for cell in filled)
