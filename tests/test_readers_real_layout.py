@@ -1,4 +1,4 @@
-"""Real exports laid out as they reach us: saved again by pandas.
+"""Real exports laid out as they reach us: saved again by pandas, or with a title above the header.
 
 The files are synthetic copies of the verbatim excerpts in tests/data/real/ (see its README.md):
 their rows are the real rows, with only the layout changed as the tool named in each test changes it.
@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from compliance.cli import main
-from compliance.core.problems import Problem
+from compliance.core.problems import Problem, Severity
 from compliance.readers import Record
-from tests.test_readers_real import HDX_ARMENIA, HDX_ARMENIA_UNITS, load, read_text
+from tests.test_readers_real import HDX_ARMENIA, HDX_ARMENIA_UNITS, MODERN_2024, load, read_text
 
 
 def pandas_saved(path: Path) -> str:
@@ -62,3 +62,38 @@ def test_index_column__a_row_of_tags_with_a_blank_index_is_still_skipped():
     [record] = items
     assert isinstance(record, Record)
     assert (record.origin.line, record.problems) == (3, ())
+
+
+def test_title_above_an_acled_header__one_error_naming_the_header_line():
+    """The layout of a real ACLED export (``Tanisboxed/GeoSentinel``, ``data/acled_data.csv``): a
+    title line ``(Sample)``, a blank line, then the header. Read from line 1 it was our CSV lacking
+    four columns; the error says which line is the header, and no line is taken for a record."""
+    text = "(Sample)\n\n" + MODERN_2024.read_text(encoding="utf-8")
+    [problem] = read_text(text, "acled_data.csv")
+    assert isinstance(problem, Problem)
+    assert (problem.file, problem.line, problem.field, problem.severity) == (
+        "acled_data.csv",
+        1,
+        "-",
+        Severity.ERROR,
+    )
+    assert problem.message.startswith(
+        "line 1 is not a header row; an ACLED header is on line 3: remove the lines"
+    )
+
+
+def test_title_above_our_header__names_our_header():
+    [problem] = read_text("Events, December\nid,date,kind,reported_by\n", "ours.csv")
+    assert isinstance(problem, Problem)
+    assert "our CSV header is on line 2" in problem.message
+
+
+def test_no_header_within_the_first_lines__read_as_before():
+    """A header further down than :data:`LOOK_AHEAD` lines is not looked for: the file is our CSV
+    lacking its columns, as before."""
+    text = "title\n" * 6 + MODERN_2024.read_text(encoding="utf-8")
+    items = read_text(text, "far.csv")
+    assert [item for item in items if isinstance(item, Record)] == []
+    [error] = [item for item in items if isinstance(item, Problem) and item.severity is Severity.ERROR]
+    assert (error.line, error.field) == (1, "id, date, kind, reported_by")
+    assert "required column(s) missing" in error.message

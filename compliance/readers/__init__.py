@@ -144,7 +144,15 @@ def _read_stream(
             f"the header has no comma and is {name}-separated: the file is read with {name} as the delimiter",
             Severity.WARNING,
         )
-    dataset = dataset_of(_first_row(first, delimiter))
+    names = _first_row(first, delimiter)
+    dataset = dataset_of(names)
+    if dataset is None and len(set(names) & _OUR_COLUMNS) < LOOKS_LIKE:
+        ahead = list(itertools.islice(lines, LOOK_AHEAD))
+        below = _header_below(ahead, header_line)
+        if below is not None:
+            yield Problem(label, header_line, "-", below)
+            return
+        rest = itertools.chain([first], ahead, lines)
     id_column = ID_COLUMNS.get(dataset or "")
     if id_fields is not None and id_column:
         id_fields[label] = id_column
@@ -162,6 +170,32 @@ _SEP_HINT = re.compile(f"sep=([{re.escape(''.join(DELIMITERS))}])", re.IGNORECAS
 Read as the header, it made every row a wrong field count, and the header a rejected record.
 Blank lines before the header are skipped likewise: neither is a record, and rows keep the
 numbers of their lines in the file."""
+
+
+LOOK_AHEAD = 5
+"""Lines looked at below a first line that is no header, for a header that lines above it hide."""
+
+
+def _header_below(ahead: list[str], header_line: int) -> str | None:
+    """Why a file is not read whose header is on a later line (one of ``ahead``, the lines under
+    line ``header_line``); ``None`` when none of them is a header we know.
+
+    A real ACLED export opened with a title line, ``(Sample)``, and a blank line: read from line
+    1, it was our CSV lacking every required column, which named neither the title nor the
+    header below it. Reading from the header found further down would guess which lines above it
+    are not data; saying where it is leaves that to the file's owner.
+    """
+    for number, line in enumerate(ahead, header_line + 1):
+        names = _first_row(line, _delimiter(line))
+        dataset = dataset_of(names)
+        if dataset is None and len(set(names) & _OUR_COLUMNS) < LOOKS_LIKE:
+            continue
+        what = {"acled": "an ACLED", "ucdp": "a UCDP GED"}.get(dataset or "", "our CSV")
+        return (
+            f"line {header_line} is not a header row; {what} header is on line {number}: "
+            "remove the lines above it to read the file; the file is not read (its lines are not records)"
+        )
+    return None
 
 
 _NAMED = frozenset({".csv", ".json", ".jsonl", ".ndjson"})
