@@ -9,11 +9,14 @@ writes the same bytes as the next.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time
 from enum import Enum
-from typing import Any, get_origin
+from typing import Any, get_args, get_origin
 
+import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.gen import make_dict_unstructure_fn
 
 from compliance.core import vocabulary
@@ -121,6 +124,62 @@ def _structure_float(value: Any, _: type) -> float:
     return float(value)
 
 
+class NotAListError(ValueError):
+    """A single value where a TOML array belongs (``kinds = "armed-clash"``).
+
+    cattrs reads any iterable as a tuple, so a string became its characters: a rule's kinds
+    ``('a', 'r', 'm', …)`` loaded silently and matched nothing, ``actors = "bearer"`` gave one
+    problem per letter. One problem instead, with an example :func:`describe_errors` completes
+    with the key's name.
+    """
+
+    def __init__(self, value: object, items: str) -> None:
+        if not isinstance(value, str):
+            super().__init__(f"{NOT_A_LIST}{items}, got {toml_kind(value)}")
+            return
+        text = json.dumps(value, ensure_ascii=False)  # a TOML basic string, quotes escaped
+        example = f", e.g. [{text}]" if items == "strings" else ""
+        super().__init__(f"{NOT_A_LIST}{items}{example}, got the string {text}")
+
+
+NOT_A_LIST = "expected a list of "
+"""How the problem of a single value where a list belongs begins."""
+
+
+def _items(type_: Any) -> str:
+    """What a list holds, in TOML's words; ``str`` enums (kinds of relation) are strings too."""
+    args = [a for a in get_args(type_) if a is not ...]
+    if args and all(isinstance(a, type) and issubclass(a, str) for a in args):
+        return "strings"
+    if args and all(attrs.has(a) for a in args):
+        return "tables"
+    return "values"
+
+
+def _is_tuple(type_: Any) -> bool:
+    return type_ is tuple or get_origin(type_) is tuple
+
+
+def _tuple_hook(conv: cattrs.Converter) -> Any:
+    """cattrs' own tuple hooks, behind a check that the value is a list: every tuple field of every
+    file (agreements, registries, gazetteer) gets it, and writing is untouched."""
+
+    def factory(type_: Any) -> Any:
+        args = get_args(type_)
+        homogeneous = len(args) == 2 and args[1] is ...
+        inner = homogenous_tuple_structure_factory(type_, conv) if homogeneous else conv._structure_tuple
+        items = _items(type_)
+
+        def structure(value: Any, cls: Any) -> Any:
+            if not isinstance(value, list | tuple):
+                raise NotAListError(value, items)
+            return inner(value, cls)
+
+        return structure
+
+    return factory
+
+
 def make_converter() -> cattrs.Converter:
     """A strict converter: no coercion of wrong types, no extra keys, ISO dates out."""
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
@@ -137,6 +196,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(datetime, _structure_datetime)
     conv.register_structure_hook_func(_is_moment, _structure_moment)
     conv.register_structure_hook_func(_is_optional_moment, _optional(_structure_moment))
+    conv.register_structure_hook_factory(_is_tuple, _tuple_hook(conv))
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     conv.register_unstructure_hook_func(lambda t: _is_moment(t) or _is_optional_moment(t), _moment_text)
@@ -192,6 +252,9 @@ def describe_errors(exc: BaseException) -> list[tuple[str, str]]:
         name, sep, rest = message.partition(": ")
         if sep and name.isidentifier() and not name[0].isupper():
             path, message = f"{path}.{name}", rest
+        key = path.rpartition(".")[2]
+        if message.startswith(NOT_A_LIST) and key.isidentifier():
+            message = message.replace(", e.g. [", f", e.g. {key} = [", 1)
         pairs.append((path or "$", message or text))
     return pairs
 
