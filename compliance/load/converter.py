@@ -167,7 +167,7 @@ def _tuple_hook(conv: cattrs.Converter) -> Any:
     def factory(type_: Any) -> Any:
         args = get_args(type_)
         homogeneous = len(args) == 2 and args[1] is ...
-        inner = homogenous_tuple_structure_factory(type_, conv) if homogeneous else conv._structure_tuple
+        inner = homogenous_tuple_structure_factory(type_, conv) if homogeneous else _fixed_tuple(conv, args)
         items = _items(type_)
 
         def structure(value: Any, cls: Any) -> Any:
@@ -178,6 +178,18 @@ def _tuple_hook(conv: cattrs.Converter) -> Any:
         return structure
 
     return factory
+
+
+def _fixed_tuple(conv: cattrs.Converter, args: tuple[Any, ...]) -> Any:
+    """A tuple of fixed length (``tuple[str, str]``), item by item: cattrs' own hook for it is
+    private, and these tuples (a conflict's two sides) hold plain values."""
+
+    def structure(value: Any, cls: Any) -> Any:
+        if len(value) != len(args):
+            raise ValueError(f"expected {len(args)} values, got {len(value)}")
+        return tuple(conv.structure(item, arg) for item, arg in zip(value, args, strict=True))
+
+    return structure
 
 
 def make_converter() -> cattrs.Converter:
