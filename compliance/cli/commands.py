@@ -38,9 +38,16 @@ def _ledger(args: argparse.Namespace) -> Ledger:
     # conflict's), each would be an "unknown party" error about data the user never gave.
     events = args.events if args.events is not None or args.parties is None else []
     # Every command reads the ledger through an evaluation: the accounts it cannot read (linked
-    # to nothing, in no incident) are counted but not kept.
+    # to nothing, in no incident) are counted but not kept. A command evaluated as known on a date
+    # reads ACLED's revisions of a row as known then (``build_ledger``).
     ledger = build_ledger(
-        args.agreement_file, events, args.parties, args.reporters, args.gazetteer, keep_unlinked=False
+        args.agreement_file,
+        events,
+        args.parties,
+        args.reporters,
+        args.gazetteer,
+        keep_unlinked=False,
+        known_on=getattr(args, "known_on", None),
     )
     agreement_ids(args.agreement, ledger.agreements)  # an unknown one: the API's message, exit 2
     if events == []:

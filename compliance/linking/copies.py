@@ -17,6 +17,14 @@ Revision by revision, the ledger links the latest met so far (a later one is lin
 :meth:`IdCopies.is_copy` returning ``False``), and :meth:`IdCopies.settle` keeps the links of the
 last one only.
 
+A ledger built for an evaluation as it could have been made on a date (``known_on``) reads the
+latest revision uploaded by then (its time stamp's UTC day, ``reported_on``, on or before it), and
+sets each later one aside with its own warning: read in the latest, a row revised after that date
+was left out as not yet reported, and its revision known then set aside as older, so adding a
+download lost an account known on the date. Revisions all uploaded after it read the latest, as
+without the date (the evaluation leaves it out). The order is by (known then, time stamp), so
+ties and the outcome in any record order are as above.
+
 The time stamp is read to the second (``Record.stamp``, which the reader gives beside the
 event): ``Event.reported_on`` keeps only its UTC day, by which two revisions uploaded on one day
 could not be told apart. Every event holding the seconds would cost each account of every format
@@ -38,7 +46,7 @@ otherwise (a mapping by file, filled once per file), so nothing is added to each
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from attrs import define, evolve
 
@@ -77,7 +85,8 @@ class IdCopies:
     Mutable on purpose: it lives for one ``assemble`` and is never shared.
     """
 
-    def __init__(self, id_fields: Mapping[str, str] | None = None) -> None:
+    def __init__(self, id_fields: Mapping[str, str] | None = None, known_on: date | None = None) -> None:
+        self.known_on = known_on  # revisions uploaded after it rank below those known then
         # file -> its id field, where not "id": filled by the readers while the records stream in
         self.id_fields: Mapping[str, str] = {} if id_fields is None else id_fields
         self.first: dict[str, tuple[str, int, Event | int, int | None]] = {}
@@ -115,7 +124,7 @@ class IdCopies:
         if revisions is None:  # every copy so far is identical to the first record
             revisions = self.revisions[event.id] = Revisions(dict.fromkeys(self.places[event.id], lead))
         revisions.stamps[where] = stamp
-        if stamp > lead:  # a later revision: read it, until a later one comes
+        if self._rank(stamp) > self._rank(lead):  # a later revision: read it, until a later one comes
             self.first[event.id] = (where[0], where[1], event if kept else hash(event), stamp)
             revisions.made = tuple(made)
             return False
@@ -126,6 +135,10 @@ class IdCopies:
     def id_field(self, file: str) -> str:
         """The field that gives the ids of ``file``, as its format names it."""
         return self.id_fields.get(file, "id")
+
+    def _rank(self, stamp: int) -> tuple[bool, int]:
+        """The order of revisions: those uploaded by ``known_on`` first, then by time stamp."""
+        return (self.known_on is None or _day(stamp) <= self.known_on, stamp)
 
     def _revised(self, file: str) -> bool:
         return self.id_fields.get(file) == REVISED_ID_FIELD
@@ -167,7 +180,7 @@ class IdCopies:
                 if (file, line) != kept:
                     stamp = stamps.get((file, line), latest)
                     if stamp not in messages:
-                        messages[stamp] = _set_aside(event_id, kept, latest, stamp)
+                        messages[stamp] = _set_aside(event_id, kept, latest, stamp, self.known_on)
                     found.append(Problem(file, line, self.id_field(file), messages[stamp], Severity.WARNING))
             rejected += len(where) - 1
             if revisions is not None and revisions.made is not None:
@@ -204,8 +217,11 @@ class IdCopies:
         return [Problem(file, line, self.id_field(file), message) for file, line in ordered]
 
 
-def _set_aside(event_id: str, kept: Place, latest: int | None, stamp: int | None) -> str:
-    """The warning on a copy set aside: identical to the record read at ``kept``, or an older revision."""
+def _set_aside(
+    event_id: str, kept: Place, latest: int | None, stamp: int | None, known_on: date | None = None
+) -> str:
+    """The warning on a copy set aside: identical to the record read at ``kept``, an older
+    revision, or one uploaded after ``known_on``."""
     if stamp == latest or latest is None or stamp is None:  # (an older revision has both)
         return (
             f"id {event_id!r} again, in a record identical to the one at {kept[0]}:{kept[1]}: "
@@ -214,10 +230,21 @@ def _set_aside(event_id: str, kept: Place, latest: int | None, stamp: int | None
     read, older = _time(latest), _time(stamp)
     if read[:10] != older[:10]:  # days apart: the days say it
         read, older = read[:10], older[:10]
+    if stamp > latest and known_on is not None:
+        return (
+            f"id {event_id!r} revised by ACLED after the known-on date {known_on.isoformat()}: the record at "
+            f"{kept[0]}:{kept[1]} (time stamp {read}), the latest revision known then, is read; "
+            f"this one ({older}) is left out"
+        )
     return (
         f"id {event_id!r} revised by ACLED: the record at {kept[0]}:{kept[1]} (time stamp {read}) "
         f"is read; this one ({older}) is an earlier revision"
     )
+
+
+def _day(stamp: int) -> date:
+    """A time stamp's UTC day: the ``reported_on`` the reader gives."""
+    return datetime.fromtimestamp(stamp, tz=UTC).date()
 
 
 def _time(stamp: int) -> str:

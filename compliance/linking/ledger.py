@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from operator import attrgetter
 
 from attrs import field, frozen
 
 import agreements as bundled
+from compliance.core.arguments import DayArg, as_optional_day
 from compliance.core.events import Event, Link, sort_by_sort_key
 from compliance.core.frozendict import FrozenDict, frozen_dict
 from compliance.core.inputs import PathArg, as_path, as_paths
@@ -100,6 +102,7 @@ def build_ledger(
     gazetteer_path: PathArg | None = None,
     *,
     keep_unlinked: bool = True,
+    known_on: DayArg | None = None,
 ) -> Ledger:
     """Run load → validate → link on files (``None``: the bundled data, registries included).
 
@@ -112,7 +115,13 @@ def build_ledger(
     and its accounts that name no party link only where their place resolves into the
     agreement's area. One gazetteer is read and used for both the scope checks and linking; a
     file with problems raises :class:`InputError`, as a broken party registry does.
+
+    ``known_on``: the ledger of an evaluation as it could have been made on that date (pass the
+    evaluation the same date). Of the revisions two ACLED downloads give of a row, the latest
+    uploaded by then is read, the later ones set aside (``linking.copies``): read in its latest,
+    a row revised after the date was left out as not yet reported, with its revision known then.
     """
+    known = as_optional_day(known_on, "known_on")
     parties, reporters, problems = load_registries(
         None if parties_path is None else as_path(parties_path),
         None if reporters_path is None else as_path(reporters_path),
@@ -139,6 +148,7 @@ def build_ledger(
         keep_unlinked=keep_unlinked,
         gazetteer=gazetteer,
         id_fields=id_fields,
+        known_on=known,
     )
 
 
@@ -151,12 +161,14 @@ def assemble(
     keep_unlinked: bool = True,
     gazetteer: Gazetteer | None = None,
     id_fields: Mapping[str, str] | None = None,
+    known_on: date | None = None,
 ) -> Ledger:
     """Validate and link streamed records; keeps the accounting exact.
 
     Places are resolved in ``gazetteer`` (default: the bundled one), which should be the one the
     agreements' scopes were checked against (:func:`load_agreements`). ``id_fields``: the field
     a file's ids are in, where it is not ``id``, as the readers fill it (read once the records are).
+    ``known_on``: ACLED's revisions of a row are read as known on that date (:func:`build_ledger`).
 
     ``keep_unlinked=False``: an account that is linked to nothing and belongs to no incident is
     counted (in the accounting and in ``unlinked``, with its reason) but not kept in ``events``.
@@ -169,7 +181,7 @@ def assemble(
     # rule-made links by event signature, places by string: a million rows have a few thousand
     memo = LinkMemo()
     found: list[Problem] = list(problems)
-    ids = IdCopies(id_fields)
+    ids = IdCopies(id_fields, known_on)
     events: list[Event] = []
     links: list[Link] = []
     unlinked: dict[str, str] = {}  # event id -> reason
