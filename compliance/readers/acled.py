@@ -23,7 +23,15 @@ from types import MappingProxyType
 from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem, Severity
 from compliance.core.timeframe import LAST_YEAR, EventTime, Precision
-from compliance.readers.acled_actors import ACTOR_FIRST, AGREEMENT, CROWD, VIOLENT, actors_of, people_of
+from compliance.readers.acled_actors import (
+    ACTOR_FIRST,
+    AGREEMENT,
+    CROWD,
+    VIOLENT,
+    actors_of,
+    people_of,
+    unread_states,
+)
 from compliance.readers.acled_types import current_type
 from compliance.readers.base import (
     PartyResolver,
@@ -31,6 +39,7 @@ from compliance.readers.base import (
     ReporterResolver,
     dataset_values,
     unfit_id,
+    unread_state,
 )
 from compliance.readers.coordinates import CoordinatesOnce
 from compliance.readers.countries import CountryReading, country_problems, read_country, with_region
@@ -136,7 +145,10 @@ class _AcledRows:
         self.resolve_reporter = resolve_reporter
         self.times: dict[tuple[str, str], EventTime | tuple[str, str]] = {}
         self.kinds: dict[tuple[str, str], tuple[str | None, str]] = {}
-        self.actors: dict[tuple[tuple[str, str, str, str], str], tuple[tuple[str, ...], str | None]] = {}
+        self.actors: dict[
+            tuple[tuple[str, str, str, str], str],
+            tuple[tuple[str, ...], str | None, tuple[tuple[str, str], ...]],
+        ] = {}
         self.sources: dict[str, tuple[str, str]] = {}
         self.places = CoordinatesOnce("geo_precision", 3)  # 1 the town, 2 near it, 3 the province
         self.countries: dict[tuple[str, str, str, str], CountryReading] = {}
@@ -181,8 +193,11 @@ class _AcledRows:
         names = (actor1, assoc_actor_1, actor2, assoc_actor_2)
         actors = self.actors.get((names, order))
         if actors is None:
-            actors = self.actors[(names, order)] = actors_of(names, order, self.resolve_party)
-        involved, actor = actors
+            actors = self.actors[(names, order)] = (
+                *actors_of(names, order, self.resolve_party),
+                unread_states(names, order, self.resolve_party),
+            )
+        involved, actor, unread = actors
         source = self.sources.get(source_text)
         if source is None:
             source = self.sources[source_text] = _source(source_text, self.resolve_reporter)
@@ -213,6 +228,7 @@ class _AcledRows:
             country = self.countries[nation] = read_country(*nation)
         if country.unknown or country.named:  # on every row giving it: the file's reader tells it once
             problems.extend(country_problems(origin, country))
+        problems.extend(unread_state(origin, field, name) for field, name in unread)  # told once too
         people = (actor2, inter2, actor1, inter1, order == CROWD)
         if people not in self.targets:
             self.targets[people] = people_of(*people, self.resolve_party)

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 
-from compliance.readers.base import PartyResolver
+from compliance.readers.base import PartyResolver, looks_like_state, party_of_name
 from compliance.readers.fields import integral, stated
 
-_YEARS = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)\s*")
-"""The period of years ACLED puts after a state's name: ``(2018-)``, ``(2008-2018)``."""
 _PEOPLE_OF = re.compile(r"^(?:civilians|protesters|rioters)\s*\(([^()]+)\)$", re.IGNORECASE)
 """ACLED names unarmed people by their country: ``Civilians (Armenia)``, ``Protesters (Azerbaijan)``."""
 _PEOPLE_INTER = frozenset({"5", "6", "7", "rioters", "protesters", "civilians"})
@@ -51,24 +49,38 @@ def actors_of(
     return (), next((party for party in acting if party is not None), None)
 
 
+ACTOR_FIELDS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
+"""The columns of :func:`actors_of`'s ``names``, in order."""
+
+
+def unread_states(
+    names: tuple[str, str, str, str], order: str, resolve_party: PartyResolver
+) -> tuple[tuple[str, str], ...]:
+    """(column, name) of each actor named as a state's government or forces but no party's, on a
+    violent or agreement row that names a party (:func:`~compliance.readers.base.unread_state`):
+    only there are the parties involved read, and only there does leaving one out change them."""
+    if order not in (VIOLENT, AGREEMENT):
+        return ()
+    unread: list[tuple[str, str]] = []
+    named = False
+    for field, text in zip(ACTOR_FIELDS, names, strict=True):
+        for part in filter(None, (p.strip() for p in text.split(";"))):
+            if actor_party(part, resolve_party) is not None:
+                named = True
+            elif looks_like_state(part):
+                unread.append((field, part))
+    return tuple(unread) if named else ()
+
+
 def actor_party(name: str, resolve_party: PartyResolver) -> str | None:
     """The registered party an ACLED actor name stands for, or ``None``.
 
     ACLED names a state's forces ``Military Forces of <Country> (<years>)`` or ``Police Forces of
     <Country> (<years>)``, and a unit of them by appending its name after the years:
-    ``Military Forces of Azerbaijan (2003-) Special Forces``, ``Police Forces of Azerbaijan
-    (2003-) Border Service``. A unit acts for its state, so tried in turn are the whole name (an
-    alias may name the unit itself), the name without the years, and the part before the years.
-    The part before the years must still be an alias as a whole: ``Former Military Forces of
-    Armenia (2018-)`` is no party's.
+    ``Military Forces of Azerbaijan (2003-) Special Forces``. A unit acts for its state: the
+    name is read by the rule UCDP GED's sides share (:func:`~compliance.readers.base.party_of_name`).
     """
-    party = resolve_party(name)
-    if party is not None:
-        return party
-    years = _YEARS.search(name)
-    if years is None:
-        return None
-    return resolve_party(_YEARS.sub(" ", name)) or resolve_party(name[: years.start()])
+    return party_of_name(name, resolve_party)
 
 
 def people_of(

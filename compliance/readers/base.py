@@ -37,6 +37,58 @@ T = TypeVar("T")
 PartyResolver = Callable[[str], str | None]
 ReporterResolver = Callable[[str], str | None]
 
+_QUALIFIER = re.compile(r"\s*\((?:\d{4}-(?:\d{4})?\)|[^()]*\)\s*$)\s*")
+"""A bracketed qualifier after a name: ACLED's period of years anywhere (``(2018-)``,
+``(2008-2018)``, perhaps followed by a unit), or any bracketed words ending the name, as UCDP GED
+gives a state's former name (``Government of Russia (Soviet Union)``)."""
+
+
+_STATE_FORM = re.compile(r"(?:government|military forces|police forces) of ", re.IGNORECASE)
+ONCE = "(warned once per file)"
+"""The end of a warning the file's reader gives once per file (``readers.told_once``)."""
+
+
+def looks_like_state(name: str) -> bool:
+    """Whether a dataset names a state's government or forces (``Government of Georgia``,
+    ``Military Forces of Georgia (2004-)``), as ACLED and UCDP GED both do."""
+    return _STATE_FORM.match(name) is not None
+
+
+def unread_state(origin: Origin, field: str, name: str) -> Problem:
+    """The warning for a state's name that is no party's on a row naming a party.
+
+    Left out, such a name makes a clash between one side and a third state read as that side's
+    alone, which links it to that side's duties towards the other side. Warned once per name and
+    file; a name on a row naming no party changes nothing and is not warned of (a worldwide
+    export names every state).
+    """
+    return Problem(
+        origin.file,
+        origin.line,
+        field,
+        f"{name[:80]!r} names a state's government or forces but no registered party, while the row "
+        "names a party: the account is read as if that party were without it; add the name to the "
+        f"state's aliases in the parties file {ONCE}",
+        Severity.WARNING,
+    )
+
+
+def party_of_name(name: str, resolve_party: PartyResolver) -> str | None:
+    """The registered party a dataset's actor or side name stands for, or ``None``.
+
+    Tried in turn: the whole name (an alias may name a unit), the name without its qualifier
+    (:data:`_QUALIFIER`), and the part before the qualifier (``Military Forces of Azerbaijan
+    (2003-) Special Forces`` is Azerbaijan's). Each must match an alias as a whole: ``Former
+    Military Forces of Armenia (2018-)`` is no party's (docs/event-formats.md).
+    """
+    party = resolve_party(name)
+    if party is not None:
+        return party
+    qualifier = _QUALIFIER.search(name)
+    if qualifier is None:
+        return None
+    return resolve_party(_QUALIFIER.sub(" ", name, count=1)) or resolve_party(name[: qualifier.start()])
+
 
 @frozen
 class Record:

@@ -42,6 +42,7 @@ from compliance.core.country_table import country_rows, is_country_code
 from compliance.core.events import Origin
 from compliance.core.frozendict import FrozenDict
 from compliance.core.problems import Problem, Severity
+from compliance.readers.base import ONCE as _ONCE
 from compliance.readers.fields import integral, stated
 
 
@@ -303,21 +304,19 @@ def country_problems(origin: Origin, country: CountryReading) -> tuple[Problem, 
 
 
 def told_once(problems: tuple[Problem, ...], told: set[str]) -> tuple[Problem, ...]:
-    """``problems`` without the unknown-country warnings already in ``told`` (which it extends).
+    """``problems`` without the warnings given once per file (an unknown country, a state's name
+    that is no party's: ``base.unread_state``) already in ``told`` (which it extends).
 
     A worldwide export may name thousands of rows in a territory the table does not know (one
     with no ISO code): one warning per name and file says it, not one per row.
     """
-    if not any(p.field == "country" and p.message.endswith(_ONCE) for p in problems):
+    if not any(p.message.endswith(_ONCE) for p in problems):
         return problems
     kept: list[Problem] = []
     for problem in problems:
-        if problem.field == "country" and problem.message.endswith(_ONCE):
+        if problem.message.endswith(_ONCE):
             if problem.message in told:
                 continue
             told.add(problem.message)
         kept.append(problem)
     return tuple(kept)
-
-
-_ONCE = "(warned once per file)"

@@ -20,7 +20,10 @@ from compliance.readers.base import (
     Record,
     ReporterResolver,
     dataset_rows,
+    looks_like_state,
+    party_of_name,
     unfit_id,
+    unread_state,
 )
 from compliance.readers.coordinates import CoordinatesOnce
 from compliance.readers.countries import CountryReading, country_problems, read_country, with_region
@@ -76,7 +79,7 @@ class UcdpRows:
     def __init__(self, resolve_party: PartyResolver) -> None:
         self.resolve_party = resolve_party
         self.times: dict[tuple[str, str], EventTime | tuple[str, str]] = {}
-        self.sides: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.sides: dict[tuple[str, str], tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
         # where_prec: 1 the place, 2 an area near it, 3 a district … 6 the country, 7 waters
         self.places = CoordinatesOnce("where_prec", 7)
         self.countries: dict[tuple[str, str], CountryReading] = {}
@@ -101,9 +104,10 @@ class UcdpRows:
         if kind is None:
             bad("type_of_violence", f"expected 1, 2 or 3, got {quoted(get('type_of_violence', ''))}")
         sides = (get("side_a", ""), get("side_b", ""))
-        involved = self.sides.get(sides)
-        if involved is None:
-            involved = self.sides[sides] = _involved(sides, self.resolve_party)
+        found = self.sides.get(sides)
+        if found is None:
+            found = self.sides[sides] = _involved(sides, self.resolve_party)
+        involved, unread = found
         best = get("best", "")
         fatalities = whole_number(best)
         if best and fatalities is None and not is_missing(best):
@@ -118,6 +122,7 @@ class UcdpRows:
             country = self.countries[nation] = read_country(nation[0], gleditsch_ward=nation[1])
         if country.unknown or country.named:  # on every row giving it: the file's reader tells it once
             problems.extend(country_problems(origin, country))
+        problems.extend(unread_state(origin, field, name) for field, name in unread)  # told once too
         admin1 = get("adm_1", "")
         if country.region:
             admin1 = with_region(admin1, country.region)
@@ -178,12 +183,25 @@ def _when(date_start: str, date_end: str) -> EventTime | tuple[str, str]:
     return when
 
 
-def _involved(sides: tuple[str, str], resolve_party: PartyResolver) -> tuple[str, ...]:
-    """The registered parties GED's ``side_a`` and ``side_b`` name (``Government of X`` is X)."""
+def _involved(
+    sides: tuple[str, str], resolve_party: PartyResolver
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The registered parties GED's ``side_a`` and ``side_b`` name (``Government of X`` is X).
+
+    A side may name several actors separated by commas; a state's former name in brackets
+    (``Government of Russia (Soviet Union)``) is dropped as ACLED's years are
+    (:func:`~compliance.readers.base.party_of_name`): reading it as part of the name lost Russia
+    from every GED event it fought in. Also returned: the sides that name a state but no party,
+    on a row naming a party (:func:`~compliance.readers.base.unread_state`).
+    """
     involved: list[str] = []
-    for side in sides:
-        for part in filter(None, (p.strip() for p in side.replace("Government of ", "").split(","))):
-            party = resolve_party(part) or resolve_party(side)
+    unread: list[tuple[str, str]] = []  # (field, name): a state's name that is no party's
+    for field, side in zip(("side_a", "side_b"), sides, strict=True):
+        for part in filter(None, (p.strip() for p in side.split(","))):
+            name = part.replace("Government of ", "")
+            party = party_of_name(name, resolve_party) or party_of_name(side, resolve_party)
+            if party is None and looks_like_state(part):
+                unread.append((field, part))
             if party is not None and party not in involved:
                 involved.append(party)
-    return tuple(sorted(involved))
+    return tuple(sorted(involved)), tuple(unread) if involved else ()
