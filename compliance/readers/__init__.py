@@ -83,8 +83,9 @@ def read_event_stream(
     """Read lines of text; the first line (CSV header) decides between ACLED and our CSV
     (``id_fields``: as :func:`read_event_file`).
 
-    A country name the table does not know is warned of once per name in a file
-    (:func:`countries.told_once`), though every row giving it is read with the warning.
+    A country name the table does not know, and a state's name that is no party's, are warned of
+    once per name in a file (:func:`countries.told_once`), though every row giving it is read
+    with the warning.
     """
     told: set[str] = set()
     for item in _read_stream(stream, label, suffix, resolve_party, resolve_reporter, id_fields):
