@@ -262,7 +262,7 @@ def test_incident_table__does_not_call_a_mediator_a_side(bundled: tuple[Report, 
     assert set(headers) == {
         "| Account | Reported by | Affiliation | Actor named | Claim (short) | Deaths claimed |"
     }
-    assert "| A75 `N089` | US Department of State | USA |" in markdown
+    assert re.search(r"^\| A\d+ `N089` \| US Department of State \| USA \|", markdown, re.M)
     assert "reported by USA, with no role in trilateral-2020 or its process, not a side" in markdown
 
 
