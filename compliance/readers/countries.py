@@ -190,10 +190,13 @@ class CountryReading:
     region: str = ""
     """A name of Nagorno-Karabakh given as the country, as written: read as a place instead."""
     unknown: bool = False
-    """A name that neither the table nor a code resolves: the reader warns of it."""
+    """A name that neither the table nor a code resolves, or a ``marker``: the reader warns of it."""
     named: str = ""
     """The row's country name, when it names another country than the row's code does (the code
     is used, and the reader warns of it); else ``""``."""
+    marker: str = ""
+    """``NA`` (in any case) given in our ``country`` column, as written: R's missing value, read
+    as no country, though it is Namibia's code (:func:`stated_country`); else ``""``."""
 
 
 NOT_GIVEN = CountryReading("")
@@ -242,8 +245,17 @@ def stated_country(text: str) -> CountryReading:
     United Kingdom (GB) would otherwise fall outside every scope that names GB, without a word.
     The codes ISO leaves to users (XK for Kosovo, a fictional country's XN) are codes, not mistakes.
 
-    A name of Nagorno-Karabakh is read as a place first: "NK" is no ISO 3166-1 code."""
+    A name of Nagorno-Karabakh is read as a place first: "NK" is no ISO 3166-1 code.
+
+    ``NA`` is Namibia's code, and how R and pandas write a missing cell: a file they wrote holds
+    it in every row that gives no country, and each such account fell outside the agreement's
+    area, placed in Namibia without a word. It is read as no country, with a warning saying how
+    to name Namibia (``NAM``, ``Namibia``); a file about Namibia is told at once and can say so,
+    where an R file read as Namibia could not be told apart from one. ``NaN`` and ``N/A`` are
+    no country's code, and read as nothing, as ever (:func:`fields.stated`)."""
     value = text.strip()
+    if value.casefold() == "na":
+        return CountryReading("", unknown=True, marker=value)
     if value.casefold() in _REGION:
         return CountryReading("", region=value)
     if len(value) == 2 and value.isascii() and value.isalpha():
@@ -278,14 +290,28 @@ def unknown_country(origin: Origin, name: str) -> Problem:
     )
 
 
+def missing_country(origin: Origin, marker: str) -> Problem:
+    """The warning for ``NA`` in our ``country`` column: read as a missing value, not Namibia."""
+    return Problem(
+        origin.file,
+        origin.line,
+        "country",
+        f"country {marker!r} is read as a missing value, as R and pandas write one, not as Namibia: "
+        f"write 'NAM' or 'Namibia' for Namibia {_ONCE}",
+        Severity.WARNING,
+    )
+
+
 def country_problems(origin: Origin, country: CountryReading) -> tuple[Problem, ...]:
-    """The warnings a dataset row's country draws: a name the table does not know, or a name of
-    another country than the row's code gives (:func:`read_country`).
+    """The warnings a row's country draws: a name the table does not know, a name of another
+    country than the row's code gives (:func:`read_country`), or ``NA`` in our ``country`` column.
 
     Such a row was placed in the code's country without a word: an ACLED row with ``iso`` 51 and
     ``country`` Azerbaijan (a file edited by hand, or two exports merged) was shown in Armenia,
     and whether it is in an agreement's area can turn on it. Warned once per file and pair.
     """
+    if country.marker:
+        return (missing_country(origin, country.marker),)
     if country.unknown:
         return (unknown_country(origin, country.code),)
     if country.named:

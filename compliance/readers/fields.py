@@ -5,6 +5,7 @@ Dates are parsed once per distinct string (a million rows share a few thousand d
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -277,18 +278,34 @@ MISSING_MARKERS = frozenset({"na", "nan", "n/a"})
 
 
 def is_missing(text: str) -> bool:
-    """Whether an optional number's text is a missing-value marker: the same as an empty cell.
+    """Whether an optional field's text is a missing-value marker: the same as an empty cell.
 
-    A file that went through R or pandas marks a missing count or coordinate ``NA`` or ``NaN``,
-    where we read an empty cell as "not stated". Read as a number, ``nan`` would be no number at
-    all (:func:`decimal` refuses it); read as "not stated", nothing is invented or lost.
+    A file that went through R or pandas marks every missing cell ``NA`` or ``NaN`` (a count, a
+    coordinate, a date, a party, an incident id), where we read an empty cell as "not stated".
+    Read as a number, ``nan`` would be no number at all (:func:`decimal` refuses it); read as a
+    value, ``NA`` made one incident of every account of the file; read as "not stated", nothing
+    is invented or lost.
     """
     return len(text) <= 3 and text.casefold() in MISSING_MARKERS
 
 
 def stated(text: str) -> str:
-    """An optional number's text, ``""`` for a missing-value marker (:func:`is_missing`)."""
+    """An optional field's text, ``""`` for a missing-value marker (:func:`is_missing`)."""
     return "" if is_missing(text) else text
+
+
+def marker_spellings() -> dict[str, str]:
+    """Every spelling of a missing-value marker (``NA``, ``nA``, ``NaN``, ``n/A`` ...) → ``""``.
+
+    A reader that already looks each value of a column up in a dictionary (to share repeated
+    strings) starts it with these: a marker then becomes the empty cell at no cost to the other
+    rows, where a test per row would cost every row of a large file.
+    """
+    return {
+        "".join(spelling): ""
+        for marker in MISSING_MARKERS
+        for spelling in itertools.product(*((c.lower(), c.upper()) for c in marker))
+    }
 
 
 def json_kind(value: object) -> str:

@@ -21,13 +21,14 @@ from compliance.readers.base import (
     ReporterResolver,
     check_fields,
 )
-from compliance.readers.countries import CountryReading, stated_country, unknown_country, with_region
-from compliance.readers.fields import is_missing, quoted, whole_number
+from compliance.readers.countries import CountryReading, country_problems, stated_country, with_region
+from compliance.readers.fields import is_missing, marker_spellings, quoted, stated, whole_number
 from compliance.readers.our_values import (
     AFTER_REPORT,
     Degrees,
     Finding,
     degrees_of,
+    empty_required,
     id_findings,
     links_of,
     point_from,
@@ -76,6 +77,11 @@ class EventBuilder:
     each part of a row is checked once per distinct value and the outcome (a value, or the
     findings it gives) reused. Only the id, the source address, the notes and the links are
     checked on every row. Owned by one reader; the outcome is the same as without memory.
+
+    ``NA``, ``NaN`` and ``N/A`` (how R and pandas write a missing cell) are empty cells in every
+    optional column, and an empty required field in a required one: worked out with each memo's
+    value, or by the shared-strings dictionary (:func:`fields.marker_spellings`), so a row that
+    holds none costs no more.
     """
 
     __slots__ = (
@@ -100,7 +106,7 @@ class EventBuilder:
         self._reported: dict[str, date | Finding | None] = {}
         self._deaths: dict[str, int | None] = {}
         self._degrees: dict[str, Degrees] = {}
-        self._strings: dict[str, str] = {}
+        self._strings: dict[str, str] = marker_spellings()
         self._countries: dict[str, CountryReading] = {}
         self._reporters = (resolve_party, resolve_reporter)
 
@@ -119,7 +125,8 @@ class EventBuilder:
         One memo for the three dates of a row: the check that the event's days are not after its
         report date then costs nothing on a row whose dates were seen before (a few thousand
         distinct triples in 100,000 rows), and each date is still parsed once (``_times``,
-        ``_reported``)."""
+        ``_reported``). ``NA`` as ``date_end`` or ``reported_on`` is not stated."""
+        end_text, day_text = stated(end_text), stated(day_text)
         when: EventTime | None = None
         date_findings: tuple[Finding, ...] = ()
         if date_text:
@@ -196,8 +203,8 @@ class EventBuilder:
             for name, value in zip(REQUIRED, (event_id, date_text, kind, reported_by), strict=True):
                 if not value:
                     findings.append((name, "required field is empty", Severity.ERROR))
-        if len(event_id) > MAX_ID_CHARS or " " in event_id or not event_id.isprintable():
-            findings += id_findings(event_id)  # the common id, short and printable, has none
+        if not 3 < len(event_id) <= MAX_ID_CHARS or " " in event_id or not event_id.isprintable():
+            findings += id_findings(event_id)  # the common id, 4-200 printable characters, has none
         dates = (date_text, end_text, day_text)
         dated = self._dated.get(dates)
         if dated is None:
@@ -235,7 +242,10 @@ class EventBuilder:
         if report_findings:
             findings += report_findings
         if source and not source.startswith(("http://", "https://")):
-            findings.append(("source_url", "only http(s) addresses are accepted", Severity.ERROR))
+            if is_missing(source):
+                source = ""
+            else:
+                findings.append(("source_url", "only http(s) addresses are accepted", Severity.ERROR))
         fatalities = None
         deaths = deaths.strip() if deaths else deaths  # most rows give none
         if deaths:
@@ -264,10 +274,14 @@ class EventBuilder:
         if country is None:
             country = self._countries[country_text] = stated_country(country_text.strip())
         if country.unknown:  # on every row giving it: the file's reader tells it once
-            problems.append(unknown_country(origin, country.code))
+            problems += country_problems(origin, country)
         if country.region:
-            admin1 = with_region(admin1, country.region)
-        shared = self._strings  # repeated values (reporters, places, incidents) share one string object
+            admin1 = with_region(stated(admin1), country.region)
+        if len(notes) < 4:  # the one free-text field not looked up in ``shared``
+            notes = stated(notes)
+        # Repeated values (reporters, places, incidents) share one string object; a missing-value
+        # marker is in it from the start, as "" (an empty reporter was refused above).
+        shared = self._strings
         # Positional, in the order of Event's fields (each named): a call by keyword builds a
         # dictionary of 18 entries per row, a tenth of the row's cost.
         event = Event(
@@ -319,10 +333,16 @@ def _parties(
         findings.append((field, message, severity))
 
     if kind and kind not in EVENT_KIND_SET:
-        bad("kind", f"unknown event kind {kind!r} (see docs/event-kinds.md)")
-    actor = _party(actor_text, "actor", resolve_party, bad)
-    target = _party(target_text, "target", resolve_party, bad)
-    reporter_party = reporter_text
+        if is_missing(kind):
+            findings.append(empty_required("kind", kind))
+        else:
+            bad("kind", f"unknown event kind {kind!r} (see docs/event-kinds.md)")
+    if is_missing(reported_by):
+        findings.append(empty_required("reported_by", reported_by))
+        reported_by = ""  # no registry look-up, no warning of an unregistered "NA"
+    actor = _party(stated(actor_text), "actor", resolve_party, bad)
+    target = _party(stated(target_text), "target", resolve_party, bad)
+    reporter_party = stated(reporter_text)
     if reporter_party.casefold() in ("none", "unaffiliated"):
         reporter_party = UNAFFILIATED
     elif reporter_party:

@@ -21,6 +21,7 @@ from compliance.readers.fields import (
     day_of,
     decimal,
     event_time,
+    is_missing,
     parse_when,
     stated,
 )
@@ -47,8 +48,19 @@ written). An act reported on 12 December cannot first happen in 2023; a range wr
 of a blockade makes the first occurrence uncertain for months."""
 
 
+def empty_required(field: str, marker: str) -> Finding:
+    """A required field holding a missing-value marker (``NA``): empty, as R or pandas says.
+
+    Read as a value, ``NA`` as the date gave "not a date" and as the reporter an unregistered
+    reporter, which is not what is wrong; the words of an empty cell, and the marker it holds."""
+    return (field, f"required field is empty ({marker!r} marks a missing value)", Severity.ERROR)
+
+
 def id_findings(event_id: str) -> list[Finding]:
-    """What is wrong with an id that is long, or holds a space or an unprintable character."""
+    """What is wrong with an id that is short (a missing-value marker), long, or holds a space or
+    an unprintable character."""
+    if is_missing(event_id):
+        return [empty_required("id", event_id)]
     if unfit_id(event_id):
         return [("id", "an id has no spaces and at most 200 characters", Severity.ERROR)]
     if not event_id.isprintable() and visible(event_id) != event_id:
@@ -57,7 +69,10 @@ def id_findings(event_id: str) -> list[Finding]:
 
 
 def links_of(text: str, findings: list[Finding]) -> tuple[ExplicitLink, ...]:
-    """The links of a ``links`` field; each one that cannot be read adds a finding."""
+    """The links of a ``links`` field (none for a missing-value marker); each one that cannot be
+    read adds a finding."""
+    if is_missing(text):
+        return ()
     links: list[ExplicitLink] = []
     for part in filter(None, (p.strip() for p in text.split(";"))):
         try:
@@ -68,7 +83,10 @@ def links_of(text: str, findings: list[Finding]) -> tuple[ExplicitLink, ...]:
 
 
 def time_of(date_text: str, end_text: str) -> EventTime | Finding:
-    """The time ``date`` and ``date_end`` give, or the finding on the one that cannot be read."""
+    """The time ``date`` and ``date_end`` give, or the finding on the one that cannot be read
+    (``date_end`` is stated, without a missing-value marker: :meth:`EventBuilder._dates`)."""
+    if is_missing(date_text):
+        return empty_required("date", date_text)
     try:
         return event_time(intern(date_text), intern(end_text))
     except FieldError as exc:
