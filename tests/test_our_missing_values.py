@@ -169,3 +169,9 @@ def test_our_csv__values_that_only_contain_na_are_kept():
     """Only a whole cell that is a marker is missing: ``NAK``, ``NA-1`` and ``Nagorno`` are values."""
     ledger = ledger_from_csv(f"{HEAD},incident,location\nA1,2021-08-01,other,Reuters,none,NA-1,NAK\n")
     assert [(e.incident, e.location) for e in ledger.events] == [("NA-1", "NAK")]
+
+
+def test_our_csv__na_admin1_beside_a_region_given_as_the_country_is_the_region_alone():
+    """``admin1`` ``NA`` with ``country`` Artsakh (read as a place) is the region, not "NA, Artsakh"."""
+    ledger = ledger_from_csv(f"{HEAD},admin1,country\nA1,2021-08-01,other,Reuters,none,NA,Artsakh\n")
+    assert [(e.admin1, e.country) for e in ledger.events] == [("Artsakh", "")]
