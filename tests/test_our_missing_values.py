@@ -22,7 +22,7 @@ from compliance.linking.ledger import Ledger
 from tests.support import ledger_from_csv
 
 BUNDLED = Path(__file__).resolve().parent.parent / "agreements" / "events.csv"
-MARKERS = ["NA", "NaN", "N/A", "na", "nan", "n/a"]
+MARKERS = ["NA", "NaN", "N/A", "na", "nan", "n/a", "nA", "NAN"]
 HEAD = "id,date,kind,reported_by,reporter_party"
 
 
@@ -106,7 +106,7 @@ def test_our_csv__na_parties_are_not_stated(marker):
     assert (event.actor, event.target, event.reporter_party) == (None, None, "none")
 
 
-@pytest.mark.parametrize("marker", ["NA", "NaN", "n/a"])
+@pytest.mark.parametrize("marker", MARKERS)
 def test_our_csv__na_reported_on_is_not_stated(marker):
     """``NA`` as reported_on is no report date, not "not a date"."""
     ledger = ledger_from_csv(f"{HEAD},reported_on\nA1,2021-08-01,other,Reuters,none,{marker}\n")
@@ -114,7 +114,7 @@ def test_our_csv__na_reported_on_is_not_stated(marker):
     assert [e.reported_on for e in ledger.events] == [None]
 
 
-@pytest.mark.parametrize("marker", ["NA", "NaN", "N/A"])
+@pytest.mark.parametrize("marker", MARKERS)
 @pytest.mark.parametrize("column", ["id", "date", "kind", "reported_by"])
 def test_our_csv__na_in_a_required_column_is_an_empty_required_field(marker, column):
     """A required field holding ``NA`` is said to be empty (and which marker it holds), not "not a
@@ -175,3 +175,13 @@ def test_our_csv__na_admin1_beside_a_region_given_as_the_country_is_the_region_a
     """``admin1`` ``NA`` with ``country`` Artsakh (read as a place) is the region, not "NA, Artsakh"."""
     ledger = ledger_from_csv(f"{HEAD},admin1,country\nA1,2021-08-01,other,Reuters,none,NA,Artsakh\n")
     assert [(e.admin1, e.country) for e in ledger.events] == [("Artsakh", "")]
+
+
+def test_our_csv__na_date_end_is_no_last_day_after_the_report():
+    """A month with ``date_end`` ``NA``, reported within that month, is read as the month alone:
+    no warning that its last day is after ``reported_on``."""
+    head = f"{HEAD},date_end,reported_on\n"
+    with_na = ledger_from_csv(head + "A1,2021-08,other,Reuters,none,NA,2021-08-15\n")
+    empty = ledger_from_csv(head + "A1,2021-08,other,Reuters,none,,2021-08-15\n")
+    assert not with_na.problems
+    assert with_na.events == empty.events

@@ -125,8 +125,8 @@ class EventBuilder:
         One memo for the three dates of a row: the check that the event's days are not after its
         report date then costs nothing on a row whose dates were seen before (a few thousand
         distinct triples in 100,000 rows), and each date is still parsed once (``_times``,
-        ``_reported``). ``NA`` as ``date_end`` or ``reported_on`` is not stated."""
-        end_text, day_text = stated(end_text), stated(day_text)
+        ``_reported``). ``NA`` as ``date_end`` or ``reported_on`` is not stated (looked for only
+        in a date that cannot be read: :func:`our_values.time_of`, :func:`our_values.reported_on_of`)."""
         when: EventTime | None = None
         date_findings: tuple[Finding, ...] = ()
         if date_text:
@@ -142,10 +142,14 @@ class EventBuilder:
         day = self._reported.get(day_text)
         if day is None:
             day = self._reported[day_text] = reported_on_of(day_text)
+            if day is None:
+                return when, None, date_findings, ()
         if isinstance(day, tuple):
             return when, None, date_findings, (day,)
         after: tuple[Finding, ...] = ()
-        if when is not None and (when.first_day > day or (end_text and when.last_day > day)):
+        if when is not None and (
+            when.first_day > day or (end_text and when.last_day > day and not is_missing(end_text))
+        ):
             after = (AFTER_REPORT[0] if when.first_day > day else AFTER_REPORT[1],)
         return when, day, date_findings, after
 
@@ -277,7 +281,7 @@ class EventBuilder:
             problems += country_problems(origin, country)
         if country.region:
             admin1 = with_region(stated(admin1), country.region)
-        if len(notes) < 4:  # the one free-text field not looked up in ``shared``
+        if 1 < len(notes) < 4:  # the one free-text field not looked up in ``shared``
             notes = stated(notes)
         # Repeated values (reporters, places, incidents) share one string object; a missing-value
         # marker is in it from the start, as "" (an empty reporter was refused above).
@@ -337,12 +341,12 @@ def _parties(
             findings.append(empty_required("kind", kind))
         else:
             bad("kind", f"unknown event kind {kind!r} (see docs/event-kinds.md)")
-    if is_missing(reported_by):
+    if len(reported_by) < 4 and is_missing(reported_by):
         findings.append(empty_required("reported_by", reported_by))
         reported_by = ""  # no registry look-up, no warning of an unregistered "NA"
-    actor = _party(stated(actor_text), "actor", resolve_party, bad)
-    target = _party(stated(target_text), "target", resolve_party, bad)
-    reporter_party = stated(reporter_text)
+    actor = _party(actor_text, "actor", resolve_party, bad)
+    target = _party(target_text, "target", resolve_party, bad)
+    reporter_party = stated(reporter_text) if len(reporter_text) < 4 else reporter_text
     if reporter_party.casefold() in ("none", "unaffiliated"):
         reporter_party = UNAFFILIATED
     elif reporter_party:
@@ -368,6 +372,6 @@ def _party(text: str, field: str, resolve: PartyResolver, bad: Callable[[str, st
     if not text:
         return None
     resolved = resolve(text)
-    if resolved is None:
+    if resolved is None and not is_missing(text):  # ``NA``: R's missing value, no party
         bad(field, f"unknown party {text!r} (not in the party registry in use)")
     return resolved

@@ -83,25 +83,29 @@ def links_of(text: str, findings: list[Finding]) -> tuple[ExplicitLink, ...]:
 
 
 def time_of(date_text: str, end_text: str) -> EventTime | Finding:
-    """The time ``date`` and ``date_end`` give, or the finding on the one that cannot be read
-    (``date_end`` is stated, without a missing-value marker: :meth:`EventBuilder._dates`)."""
-    if is_missing(date_text):
-        return empty_required("date", date_text)
+    """The time ``date`` and ``date_end`` give, or the finding on the one that cannot be read.
+
+    A missing-value marker (``NA``) is looked for only in a field that cannot be read: ``date_end``
+    ``NA`` is not stated, ``date`` ``NA`` an empty required field."""
     try:
         return event_time(intern(date_text), intern(end_text))
+    except EndFieldError as exc:
+        return time_of(date_text, "") if is_missing(end_text) else ("date_end", str(exc), Severity.ERROR)
     except FieldError as exc:
-        return ("date_end" if isinstance(exc, EndFieldError) else "date", str(exc), Severity.ERROR)
+        return (
+            empty_required("date", date_text) if is_missing(date_text) else ("date", str(exc), Severity.ERROR)
+        )
 
 
-def reported_on_of(text: str) -> date | Finding:
-    """The day ``reported_on`` gives, or why it is not a day."""
+def reported_on_of(text: str) -> date | Finding | None:
+    """The day ``reported_on`` gives, or why it is not a day; ``None`` for a missing-value marker."""
     try:
         start, _, precision = parse_when(text)
         if precision is not Precision.DAY and precision is not Precision.INSTANT:
             raise FieldError("reported_on must be a day (YYYY-MM-DD)")
         return day_of(start)
     except FieldError as exc:
-        return ("reported_on", str(exc), Severity.ERROR)
+        return None if is_missing(text) else ("reported_on", str(exc), Severity.ERROR)
 
 
 Degrees = tuple[str, float | None]
