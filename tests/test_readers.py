@@ -22,6 +22,7 @@ from compliance.evaluation.evaluate import evaluate
 from compliance.linking.ledger import Ledger, assemble, build_ledger
 from compliance.readers import Record, read_event_file, read_event_stream
 from compliance.readers.acled import ACLED_COLUMNS
+from compliance.readers.fields import is_missing, stated
 from compliance.readers.our_format import COLUMNS
 from compliance.testing.files import event_row as event_to_row
 from tests.support import AGREEMENTS, PARTIES, RESOLVE_REPORTER
@@ -907,8 +908,10 @@ _TEXT_CHARS = st.one_of(
 
 
 def _text(min_size: int = 0, max_size: int = 30) -> st.SearchStrategy[str]:
-    """Text as build_event keeps it: stripped at both ends, no NUL; newlines inside are fine."""
-    text = st.text(_TEXT_CHARS, max_size=max_size).map(str.strip)
+    """Text as build_event keeps it: stripped at both ends, no NUL; newlines inside are fine. A
+    missing-value marker (``NA``, ``NaN``, ``N/A``) is an empty cell in our format, so a value
+    that is one cannot be written and read back: it is drawn as the empty value it reads as."""
+    text = st.text(_TEXT_CHARS, max_size=max_size).map(str.strip).map(stated)
     return text.map(lambda s: s or "r") if min_size else text
 
 
@@ -916,7 +919,7 @@ _IDS = st.text(
     st.characters(blacklist_categories=("Cs", "Cc", "Z"), blacklist_characters="\x00"),
     min_size=1,
     max_size=20,
-).filter(lambda s: not any(c.isspace() for c in s))
+).filter(lambda s: not any(c.isspace() for c in s) and not is_missing(s))
 _DAYS = st.dates(date(1900, 1, 1), date(2100, 12, 31))
 _ZONES = st.integers(-14 * 60, 14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
 _INSTANTS = st.datetimes(datetime(1900, 1, 1), datetime(2100, 12, 31, 23, 59, 59), timezones=_ZONES)
