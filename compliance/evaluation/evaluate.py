@@ -28,13 +28,14 @@ from compliance.core.model import Agreement, Ending, endings_of
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import DAY, as_of_cutoff, day_start, local_date
 from compliance.core.vocabulary import Kind, Trust
+from compliance.evaluation.after_term import possible_end
 from compliance.evaluation.calendar import term_ends
 from compliance.evaluation.categories import MAYBE_NEVER, Category
 from compliance.evaluation.facts import Facts, gather_facts_policies
 from compliance.evaluation.graded import Graded, grade_links_policies
 from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span
-from compliance.evaluation.listing import binding, list_evidence, may_start_later, possible_end
+from compliance.evaluation.listing import binding, list_evidence, may_start_later
 from compliance.evaluation.pam import pam_score
 from compliance.evaluation.prepare import links_in_rank_order
 from compliance.evaluation.prepare import spans_by_zone as spans_of

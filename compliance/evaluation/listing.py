@@ -22,7 +22,6 @@ from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import DAY, EPSILON, day_start, local_date, moment
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.after_term import NOT_AFTER, TermEnd, against_end, instant_named
-from compliance.evaluation.after_term import possible_end as possible_end  # (evaluate passes it on)
 from compliance.evaluation.categories import gives_notice, straddles
 from compliance.evaluation.facts import Facts
 from compliance.evaluation.graded import Graded
@@ -50,7 +49,7 @@ def list_evidence(
     late: dict[str, frozenset[str]] | None = None,
     maybe_later: AbstractSet[str] | None = None,
     binds: tuple[datetime | None, bool] | None = None,
-    ended: datetime | TermEnd | None = None,
+    ended: TermEnd | None = None,
 ) -> tuple[list[Evidence], int, tuple[tuple[Grade, int], ...]]:
     """The evidence a result lists, in order, how many links are known by the cut-off, and how
     many of those have each grade.
@@ -71,9 +70,9 @@ def list_evidence(
     (``Evidence.read_from``), as ``categories.categorise`` cuts it: from the agreement's date, a
     breach from that earliest entry into force (the first instant a duty that waits for another
     can have bound).
-    ``ended``: when the term ended (``after_term.possible_end``: the earliest and latest instants,
-    when a notice dated to a range leaves it uncertain; an instant for a certain end); linking
-    cannot know an end a notice sets, nor the hour a term ends at, so a breach account after it
+    ``ended``: when the term ended (``after_term.possible_end``: the earliest and latest instants
+    when a notice dated to a range leaves it uncertain, one instant twice when it is certain);
+    linking cannot know an end a notice sets, nor the hour a term ends at, so a breach account after it
     is linked, says that it is no breach, and is marked so (``Evidence.after_end``) for the
     counts; one that may fall after an uncertain end says that it may be no breach, and is marked
     ``Evidence.maybe_after_end``.
@@ -84,7 +83,6 @@ def list_evidence(
     the cut-off is graded again on those known, as a listed one is.
     """
     tz = agreement.tz
-    end = TermEnd(ended, ended) if isinstance(ended, datetime) else ended
     adopted = day_start(agreement.date, tz)  # no account is read from before the text existed
     bound = max(adopted, moment(ob.in_force, tz))  # nor a breach before the duty bound
     if binds is not None and binds[0] is not None:
@@ -198,7 +196,7 @@ def list_evidence(
                     f"; dated partly before the obligation came into force ({day}"
                     f"{' at the earliest' if binds[1] else ''}): a breach of it only if it came after"
                 )
-            placed = NOT_AFTER if not breach or end is None else against_end(span, end, tz)
+            placed = NOT_AFTER if not breach or ended is None else against_end(span, ended, tz)
             # Linking cannot know an end a notice sets, nor the hour a term ends at: an account after
             # it stays linked, and the reason says that it is (or may be) no breach of it.
             why += placed.note
@@ -294,15 +292,6 @@ def binding(facts: Facts, cutoff: datetime, binds: datetime | None) -> tuple[dat
     if binds is not None:
         return binds, _uncertain_entry(facts, cutoff, binds)
     return (None, False) if facts.after is not None else None
-
-
-def noticed_end(facts: Facts, cutoff: datetime) -> datetime | None:
-    """When the term ended, if it did by ``cutoff`` and wherever the notices' uncertain dates fall
-    (else ``None``): a renewable one at the expiry a notice reaches, one that does not renew at
-    its first expiry, at 00:00 of its day. :func:`after_term.possible_end` also gives an end a
-    notice dated to a range leaves uncertain."""
-    end = possible_end(facts, cutoff)
-    return end.earliest if end is not None and end.certain else None
 
 
 def _uncertain_entry(facts: Facts, cutoff: datetime, earliest: datetime) -> bool:
