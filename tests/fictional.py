@@ -71,9 +71,12 @@ def conflict(id: str, *, sides: Sequence[Sequence[str]], note: str | None = None
     return entry("conflicts", id=id, sides=sides, note=note)
 
 
-def reporter(name: str, *, party: str, aliases: Sequence[str] | None = None) -> str:
-    """One ``[[reporters]]`` entry of a reporter registry: a reporter and the party it speaks for."""
-    return entry("reporters", name=name, party=party, aliases=aliases)
+def reporter(
+    name: str, *, party: str, aliases: Sequence[str] | None = None, based_in: str | None = None
+) -> str:
+    """One ``[[reporters]]`` entry of a reporter registry: a reporter and the party it speaks for,
+    and the country it is based in when given."""
+    return entry("reporters", name=name, party=party, aliases=aliases, based_in=based_in)
 
 
 def area(id: str, name: str, *, countries: Sequence[str]) -> str:

@@ -39,6 +39,23 @@ def is_country_code(code: str) -> bool:
     return bool(ISO_ALPHA_2.match(code)) and (code in _alpha_2() or user_assigned(code))
 
 
+@functools.cache
+def _names() -> dict[str, str]:
+    return {row["alpha_2"]: row["name"] for row in country_rows()}
+
+
+def country_name(code: str) -> str:
+    """The short name ISO gives a country (``AZ`` → Azerbaijan), for a reader; the code itself
+    for one ISO leaves to users (``XK``), which the table does not name."""
+    return _names().get(code, code)
+
+
+def alpha_2_of(alpha_3: str) -> str | None:
+    """The alpha-2 code of a country's alpha-3 code (``AZE`` → ``AZ``), or ``None``: a hint for a
+    file that gives the other form."""
+    return next((row["alpha_2"] for row in country_rows() if row["alpha_3"] == alpha_3), None)
+
+
 def user_assigned(code: str) -> bool:
     """Whether ``code`` (two capital letters) is one ISO 3166-1 leaves to its users: AA, QM–QZ,
     XA–XZ and ZZ. Datasets give Kosovo as XK, and a fictional conflict of an exercise needs codes
@@ -47,4 +64,4 @@ def user_assigned(code: str) -> bool:
     return code in ("AA", "ZZ") or code[:1] == "X" or (code[:1] == "Q" and "M" <= code[1:2] <= "Z")
 
 
-__all__ = ["ISO_ALPHA_2", "country_rows", "is_country_code", "user_assigned"]
+__all__ = ["ISO_ALPHA_2", "alpha_2_of", "country_name", "country_rows", "is_country_code", "user_assigned"]

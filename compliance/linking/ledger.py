@@ -42,6 +42,7 @@ from compliance.linking.loading import (
 )
 from compliance.linking.scope import REASONS, outside_by_place
 from compliance.load.places import load_gazetteer
+from compliance.load.registries import Reporter
 from compliance.readers import Record, read_event_file
 
 
@@ -88,6 +89,9 @@ class Ledger:
     """Event id -> the agreements an account of an incident that gives no country cannot bear
     on, by where the gazetteer places it (``linking.scope.outside_by_place``; pass it on to the
     evaluation, which has no gazetteer)."""
+    reporters: tuple[Reporter, ...] = ()
+    """The reporter registry the accounts were read with: a report shows, beside an unaffiliated
+    outlet's accounts, the country the registry says it is based in (``views.reporters``)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -149,6 +153,7 @@ def build_ledger(
         gazetteer=gazetteer,
         id_fields=id_fields,
         known_on=known,
+        reporters=reporters,
     )
 
 
@@ -162,6 +167,7 @@ def assemble(
     gazetteer: Gazetteer | None = None,
     id_fields: Mapping[str, str] | None = None,
     known_on: date | None = None,
+    reporters: Sequence[Reporter] = (),
 ) -> Ledger:
     """Validate and link streamed records; keeps the accounting exact.
 
@@ -283,6 +289,7 @@ def assemble(
         accounting=accounting,
         why_unlinked=FrozenDict({event_id: unlinked[event_id] for event_id in in_id_order}),
         placed_outside={k: v for k, v in placed_outside.items() if k not in ids.differ},
+        reporters=tuple(reporters),
     )
 
 
@@ -303,6 +310,7 @@ __all__ = [
     "BUNDLED",
     "Accounting",
     "Ledger",
+    "Reporter",
     "assemble",
     "build_ledger",
     "given_once",

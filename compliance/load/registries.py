@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 from attrs import frozen
 
+from compliance.core.country_table import alpha_2_of, is_country_code
 from compliance.core.events import UNAFFILIATED, UNKNOWN
 from compliance.core.parties import Conflict, Party, PartyRegistry
 from compliance.core.problems import Problem
@@ -25,12 +26,21 @@ Where = Callable[[str], int]
 
 @frozen
 class Reporter:
-    """A known source and its affiliation: ``Ministry of Defence of Armenia`` → ``ARM``."""
+    """A known source and its affiliation: ``Ministry of Defence of Armenia`` → ``ARM``.
+
+    ``based_in``: the ISO 3166-1 alpha-2 code of the country where the source is based or
+    registered (``AZ`` for Trend), where a page says so; empty where none does. It changes no
+    grade: a privately owned outlet registered in a side's state is still unaffiliated by the
+    registry's rule. It is shown beside such an outlet's accounts, so a reader weighing one sees
+    where it works. A country code, not a party id: an outlet may be based in a state that is
+    no party (Reuters, in the United Kingdom), and scopes and accounts name countries so too.
+    """
 
     name: str
     party: str
     aliases: tuple[str, ...] = ()
     note: str = ""
+    based_in: str = ""
 
 
 def check_parties(
@@ -121,6 +131,10 @@ def check_reporters(
     problems: list[Problem] = []
     resolved: dict[int, Reporter] = {}
     for i, reporter in enumerate(reporters):
+        if reporter.based_in and not is_country_code(reporter.based_in):
+            path = f"$.reporters[{i}].based_in"
+            problems.append(Problem(label, where(path), path, _not_a_country(reporter.based_in)))
+            reporter = attrs.evolve(reporter, based_in="")
         party = affiliation(reporter.party, parties)
         if party is not None:
             resolved[i] = reporter if party == reporter.party else attrs.evolve(reporter, party=party)
@@ -147,6 +161,18 @@ def check_reporters(
             )
             problems.append(Problem(label, where(path), path, message))
     return tuple(r for i, r in resolved.items() if i not in clashing), problems
+
+
+def _not_a_country(code: str) -> str:
+    """Why ``based_in`` is refused, with the code meant where it is plain (``AZE`` → ``AZ``)."""
+    alpha_2 = alpha_2_of(code.strip().upper())
+    if alpha_2 is None and is_country_code(code.strip().upper()):
+        alpha_2 = code.strip().upper()
+    hint = f"; did you mean {alpha_2!r}?" if alpha_2 else ""
+    return (
+        f"unknown country code {code!r} (an ISO 3166-1 alpha-2 code in capitals, as an account's "
+        f"country: 'AZ', 'GB'{hint}): the reporter is kept, without the country it is based in"
+    )
 
 
 def affiliation(text: str, parties: PartyRegistry) -> str | None:

@@ -16,6 +16,7 @@ from compliance.core.version import __version__
 from compliance.evaluation.evaluate import ObligationResult
 from compliance.render.safe import cell, code, href, is_web_address, link, prose, text
 from compliance.views.report import AgreementReport, Incident, Report
+from compliance.views.reporters import BasedIn
 from compliance.views.summary import Covered, cited_beside, recent_changes, recent_covered, recent_since
 
 SHORT_CLAIM = 140
@@ -31,6 +32,7 @@ class Accounts:
         self.numbers = {e.id: i for i, e in enumerate(report.events, start=1)}
         self.incidents: dict[str, str] = {}
         """Incidents already shown side by side, and where (an incident bears on many articles)."""
+        self.based_in = report.reporter_based_in
 
     def ref(self, event_id: str) -> str:
         """``A12 `E002``` : the number of the full entry, and the id as the JSON has it."""
@@ -42,8 +44,13 @@ class Accounts:
         return self.ref(event_id) if event_id in self.numbers else code(event_id)
 
 
-def _affiliation(party: str) -> str:
-    return {UNAFFILIATED: "unaffiliated", UNKNOWN: "unknown"}.get(party) or text(party)
+def _affiliation(event: Event, based_in: Mapping[str, BasedIn]) -> str:
+    """The reporter's affiliation, and where an unaffiliated one is based when the view found it:
+    "unaffiliated; based in Azerbaijan"."""
+    party = event.reporter_party
+    grade = {UNAFFILIATED: "unaffiliated", UNKNOWN: "unknown"}.get(party) or text(party)
+    where = based_in.get(event.id)
+    return f"{grade}; based in {text(where.name)}" if where else grade
 
 
 def evidence_lines(r: ObligationResult, accounts: Accounts, total: int) -> list[str]:
@@ -95,7 +102,7 @@ def incident_tables(incidents: Sequence[Incident], accounts: Accounts, where: st
             deaths = "not stated" if event.fatalities is None else str(event.fatalities)
             out.append(
                 f"| {accounts.ref(event.id)} | {cell(event.reported_by, 120)} "
-                f"| {_affiliation(event.reporter_party)} | {text(event.actor) if event.actor else 'not stated'} "
+                f"| {_affiliation(event, accounts.based_in)} | {text(event.actor) if event.actor else 'not stated'} "
                 f"| {cell(_one_line(event.notes), SHORT_CLAIM)} | {deaths} |"
             )
         out.append("")
@@ -132,7 +139,8 @@ def evidence_section(report: Report) -> list[str]:
         "## Evidence",
         "",
         f"The {len(report.events)} accounts cited above{parts}, each once, in order of date: number, id, "
-        "date, kind, reporter (its affiliation) and publication date, actor named, place as given, incident, "
+        "date, kind, reporter (its affiliation; for an unaffiliated reporter, the country the reporter registry "
+        "says it is based in, where it says so) and publication date, actor named, place as given, incident, "
         "source, then the claim. Each is a claim attributed to its reporter; the grade given above "
         "says how far the rules rely on it.",
         "",
@@ -140,16 +148,16 @@ def evidence_section(report: Report) -> list[str]:
     for number, event in enumerate(report.events, start=1):
         head = f"**A{number}** {code(event.id)} · {event.when.label()} · {text(event.kind)} · "
         out += [
-            head + _details(event) + f" · {address(event.source_url)}",
+            head + _details(event, report.reporter_based_in) + f" · {address(event.source_url)}",
             f"> {prose(event.notes) or '(no notes)'}",
             "",
         ]
     return out
 
 
-def _details(event: Event) -> str:
+def _details(event: Event, based_in: Mapping[str, BasedIn]) -> str:
     parts = [
-        f"{text(event.reported_by)} ({_affiliation(event.reporter_party)})"
+        f"{text(event.reported_by)} ({_affiliation(event, based_in)})"
         + (f", published {event.reported_on.isoformat()}" if event.reported_on else ""),
         f"actor named: {text(event.actor) if event.actor else 'not stated'}",
     ]

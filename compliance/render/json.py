@@ -136,7 +136,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             }
             for a in report.agreements
         ],
-        "events": [_event(e) for e in report.events],
+        "events": [_event(e, report) for e in report.events],
         "parties": [{"id": i, "name": name} for i, name in report.parties],
         "unlinked": list(report.unlinked),
         "why_unlinked": dict(report.why_unlinked),
@@ -171,9 +171,14 @@ def lineage_step(step: Step) -> dict[str, Any]:
     return data
 
 
-def _event(event: Any) -> dict[str, Any]:
+def _event(event: Any, report: Report) -> dict[str, Any]:
+    """One account, with the country its unaffiliated reporter is based in where the view found
+    it; left out otherwise, as every unset key of an account is."""
     data: dict[str, Any] = converter.unstructure(event)
     data.pop("origin", None)
+    where = report.reporter_based_in.get(event.id)
+    if where is not None:
+        data["reporter_based_in"] = where.code
     return data
 
 

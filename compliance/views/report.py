@@ -27,6 +27,7 @@ from compliance.linking.ledger import Accounting, Ledger
 from compliance.views.coverage import AccountsRead, LinkedInReport
 from compliance.views.lineage import Step, forward_from
 from compliance.views.parties import party_key
+from compliance.views.reporters import BasedIn, based_in_of
 
 SCHEMA = "ceasefire-compliance/report/1"
 MAX_EVIDENCE_SHOWN = 100
@@ -127,6 +128,8 @@ class Report:
     """Each of ``unlinked`` -> the reason it bears on no obligation (``Ledger.why_unlinked``)."""
     accounts_read: AccountsRead = field(factory=AccountsRead)
     """The days spanned by the accounts ``linked_in_report.bear_on_report`` counts."""
+    reporter_based_in: Mapping[str, BasedIn] = field(factory=FrozenDict, converter=frozen_dict)
+    """Id of each of ``events`` by an unaffiliated reporter the registry places -> where it is based."""
 
     @classmethod
     def build(
@@ -249,6 +252,7 @@ class Report:
             later=later,
             parties=party_key(ledger.parties, chosen, (events[i] for i in cited)),
             accounts_read=AccountsRead.of(events[i] for i in read),
+            reporter_based_in=based_in_of(ledger.reporters, (events[i] for i in sorted(cited))),
         )
 
     def trust_statuses(self, obligation_id: str) -> TrustStatuses | None:
