@@ -124,9 +124,24 @@ def test_each_account__default_report_is_under_the_size_target(
     other side's word on episodes told by one side only; 384 KB with Armenia's account of a
     territorial claim and Azerbaijan's reply; 391 KB with the English of point 5 of the Washington
     declaration of 2025, the span of the accounts read and whose account each contesting account
-    is, "AZE's account E054")."""
+    is, "AZE's account E054"); 395 KB with the country beside each unaffiliated outlet's account)."""
     markdown, _ = bundled
     assert len(markdown.encode("utf-8")) < 396_000
+
+
+def test_each_account__an_unaffiliated_outlet_says_where_it_is_based_and_an_official_body_does_not(
+    bundled: tuple[str, dict[str, object]],
+) -> None:
+    """Trend, graded unaffiliated by the registry's ownership rule, is shown as based in
+    Azerbaijan; only accounts by reporters affiliated with no party carry a country."""
+    markdown, data = bundled
+    events = data["events"]
+    assert isinstance(events, list)
+    assert "· Trend (unaffiliated; based in Azerbaijan), published " in markdown
+    placed = [e for e in events if "reporter_based_in" in e]
+    assert {e["reported_by"]: e["reporter_based_in"] for e in placed}["Trend"] == "AZ"
+    assert {e["reporter_party"] for e in placed} == {"none"}
+    assert set(re.findall(r"[(|] ?([^()|;]*); based in ", markdown)) == {"unaffiliated"}
 
 
 def test_each_account__obligations_refer_to_accounts_by_number_id_grade_and_effect(
