@@ -20,7 +20,9 @@ from tests.test_readers import acled_csv, acled_row
 
 def _id_problems(problems: tuple[Problem, ...], file: Path) -> list[tuple[int, str, Severity]]:
     return sorted(
-        (p.line, p.field, p.severity) for p in problems if p.file == str(file) and "id " in p.message
+        (p.line, p.field, p.severity)
+        for p in problems
+        if p.file == str(file) and p.field in ("id", "event_id_cnty")
     )
 
 

@@ -41,6 +41,13 @@ identical content links alike.
 A problem names the id as the record's file calls it: ``event_id_cnty`` in an ACLED export, so
 that a researcher finds the column by searching the file. The readers tell which files call it
 otherwise (a mapping by file, filled once per file), so nothing is added to each event.
+
+A copy's problem says what happened in words that do not depend on the row: the file the copy
+read is in (set aside), or the files holding the copies (all rejected). The id, the time stamps
+and the line of the copy read are not in it: the row at the problem's file and line gives the id
+and its ``timestamp``, and the copy read is the first in that file that gives the id (of the
+revision read), as the event read keeps its place. One text per file pair lets the listings
+group them: a download given twice drew one line per row on standard error.
 """
 
 from __future__ import annotations
@@ -53,8 +60,8 @@ from attrs import define, evolve
 from compliance.core.events import Event, Link, Origin
 from compliance.core.problems import Problem, Severity
 
-DUPLICATE_PLACES = 10
-"""How many copies of a duplicate id its problem names by place (the rest are counted)."""
+FILES_NAMED = 10
+"""How many files holding copies of a duplicate id its problem names (the rest are counted)."""
 
 REVISED_ID_FIELD = "event_id_cnty"
 """The id field of the files whose copies may be revisions of one row: ACLED's."""
@@ -149,17 +156,21 @@ class IdCopies:
         """The events and links left, and how many records the copies reject; problems for each copy.
 
         An id whose copies are identical keeps one, read from the first place in (file, line)
-        order, and each other copy is set aside with a warning naming that place. An id whose
+        order, and each other copy is set aside with a warning naming the file read. An id whose
         copies are ACLED's revisions of one row keeps the latest revision alike, and each older
-        copy is set aside with a warning naming the place read and both days. An id whose
-        copies differ otherwise rejects every copy, with an error naming them (the first
-        :data:`DUPLICATE_PLACES` by place, then how many more: naming all n places in each of n
-        problems made a file with one id on every row quadratic). The outcome is the same for any
-        order of the records. Only the record read of an id keeps its events and links.
+        copy is set aside with a warning naming the file read. An id whose copies differ
+        otherwise rejects every copy, with an error naming the files that hold them (the first
+        :data:`FILES_NAMED`, then how many more). The texts depend on no row, so that the
+        listings group them (and one text is shared by every copy alike, not one made per row:
+        naming all n places in each of n problems made a file with one id on every row
+        quadratic). The outcome is the same for any order of the records. Only the record read
+        of an id keeps its events and links.
         """
         rejected = 0
         moved: dict[str, Place] = {}
         relinked: dict[str, Revisions] = {}  # ids whose record read is not the first met
+        texts: dict[tuple[str, str], str] = {}  # one text per (file read, kind): copies alike share it
+        rejections: dict[tuple[tuple[str, ...], bool], str] = {}
         for event_id, where in self.places.items():
             ordered = sorted(where)
             revisions = self.revisions.get(event_id)
@@ -169,19 +180,19 @@ class IdCopies:
             ):
                 self.differ.add(event_id)
             if event_id in self.differ:
-                found.extend(self._rejected(event_id, ordered))
+                found.extend(self._rejected(ordered, rejections))
                 unlinked.pop(event_id, None)
                 rejected += len(where)
                 continue
             stamps = {} if revisions is None else revisions.stamps
             kept = next(place for place in ordered if stamps.get(place, latest) == latest)
-            messages: dict[int | None, str] = {}  # by time stamp: one text for all copies alike
             for file, line in ordered:
                 if (file, line) != kept:
                     stamp = stamps.get((file, line), latest)
-                    if stamp not in messages:
-                        messages[stamp] = _set_aside(event_id, kept, latest, stamp, self.known_on)
-                    found.append(Problem(file, line, self.id_field(file), messages[stamp], Severity.WARNING))
+                    key = (kept[0], _kind(latest, stamp, self.known_on))
+                    if key not in texts:
+                        texts[key] = _set_aside(*key, self.known_on)
+                    found.append(Problem(file, line, self.id_field(file), texts[key], Severity.WARNING))
             rejected += len(where) - 1
             if revisions is not None and revisions.made is not None:
                 relinked[event_id] = revisions
@@ -201,45 +212,52 @@ class IdCopies:
             events = [e if e.id not in moved else evolve(e, origin=Origin(*moved[e.id])) for e in events]
         return events, links, rejected
 
-    def _rejected(self, event_id: str, ordered: list[Place]) -> list[Problem]:
-        places = ", ".join(f"{file}:{line}" for file, line in ordered[:DUPLICATE_PLACES])
-        if len(ordered) > DUPLICATE_PLACES:
-            places += f" and {len(ordered) - DUPLICATE_PLACES} more"
-        message = (
-            f"duplicate id {event_id!r}, given to {len(ordered)} records that differ ({places}): "
-            "every copy is rejected"
+    def _rejected(
+        self, ordered: list[Place], texts: dict[tuple[tuple[str, ...], bool], str]
+    ) -> list[Problem]:
+        """An error on every copy, naming the files that hold them (one text per set of files)."""
+        files = tuple(sorted({file for file, _ in ordered}))
+        key = (files, all(self._revised(file) for file in files))
+        if key not in texts:
+            texts[key] = _differ(*key)
+        return [Problem(file, line, self.id_field(file), texts[key]) for file, line in ordered]
+
+
+def _differ(files: tuple[str, ...], acled: bool) -> str:
+    """The error on each copy of an id given to records that differ, held in ``files``."""
+    named = ", ".join(files[:FILES_NAMED])
+    if len(files) > FILES_NAMED:
+        named += f" and {len(files) - FILES_NAMED} more files"
+    message = f"duplicate id, given to records that differ (copies in {named}): every copy is rejected"
+    if acled:
+        message += (
+            " (ACLED's time stamps tell no latest revision: the latest one is given to records that differ,"
+            " or a record has none)"
         )
-        if all(self._revised(file) for file, _ in ordered):
-            message += (
-                " (ACLED's time stamps tell no latest revision: the latest one is given to records that differ,"
-                " or a record has none)"
-            )
-        return [Problem(file, line, self.id_field(file), message) for file, line in ordered]
+    return message
 
 
-def _set_aside(
-    event_id: str, kept: Place, latest: int | None, stamp: int | None, known_on: date | None = None
-) -> str:
-    """The warning on a copy set aside: identical to the record read at ``kept``, an older
-    revision, or one uploaded after ``known_on``."""
+IDENTICAL, EARLIER, AFTER_KNOWN_ON = "identical", "earlier", "after known-on"
+
+
+def _kind(latest: int | None, stamp: int | None, known_on: date | None) -> str:
+    """Why a copy is set aside: identical to the record read, an older revision, or one uploaded
+    after ``known_on`` (later than the revision read)."""
     if stamp == latest or latest is None or stamp is None:  # (an older revision has both)
+        return IDENTICAL
+    return AFTER_KNOWN_ON if stamp > latest and known_on is not None else EARLIER
+
+
+def _set_aside(read_from: str, kind: str, known_on: date | None) -> str:
+    """The warning on a copy set aside, the record read being in the file ``read_from``."""
+    if kind == IDENTICAL:
+        return f"id given again, in a record identical to one read from {read_from}: the account is read once"
+    if kind == AFTER_KNOWN_ON and known_on is not None:
         return (
-            f"id {event_id!r} again, in a record identical to the one at {kept[0]}:{kept[1]}: "
-            "the account is read once, from there"
+            f"id revised by ACLED after the known-on date {known_on.isoformat()}: this later revision is left "
+            f"out, and the latest known then is read, from {read_from}"
         )
-    read, older = _time(latest), _time(stamp)
-    if read[:10] != older[:10]:  # days apart: the days say it
-        read, older = read[:10], older[:10]
-    if stamp > latest and known_on is not None:
-        return (
-            f"id {event_id!r} revised by ACLED after the known-on date {known_on.isoformat()}: the record at "
-            f"{kept[0]}:{kept[1]} (time stamp {read}), the latest revision known then, is read; "
-            f"this one ({older}) is left out"
-        )
-    return (
-        f"id {event_id!r} revised by ACLED: the record at {kept[0]}:{kept[1]} (time stamp {read}) "
-        f"is read; this one ({older}) is an earlier revision"
-    )
+    return f"id revised by ACLED: this record is an earlier revision of one read from {read_from}"
 
 
 def _day(stamp: int) -> date:
@@ -247,9 +265,4 @@ def _day(stamp: int) -> date:
     return datetime.fromtimestamp(stamp, tz=UTC).date()
 
 
-def _time(stamp: int) -> str:
-    """A time stamp as its UTC day and time: ``2020-11-02 21:27:45 UTC``."""
-    return datetime.fromtimestamp(stamp, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-
-
-__all__ = ["DUPLICATE_PLACES", "IdCopies"]
+__all__ = ["FILES_NAMED", "IdCopies"]
