@@ -34,7 +34,7 @@ def test_examples__python_api_words_each_party_as_the_report_does() -> None:
     (1 not-in-force, 6 terminated) (PAM 2)": without its counts the status reads as Russia's
     standing under the whole statement. Its party lines are now the report's "By bearer" entries."""
     output = _python_api_output()
-    heading = "Trilateral statement of 10 November 2020 as of 2026-11-22:\n"
+    heading = "Trilateral statement of 9/10 November 2020 as of 2026-11-22:\n"
     printed = output.split(heading, 1)[1].splitlines()
     markdown = render_markdown(Report.build(build_ledger(), date(2026, 11, 22), ["trilateral-2020"]))
     summary = next(line for line in markdown.splitlines() if line.startswith("Overall: "))
