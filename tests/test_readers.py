@@ -675,7 +675,7 @@ def test_acled_row__every_field_of_the_event_in_its_place():
     assert record.problems == ()
     assert record.event == Event(
         id="ARM1271",
-        when=EventTime(date(2021, 7, 28), None, Precision.APPROXIMATE),
+        when=EventTime(date(2021, 7, 24), date(2021, 8, 1), Precision.APPROXIMATE),
         kind="protest",
         reported_by="ACLED (Ministry of Defence of Armenia)",
         reporter_party="ARM",
@@ -861,9 +861,9 @@ def test_acled_time_precision__3_gives_month():
 
 
 def test_acled_time_precision__2_gives_approximate():
-    """``time_precision`` 2 (ACLED: within the week) gives an approximate date."""
+    """``time_precision`` 2 (ACLED: the middle of the week) gives the day 4 days either side."""
     event = one_event(acled_csv(acled_row(time_precision="2")))
-    assert event.when == EventTime(date(2021, 7, 28), None, Precision.APPROXIMATE)
+    assert event.when == EventTime(date(2021, 7, 24), date(2021, 8, 1), Precision.APPROXIMATE)
 
 
 @pytest.mark.parametrize("geo", ["1", "2", "3"])
