@@ -123,7 +123,7 @@ def with_registry_hint(args: argparse.Namespace, problems: Sequence[Problem]) ->
         ]
     if own_reporters:
         return problems
-    from compliance.readers.our_format import UNREGISTERED_REPORTER  # (not loaded by every command)
+    from compliance.readers.our_values import UNREGISTERED_REPORTER  # (not loaded by every command)
 
     hint = (
         UNREGISTERED_REPORTER.removesuffix(")") + ", or --reporters: the bundled reporter registry is in use)"

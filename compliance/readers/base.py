@@ -137,7 +137,7 @@ class _LineReader(Protocol):
 
 Row = tuple[Origin, list[str], bool]
 """A data row of :func:`csv_rows`: where it starts, its fields, and whether it is within limits."""
-Build = Callable[[Origin, list[str], bool], T]
+Build = Callable[[Origin, list[str], bool], T | None]
 """What a reader makes of a data row (its origin, fields, and whether it is within limits)."""
 
 
@@ -224,7 +224,9 @@ def csv_rows(
         if build is None:
             yield origin, row, within_limits
         else:
-            yield build(origin, row, within_limits)
+            built = build(origin, row, within_limits)
+            if built is not None:  # None: the builder holds the row, to give it later
+                yield built
 
 
 REPEATED_HEADER = (

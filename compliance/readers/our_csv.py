@@ -1,6 +1,7 @@
 """Our CSV format: UTF-8, a header row, columns in any order (docs/event-formats.md).
 
-Streams: one row in memory at a time. A bad row (wrong field count, invalid UTF-8, bad value)
+Streams: one row in memory at a time, but for the rows whose date only the whole file can read
+(``05/11/2020``: ``our_dates``), held until its end. A bad row (wrong field count, invalid UTF-8, bad value)
 becomes a rejected record with its problems; the rows after it are still read.
 """
 
@@ -14,7 +15,7 @@ from compliance.core.events import Origin
 from compliance.core.problems import Problem, Severity
 from compliance.readers.base import PartyResolver, Record, ReporterResolver, csv_rows
 from compliance.readers.headers import duplicates, header_names
-from compliance.readers.our_format import COLUMNS, REQUIRED, EventBuilder
+from compliance.readers.our_format import COLUMNS, HELD, REQUIRED, EventBuilder
 from compliance.readers.records import CsvRecords
 
 csv.field_size_limit(1 << 24)  # oversize fields are refused by the row checks, with a message
@@ -72,15 +73,20 @@ def read_csv(
     # Our columns in COLUMNS order, whatever the header's; a missing one reads a "" put at the end.
     positions = [first.get(name, -1) for name in COLUMNS]
     pick, padded = itemgetter(*positions), -1 in positions
-    build_row = EventBuilder(resolve_party, resolve_reporter).build_row
+    builder = EventBuilder(resolve_party, resolve_reporter)
+    build_row = builder.build_row
 
-    def record(origin: Origin, row: list[str], within_limits: bool) -> Record:
+    def record(origin: Origin, row: list[str], within_limits: bool) -> Record | None:
         if padded:
             row.append("")
         event, problems = build_row(pick(row), origin, within_limits)
+        if problems is HELD:  # a date only the whole file can read: given at its end
+            return None
         return Record(origin, event, tuple(problems))
 
     yield from csv_rows(reader, names, label, build=record)
+    for origin, event, problems in builder.settled():
+        yield Record(origin, event, tuple(problems))
 
 
 def _not_read(

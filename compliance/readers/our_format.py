@@ -6,14 +6,12 @@ three. Shared by our CSV and JSON Lines readers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
-from sys import intern
 
-from compliance.core.events import UNAFFILIATED, UNKNOWN, Event, ExplicitLink, Origin
+from compliance.core.events import Event, ExplicitLink, Origin
 from compliance.core.problems import Problem, Severity
 from compliance.core.timeframe import EventTime
-from compliance.core.vocabulary import EVENT_KIND_SET
 from compliance.readers.base import (
     MAX_FIELD_CHARS,
     MAX_ID_CHARS,
@@ -23,14 +21,16 @@ from compliance.readers.base import (
 )
 from compliance.readers.countries import CountryReading, country_problems, stated_country, with_region
 from compliance.readers.fields import is_missing, marker_spellings, quoted, stated, whole_number
+from compliance.readers.our_dates import DayOrder
 from compliance.readers.our_values import (
     AFTER_REPORT,
     Degrees,
     Finding,
+    Party,
     degrees_of,
-    empty_required,
     id_findings,
     links_of,
+    parties_of,
     point_from,
     reported_on_of,
     time_of,
@@ -59,6 +59,14 @@ COLUMNS: tuple[str, ...] = (
 )
 REQUIRED: tuple[str, ...] = ("id", "date", "kind", "reported_by")
 
+HELD: list[Problem] = []
+"""What :meth:`EventBuilder.build_row` gives, as the problems, for a row it holds until the file
+ends (a date whose day and month only the whole file can order: ``our_dates``). Told by identity;
+never filled."""
+
+Dated = tuple[EventTime | None, date | None, tuple[Finding, ...], tuple[Finding, ...]]
+"""(when, reported_on, the findings of ``date``/``date_end``, those of ``reported_on``)."""
+
 
 def build_event(
     row: Mapping[str, str],
@@ -66,8 +74,15 @@ def build_event(
     resolve_party: PartyResolver,
     resolve_reporter: ReporterResolver,
 ) -> tuple[Event | None, list[Problem]]:
-    """Build one event from string fields; ``None`` and the problems when it must be rejected."""
-    return EventBuilder(resolve_party, resolve_reporter).build(row, origin)
+    """Build one event from string fields; ``None`` and the problems when it must be rejected.
+
+    The row is a file of its own: a date such as ``05/11/2020`` is read only if the row itself
+    settles whether its day or its month comes first."""
+    builder = EventBuilder(resolve_party, resolve_reporter)
+    event, problems = builder.build(row, origin)
+    if problems is HELD:
+        [(_, event, problems)] = builder.settled()
+    return event, problems
 
 
 class EventBuilder:
@@ -76,7 +91,9 @@ class EventBuilder:
     A million rows hold a few thousand distinct dates, kinds, parties, reporters and places:
     each part of a row is checked once per distinct value and the outcome (a value, or the
     findings it gives) reused. Only the id, the source address, the notes and the links are
-    checked on every row. Owned by one reader; the outcome is the same as without memory.
+    checked on every row. Owned by one reader; the outcome is the same as without memory, but
+    for a date with the year last (``05/11/2020``), which the whole file reads (``our_dates``): a
+    row with one that could be either way round is held until :meth:`settled`.
 
     ``NA``, ``NaN`` and ``N/A`` (how R and pandas write a missing cell) are empty cells in every
     optional column, and an empty required field in a required one: worked out with each memo's
@@ -89,6 +106,8 @@ class EventBuilder:
         "_dated",
         "_deaths",
         "_degrees",
+        "_held",
+        "_order",
         "_parties",
         "_reported",
         "_reporters",
@@ -98,10 +117,9 @@ class EventBuilder:
 
     def __init__(self, resolve_party: PartyResolver, resolve_reporter: ReporterResolver) -> None:
         self._times: dict[tuple[str, str], EventTime | Finding] = {}
-        self._dated: dict[
-            tuple[str, str, str],
-            tuple[EventTime | None, date | None, tuple[Finding, ...], tuple[Finding, ...]],
-        ] = {}
+        self._dated: dict[tuple[str, str, str], Dated] = {}
+        self._order = DayOrder()
+        self._held: list[tuple[Sequence[str], Origin]] = []
         self._parties: dict[tuple[str, str, str, str, str], tuple[Party, list[Finding]]] = {}
         self._reported: dict[str, date | Finding | None] = {}
         self._deaths: dict[str, int | None] = {}
@@ -117,18 +135,39 @@ class EventBuilder:
             return None, problems
         return self.build_row([row.get(name, "") for name in COLUMNS], origin, within_limits=True)
 
-    def _dates(
-        self, date_text: str, end_text: str, day_text: str
-    ) -> tuple[EventTime | None, date | None, tuple[Finding, ...], tuple[Finding, ...]]:
-        """(when, reported_on, the findings of ``date``/``date_end``, those of ``reported_on``).
+    def settled(self) -> Iterator[tuple[Origin, Event | None, list[Problem]]]:
+        """The rows held until the file's end, built now that the whole file has been seen (in
+        the order they came): their dates read in the order the file shows, or refused."""
+        self._order.settled = True
+        held, self._held = self._held, []
+        for values, origin in held:
+            event, problems = self.build_row(values, origin, within_limits=True)
+            yield origin, event, problems
+
+    def _dates(self, date_text: str, end_text: str, day_text: str, line: int) -> Dated | None:
+        """(when, reported_on, the findings of ``date``/``date_end``, those of ``reported_on``);
+        ``None`` while a date needs an order of day and month that only the file's end can tell.
 
         One memo for the three dates of a row: the check that the event's days are not after its
         report date then costs nothing on a row whose dates were seen before (a few thousand
         distinct triples in 100,000 rows), and each date is still parsed once (``_times``,
         ``_reported``). ``NA`` as ``date_end`` or ``reported_on`` is not stated (looked for only
         in a date that cannot be read: :func:`our_values.time_of`, :func:`our_values.reported_on_of`)."""
+        reads: tuple[str | Finding, str | Finding, str | Finding] = (date_text, end_text, day_text)
+        if not (date_text[:4].isdigit() and (not day_text or day_text[:4].isdigit()) and not end_text):
+            # Not the common row (an ISO date and report day, no end): a date may be day.month.year.
+            ordered = self._order.reads(date_text, end_text, day_text, line)
+            if ordered is None:
+                return None
+            reads = ordered
+        date_read, end_read, day_read = reads
         when: EventTime | None = None
         date_findings: tuple[Finding, ...] = ()
+        if isinstance(date_read, tuple) or isinstance(end_read, tuple):
+            date_findings = tuple(f for f in (date_read, end_read) if isinstance(f, tuple))
+            date_text = ""
+        else:
+            date_text, end_text = date_read, end_read
         if date_text:
             found = self._times.get((date_text, end_text))
             if found is None:
@@ -137,6 +176,9 @@ class EventBuilder:
                 when = found
             else:
                 date_findings = (found,)
+        if isinstance(day_read, tuple):
+            return when, None, date_findings, (day_read,)
+        day_text = day_read
         if not day_text:
             return when, None, date_findings, ()
         day = self._reported.get(day_text)
@@ -212,14 +254,21 @@ class EventBuilder:
         dates = (date_text, end_text, day_text)
         dated = self._dated.get(dates)
         if dated is None:
-            dated = self._dated[dates] = self._dates(date_text, end_text.strip(), day_text.strip())
+            new = self._dates(date_text, end_text.strip(), day_text.strip(), origin.line)
+            if new is None:
+                self._held.append((values, origin))
+                return None, HELD
+            dated = self._dated[dates] = new
+            if self._order.notice is not None:  # told once per file, on the row that first needs it
+                findings.append(self._order.notice)
+                self._order.notice = None
         when, reported_on, date_findings, report_findings = dated
         if date_findings:
             findings += date_findings
         who_key = (kind, actor_text, target_text, reporter_text, reported_by)
         party = self._parties.get(who_key)
         if party is None:
-            party = self._parties[who_key] = _parties(
+            party = self._parties[who_key] = parties_of(
                 kind,
                 actor_text.strip(),
                 target_text.strip(),
@@ -310,68 +359,3 @@ class EventBuilder:
             origin,  # origin
         )
         return event, problems
-
-
-UNREGISTERED_REPORTER = "is not in the registry; its accounts are graded 'alleged' (give reporter_party)"
-"""The end of the warning for a reporter the registry does not know: the command line adds to it
-when the registry in use was written for another conflict (``cli.output.with_registry_hint``)."""
-
-
-Party = tuple[str, str | None, str | None, str]
-"""(kind, actor, target, reporter_party) as an event holds them."""
-
-
-def _parties(
-    kind: str,
-    actor_text: str,
-    target_text: str,
-    reporter_text: str,
-    reported_by: str,
-    resolve_party: PartyResolver,
-    resolve_reporter: ReporterResolver,
-) -> tuple[Party, list[Finding]]:
-    """Kind, actor, target and reporter party resolved and checked: the same for every row with these."""
-    findings: list[Finding] = []
-
-    def bad(field: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        findings.append((field, message, severity))
-
-    if kind and kind not in EVENT_KIND_SET:
-        if is_missing(kind):
-            findings.append(empty_required("kind", kind))
-        else:
-            bad("kind", f"unknown event kind {kind!r} (see docs/event-kinds.md)")
-    if len(reported_by) < 4 and is_missing(reported_by):
-        findings.append(empty_required("reported_by", reported_by))
-        reported_by = ""  # no registry look-up, no warning of an unregistered "NA"
-    actor = _party(actor_text, "actor", resolve_party, bad)
-    target = _party(target_text, "target", resolve_party, bad)
-    reporter_party = stated(reporter_text) if len(reporter_text) < 4 else reporter_text
-    if reporter_party.casefold() in ("none", "unaffiliated"):
-        reporter_party = UNAFFILIATED
-    elif reporter_party:
-        resolved = resolve_party(reporter_party)
-        if resolved is None:
-            bad(
-                "reporter_party",
-                f"unknown party {reporter_party!r} (a party id, or 'none' for unaffiliated sources)",
-            )
-        reporter_party = resolved or UNKNOWN
-    elif reported_by:
-        reporter_party = resolve_reporter(reported_by) or UNKNOWN
-        if reporter_party == UNKNOWN:
-            bad(
-                "reporter_party",
-                f"reporter {reported_by!r} {UNREGISTERED_REPORTER}",
-                Severity.WARNING,
-            )
-    return (intern(kind), actor, target, intern(reporter_party)), findings
-
-
-def _party(text: str, field: str, resolve: PartyResolver, bad: Callable[[str, str], None]) -> str | None:
-    if not text:
-        return None
-    resolved = resolve(text)
-    if resolved is None and not is_missing(text):  # ``NA``: R's missing value, no party
-        bad(field, f"unknown party {text!r} (not in the party registry in use)")
-    return resolved

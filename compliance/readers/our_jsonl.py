@@ -16,7 +16,7 @@ from compliance.readers.base import NOT_UTF8, PartyResolver, Record, ReporterRes
 from compliance.readers.fields import json_kind
 from compliance.readers.headers import dataset_of, header_names
 from compliance.readers.lines import MAX_LINE_CHARS, OverlongLine
-from compliance.readers.our_format import COLUMNS, EventBuilder
+from compliance.readers.our_format import COLUMNS, HELD, EventBuilder
 
 
 def read_jsonl(
@@ -27,6 +27,7 @@ def read_jsonl(
 ) -> Iterator[Record | Problem]:
     warned: set[str] = set()
     builder = EventBuilder(resolve_party, resolve_reporter)
+    waiting: dict[Origin, list[Problem]] = {}
     first = True
     for number, line in enumerate(stream, start=1):
         if not line.strip():
@@ -84,7 +85,12 @@ def read_jsonl(
             yield Record(origin, None, tuple(problems))
             continue
         event, more = builder.build(fields, origin)
+        if more is HELD:  # a date only the whole file can read: given at its end
+            waiting[origin] = problems
+            continue
         yield Record(origin, event, tuple(problems + more))
+    for origin, event, more in builder.settled():
+        yield Record(origin, event, tuple(waiting.pop(origin) + more))
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

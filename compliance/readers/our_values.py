@@ -8,13 +8,15 @@ small; nothing here depends on another row.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 from sys import intern
 
-from compliance.core.events import Coordinates, ExplicitLink
+from compliance.core.events import UNAFFILIATED, UNKNOWN, Coordinates, ExplicitLink
 from compliance.core.problems import Severity, visible
 from compliance.core.timeframe import EventTime, Precision
-from compliance.readers.base import unfit_id
+from compliance.core.vocabulary import EVENT_KIND_SET
+from compliance.readers.base import PartyResolver, ReporterResolver, unfit_id
 from compliance.readers.fields import (
     EndFieldError,
     FieldError,
@@ -153,3 +155,68 @@ def point_from(lat: Degrees, lon: Degrees) -> tuple[Coordinates | None, list[Fin
 
 
 _NOT_DEGREES = "latitude and longitude must both be decimal degrees (ASCII digits)"
+
+
+UNREGISTERED_REPORTER = "is not in the registry; its accounts are graded 'alleged' (give reporter_party)"
+"""The end of the warning for a reporter the registry does not know: the command line adds to it
+when the registry in use was written for another conflict (``cli.output.with_registry_hint``)."""
+
+
+Party = tuple[str, str | None, str | None, str]
+"""(kind, actor, target, reporter_party) as an event holds them."""
+
+
+def parties_of(
+    kind: str,
+    actor_text: str,
+    target_text: str,
+    reporter_text: str,
+    reported_by: str,
+    resolve_party: PartyResolver,
+    resolve_reporter: ReporterResolver,
+) -> tuple[Party, list[Finding]]:
+    """Kind, actor, target and reporter party resolved and checked: the same for every row with these."""
+    findings: list[Finding] = []
+
+    def bad(field: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        findings.append((field, message, severity))
+
+    if kind and kind not in EVENT_KIND_SET:
+        if is_missing(kind):
+            findings.append(empty_required("kind", kind))
+        else:
+            bad("kind", f"unknown event kind {kind!r} (see docs/event-kinds.md)")
+    if len(reported_by) < 4 and is_missing(reported_by):
+        findings.append(empty_required("reported_by", reported_by))
+        reported_by = ""  # no registry look-up, no warning of an unregistered "NA"
+    actor = party_of(actor_text, "actor", resolve_party, bad)
+    target = party_of(target_text, "target", resolve_party, bad)
+    reporter_party = stated(reporter_text) if len(reporter_text) < 4 else reporter_text
+    if reporter_party.casefold() in ("none", "unaffiliated"):
+        reporter_party = UNAFFILIATED
+    elif reporter_party:
+        resolved = resolve_party(reporter_party)
+        if resolved is None:
+            bad(
+                "reporter_party",
+                f"unknown party {reporter_party!r} (a party id, or 'none' for unaffiliated sources)",
+            )
+        reporter_party = resolved or UNKNOWN
+    elif reported_by:
+        reporter_party = resolve_reporter(reported_by) or UNKNOWN
+        if reporter_party == UNKNOWN:
+            bad(
+                "reporter_party",
+                f"reporter {reported_by!r} {UNREGISTERED_REPORTER}",
+                Severity.WARNING,
+            )
+    return (intern(kind), actor, target, intern(reporter_party)), findings
+
+
+def party_of(text: str, field: str, resolve: PartyResolver, bad: Callable[[str, str], None]) -> str | None:
+    if not text:
+        return None
+    resolved = resolve(text)
+    if resolved is None and not is_missing(text):  # ``NA``: R's missing value, no party
+        bad(field, f"unknown party {text!r} (not in the party registry in use)")
+    return resolved
