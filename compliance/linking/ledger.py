@@ -26,6 +26,7 @@ from compliance.core.events import Event, Link, sort_by_sort_key
 from compliance.core.frozendict import FrozenDict, frozen_dict
 from compliance.core.inputs import PathArg, as_path, as_paths
 from compliance.core.model import Agreement
+from compliance.core.natural_order import in_natural_order
 from compliance.core.parties import PartyRegistry
 from compliance.core.places import Gazetteer, Placement
 from compliance.core.problems import Problem, Severity, in_order, visible
@@ -69,7 +70,8 @@ class Ledger:
 
     ``events`` holds every accepted account, in sort order; a ledger assembled with
     ``keep_unlinked=False`` (as every command builds it) leaves out those linked to nothing and
-    in no incident, which ``unlinked`` and the accounting still count.
+    in no incident, which ``unlinked`` and the accounting still count. ``unlinked`` (and
+    ``why_unlinked``) are in natural id order, E9 before E10 (``core.natural_order``).
 
     Frozen all the way down, and so hashable: every collection is a tuple, a frozenset or a
     read-only ``FrozenDict``.
@@ -271,7 +273,8 @@ def assemble(
     # (docs/event-formats.md, "Links"), so two stable sorts, on event then obligation, give it.
     for name in ("event", "obligation"):
         links.sort(key=attrgetter(name))
-    in_id_order = sorted(unlinked)  # (sorting the ids, not the (id, reason) pairs: a third of the cost)
+    # (sorting the ids, not the (id, reason) pairs: a third of the cost)
+    in_id_order = in_natural_order(unlinked)  # E9 before E10: the order a reader counts in
     accounting = Accounting(
         read,
         read - rejected - len(unlinked),

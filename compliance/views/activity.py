@@ -29,6 +29,7 @@ from datetime import date, timedelta, tzinfo
 from attrs import frozen
 
 from compliance.core import arguments
+from compliance.core.natural_order import natural_key
 from compliance.core.vocabulary import Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import Evaluation, ObligationResult, evaluate_ledger
 from compliance.linking.ledger import Ledger
@@ -176,7 +177,10 @@ def count_activity(
                     side = sides[bearers, evidence.grade] = [set() for _ in spans]
                 side[index].add(event.id)
     rows: list[ActivityRow] = []
-    for key in sorted(accounts, key=lambda k: (k[0], k[1], k[2], k[3], k[4].value, k[5].value, k[6])):
+    for key in sorted(
+        accounts,
+        key=lambda k: (k[0], natural_key(k[1]), natural_key(k[2]), k[3], k[4].value, k[5].value, k[6]),
+    ):
         index, agreement, obligation, who, effect, grade, maybe = key
         first, last = spans[index]
         rows.append(

@@ -20,6 +20,7 @@ from attrs import field, frozen
 from compliance.core.arguments import DayArg, TrustArg, as_day, as_trust
 from compliance.core.frozendict import frozen_dict
 from compliance.core.model import Agreement, Relation
+from compliance.core.natural_order import natural_key
 from compliance.core.vocabulary import Status, Trust
 from compliance.evaluation.evaluate import evaluate_ledger
 from compliance.linking.ledger import Ledger
@@ -51,7 +52,10 @@ def _edges(agreements: Sequence[Agreement], as_of: date | None = None) -> list[S
                 targets = [o.id for o in earlier.obligations] if earlier else [relation.earlier]
             for target in targets:
                 steps.append(Step(target, relation.later or agreement.id, agreement.id, relation))
-    return sorted(steps, key=lambda s: (s.relation.date, s.earlier, s.later, s.relation.type.value))
+    return sorted(
+        steps,
+        key=lambda s: (s.relation.date, natural_key(s.earlier), natural_key(s.later), s.relation.type.value),
+    )
 
 
 def forward(
@@ -93,7 +97,7 @@ def _walk(
                 if nxt not in seen:
                     seen.add(nxt)
                     frontier.append(nxt)
-    return tuple(sorted(found, key=lambda s: (s.relation.date, s.earlier, s.later)))
+    return tuple(sorted(found, key=lambda s: (s.relation.date, natural_key(s.earlier), natural_key(s.later))))
 
 
 @frozen

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from compliance.core.events import Event
 from compliance.core.model import Agreement
+from compliance.core.natural_order import natural_key
 from compliance.core.parties import PartyRegistry
 
 
@@ -30,5 +31,5 @@ def party_key(
             ids.update(ob.bearers, ob.beneficiaries)
     for e in events:
         ids.update(p for p in (e.reporter_party, e.actor, e.target, *e.involved) if p)
-    named = ((i, registry.get(i)) for i in sorted(ids))
+    named = ((i, registry.get(i)) for i in sorted(ids, key=natural_key))
     return tuple((i, party.name) for i, party in named if party is not None)

@@ -18,6 +18,7 @@ from compliance.core import arguments
 from compliance.core.events import Event
 from compliance.core.frozendict import FrozenDict, frozen_dict
 from compliance.core.model import Agreement, Article
+from compliance.core.natural_order import natural_key
 from compliance.core.problems import Problem
 from compliance.core.timeframe import as_of_cutoff, known_by
 from compliance.core.vocabulary import Effect, Grade, Status, Trust
@@ -376,7 +377,10 @@ def _incidents(
             unconfirmed = evidence.grade is not Grade.CONFIRMED and evidence.effect is Effect.BREACHES
             if many or unconfirmed:
                 wanted.add(event.incident)
-    shown = [Incident(incident_id, tuple(known_accounts(incident_id))) for incident_id in sorted(wanted)]
+    shown = [
+        Incident(incident_id, tuple(known_accounts(incident_id)))
+        for incident_id in sorted(wanted, key=natural_key)
+    ]
     return tuple(shown)
 
 

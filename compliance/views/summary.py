@@ -12,6 +12,7 @@ from enum import Enum
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
+from compliance.core.natural_order import natural_key
 from compliance.core.vocabulary import Status
 from compliance.views.report import AgreementReport, Report
 
@@ -45,7 +46,7 @@ def recent_changes(agreement: AgreementReport, as_of: date) -> tuple[RecentChang
         for previous, step in zip(r.history, r.history[1:], strict=False)
         if since < step.date <= as_of
     ]
-    return tuple(sorted(changes, key=lambda c: (c.date, c.obligation)))
+    return tuple(sorted(changes, key=lambda c: (c.date, natural_key(c.obligation))))
 
 
 class Covered(Enum):

@@ -1,0 +1,84 @@
+"""Ids in natural order: E9 before E10, ARM99 before ARM100, wherever ids are listed in id order.
+
+Sorted as text, the unlinked records of a report read E1, E10, E11, E2 …: the reader counting
+them lost their place. The rows here are SYNTHETIC.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compliance.cli import main
+from compliance.core.natural_order import in_natural_order, natural_key
+from tests.support import ledger_from_csv, rows
+
+# Ids as ledgers meet them: letters, digits, and the separators ids use; no control character.
+ID_TEXT = st.text(alphabet="AEMRZaz-_.:0123456789", max_size=12)
+PREFIXES = st.text(alphabet="ARMZ-", max_size=4)
+
+
+def test_natural_order__numbers_by_value_text_as_text() -> None:
+    ids = ["E10", "ARM100", "E9", "ARM99", "E", "E07", "E7", "AR5", "ARM", "E9a", "E9-2", "E9-10"]
+    assert in_natural_order(ids) == [
+        "AR5",
+        "ARM",
+        "ARM99",
+        "ARM100",
+        "E",
+        "E07",
+        "E7",
+        "E9",
+        "E9-2",
+        "E9-10",
+        "E9a",
+        "E10",
+    ]
+
+
+@given(st.lists(ID_TEXT, unique=True), st.randoms(use_true_random=False))
+def test_natural_order__a_permutation_in_one_order_whatever_the_input_order(
+    ids: list[str], shuffle: random.Random
+) -> None:
+    """Sorted output holds every id once, and the same order comes from any order of the input:
+    the key is total (ids equal as numbers, E7 and E07, are told apart by their text)."""
+    ordered = in_natural_order(ids)
+    assert sorted(ordered) == sorted(ids)
+    shuffled = list(ids)
+    shuffle.shuffle(shuffled)
+    assert in_natural_order(shuffled) == ordered
+    assert sorted(shuffled, key=natural_key) == ordered  # the key and the fast sort agree
+    assert len({natural_key(i) for i in ids}) == len(ids)
+
+
+@given(PREFIXES, PREFIXES, st.lists(st.integers(0, 10**12), min_size=2, unique=True))
+def test_natural_order__ids_differing_in_one_number_follow_the_number(
+    before: str, after: str, numbers: list[int]
+) -> None:
+    """Ids that differ only in one number (written without leading zeros) come in its order."""
+    ids = [f"{before}{n}{after}" for n in numbers]
+    assert in_natural_order(ids) == [f"{before}{n}{after}" for n in sorted(numbers)]
+
+
+def test_natural_order__the_ledger_and_the_reports_list_unlinked_records_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The ledger's unlinked ids, the JSON report's list and the Markdown's first records of a
+    reason are in natural order, whatever the order of the rows."""
+    ids = ["U10", "U9", "U100", "U1"]
+    lines = [f"{i},2021-08-01,,other,,Goris,Reuters,none,,,,Nothing to link." for i in ids]
+    ledger = ledger_from_csv(rows(*lines))
+    assert ledger.unlinked == ("U1", "U9", "U10", "U100")
+    assert tuple(ledger.why_unlinked) == ledger.unlinked
+    path = tmp_path / "events.csv"
+    path.write_text(rows(*reversed(lines)), encoding="utf-8")
+    argv = ["report", "--events", str(path), "--as-of", "2021-12-31"]
+    assert main([*argv, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["unlinked"] == ["U1", "U9", "U10", "U100"]
+    assert main(argv) == 0
+    assert "`U1`, `U9`, `U10`, `U100`" in capsys.readouterr().out
