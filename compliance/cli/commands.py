@@ -38,8 +38,9 @@ def _ledger(args: argparse.Namespace) -> Ledger:
     # conflict's), each would be an "unknown party" error about data the user never gave.
     events = args.events if args.events is not None or args.parties is None else []
     # Every command reads the ledger through an evaluation: the accounts it cannot read (linked
-    # to nothing, in no incident) are counted but not kept. A command evaluated as known on a date
-    # reads ACLED's revisions of a row as known then (``build_ledger``).
+    # to nothing, in no incident) are counted but not kept. ``--known-on`` is given here once: the
+    # ledger reads ACLED's revisions of a row as known then and records the date, which every
+    # evaluation of it takes (``Ledger.known_on_for``).
     ledger = build_ledger(
         args.agreement_file,
         events,
@@ -137,7 +138,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     as_of = args.as_of or datetime.now(UTC).date()
     pictures = pictures_beside(args)
     if pictures is None:  # JSON, or standard output or a device: pictures would have nowhere to go
-        report = Report.build(ledger, as_of, args.agreement, args.known_on, trust=args.trust)
+        report = Report.build(ledger, as_of, args.agreement, trust=args.trust)
         render = {"json": render_json, "csv": report_csv}.get(args.format, render_markdown)
         if args.format == "csv":  # one row per obligation: no place for the records read
             return _finish_with_accounting(args, ledger, lambda: emit(args, render(report)))
@@ -147,9 +148,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from compliance.views.pictures import breach_counts, heatmap_of_report, report_span
 
     # The breaches picture counts every account the report's evaluation lists in report.
-    report, evaluation = Report.build_with_evidence(
-        ledger, as_of, args.agreement, args.known_on, trust=args.trust
-    )
+    report, evaluation = Report.build_with_evidence(ledger, as_of, args.agreement, trust=args.trust)
     heatmap, breaches = pictures
 
     def write_with_pictures() -> None:
@@ -192,7 +191,7 @@ def _cmd_activity(args: argparse.Namespace) -> int:
     from compliance.views.activity import activity
 
     ledger = _ledger_over_period(args)
-    result = activity(ledger, args.start, args.end, args.every, args.agreement, args.trust, args.known_on)
+    result = activity(ledger, args.start, args.end, args.every, args.agreement, args.trust)
     render = {"markdown": activity_markdown, "json": activity_json, "csv": activity_csv}[args.format]
     return _finish_with_accounting(args, ledger, lambda: emit(args, render(result)))
 

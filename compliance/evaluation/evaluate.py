@@ -101,6 +101,9 @@ def evaluate_ledger(
     Linking reads the gazetteer, the evaluation does not: the ledger carries where accounts that
     give no country were placed (``Ledger.placed_outside``), which decides who reads with whom
     in an incident. Passing the ledger whole means that cannot be left behind.
+
+    ``known_on`` is the ledger's (``Ledger.known_on``, the date it was built for) unless given;
+    a different date raises ``ValueError`` naming both (``Ledger.known_on_for``).
     """
     return evaluate(
         ledger.agreements,
@@ -108,7 +111,7 @@ def evaluate_ledger(
         ledger.links,
         ledger.parties,
         as_of,
-        known_on,
+        ledger.known_on_for(known_on),
         with_evidence=with_evidence,
         evidence_limit=evidence_limit,
         trust=trust,

@@ -94,6 +94,45 @@ class Ledger:
     reporters: tuple[Reporter, ...] = ()
     """The reporter registry the accounts were read with: a report shows, beside an unaffiliated
     outlet's accounts, the country the registry says it is based in (``views.reporters``)."""
+    known_on: date | None = None
+    """The date the ledger was built for (``build_ledger(known_on=...)``): of ACLED's revisions of
+    a row, the latest uploaded by then was read. Every evaluation of the ledger is made as known
+    on that date (:meth:`known_on_for`); ``None``: built for no date, every revision known."""
+    chose_revisions: bool = False
+    """Whether the ledger met ACLED rows given in several revisions and chose among them: then
+    what it holds depends on ``known_on`` (``linking.copies``)."""
+
+    def known_on_for(self, known_on: DayArg | None = None) -> date | None:
+        """The known-on date of an evaluation of this ledger, given ``known_on`` by its caller.
+
+        ``None`` (not given): the ledger's own. The ledger's date given again: that date. Any
+        other date raises ``ValueError`` naming both: the ledger's revisions were chosen for its
+        date, so an evaluation as known on another one would mix the two. On a later date the
+        revisions uploaded after the ledger's date are missing, set aside; on an earlier one a
+        row revised in between is read in its later revision, which the evaluation leaves out as
+        not yet reported, where its revision known then should have been read.
+
+        A ledger built for no date takes any date, unless it chose among ACLED's revisions of a
+        row (``chose_revisions``): it read the latest of each, which is the earlier case above.
+        Without revisions, what it holds is the same whatever the date it is built for, and an
+        evaluation as known on a date reads exactly what one built for that date would.
+        """
+        asked = as_optional_day(known_on, "known_on")
+        if asked is None or asked == self.known_on:
+            return self.known_on
+        if self.known_on is not None:
+            raise ValueError(
+                f"known_on: {asked.isoformat()} given, but the ledger was built for "
+                f"{self.known_on.isoformat()} (build_ledger(known_on=...)), whose ACLED revisions "
+                f"are those known then: give no known_on, or build the ledger with known_on={asked.isoformat()}"
+            )
+        if self.chose_revisions:
+            raise ValueError(
+                f"known_on: {asked.isoformat()} given, but the ledger was built for no date and read "
+                "ACLED's rows in their latest revision, some perhaps uploaded after it: build the "
+                f"ledger with known_on={asked.isoformat()}"
+            )
+        return asked
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -122,8 +161,10 @@ def build_ledger(
     agreement's area. One gazetteer is read and used for both the scope checks and linking; a
     file with problems raises :class:`InputError`, as a broken party registry does.
 
-    ``known_on``: the ledger of an evaluation as it could have been made on that date (pass the
-    evaluation the same date). Of the revisions two ACLED downloads give of a row, the latest
+    ``known_on``: the ledger of an evaluation as it could have been made on that date, which the
+    ledger records (``Ledger.known_on``): every report, evaluation, timeline, activity table, diff
+    and lineage of it is made as known on that date, and another date given to one of them raises
+    ``ValueError`` (:meth:`Ledger.known_on_for`). Of the revisions two ACLED downloads give of a row, the latest
     uploaded by then is read, the later ones set aside (``linking.copies``): read in its latest,
     a row revised after the date was left out as not yet reported, with its revision known then.
     """
@@ -176,7 +217,8 @@ def assemble(
     Places are resolved in ``gazetteer`` (default: the bundled one), which should be the one the
     agreements' scopes were checked against (:func:`load_agreements`). ``id_fields``: the field
     a file's ids are in, where it is not ``id``, as the readers fill it (read once the records are).
-    ``known_on``: ACLED's revisions of a row are read as known on that date (:func:`build_ledger`).
+    ``known_on``: ACLED's revisions of a row are read as known on that date, which the ledger
+    records (:func:`build_ledger`).
 
     ``keep_unlinked=False``: an account that is linked to nothing and belongs to no incident is
     counted (in the accounting and in ``unlinked``, with its reason) but not kept in ``events``.
@@ -293,6 +335,8 @@ def assemble(
         why_unlinked=FrozenDict({event_id: unlinked[event_id] for event_id in in_id_order}),
         placed_outside={k: v for k, v in placed_outside.items() if k not in ids.differ},
         reporters=tuple(reporters),
+        known_on=known_on,
+        chose_revisions=bool(ids.revisions),
     )
 
 

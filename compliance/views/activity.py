@@ -105,12 +105,13 @@ def activity(
     """Count accounts and incidents per period, agreement, obligation, bearers, effect and grade.
 
     Grades are those of an evaluation as of ``end`` (an account can be contested by a later one).
-    Arguments are taken and checked as by ``timeline``, all before the evaluation.
+    Arguments are taken and checked as by ``timeline``, all before the evaluation; ``known_on``
+    is the ledger's unless given, as by ``Report.build``.
     """
     first, last = arguments.as_day(start, "start"), arguments.as_day(end, "end")
     period_ends(first, last, every)  # refuses a bad period before the (long) evaluation
     ids, policy = arguments.agreement_ids(agreement_ids, ledger.agreements), arguments.as_trust(trust)
-    evaluation = evaluate_ledger(ledger, last, arguments.as_optional_day(known_on, "known_on"), trust=policy)
+    evaluation = evaluate_ledger(ledger, last, ledger.known_on_for(known_on), trust=policy)
     return count_activity(ledger, evaluation, first, every, ids, policy)
 
 

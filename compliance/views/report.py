@@ -142,7 +142,8 @@ class Report:
         trust: arguments.TrustArg = Trust.STANDARD,
     ) -> Self:
         """The report as of ``as_of`` of the agreements named (one id, several, or ``None``: every
-        one adopted by then), from accounts reported by ``known_on``, under ``trust``. A bad
+        one adopted by then), from accounts reported by ``known_on`` (the ledger's, unless given:
+        another date raises ``ValueError``, ``Ledger.known_on_for``), under ``trust``. A bad
         argument raises ``ValueError`` or ``TypeError`` saying what is taken (``core.arguments``)."""
         day, ids, known, policy = _checked(ledger, as_of, agreement_ids, known_on, trust)
         prepared, evaluations = _evaluations(ledger, day, known, policy, MAX_EVIDENCE_SHOWN)
@@ -281,7 +282,7 @@ def _checked(
     trust: arguments.TrustArg,
 ) -> tuple[date, tuple[str, ...], date | None, Trust]:
     """The arguments of :meth:`Report.build`, checked before any work (``core.arguments``)."""
-    day, known = arguments.as_day(as_of, "as_of"), arguments.as_optional_day(known_on, "known_on")
+    day, known = arguments.as_day(as_of, "as_of"), ledger.known_on_for(known_on)
     return day, arguments.agreement_ids(ids, ledger.agreements), known, arguments.as_trust(trust)
 
 

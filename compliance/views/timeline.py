@@ -114,7 +114,7 @@ def timeline(
     """Each obligation's and article's status at the end of each period from ``start`` to ``end``.
 
     Arguments are taken and checked as by ``Report.build`` (``core.arguments``); ``every`` is one
-    of :data:`STEPS`.
+    of :data:`STEPS`. Statuses are as known on the ledger's date (``Ledger.known_on``), if any.
     """
     first, last = arguments.as_day(start, "start"), arguments.as_day(end, "end")
     dates = period_ends(first, last, every)
@@ -164,7 +164,8 @@ def diff(
 ) -> tuple[Change, ...]:
     """Findings new, changed, carried over, resolved and ended between the editions of two dates.
 
-    Arguments are taken and checked as by ``Report.build`` (``core.arguments``).
+    Arguments are taken and checked as by ``Report.build`` (``core.arguments``); both editions
+    are as known on the ledger's date (``Ledger.known_on``), if any.
     """
     before, after = arguments.as_day(before, "before"), arguments.as_day(after, "after")
     if after < before:
