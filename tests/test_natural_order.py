@@ -16,6 +16,9 @@ from hypothesis import strategies as st
 
 from compliance.cli import main
 from compliance.core.natural_order import in_natural_order, natural_key
+from compliance.linking.ledger import build_ledger
+from compliance.views.activity import activity
+from compliance.views.report import Report
 from tests.support import ledger_from_csv, rows
 
 # Ids as ledgers meet them: letters, digits, and the separators ids use; no control character.
@@ -82,3 +85,43 @@ def test_natural_order__the_ledger_and_the_reports_list_unlinked_records_so(
     assert json.loads(capsys.readouterr().out)["unlinked"] == ["U1", "U9", "U10", "U100"]
     assert main(argv) == 0
     assert "`U1`, `U9`, `U10`, `U100`" in capsys.readouterr().out
+
+
+def test_natural_order__a_report_shows_incidents_in_natural_order() -> None:
+    """Three incidents, each one account of Armenia's side firing by Azerbaijan's border guards
+    (alleged: every one is shown), listed I9, I10, I100 in any order of the rows."""
+    src = "https://example.org/account"
+    lines = [
+        f"S{n},2023-06-15,,ceasefire-violation,ARM,Lachin corridor,State Border Service of Azerbaijan,AZE,"
+        f"{src},I{n},,"
+        for n in (100, 9, 10)
+    ]
+    for order in (lines, lines[::-1]):
+        report = Report.build(ledger_from_csv(rows(*order)), "2023-06-30", "trilateral-2020")
+        shown = [i.id for a in report.agreements for art in a.articles for i in art.incidents]
+        assert shown == ["I9", "I10", "I100"]
+
+
+def test_natural_order__activity_rows_follow_obligation_ids_in_natural_order(tmp_path: Path) -> None:
+    """The SYNTHETIC short truce of examples/, one obligation renamed ``abt-10-truce-brv``: its
+    rows come after those of ``abt-2`` … ``abt-4``, not between ``abt-1`` and ``abt-2``."""
+    examples = Path(__file__).parent.parent / "examples"
+    for name in ("short-truce-agreement.toml", "short-truce-events.csv"):
+        text = (examples / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace("abt-1-truce-brv", "abt-10-truce-brv"), encoding="utf-8")
+    ledger = build_ledger(
+        [tmp_path / "short-truce-agreement.toml"],
+        [tmp_path / "short-truce-events.csv"],
+        parties_path=examples / "short-truce-parties.toml",
+        reporters_path=examples / "short-truce-reporters.toml",
+        gazetteer_path=examples / "short-truce-places.toml",
+    )
+    table = activity(ledger, "2025-01-01", "2025-12-31", "year")
+    ids = list(dict.fromkeys(row.obligation for row in table.rows))
+    assert ids == [
+        "abt-1-truce-ald",
+        "abt-2-access-brv",
+        "abt-3-exchange",
+        "abt-4-monitoring",
+        "abt-10-truce-brv",
+    ]
