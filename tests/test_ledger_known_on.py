@@ -76,6 +76,7 @@ def test_known_on__timelines_diffs_and_lineages_are_as_known_on_the_ledgers_date
     every = evaluate_ledger(undated(), AS_OF, with_evidence=False)
     assert known.results != every.results  # the date leaves out accounts that decide statuses
     table = timeline(dated(), "2021-01-01", AS_OF, "year", "trilateral-2020")
+    assert (table.known_on, timeline(undated(), "2021-01-01", AS_OF, "year").known_on) == (BUILT_FOR, None)
     last = {row.obligation: row.statuses[-1] for row in table.rows if row.obligation is not None}
     assert last == {r.id: r.status for r in known.results if r.agreement == "trilateral-2020"}
     changes = diff(dated(), "2021-01-01", AS_OF)

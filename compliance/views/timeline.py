@@ -100,6 +100,8 @@ class Timeline:
     """``week``, ``month``, ``quarter`` or ``year``."""
     trust: Trust
     """The trust policy the statuses were decided under."""
+    known_on: date | None = None
+    """The ledger's known-on date, which the statuses are as known on (``None``: every account)."""
 
 
 def timeline(
@@ -139,7 +141,7 @@ def timeline(
             )
             rows.append(Row(agreement.id, article.number, None, article_row))
             rows += [Row(agreement.id, article.number, r.id, s) for r, s in zip(mine, per_ob, strict=True)]
-    return Timeline(dates, tuple(rows), every, policy)
+    return Timeline(dates, tuple(rows), every, policy, evaluation.known_on)
 
 
 @frozen
