@@ -2,6 +2,6 @@
 
 import sys
 
-from compliance.cli import main
+from compliance.cli import run_process
 
-sys.exit(main())
+sys.exit(run_process())
