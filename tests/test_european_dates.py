@@ -211,3 +211,26 @@ def test_build_event__a_row_alone_settles_nothing() -> None:
     event, problems = build_event(fields, Origin("one.csv", 2), PARTIES.resolve, RESOLVE_REPORTER)
     assert event is None
     assert [(p.line, p.field) for p in problems] == [(2, "date")]
+
+
+def test_dotted_dates__a_held_row_tells_its_own_warning_on_its_own_line() -> None:
+    """A row whose dotted ``date`` sits beside a slashed ``reported_on`` that only the file's end
+    can read waits; the dotted date's warning waits with it and names its line, not the line of
+    the next row read (line 3, whose dates are ISO)."""
+    text = (
+        HEADER
+        + row("E-0001", "05.11.2020", report="06/11/2020")
+        + row("E-0002", "2020-11-07", report="2020-11-08")
+        + row("E-0003", "13/11/2020")
+    )
+    items = read(text, label="eu.csv")
+    assert errors(items) == []
+    told = sorted((p.line, p.field, p.message.split(":")[0]) for p in warnings(items))
+    assert told == [
+        (2, "date", "dates written day.month.year are read day first, as that form always is"),
+        (
+            2,
+            "reported_on",
+            "dates whose day and month could be either way round are read as day/month/year, the order line 4 shows ('13/11/2020' can be read no other way)",
+        ),
+    ]

@@ -43,16 +43,17 @@ class DayOrder:
         day_first: the line and text of the first slashed date that can only be day first.
         month_first: the same for month first.
         settled: whether the whole file has been seen.
-        notice: a warning to be told on the row being read (taken by the builder).
+        notices: the warnings to be told on the row being read (taken by the builder): a row
+            can raise both, a dotted ``date`` beside a slashed ``reported_on``.
     """
 
-    __slots__ = ("_dotted_told", "_inferred_told", "day_first", "month_first", "notice", "settled")
+    __slots__ = ("_dotted_told", "_inferred_told", "day_first", "month_first", "notices", "settled")
 
     def __init__(self) -> None:
         self.day_first: tuple[int, str] | None = None
         self.month_first: tuple[int, str] | None = None
         self.settled = False
-        self.notice: Finding | None = None
+        self.notices: list[Finding] = []
         self._dotted_told = False
         self._inferred_told = False
 
@@ -60,13 +61,20 @@ class DayOrder:
         self, date_text: str, end_text: str, day_text: str, line: int
     ) -> tuple[str | Finding, str | Finding, str | Finding] | None:
         """What :meth:`read` gives for a row's ``date``, ``date_end`` and ``reported_on``, or
-        ``None`` when the row must wait for the end of the file."""
+        ``None`` when the row must wait for the end of the file.
+
+        A held row takes back the warning one of its other dates raised (``05.11.2020`` beside
+        ``06/11/2020``): left pending, it was told on the next row read, a line without it; the
+        row tells it when it is read at the file's end."""
+        dotted_told = self._dotted_told
         date_read, end_read, day_read = (
             self.read(date_text, "date", line),
             self.read(end_text, "date_end", line),
             self.read(day_text, "reported_on", line),
         )
         if date_read is None or end_read is None or day_read is None:
+            if not dotted_told and self._dotted_told:
+                self._dotted_told, self.notices = False, []
             return None
         return date_read, end_read, day_read
 
@@ -83,11 +91,13 @@ class DayOrder:
             iso = _iso(tilde, year, b, a, written, field, "day.month.year")
             if not self._dotted_told and isinstance(iso, str):
                 self._dotted_told = True
-                self.notice = (
-                    field,
-                    f"dates written day.month.year are read day first, as that form always is: "
-                    f"{written!r} is {iso.lstrip('~')}; {ISO_HINT}, as there",
-                    Severity.WARNING,
+                self.notices.append(
+                    (
+                        field,
+                        f"dates written day.month.year are read day first, as that form always is: "
+                        f"{written!r} is {iso.lstrip('~')}; {ISO_HINT}, as there",
+                        Severity.WARNING,
+                    )
                 )
             return iso
         as_day_first, as_month_first = _is_day(year, b, a), _is_day(year, a, b)
@@ -126,12 +136,14 @@ class DayOrder:
         if not self._inferred_told and isinstance(iso, str):
             self._inferred_told = True
             line, example = shown
-            self.notice = (
-                field,
-                f"dates whose day and month could be either way round are read as {order}, the order "
-                f"line {line} shows ({example!r} can be read no other way): {written!r} is "
-                f"{iso.lstrip('~')}; {ISO_HINT}, as there",
-                Severity.WARNING,
+            self.notices.append(
+                (
+                    field,
+                    f"dates whose day and month could be either way round are read as {order}, the order "
+                    f"line {line} shows ({example!r} can be read no other way): {written!r} is "
+                    f"{iso.lstrip('~')}; {ISO_HINT}, as there",
+                    Severity.WARNING,
+                )
             )
         return iso
 

@@ -259,9 +259,9 @@ class EventBuilder:
                 self._held.append((values, origin))
                 return None, HELD
             dated = self._dated[dates] = new
-            if self._order.notice is not None:  # told once per file, on the row that first needs it
-                findings.append(self._order.notice)
-                self._order.notice = None
+            if self._order.notices:  # each told once per file, on the row that first needs it
+                findings += self._order.notices
+                self._order.notices = []
         when, reported_on, date_findings, report_findings = dated
         if date_findings:
             findings += date_findings
