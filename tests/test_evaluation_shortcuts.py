@@ -6,6 +6,11 @@
   each obligation's links by their accounts' ranks, and gives each linked account its interval in
   each agreement's zone. The links are given in runs by obligation, in any order, and
   ``known_on`` leaves some accounts out.
+- With an evidence limit, ``listing.list_evidence`` sorts the links once and lists the first
+  ``limit`` and, beyond them, only the deciding accounts and the first confirmed fulfilment and
+  breach. The plain computation is the unlimited list, filtered so. Each drawn account is copied a
+  few times (each copy in an incident of its own copies), so that an obligation has many more links
+  than the limit, and the links beyond it are not all deciding.
 - ``why.deciding`` reads the accounts that count one at a time and stops at the account it
   names; ``Facts.visible_count`` counts no further than asked. The plain computation lists every
   account that counts first (``Facts.counted``, ``Facts.visible``).
@@ -17,11 +22,13 @@ import random
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
+from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compliance.core.events import Event, Link, by_sort_key
 from compliance.core.timeframe import EPSILON
+from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.categories import Account, Category
 from compliance.evaluation.evaluate import Prepared
 from compliance.evaluation.facts import Facts
@@ -132,3 +139,39 @@ def test_deciding_and_counts__as_reading_every_account_that_counts(
             )
         for rule in RULES:
             assert deciding(facts, rule, cutoff, read) == _deciding_plain(facts, rule, cutoff, read)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    accounts_with_incidents(),
+    st.integers(2, 5),
+    st.sampled_from([date(2021, 6, 30), date(2023, 12, 31), date(2026, 1, 1)]),
+    st.integers(0, 12),
+    st.sampled_from(list(Trust)),
+)
+def test_evidence_limit__on_long_lists_the_unlimited_list_filtered(
+    drawn: list[Event], copies: int, as_of: date, limit: int, trust: Trust
+) -> None:
+    events = [
+        evolve(e, id=f"{e.id}-{n}", incident=f"{e.incident}-{n}" if e.incident else "")
+        for n in range(copies)
+        for e in drawn
+    ]
+    prepared = Prepared.of(AGREEMENTS, events, [k for e in events for k in link_event(e, INDEX, PARTIES)])
+    full = prepared.evaluate(PARTIES, as_of, trust)
+    limited = prepared.evaluate(PARTIES, as_of, trust, evidence_limit=limit)
+    for every, some in zip(full.results, limited.results, strict=True):
+        firsts = [
+            next((e for e in every.evidence if e.effect is effect and e.grade is Grade.CONFIRMED), None)
+            for effect in (Effect.FULFILS, Effect.BREACHES)
+        ]
+        expected = [
+            e
+            for i, e in enumerate(every.evidence)
+            if i < limit or e.event in every.deciding or any(e is f for f in firsts)
+        ]
+        assert list(some.evidence) == expected, every.id
+        assert (some.evidence_total, some.evidence_by_grade) == (
+            every.evidence_total,
+            every.evidence_by_grade,
+        )

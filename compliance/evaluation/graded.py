@@ -48,7 +48,8 @@ class Gradings(NamedTuple):
     differing: dict[Trust, list[Graded]]
 
     def under(self, trust: Trust) -> list[Graded]:
-        """Every graded link under ``trust`` (in no particular order: users sort by ``order``)."""
+        """Every graded link under ``trust``, in no promised order: users sort by ``order`` (they
+        come as two runs in the accounts' order, which a sort merges in about linear time)."""
         extra = self.differing.get(trust)
         return self.common + extra if extra else self.common
 
