@@ -25,7 +25,7 @@ from compliance.core.parties import PartyRegistry
 from compliance.core.places import NOWHERE, TOWN_PRECISION, Gazetteer, Placement
 from compliance.core.timeframe import EventTime
 from compliance.linking.explicit import Remark, explicit_links, with_place_caveat
-from compliance.linking.plans import RuleOutcome, RulePlan, dated_outcome, rule_plan
+from compliance.linking.plans import PlaceVerdicts, RuleOutcome, RulePlan, dated_outcome, rule_plan
 from compliance.linking.scope import NO_RULE, AgreementScope, away_from, linking_endings
 from compliance.load.places import bundled_gazetteer
 
@@ -102,12 +102,12 @@ class LinkMemo:
     say of it whatever its dates (:class:`RulePlan`). The outcome of a plan per date class (a
     signature's dates spread it over some forty), shared by the signatures with equal plans (a
     hundred plans for thousands of signatures). Date classes by ``EventTime``, gazetteer
-    placements by location string and by point (each resolved once), and the agreements a place
-    lies outside of.
+    placements by location string and by point (each resolved once), the agreements a place
+    lies outside of, and the place tests' verdicts by kind, country and placement (a few hundred).
     Share one only between calls with the same ``index`` and ``parties``.
     """
 
-    __slots__ = ("away", "days", "outcomes", "places", "plans", "signed")
+    __slots__ = ("away", "days", "outcomes", "places", "plans", "signed", "verdicts")
 
     def __init__(self) -> None:
         self.signed: dict[tuple[object, ...], Signed] = {}
@@ -116,6 +116,7 @@ class LinkMemo:
         self.places: dict[tuple[object, ...], Placement] = {}
         self.days: dict[EventTime, DateClass] = {}
         self.away: dict[Placement, frozenset[str]] = {}
+        self.verdicts: PlaceVerdicts = {}
 
     def away_from(self, placement: Placement, index: LinkIndex) -> frozenset[str]:
         """:func:`~compliance.linking.scope.away_from` once per place: where it is empty, no
@@ -295,6 +296,6 @@ def _planned(
     )
     planned = memo.plans.get(undated)
     if planned is None:
-        plan = rule_plan(event, index, parties, placement)
+        plan = rule_plan(event, index, parties, placement, memo.verdicts)
         planned = memo.plans[undated] = (plan, memo.outcomes.setdefault(plan, {}))
     return planned

@@ -72,15 +72,36 @@ class RulePlan(NamedTuple):
     miss: str
 
 
-def rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement: Placement) -> RulePlan:
-    """:func:`rule_outcome` up to the tests that read the account's dates (same tests, same order)."""
+PlaceVerdicts = dict[tuple[str, str, Placement], tuple[tuple[str | None, str], ...]]
+"""The place tests' verdicts by (kind, country, placement): what :func:`rule_plan` remembers
+across signatures (one per linking memo, used with one index only)."""
+
+
+def rule_plan(
+    event: Event,
+    index: LinkIndex,
+    parties: PartyRegistry,
+    placement: Placement,
+    places: PlaceVerdicts | None = None,
+) -> RulePlan:
+    """:func:`rule_outcome` up to the tests that read the account's dates (same tests, same order).
+
+    ``places``: the place tests' verdicts met before (:func:`place_verdicts`), kept by the caller
+    across signatures. The party test is worked out once per agreement, not once per rule.
+    """
     domestic = is_domestic(event, parties)
     steps: list[RuleStep] = []
     pairs = index.by_kind.get(event.kind, ())
-    for ob, rule in pairs:
+    verdicts = place_verdicts(event, index, placement, {} if places is None else places)
+    party_reasons: dict[str, str | None] = {}  # by agreement id: the party test reads no rule
+
+    def party_of(agreement_id: str) -> str | None:
+        if agreement_id not in party_reasons:
+            party_reasons[agreement_id] = party_reason(event, index.scopes[agreement_id], placement, parties)
+        return party_reasons[agreement_id]
+
+    for (ob, rule), (reason, caveat) in zip(pairs, verdicts if pairs else (), strict=True):
         agreement = index.obligations[ob.id][0]
-        scope = index.scopes[agreement.id]
-        reason, caveat = place_verdict(event, placement, agreement.scope_of(ob), scope)
         note = rule_tests.breach_note(event, ob, rule, parties)
         ending = None if outlives_end(event.kind, rule.effect) else index.endings.get(ob.id)
         steps.append(
@@ -88,7 +109,7 @@ def rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement:
                 reason,
                 agreement.date,
                 None if ending is None else ending.date,
-                party_reason(event, scope, placement, parties) if reason is None else None,
+                party_of(agreement.id) if reason is None else None,
                 reason is None and not domestic and rule_tests.matches_undated(event, ob, rule, parties),
                 rule.window_start,
                 rule.window_end,
@@ -97,12 +118,43 @@ def rule_plan(event: Event, index: LinkIndex, parties: PartyRegistry, placement:
             )
         )
     if not pairs:
-        for agreement in index.by_id.values():
-            scope = index.scopes[agreement.id]
-            reason = reach_verdict(event, placement, scope)
-            party = party_reason(event, scope, placement, parties) if reason is None else None
+        for agreement, (reason, _) in zip(index.by_id.values(), verdicts, strict=True):
+            party = party_of(agreement.id) if reason is None else None
             steps.append(RuleStep(reason, agreement.date, None, party, False, None, None, None, agreement.tz))
     return RulePlan(tuple(steps), DOMESTIC if domestic else NO_RULE)
+
+
+def place_verdicts(
+    event: Event, index: LinkIndex, placement: Placement, places: PlaceVerdicts
+) -> tuple[tuple[str | None, str], ...]:
+    """The place tests of :func:`rule_plan`: per (obligation, rule) pair of the account's kind,
+    :func:`~compliance.linking.scope.place_verdict`; for a kind no rule lists, per agreement,
+    :func:`~compliance.linking.scope.reach_verdict` (with no caveat).
+
+    They read of the account only its kind and country, beside its placement, so they are
+    remembered in ``places`` by those three: thousands of signatures share a few hundred (building
+    the tests' sets of countries and areas again was much of the cost of a plan).
+    """
+    key = (event.kind, event.country, placement)
+    found = places.get(key)
+    if found is None:
+        pairs = index.by_kind.get(event.kind, ())
+        found = places[key] = (
+            tuple(
+                place_verdict(
+                    event,
+                    placement,
+                    index.obligations[ob.id][0].scope_of(ob),
+                    index.scopes[index.obligations[ob.id][0].id],
+                )
+                for ob, _ in pairs
+            )
+            if pairs
+            else tuple(
+                (reach_verdict(event, placement, index.scopes[a.id]), "") for a in index.by_id.values()
+            )
+        )
+    return found
 
 
 def dated_outcome(plan: RulePlan, when: EventTime) -> RuleOutcome:
