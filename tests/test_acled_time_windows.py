@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from compliance.core.timeframe import EventTime, Precision
 from compliance.evaluation.evaluate import evaluate
-from compliance.readers.acled import MONTH_SLACK, WEEK_SLACK
+from compliance.readers.acled_times import MONTH_SLACK, WEEK_SLACK
 from tests.test_readers import acled_csv, acled_row, errors, ledger_of, one_event, read
 from tests.test_readers_real import ASIA_2015, HDX_ARMENIA, events
 

@@ -22,7 +22,7 @@ from types import MappingProxyType
 
 from compliance.core.events import UNAFFILIATED, Event, Origin
 from compliance.core.problems import Problem, Severity
-from compliance.core.timeframe import LAST_YEAR, EventTime, Precision
+from compliance.core.timeframe import LAST_YEAR, EventTime
 from compliance.readers.acled_actors import (
     ACTOR_FIRST,
     AGREEMENT,
@@ -32,6 +32,7 @@ from compliance.readers.acled_actors import (
     people_of,
     unread_states,
 )
+from compliance.readers.acled_times import acled_time
 from compliance.readers.acled_types import current_type
 from compliance.readers.base import (
     PartyResolver,
@@ -44,14 +45,9 @@ from compliance.readers.base import (
 from compliance.readers.coordinates import CoordinatesOnce
 from compliance.readers.countries import CountryReading, country_problems, read_country, with_region
 from compliance.readers.fields import (
-    FieldError,
-    integral,
     is_missing,
-    parse_when,
     quoted,
-    stated,
     whole_number,
-    without_midnight,
 )
 
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -178,7 +174,7 @@ class _AcledRows:
         key = (event_date, time_precision)
         when = self.times.get(key)
         if when is None:
-            when = self.times[key] = _when(*key)
+            when = self.times[key] = acled_time(*key)
         if isinstance(when, tuple):
             bad(*when)
         types = (event_type, sub_event_type)
@@ -259,58 +255,6 @@ class _AcledRows:
             origin,  # origin
         )
         return Record(origin, event, tuple(problems) + unkept, seconds)
-
-
-WEEK_SLACK = timedelta(days=4)
-"""How far the true day of a ``time_precision`` 2 row can be from its ``event_date``.
-
-ACLED's codebook (https://acleddata.com/methodology/acled-codebook, "Time precision codes"):
-for an event that "happened sometime during the week or within a similar period of time",
-"the middle of the period is used as the reference date (i.e., with an event occurring last
-week, the Event date would be recorded on either Wednesday or Thursday of that week)". The
-middle day of seven has three days on either side; Wednesday is the middle of a week that starts
-on Sunday, but one day before it in a week that starts on Monday (and Thursday one day after it
-in a week that starts on Sunday): four days either side hold the week whichever day was
-recorded. It was 7 (the width of our own ``~`` dates), which put a battle dated 5 November 2020
-with code 2 possibly after the ceasefire of 10 November and left its status open for months."""
-
-MONTH_SLACK = timedelta(days=11)
-"""How far the true day of a ``time_precision`` 3 row can be from its ``event_date``, beyond its
-calendar month. The codebook: "If the source material only indicates that an event took place
-sometime during a month (i.e., in the past two or three weeks, or in January), without reference
-to the particular date, the month midpoint is chosen. If the beginning or end of the month is
-noted, the first and last date is used". The calendar month holds "in January" (its midpoint)
-and its beginning or end (its first or last day); "in the past two or three weeks" is recorded
-at that period's middle, which can be near a month's end: 21 days have ten on either side of
-their middle day, and one more covers a middle chosen a day off, as for a week."""
-
-
-def _when(event_date: str, time_precision: str) -> EventTime | tuple[str, str]:
-    """The time of an ACLED date with its precision code, or the field that cannot be read and why.
-    A midnight time with no offset (pandas, spreadsheets) is the day. A code other than 1 (day),
-    2 (week), 3 (month) or empty is refused: read as the day, ``4`` was more exact than the source.
-
-    Code 2 is the day :data:`WEEK_SLACK` either side; code 3 the calendar month, stretched to
-    :data:`MONTH_SLACK` either side of the day where that reaches past the month (as ACLED's
-    codebook says each is recorded)."""
-    time_precision = integral(stated(time_precision))  # 2.0 (pandas), NA (R): a code column with gaps
-    if time_precision not in ("", "1", "2", "3"):
-        return "time_precision", f"expected 1 (day), 2 (week) or 3 (month), got {quoted(time_precision)}"
-    try:
-        start, end, precision = parse_when(without_midnight(event_date))
-    except FieldError as exc:
-        return "event_date", str(exc)
-    if end is not None or time_precision in ("", "1"):
-        return EventTime(start, end, precision)
-    if time_precision == "2":
-        return EventTime(start - WEEK_SLACK, start + WEEK_SLACK, Precision.APPROXIMATE)
-    day = start.date() if isinstance(start, datetime) else start
-    first = day.replace(day=1)
-    last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
-    earliest, latest = min(first, day - MONTH_SLACK), max(last, day + MONTH_SLACK)
-    if (earliest, latest) == (first, last):
-        return EventTime(first, last, Precision.MONTH)
-    return EventTime(earliest, latest, Precision.APPROXIMATE)
 
 
 def _fatalities(text: str) -> tuple[int | None, str]:
