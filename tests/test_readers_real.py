@@ -209,11 +209,18 @@ def with_value(path: Path, event_id: str, **values: str) -> str:
 def test_acled_event_date__spreadsheet_forms_whose_day_is_certain(written: str):
     """SYNTHETIC rows: real row ARM4887 (29 Sep 2020) with its ``event_date`` rewritten as a
     spreadsheet or pandas writes it. Each names one day, which is read; a midnight time without an
-    offset is how a date-only column comes out of a date-time type, and means the day."""
+    offset is how a date-only column comes out of a date-time type, and means the day. A dotted
+    date is told once, as in our format (docs/event-formats.md#dates-a-spreadsheet-rewrote)."""
     [record] = [
         r for r in read_text(with_value(HDX_ARMENIA, "ARM4887", event_date=written)) if isinstance(r, Record)
     ]
-    assert record.problems == ()
+    dotted = (
+        "dates written day.month.year are read day first, as that form always is: '29.09.2020' is "
+        "2020-09-29; write dates as YYYY-MM-DD (ISO 8601), as there"
+    )
+    assert [(p.field, p.message, p.severity) for p in record.problems] == (
+        [("event_date", dotted, Severity.WARNING)] if written == "29.09.2020" else []
+    )
     assert record.event is not None
     assert record.event.when == EventTime(date(2020, 9, 29), None, Precision.DAY)
 

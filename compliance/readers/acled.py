@@ -48,7 +48,9 @@ from compliance.readers.fields import (
     is_missing,
     quoted,
     whole_number,
+    without_midnight,
 )
+from compliance.readers.our_dates import DayOrder
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -128,18 +130,26 @@ def read_acled(
         if isinstance(item, Problem | Record):
             yield item
         else:
-            yield rows.record(item[1], item[0])
+            record = rows.record(item[1], item[0])
+            if record is not None:  # None: an event_date only the whole file can read, given at its end
+                yield record
+    yield from rows.settled()
 
 
 class _AcledRows:
     """The records of one ACLED file, each distinct date, type, actor set, source list, place,
     country and time stamp worked out once: a full export has 1–3 million rows and a few
-    thousand of each. The outcome is the same as working each row out on its own."""
+    thousand of each. The outcome is the same as working each row out on its own, but for an
+    ``event_date`` with the year last (``05/12/2020``), which the whole file reads, as in our
+    format (``our_dates``): a row whose date could be either way round is held until
+    :meth:`settled`."""
 
     def __init__(self, resolve_party: PartyResolver, resolve_reporter: ReporterResolver) -> None:
         self.resolve_party = resolve_party
         self.resolve_reporter = resolve_reporter
         self.times: dict[tuple[str, str], EventTime | tuple[str, str]] = {}
+        self.order = DayOrder()
+        self.held: list[tuple[tuple[str, ...], Origin]] = []
         self.kinds: dict[tuple[str, str], tuple[str | None, str]] = {}
         self.actors: dict[
             tuple[tuple[str, str, str, str], str],
@@ -153,8 +163,20 @@ class _AcledRows:
         self.strings: dict[str, str] = {}
         self.deaths: dict[str, tuple[int | None, str]] = {}
 
-    def record(self, values: tuple[str, ...], origin: Origin) -> Record:
+    def settled(self) -> Iterator[Record]:
+        """The rows held until the file's end, read now that the whole file has been seen (in the
+        order they came): their ``event_date`` read in the order the file shows, or refused."""
+        self.order.settled = True
+        held, self.held = self.held, []
+        for values, origin in held:
+            record = self.record(values, origin)
+            assert record is not None  # settled: every date is read or refused
+            yield record
+
+    def record(self, values: tuple[str, ...], origin: Origin) -> Record | None:
+        """The record of one row, or ``None`` when its ``event_date`` waits for :meth:`settled`."""
         problems: list[Problem] = []
+        told: tuple[Problem, ...] = ()  # the file's one date warning, when this row first needs it
 
         def bad(field: str, message: str) -> None:
             problems.append(Problem(origin.file, origin.line, field, message))
@@ -174,7 +196,14 @@ class _AcledRows:
         key = (event_date, time_precision)
         when = self.times.get(key)
         if when is None:
-            when = self.times[key] = acled_time(*key)
+            read = self.order.read(without_midnight(event_date), "event_date", origin.line)
+            if read is None:  # either way round: only the whole file tells which
+                self.held.append((values, origin))
+                return None
+            when = self.times[key] = acled_time(read, time_precision) if isinstance(read, str) else read[:2]
+            if self.order.notices:  # each told once per file, on the row that first needs it
+                told = tuple(Problem(origin.file, origin.line, *notice) for notice in self.order.notices)
+                self.order.notices = []
         if isinstance(when, tuple):
             bad(*when)
         types = (event_type, sub_event_type)
@@ -209,7 +238,7 @@ class _AcledRows:
         if stamp is None and stamp_text not in self.stamps:
             stamp = self.stamps[stamp_text] = _uploaded(stamp_text)
         if problems or isinstance(when, tuple) or kind is None:
-            return Record(origin, None, tuple(problems))
+            return Record(origin, None, told + tuple(problems))
         reported_on = seconds = None
         if isinstance(stamp, str):  # still read: the time stamp is only when ACLED uploaded it
             problems.append(Problem(origin.file, origin.line, "timestamp", stamp, Severity.WARNING))
@@ -254,7 +283,7 @@ class _AcledRows:
             notes,  # notes
             origin,  # origin
         )
-        return Record(origin, event, tuple(problems) + unkept, seconds)
+        return Record(origin, event, told + tuple(problems) + unkept, seconds)
 
 
 def _fatalities(text: str) -> tuple[int | None, str]:

@@ -1,5 +1,7 @@
-"""Dates with the year last in our own format (``05.11.2020``, ``05/11/2020``): read only where
-nothing is guessed, and said once per file (docs/event-formats.md#dates-a-spreadsheet-rewrote).
+"""Dates with the year last in our own format (``05.11.2020``, ``05/11/2020``) and in ACLED's
+``event_date``: read only where nothing is guessed, and said once per file
+(docs/event-formats.md#dates-a-spreadsheet-rewrote). One implementation for both readers, so a
+file re-saved by the same spreadsheet reads, and is told of, in the same words.
 
 A researcher's file re-saved by a spreadsheet in a European locale holds ``05.11.2020`` where we
 wrote ``2020-11-05``. A dotted date is day first wherever it is written, so it is read, with one
@@ -35,8 +37,8 @@ ISO_HINT = "write dates as YYYY-MM-DD (ISO 8601)"
 class DayOrder:
     """What one file shows of the order of day and month in its slashed dates, learnt as it is read.
 
-    Owned by one :class:`our_format.EventBuilder` (one file); real state, so a plain class, never
-    shared. ``settled`` is set when the file has been read to its end: from then on a date that
+    Owned by the reader of one file (:class:`our_format.EventBuilder`, ACLED's): real state, so
+    a plain class, never shared. ``settled`` is set when the file has been read to its end: from then on a date that
     needs the order is read in the order the whole file shows, or refused.
 
     Attributes:
