@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -27,9 +28,10 @@ def test_acled_time_precision_2__real_row_is_the_day_four_days_either_side():
 
 def test_acled_time_precision_3__real_row_near_a_month_end_reaches_into_the_next_month():
     """Real row 1282IND (ACLED Asia 2015, kept verbatim): ``EVENT_DATE`` 22-April-2015, code 3.
-    22 April is neither April's middle nor its first or last day: the codebook's other case, the
-    middle of "the past two or three weeks", which can run into May. April and 11 days past
-    the 22nd: 1 April to 3 May 2015."""
+    22 April is neither April's middle nor its first or last day, as the codebook records a
+    code 3 date: a row off the codebook, for which the library allows 11 days either side of the
+    day (its own allowance, not ACLED's rule). April and 11 days past the 22nd: 1 April to
+    3 May 2015."""
     event = events(ASIA_2015)["1282IND"]
     assert event.when == EventTime(date(2015, 4, 1), date(2015, 5, 3), Precision.APPROXIMATE)
 
@@ -39,6 +41,25 @@ def test_acled_time_precision_3__a_month_midpoint_is_the_calendar_month():
     event = one_event(acled_csv(acled_row(event_date="2021-05-15", time_precision="3")))
     assert event.when == EventTime(date(2021, 5, 1), date(2021, 5, 31), Precision.MONTH)
     assert event.when.label() == "2021-05"
+
+
+@pytest.mark.parametrize(
+    ("recorded", "month"),
+    [
+        ("2020-11-01", (date(2020, 11, 1), date(2020, 11, 30))),
+        ("2020-11-30", (date(2020, 11, 1), date(2020, 11, 30))),
+        ("2020-02-29", (date(2020, 2, 1), date(2020, 2, 29))),
+        ("2021-01-01", (date(2021, 1, 1), date(2021, 1, 31))),
+    ],
+)
+def test_acled_time_precision_3__the_first_and_last_day_are_the_month_alone(
+    recorded: str, month: tuple[date, date]
+) -> None:
+    """SYNTHETIC rows: code 3 on a month's first or last day is the codebook's "beginning or end
+    of the month", which lie within it: 1 November 2020 is 1-30 November, not from 21 October,
+    and 30 November the same month, not to 11 December."""
+    event = one_event(acled_csv(acled_row(event_date=recorded, year=recorded[:4], time_precision="3")))
+    assert event.when == EventTime(*month, Precision.MONTH)
 
 
 def _ceasefire_statuses(event_date: str) -> dict[str, str]:
@@ -96,21 +117,22 @@ def test_acled_time_precision_2__holds_the_week_whichever_middle_day_was_recorde
     assert (when.first_day, when.last_day) == (recorded - WEEK_SLACK, recorded + WEEK_SLACK)
 
 
-@given(st.dates(date(1997, 1, 1), date(2099, 12, 1)), st.integers(14, 21))
-def test_acled_time_precision_3__holds_the_month_and_two_or_three_weeks_around_the_day(
-    recorded: date, days: int
+@given(st.dates(date(1997, 1, 1), date(2099, 12, 31)))
+def test_acled_time_precision_3__holds_the_month_and_for_a_day_off_the_codebook_11_days_either_side(
+    recorded: date,
 ):
-    """A code 3 row is read as days that hold its calendar month and any period of two or three
-    weeks whose middle day, or a day next to it, is the date recorded."""
+    """A code 3 row is read as days that hold its calendar month; a day that is not the month's
+    first or last, and so may be off the codebook, also holds the 11 days either side of it, and
+    no more than that reaches past the month."""
     when = one_event(
         acled_csv(acled_row(event_date=recorded.isoformat(), year=str(recorded.year), time_precision="3"))
     ).when
     first = recorded.replace(day=1)
-    following = (first + timedelta(days=31)).replace(day=1)
-    assert when.first_day <= first
-    assert following - timedelta(days=1) <= when.last_day
-    for middle in range(days // 2 - 1, days // 2 + 2):
-        start = recorded - timedelta(days=middle)
-        assert when.first_day <= start
-        assert start + timedelta(days=days - 1) <= when.last_day
-    assert when.last_day - when.first_day <= timedelta(days=31) + 2 * MONTH_SLACK
+    last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+    if recorded in (first, last):
+        assert (when.first_day, when.last_day) == (first, last)
+        return
+    assert (when.first_day, when.last_day) == (
+        min(first, recorded - MONTH_SLACK),
+        max(last, recorded + MONTH_SLACK),
+    )

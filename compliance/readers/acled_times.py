@@ -26,14 +26,20 @@ recorded. It was 7 (the width of our own ``~`` dates), which put a battle dated 
 with code 2 possibly after the ceasefire of 10 November and left its status open for months."""
 
 MONTH_SLACK = timedelta(days=11)
-"""How far the true day of a ``time_precision`` 3 row can be from its ``event_date``, beyond its
-calendar month. The codebook: "If the source material only indicates that an event took place
-sometime during a month (i.e., in the past two or three weeks, or in January), without reference
-to the particular date, the month midpoint is chosen. If the beginning or end of the month is
-noted, the first and last date is used". The calendar month holds "in January" (its midpoint)
-and its beginning or end (its first or last day); "in the past two or three weeks" is recorded
-at that period's middle, which can be near a month's end: 21 days have ten on either side of
-their middle day, and one more covers a middle chosen a day off, as for a week."""
+"""How far the true day of a ``time_precision`` 3 row may be from its ``event_date`` beyond its
+calendar month, for a row that does not follow the codebook.
+
+The codebook: "If the source material only indicates that an event took place sometime during a
+month (i.e., in the past two or three weeks, or in January), without reference to the particular
+date, the month midpoint is chosen. If the beginning or end of the month is noted, the first and
+last date is used". A row that follows it is dated the month's midpoint, first or last day, and
+its event lies within the calendar month: the month is what it is read as. Not every row does:
+real row 1282IND (ACLED Asia 2015) is coded 3 on 22 April 2015, neither the middle nor an end of
+April, and the codebook does not say what such a date stands for. This allowance is ours, not
+ACLED's: 11 days either side of the day (a period of three weeks has 10 days on either side of
+its middle day, and one more allows a middle a day off, as for a week), so that such a row is not
+read as surely within its month. The 1st and the last day of a month are the codebook's
+"beginning or end of the month", which lie within the month: never stretched past it."""
 
 
 def acled_time(event_date: str, time_precision: str) -> EventTime | tuple[str, str]:
@@ -41,9 +47,10 @@ def acled_time(event_date: str, time_precision: str) -> EventTime | tuple[str, s
     A midnight time with no offset (pandas, spreadsheets) is the day. A code other than 1 (day),
     2 (week), 3 (month) or empty is refused: read as the day, ``4`` was more exact than the source.
 
-    Code 2 is the day :data:`WEEK_SLACK` either side; code 3 the calendar month, stretched to
-    :data:`MONTH_SLACK` either side of the day where that reaches past the month (as ACLED's
-    codebook says each is recorded)."""
+    Code 2 is the day :data:`WEEK_SLACK` either side (as ACLED's codebook says it is recorded);
+    code 3 the calendar month, stretched to :data:`MONTH_SLACK` either side of a day that is not
+    the month's first or last where that reaches past the month (an allowance for rows that do
+    not follow the codebook)."""
     time_precision = integral(stated(time_precision))  # 2.0 (pandas), NA (R): a code column with gaps
     if time_precision not in ("", "1", "2", "3"):
         return "time_precision", f"expected 1 (day), 2 (week) or 3 (month), got {quoted(time_precision)}"
@@ -58,6 +65,8 @@ def acled_time(event_date: str, time_precision: str) -> EventTime | tuple[str, s
     day = start.date() if isinstance(start, datetime) else start
     first = day.replace(day=1)
     last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+    if day in (first, last):  # the codebook's "beginning or end of the month": within it
+        return EventTime(first, last, Precision.MONTH)
     earliest, latest = min(first, day - MONTH_SLACK), max(last, day + MONTH_SLACK)
     if (earliest, latest) == (first, last):
         return EventTime(first, last, Precision.MONTH)
