@@ -234,3 +234,36 @@ def test_dotted_dates__a_held_row_tells_its_own_warning_on_its_own_line() -> Non
             "dates whose day and month could be either way round are read as day/month/year, the order line 4 shows ('13/11/2020' can be read no other way)",
         ),
     ]
+
+
+@pytest.mark.parametrize("midnight", ["{} 00:00", "{} 0:00", "{} 00:00:00", "{}T00:00:00", "{} 00:00:00.000"])
+def test_midnight_without_offset__is_the_day_by_the_same_date_rules(midnight: str) -> None:
+    """A spreadsheet writes a date cell that went through a date-time as ``13/11/2020 00:00``: the
+    date alone, read by the rules of its form (a slashed two-way date in the order the file
+    shows, with its one warning), in ``date``, ``date_end`` and ``reported_on``."""
+    text = HEADER + row("E-0001", midnight.format("05/11/2020"), report=midnight.format("2020-11-14"))
+    text += row("E-0002", midnight.format("13/11/2020"), end=midnight.format("2020-11-13"))
+    items = read(text, label="cells.csv")
+    assert errors(items) == []
+    first, second = by_line(items)[2].event, by_line(items)[3].event
+    assert first is not None
+    assert second is not None
+    assert (first.when.first_day, first.reported_on) == (date(2020, 11, 5), date(2020, 11, 14))
+    assert (second.when.first_day, second.when.last_day) == (date(2020, 11, 13), date(2020, 11, 13))
+    assert [p.message.split(":")[0] for p in warnings(items)] == [
+        "dates whose day and month could be either way round are read as day/month/year, the order line 3 shows ('13/11/2020' can be read no other way)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("2020-11-13 06:00", "a date-time needs a UTC offset, e.g. 2020-11-13 06:00+04:00"),
+        ("13/11/2020 00:01", "not an ISO date-time: '13/11/2020 00:01'"),
+        ("2020-11-13 00:00:01", "a date-time needs a UTC offset, e.g. 2020-11-13 00:00:01+04:00"),
+    ],
+)
+def test_a_time_other_than_midnight_without_offset__is_still_refused(written: str, reason: str) -> None:
+    """Only exactly midnight is a date cell: any other time is an instant in an unknown zone."""
+    items = read(HEADER + row("E-0001", written), label="cells.csv")
+    assert [(p.line, p.field, p.message) for p in errors(items)] == [(2, "date", reason)]

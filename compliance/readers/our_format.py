@@ -20,7 +20,14 @@ from compliance.readers.base import (
     check_fields,
 )
 from compliance.readers.countries import CountryReading, country_problems, stated_country, with_region
-from compliance.readers.fields import is_missing, marker_spellings, quoted, stated, whole_number
+from compliance.readers.fields import (
+    is_missing,
+    marker_spellings,
+    quoted,
+    stated,
+    whole_number,
+    without_midnight,
+)
 from compliance.readers.our_dates import DayOrder
 from compliance.readers.our_values import (
     AFTER_REPORT,
@@ -152,7 +159,15 @@ class EventBuilder:
         report date then costs nothing on a row whose dates were seen before (a few thousand
         distinct triples in 100,000 rows), and each date is still parsed once (``_times``,
         ``_reported``). ``NA`` as ``date_end`` or ``reported_on`` is not stated (looked for only
-        in a date that cannot be read: :func:`our_values.time_of`, :func:`our_values.reported_on_of`)."""
+        in a date that cannot be read: :func:`our_values.time_of`, :func:`our_values.reported_on_of`).
+        A midnight time with no offset (``13/11/2020 00:00``, ``2020-11-13 00:00:00``), as a
+        spreadsheet writes a date cell, is the date alone, read by the same rules; any other time
+        without an offset is still refused."""
+        date_text, end_text, day_text = (
+            without_midnight(date_text),
+            without_midnight(end_text),
+            without_midnight(day_text),
+        )
         reads: tuple[str | Finding, str | Finding, str | Finding] = (date_text, end_text, day_text)
         if not (date_text[:4].isdigit() and (not day_text or day_text[:4].isdigit()) and not end_text):
             # Not the common row (an ISO date and report day, no end): a date may be day.month.year.
