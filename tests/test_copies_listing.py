@@ -98,7 +98,8 @@ def test_copies__the_reports_list_a_file_given_twice_as_one_cause(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], n: int
 ) -> None:
     """The JSON report lists the copies of a file given twice as one problem object counting them
-    (the file set aside and its first lines), the Markdown report as one row of its problem table."""
+    (the file set aside, its first lines and every line as one run), the Markdown report as one
+    row of its problem table."""
     a, b = _files(tmp_path, n, "identical")
     events = ["--events", str(a), "--events", str(b)]
     assert main(["report", *events, "--format", "json", "--output", str(tmp_path / "r.json")]) == 0
@@ -112,6 +113,7 @@ def test_copies__the_reports_list_a_file_given_twice_as_one_cause(
             "file": str(b),
             "line": 3,
             "lines": list(range(3, 3 + min(n, 10))),
+            "line_ranges": [[3, 3 + n - 1]],
             "count": n,
             "field": "event_id_cnty",
             "message": message,

@@ -437,6 +437,7 @@ def test_grouped_warnings__twenty_thousand_rows_give_a_handful_of_lines(
     problems = json.loads(out)["problems"]
     (group,) = [p for p in problems if p["count"] == 20_000]
     assert group["lines"] == list(range(2, 12))
+    assert group["line_ranges"] == [[2, 20_001]]
     assert group["line"] == 2
 
 

@@ -785,6 +785,7 @@ def test_overlapping_exports__each_account_is_read_once(tmp_path: Path, capsys: 
         "file": str(tmp_path / "b-2019-2020.csv"),  # read from a-…, by name
         "line": 3,
         "lines": list(range(3, 13)),  # the overlap is b's first rows, after the header and HXL lines
+        "line_ranges": [[3, 3 + overlap - 1]],  # every copy: one run of consecutive lines
         "count": overlap,
         "field": "event_id_cnty",
         "message": "id given again, in a record identical to one read from "

@@ -44,12 +44,14 @@ def problem_table(problems: Sequence[Problem]) -> list[str]:
 
 
 def problem_dicts(problems: Sequence[Problem]) -> list[dict[str, Any]]:
-    """The JSON form: one object per cause, with the first line, the first ten and the count."""
+    """The JSON form: one object per cause, with the first line, the first ten, every line as
+    runs of consecutive lines, and the count."""
     return [
         {
             "file": g.file,
             "line": g.lines[0],
             "lines": list(g.lines),
+            "line_ranges": [list(run) for run in g.line_ranges],
             "count": g.count,
             "field": g.field,
             "message": g.message,

@@ -29,6 +29,10 @@ class ProblemGroup:
     count: int
     lines: tuple[int, ...]
     """The first ``LINES_KEPT`` line numbers, in order."""
+    line_ranges: tuple[tuple[int, int], ...] = ()
+    """Every line with the problem, each once, as ``(first, last)`` runs of consecutive lines in
+    order: the copies of one download in another are 194 rows and one run, ``((2, 195),)``, where
+    ``lines`` keeps ten. A program can list them all; a million rows stay a few runs."""
 
     @property
     def first(self) -> Problem:
@@ -48,11 +52,20 @@ def group_problems(problems: Iterable[Problem]) -> tuple[ProblemGroup, ...]:
     """Group problems by cause, in the order of each cause's first problem (problems sorted first)."""
     counts: dict[tuple[str, str, str, Severity], int] = {}
     lines: dict[tuple[str, str, str, Severity], list[int]] = {}
+    runs: dict[tuple[str, str, str, Severity], list[list[int]]] = {}
     for p in in_order(problems):  # sorted(problems), without attrs' comparisons (20,000 warnings)
         key = (p.file, p.field, p.message, p.severity)
         counts[key] = counts.get(key, 0) + 1
         kept = lines.setdefault(key, [])
         if len(kept) < LINES_KEPT:
             kept.append(p.line)
-    groups = [ProblemGroup(*key, counts[key], tuple(lines[key])) for key in counts]
+        spans = runs.setdefault(key, [])
+        if spans and p.line <= spans[-1][1] + 1:  # lines come in order: the run goes on (or repeats)
+            spans[-1][1] = max(spans[-1][1], p.line)
+        else:
+            spans.append([p.line, p.line])
+    groups = [
+        ProblemGroup(*key, counts[key], tuple(lines[key]), tuple((a, b) for a, b in runs[key]))
+        for key in counts
+    ]
     return tuple(sorted(groups, key=lambda g: (g.file, g.lines[0], g.field, g.message, g.severity)))
