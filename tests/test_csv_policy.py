@@ -34,10 +34,11 @@ def test_timeline_csv__every_row_names_its_trust_policy(
     table = list(
         csv.reader(io.StringIO(cli(capsys, "timeline", *PERIOD, "--trust", trust, "--format", "csv")))
     )
-    assert table[0][:4] == ["agreement", "article", "obligation", "trust"]
-    assert table[0][4:] == ["2022-03-31", "2022-06-30", "2022-09-30", "2022-12-31"]
+    assert table[0][:5] == ["agreement", "article", "obligation", "trust", "known_on"]
+    assert table[0][5:] == ["2022-03-31", "2022-06-30", "2022-09-30", "2022-12-31"]
     assert len(table) > 1
     assert {row[3] for row in table[1:]} == {trust}
+    assert {row[4] for row in table[1:]} == {""}  # every account read: no known-on date
 
 
 def test_timeline_csv__stacked_runs_can_be_told_apart(capsys: pytest.CaptureFixture[str]) -> None:

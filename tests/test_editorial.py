@@ -216,10 +216,17 @@ def test_json__names_the_version_whose_rules_the_statuses_follow(bundled: tuple[
 
 def test_timeline__the_csv_has_a_header_and_marks_the_article_rows() -> None:
     """The timeline CSV, as docs/report-schema.md describes it: a header of the three id columns,
-    the trust policy and the dates; the article's roll-up row with an empty obligation, then its obligations."""
+    the trust policy, the known-on date and the dates; the article's roll-up row with an empty obligation, then its obligations."""
     result = timeline(build_ledger(), date(2020, 11, 10), date(2021, 11, 9), "quarter")
     table = list(csv.reader(io.StringIO(timeline_csv(result))))
-    assert table[0] == ["agreement", "article", "obligation", "trust", *(d.isoformat() for d in result.dates)]
+    assert table[0] == [
+        "agreement",
+        "article",
+        "obligation",
+        "trust",
+        "known_on",
+        *(d.isoformat() for d in result.dates),
+    ]
     assert table[1][:3] == ["trilateral-2020", "1", ""]
     assert table[2][:3] == ["trilateral-2020", "1", "ts2020-1-ceasefire-aze"]
     obligations = [row for row in table[1:] if row[2]]

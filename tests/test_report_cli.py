@@ -532,7 +532,7 @@ def test_timeline__cli_formats(capsys: pytest.CaptureFixture[str]) -> None:
     _, js, _ = run(capsys, *args, "--format", "json")
     assert json.loads(js)["dates"][-1] == "2022-12-31"
     _, csv_text, _ = run(capsys, *args, "--format", "csv")
-    assert csv_text.splitlines()[0].startswith("agreement,article,obligation,trust,2022-03-31")
+    assert csv_text.splitlines()[0].startswith("agreement,article,obligation,trust,known_on,2022-03-31")
 
 
 def test_diff__findings_new_carried_over_and_resolved() -> None:

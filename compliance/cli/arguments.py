@@ -201,6 +201,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
     p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
     p.add_argument("--every", choices=("week", "month", "quarter", "year"), default="month")
+    p.add_argument(
+        "--known-on", type=_date, default=None, metavar="DATE", help="only accounts reported by this date"
+    )
     p.add_argument("--format", choices=("markdown", "json", "csv", "svg"), default="markdown")
 
     p = sub.add_parser(
@@ -221,6 +224,9 @@ def parser() -> argparse.ArgumentParser:
     inputs(p)
     p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
     p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    p.add_argument(
+        "--known-on", type=_date, default=None, metavar="DATE", help="only accounts reported by this date"
+    )
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p = sub.add_parser("lineage", help="an obligation's chain through later instruments, and its standing")
     p.add_argument("obligation", metavar="OBLIGATION-ID")

@@ -206,7 +206,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return _finish_with_accounting(
         args,
         ledger,
-        lambda: emit(args, render(changes, args.start.isoformat(), args.end.isoformat(), args.trust)),
+        lambda: emit(
+            args, render(changes, args.start.isoformat(), args.end.isoformat(), args.trust, ledger.known_on)
+        ),
     )
 
 

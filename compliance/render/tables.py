@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from compliance.core.model import Agreement, Obligation
 from compliance.core.terms import Term
@@ -24,7 +25,7 @@ def timeline_markdown(t: Timeline) -> str:
     title = [
         f"# Status by {t.every}, periods ending {t.dates[0].isoformat()} to {t.dates[-1].isoformat()}",
         "",
-        f"Trust policy: {t.trust.value}. Each column is the status at the end of the period ending on "
+        f"Trust policy: {t.trust.value}.{_known_on(t.known_on)} Each column is the status at the end of the period ending on "
         "its date. An **article** row gives the article's status: the most severe among its "
         "obligations (violated first; not-in-force, superseded, terminated and not-assessable only "
         "when nothing else is left).",
@@ -50,12 +51,14 @@ def timeline_csv(t: Timeline) -> str:
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["agreement", "article", "obligation", "trust", *(d.isoformat() for d in t.dates)])
-    policy = t.trust.value
+    writer.writerow(
+        ["agreement", "article", "obligation", "trust", "known_on", *(d.isoformat() for d in t.dates)]
+    )
+    policy, known = t.trust.value, t.known_on.isoformat() if t.known_on else ""
     for r in t.rows:
         writer.writerow(
             spreadsheet_row(
-                [r.agreement, r.article, r.obligation or "", policy, *(s.value for s in r.statuses)]
+                [r.agreement, r.article, r.obligation or "", policy, known, *(s.value for s in r.statuses)]
             )
         )
     return out.getvalue()
@@ -63,6 +66,9 @@ def timeline_csv(t: Timeline) -> str:
 
 def timeline_json(t: Timeline) -> str:
     data = {"schema": "ceasefire-compliance/timeline/1", **converter.unstructure(t)}
+    data["known_on"] = (
+        t.known_on.isoformat() if t.known_on else None
+    )  # (null too, as diff and activity give it)
     return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
 
@@ -80,13 +86,21 @@ MEANING = {
 """What each category says, printed under the title: the headings alone are jargon."""
 
 
-def diff_markdown(changes: Sequence[Change], before: str, after: str, trust: Trust) -> str:
+def _known_on(day: date | None) -> str:
+    """What a table says of the accounts it read when they were limited to those reported by a day."""
+    return "" if day is None else f" Only accounts reported by {day.isoformat()} are read."
+
+
+def diff_markdown(
+    changes: Sequence[Change], before: str, after: str, trust: Trust, known_on: date | None = None
+) -> str:
     names = [f"*{s.value}*" for s in Status if s in FINDINGS]
     findings = ", ".join(names[:-1]) + f" or {names[-1]}"
     lines = [
         f"# Findings: {before} → {after}",
         "",
-        f"Statuses under the {trust.value} trust policy. A finding is an obligation whose status is {findings}. "
+        f"Statuses under the {trust.value} trust policy.{_known_on(known_on)} "
+        f"A finding is an obligation whose status is {findings}. "
         + "; ".join(f"*{c.capitalize()}*: {MEANING[c]}" for c in ORDER)
         + ".",
         "",
@@ -108,12 +122,15 @@ def diff_markdown(changes: Sequence[Change], before: str, after: str, trust: Tru
     return "\n".join(lines)
 
 
-def diff_json(changes: Sequence[Change], before: str, after: str, trust: Trust) -> str:
+def diff_json(
+    changes: Sequence[Change], before: str, after: str, trust: Trust, known_on: date | None = None
+) -> str:
     data = {
         "schema": "ceasefire-compliance/diff/2",
         "from": before,
         "to": after,
         "trust": trust.value,
+        "known_on": known_on.isoformat() if known_on else None,
         "findings": {
             category: [
                 {k: v for k, v in converter.unstructure(c).items() if k != "category"}
