@@ -155,6 +155,21 @@ def test_reporters__a_name_given_to_reporters_of_two_parties_leaves_each_out(tmp
         assert all("NTH at" in p.message and "STH at" in p.message for p in problems)
 
 
+def test_reporters__a_name_written_with_surrounding_spaces_is_the_same_name(tmp_path: Path) -> None:
+    """' mod ' and 'MoD' are one name as an account's reporter is looked up: reporters of two
+    parties giving them clash as if written alike (' mod ' was unreachable, and 'MoD' Northland's)."""
+    first = reporter("Northland Ministry of Defence", party="NTH", aliases=["MoD"])
+    second = reporter("Southland Ministry of Defence", party="STH", aliases=[" mod "])
+    paths = write_files(tmp_path, parties=PARTIES, reporters=toml_file("SYNTHETIC reporters.", first, second))
+    _, reporters, problems = load_registries(paths["parties"], paths["reporters"])
+    assert reporters == ()
+    assert _errors(problems) == [
+        ("reporters.toml", 5, "$.reporters[0].aliases"),
+        ("reporters.toml", 10, "$.reporters[1].aliases"),
+    ]
+    assert reporter_resolver(reporters)("MoD") is None
+
+
 def test_reporters__the_bundled_ones_beside_another_registry_give_no_problem() -> None:
     """The bundled reporters beside the Georgia registry keep those whose party it gives, without a problem.
 

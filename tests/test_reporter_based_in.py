@@ -9,18 +9,23 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from random import Random
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from compliance.core.parties import Party, PartyRegistry
+from compliance.core.problems import Problem, Severity
 from compliance.linking.ledger import build_ledger, load_registries
+from compliance.linking.loading import reporter_resolver, reporters_by_name
 from compliance.load.agreement_files import load_parties_file, load_reporters_file
-from compliance.load.registries import Reporter
+from compliance.load.registries import Reporter, check_reporters, reporter_key
 from compliance.render.json import render_json
 from compliance.render.markdown import render_markdown
 from compliance.views.report import Report
-from compliance.views.reporters import BasedIn, reporter_countries
+from compliance.views.reporters import BasedIn
 from tests.fictional import reporter, toml_file, write_files
 from tests.test_registry_checks import AGREEMENT, PARTIES
 
@@ -118,29 +123,181 @@ def test_render__json_gives_the_code_for_the_placed_account_only(tmp_path: Path)
     assert "reporter_based_in" not in events["S1"]
 
 
+# --------------------------------------------------------------------------- one name, two countries
+
+COURIER = reporter("Synthetic Courier", party="none", aliases=[" synwire "], based_in="FR")
+
+
+def _loaded(folder: Path, text: str) -> tuple[tuple[Reporter, ...], list[Problem]]:
+    paths = write_files(folder, parties=PARTIES, reporters=text)
+    parties, _ = load_parties_file(paths["parties"])
+    reporters, problems = load_reporters_file(paths["reporters"], "reporters.toml", parties)
+    assert reporters is not None
+    return reporters, problems
+
+
+def test_load__a_name_of_two_reporters_based_in_different_countries_is_an_error_at_both(
+    tmp_path: Path,
+) -> None:
+    """'SynWire' and ' synwire ' are one name as accounts are matched (case and surrounding
+    spaces aside): an error at both aliases, each naming both entries' countries and lines; both
+    reporters are kept with their party and without a country, whichever comes first."""
+    courier_first = REPORTERS.replace(
+        '[[reporters]]\nname = "Synthetic', COURIER + '\n[[reporters]]\nname = "Synthetic'
+    )
+    for text in (REPORTERS + "\n" + COURIER, courier_first):
+        reporters, problems = _loaded(tmp_path, text)
+        assert [(p.file, p.line, p.field) for p in problems] == [
+            ("reporters.toml", 10, "$.reporters[1].aliases"),
+            ("reporters.toml", 16, "$.reporters[2].aliases"),
+        ], text
+        assert {p.severity for p in problems} == {Severity.ERROR}
+        for problem in problems:
+            assert "given to reporters based in different countries" in problem.message
+            assert "at reporters.toml:10, " in problem.message
+            assert "at reporters.toml:16)" in problem.message
+            assert "'Synthetic Wire' (GB) at" in problem.message
+            assert "'Synthetic Courier' (FR) at" in problem.message
+        assert sorted((r.name, r.party, r.based_in) for r in reporters) == [
+            ("Northland Ministry of Defence", "NTH", "XN"),
+            ("Synthetic Courier", "none", ""),
+            ("Synthetic Wire", "none", ""),
+        ]
+
+
+def test_load__a_name_with_a_country_and_one_without_is_a_clash_and_one_country_is_none(
+    tmp_path: Path,
+) -> None:
+    """No ``based_in`` on one entry says nothing of where it is based: the name cannot be placed
+    by the other's country. Two entries of one country sharing a name give no problem."""
+    _, problems = _loaded(tmp_path, REPORTERS + "\n" + COURIER.replace('based_in = "FR"\n', ""))
+    assert [p.field for p in problems] == ["$.reporters[1].aliases", "$.reporters[2].aliases"]
+    assert (
+        "('Synthetic Wire' (GB) at reporters.toml:10, 'Synthetic Courier' (no based_in) at reporters.toml:16)"
+        in problems[0].message
+    )
+    reporters, problems = _loaded(tmp_path, REPORTERS + "\n" + COURIER.replace('"FR"', '"GB"'))
+    assert problems == []
+    assert {r.based_in for r in reporters if r.party == "none"} == {"GB"}
+
+
+def test_load__entries_linked_through_another_name_lose_the_country_together(tmp_path: Path) -> None:
+    """Wire and Wire Service agree (GB) on 'Wire', but Wire shares 'W' with an outlet in France:
+    all three lose the country, so every name still gives one country, and Wire Service's
+    error says why, though its own name agrees."""
+    text = toml_file(
+        "SYNTHETIC reporters.",
+        reporter("Wire", party="none", aliases=["W"], based_in="GB"),
+        reporter("Courier", party="none", aliases=["W"], based_in="FR"),
+        reporter("Wire Service", party="none", aliases=["Wire"], based_in="GB"),
+    )
+    reporters, problems = _loaded(tmp_path, text)
+    assert [r.based_in for r in reporters] == ["", "", ""]
+    assert [(p.line, p.field) for p in problems] == [
+        (3, "$.reporters[0].name"),
+        (17, "$.reporters[2].aliases"),
+        (5, "$.reporters[0].aliases"),
+        (11, "$.reporters[1].aliases"),
+    ]
+    assert (
+        "the name 'Wire' is given to reporters ('Wire' (GB) at reporters.toml:3, 'Wire Service' (GB) at reporters.toml:17) that share names"
+        in problems[0].message
+    )
+
+
+def test_view__a_name_the_loader_refused_places_no_account(tmp_path: Path) -> None:
+    """The wire's account names 'synwire', which the courier gives too: no country beside it, and
+    the load errors say so; the account is still the unaffiliated wire's."""
+    paths = write_files(
+        tmp_path, parties=PARTIES, reporters=REPORTERS + "\n" + COURIER, agreement=AGREEMENT, events=EVENTS
+    )
+    ledger = build_ledger(paths["agreement"], paths["events"], paths["parties"], paths["reporters"])
+    assert [p.field for p in ledger.errors] == ["$.reporters[1].aliases", "$.reporters[2].aliases"]
+    report = Report.build(ledger, date(2025, 3, 10))
+    assert {e.id: e.reporter_party for e in report.events}["S2"] == "none"
+    assert dict(report.reporter_based_in) == {}
+    assert "; based in" not in render_markdown(report)
+
+
+def test_load__the_based_in_clash_shown_in_the_docs_is_real_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/agreement-format.md shows the errors of one alias given by outlets of two countries as the loader gives them."""
+    doc = (ROOT / "docs" / "agreement-format.md").read_text(encoding="utf-8")
+    shown = (
+        doc.split("given also to an outlet based in France", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    )
+    (tmp_path / "reporters.toml").write_text(REPORTERS + "\n" + COURIER, encoding="utf-8")
+    (tmp_path / "parties.toml").write_text(PARTIES, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, _, problems = load_registries(Path("parties.toml"), Path("reporters.toml"))
+    assert "".join(f"{p}\n" for p in problems) == shown
+
+
+def test_resolver__a_registered_name_is_matched_without_its_surrounding_spaces(tmp_path: Path) -> None:
+    """A name written ' Synthetic Wire ' in the registry is the wire's, as an account's
+    ``reported_by`` is read: the party and the country come from one table."""
+    reporters, problems = _loaded(tmp_path, REPORTERS.replace('"Synthetic Wire"', '" Synthetic Wire "'))
+    assert problems == []
+    assert reporter_resolver(reporters)("synthetic wire") == "none"
+    assert reporters_by_name(reporters)["synthetic wire"].based_in == "GB"
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_table__reporters_not_checked_by_the_loader_that_differ_leave_the_name_out(order: int) -> None:
+    """Reporters built in code, not loaded, that give one name and differ: the name is no one's,
+    for the party as for the country, whatever the order (it used to be the first's party)."""
+    built = [Reporter("Wire", "NTH", based_in="GB"), Reporter("wire", "STH", based_in="GB")][::order]
+    assert reporter_resolver(built)("WIRE") is None
+    assert "wire" not in reporters_by_name(built)
+    built = [Reporter("Wire", "none", based_in="GB"), Reporter("wire", "none", based_in="FR")][::order]
+    assert reporter_resolver(built)("WIRE") is None
+
+
+_NAMES = ["Wire", " wire ", "W", "Courier"]  # few names, so that entries often share one
 _REPORTERS = st.lists(
     st.builds(
         Reporter,
-        name=st.sampled_from(["Wire", "wire ", "Courier", "Herald"]),
-        party=st.sampled_from(["none", "NTH"]),
-        aliases=st.lists(st.sampled_from(["W", "C", "H", "Courier"]), max_size=2).map(tuple),
+        name=st.sampled_from(_NAMES),
+        party=st.sampled_from(["none", "none", "NTH", "STH"]),
+        aliases=st.lists(st.sampled_from(_NAMES), max_size=2).map(tuple),
         based_in=st.sampled_from(["", "GB", "FR"]),
     ),
-    max_size=5,
+    max_size=6,
 )
+_PARTY_REGISTRY = PartyRegistry.of((Party("NTH", "Northland"), Party("STH", "Southland")))
+
+
+def _checked(reporters: list[Reporter]) -> tuple[tuple[Reporter, ...], dict[str, tuple[str, str]]]:
+    checked, _ = check_reporters(reporters, _PARTY_REGISTRY, "reporters.toml", lambda path: 0)
+    table = reporters_by_name(checked)
+    names = {reporter_key(n) for r in checked for n in (r.name, *r.aliases)}
+    assert set(table) == names  # the loader leaves no name to entries that differ
+    return checked, {key: (r.party, r.based_in) for key, r in table.items()}
 
 
 @given(_REPORTERS, st.randoms(use_true_random=False))
-def test_law__the_file_order_never_decides_where_a_name_is_based(
+@example(  # three outlets, two of one country, linked through a name of the third's
+    [
+        Reporter("Wire", "none", ("W",), based_in="GB"),
+        Reporter("Courier", "none", ("W",), based_in="FR"),
+        Reporter("Wire Service", "none", ("Wire",), based_in="GB"),
+    ],
+    Random(0),
+)
+def test_law__the_file_order_never_decides_whose_or_where_a_name_is(
     reporters: list[Reporter], random: object
 ) -> None:
-    """Any order of the same entries gives the same table; a name two countries claim is in none."""
+    """Loaded in any order, the same entries give every name the same party and country, and a
+    name's country is the ``based_in`` written by every entry kept that gives it: none is picked.
+    (An entry left out, for its party, is as if unregistered: its names are the others'.)"""
     shuffled = list(reporters)
     random.shuffle(shuffled)  # type: ignore[attr-defined]
-    table = reporter_countries(reporters)
-    assert reporter_countries(shuffled) == table
-    for key, code in table.items():
-        claimed = {
-            r.based_in for r in reporters if key in {n.strip().casefold() for n in (r.name, *r.aliases)}
-        }
-        assert claimed == {code}
+    checked, table = _checked(reporters)
+    assert _checked(shuffled)[1] == table
+    for key, (party, code) in table.items():
+        giving = [r for r in reporters if key in {reporter_key(n) for n in (r.name, *r.aliases)}]
+        kept = [r for r in giving if r in checked or attrs.evolve(r, based_in="") in checked]
+        assert {r.party for r in kept} == {party}
+        if code:
+            assert {r.based_in for r in kept} == {code}

@@ -2,7 +2,8 @@
 
 Kept apart from ``ledger``, which validates and links the records streamed from these inputs:
 what is read here is read once per run, before the first record, and knows nothing of events,
-links or the accounting. ``ledger`` imports every name here, and they are imported from there too.
+links or the accounting. ``ledger`` imports the names the pipeline uses, and they are imported
+from there too; ``views.reporters`` reads the reporters by name through :func:`reporters_by_name`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from compliance.load.agreement_files import (
 )
 from compliance.load.checks import check_agreements
 from compliance.load.places import bundled_gazetteer, check_scopes
+from compliance.load.registries import reporter_key
 
 BUNDLED = "<bundled>"
 
@@ -124,14 +126,32 @@ def load_agreements(
     return tuple(sorted(good, key=lambda a: (a.date, a.id))), problems
 
 
-def reporter_resolver(reporters: Iterable[Reporter]) -> Callable[[str], str | None]:
-    """Registry look-up by name or alias, case-insensitive."""
-    table: dict[str, str] = {}
+def reporters_by_name(reporters: Iterable[Reporter]) -> dict[str, Reporter]:
+    """Each registered name and alias (as ``reporter_key`` compares names) -> the reporter it names.
+
+    One table for whatever an account's reporter tells: its party (:func:`reporter_resolver`) and
+    where it is based (``views.reporters``). The registry loader leaves no name to entries that
+    differ in party or ``based_in`` (``load.registries.check_reporters``), so for loaded reporters
+    any entry giving a name is its reporter. Reporters built otherwise may still differ: such a
+    name is left out, so that it reads as unregistered whatever their order, never as the first.
+    """
+    table: dict[str, Reporter] = {}
+    unclear: set[str] = set()
     for reporter in reporters:
         for name in (reporter.name, *reporter.aliases):
-            table.setdefault(name.casefold(), reporter.party)
+            key = reporter_key(name)
+            known = table.setdefault(key, reporter)
+            if (known.party, known.based_in) != (reporter.party, reporter.based_in):
+                unclear.add(key)
+    return {key: reporter for key, reporter in table.items() if key not in unclear}
+
+
+def reporter_resolver(reporters: Iterable[Reporter]) -> Callable[[str], str | None]:
+    """Registry look-up of a reporter's party by name or alias (as ``reporter_key`` compares names)."""
+    table = reporters_by_name(reporters)
 
     def resolve(name: str) -> str | None:
-        return table.get(name.strip().casefold())
+        found = table.get(reporter_key(name))
+        return None if found is None else found.party
 
     return resolve

@@ -5,7 +5,9 @@ event looking wrong: a reporter whose party the party registry does not know was
 source with no role in the conflict, so one side's accusation confirmed a breach; an alias given
 to two parties made the first one in the file the actor of every account naming it. Each such
 mistake is an error naming every entry concerned, and nothing ambiguous is settled by the order
-of the file: what cannot be read one way only is left out, the rest is used.
+of the file: what cannot be read one way only is left out, the rest is used. The reporters this
+module returns give each name one party and one ``based_in``, so the tables built from them
+(``linking.loading.reporters_by_name``) need no rule of their own for a shared name.
 """
 
 from __future__ import annotations
@@ -124,9 +126,11 @@ def check_reporters(
     ``none`` (or ``unaffiliated``) or ``unknown``. A reporter whose party the registry does not
     give, and the reporters of different parties that give one name, are left out: their
     accounts are read as an unregistered reporter's (``unknown``, with a warning), never as a
-    source with no role in the conflict. ``other_registry``: the reporters were written for
-    another party registry (the bundled reporters beside a user's parties), so a party this one
-    does not give is no mistake in the file: those reporters are left out without a problem.
+    source with no role in the conflict. Reporters of one party that give one name and different
+    ``based_in`` are kept, without it (:func:`_settle_based_in`). ``other_registry``: the
+    reporters were written for another party registry (the bundled reporters beside a user's
+    parties), so a party this one does not give is no mistake in the file: those reporters are
+    left out without a problem.
     """
     problems: list[Problem] = []
     resolved: dict[int, Reporter] = {}
@@ -145,7 +149,7 @@ def check_reporters(
                 "affiliated with no party): the reporter is left out, as if unregistered"
             )
             problems.append(Problem(label, where(path), path, message))
-    holders = _holders((i, (("name", (r.name,)), ("aliases", r.aliases))) for i, r in resolved.items())
+    holders = _reporter_holders(resolved)
     clashing: set[int] = set()
     for given in holders.values():
         if len({resolved[i].party for i, _, _ in given}) < 2:
@@ -160,7 +164,81 @@ def check_reporters(
                 f"the name {written!r} is given to reporters of different parties ({at}): each is left out"
             )
             problems.append(Problem(label, where(path), path, message))
-    return tuple(r for i, r in resolved.items() if i not in clashing), problems
+    kept = {i: r for i, r in resolved.items() if i not in clashing}
+    settled, more = _settle_based_in(kept, label, where)
+    return tuple(settled.values()), problems + more
+
+
+def reporter_key(name: str) -> str:
+    """A registered name or alias, or an account's ``reported_by``, as names are compared:
+    case-folded, without surrounding spaces. One rule for the checks here and for every table
+    built from the loaded reporters (``linking.loading.reporters_by_name``), so that a name these
+    checks find unambiguous is one those tables read one way."""
+    return name.strip().casefold()
+
+
+def _settle_based_in(
+    reporters: dict[int, Reporter], label: str, where: Where
+) -> tuple[dict[int, Reporter], list[Problem]]:
+    """The reporters, those linked by shared names that give different ``based_in`` without it,
+    and an error at each shared name concerned.
+
+    An account names its reporter by one name, so every entry that gives the name must say the
+    same of where it is based (no ``based_in`` included: it says nothing, where the other says a
+    country), or the country shown would be whichever entry the file lists first. Entries are
+    linked through each other too: a name of two entries of one country, one of which shares
+    another name with an entry of another country, cannot keep that country either, since the
+    entries' names must go on agreeing once that one is cleared. The reporters are kept with
+    their party, which changes grades where the country does not.
+    """
+    shared = [given for given in _reporter_holders(reporters).values() if len(given) > 1]
+    group = {i: i for i in reporters}
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for given in shared:
+        first = root(given[0][0])
+        for i, _, _ in given[1:]:
+            group[root(i)] = first
+    countries: dict[int, set[str]] = {}
+    for i, reporter in reporters.items():
+        countries.setdefault(root(i), set()).add(reporter.based_in)
+    unsettled = {i for i in reporters if len(countries[root(i)]) > 1}
+    problems: list[Problem] = []
+    for given in shared:
+        given_in = {reporters[i].based_in for i, _, _ in given}
+        if given[0][0] not in unsettled or given_in == {""}:
+            continue  # the name's entries agree, or lose no country
+        at = ", ".join(
+            f"{reporters[i].name!r} ({reporters[i].based_in or 'no based_in'}) at "
+            f"{label}:{where(f'$.reporters[{i}].{key}')}"
+            for i, key, _ in given
+        )
+        for i, key, written in given:
+            path = f"$.reporters[{i}].{key}"
+            why = (
+                f"the name {written!r} is given to reporters based in different countries ({at})"
+                if len(given_in) > 1
+                else f"the name {written!r} is given to reporters ({at}) that share names, directly or "
+                "through other entries, with reporters given another based_in"
+            )
+            message = f"{why}: each is kept, without the country it is based in"
+            problems.append(Problem(label, where(path), path, message))
+    settled = {
+        i: attrs.evolve(r, based_in="") if i in unsettled and r.based_in else r for i, r in reporters.items()
+    }
+    return settled, problems
+
+
+def _reporter_holders(reporters: dict[int, Reporter]) -> dict[str, list[tuple[int, str, str]]]:
+    """Each reporter name and alias, as :func:`reporter_key` gives it, with the entries that give it."""
+    return _holders(
+        ((i, (("name", (r.name,)), ("aliases", r.aliases))) for i, r in reporters.items()),
+        compare=reporter_key,
+    )
 
 
 def _not_a_country(code: str) -> str:
@@ -189,14 +267,18 @@ Named = tuple[int, tuple[tuple[str, tuple[str, ...]], ...]]
 """An entry's position and its names by key (``("aliases", (…))``)."""
 
 
-def _holders(entries: Iterable[Named]) -> dict[str, list[tuple[int, str, str]]]:
-    """Each name, case-folded, with the entries that give it: (entry, key, name as written),
-    each entry once. One table for both registries, so parties and reporters clash alike."""
+def _holders(
+    entries: Iterable[Named], compare: Callable[[str], str] = str.casefold
+) -> dict[str, list[tuple[int, str, str]]]:
+    """Each name, as ``compare`` gives it, with the entries that give it: (entry, key, name as
+    written), each entry once. One table for both registries, so parties and reporters clash
+    alike; ``compare`` is how the registry's names are looked up (parties: case-folded, as
+    ``PartyRegistry`` keys them; reporters: :func:`reporter_key`)."""
     holders: dict[str, list[tuple[int, str, str]]] = {}
     for i, keys in entries:
-        for key, names in keys:
+        for field, names in keys:
             for name in names:
-                given = holders.setdefault(name.casefold(), [])
+                given = holders.setdefault(compare(name), [])
                 if not any(entry == i for entry, _, _ in given):
-                    given.append((i, key, name))
+                    given.append((i, field, name))
     return holders

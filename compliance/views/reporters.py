@@ -16,7 +16,8 @@ from attrs import frozen
 
 from compliance.core.country_table import country_name
 from compliance.core.events import UNAFFILIATED, Event
-from compliance.load.registries import Reporter
+from compliance.linking.loading import reporters_by_name
+from compliance.load.registries import Reporter, reporter_key
 
 
 @frozen
@@ -27,31 +28,20 @@ class BasedIn:
     name: str
 
 
-def reporter_countries(reporters: Iterable[Reporter]) -> dict[str, str]:
-    """Each registered name and alias, case-folded, -> the ``based_in`` of its reporter.
-
-    A name that reporters based in different countries give is left out: which one an account
-    means cannot be told, and the order of the file must not decide it.
-    """
-    table: dict[str, str] = {}
-    unclear: set[str] = set()
-    for reporter in reporters:
-        for name in (reporter.name, *reporter.aliases):
-            key = name.strip().casefold()
-            if table.setdefault(key, reporter.based_in) != reporter.based_in:
-                unclear.add(key)
-    return {key: code for key, code in table.items() if code and key not in unclear}
-
-
 def based_in_of(reporters: Iterable[Reporter], events: Iterable[Event]) -> dict[str, BasedIn]:
     """Event id -> where its reporter is based, for each unaffiliated account whose reporter the
-    registry places; the others are absent."""
-    countries = reporter_countries(reporters)
+    registry places; the others are absent.
+
+    The reporter is looked up as its party is (``linking.loading.reporters_by_name``): the
+    registry loader has already refused, with an error at each entry, a name that entries based
+    in different countries give, so no name is left to the order of the file here.
+    """
+    by_name = reporters_by_name(reporters)
     found: dict[str, BasedIn] = {}
     for event in events:
         if event.reporter_party != UNAFFILIATED:
             continue
-        code = countries.get(event.reported_by.strip().casefold())
-        if code:
-            found[event.id] = BasedIn(code, country_name(code))
+        reporter = by_name.get(reporter_key(event.reported_by))
+        if reporter is not None and reporter.based_in:
+            found[event.id] = BasedIn(reporter.based_in, country_name(reporter.based_in))
     return found
