@@ -59,6 +59,26 @@ def test_natural_order__a_permutation_in_one_order_whatever_the_input_order(
     assert len({natural_key(i) for i in ids}) == len(ids)
 
 
+@st.composite
+def _ids_of_one_length(draw: st.DrawFn) -> list[str]:
+    """Ids of one length, either all of one shape (a template whose digits are drawn, leading
+    zeros and all: ``SYN-00000001``) or of shapes that differ (``A10`` and ``AA1``)."""
+    template = draw(st.text(alphabet="AZ-0", min_size=1, max_size=8))
+    digits = st.sampled_from("0123456789")
+    if draw(st.booleans()):  # one shape
+        chars = [digits if c == "0" else st.just(c) for c in template]
+    else:  # any character anywhere: shapes differ
+        chars = [st.sampled_from("0123456789AZ-") for _ in template]
+    return draw(st.lists(st.tuples(*chars).map("".join), unique=True))
+
+
+@given(_ids_of_one_length())
+def test_natural_order__ids_of_one_shape_sorted_as_text_are_in_natural_order(ids: list[str]) -> None:
+    """The shortcut for ids of one shape (sorted as text, no encoding) gives the order of the
+    key, and ids of one length but different shapes (``A10`` and ``AA1``) still take the key's."""
+    assert in_natural_order(ids) == sorted(ids, key=natural_key)
+
+
 @given(PREFIXES, PREFIXES, st.lists(st.integers(0, 10**12), min_size=2, unique=True))
 def test_natural_order__ids_differing_in_one_number_follow_the_number(
     before: str, after: str, numbers: list[int]
