@@ -5,7 +5,9 @@
   intervals are read by rank. The plain computation keeps a link when its account is known, sorts
   each obligation's links by their accounts' ranks, and gives each linked account its interval in
   each agreement's zone. The links are given in runs by obligation, in any order, and
-  ``known_on`` leaves some accounts out.
+  ``known_on`` leaves some accounts out. What grading reads by rank is the same: the accounts in
+  sort order, each link's rank beside it, and every known account's interval in each zone at its
+  rank (worked out once per time object, not per account).
 - With an evidence limit, ``listing.list_evidence`` sorts the links once and lists the first
   ``limit`` and, beyond them, only the deciding accounts and the first confirmed fulfilment and
   breach. The plain computation is the unlimited list, filtered so. Each drawn account is copied a
@@ -84,6 +86,15 @@ def test_prepared__links_in_rank_order_and_spans_by_zone_as_link_by_link(
     assert prepared.links_by_ob == links_by_ob
     assert {tz: dict(found) for tz, found in prepared.spans_by_zone.items()} == spans
     assert list(prepared.rank) == sorted(prepared.rank, key=prepared.rank.__getitem__)
+    ordered = sorted((e for e in events if e.known_on(known_on)), key=by_sort_key)
+    assert list(prepared.ordered) == ordered
+    assert list(map(prepared.by_id.__getitem__, prepared.rank)) == ordered
+    assert prepared.ranks_by_ob == {
+        ob_id: [prepared.rank[link.event] for link in ob_links] for ob_id, ob_links in links_by_ob.items()
+    }
+    assert set(prepared.spans_by_rank) == set(spans)
+    for tz, by_rank in prepared.spans_by_rank.items():
+        assert by_rank == [event.when.span(tz) for event in ordered]
 
 
 def _deciding_plain(

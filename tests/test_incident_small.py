@@ -245,11 +245,11 @@ def test_small_incident__every_link_graded_as_grading_it_alone(events: list[Even
     gradings = grade_links_policies(
         AGREEMENT,
         prepared.links_by_ob,
-        prepared.by_id,
+        prepared.ranks_by_ob,
+        prepared.ordered,
         prepared.incidents[AGREEMENT.id],
         PARTIES,
-        prepared.rank,
-        prepared.spans_by_zone[TZ],
+        prepared.spans_by_rank[TZ],
         stakes,
         prepared.ranked_from,
     )

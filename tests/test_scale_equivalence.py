@@ -203,15 +203,14 @@ def _prepared(events: list[Event]) -> Prepared:
 
 
 def _gradings(prepared: Prepared, agreement: Agreement, stakes: Stakes) -> dict[str, Gradings]:
-    spans = prepared.spans_by_zone[agreement.tz]
     return grade_links_policies(
         agreement,
         prepared.links_by_ob,
-        prepared.by_id,
+        prepared.ranks_by_ob,
+        prepared.ordered,
         prepared.incidents[agreement.id],
         PARTIES,
-        prepared.rank,
-        spans,
+        prepared.spans_by_rank[agreement.tz],
         stakes,
         prepared.ranked_from,
     )
@@ -636,11 +635,11 @@ def test_grading_once__a_process_role_holds_from_the_first_account_ranked_on_its
         counted = grade_links_policies(
             agreement,
             prepared.links_by_ob,
-            prepared.by_id,
+            prepared.ranks_by_ob,
+            prepared.ordered,
             prepared.incidents[agreement.id],
             PARTIES,
-            prepared.rank,
-            prepared.spans_by_zone[agreement.tz],
+            prepared.spans_by_rank[agreement.tz],
             stakes,
         )
         assert gradings == counted, agreement.id

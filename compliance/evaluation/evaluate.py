@@ -145,6 +145,10 @@ class Prepared:
     latest_by_zone: Mapping[tzinfo, datetime]  # the latest start of a linked account, per zone
     last_day: date | None  # the latest first possible day of any account known (None: no account)
     ranked_from: Mapping[date, int]  # per agreement date, the rank of the first account dated from it on
+    # What grading reads per link by rank, from lists in rank order, not by id from dictionaries:
+    ordered: Sequence[Event]  # the accounts known, in rank order
+    ranks_by_ob: Mapping[str, list[int]]  # the ranks of each obligation's links (``links_by_ob``)
+    spans_by_rank: Mapping[tzinfo, list[Span]]  # each known account's interval in the zone, by rank
 
     @classmethod
     def of(
@@ -155,11 +159,12 @@ class Prepared:
         known_on: date | None = None,
         placed_outside: Mapping[str, frozenset[str]] | None = None,
     ) -> Prepared:
-        by_id = (
-            {e.id: e for e in events}
-            if known_on is None
-            else {e.id: e for e in events if e.known_on(known_on)}
-        )
+        if known_on is not None:
+            events = [e for e in events if e.known_on(known_on)]
+        elif not isinstance(events, Sequence):
+            events = list(events)
+        # (in C; of an id given twice the last account is kept, as a dict display keeps it)
+        by_id = dict(zip(map(_ID, events), events, strict=True))
         # Ranks and incidents in sort order: grades must not depend on input order.
         ordered = sorted(by_id.values(), key=by_sort_key)
         rank = dict(zip(map(_ID, ordered), range(len(ordered)), strict=True))
@@ -170,7 +175,7 @@ class Prepared:
         ranked_from = {a.date: bisect.bisect_left(ordered, a.date, key=_FIRST_DAY) for a in agreements}
         incidents = incidents_in_scope(every, (AgreementScope.of(a) for a in agreements), placed_outside)
         links_by_ob, ranks_by_ob = links_in_rank_order(links, rank)
-        spans_by_zone = spans_of(agreements, ranks_by_ob, ordered)
+        spans_by_zone, spans_by_rank = spans_of(agreements, ranks_by_ob, ordered)
         return cls(
             tuple(agreements),
             known_on,
@@ -183,6 +188,9 @@ class Prepared:
             {tz: max(map(_FIRST, spans.values())) for tz, spans in spans_by_zone.items() if spans},
             ordered[-1].when.first_day if ordered else None,  # (the latest first possible day)
             ranked_from,
+            ordered,
+            ranks_by_ob,
+            spans_by_rank,
         )
 
     def evaluate(
@@ -225,7 +233,15 @@ class Prepared:
             incidents = self.incidents[agreement.id]
             ranked = self.ranked_from
             gradings = grade_links_policies(
-                agreement, self.links_by_ob, self.by_id, incidents, parties, self.rank, spans, stakes, ranked
+                agreement,
+                self.links_by_ob,
+                self.ranks_by_ob,
+                self.ordered,
+                incidents,
+                parties,
+                self.spans_by_rank[agreement.tz],
+                stakes,
+                ranked,
             )
             facts = gather_facts_policies(agreement, gradings, spans, self.endings, policies)
             cutoff = as_of_cutoff(as_of, agreement.tz)

@@ -9,7 +9,8 @@ that differs (:class:`Gradings`): what is derived from the common part is derive
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from operator import attrgetter
 from typing import NamedTuple
@@ -57,21 +58,27 @@ class Gradings(NamedTuple):
 def grade_links_policies(
     agreement: Agreement,
     links_by_ob: Mapping[str, list[Link]],
-    events: Mapping[str, Event],
+    ranks_by_ob: Mapping[str, list[int]],
+    ordered: Sequence[Event],
     incidents: Mapping[str, list[Event]],
     parties: PartyRegistry,
-    rank: Mapping[str, int],
-    spans: Mapping[str, Span],
+    spans: Sequence[Span],
     stakes: Stakes | None = None,
     ranked_from: Mapping[date, int] | None = None,
 ) -> dict[str, Gradings]:
     """Grade every link of the agreement's obligations under every trust policy, each link once.
 
+    Each obligation's links come in their accounts' order with the accounts' ranks
+    (``Prepared.links_by_ob`` and ``ranks_by_ob``); ``ordered`` is the accounts known in rank
+    order and ``spans`` their intervals in the agreement's zone, by rank (``Prepared.ordered`` and
+    ``spans_by_rank``). A link's account and interval are read from those lists by its rank: at a
+    million accounts, looking each up by id cost a probe of a large dictionary and a read of
+    the id per link, each scattered in memory (``Prepared.rank``, ``by_id``, ``spans_by_zone``).
     ``incidents`` holds the accounts of each incident that can bear on the agreement
     (``Prepared.incidents`` for it): only they corroborate or contest one another.
     ``ranked_from`` gives, for a date, the rank of the first account whose first possible day
     is on or after it (``Prepared.ranked_from``, for the agreements' dates; any other date is
-    counted from ``events``).
+    found in ``ordered``, which is sorted by first possible day).
 
     A link to an account that ends before the agreement's date is dropped: a text cannot be
     kept or broken before it exists. (An account whose dates straddle that date is kept, and read
@@ -84,8 +91,9 @@ def grade_links_policies(
     # What the source decides is the same for every account of one kind, actor and reporter: a
     # million accounts share a few hundred, so each is worked out once. Only an allegation or a
     # stakeholder's account is read with the other accounts of its incident, if it has any.
-    by_source: dict[tuple[object, ...], Grading | tuple[Grading, ...] | Pending] = {}
-    alone: dict[tuple[object, ...], Grading | tuple[Grading, ...]] = {}
+    # (per set of bearers, which every link of an obligation shares: it is no part of the key)
+    by_bearers: dict[tuple[str, ...], dict[tuple[object, ...], Grading | tuple[Grading, ...] | Pending]] = {}
+    alone_by_bearers: dict[tuple[str, ...], dict[tuple[object, ...], Grading | tuple[Grading, ...]]] = {}
     # An incident of a few accounts is read by one pass per account graded (``SmallIncidents``);
     # a larger one once per set of bearers, not once per account of it (n² for n accounts), and
     # indexed once per obligation: what an account records on it decides if it corroborates.
@@ -99,27 +107,26 @@ def grade_links_policies(
     # account dated from that day on": the account's rank, needed for its order anyway, tells.
     ranked = ranked_from or {}
     since = {
-        party: ranked[day] if day in ranked else dated_before(events, day)
+        party: ranked[day] if day in ranked else bisect_left(ordered, day, key=_FIRST_DAY)
         for party, (day, _) in stakes.process.items()
     }
     for ob in agreement.obligations:
         common: list[Graded] = []
         differing: dict[Trust, list[Graded]] = {}
         bearers = ob.bearers
+        by_source = by_bearers.setdefault(bearers, {})
+        alone = alone_by_bearers.setdefault(bearers, {})
         ob_links = links_by_ob.get(ob.id, ())
         claims: Claims | None = None  # the obligation's links by account, made when first needed
         indexed: dict[str, IncidentIndex] = {}
         small: SmallIncidents | None = None  # what reading small incidents needs, made when first needed
-        for link in ob_links:
-            event_id = link.event
-            span = spans[event_id]
+        for link, place in zip(ob_links, ranks_by_ob.get(ob.id, ()), strict=True):
+            span = spans[place]
             if span[1] <= adopted:
                 continue
-            event = events[event_id]
-            place = rank[event_id]
-            role_from = since.get(event.reporter_party)
+            event = ordered[place]
+            role_from = since.get(event.reporter_party) if since else None
             key = (
-                bearers,
                 event.kind,
                 event.actor,
                 event.reporter_party,
@@ -200,6 +207,7 @@ _made = tuple.__new__
 ``Graded(...)`` runs the named tuple's own ``__new__``, a Python function that only passes the
 fields on to this one, and a Graded is made per link (160,000 at 100,000 rows)."""
 _EVENT = attrgetter("event")
+_FIRST_DAY = attrgetter("when.first_day")
 _EFFECT = attrgetter("effect")
 
 __all__ = ["Graded", "Gradings", "dated_before", "grade_links_policies"]

@@ -52,26 +52,36 @@ def links_in_rank_order(
 
 def spans_by_zone(
     agreements: Sequence[Agreement], ranks_by_ob: Mapping[str, list[int]], ordered: Sequence[Event]
-) -> dict[tzinfo, dict[str, Span]]:
-    """Per time zone, the interval of each account its agreements' obligations link, by id.
+) -> tuple[dict[tzinfo, dict[str, Span]], dict[tzinfo, list[Span]]]:
+    """Per time zone, the interval of each account its agreements' obligations link, by id, and
+    the interval of every known account in the zone, by rank.
 
     ``ordered`` is the known accounts in rank order and ``ranks_by_ob`` each obligation's linked
-    ranks (:func:`links_in_rank_order`). Each interval is worked out once per zone and distinct
-    time (a million rows have a few thousand), and the accounts are read by rank: no look-up by id
-    and no hash of a time per link.
+    ranks (:func:`links_in_rank_order`). Each account is read once for every zone (its time and
+    id), and each interval is worked out once per zone and time object (a million rows have a few
+    thousand): the rest are passes in C over lists in rank order. At a million accounts, reading
+    an account (scattered in memory in rank order) costs more than the rest of what is done with
+    it, and there are four zones. Grading reads the intervals by rank (``graded``), the facts and
+    the evidence by id.
     """
     zones: dict[tzinfo, list[Agreement]] = {}
     for agreement in agreements:
         zones.setdefault(agreement.tz, []).append(agreement)
-    found: dict[tzinfo, dict[str, Span]] = {}
+    # Times by identity: a reader makes one object per distinct time, and hashing one by value
+    # is a Python call (two equal objects would only have their interval worked out twice).
+    whens = list(map(_WHEN, ordered)) if zones else []
+    times = list(map(id, whens))
+    distinct = dict(zip(times, whens, strict=True))
+    ids = list(map(_ID, ordered)) if zones else []
+    by_id: dict[tzinfo, dict[str, Span]] = {}
+    by_rank: dict[tzinfo, list[Span]] = {}
     for tz, alike in zones.items():
+        by_time = {key: when.span(tz) for key, when in distinct.items()}
+        at = by_rank[tz] = list(map(by_time.__getitem__, times))
         runs = [ranks_by_ob.get(ob.id, ()) for agreement in alike for ob in agreement.obligations]
-        linked = list(dict.fromkeys(chain.from_iterable(runs)))
-        accounts = list(map(ordered.__getitem__, linked))
-        whens = list(map(_WHEN, accounts))
-        by_time = {when: when.span(tz) for when in dict.fromkeys(whens)}
-        found[tz] = dict(zip(map(_ID, accounts), map(by_time.__getitem__, whens), strict=True))
-    return found
+        linked = dict.fromkeys(chain.from_iterable(runs))
+        by_id[tz] = dict(zip(map(ids.__getitem__, linked), map(at.__getitem__, linked), strict=True))
+    return by_id, by_rank
 
 
 _EVENT = attrgetter("event")
