@@ -38,12 +38,12 @@ from compliance.readers.base import (
     PartyResolver,
     Record,
     ReporterResolver,
-    dataset_values,
     unfit_id,
     unread_state,
 )
 from compliance.readers.coordinates import CoordinatesOnce
 from compliance.readers.countries import CountryReading, country_problems, read_country, with_region
+from compliance.readers.datasets import dataset_values
 from compliance.readers.fields import (
     is_missing,
     quoted,

@@ -97,7 +97,7 @@ def _not_read(
     No row of such a file can become an event. Read, each row was rejected with "required field
     is empty" for the column, which is not what is wrong, and one file's mistake became a problem
     per row; the dataset readers already said it once and left the rows out of every count
-    (``base.dataset_rows``): the same words here, so the rule is one for every CSV format.
+    (``datasets.dataset_rows``): the same words here, so the rule is one for every CSV format.
     """
     rows = sum(1 for item in csv_rows(reader, names, label) if not isinstance(item, Problem))
     return Problem(

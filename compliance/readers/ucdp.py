@@ -19,7 +19,6 @@ from compliance.readers.base import (
     PartyResolver,
     Record,
     ReporterResolver,
-    dataset_rows,
     looks_like_state,
     party_of_name,
     unfit_id,
@@ -27,6 +26,7 @@ from compliance.readers.base import (
 )
 from compliance.readers.coordinates import CoordinatesOnce
 from compliance.readers.countries import CountryReading, country_problems, read_country, with_region
+from compliance.readers.datasets import dataset_rows
 from compliance.readers.fields import (
     EndFieldError,
     FieldError,
