@@ -10,6 +10,11 @@
 - :class:`EventBuilder` looks most values up as the file spells them and strips them only when
   it first works one out: a row whose values carry spaces around them must give exactly what the
   same row without them gives to a builder without memory, whatever rows came before.
+- ``base.csv_rows`` checks a row split from a line without quotes on that line's text (the
+  fields with one delimiter between each) instead of joining its fields again: the rows it
+  passes on, whether each is within the limits, and the rows it rejects must be the same.
+- Our CSV reader hands a row whose header is our columns in order to the builder as it is,
+  without picking its values: any rows must read as they do with the columns in another order.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ from hypothesis import strategies as st
 
 from compliance.core.events import Coordinates, Origin
 from compliance.core.problems import Problem, Severity
+from compliance.readers.base import MAX_FIELD_CHARS, csv_rows
 from compliance.readers.fields import decimal, stated
+from compliance.readers.our_csv import read_csv
 from compliance.readers.our_format import COLUMNS, EventBuilder, build_event
 from compliance.readers.records import DELIMITERS, CsvRecords
 from tests.support import PARTIES, RESOLVE_REPORTER
@@ -150,3 +157,82 @@ def test_values_stripped_when_first_worked_out__same_as_each_row_stripped(
         event, problems = build_event(plain, origin, PARTIES.resolve, RESOLVE_REPORTER)
         for row in (padded, plain):
             assert shared.build_row([row[name] for name in COLUMNS], origin) == (event, problems)
+
+
+class _JoinedFields:
+    """A :class:`CsvRecords` that gives no line text, so ``csv_rows`` joins each row's fields."""
+
+    text = None
+
+    def __init__(self, records: CsvRecords) -> None:
+        self._records = records
+
+    def __next__(self) -> list[str]:
+        return next(self._records)
+
+    @property
+    def line_num(self) -> int:
+        return self._records.line_num
+
+    def at_end(self) -> bool:
+        return self._records.at_end()
+
+
+FIELDS = st.one_of(
+    st.sampled_from(["", "a", " ", "\x00", "\udc80", "é", '"q"', "a\rb"]),
+    st.integers(MAX_FIELD_CHARS - 3, MAX_FIELD_CHARS + 1).map(lambda n: "x" * n),
+)
+"""Values of a few characters (a NUL, an undecodable byte, a quote, a line end) or near the limit."""
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.lists(FIELDS, min_size=1, max_size=4), max_size=6),
+    st.sampled_from(DELIMITERS),
+    st.sampled_from(["\n", "\r\n", ""]),
+)
+@example([["x" * (MAX_FIELD_CHARS - 2), "a", "a"], ["x" * (MAX_FIELD_CHARS - 1), "a", "a"]], ",", "\n")
+def test_row_checks_on_the_line__same_as_on_the_joined_fields(
+    rows: list[list[str]], delimiter: str, ending: str
+) -> None:
+    """Within limits or not, rejected or not: the line's text tells what the joined fields tell."""
+    lines = [f"a{delimiter}b{delimiter}c\n", *(delimiter.join(row) + ending for row in rows)]
+    header = ["a", "b", "c"]
+
+    def read(joined: bool) -> list[object]:
+        records = CsvRecords(lines, delimiter)
+        reader = _JoinedFields(records) if joined else records
+        next(reader)  # the header
+        return list(csv_rows(reader, header, "drawn.csv"))
+
+    assert read(joined=False) == read(joined=True)
+
+
+def _csv_text(rows: list[dict[str, str]], order: list[str]) -> list[str]:
+    return [",".join(order) + "\n", *(",".join(row[name] for name in order) + "\n" for row in rows)]
+
+
+HELD_DATES = st.sampled_from(["05/11/2020", "13/11/2020", "11/13/2020", "05.11.2020", "2020-11-05"])
+"""Dates with the year last too: a row whose day and month only the file's end can order is held."""
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(padded_rows(), min_size=1, max_size=20),
+    st.lists(HELD_DATES, max_size=20),
+    st.integers(1, len(COLUMNS) - 1),
+)
+def test_columns_in_our_order__read_as_in_any_other_order(
+    drawn: list[tuple[dict[str, str], dict[str, str]]], dates: list[str], turn: int
+) -> None:
+    """A header of our columns in order reads each row as it is; any other order picks the values."""
+    rows = [padded for _, padded in drawn]
+    for row, day in zip(rows, dates, strict=False):
+        row["date"] = day
+    turned = [*COLUMNS[turn:], *COLUMNS[:turn]]
+
+    def read(order: list[str]) -> list[object]:
+        return list(read_csv(_csv_text(rows, order), "drawn.csv", PARTIES.resolve, RESOLVE_REPORTER))
+
+    assert read(list(COLUMNS)) == read(turned)
+    assert read(list(COLUMNS)) == read(turned[::-1])

@@ -127,6 +127,7 @@ class _LineReader(Protocol):
     """What ``csv.reader`` gives: rows, and the physical line reached; and whether a line is left."""
 
     line_num: int
+    text: str | None
 
     def __next__(self) -> list[str]: ...
 
@@ -205,7 +206,14 @@ def csv_rows(
                 f"expected {len(header)} fields as in the header, got {len(row)}{CUT_SHORT if cut else ''}",
             )
             continue
-        joined = "".join(row)
+        # The row's text: the line it was split from, where it was (one delimiter between fields,
+        # none a NUL or a surrogate), else its fields joined; ``size``, its fields' length in all.
+        joined = reader.text
+        if joined is None:
+            joined = "".join(row)
+            size = len(joined)
+        else:
+            size = len(joined) - len(row) + 1
         if not joined.isascii() and _SURROGATE.search(joined):
             bad = next(header[i] for i, value in enumerate(row) if _SURROGATE.search(value))
             yield Record.reject(origin, bad or "-", NOT_UTF8)
@@ -218,7 +226,7 @@ def csv_rows(
         ):
             yield Problem(label, start, "-", REPEATED_HEADER, Severity.WARNING)
             continue
-        within_limits = len(joined) <= MAX_FIELD_CHARS and "\x00" not in joined
+        within_limits = size <= MAX_FIELD_CHARS and "\x00" not in joined
         if build is None:
             yield origin, row, within_limits
         else:

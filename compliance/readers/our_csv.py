@@ -73,6 +73,8 @@ def read_csv(
     # Our columns in COLUMNS order, whatever the header's; a missing one reads a "" put at the end.
     positions = [first.get(name, -1) for name in COLUMNS]
     pick, padded = itemgetter(*positions), -1 in positions
+    # A header of our columns alone, in their order (every file we write): the row is the values.
+    as_written = positions == list(range(len(COLUMNS))) and len(names) == len(COLUMNS)
     builder = EventBuilder(resolve_party, resolve_reporter)
     build_row = builder.build_row
 
@@ -82,9 +84,15 @@ def read_csv(
         event, problems = build_row(pick(row), origin, within_limits)
         if problems is HELD:  # a date only the whole file can read: given at its end
             return None
-        return Record(origin, event, tuple(problems))
+        return Record(origin, event, tuple(problems) if problems else ())
 
-    yield from csv_rows(reader, names, label, build=record)
+    def record_as_written(origin: Origin, row: list[str], within_limits: bool) -> Record | None:
+        event, problems = build_row(row, origin, within_limits)
+        if problems is HELD:
+            return None
+        return Record(origin, event, tuple(problems) if problems else ())
+
+    yield from csv_rows(reader, names, label, build=record_as_written if as_written else record)
     for origin, event, problems in builder.settled():
         yield Record(origin, event, tuple(problems))
 

@@ -153,6 +153,10 @@ class CsvRecords:
     A bad record is handed over as an empty line with :attr:`_error` set, which :meth:`__next__`
     raises as ``csv.Error``. ``delimiter`` is one of :data:`DELIMITERS`; records are split and
     checked the same way for each.
+
+    :attr:`text` is the line a row was split from (its fields joined by the delimiter), or
+    ``None`` when ``csv`` parsed it: what the row checks of ``base.csv_rows`` read (length, NUL,
+    undecodable bytes) without joining the fields again.
     """
 
     def __init__(self, lines: Iterable[str], delimiter: str = ",", first_line: int = 1) -> None:
@@ -170,6 +174,7 @@ class CsvRecords:
         self._at_eof = False
         self.fields: int | None = None
         self.line_num = 0
+        self.text: str | None = None
 
     def __iter__(self) -> CsvRecords:
         return self
@@ -192,7 +197,9 @@ class CsvRecords:
                 row = text.split(self._delimiter) if text else []
                 if self.fields is None and row:
                     self.fields = len(row)
+                self.text = text
                 return row
+        self.text = None
         self._record = self._record_of(start, line)
         row = next(self._parser)
         if self._error is not None:
