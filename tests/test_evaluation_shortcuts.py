@@ -13,6 +13,9 @@
   breach. The plain computation is the unlimited list, filtered so. Each drawn account is copied a
   few times (each copy in an incident of its own copies), so that an obligation has many more links
   than the limit, and the links beyond it are not all deciding.
+- Beyond the limit ``listing.list_evidence`` reads the links only as far as it can list, stopping
+  after the links of the account last listed once nothing more is wanted; with any accounts
+  deciding and accounts linked twice to one obligation, it is the unlimited list filtered so.
 - ``why.deciding`` reads the accounts that count one at a time and stops at the account it
   names; ``Facts.visible_count`` counts no further than asked. The plain computation lists every
   account that counts first (``Facts.counted``, ``Facts.visible``).
@@ -29,12 +32,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compliance.core.events import Event, Link, by_sort_key
-from compliance.core.timeframe import EPSILON
+from compliance.core.timeframe import EPSILON, as_of_cutoff
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.categories import Account, Category
 from compliance.evaluation.evaluate import Prepared
 from compliance.evaluation.facts import Facts
+from compliance.evaluation.graded import grade_links_policies
 from compliance.evaluation.intervals import Firsts
+from compliance.evaluation.listing import list_evidence
 from compliance.evaluation.why import _ALL_OF, _FIRST_OF, deciding
 from compliance.linking.index import LinkIndex, link_event
 from tests.support import AGREEMENTS, PARTIES
@@ -186,3 +191,63 @@ def test_evidence_limit__on_long_lists_the_unlimited_list_filtered(
             every.evidence_total,
             every.evidence_by_grade,
         )
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    accounts_with_incidents(),
+    st.integers(2, 4),
+    st.sampled_from([date(2021, 6, 30), date(2023, 12, 31), date(2026, 1, 1)]),
+    st.integers(0, 12),
+    st.randoms(use_true_random=False),
+    st.sampled_from(list(Trust)),
+)
+def test_list_evidence__beyond_the_limit_every_link_of_each_deciding_account(
+    drawn: list[Event], copies: int, as_of: date, limit: int, rnd: random.Random, trust: Trust
+) -> None:
+    """Beyond the limit the listing reads the links only as far as it can list: once the first
+    confirmed fulfilment and breach are listed and every deciding account is met, it stops after
+    the links of the account last listed. Here any accounts may decide (drawn, not worked out by
+    the rules), and about half the links are doubled under another basis (a fulfilment made a
+    breach and the reverse, so that both are often confirmed), so a deciding account has two
+    links side by side: the limited list is still the unlimited one filtered."""
+    events = [
+        evolve(e, id=f"{e.id}-{n}", incident=f"{e.incident}-{n}" if e.incident else "")
+        for n in range(copies)
+        for e in drawn
+    ]
+    links = [k for e in events for k in link_event(e, INDEX, PARTIES)]
+    other = {Effect.FULFILS: Effect.BREACHES, Effect.BREACHES: Effect.FULFILS}
+    links += [
+        evolve(k, effect=other.get(k.effect, k.effect), basis=f"{k.basis} (again)")
+        for k in links
+        if rnd.random() < 0.5
+    ]
+    prepared = Prepared.of(AGREEMENTS, events, links)
+    for agreement in AGREEMENTS:
+        spans = prepared.spans_by_zone[agreement.tz]
+        incidents = prepared.incidents[agreement.id]
+        gradings = grade_links_policies(
+            agreement, prepared.links_by_ob, prepared.by_id, incidents, PARTIES, prepared.rank, spans
+        )
+        cutoff = as_of_cutoff(as_of, agreement.tz)
+        for ob in agreement.obligations:
+            graded = gradings[ob.id].under(trust) if ob.id in gradings else []
+            ids = sorted({g.event.id for g in graded})
+            decided = tuple(rnd.sample(ids, rnd.randint(0, min(len(ids), 3))))
+            every, total, by_grade = list_evidence(
+                agreement, ob, graded, spans, incidents, PARTIES, cutoff, decided, None, trust, None
+            )
+            some = list_evidence(
+                agreement, ob, graded, spans, incidents, PARTIES, cutoff, decided, limit, trust, None
+            )
+            firsts = [
+                next((e for e in every if e.effect is effect and e.grade is Grade.CONFIRMED), None)
+                for effect in (Effect.FULFILS, Effect.BREACHES)
+            ]
+            expected = [
+                e
+                for i, e in enumerate(every)
+                if i < limit or e.event in decided or any(e is f for f in firsts)
+            ]
+            assert some == (expected, total, by_grade), ob.id

@@ -887,6 +887,10 @@ def test_may_start_later__every_incident_with_an_account_after_the_cut_off(
     for agreement in AGREEMENTS:
         cutoff = as_of_cutoff(day + timedelta(days=shift), agreement.tz)
         named = may_start_later(prepared.rank, prepared.by_id, cutoff)
+        # Read from the end of the sort order: the incidents of every account first possible on
+        # or after the day before the cut-off's day in UTC, as filtering them all gives.
+        day_before = cutoff.astimezone(UTC).date() - timedelta(days=1)
+        assert named == {e.incident for e in prepared.by_id.values() if e.when.first_day >= day_before} - {""}
         for incident, accounts in prepared.incidents[agreement.id].items():
             if any(e.when.span(agreement.tz)[0] >= cutoff for e in accounts):
                 assert incident in named, (agreement.id, incident, cutoff)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import UTC, date, datetime
 from itertools import compress, islice
@@ -236,32 +236,62 @@ def list_evidence(
     listing(ordered[:first], 0)
     # Beyond them only a deciding account, or the first confirmed of a wanted effect, is listed:
     # an unconfirmed link outside an incident cannot become confirmed (only an incident regrades).
-    rest = (
-        [
-            g
-            for g in islice(ordered, first, None)
-            if g.event.id in deciders
-            or (g.link.effect in wanted and (g.grade is Grade.CONFIRMED or g.event.incident))
-        ]
-        if wanted or decided  # (else nothing beyond the first ``limit`` can be listed)
-        else []
-    )
-    if rest:
-        listing(rest, first)
+    if wanted or decided:  # (else nothing beyond the first ``limit`` can be listed)
+        last = ordered[first - 1].event.id if first else None
+        listing(_listable(islice(ordered, first, None), deciders, wanted, remaining, last), first)
     return evidence, total, by_grade
+
+
+def _listable(
+    items: Iterable[Graded],
+    deciders: AbstractSet[str],
+    wanted: AbstractSet[Effect],
+    remaining: AbstractSet[str],
+    last: str | None,
+) -> Iterator[Graded]:
+    """The links beyond the first ``limit`` that may be listed (a deciding account's, or one of an
+    effect still wanted that is confirmed or in an incident), read as the listing goes and no
+    further than it can list.
+
+    Filtering every link up front read each link's account and id, memory scattered over the
+    heap at a million accounts. ``wanted`` and ``remaining`` are the listing's own sets, read
+    live: once both are empty (the first confirmed fulfilment and breach listed, every deciding
+    account met), only more links of the account last handed over (``last``) can still be
+    listed. An account's links are adjacent in order (they share its rank), so the scan stops
+    at the first link of another account; the listing would have stopped at it or listed
+    nothing after it. Which links may be listed is decided by the effects wanted when the scan
+    starts, as when the links were filtered up front.
+    """
+    wanted_first = frozenset(wanted)
+    for g in items:
+        event = g.event
+        if not wanted and not remaining and event.id != last:
+            return
+        if (g.link.effect in wanted_first and (g.grade is Grade.CONFIRMED or event.incident)) or (
+            deciders and event.id in deciders
+        ):
+            last = event.id
+            yield g
 
 
 def may_start_later(rank: Mapping[str, int], events: Mapping[str, Event], cutoff: datetime) -> frozenset[str]:
     """The incidents of the accounts that may start after ``cutoff``: those first possible at most a
-    day before the cut-off's day in UTC, found by bisection in sort order (``rank`` holds the
-    accounts in that order, as ``Prepared.rank`` does). Any other account has started by then:
-    an account starts before the end of the day after its first possible day, in any zone (a
-    tested law). A report as of a file's last days reads a few incidents again, not every one.
+    day before the cut-off's day in UTC, read from the end of the sort order (``rank`` holds the
+    accounts in that order, as ``Prepared.rank`` does) until the first account dated earlier. Any
+    other account has started by then: an account starts before the end of the day after its
+    first possible day, in any zone (a tested law). A report as of a file's last days reads a few
+    incidents again, not every one; and only those accounts are read (listing every id to bisect
+    them cost a pass over a million accounts per agreement).
     """
-    ids = list(rank)
     day = cutoff.astimezone(UTC).date() - DAY
-    first = bisect.bisect_left(ids, day, key=lambda event_id: events[event_id].when.first_day)
-    return frozenset(filter(None, (events[event_id].incident for event_id in ids[first:])))
+    ids = rank if isinstance(rank, dict) else dict(rank)  # (a dict's keys can be read backwards)
+    found: list[str] = []
+    for event_id in reversed(ids):
+        event = events[event_id]
+        if event.when.first_day < day:
+            break
+        found.append(event.incident)
+    return frozenset(filter(None, found))
 
 
 def unsaid(note: str, reason: str) -> str:
