@@ -32,7 +32,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compliance.core.events import Event, Link, by_sort_key
-from compliance.core.timeframe import EPSILON, as_of_cutoff
+from compliance.core.timeframe import EPSILON, EventTime, as_of_cutoff
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.categories import Account, Category
 from compliance.evaluation.evaluate import Prepared
@@ -251,3 +251,46 @@ def test_list_evidence__beyond_the_limit_every_link_of_each_deciding_account(
                 if i < limit or e.event in decided or any(e is f for f in firsts)
             ]
             assert some == (expected, total, by_grade), ob.id
+
+
+def test_list_evidence__beyond_the_limit_a_link_confirmed_only_at_the_cut_off_and_deciding_nothing() -> None:
+    """A link graded contested on all accounts of its incident (a denial comes later) is
+    confirmed at a cut-off before the denial: beyond the limit, it is listed as the first
+    confirmed breach even when no deciding account names it (the listing hands over an
+    unconfirmed link only when its incident has accounts after the cut-off)."""
+    reporters = {"AZE": "Ministry of Defence of Azerbaijan", "ARM": "Ministry of Defence of Armenia"}
+
+    def account(i: int, day: date, kind: str, party: str, incident: str = "") -> Event:
+        reporter = reporters.get(party, "Ministry of Defence of Russia")
+        return Event(
+            f"e{i}",
+            EventTime(day, day),
+            kind,
+            reporter,
+            party,
+            actor="ARM",
+            incident=incident,
+            source_url=f"https://example.org/{i}",
+        )
+
+    events = [
+        account(0, date(2020, 11, 20), "armed-clash", "AZE"),  # Azerbaijan's: alleged
+        account(1, date(2021, 3, 1), "armed-clash", "RUS", "i1"),  # Russia's, a stakeholder
+        account(2, date(2022, 9, 13), "denial", "ARM", "i1"),  # Armenia's denial, later
+    ]
+    prepared = Prepared.of(AGREEMENTS, events, [k for e in events for k in link_event(e, INDEX, PARTIES)])
+    agreement = next(a for a in AGREEMENTS if any(o.id == "ts2020-1-ceasefire-arm" for o in a.obligations))
+    ob = next(o for o in agreement.obligations if o.id == "ts2020-1-ceasefire-arm")
+    spans = prepared.spans_by_zone[agreement.tz]
+    incidents = prepared.incidents[agreement.id]
+    gradings = grade_links_policies(
+        agreement, prepared.links_by_ob, prepared.by_id, incidents, PARTIES, prepared.rank, spans
+    )
+    graded = gradings[ob.id].under(Trust.STANDARD)
+    assert {g.event.id: g.grade for g in graded}["e1"] is Grade.CONTESTED  # on all accounts
+    cutoff = as_of_cutoff(date(2021, 6, 30), agreement.tz)
+    listed, total, _ = list_evidence(
+        agreement, ob, graded, spans, incidents, PARTIES, cutoff, (), 0, Trust.STANDARD, None
+    )
+    assert [(e.event, e.grade) for e in listed] == [("e1", Grade.CONFIRMED)]
+    assert total == 2

@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import UTC, date, datetime
-from itertools import compress, islice
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, is_, itemgetter
 
 from compliance.core.events import Event
 from compliance.core.model import Agreement, Obligation
@@ -237,39 +237,54 @@ def list_evidence(
     # Beyond them only a deciding account, or the first confirmed of a wanted effect, is listed:
     # an unconfirmed link outside an incident cannot become confirmed (only an incident regrades).
     if wanted or decided:  # (else nothing beyond the first ``limit`` can be listed)
+        rest = ordered[first:]
         last = ordered[first - 1].event.id if first else None
-        listing(_listable(islice(ordered, first, None), deciders, wanted, remaining, last), first)
+        listing(_listable(rest, deciders, wanted, remaining, last, unsettled), first)
     return evidence, total, by_grade
 
 
 def _listable(
-    items: Iterable[Graded],
+    items: Sequence[Graded],
     deciders: AbstractSet[str],
     wanted: AbstractSet[Effect],
     remaining: AbstractSet[str],
     last: str | None,
+    unsettled: AbstractSet[str],
 ) -> Iterator[Graded]:
-    """The links beyond the first ``limit`` that may be listed (a deciding account's, or one of an
-    effect still wanted that is confirmed or in an incident), read as the listing goes and no
-    further than it can list.
+    """The links beyond the first ``limit`` that the listing may list, in order: a deciding
+    account's, and one of an effect still wanted that is confirmed at the cut-off. Handed over
+    as the listing goes, and no further than it can list.
 
     Filtering every link up front read each link's account and id, memory scattered over the
-    heap at a million accounts. ``wanted`` and ``remaining`` are the listing's own sets, read
-    live: once both are empty (the first confirmed fulfilment and breach listed, every deciding
-    account met), only more links of the account last handed over (``last``) can still be
-    listed. An account's links are adjacent in order (they share its rank), so the scan stops
-    at the first link of another account; the listing would have stopped at it or listed
-    nothing after it. Which links may be listed is decided by the effects wanted when the scan
-    starts, as when the links were filtered up front.
+    heap at a million accounts, and in most obligations the scan ran to the end: an effect with
+    no confirmed link stays wanted. Now:
+
+    - a link keeps its grade unless its incident is ``unsettled`` (some of its accounts start
+      after the cut-off: ``graded_at_cutoff``), so an unconfirmed link elsewhere is not handed
+      over (the listing would skip it), and its account is not read;
+    - ``wanted`` and ``remaining`` are the listing's own sets, read live. Once no effect still
+      wanted can be confirmed among these links (``confirmable``, found by one pass in C over
+      their sort keys and grades) and every deciding account has been met, only more links of
+      the account last handed over (``last``) can still be listed: an account's links are
+      adjacent in order (they share its rank), so the scan stops at another account's link.
+
+    The effect is read from the link's sort key (``Graded.order``: rank, effect, basis), beside
+    the graded link, not from the link itself.
     """
-    wanted_first = frozenset(wanted)
+    if unsettled:  # (an unconfirmed link may be confirmed at the cut-off: any effect may be)
+        confirmable: AbstractSet[Effect] = frozenset(Effect)
+    else:
+        confirmable = set(
+            compress(map(_EFFECT, map(_ORDER, items)), map(is_, map(_GRADE, items), repeat(Grade.CONFIRMED)))
+        )
     for g in items:
         event = g.event
-        if not wanted and not remaining and event.id != last:
+        if not remaining and wanted.isdisjoint(confirmable) and event.id != last:
             return
-        if (g.link.effect in wanted_first and (g.grade is Grade.CONFIRMED or event.incident)) or (
-            deciders and event.id in deciders
-        ):
+        if (
+            g.order[1] in wanted
+            and (g.grade is Grade.CONFIRMED or (unsettled and event.incident in unsettled))
+        ) or (deciders and event.id in deciders):
             last = event.id
             yield g
 
@@ -336,5 +351,6 @@ def _uncertain_entry(facts: Facts, cutoff: datetime, earliest: datetime) -> bool
 
 
 _ORDER = attrgetter("order")
+_EFFECT = itemgetter(1)  # of a link's sort key (Graded.order)
 _GRADE = attrgetter("grade")
 _INCIDENT = attrgetter("event.incident")
