@@ -1265,6 +1265,21 @@ def test_merged__a_sorted_part_and_another_as_sorting_both(
     assert merged(ordered, items) == sorted(ordered + items)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(MOMENTS, MOMENTS, st.sampled_from(["e1", "e2", "e3"])), max_size=300),
+    st.lists(st.tuples(MOMENTS, MOMENTS, st.sampled_from(["e1", "e2", "e3"])), max_size=8),
+)
+def test_merged__a_long_sorted_part_and_a_few_others_as_sorting_both(
+    ordered: list[Notice], items: list[Notice]
+) -> None:
+    """``categories.merged`` looks for each item's place first just after the previous one,
+    within twice the average gap, and beyond it only when it is not there: with a long sorted
+    part and a few items, places fall inside and beyond that window (ties and repeats too)."""
+    ordered.sort()
+    assert merged(ordered, items) == sorted(ordered + items)
+
+
 OBLIGATION = AGREEMENTS[0].obligations[0]
 
 
