@@ -39,7 +39,7 @@ from compliance.evaluation.evaluate import Prepared
 from compliance.evaluation.facts import Facts
 from compliance.evaluation.graded import grade_links_policies
 from compliance.evaluation.intervals import Firsts
-from compliance.evaluation.listing import list_evidence
+from compliance.evaluation.listing import list_evidence, may_start_later
 from compliance.evaluation.why import _ALL_OF, _FIRST_OF, deciding
 from compliance.linking.index import LinkIndex, link_event
 from tests.support import AGREEMENTS, PARTIES
@@ -210,7 +210,9 @@ def test_list_evidence__beyond_the_limit_every_link_of_each_deciding_account(
     the links of the account last listed. Here any accounts may decide (drawn, not worked out by
     the rules), and about half the links are doubled under another basis (a fulfilment made a
     breach and the reverse, so that both are often confirmed), so a deciding account has two
-    links side by side: the limited list is still the unlimited one filtered."""
+    links side by side: the limited list is still the unlimited one filtered. The limited one
+    is given the incidents that may start later (``may_start_later``), as a report gives them,
+    the unlimited one none (any incident may): its counts by grade read every incident."""
     events = [
         evolve(e, id=f"{e.id}-{n}", incident=f"{e.incident}-{n}" if e.incident else "")
         for n in range(copies)
@@ -238,8 +240,19 @@ def test_list_evidence__beyond_the_limit_every_link_of_each_deciding_account(
             every, total, by_grade = list_evidence(
                 agreement, ob, graded, spans, incidents, PARTIES, cutoff, decided, None, trust, None
             )
-            some = list_evidence(
-                agreement, ob, graded, spans, incidents, PARTIES, cutoff, decided, limit, trust, None
+            some = list_evidence(  # (and the incidents read again found from those that may start later)
+                agreement,
+                ob,
+                graded,
+                spans,
+                incidents,
+                PARTIES,
+                cutoff,
+                decided,
+                limit,
+                trust,
+                None,
+                maybe_later=may_start_later(prepared.rank, prepared.by_id, cutoff),
             )
             firsts = [
                 next((e for e in every if e.effect is effect and e.grade is Grade.CONFIRMED), None)

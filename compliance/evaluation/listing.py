@@ -144,13 +144,16 @@ def list_evidence(
     # Most links keep the grade given on all accounts: they are counted in one pass in C. Only the
     # links of an incident some account of which starts after the cut-off are graded again.
     counts = Counter(map(_GRADE, visible))
-    met = set(map(_INCIDENT, visible))
-    met.discard("")
-    unsettled = {
-        incident
-        for incident in (met if maybe_later is None else met & maybe_later)
-        if started_after(incident)
-    }
+    if maybe_later is None:
+        met = set(map(_INCIDENT, visible))
+        met.discard("")
+        unsettled = {incident for incident in met if started_after(incident)}
+    else:
+        # The few incidents that may have accounts after the cut-off are read first: when none
+        # has (a report as of a file's last day), no link's incident needs reading.
+        unsettled = {incident for incident in maybe_later if started_after(incident)}
+        if unsettled:
+            unsettled.intersection_update(map(_INCIDENT, visible))
     if unsettled:
         for item in compress(visible, map(unsettled.__contains__, map(_INCIDENT, visible))):
             grade = graded_at_cutoff(item)[0]
