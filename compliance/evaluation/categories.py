@@ -167,22 +167,11 @@ T = TypeVar("T", Account, tuple[datetime, datetime, str])
 def merged(ordered: list[T], items: list[T]) -> list[T]:
     """``sorted(ordered + items)`` for a sorted ``ordered``: ``items`` sorted, each put after the
     items of ``ordered`` that are not greater (as a stable sort leaves it), found by bisection.
-    Comparisons: a few per item of ``items``, none per item of ``ordered`` (copied in slices).
-
-    Each place is first looked for just after the previous one, within the average gap between
-    two items (``ordered`` spread over ``items``), and beyond it only when it is not there: a
-    bisection of a million accounts compared about twenty of them per item, scattered over the
-    list and the heap, where most places lie within a few dozen accounts of the previous one.
-    """
+    Comparisons: a few per item of ``items``, none per item of ``ordered`` (copied in slices)."""
     result: list[T] = []
     start = 0
-    size = len(ordered)
-    gap = 2 * (size // (len(items) + 1)) + 2  # (twice the average gap: most places are within it)
     for item in sorted(items):
-        near = min(start + gap, size)
-        at = bisect.bisect_right(ordered, item, start, near)
-        if at == near and near < size:  # (not below ``ordered[near]``: bisect the rest)
-            at = bisect.bisect_right(ordered, item, near)
+        at = bisect.bisect_right(ordered, item, start)
         result += ordered[start:at]
         result.append(item)
         start = at
