@@ -27,6 +27,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain, compress
+from operator import and_, attrgetter, gt
+from typing import cast
 
 from attrs import frozen
 
@@ -218,30 +221,44 @@ def incidents_in_scope(
     corroborates another, and the facts read when it happened in that zone.
     """
     outside = placed_outside or {}
-    spread: dict[str, tuple[dt.date, dt.date, frozenset[str]] | None] = {}
-    for incident, accounts in incidents.items():
-        if any(e.when.is_instant or e.id in outside for e in accounts):
-            # An instant's day depends on the agreement's zone; a placed account on the agreement.
-            spread[incident] = None
-            continue
-        days = [e.when.last_day for e in accounts]
-        spread[incident] = (min(days), max(days), frozenset(e.country for e in accounts if e.country))
+    firsts, lasts, countries = _spreads(incidents, outside)
+    ids, lists, kinds = list(incidents), list(incidents.values()), dict.fromkeys(countries)
     found: dict[str, dict[str, list[Event]]] = {}
-    for scope in scopes:
-        kept: dict[str, list[Event]] = found.setdefault(scope.id, {})
-        for incident, accounts in incidents.items():
-            settled = spread[incident]
-            if settled is not None:
-                first, last, countries = settled
-                if last < scope.date:
-                    continue  # wholly before the agreement
-                if first >= scope.date and (not scope.countries or countries <= scope.countries):
-                    kept[incident] = accounts  # holds no instant: in time order already
-                    continue
-            mine = [e for e in accounts if may_bear_on(e, scope, outside.get(e.id, frozenset()))]
-            if mine:
-                kept[incident] = in_time_order(mine, scope.tz)
+    for scope in scopes:  # each incident in C: kept whole, dropped, or read account by account
+        inside = {c: c is not None and (not scope.countries or c <= scope.countries) for c in kinds}
+        after = scope.date.__le__
+        keep, kept = list(map(and_, map(after, firsts), map(inside.__getitem__, countries))), list(lists)
+        for i in compress(range(len(ids)), map(gt, map(after, lasts), keep)):  # not before, not whole
+            if mine := [e for e in lists[i] if may_bear_on(e, scope, outside.get(e.id, frozenset()))]:
+                kept[i], keep[i] = in_time_order(mine, scope.tz), True
+        found.setdefault(scope.id, {}).update(compress(zip(ids, kept, strict=True), keep))
     return found
+
+
+def _spreads(
+    incidents: Mapping[str, list[Event]], outside: Mapping[str, frozenset[str]]
+) -> tuple[list[dt.date], list[dt.date], list[frozenset[str] | None]]:
+    """Per incident, the earliest and latest last day of its accounts and their countries; ``None``
+    for one read account by account (an instant, an account placed outside some agreement). Dates
+    are read once per ``EventTime`` object, told apart by identity (hashing one is a Python call)."""
+    whens = list(map(_WHEN, chain.from_iterable(incidents.values())))
+    distinct = dict(zip(map(id, whens), whens, strict=True)).values()
+    last_day = {id(w): w.last_day for w in distinct if not w.is_instant}
+    firsts, lasts = list[dt.date](), list[dt.date]()
+    countries: list[frozenset[str] | None] = []
+    for accounts in incidents.values():
+        days, named = list(map(last_day.get, map(id, map(_WHEN, accounts)))), None
+        if None in days or (outside and any(e.id in outside for e in accounts)):
+            days = [dt.date.max]  # never before an agreement, never kept whole
+        else:
+            named = frozenset(filter(None, map(_COUNTRY, accounts)))
+        firsts.append(min(cast("list[dt.date]", days)))  # (no None left)
+        lasts.append(max(cast("list[dt.date]", days)))
+        countries.append(named)
+    return firsts, lasts, countries
+
+
+_WHEN, _COUNTRY = attrgetter("when"), attrgetter("country")
 
 
 def in_time_order(accounts: list[Event], tz: dt.tzinfo) -> list[Event]:
