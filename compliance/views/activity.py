@@ -24,11 +24,16 @@ incident; several accounts of one incident count as one incident.
 from __future__ import annotations
 
 import bisect
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta, tzinfo
+from operator import attrgetter
 
 from attrs import frozen
 
 from compliance.core import arguments
+from compliance.core.events import Event
 from compliance.core.natural_order import natural_key
 from compliance.core.vocabulary import Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import Evaluation, ObligationResult, evaluate_ledger
@@ -138,49 +143,39 @@ def count_activity(
     spans = periods(start, end, every)
     firsts = [s for s, _ in spans]
     chosen = {a.id for a in ledger.agreements if not agreement_ids or a.id in agreement_ids}
-    events = {e.id: e for e in ledger.events}
     zones = {a.id: a.tz for a in ledger.agreements}
-    accounts: dict[tuple[int, str, str, str, Effect, Grade, bool], set[str]] = {}
-    incidents: dict[tuple[int, str, str, str, Effect, Grade, bool], set[str]] = {}
+    accounts: dict[tuple[int, str, str, str, Effect, Grade, bool], list[str]] = {}
     sides: dict[tuple[str, Grade], list[set[str]]] = {}
+    alike = _Kinds(firsts, start, end, None)  # the duties that do not end: the day decides alone
     for result in evaluation.results:
         if result.agreement not in chosen:
             continue
         bearers, ob_id, tz = ";".join(result.obligation.bearers), result.id, zones[result.agreement]
-        may_end = _may_end(result)  # (once per duty, not once per breach account)
-        for evidence in result.evidence:
-            # Placed on the day the evaluation reads it from (``Evidence.read_from``): never before
-            # the agreement's date, a breach never before the duty can have come into force (for
-            # one that waits for another, the first day the other's fulfilment can fall on). One
-            # wholly before that is no breach of it (``before_in_force``) and is not counted.
-            day = evidence.read_from
-            if day is None:
-                continue
-            event = events[evidence.event]
-            if not start <= day <= end:
-                continue
-            if evidence.effect is Effect.BREACHES and (
-                evidence.after_end or (may_end and _ended_before(result, day, tz))
-            ):
-                continue
-            index = bisect.bisect_right(firsts, day) - 1
-            maybe = evidence.maybe_after_end and evidence.effect is Effect.BREACHES
-            key = (index, result.agreement, ob_id, bearers, evidence.effect, evidence.grade, maybe)
-            ids = accounts.get(key)
-            if ids is None:  # (a default for setdefault would be built once per account)
-                ids = accounts[key] = set()
-                incidents[key] = set()
-            ids.add(event.id)
-            incidents[key].add(event.incident or f"account:{event.id}")
-            if evidence.effect is Effect.BREACHES and not maybe:
-                side = sides.get((bearers, evidence.grade))
-                if side is None:  # (a default for setdefault would be built once per account)
-                    side = sides[bearers, evidence.grade] = [set() for _ in spans]
-                side[index].add(event.id)
+        # (once per duty, not once per breach account; whether it ended, once per day)
+        ends = _may_end(result) and functools.cache(functools.partial(_ended_before, result, tz=tz))
+        kinds = _Kinds(firsts, start, end, ends) if ends else alike
+        # Keyed by what varies within one duty; its agreement, id and bearers are added once. Each
+        # account is placed by what the evaluation says of it, worked out once per distinct reading.
+        mine: defaultdict[tuple[int, Effect, Grade, bool] | None, list[str]] = defaultdict(list)
+        evidence = result.evidence
+        for kind, event in zip(
+            map(kinds.__getitem__, map(_READING, evidence)), map(_EVENT, evidence), strict=True
+        ):
+            mine[kind].append(event)
+        mine.pop(None, None)  # not counted
+        for (index, effect, grade, maybe), ids in mine.items():  # type: ignore[misc]  # (None popped)
+            accounts[index, result.agreement, ob_id, bearers, effect, grade, maybe] = ids
+            if effect is Effect.BREACHES and not maybe:  # the breaches picture: per side, not duty
+                side = sides.get((bearers, grade))
+                if side is None:
+                    side = sides[bearers, grade] = [set() for _ in spans]
+                side[index].update(ids)
+    incident_of = _incidents_of(ledger.events)
     rows: list[ActivityRow] = []
+    named = {n: natural_key(n) for k in accounts for n in k[1:3]}  # (once per name, not per row)
     for key in sorted(
         accounts,
-        key=lambda k: (k[0], natural_key(k[1]), natural_key(k[2]), k[3], k[4].value, k[5].value, k[6]),
+        key=lambda k: (k[0], named[k[1]], named[k[2]], k[3], k[4].value, k[5].value, k[6]),
     ):
         index, agreement, obligation, who, effect, grade, maybe = key
         first, last = spans[index]
@@ -193,8 +188,8 @@ def count_activity(
                 who,
                 effect,
                 grade,
-                len(accounts[key]),
-                len(incidents[key]),
+                len(set(accounts[key])),
+                _incident_count(accounts[key], incident_of),
                 maybe,
             )
         )
@@ -204,6 +199,63 @@ def count_activity(
         for bearers, grade in sorted(sides, key=lambda k: (k[0], order[k[1]]))
     )
     return Activity(start, end, every, trust, spans, tuple(rows), breaches, evaluation.known_on)
+
+
+_READING = attrgetter("read_from", "effect", "grade", "after_end", "maybe_after_end")
+_EVENT = attrgetter("event")
+_ID = attrgetter("id")
+_INCIDENT = attrgetter("incident")
+
+
+class _Kinds(dict[tuple[date | None, Effect, Grade, bool, bool], tuple[int, Effect, Grade, bool] | None]):
+    """Where an account is counted, by what the evaluation says of it (``_READING``): its period,
+    effect, grade and whether it may be dated after its term expired, or ``None``: not counted.
+
+    Placed on the day the evaluation reads it from (``Evidence.read_from``): never before the
+    agreement's date, a breach never before the duty can have come into force (for one that waits
+    for another, the first day the other's fulfilment can fall on). One wholly before that is no
+    breach of it (``before_in_force``) and is not counted; nor is a breach after the duty ended
+    (``ended``, for a duty that may end). Worked out on the first account of each reading (a few
+    thousand at a million accounts), looked up in C for the others: a memo local to one count.
+    """
+
+    def __init__(
+        self, firsts: list[date], start: date, end: date, ended: Callable[[date], bool] | None
+    ) -> None:
+        super().__init__()
+        self.firsts, self.start, self.end, self.ended = firsts, start, end, ended
+
+    def __missing__(
+        self, reading: tuple[date | None, Effect, Grade, bool, bool]
+    ) -> tuple[int, Effect, Grade, bool] | None:
+        day, effect, grade, after_end, maybe_after_end = reading
+        breach = effect is Effect.BREACHES
+        kind = None
+        if day is not None and self.start <= day <= self.end:
+            ended = breach and (after_end or (self.ended is not None and self.ended(day)))
+            if not ended:
+                kind = (bisect.bisect_right(self.firsts, day) - 1, effect, grade, maybe_after_end and breach)
+        self[reading] = kind
+        return kind
+
+
+def _incidents_of(events: Iterable[Event]) -> dict[str, str]:
+    """Each account's incident id (``""``: none), read in one pass in the ledger's own order.
+
+    At a million accounts, looking each account up by id as its evidence came (in date order,
+    the accounts scattered in memory) cost most of the count: this pass reads them in the order
+    they were made, and :func:`_incident_count` looks the ids up in C.
+    """
+    ordered = list(events)
+    return dict(zip(map(_ID, ordered), map(_INCIDENT, ordered), strict=True))
+
+
+def _incident_count(ids: list[str], incident_of: Mapping[str, str]) -> int:
+    """How many incidents the accounts ``ids`` are of: an account with no incident id is its own."""
+    named = list(map(incident_of.__getitem__, ids))
+    if "" not in named:
+        return len(set(named))
+    return len({incident or f"account:{i}" for i, incident in zip(ids, named, strict=True)})
 
 
 _ENDED = frozenset({Status.TERMINATED, Status.SUPERSEDED})
