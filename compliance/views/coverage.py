@@ -57,10 +57,12 @@ class AccountsRead:
 
     @classmethod
     def of(cls, accounts: Iterable[Event]) -> AccountsRead:
-        # The days are read once per distinct date, not once per account: at a million accounts a
-        # few thousand. The accounts share their ``EventTime`` objects (a reader builds one per
-        # distinct value), told apart by identity in C, as the latest publication date is found
-        # (``filter(None, ...)`` drops the accounts that give none; a date is never false).
+        # The days are read once per distinct date, not once per account (3,858 dates for 69,088
+        # accounts at 100,000 generated rows): the accounts share their ``EventTime`` objects (a
+        # reader builds one per distinct value), told apart by identity in C. The latest
+        # publication date is found in C too (``filter(None, ...)`` drops the accounts that give
+        # none; a date is never false). The report passes the accounts in their own order,
+        # filtered by a set of ids, not looked up in the set's order (scattered in memory).
         read = list(accounts)
         whens = list(map(_WHEN, read))
         distinct = dict(zip(map(id, whens), whens, strict=True)).values()

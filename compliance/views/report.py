@@ -254,7 +254,6 @@ class Report:
             by_trust=tuple(by_trust),
             later=later,
             parties=party_key(ledger.parties, chosen, (events[i] for i in cited)),
-            # In the accounts' own order, each tested against the set: not looked up in the set's order.
             accounts_read=AccountsRead.of(compress(events.values(), map(read.__contains__, events))),
             reporter_based_in=based_in_of(ledger.reporters, (events[i] for i in sorted(cited))),
         )
@@ -342,9 +341,8 @@ def _divided(
             known_elsewhere |= known
             after_elsewhere.update(link.event for link in links if link.event not in known)
     if sum(map(len, prepared.links_by_ob.values())) == len(ledger.links):
-        # Every link of the ledger is read above (no account left out by ``known_on``): the
-        # linked accounts are those the four sets hold, joined by the hashes the sets keep, not
-        # read again from each of the ledger's links (scattered in memory at a million).
+        # Every link was read above (none left out by ``known_on``): the four sets hold the linked
+        # accounts, joined by the hashes they keep, not read again from each (scattered) link.
         linked = len(counted.union(after_here, known_elsewhere, after_elsewhere))
     else:
         linked = len(set(map(_EVENT, ledger.links)))
