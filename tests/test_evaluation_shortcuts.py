@@ -230,7 +230,13 @@ def test_list_evidence__beyond_the_limit_every_link_of_each_deciding_account(
         spans = prepared.spans_by_zone[agreement.tz]
         incidents = prepared.incidents[agreement.id]
         gradings = grade_links_policies(
-            agreement, prepared.links_by_ob, prepared.by_id, incidents, PARTIES, prepared.rank, spans
+            agreement,
+            prepared.links_by_ob,
+            prepared.ranks_by_ob,
+            prepared.ordered,
+            incidents,
+            PARTIES,
+            prepared.spans_by_rank[agreement.tz],
         )
         cutoff = as_of_cutoff(as_of, agreement.tz)
         for ob in agreement.obligations:
@@ -297,7 +303,13 @@ def test_list_evidence__beyond_the_limit_a_link_confirmed_only_at_the_cut_off_an
     spans = prepared.spans_by_zone[agreement.tz]
     incidents = prepared.incidents[agreement.id]
     gradings = grade_links_policies(
-        agreement, prepared.links_by_ob, prepared.by_id, incidents, PARTIES, prepared.rank, spans
+        agreement,
+        prepared.links_by_ob,
+        prepared.ranks_by_ob,
+        prepared.ordered,
+        incidents,
+        PARTIES,
+        prepared.spans_by_rank[agreement.tz],
     )
     graded = gradings[ob.id].under(Trust.STANDARD)
     assert {g.event.id: g.grade for g in graded}["e1"] is Grade.CONTESTED  # on all accounts
