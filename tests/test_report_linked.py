@@ -1,6 +1,6 @@
 """How a report divides the linked accounts (``LinkedInReport``) is what the plain reading gives.
 
-``views.report._linked_in_report`` takes a shortcut: when every account linked in an agreement's
+``views.coverage.linked_in_report`` takes a shortcut: when every account linked in an agreement's
 zone starts before the report's cut-off (a report as of a day after the last account, the usual
 case), all of them are known and are collected without looking at each link's interval. Here
 that is compared with the plain per-link reading, on the bundled ledger, for any date, choice of
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from compliance.core.timeframe import as_of_cutoff, local_date
 from compliance.evaluation.evaluate import Prepared
 from compliance.linking.ledger import Ledger, build_ledger
-from compliance.views.report import LinkedInReport, _linked_in_report
+from compliance.views.coverage import LinkedInReport, linked_in_report
 
 
 @functools.cache
@@ -66,7 +66,7 @@ AGREEMENT_IDS = sorted(a.id for a in ledger().agreements)
 def test_linked_in_report__as_the_plain_reading(as_of: date, shown: set[str], known_on: date | None) -> None:
     """Any date, any agreements shown, any known_on: the same division as link by link."""
     prep = prepared(known_on)
-    assert _linked_in_report(ledger(), prep, as_of, shown) == plain(ledger(), prep, as_of, shown)
+    assert linked_in_report(ledger(), prep, as_of, shown) == plain(ledger(), prep, as_of, shown)
 
 
 def _around_the_last_start() -> list[date]:
@@ -83,4 +83,4 @@ def test_linked_in_report__on_the_days_around_the_last_account(as_of: date) -> N
     """Where the shortcut starts to apply (the cut-off just after the last start), and before it."""
     prep = prepared(None)
     for shown in (set(AGREEMENT_IDS), {AGREEMENT_IDS[0]}, set()):
-        assert _linked_in_report(ledger(), prep, as_of, shown) == plain(ledger(), prep, as_of, shown)
+        assert linked_in_report(ledger(), prep, as_of, shown) == plain(ledger(), prep, as_of, shown)

@@ -70,10 +70,11 @@ from compliance.evaluation.incident_index import IncidentIndex
 from compliance.evaluation.intervals import NEVER, Firsts, Span, front
 from compliance.evaluation.listing import may_start_later
 from compliance.evaluation.trust import SourceClass, Stakes
+from compliance.linking.incident_scope import incidents_in_scope
 from compliance.linking.index import LinkIndex, LinkMemo, _placement, link_account, link_event
 from compliance.linking.ledger import assemble
 from compliance.linking.plans import rule_outcome
-from compliance.linking.scope import NO_RULE, VENUE_KINDS, AgreementScope, incidents_in_scope, may_bear_on
+from compliance.linking.scope import NO_RULE, VENUE_KINDS, AgreementScope, may_bear_on
 from compliance.load.places import bundled_gazetteer
 from compliance.readers.acled import COLUMNS as ACLED_COLUMNS
 from compliance.readers.acled import _AcledRows

@@ -19,6 +19,7 @@ from compliance.core.problems import Severity
 from compliance.core.timeframe import APPROXIMATE_WINDOW, EventTime, Precision
 from compliance.core.vocabulary import EVENT_KINDS, ActorRelation, Effect, EndType, Status
 from compliance.evaluation.evaluate import evaluate, evaluate_ledger
+from compliance.linking.incident_scope import incidents_in_scope
 from compliance.linking.index import LinkIndex, link_account, link_event
 from compliance.linking.ledger import Ledger, assemble, build_ledger
 from compliance.linking.scope import (
@@ -34,7 +35,6 @@ from compliance.linking.scope import (
     REASONS,
     VENUE_KINDS,
     AgreementScope,
-    incidents_in_scope,
     may_bear_on,
     outlives_end,
 )

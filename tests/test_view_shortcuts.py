@@ -30,12 +30,12 @@ from compliance.core.natural_order import natural_key
 from compliance.core.timeframe import EventTime
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.evaluate import Evaluation, Prepared, evaluate_ledger
+from compliance.linking.incident_scope import incidents_in_scope
 from compliance.linking.ledger import assemble
-from compliance.linking.scope import AgreementScope, incidents_in_scope, may_bear_on
+from compliance.linking.scope import AgreementScope, may_bear_on
 from compliance.readers.base import Record
 from compliance.views.activity import Activity, _ended_before, _may_end, count_activity, periods
-from compliance.views.coverage import AccountsRead
-from compliance.views.report import _divided
+from compliance.views.coverage import AccountsRead, divide_linked
 from tests.support import AGREEMENTS, PARTIES
 from tests.test_scale_equivalence import INSTANTS, accounts_with_incidents
 
@@ -202,7 +202,7 @@ def test_linked_in_report__the_distinct_accounts_of_the_ledger_links(
         AGREEMENTS, PARTIES, [Record(at, evolve(e, origin=at)) for at, e in zip(places, events, strict=True)]
     )
     prepared = Prepared.of(ledger.agreements, ledger.events, ledger.links, known_on, ledger.placed_outside)
-    linked, read = _divided(ledger, prepared, as_of, shown)
+    linked, read = divide_linked(ledger, prepared, as_of, shown)
     assert linked.linked == len({link.event for link in ledger.links})
     accounts = [prepared.by_id[i] for i in read]
     assert AccountsRead.of(accounts) == AccountsRead(

@@ -43,8 +43,9 @@ from compliance.evaluation.results import Evaluation, Evidence, ObligationResult
 from compliance.evaluation.rules import deadline_at, entries, status_at
 from compliance.evaluation.trust import Stakes
 from compliance.evaluation.why import deciding
+from compliance.linking.incident_scope import incidents_in_scope
 from compliance.linking.ledger import Ledger
-from compliance.linking.scope import AgreementScope, incidents_in_scope
+from compliance.linking.scope import AgreementScope
 
 
 def evaluate(

@@ -14,9 +14,13 @@ from operator import attrgetter
 from attrs import frozen
 
 from compliance.core.events import Event
+from compliance.core.timeframe import as_of_cutoff
+from compliance.evaluation.evaluate import Prepared
+from compliance.linking.ledger import Ledger
 
 _WHEN = attrgetter("when")
 _REPORTED_ON = attrgetter("reported_on")
+_EVENT = attrgetter("event")
 
 
 @frozen
@@ -76,3 +80,52 @@ class AccountsRead:
         """Whether no account read is dated on or after ``day`` (so none covers it), with at
         least one read: a report with no account says so in its own words."""
         return self.last_day is not None and self.last_day < day
+
+
+def linked_in_report(ledger: Ledger, prepared: Prepared, as_of: date, shown: set[str]) -> LinkedInReport:
+    """How the ledger's linked accounts divide for a report showing the agreements ``shown``."""
+    return divide_linked(ledger, prepared, as_of, shown)[0]
+
+
+def divide_linked(
+    ledger: Ledger, prepared: Prepared, as_of: date, shown: set[str]
+) -> tuple[LinkedInReport, set[str]]:
+    """How the ledger's linked accounts divide for a report showing the agreements ``shown``,
+    and the ids of those it reads (``bear_on_report``).
+
+    Read from the prepared inputs the evaluation reads: ``links_by_ob`` holds only the links of
+    accounts known on ``known_on``, and each agreement's spans are those its evidence is cut
+    with (``listing.list_evidence``: known when the earliest instant is before the cut-off).
+    """
+    agreement_of = {ob.id: a for a in ledger.agreements for ob in a.obligations}
+    counted: set[str] = set()
+    after_here: set[str] = set()  # bearing on an agreement shown, but after the cut-off there
+    known_elsewhere: set[str] = set()  # known by the cut-off in an agreement not shown
+    after_elsewhere: set[str] = set()  # after the cut-off in an agreement not shown
+    for ob_id, links in prepared.links_by_ob.items():
+        agreement = agreement_of[ob_id]
+        cutoff = as_of_cutoff(as_of, agreement.tz)
+        latest = prepared.latest_by_zone.get(agreement.tz)
+        if latest is not None and latest < cutoff:
+            # Every account linked in this zone starts before the cut-off (a report as of a day
+            # after the last account): all are known, and one pass in C collects them.
+            (counted if agreement.id in shown else known_elsewhere).update(map(_EVENT, links))
+            continue
+        spans = prepared.spans_by_zone[agreement.tz]
+        known = {link.event for link in links if spans[link.event][0] < cutoff}
+        if agreement.id in shown:
+            counted |= known
+            after_here.update(link.event for link in links if link.event not in known)
+        else:
+            known_elsewhere |= known
+            after_elsewhere.update(link.event for link in links if link.event not in known)
+    if sum(map(len, prepared.links_by_ob.values())) == len(ledger.links):
+        # Every link was read above (none left out by ``known_on``): the four sets hold the linked
+        # accounts, joined by the hashes they keep, not read again from each (scattered) link.
+        linked = len(counted.union(after_here, known_elsewhere, after_elsewhere))
+    else:
+        linked = len(set(map(_EVENT, ledger.links)))
+    only_agreements_not_shown = len(known_elsewhere - counted - after_here)
+    return LinkedInReport(
+        linked, len(counted), linked - len(counted) - only_agreements_not_shown, only_agreements_not_shown
+    ), counted

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
 from itertools import compress
-from operator import attrgetter
 from typing import Self
 
 from attrs import field, frozen
@@ -21,12 +20,12 @@ from compliance.core.frozendict import FrozenDict, frozen_dict
 from compliance.core.model import Agreement, Article
 from compliance.core.natural_order import natural_key
 from compliance.core.problems import Problem
-from compliance.core.timeframe import as_of_cutoff, known_by
+from compliance.core.timeframe import known_by
 from compliance.core.vocabulary import Effect, Grade, Status, Trust
 from compliance.evaluation.evaluate import Evaluation, ObligationResult, Prepared
 from compliance.evaluation.rollup import RollUp, roll_up
 from compliance.linking.ledger import Accounting, Ledger
-from compliance.views.coverage import AccountsRead, LinkedInReport
+from compliance.views.coverage import AccountsRead, LinkedInReport, divide_linked
 from compliance.views.lineage import Step, forward_from
 from compliance.views.parties import party_key
 from compliance.views.reporters import BasedIn, based_in_of
@@ -239,7 +238,7 @@ class Report:
                         ),
                     )
                 )
-        linked, read = _divided(ledger, prepared, as_of, {a.id for a in chosen})
+        linked, read = divide_linked(ledger, prepared, as_of, {a.id for a in chosen})
         return cls(
             as_of=as_of,
             known_on=known_on,
@@ -298,58 +297,6 @@ def _evaluations(
     """
     prepared = Prepared.of(ledger.agreements, ledger.events, ledger.links, known_on, ledger.placed_outside)
     return prepared, prepared.evaluate_policies(ledger.parties, as_of, tuple(Trust), trust, limit)
-
-
-_EVENT = attrgetter("event")
-
-
-def _linked_in_report(ledger: Ledger, prepared: Prepared, as_of: date, shown: set[str]) -> LinkedInReport:
-    """How the ledger's linked accounts divide for a report showing the agreements ``shown``."""
-    return _divided(ledger, prepared, as_of, shown)[0]
-
-
-def _divided(
-    ledger: Ledger, prepared: Prepared, as_of: date, shown: set[str]
-) -> tuple[LinkedInReport, set[str]]:
-    """How the ledger's linked accounts divide for a report showing the agreements ``shown``,
-    and the ids of those it reads (``bear_on_report``).
-
-    Read from the prepared inputs the evaluation reads: ``links_by_ob`` holds only the links of
-    accounts known on ``known_on``, and each agreement's spans are those its evidence is cut
-    with (``listing.list_evidence``: known when the earliest instant is before the cut-off).
-    """
-    agreement_of = {ob.id: a for a in ledger.agreements for ob in a.obligations}
-    counted: set[str] = set()
-    after_here: set[str] = set()  # bearing on an agreement shown, but after the cut-off there
-    known_elsewhere: set[str] = set()  # known by the cut-off in an agreement not shown
-    after_elsewhere: set[str] = set()  # after the cut-off in an agreement not shown
-    for ob_id, links in prepared.links_by_ob.items():
-        agreement = agreement_of[ob_id]
-        cutoff = as_of_cutoff(as_of, agreement.tz)
-        latest = prepared.latest_by_zone.get(agreement.tz)
-        if latest is not None and latest < cutoff:
-            # Every account linked in this zone starts before the cut-off (a report as of a day
-            # after the last account): all are known, and one pass in C collects them.
-            (counted if agreement.id in shown else known_elsewhere).update(map(_EVENT, links))
-            continue
-        spans = prepared.spans_by_zone[agreement.tz]
-        known = {link.event for link in links if spans[link.event][0] < cutoff}
-        if agreement.id in shown:
-            counted |= known
-            after_here.update(link.event for link in links if link.event not in known)
-        else:
-            known_elsewhere |= known
-            after_elsewhere.update(link.event for link in links if link.event not in known)
-    if sum(map(len, prepared.links_by_ob.values())) == len(ledger.links):
-        # Every link was read above (none left out by ``known_on``): the four sets hold the linked
-        # accounts, joined by the hashes they keep, not read again from each (scattered) link.
-        linked = len(counted.union(after_here, known_elsewhere, after_elsewhere))
-    else:
-        linked = len(set(map(_EVENT, ledger.links)))
-    only_agreements_not_shown = len(known_elsewhere - counted - after_here)
-    return LinkedInReport(
-        linked, len(counted), linked - len(counted) - only_agreements_not_shown, only_agreements_not_shown
-    ), counted
 
 
 def _incidents(
