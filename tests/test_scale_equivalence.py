@@ -64,7 +64,7 @@ from compliance.core.vocabulary import ActorRelation, Effect, Grade, Trust
 from compliance.evaluation.categories import Account, Category, merged
 from compliance.evaluation.evaluate import Prepared, evaluate, evaluate_ledger
 from compliance.evaluation.facts import Facts, gather_facts, gather_facts_policies
-from compliance.evaluation.graded import Graded, Gradings, dated_before, grade_links_policies
+from compliance.evaluation.graded import Graded, Gradings, grade_links_policies
 from compliance.evaluation.grading import grade_account, grade_account_in
 from compliance.evaluation.incident_index import IncidentIndex
 from compliance.evaluation.intervals import NEVER, Firsts, Span, front
@@ -629,7 +629,7 @@ def test_grading_once__a_process_role_holds_from_the_first_account_ranked_on_its
     ]
     prepared = _prepared(events)
     for day, rank in prepared.ranked_from.items():
-        assert rank == dated_before(prepared.by_id, day) == sum(e.when.first_day < day for e in events)
+        assert rank == sum(e.when.first_day < day for e in events)
     for agreement in AGREEMENTS:
         stakes = Stakes.of(agreement, AGREEMENTS)
         gradings = _gradings(prepared, agreement, stakes)

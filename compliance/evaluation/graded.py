@@ -196,12 +196,6 @@ def grade_links_policies(
     return gradings
 
 
-def dated_before(events: Mapping[str, Event], day: date) -> int:
-    """How many accounts can first have happened before ``day``: the rank of the first account
-    dated from ``day`` on, in sort order (what ``Prepared.ranked_from`` holds by bisection)."""
-    return sum(event.when.first_day < day for event in events.values())
-
-
 _made = tuple.__new__
 """A :class:`Graded` made from its seven fields at once, ``_made(Graded, fields)``: calling
 ``Graded(...)`` runs the named tuple's own ``__new__``, a Python function that only passes the
@@ -210,4 +204,4 @@ _EVENT = attrgetter("event")
 _FIRST_DAY = attrgetter("when.first_day")
 _EFFECT = attrgetter("effect")
 
-__all__ = ["Graded", "Gradings", "dated_before", "grade_links_policies"]
+__all__ = ["Graded", "Gradings", "grade_links_policies"]

@@ -151,9 +151,11 @@ def count_activity(
         if result.agreement not in chosen:
             continue
         bearers, ob_id, tz = ";".join(result.obligation.bearers), result.id, zones[result.agreement]
-        # (once per duty, not once per breach account; whether it ended, once per day)
-        ends = _may_end(result) and functools.cache(functools.partial(_ended_before, result, tz=tz))
-        kinds = _Kinds(firsts, start, end, ends) if ends else alike
+        kinds = alike
+        if _may_end(result):  # (once per duty, not once per breach account; whether it ended, once per day)
+            kinds = _Kinds(
+                firsts, start, end, functools.cache(functools.partial(_ended_before, result, tz=tz))
+            )
         # Keyed by what varies within one duty; its agreement, id and bearers are added once. Each
         # account is placed by what the evaluation says of it, worked out once per distinct reading.
         mine: defaultdict[tuple[int, Effect, Grade, bool] | None, list[str]] = defaultdict(list)
