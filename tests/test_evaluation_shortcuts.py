@@ -227,7 +227,7 @@ def test_list_evidence__beyond_the_limit_every_link_of_each_deciding_account(
     ]
     prepared = Prepared.of(AGREEMENTS, events, links)
     for agreement in AGREEMENTS:
-        spans = prepared.spans_by_zone[agreement.tz]
+        spans = prepared.spans_by_rank[agreement.tz]
         incidents = prepared.incidents[agreement.id]
         gradings = grade_links_policies(
             agreement,
@@ -236,7 +236,7 @@ def test_list_evidence__beyond_the_limit_every_link_of_each_deciding_account(
             prepared.ordered,
             incidents,
             PARTIES,
-            prepared.spans_by_rank[agreement.tz],
+            spans,
         )
         cutoff = as_of_cutoff(as_of, agreement.tz)
         for ob in agreement.obligations:
@@ -300,7 +300,7 @@ def test_list_evidence__beyond_the_limit_a_link_confirmed_only_at_the_cut_off_an
     prepared = Prepared.of(AGREEMENTS, events, [k for e in events for k in link_event(e, INDEX, PARTIES)])
     agreement = next(a for a in AGREEMENTS if any(o.id == "ts2020-1-ceasefire-arm" for o in a.obligations))
     ob = next(o for o in agreement.obligations if o.id == "ts2020-1-ceasefire-arm")
-    spans = prepared.spans_by_zone[agreement.tz]
+    spans = prepared.spans_by_rank[agreement.tz]
     incidents = prepared.incidents[agreement.id]
     gradings = grade_links_policies(
         agreement,
@@ -309,7 +309,7 @@ def test_list_evidence__beyond_the_limit_a_link_confirmed_only_at_the_cut_off_an
         prepared.ordered,
         incidents,
         PARTIES,
-        prepared.spans_by_rank[agreement.tz],
+        spans,
     )
     graded = gradings[ob.id].under(Trust.STANDARD)
     assert {g.event.id: g.grade for g in graded}["e1"] is Grade.CONTESTED  # on all accounts

@@ -749,9 +749,10 @@ def test_incident_index__each_account_read_as_scanning_the_rest_of_its_incident(
 def test_facts_once__each_policy_gets_the_facts_of_categorising_its_own_links(events: list[Event]) -> None:
     prepared = _prepared(events)
     for agreement in AGREEMENTS:
-        spans = prepared.spans_by_zone[agreement.tz]
+        spans = prepared.spans_by_zone[agreement.tz]  # by id: the plain computation's
         gradings = _gradings(prepared, agreement, Stakes.of(agreement))
-        together = gather_facts_policies(agreement, gradings, spans, prepared.endings, tuple(Trust))
+        by_rank = prepared.spans_by_rank[agreement.tz]
+        together = gather_facts_policies(agreement, gradings, by_rank, prepared.endings, tuple(Trust))
         for trust in Trust:
             alone = gather_facts(
                 agreement, {ob: g.under(trust) for ob, g in gradings.items()}, spans, prepared.endings

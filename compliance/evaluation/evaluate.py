@@ -228,7 +228,7 @@ class Prepared:
         # by the end of the day after the latest, every account known has started.
         last = self.last_day
         for agreement in agreements:
-            spans = self.spans_by_zone[agreement.tz]
+            spans = self.spans_by_rank[agreement.tz]  # (grading, the facts and the listing read by rank)
             latest = self.latest_by_zone.get(agreement.tz)
             stakes = Stakes.of(agreement, agreements)
             incidents = self.incidents[agreement.id]
@@ -240,7 +240,7 @@ class Prepared:
                 self.ordered,
                 incidents,
                 parties,
-                self.spans_by_rank[agreement.tz],
+                spans,
                 stakes,
                 ranked,
             )
@@ -290,7 +290,7 @@ def _result(
     agreement: Agreement,
     facts: Facts,
     graded: Sequence[Graded],
-    spans: Mapping[str, Span],
+    spans: Sequence[Span],
     incidents: Mapping[str, list[Event]],
     parties: PartyRegistry,
     cutoff: datetime,

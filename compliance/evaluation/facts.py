@@ -30,6 +30,7 @@ from compliance.core.vocabulary import (
 from compliance.evaluation.calendar import term_expiry
 from compliance.evaluation.categories import (
     Account,
+    ByRank,
     Category,
     Derived,
     FirstAccounts,
@@ -98,7 +99,7 @@ class Facts:
         before it dropped, those straddling it read from it, as ``categorise`` reads a breach
         against the obligation's own entry into force, corroborations and denials included."""
         waiting = self.waiting_breaches or ()
-        spans = {g.event.id: span for g, span in waiting}
+        spans = {g.order[0]: span for g, span in waiting}  # (by rank, as categorise reads them)
         parts = categorise(self.obligation, [g for g, _ in waiting], spans, instant, self.tz, instant)
         firsts = list(self.firsts)
         for category in _BREACHES:
@@ -168,36 +169,40 @@ def gather_facts(
     """The facts of each obligation of ``agreement`` from its graded links (one trust policy).
 
     The plain computation: :func:`gather_facts_policies` gives the same facts for each policy
-    with less work, and the equivalence tests compare the two.
+    with less work, and the equivalence tests compare the two. It reads each account's interval
+    by id (``all_spans``, as ``Prepared.spans_by_zone`` holds them), handed on by rank, where
+    :func:`gather_facts_policies` reads them from the list by rank: the tests compare those too.
     """
     tz, adopted = agreement.tz, day_start(agreement.date, agreement.tz)
-    parts = {
-        ob.id: categorise(ob, graded.get(ob.id, ()), all_spans, adopted, tz) for ob in agreement.obligations
-    }
-    alone = _partner_alone(agreement, lambda ob_id: graded.get(ob_id, ()), all_spans, adopted)
+    spans = {g.order[0]: all_spans[g.event.id] for links in graded.values() for g in links}
+    parts = {ob.id: categorise(ob, graded.get(ob.id, ()), spans, adopted, tz) for ob in agreement.obligations}
+    alone = _partner_alone(agreement, lambda ob_id: graded.get(ob_id, ()), spans, adopted)
     derived = {ob_id: p.finish() for ob_id, p in parts.items()}
-    waiting = _waiting_breaches(agreement, lambda ob_id: graded.get(ob_id, ()), all_spans)
+    waiting = _waiting_breaches(agreement, lambda ob_id: graded.get(ob_id, ()), spans)
     return _facts(agreement, derived, all_endings, alone, waiting)
 
 
 def gather_facts_policies(
     agreement: Agreement,
     gradings: Mapping[str, Gradings],
-    all_spans: Mapping[str, Span],
+    spans: Sequence[Span],
     all_endings: Mapping[str, list[Ending]],
     policies: Sequence[Trust],
 ) -> dict[Trust, dict[str, Facts]]:
-    """:func:`gather_facts` under each policy; the links graded alike are categorised once."""
+    """:func:`gather_facts` under each policy; the links graded alike are categorised once.
+
+    ``spans``: every known account's interval in the agreement's zone, by rank
+    (``Prepared.spans_by_rank``), read by the rank each graded link carries."""
     tz, adopted = agreement.tz, day_start(agreement.date, agreement.tz)
     derived: dict[Trust, dict[str, Derived]] = {p: {} for p in policies}
     for ob in agreement.obligations:
         g = gradings.get(ob.id, Gradings([], {}))
-        common = categorise(ob, g.common, all_spans, adopted, tz).sort()
+        common = categorise(ob, g.common, spans, adopted, tz).sort()
         alike: Derived | None = None  # one object for every policy without links of its own
         for policy in policies:
             extra = g.differing.get(policy)
             if extra:
-                derived[policy][ob.id] = common.finish_sorted(categorise(ob, extra, all_spans, adopted, tz))
+                derived[policy][ob.id] = common.finish_sorted(categorise(ob, extra, spans, adopted, tz))
             else:
                 alike = alike or common.finish_sorted()
                 derived[policy][ob.id] = alike
@@ -206,8 +211,8 @@ def gather_facts_policies(
             agreement,
             derived[p],
             all_endings,
-            _partner_alone(agreement, partial(_graded_under, gradings, p), all_spans, adopted),
-            _waiting_breaches(agreement, partial(_graded_under, gradings, p), all_spans),
+            _partner_alone(agreement, partial(_graded_under, gradings, p), spans, adopted),
+            _waiting_breaches(agreement, partial(_graded_under, gradings, p), spans),
         )
         for p in policies
     }
@@ -221,7 +226,7 @@ def _graded_under(gradings: Mapping[str, Gradings], trust: Trust, ob_id: str) ->
 def _partner_alone(
     agreement: Agreement,
     graded: Callable[[str], Sequence[Graded]],
-    all_spans: Mapping[str, Span],
+    spans: ByRank,
     adopted: datetime,
 ) -> dict[str, Firsts]:
     """For each obligation run in parallel with another whose fulfilment is reported by the same
@@ -235,6 +240,10 @@ def _partner_alone(
     possibly late). If this obligation's side denies it (a stakeholder's word under the standard
     policy), it counts for the partner alone from the denial on (``Firsts.delayed``): a denial
     dated later changes nothing before it. Only pairs with such an account are worked out.
+
+    An account is told by its rank and a link's effect read from its sort key (``Graded.order``:
+    rank, effect, basis), not from the account and the link, which lie scattered in memory at a
+    million accounts (a rank names one account as its id does).
     """
     found: dict[str, Firsts] = {}
     by_id = {ob.id: ob for ob in agreement.obligations}
@@ -243,27 +252,25 @@ def _partner_alone(
         partner = _parallel_of(ob)
         if partner is None or partner not in by_id:
             continue
-        theirs = [g for g in graded(partner) if g.link.effect is Effect.FULFILS]
+        theirs = [g for g in graded(partner) if g.order[1] is Effect.FULFILS]
         if not theirs:
             continue
-        fulfils = {g.event.id for g in theirs}
-        both: dict[str, datetime] = {}  # event id -> until when it counts for this one
+        fulfils = {g.order[0] for g in theirs}
+        both: dict[int, datetime] = {}  # account's rank -> until when it counts for this one
         for g in graded(ob.id):
-            if g.link.effect is Effect.FULFILS and g.event.id in fulfils:
-                until = _fulfils_from_its_date(g, all_spans, adopted, tz)
+            if g.order[1] is Effect.FULFILS and g.order[0] in fulfils:
+                until = _fulfils_from_its_date(g, spans, adopted, tz)
                 if until is not None:
-                    both[g.event.id] = until
+                    both[g.order[0]] = until
         if not both:
             continue
-        parts = categorise(
-            by_id[partner], [g for g in theirs if g.event.id not in both], all_spans, adopted, tz
-        )
+        parts = categorise(by_id[partner], [g for g in theirs if g.order[0] not in both], spans, adopted, tz)
         delayed: list[tuple[datetime, datetime, datetime, datetime]] = []
         for g in theirs:
-            denied = both.get(g.event.id, NEVER)
+            denied = both.get(g.order[0], NEVER)
             if denied == NEVER:
                 continue
-            alone = categorise(by_id[partner], [g], all_spans, adopted, tz)
+            alone = categorise(by_id[partner], [g], spans, adopted, tz)
             delayed += [(denied, start, end, NEVER) for start, end in alone.spans[Category.FULFIL]]
             delayed += [(denied, *window) for window in alone.windows[Category.FULFIL]]
         found[ob.id] = Firsts.of(parts.spans[Category.FULFIL], parts.windows[Category.FULFIL], delayed)
@@ -271,7 +278,7 @@ def _partner_alone(
 
 
 def _waiting_breaches(
-    agreement: Agreement, graded: Callable[[str], Sequence[Graded]], all_spans: Mapping[str, Span]
+    agreement: Agreement, graded: Callable[[str], Sequence[Graded]], spans: ByRank
 ) -> dict[str, tuple[tuple[Graded, Span], ...]]:
     """For each obligation that waits for another and has breach links: those links, each with
     its account's own span (``Facts.waiting_breaches``). Only these few obligations keep them."""
@@ -279,24 +286,20 @@ def _waiting_breaches(
     for ob in agreement.obligations:
         if _after_of(ob) is None:
             continue
-        breaches = tuple(
-            (g, all_spans[g.event.id]) for g in graded(ob.id) if g.link.effect is Effect.BREACHES
-        )
+        breaches = tuple((g, spans[g.order[0]]) for g in graded(ob.id) if g.order[1] is Effect.BREACHES)
         if breaches:
             found[ob.id] = breaches
     return found
 
 
-def _fulfils_from_its_date(
-    g: Graded, all_spans: Mapping[str, Span], adopted: datetime, tz: tzinfo
-) -> datetime | None:
+def _fulfils_from_its_date(g: Graded, spans: ByRank, adopted: datetime, tz: tzinfo) -> datetime | None:
     """Until when a fulfilment account counts as confirmed from its own date, as :func:`categories.categorise`
     files it: :data:`NEVER` for good, a denial's instant, or ``None`` for not at all (alleged, or
     confirmed only from a corroboration, which places it later)."""
     if g.denial is None:
         return NEVER if g.corroboration is None and g.grade is Grade.CONFIRMED else None
     if g.corroboration is not None:
-        start = max(all_spans[g.event.id][0], adopted)
+        start = max(spans[g.order[0]][0], adopted)
         if not start < g.corroboration.when.span(tz)[0]:
             return None  # corroborated at once: confirmed from the corroboration only
     return g.denial.when.span(tz)[0]

@@ -36,7 +36,7 @@ def list_evidence(
     agreement: Agreement,
     ob: Obligation,
     graded: Sequence[Graded],
-    spans: Mapping[str, Span],
+    spans: Sequence[Span],
     incidents: Mapping[str, list[Event]],
     parties: PartyRegistry,
     cutoff: datetime,
@@ -78,6 +78,10 @@ def list_evidence(
     counts; one that may fall after an uncertain end says that it may be no breach, and is marked
     ``Evidence.maybe_after_end``.
 
+    ``spans``: every known account's interval in the agreement's zone, by rank
+    (``Prepared.spans_by_rank``): a link's is read by the rank it carries (``Graded.order[0]``),
+    not looked up by its account's id (a read scattered in memory per link at a million accounts).
+
     The counts by grade are over every link known by the cut-off, not only those listed: a
     reader who adds up the grades of a long list must get ``total``. Each link has the grade
     it would be listed with, so an account of an incident some of whose accounts start after
@@ -88,7 +92,7 @@ def list_evidence(
     bound = max(adopted, moment(ob.in_force, tz))  # nor a breach before the duty bound
     if binds is not None and binds[0] is not None:
         bound = max(bound, binds[0])
-    visible = graded if all_known else [g for g in graded if spans[g.event.id][0] < cutoff]  # known_by
+    visible = graded if all_known else [g for g in graded if spans[g.order[0]][0] < cutoff]  # known_by
     total = len(visible)
     wanted = {Effect.FULFILS, Effect.BREACHES}  # the first confirmed of each is always listed
     deciders = frozenset(decided)  # read once per link: a tuple of 100,000 ids made this quadratic
@@ -106,9 +110,8 @@ def list_evidence(
         found = later.get(incident)
         if found is None:
             accounts = incidents.get(incident, ())
-            found = later[incident] = frozenset(
-                o.id for o in accounts if (spans[o.id] if o.id in spans else o.when.span(tz))[0] >= cutoff
-            )
+            # (an incident's accounts carry no rank: each interval worked out, as Prepared does)
+            found = later[incident] = frozenset(o.id for o in accounts if o.when.span(tz)[0] >= cutoff)
         return found
 
     def graded_at_cutoff(item: Graded) -> tuple[Grade, str]:
@@ -172,7 +175,7 @@ def list_evidence(
                     break
                 continue
             grade, why = graded_at_cutoff(item)
-            span = spans[event.id]
+            span = spans[item.order[0]]
             breach = link.effect is Effect.BREACHES
             before = binds is not None and breach and (binds[0] is None or span[1] <= binds[0])
             if before and binds is not None:
