@@ -112,10 +112,10 @@ _CATEGORY_OF = itemgetter(2)  # Account.category
 
 
 Derived = tuple[tuple[Firsts, ...], tuple[tuple[datetime, datetime, str], ...], tuple[Account, ...]]
+"""What the facts of one obligation take from its graded links: firsts, notices, accounts."""
 ByRank = Sequence[Span] | Mapping[int, Span]
 """Each account's interval in the agreement's zone, read by its rank (``Graded.order[0]``): the
 list of every known account's (``Prepared.spans_by_rank``), or a mapping of the few a reader has."""
-"""What the facts of one obligation take from its graded links: firsts, notices, accounts."""
 
 
 class Parts(NamedTuple):
