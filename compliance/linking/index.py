@@ -105,18 +105,40 @@ class LinkMemo:
     placements by location string and by point (each resolved once), the agreements a place
     lies outside of, and the place tests' verdicts by kind, country and placement (a few hundred).
     Share one only between calls with the same ``index`` and ``parties``.
+
+    A date class is known by its number (:data:`INSTANT` for an instant), and the number of each
+    time object by the object's ``id``: the readers share one ``EventTime`` per distinct time, and
+    hashing one is a Python call (attrs' cached hash) where an ``int`` hashes in C, as does
+    the number keying the outcomes, where a class's pair of pairs was hashed again on every
+    account (a million rows). The memo holds each time it numbered, so that no id is reused.
     """
 
-    __slots__ = ("away", "days", "outcomes", "places", "plans", "signed", "verdicts")
+    __slots__ = ("away", "classes", "days", "outcomes", "places", "plans", "signed", "times", "verdicts")
 
     def __init__(self) -> None:
         self.signed: dict[tuple[object, ...], Signed] = {}
         self.plans: dict[tuple[object, ...], Planned] = {}
-        self.outcomes: dict[RulePlan, dict[DateClass, RuleOutcome]] = {}
+        self.outcomes: dict[RulePlan, dict[int, RuleOutcome]] = {}
         self.places: dict[tuple[object, ...], Placement] = {}
-        self.days: dict[EventTime, DateClass] = {}
+        self.days: dict[EventTime, int] = {}  # time -> the number of its date class
+        self.classes: dict[DateClass, int] = {}  # date class -> its number
+        self.times: dict[int, tuple[EventTime, int]] = {}  # id of a time -> the time, its number
         self.away: dict[Placement, frozenset[str]] = {}
         self.verdicts: PlaceVerdicts = {}
+
+    def date_number(self, when: EventTime, index: LinkIndex) -> int:
+        """The number of the date class of ``when`` (:data:`INSTANT` for an instant), by value,
+        remembered for the object ``when`` too (see the class)."""
+        number = self.days.get(when)
+        if number is None:
+            if when.is_instant:
+                number = INSTANT
+            else:
+                days = index.date_classes(when)
+                number = self.classes.setdefault(days, len(self.classes))
+            self.days[when] = number
+        self.times[id(when)] = (when, number)
+        return number
 
     def away_from(self, placement: Placement, index: LinkIndex) -> frozenset[str]:
         """:func:`~compliance.linking.scope.away_from` once per place: where it is empty, no
@@ -126,12 +148,16 @@ class LinkMemo:
         return self.away[placement]
 
 
-DateClass = tuple[tuple[int, int], tuple[int, int]] | tuple[()]
-"""Where an account's first and last days fall among :attr:`LinkIndex.boundaries`; ``()`` for an
-instant, whose days depend on each agreement's zone: it has no date class."""
+INSTANT = -1
+"""The number of no date class: an instant's days depend on each agreement's zone."""
 
-Planned = tuple[RulePlan, dict[DateClass, RuleOutcome]]
-"""A plan and its outcomes by date class (the dictionary shared by every equal plan)."""
+DateClass = tuple[tuple[int, int], tuple[int, int]]
+"""Where an account's first and last days fall among :attr:`LinkIndex.boundaries` (an instant,
+whose days depend on each agreement's zone, has none: :data:`INSTANT`)."""
+
+Planned = tuple[RulePlan, dict[int, RuleOutcome]]
+"""A plan and its outcomes by the number of their date class (the dictionary shared by every
+equal plan)."""
 
 
 class Signed(NamedTuple):
@@ -147,7 +173,7 @@ class Signed(NamedTuple):
     placement: Placement
     pointed: bool
     plan: RulePlan
-    outcomes: dict[DateClass, RuleOutcome]
+    outcomes: dict[int, RuleOutcome]
 
 
 class Linking(NamedTuple):
@@ -183,7 +209,16 @@ def link_account(
     obligation ended before it (time scope); rules also stop at the scope tests of
     :mod:`compliance.linking.scope`.
     """
-    memo = memo if memo is not None else LinkMemo()
+    return Linking(*linked(event, index, parties, memo if memo is not None else LinkMemo()))
+
+
+Linked = tuple[tuple[Link, ...], str, tuple[Remark, ...], Placement]
+"""A :class:`Linking`'s fields as a plain tuple: what :func:`linked` gives a batch, read once."""
+
+
+def linked(event: Event, index: LinkIndex, parties: PartyRegistry, memo: LinkMemo) -> Linked:
+    """:func:`link_account` for a batch that shares ``memo``, as a plain tuple: a named tuple is
+    built by a Python call, one per account of a million rows, and its reader unpacks it at once."""
     # Most accounts: one look-up by signature, one by time, one by date class (a million rows).
     signature = (
         event.kind,
@@ -204,27 +239,26 @@ def link_account(
         placement = _placement(event, index, memo)
         plan, outcomes = _planned(event, index, parties, placement, memo)
     when = event.when
-    days = memo.days.get(when)
-    if days is None:
-        days = memo.days[when] = () if when.is_instant else index.date_classes(when)
-    if days:
-        found = outcomes.get(days)
+    known = memo.times.get(id(when))
+    number = memo.date_number(when, index) if known is None else known[1]
+    if number != INSTANT:
+        found = outcomes.get(number)
         if found is None:
-            found = outcomes[days] = dated_outcome(plan, when)
+            found = outcomes[number] = dated_outcome(plan, when)
     else:  # an instant: its days depend on each agreement's zone
         found = dated_outcome(plan, when)
     found_links, reason = found
     event_id = event.id
     if not event.links:  # most accounts have none: skip the work (a million rows)
         if not found_links:  # (every row of an export from elsewhere)
-            return Linking((), reason or NO_RULE, (), placement)
+            return (), reason or NO_RULE, (), placement
         links = tuple(
             [
                 Link(ob_id, event_id, effect, basis, note, caveat)
                 for ob_id, effect, basis, note, caveat in found_links
             ]
         )
-        return Linking(links, "", (), placement)
+        return links, "", (), placement
     made, remarks = explicit_links(event, index)
     named = {ref.agreement for ref in event.links if ref.agreement in index.agreement_ids}
     made = [with_place_caveat(link, event, index, placement) for link in made]
@@ -233,7 +267,7 @@ def link_account(
         for ob_id, effect, basis, note, caveat in found_links
         if index.obligations[ob_id][0].id not in named
     ]
-    return Linking(tuple(made), "" if made else (reason or NO_RULE), tuple(remarks), placement)
+    return tuple(made), "" if made else (reason or NO_RULE), tuple(remarks), placement
 
 
 def _signature(event: Event, index: LinkIndex, parties: PartyRegistry, memo: LinkMemo) -> Signed:

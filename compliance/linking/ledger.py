@@ -33,7 +33,7 @@ from compliance.core.problems import Problem, Severity, in_order, visible
 from compliance.linking.copies import IdCopies
 from compliance.linking.explicit import check_reference
 from compliance.linking.incidents import denial_links, with_incident_caveats
-from compliance.linking.index import LinkIndex, LinkMemo, link_account
+from compliance.linking.index import LinkIndex, LinkMemo, linked
 from compliance.linking.loading import (
     BUNDLED,
     given_once,
@@ -262,7 +262,7 @@ def assemble(
             found.append(Problem(origin.file, origin.line, field, message))
             rejected += 1
             continue
-        made, why, remarks, placement = link_account(event, index, parties, memo)
+        made, why, remarks, placement = linked(event, index, parties, memo)
         if remarks:  # two explicit links that contradict each other are an error
             found += (Problem(origin.file, origin.line, "links", m, severity) for m, severity in remarks)
             if any(severity is Severity.ERROR for _, severity in remarks):
