@@ -66,6 +66,21 @@ def test_scale__generated_data_is_all_accounted_for(generated: Path) -> None:
     assert 0 < acc.rejected < 30
 
 
+def test_scale__a_download_given_twice_links_every_account_as_once(generated: Path, tmp_path: Path) -> None:
+    """Every id given twice, by a second file with the same rows: each account is read once,
+    with the links it has read once, those of the accounts of an incident (answered, caveated
+    apart from the rest) among them."""
+    again = tmp_path / "zz-again.csv"  # sorts after the first: its copies are the ones set aside
+    again.write_bytes(generated.read_bytes())
+    once = build_ledger(event_paths=[generated], keep_unlinked=False)
+    twice = build_ledger(event_paths=[generated, again], keep_unlinked=False)
+    incident_ids = {event.id for event in once.events if event.incident}
+    assert sum(1 for link in once.links if link.event in incident_ids) > 10
+    assert twice.links == once.links
+    assert twice.events == once.events
+    assert twice.placed_outside == once.placed_outside
+
+
 def test_scale__real_rows_repeated_keep_every_field_but_a_new_id(tmp_path: Path) -> None:
     """The file of a full ACLED export's shape: the real rows verbatim, each copy with its own id,
     read as an ACLED export, every row accounted for and none a duplicate."""

@@ -233,7 +233,8 @@ def assemble(
     found: list[Problem] = list(problems)
     ids = IdCopies(id_fields, known_on)
     events: list[Event] = []
-    links: list[Link] = []
+    links: list[Link] = []  # of the accounts in no incident
+    of_incidents: list[Link] = []  # of the accounts of an incident: the only ones answered or caveated
     unlinked: dict[str, str] = {}  # event id -> reason
     placed_outside: dict[str, frozenset[str]] = {}
     placements: dict[str, Placement] = {}  # accounts of an incident: where the gazetteer placed them
@@ -285,13 +286,17 @@ def assemble(
                 )
                 if outside:
                     placed_outside[event.id] = outside
-        if made:
+            of_incidents.extend(made)
+        elif made:
             links.extend(made)
-        else:
+        if not made:
             unlinked[event.id] = why
     if ids.places:
-        events, links, dropped = ids.settle(events, links, unlinked, found)
+        events, links, dropped = ids.settle(events, links + of_incidents, unlinked, found)
         rejected += dropped
+        in_incident = {event.id for event in events if event.incident}  # (of the copy read)
+        of_incidents = [link for link in links if link.event in in_incident]
+        links = [link for link in links if link.event not in in_incident]
     for (file, agreement_id), (line, count) in elsewhere.items():
         found.append(
             Problem(
@@ -302,9 +307,11 @@ def assemble(
                 Severity.WARNING,
             )
         )
-    answered = denial_links(events, links, index, parties)  # needs every account linked first
-    links.extend(answered)
-    links = with_incident_caveats(events, links, placements, index)  # a caveat is the incident's
+    # Both read the links of the accounts of an incident only: a quarter of them (the rest are
+    # put back before the sort, which gives every link its place whatever the order given).
+    answered = denial_links(events, of_incidents, index, parties)  # needs every account linked first
+    of_incidents.extend(answered)
+    links += with_incident_caveats(events, of_incidents, placements, index)  # a caveat is the incident's
     for answer in answered:
         unlinked.pop(answer.event, None)
     reasons = dict.fromkeys(REASONS, 0)
