@@ -11,7 +11,9 @@ import os
 import subprocess
 import sys
 import tomllib
+import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -93,6 +95,62 @@ def test_run_process__ends_the_ordinary_way_when_something_waits_for_the_exit() 
     assert done.stdout
     assert "ran at exit" in done.stderr
     assert "torn down" in done.stderr
+
+
+# Says on standard error when the ledger a command built is freed (a weak reference's callback:
+# ``weakref.finalize`` would register a function to run at exit, which ends the ordinary way).
+WATCH_THE_LEDGER = """\
+import weakref
+import compliance.linking.ledger as ledgers
+watched = []
+built = ledgers.build_ledger
+def build_ledger(*args, **kwargs):
+    ledger = built(*args, **kwargs)
+    watched.append(weakref.ref(ledger, lambda _: print('ledger freed', file=sys.stderr)))
+    return ledger
+ledgers.build_ledger = build_ledger
+"""
+REPORT = ["report", "--format", "json", "--as-of", "2025-12-31"]
+
+
+def test_run_process__keeps_what_the_command_built_until_the_process_ends() -> None:
+    """The ledger (millions of objects at a million rows) is not freed one by one after the
+    output is written: the process ends with it."""
+    done = run(REPORT, WATCH_THE_LEDGER)
+    assert done.returncode == 0
+    assert done.stdout
+    assert "ledger freed" not in done.stderr
+
+
+def test_run_process__frees_what_the_command_built_when_it_ends_the_ordinary_way() -> None:
+    """Where the tear-down runs, what the command built is freed first, as it always was."""
+    setup = (
+        WATCH_THE_LEDGER + "import atexit\natexit.register(lambda: print('ran at exit', file=sys.stderr))\n"
+    )
+    done = run(REPORT, setup)
+    assert done.returncode == 0
+    assert done.stderr.index("ledger freed") < done.stderr.index("ran at exit")
+
+
+def test_main__keeps_nothing_that_the_command_built(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A program that calls ``main`` gets its memory back when ``main`` returns."""
+    import compliance.linking.ledger as ledgers
+
+    watched: list[weakref.ref[ledgers.Ledger]] = []
+    built = ledgers.build_ledger
+
+    def build_ledger(*args: Any, **kwargs: Any) -> ledgers.Ledger:
+        ledger = built(*args, **kwargs)
+        watched.append(weakref.ref(ledger))
+        return ledger
+
+    monkeypatch.setattr(ledgers, "build_ledger", build_ledger)
+    assert main(REPORT) == 0
+    assert capsys.readouterr().out
+    assert len(watched) == 1
+    assert watched[0]() is None
 
 
 def test_run_process__ends_the_ordinary_way_under_a_profiler(tmp_path: Path) -> None:

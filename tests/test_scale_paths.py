@@ -260,10 +260,10 @@ def test_scale__collector_on_or_off_gives_the_same_report(generated: Path, tmp_p
 
     out_a, out_b = tmp_path / "a.json", tmp_path / "b.json"
     args = ["report", "--events", str(generated), "--as-of", "2025-12-31", "--format", "json", "--output"]
-    assert _run(_parser().parse_args([*args, str(out_a)])) == 0
+    assert _run(_parser().parse_args([*args, str(out_a)]), []) == 0
     gc.disable()
     try:
-        assert _run(_parser().parse_args([*args, str(out_b)])) == 0
+        assert _run(_parser().parse_args([*args, str(out_b)]), []) == 0
     finally:
         gc.enable()
     assert out_a.read_bytes() == out_b.read_bytes()

@@ -2,7 +2,9 @@
 
 Each command imports the views and renderers it uses when it runs: ``compliance --help`` and a
 JSON report do not load the timeline, lineage or picture code they never call (start-up is paid
-by every command; see docs/performance.md).
+by every command; see docs/performance.md). Each command adds what it builds (the ledger, its view)
+to ``built``: ``cli.run_process`` holds them until the process ends, which frees them all at once,
+instead of freeing millions of objects one by one as the command returns (step 60 there).
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ if TYPE_CHECKING:
     from compliance.linking.ledger import Accounting, Ledger
 
 
-def _ledger(args: argparse.Namespace) -> Ledger:
+def _ledger(args: argparse.Namespace, built: list[object]) -> Ledger:
+    """The ledger of the run's inputs, also added to ``built`` (``cli.run_process`` keeps it to the end)."""
     from compliance.core.arguments import agreement_ids
     from compliance.linking.ledger import BUNDLED, build_ledger
 
@@ -61,10 +64,11 @@ def _ledger(args: argparse.Namespace) -> Ledger:
             Severity.WARNING,
         )
         ledger = evolve(ledger, problems=tuple(in_order([*ledger.problems, note])))
+    built.append(ledger)
     return ledger
 
 
-def _ledger_over_period(args: argparse.Namespace) -> Ledger:
+def _ledger_over_period(args: argparse.Namespace, built: list[object]) -> Ledger:
     """The ledger for a command that covers ``--from`` to ``--to``, once the period makes sense."""
     if args.end < args.start:
         raise ValueError("--to is before --from")
@@ -74,23 +78,25 @@ def _ledger_over_period(args: argparse.Namespace) -> Ledger:
         too_many = too_many_periods(args.start, args.end, args.every)
         if too_many is not None:
             raise ValueError(f"{too_many}; use a longer --every or a shorter range")
-    return _ledger(args)
+    return _ledger(args, built)
 
 
-def _cmd_agreements(args: argparse.Namespace) -> int:
+def _cmd_agreements(args: argparse.Namespace, built: list[object]) -> int:
     from compliance.render.tables import agreements_json, agreements_text
     from compliance.views.agreements import AgreementListing
 
     listing = AgreementListing.load(args.agreement_file, args.parties, args.reporters, args.gazetteer)
+    built.append(listing)
     render = agreements_json if args.format == "json" else agreements_text
     return finish(args, listing.problems, lambda: emit(args, render(listing)))
 
 
-def _cmd_validate(args: argparse.Namespace) -> int:
+def _cmd_validate(args: argparse.Namespace, built: list[object]) -> int:
     from compliance.render.problems import problem_lines, unlinked_lines
     from compliance.views.validation import Validation
 
     result = Validation.run(args.files, args.parties, args.reporters, args.gazetteer)
+    built.append(result)
     if result.accounting is not None:
         _print_accounting(result.accounting)
         for line in unlinked_lines(result.unlinked):  # which rows each reason counts
@@ -128,17 +134,18 @@ def _finish_with_accounting(args: argparse.Namespace, ledger: Ledger, deliver: C
     return code
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
+def _cmd_report(args: argparse.Namespace, built: list[object]) -> int:
     from compliance.render.json import render_json
     from compliance.render.markdown import render_markdown
     from compliance.render.report_rows import report_csv
     from compliance.views.report import Report
 
-    ledger = _ledger(args)
+    ledger = _ledger(args, built)
     as_of = args.as_of or datetime.now(UTC).date()
     pictures = pictures_beside(args)
     if pictures is None:  # JSON, or standard output or a device: pictures would have nowhere to go
         report = Report.build(ledger, as_of, args.agreement, trust=args.trust)
+        built.append(report)
         render = {"json": render_json, "csv": report_csv}.get(args.format, render_markdown)
         if args.format == "csv":  # one row per obligation: no place for the records read
             return _finish_with_accounting(args, ledger, lambda: emit(args, render(report)))
@@ -149,6 +156,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     # The breaches picture counts every account the report's evaluation lists in report.
     report, evaluation = Report.build_with_evidence(ledger, as_of, args.agreement, trust=args.trust)
+    built += (report, evaluation)
     heatmap, breaches = pictures
 
     def write_with_pictures() -> None:
@@ -169,12 +177,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return finish(args, ledger.problems, write_with_pictures)
 
 
-def _cmd_timeline(args: argparse.Namespace) -> int:
+def _cmd_timeline(args: argparse.Namespace, built: list[object]) -> int:
     from compliance.render.tables import timeline_csv, timeline_json, timeline_markdown
     from compliance.views.timeline import timeline
 
-    ledger = _ledger_over_period(args)
+    ledger = _ledger_over_period(args, built)
     result = timeline(ledger, args.start, args.end, args.every, args.agreement, trust=args.trust)
+    built.append(result)
     if args.format == "svg":
         from compliance.render.svg import heatmap_svg
         from compliance.views.pictures import heatmap_of_timeline
@@ -186,22 +195,24 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     return _finish_with_accounting(args, ledger, lambda: emit(args, render(result)))
 
 
-def _cmd_activity(args: argparse.Namespace) -> int:
+def _cmd_activity(args: argparse.Namespace, built: list[object]) -> int:
     from compliance.render.activity import activity_csv, activity_json, activity_markdown
     from compliance.views.activity import activity
 
-    ledger = _ledger_over_period(args)
+    ledger = _ledger_over_period(args, built)
     result = activity(ledger, args.start, args.end, args.every, args.agreement, args.trust)
+    built.append(result)
     render = {"markdown": activity_markdown, "json": activity_json, "csv": activity_csv}[args.format]
     return _finish_with_accounting(args, ledger, lambda: emit(args, render(result)))
 
 
-def _cmd_diff(args: argparse.Namespace) -> int:
+def _cmd_diff(args: argparse.Namespace, built: list[object]) -> int:
     from compliance.render.tables import diff_json, diff_markdown
     from compliance.views.timeline import diff
 
-    ledger = _ledger_over_period(args)
+    ledger = _ledger_over_period(args, built)
     changes = diff(ledger, args.start, args.end, args.agreement, trust=args.trust)
+    built.append(changes)
     render = diff_json if args.format == "json" else diff_markdown
     return _finish_with_accounting(
         args,
@@ -212,21 +223,22 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     )
 
 
-def _cmd_lineage(args: argparse.Namespace) -> int:
+def _cmd_lineage(args: argparse.Namespace, built: list[object]) -> int:
     from compliance.render.tables import lineage_json, lineage_markdown
     from compliance.views.lineage import Lineage
 
-    ledger = _ledger(args)
+    ledger = _ledger(args, built)
     as_of = args.as_of or datetime.now(UTC).date()
     try:
         lineage = Lineage.build(ledger, args.obligation, as_of, trust=args.trust)
     except ValueError as exc:
         raise ValueError(f"{exc} (see `compliance agreements`)") from None
+    built.append(lineage)
     render = lineage_json if args.format == "json" else lineage_markdown
     return _finish_with_accounting(args, ledger, lambda: emit(args, render(lineage)))
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
+def _cmd_check(args: argparse.Namespace, built: list[object]) -> int:
     try:  # the testing extra brings Hypothesis; the other commands do not need it
         from compliance.render.check import check_json, check_markdown
         from compliance.testing.check import Check
@@ -242,6 +254,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         examples=args.examples or DEFAULT_EXAMPLES,
         seed=args.seed,
     )
+    built.append(result)
     emit(args, check_json(result) if args.format == "json" else check_markdown(result))
     for problem in with_registry_hint(args, with_gazetteer_hint(result.problems)):
         print(problem, file=sys.stderr)
