@@ -4,7 +4,9 @@
 zone starts before the report's cut-off (a report as of a day after the last account, the usual
 case), all of them are known and are collected without looking at each link's interval. Here
 that is compared with the plain per-link reading, on the bundled ledger, for any date, choice of
-agreements and ``known_on``, and on the days around the last account's start.
+agreements and ``known_on``, and on the days around the last account's start. The shortcut tells
+the accounts apart by rank (``Prepared.ranks_by_ob``), the plain reading by each link's id; the
+accounts the report reads are compared too.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from hypothesis import strategies as st
 from compliance.core.timeframe import as_of_cutoff, local_date
 from compliance.evaluation.evaluate import Prepared
 from compliance.linking.ledger import Ledger, build_ledger
-from compliance.views.coverage import LinkedInReport, linked_in_report
+from compliance.views.coverage import LinkedInReport, divide_linked, linked_in_report
 
 
 @functools.cache
@@ -34,8 +36,11 @@ def prepared(known_on: date | None) -> Prepared:
     return Prepared.of(led.agreements, led.events, led.links, known_on, led.placed_outside)
 
 
-def plain(led: Ledger, prep: Prepared, as_of: date, shown: set[str]) -> LinkedInReport:
-    """Every link looked at on its own: known when its account starts before the cut-off."""
+def plain_reading(
+    led: Ledger, prep: Prepared, as_of: date, shown: set[str]
+) -> tuple[LinkedInReport, set[str]]:
+    """Every link looked at on its own, by its account's id: known when its account starts before
+    the cut-off. With the ids of the accounts the report reads."""
     agreement_of = {ob.id: a for a in led.agreements for ob in a.obligations}
     counted: set[str] = set()
     after_here: set[str] = set()
@@ -52,7 +57,7 @@ def plain(led: Ledger, prep: Prepared, as_of: date, shown: set[str]) -> LinkedIn
             known_elsewhere |= known
     linked = len(set(map(attrgetter("event"), led.links)))
     elsewhere = len(known_elsewhere - counted - after_here)
-    return LinkedInReport(linked, len(counted), linked - len(counted) - elsewhere, elsewhere)
+    return LinkedInReport(linked, len(counted), linked - len(counted) - elsewhere, elsewhere), counted
 
 
 AGREEMENT_IDS = sorted(a.id for a in ledger().agreements)
@@ -66,7 +71,9 @@ AGREEMENT_IDS = sorted(a.id for a in ledger().agreements)
 def test_linked_in_report__as_the_plain_reading(as_of: date, shown: set[str], known_on: date | None) -> None:
     """Any date, any agreements shown, any known_on: the same division as link by link."""
     prep = prepared(known_on)
-    assert linked_in_report(ledger(), prep, as_of, shown) == plain(ledger(), prep, as_of, shown)
+    linked, read = divide_linked(ledger(), prep, as_of, shown)
+    assert linked_in_report(ledger(), prep, as_of, shown) == linked
+    assert (linked, {prep.ordered[rank].id for rank in read}) == plain_reading(ledger(), prep, as_of, shown)
 
 
 def _around_the_last_start() -> list[date]:
@@ -83,4 +90,7 @@ def test_linked_in_report__on_the_days_around_the_last_account(as_of: date) -> N
     """Where the shortcut starts to apply (the cut-off just after the last start), and before it."""
     prep = prepared(None)
     for shown in (set(AGREEMENT_IDS), {AGREEMENT_IDS[0]}, set()):
-        assert linked_in_report(ledger(), prep, as_of, shown) == plain(ledger(), prep, as_of, shown)
+        linked, read = divide_linked(ledger(), prep, as_of, shown)
+        assert (linked, {prep.ordered[rank].id for rank in read}) == plain_reading(
+            ledger(), prep, as_of, shown
+        )

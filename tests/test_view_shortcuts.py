@@ -204,7 +204,7 @@ def test_linked_in_report__the_distinct_accounts_of_the_ledger_links(
     prepared = Prepared.of(ledger.agreements, ledger.events, ledger.links, known_on, ledger.placed_outside)
     linked, read = divide_linked(ledger, prepared, as_of, shown)
     assert linked.linked == len({link.event for link in ledger.links})
-    accounts = [prepared.by_id[i] for i in read]
+    accounts = [prepared.ordered[rank] for rank in read]
     assert AccountsRead.of(accounts) == AccountsRead(
         min((e.when.first_day for e in accounts), default=None),
         max((e.when.last_day for e in accounts), default=None),

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
 
 from attrs import frozen
 
@@ -21,6 +22,7 @@ from compliance.linking.ledger import Ledger
 _WHEN = attrgetter("when")
 _REPORTED_ON = attrgetter("reported_on")
 _EVENT = attrgetter("event")
+_START = itemgetter(0)
 
 
 @frozen
@@ -65,8 +67,9 @@ class AccountsRead:
         # accounts at 100,000 generated rows): the accounts share their ``EventTime`` objects (a
         # reader builds one per distinct value), told apart by identity in C. The latest
         # publication date is found in C too (``filter(None, ...)`` drops the accounts that give
-        # none; a date is never false). The report passes the accounts in their own order,
-        # filtered by a set of ids, not looked up in the set's order (scattered in memory).
+        # none; a date is never false). The report passes the accounts by rank, from a set of
+        # ranks (small integers: a set of them iterates nearly in order), so nearly in the
+        # order they sit in memory, not in the order of a set of ids (scattered).
         read = list(accounts)
         whens = list(map(_WHEN, read))
         distinct = dict(zip(map(id, whens), whens, strict=True)).values()
@@ -89,37 +92,42 @@ def linked_in_report(ledger: Ledger, prepared: Prepared, as_of: date, shown: set
 
 def divide_linked(
     ledger: Ledger, prepared: Prepared, as_of: date, shown: set[str]
-) -> tuple[LinkedInReport, set[str]]:
+) -> tuple[LinkedInReport, set[int]]:
     """How the ledger's linked accounts divide for a report showing the agreements ``shown``,
-    and the ids of those it reads (``bear_on_report``).
+    and the ranks of those it reads (``bear_on_report``: ``prepared.ordered[rank]`` is each).
 
-    Read from the prepared inputs the evaluation reads: ``links_by_ob`` holds only the links of
+    Read from the prepared inputs the evaluation reads: ``ranks_by_ob`` holds only the links of
     accounts known on ``known_on``, and each agreement's spans are those its evidence is cut
     with (``listing.list_evidence``: known when the earliest instant is before the cut-off).
+    Accounts are told apart by rank (an integer read from lists in rank order, as grading does),
+    not by id read from each link: at a million accounts the links and their ids are scattered
+    in memory, and reading one is a cache miss.
     """
     agreement_of = {ob.id: a for a in ledger.agreements for ob in a.obligations}
-    counted: set[str] = set()
-    after_here: set[str] = set()  # bearing on an agreement shown, but after the cut-off there
-    known_elsewhere: set[str] = set()  # known by the cut-off in an agreement not shown
-    after_elsewhere: set[str] = set()  # after the cut-off in an agreement not shown
-    for ob_id, links in prepared.links_by_ob.items():
+    counted: set[int] = set()
+    after_here: set[int] = set()  # bearing on an agreement shown, but after the cut-off there
+    known_elsewhere: set[int] = set()  # known by the cut-off in an agreement not shown
+    after_elsewhere: set[int] = set()  # after the cut-off in an agreement not shown
+    for ob_id, ranks in prepared.ranks_by_ob.items():
         agreement = agreement_of[ob_id]
         cutoff = as_of_cutoff(as_of, agreement.tz)
         latest = prepared.latest_by_zone.get(agreement.tz)
         if latest is not None and latest < cutoff:
             # Every account linked in this zone starts before the cut-off (a report as of a day
             # after the last account): all are known, and one pass in C collects them.
-            (counted if agreement.id in shown else known_elsewhere).update(map(_EVENT, links))
+            (counted if agreement.id in shown else known_elsewhere).update(ranks)
             continue
-        spans = prepared.spans_by_zone[agreement.tz]
-        known = {link.event for link in links if spans[link.event][0] < cutoff}
+        spans = prepared.spans_by_rank[agreement.tz]
+        known_flags = list(map(cutoff.__gt__, map(_START, map(spans.__getitem__, ranks))))
+        known = set(compress(ranks, known_flags))
+        later = compress(ranks, map(not_, known_flags))  # (an account's span is one per zone)
         if agreement.id in shown:
             counted |= known
-            after_here.update(link.event for link in links if link.event not in known)
+            after_here.update(later)
         else:
             known_elsewhere |= known
-            after_elsewhere.update(link.event for link in links if link.event not in known)
-    if sum(map(len, prepared.links_by_ob.values())) == len(ledger.links):
+            after_elsewhere.update(later)
+    if sum(map(len, prepared.ranks_by_ob.values())) == len(ledger.links):
         # Every link was read above (none left out by ``known_on``): the four sets hold the linked
         # accounts, joined by the hashes they keep, not read again from each (scattered) link.
         linked = len(counted.union(after_here, known_elsewhere, after_elsewhere))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
-from itertools import compress
 from typing import Self
 
 from attrs import field, frozen
@@ -253,7 +252,7 @@ class Report:
             by_trust=tuple(by_trust),
             later=later,
             parties=party_key(ledger.parties, chosen, (events[i] for i in cited)),
-            accounts_read=AccountsRead.of(compress(events.values(), map(read.__contains__, events))),
+            accounts_read=AccountsRead.of(map(prepared.ordered.__getitem__, read)),
             reporter_based_in=based_in_of(ledger.reporters, (events[i] for i in sorted(cited))),
         )
 
