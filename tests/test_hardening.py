@@ -36,6 +36,7 @@ from compliance.load.agreement_files import load_agreement_file, load_agreement_
 from compliance.load.checks import check_agreements
 from compliance.readers import Record, read_event_file, read_event_stream
 from compliance.readers.acled import ACLED_COLUMNS
+from compliance.readers.fields import is_missing
 from compliance.readers.our_format import COLUMNS
 from compliance.render.json import render_json
 from compliance.render.markdown import METHOD_URL, render_markdown
@@ -771,9 +772,13 @@ HOSTILE_TEXT: tuple[str, ...] = (
     "\t", "    code", "<", ">", "&", "\u202e", "Ստեփանակերտ", "Xankəndi", "</td></tr>", "{{x}}", "$x$",
 )  # fmt: skip
 _TEXT = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
-_hostile = st.lists(st.sampled_from(HOSTILE_TEXT) | st.text(_TEXT, max_size=6), min_size=1, max_size=5).map(
-    "".join
+_hostile = (
+    st.lists(st.sampled_from(HOSTILE_TEXT) | st.text(_TEXT, max_size=6), min_size=1, max_size=5)
+    .map("".join)
+    .filter(lambda text: not is_missing(text.strip()))
 )
+"""Hostile text, never a missing-value marker: ``NaN`` as the notes is an empty cell, not text to
+show (``readers.fields.is_missing``; tests/test_our_missing_values.py reads those)."""
 _hostile_id = _hostile.map(lambda s: visible("".join(s.split()))[:60] or "id")
 """Ids with control characters are rejected (tests/test_hostile_input.py): these are the ones kept."""
 TEXT_FIELDS = ("id", "incident", "notes", "reported_by", "admin1", "location", "source_url", "kind", "actor")
