@@ -7,7 +7,8 @@
   each agreement's zone. The links are given in runs by obligation, in any order, and
   ``known_on`` leaves some accounts out. What grading reads by rank is the same: the accounts in
   sort order, each link's rank beside it, and every known account's interval in each zone at its
-  rank (worked out once per time object, not per account).
+  rank (worked out once per time object, not per account). The accounts come in any order, or in
+  sort order as a ledger gives them (whose ids then give the ranks as read, not read again).
 - With an evidence limit, ``listing.list_evidence`` sorts the links once and lists the first
   ``limit`` and, beyond them, only the deciding accounts and the first confirmed fulfilment and
   breach. The plain computation is the unlimited list, filtered so. Each drawn account is copied a
@@ -75,10 +76,13 @@ def _plain(
     accounts_with_incidents(),
     st.sampled_from([None, date(2021, 1, 1), date(2022, 9, 14), date(2024, 6, 1)]),
     st.randoms(use_true_random=False),
+    st.booleans(),
 )
 def test_prepared__links_in_rank_order_and_spans_by_zone_as_link_by_link(
-    events: list[Event], known_on: date | None, shuffle: random.Random
+    events: list[Event], known_on: date | None, shuffle: random.Random, in_order: bool
 ) -> None:
+    if in_order:  # as a ledger gives them (``accounts_in_rank_order`` then reads each id once)
+        events = sorted(events, key=by_sort_key)
     links = [k for e in events for k in link_event(e, INDEX, PARTIES)]
     runs: dict[str, list[Link]] = {}
     for link in links:
@@ -86,7 +90,7 @@ def test_prepared__links_in_rank_order_and_spans_by_zone_as_link_by_link(
     order = list(runs)
     shuffle.shuffle(order)
     given_links = [link for ob_id in order for link in runs[ob_id]]  # in runs, in any order
-    prepared = Prepared.of(AGREEMENTS, events, given_links, known_on)
+    prepared = Prepared.of(AGREEMENTS, tuple(events) if in_order else events, given_links, known_on)
     links_by_ob, spans = _plain(events, given_links, known_on)
     assert prepared.links_by_ob == links_by_ob
     assert {tz: dict(found) for tz, found in prepared.spans_by_zone.items()} == spans

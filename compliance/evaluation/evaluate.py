@@ -23,7 +23,7 @@ from operator import attrgetter, itemgetter
 from attrs import evolve, frozen
 
 from compliance.core.arguments import DayArg, TrustArg, as_day, as_optional_day, as_trust
-from compliance.core.events import Event, Link, by_sort_key
+from compliance.core.events import Event, Link
 from compliance.core.model import Agreement, Ending, endings_of
 from compliance.core.parties import PartyRegistry
 from compliance.core.timeframe import DAY, as_of_cutoff, day_start, local_date
@@ -37,7 +37,7 @@ from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.listing import binding, list_evidence, may_start_later
 from compliance.evaluation.pam import pam_score
-from compliance.evaluation.prepare import links_in_rank_order
+from compliance.evaluation.prepare import accounts_in_rank_order, links_in_rank_order
 from compliance.evaluation.prepare import spans_by_zone as spans_of
 from compliance.evaluation.results import Evaluation, Evidence, ObligationResult, Transition
 from compliance.evaluation.rules import deadline_at, entries, status_at
@@ -164,11 +164,8 @@ class Prepared:
             events = [e for e in events if e.known_on(known_on)]
         elif not isinstance(events, Sequence):
             events = list(events)
-        # (in C; of an id given twice the last account is kept, as a dict display keeps it)
-        by_id = dict(zip(map(_ID, events), events, strict=True))
         # Ranks and incidents in sort order: grades must not depend on input order.
-        ordered = sorted(by_id.values(), key=by_sort_key)
-        rank = dict(zip(map(_ID, ordered), range(len(ordered)), strict=True))
+        by_id, ordered, ids, rank = accounts_in_rank_order(events)
         every: dict[str, list[Event]] = {}
         for event in filter(_INCIDENT, ordered):
             every.setdefault(event.incident, []).append(event)
@@ -176,7 +173,7 @@ class Prepared:
         ranked_from = {a.date: bisect.bisect_left(ordered, a.date, key=_FIRST_DAY) for a in agreements}
         incidents = incidents_in_scope(every, (AgreementScope.of(a) for a in agreements), placed_outside)
         links_by_ob, ranks_by_ob = links_in_rank_order(links, rank)
-        spans_by_zone, spans_by_rank = spans_of(agreements, ranks_by_ob, ordered)
+        spans_by_zone, spans_by_rank = spans_of(agreements, ranks_by_ob, ordered, ids)
         return cls(
             tuple(agreements),
             known_on,
@@ -376,7 +373,6 @@ def _result(
 _EVENT = attrgetter("event")
 _FIRST = itemgetter(0)
 _FIRST_DAY = attrgetter("when.first_day")
-_ID = attrgetter("id")
 _INCIDENT = attrgetter("incident")
 
 

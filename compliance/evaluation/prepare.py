@@ -15,9 +15,31 @@ from itertools import chain, compress, groupby, repeat
 from operator import attrgetter, is_not
 from typing import cast
 
-from compliance.core.events import Event, Link
+from compliance.core.events import Event, Link, by_sort_key
 from compliance.core.model import Agreement
 from compliance.evaluation.intervals import Span
+
+
+def accounts_in_rank_order(
+    events: Sequence[Event],
+) -> tuple[dict[str, Event], list[Event], list[str], dict[str, int]]:
+    """The accounts by id (of an id given twice the last, as a dict display keeps it), in sort
+    order, their ids in that order, and each id's rank (its place in that order).
+
+    At a million accounts each account read costs a cache miss (they lie scattered in memory), and
+    reading every account's id again in sort order was a pass of its own. A ledger's accounts come
+    in sort order already, with no id twice: then the ids read for ``by_id`` are the ids in order.
+    Comparing the sorted list with the given one tells, without reading an account: list equality
+    compares items by identity first, and the two are equal only if no id was dropped and nothing
+    moved (two accounts of one id are equal or not, never the same object twice here).
+    """
+    given = events if isinstance(events, list) else list(events)
+    ids = list(map(_ID, given))
+    by_id = dict(zip(ids, given, strict=True))
+    ordered = sorted(by_id.values(), key=by_sort_key)
+    if ordered != given:  # out of order, or an id given twice: the ids are read again, in order
+        ids = list(map(_ID, ordered))
+    return by_id, ordered, ids, dict(zip(ids, range(len(ids)), strict=True))
 
 
 def links_in_rank_order(
@@ -53,14 +75,17 @@ def links_in_rank_order(
 
 
 def spans_by_zone(
-    agreements: Sequence[Agreement], ranks_by_ob: Mapping[str, list[int]], ordered: Sequence[Event]
+    agreements: Sequence[Agreement],
+    ranks_by_ob: Mapping[str, list[int]],
+    ordered: Sequence[Event],
+    ids: Sequence[str],
 ) -> tuple[dict[tzinfo, dict[str, Span]], dict[tzinfo, list[Span]]]:
     """Per time zone, the interval of each account its agreements' obligations link, by id, and
     the interval of every known account in the zone, by rank.
 
-    ``ordered`` is the known accounts in rank order and ``ranks_by_ob`` each obligation's linked
-    ranks (:func:`links_in_rank_order`). Each account is read once for every zone (its time and
-    id), and each interval is worked out once per zone and time object (a million rows have a few
+    ``ordered`` is the known accounts in rank order, ``ids`` their ids in that order (read once,
+    :func:`accounts_in_rank_order`), and ``ranks_by_ob`` each obligation's linked ranks
+    (:func:`links_in_rank_order`). Each account is read once for every zone (its time), and each interval is worked out once per zone and time object (a million rows have a few
     thousand): the rest are passes in C over lists in rank order. At a million accounts, reading
     an account (scattered in memory in rank order) costs more than the rest of what is done with
     it, and there are four zones. Grading reads the intervals by rank (``graded``), the facts and
@@ -74,7 +99,6 @@ def spans_by_zone(
     whens = list(map(_WHEN, ordered)) if zones else []
     times = list(map(id, whens))
     distinct = dict(zip(times, whens, strict=True))
-    ids = list(map(_ID, ordered)) if zones else []
     by_id: dict[tzinfo, dict[str, Span]] = {}
     by_rank: dict[tzinfo, list[Span]] = {}
     for tz, alike in zones.items():
