@@ -85,11 +85,13 @@ def spans_by_zone(
 
     ``ordered`` is the known accounts in rank order, ``ids`` their ids in that order (read once,
     :func:`accounts_in_rank_order`), and ``ranks_by_ob`` each obligation's linked ranks
-    (:func:`links_in_rank_order`). Each account is read once for every zone (its time), and each interval is worked out once per zone and time object (a million rows have a few
-    thousand): the rest are passes in C over lists in rank order. At a million accounts, reading
-    an account (scattered in memory in rank order) costs more than the rest of what is done with
-    it, and there are four zones. Grading reads the intervals by rank (``graded``), the facts and
-    the evidence by id.
+    (:func:`links_in_rank_order`). Each account is read once for every zone (its time), and each
+    interval is worked out once per zone and time object (a million rows have a few thousand):
+    the rest are passes in C over lists in rank order. At a million accounts, reading an account
+    (scattered in memory in rank order) costs more than the rest of what is done with it, and
+    there are four zones. Grading, the facts and the evidence listing read the intervals by rank
+    (steps 52 and 58 in docs/performance.md); the table by id serves the report's views and the
+    latest start per zone.
     """
     zones: dict[tzinfo, list[Agreement]] = {}
     for agreement in agreements:
