@@ -94,6 +94,10 @@ def test_prepared__links_in_rank_order_and_spans_by_zone_as_link_by_link(
     links_by_ob, spans = _plain(events, given_links, known_on)
     assert prepared.links_by_ob == links_by_ob
     assert {tz: dict(found) for tz, found in prepared.spans_by_zone.items()} == spans
+    # The latest start of a linked account per zone, worked out without the table by id (step 61).
+    assert prepared.latest_by_zone == {
+        tz: max(s for s, _ in found.values()) for tz, found in spans.items() if found
+    }
     assert list(prepared.rank) == sorted(prepared.rank, key=prepared.rank.__getitem__)
     ordered = sorted((e for e in events if e.known_on(known_on)), key=by_sort_key)
     assert list(prepared.ordered) == ordered

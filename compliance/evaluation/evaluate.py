@@ -37,7 +37,7 @@ from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.listing import binding, list_evidence, may_start_later
 from compliance.evaluation.pam import pam_score
-from compliance.evaluation.prepare import accounts_in_rank_order, links_in_rank_order
+from compliance.evaluation.prepare import accounts_in_rank_order, linked_spans_by_id, links_in_rank_order
 from compliance.evaluation.prepare import spans_by_zone as spans_of
 from compliance.evaluation.results import Evaluation, Evidence, ObligationResult, Transition
 from compliance.evaluation.rules import deadline_at, entries, status_at
@@ -141,7 +141,6 @@ class Prepared:
     links_by_ob: Mapping[str, list[Link]]  # in the order of their accounts (by rank)
     incidents: Mapping[str, Mapping[str, list[Event]]]  # agreement id -> incident -> accounts, in order
     rank: Mapping[str, int]  # in sort order, as inserted: listing.may_start_later bisects its keys
-    spans_by_zone: Mapping[tzinfo, Mapping[str, Span]]
     endings: Mapping[str, list[Ending]]
     latest_by_zone: Mapping[tzinfo, datetime]  # the latest start of a linked account, per zone
     last_day: date | None  # the latest first possible day of any account known (None: no account)
@@ -150,6 +149,13 @@ class Prepared:
     ordered: Sequence[Event]  # the accounts known, in rank order
     ranks_by_ob: Mapping[str, list[int]]  # the ranks of each obligation's links (``links_by_ob``)
     spans_by_rank: Mapping[tzinfo, list[Span]]  # each known account's interval in the zone, by rank
+
+    @property
+    def spans_by_zone(self) -> dict[tzinfo, dict[str, Span]]:
+        """Per zone, the interval of each linked account by id, built when asked: the evaluation
+        reads intervals by rank (``spans_by_rank``), and building this for it cost a dictionary
+        of every linked account per zone (docs/performance.md, step 61)."""
+        return linked_spans_by_id(self.agreements, self.ranks_by_ob, self.ordered, self.spans_by_rank)
 
     @classmethod
     def of(
@@ -165,7 +171,7 @@ class Prepared:
         elif not isinstance(events, Sequence):
             events = list(events)
         # Ranks and incidents in sort order: grades must not depend on input order.
-        by_id, ordered, ids, rank = accounts_in_rank_order(events)
+        by_id, ordered, rank = accounts_in_rank_order(events)
         every: dict[str, list[Event]] = {}
         for event in filter(_INCIDENT, ordered):
             every.setdefault(event.incident, []).append(event)
@@ -173,7 +179,7 @@ class Prepared:
         ranked_from = {a.date: bisect.bisect_left(ordered, a.date, key=_FIRST_DAY) for a in agreements}
         incidents = incidents_in_scope(every, (AgreementScope.of(a) for a in agreements), placed_outside)
         links_by_ob, ranks_by_ob = links_in_rank_order(links, rank)
-        spans_by_zone, spans_by_rank = spans_of(agreements, ranks_by_ob, ordered, ids)
+        spans_by_rank, latest_by_zone = spans_of(agreements, ranks_by_ob, ordered)
         return cls(
             tuple(agreements),
             known_on,
@@ -181,9 +187,8 @@ class Prepared:
             links_by_ob,
             incidents,
             rank,
-            spans_by_zone,
             endings_of(agreements),
-            {tz: max(map(_FIRST, spans.values())) for tz, spans in spans_by_zone.items() if spans},
+            latest_by_zone,
             ordered[-1].when.first_day if ordered else None,  # (the latest first possible day)
             ranked_from,
             ordered,

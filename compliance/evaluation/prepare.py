@@ -9,10 +9,10 @@ id and reading its time again per zone cost a dictionary probe and a hash in Pyt
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from functools import partial
 from itertools import chain, compress, groupby, repeat
-from operator import attrgetter, is_not
+from operator import attrgetter, is_not, itemgetter
 from typing import cast
 
 from compliance.core.events import Event, Link, by_sort_key
@@ -22,9 +22,9 @@ from compliance.evaluation.intervals import Span
 
 def accounts_in_rank_order(
     events: Sequence[Event],
-) -> tuple[dict[str, Event], list[Event], list[str], dict[str, int]]:
+) -> tuple[dict[str, Event], list[Event], dict[str, int]]:
     """The accounts by id (of an id given twice the last, as a dict display keeps it), in sort
-    order, their ids in that order, and each id's rank (its place in that order).
+    order, and each id's rank (its place in that order).
 
     At a million accounts each account read costs a cache miss (they lie scattered in memory), and
     reading every account's id again in sort order was a pass of its own. A ledger's accounts come
@@ -39,7 +39,7 @@ def accounts_in_rank_order(
     ordered = sorted(by_id.values(), key=by_sort_key)
     if ordered != given:  # out of order, or an id given twice: the ids are read again, in order
         ids = list(map(_ID, ordered))
-    return by_id, ordered, ids, dict(zip(ids, range(len(ids)), strict=True))
+    return by_id, ordered, dict(zip(ids, range(len(ids)), strict=True))
 
 
 def links_in_rank_order(
@@ -78,41 +78,69 @@ def spans_by_zone(
     agreements: Sequence[Agreement],
     ranks_by_ob: Mapping[str, list[int]],
     ordered: Sequence[Event],
-    ids: Sequence[str],
-) -> tuple[dict[tzinfo, dict[str, Span]], dict[tzinfo, list[Span]]]:
-    """Per time zone, the interval of each account its agreements' obligations link, by id, and
-    the interval of every known account in the zone, by rank.
+) -> tuple[dict[tzinfo, list[Span]], dict[tzinfo, datetime]]:
+    """Per time zone, the interval of every known account in the zone, by rank, and the latest
+    start of an account its agreements' obligations link.
 
-    ``ordered`` is the known accounts in rank order, ``ids`` their ids in that order (read once,
-    :func:`accounts_in_rank_order`), and ``ranks_by_ob`` each obligation's linked ranks
-    (:func:`links_in_rank_order`). Each account is read once for every zone (its time), and each
-    interval is worked out once per zone and time object (a million rows have a few thousand):
-    the rest are passes in C over lists in rank order. At a million accounts, reading an account
+    ``ordered`` is the known accounts in rank order and ``ranks_by_ob`` each obligation's linked
+    ranks (:func:`links_in_rank_order`). Each account is read once (its time), and each interval
+    is worked out once per zone and time object (a million rows have a few thousand): the rest
+    are passes in C over lists in rank order. At a million accounts, reading an account
     (scattered in memory in rank order) costs more than the rest of what is done with it, and
     there are four zones. Grading, the facts and the evidence listing read the intervals by rank
-    (steps 52 and 58 in docs/performance.md); the table by id serves the report's views and the
-    latest start per zone.
+    (steps 52 and 58 in docs/performance.md), so no table by id is built here: it cost a
+    dictionary of every linked account per zone, about 0.9 s at a million rows, for the latest
+    start alone (step 61); :func:`linked_spans_by_id` builds it for a reader that asks.
     """
-    zones: dict[tzinfo, list[Agreement]] = {}
-    for agreement in agreements:
-        zones.setdefault(agreement.tz, []).append(agreement)
+    zones = _zones(agreements)
     # Times by identity: a reader makes one object per distinct time, and hashing one by value
     # is a Python call (two equal objects would only have their interval worked out twice).
     whens = list(map(_WHEN, ordered)) if zones else []
     times = list(map(id, whens))
     distinct = dict(zip(times, whens, strict=True))
-    by_id: dict[tzinfo, dict[str, Span]] = {}
     by_rank: dict[tzinfo, list[Span]] = {}
+    latest: dict[tzinfo, datetime] = {}
     for tz, alike in zones.items():
         by_time = {key: when.span(tz) for key, when in distinct.items()}
         at = by_rank[tz] = list(map(by_time.__getitem__, times))
-        runs = [ranks_by_ob.get(ob.id, ()) for agreement in alike for ob in agreement.obligations]
-        linked = dict.fromkeys(chain.from_iterable(runs))
-        by_id[tz] = dict(zip(map(ids.__getitem__, linked), map(at.__getitem__, linked), strict=True))
-    return by_id, by_rank
+        starts = list(map(_START, map(at.__getitem__, _linked(alike, ranks_by_ob))))
+        if starts:
+            latest[tz] = max(starts)
+    return by_rank, latest
+
+
+def linked_spans_by_id(
+    agreements: Sequence[Agreement],
+    ranks_by_ob: Mapping[str, list[int]],
+    ordered: Sequence[Event],
+    spans_by_rank: Mapping[tzinfo, Sequence[Span]],
+) -> dict[tzinfo, dict[str, Span]]:
+    """Per time zone, the interval of each account its agreements' obligations link, by id: the
+    table :func:`spans_by_zone` no longer builds, for a reader that looks intervals up by id."""
+    by_id: dict[tzinfo, dict[str, Span]] = {}
+    for tz, alike in _zones(agreements).items():
+        at = spans_by_rank[tz]
+        linked = dict.fromkeys(_linked(alike, ranks_by_ob))
+        by_id[tz] = {ordered[place].id: at[place] for place in linked}
+    return by_id
+
+
+def _zones(agreements: Sequence[Agreement]) -> dict[tzinfo, list[Agreement]]:
+    zones: dict[tzinfo, list[Agreement]] = {}
+    for agreement in agreements:
+        zones.setdefault(agreement.tz, []).append(agreement)
+    return zones
+
+
+def _linked(agreements: Sequence[Agreement], ranks_by_ob: Mapping[str, list[int]]) -> Iterable[int]:
+    """The ranks the agreements' obligations link, in obligation order (an account may recur)."""
+    return chain.from_iterable(
+        ranks_by_ob.get(ob.id, ()) for agreement in agreements for ob in agreement.obligations
+    )
 
 
 _EVENT = attrgetter("event")
 _ID = attrgetter("id")
 _OBLIGATION = attrgetter("obligation")
 _WHEN = attrgetter("when")
+_START = itemgetter(0)
