@@ -779,7 +779,9 @@ _hostile = (
 )
 """Hostile text, never a missing-value marker: ``NaN`` as the notes is an empty cell, not text to
 show (``readers.fields.is_missing``; tests/test_our_missing_values.py reads those)."""
-_hostile_id = _hostile.map(lambda s: visible("".join(s.split()))[:60] or "id")
+_hostile_id = _hostile.map(lambda s: visible("".join(s.split()))[:60] or "id").filter(
+    lambda s: not is_missing(s)
+)
 """Ids with control characters are rejected (tests/test_hostile_input.py): these are the ones kept."""
 TEXT_FIELDS = ("id", "incident", "notes", "reported_by", "admin1", "location", "source_url", "kind", "actor")
 

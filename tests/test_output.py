@@ -126,7 +126,7 @@ def no_work(monkeypatch):
     """Every command replaced by one that records its call: a refusal must come before any of them."""
     called: list[str] = []
     for name in COMMANDS:
-        monkeypatch.setitem(COMMANDS, name, lambda args: called.append(args.command) or 0)
+        monkeypatch.setitem(COMMANDS, name, lambda args, built: called.append(args.command) or 0)
     return called
 
 

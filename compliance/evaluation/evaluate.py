@@ -37,8 +37,12 @@ from compliance.evaluation.history import sweep_history
 from compliance.evaluation.intervals import Span
 from compliance.evaluation.listing import binding, list_evidence, may_start_later
 from compliance.evaluation.pam import pam_score
-from compliance.evaluation.prepare import accounts_in_rank_order, linked_spans_by_id, links_in_rank_order
-from compliance.evaluation.prepare import spans_by_zone as spans_of
+from compliance.evaluation.prepare import (
+    accounts_in_rank_order,
+    linked_spans_by_id,
+    links_in_rank_order,
+    spans_by_rank_and_latest,
+)
 from compliance.evaluation.results import Evaluation, Evidence, ObligationResult, Transition
 from compliance.evaluation.rules import deadline_at, entries, status_at
 from compliance.evaluation.trust import Stakes
@@ -154,7 +158,8 @@ class Prepared:
     def spans_by_zone(self) -> dict[tzinfo, dict[str, Span]]:
         """Per zone, the interval of each linked account by id, built when asked: the evaluation
         reads intervals by rank (``spans_by_rank``), and building this for it cost a dictionary
-        of every linked account per zone (docs/performance.md, step 61)."""
+        of every linked account per zone (docs/performance.md, step 61). Built anew on each
+        access: a reader that needs it more than once takes it once."""
         return linked_spans_by_id(self.agreements, self.ranks_by_ob, self.ordered, self.spans_by_rank)
 
     @classmethod
@@ -179,7 +184,7 @@ class Prepared:
         ranked_from = {a.date: bisect.bisect_left(ordered, a.date, key=_FIRST_DAY) for a in agreements}
         incidents = incidents_in_scope(every, (AgreementScope.of(a) for a in agreements), placed_outside)
         links_by_ob, ranks_by_ob = links_in_rank_order(links, rank)
-        spans_by_rank, latest_by_zone = spans_of(agreements, ranks_by_ob, ordered)
+        spans_by_rank, latest_by_zone = spans_by_rank_and_latest(agreements, ranks_by_ob, ordered)
         return cls(
             tuple(agreements),
             known_on,

@@ -170,7 +170,7 @@ def gather_facts(
 
     The plain computation: :func:`gather_facts_policies` gives the same facts for each policy
     with less work, and the equivalence tests compare the two. It reads each account's interval
-    by id (``all_spans``, as ``Prepared.spans_by_zone`` holds them), handed on by rank, where
+    by id (``all_spans``, as ``Prepared.spans_by_zone`` gives them), handed on by rank, where
     :func:`gather_facts_policies` reads them from the list by rank: the tests compare those too.
     """
     tz, adopted = agreement.tz, day_start(agreement.date, agreement.tz)

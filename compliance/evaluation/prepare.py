@@ -1,4 +1,5 @@
-"""What ``evaluate.Prepared`` builds per link: each obligation's links in rank order, each account's span.
+"""What ``evaluate.Prepared`` builds per account and per link: the accounts in rank order, each
+obligation's links in that order, each account's span per zone and the latest linked start.
 
 Both walk every link of a ledger once (a million accounts have two to three million links), so
 each link costs one look-up of its account's rank, which also tells whether the account is known,
@@ -74,7 +75,7 @@ def links_in_rank_order(
     return found_by_ob, ranks_by_ob
 
 
-def spans_by_zone(
+def spans_by_rank_and_latest(
     agreements: Sequence[Agreement],
     ranks_by_ob: Mapping[str, list[int]],
     ordered: Sequence[Event],
@@ -90,7 +91,8 @@ def spans_by_zone(
     there are four zones. Grading, the facts and the evidence listing read the intervals by rank
     (steps 52 and 58 in docs/performance.md), so no table by id is built here: it cost a
     dictionary of every linked account per zone, about 0.9 s at a million rows, for the latest
-    start alone (step 61); :func:`linked_spans_by_id` builds it for a reader that asks.
+    start alone (step 61). :func:`linked_spans_by_id` builds it for a reader that asks
+    (``Prepared.spans_by_zone``).
     """
     zones = _zones(agreements)
     # Times by identity: a reader makes one object per distinct time, and hashing one by value
@@ -116,7 +118,7 @@ def linked_spans_by_id(
     spans_by_rank: Mapping[tzinfo, Sequence[Span]],
 ) -> dict[tzinfo, dict[str, Span]]:
     """Per time zone, the interval of each account its agreements' obligations link, by id: the
-    table :func:`spans_by_zone` no longer builds, for a reader that looks intervals up by id."""
+    table :func:`spans_by_rank_and_latest` does not build, for a reader that looks intervals up by id."""
     by_id: dict[tzinfo, dict[str, Span]] = {}
     for tz, alike in _zones(agreements).items():
         at = spans_by_rank[tz]
