@@ -31,10 +31,19 @@ runpy.run_module("compliance", run_name="__main__")
 """
 
 
+_COVERAGE_HOOKS = ("COV_CORE_", "COVERAGE_PROCESS_START")
+"""What pytest-cov and coverage.py set for a child process to measure itself."""
+
+
 def run(argv: list[str], setup: str = "") -> subprocess.CompletedProcess[str]:
-    """Run the command line in a process whose standard output is buffered, as it is by default."""
+    """Run the command line in a process whose standard output is buffered, as it is by default.
+
+    Without a coverage tool's hooks for child processes: one registers a function to run at exit,
+    and the process then ends the ordinary way by design, which is not what these tests watch."""
     script = RUN.format(setup=setup, argv=argv)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env = {
+        k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED" and not k.startswith(_COVERAGE_HOOKS)
+    }
     return subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, env=env)
 
 
