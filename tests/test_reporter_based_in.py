@@ -78,16 +78,24 @@ def test_load__the_problem_shown_in_the_docs_is_real_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """docs/agreement-format.md shows the error of an alpha-3 code as the loader gives it."""
-    doc = (ROOT / "docs" / "agreement-format.md").read_text(encoding="utf-8")
-    shown = (
-        doc.split("a reporter based in the alpha-3 code", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
-    )
     text = REPORTERS.replace('based_in = "GB"', 'based_in = "AZE"')
-    (tmp_path / "reporters.toml").write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    assert _loader_says(tmp_path, monkeypatch, text) == _shown_in_docs("a reporter based in the alpha-3 code")
+
+
+def _shown_in_docs(after: str) -> str:
+    """The first ``text`` block after ``after`` in docs/agreement-format.md."""
+    doc = (ROOT / "docs" / "agreement-format.md").read_text(encoding="utf-8")
+    return doc.split(after, 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+
+
+def _loader_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reporters: str) -> str:
+    """The problems of loading ``reporters`` (with the test's parties), one per line, as printed:
+    run from ``tmp_path``, so that the files are named as the docs name them."""
+    (tmp_path / "reporters.toml").write_text(reporters, encoding="utf-8")
     (tmp_path / "parties.toml").write_text(PARTIES, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
     _, _, problems = load_registries(Path("parties.toml"), Path("reporters.toml"))
-    assert "".join(f"{p}\n" for p in problems) == shown
+    return "".join(f"{p}\n" for p in problems)
 
 
 def test_view__only_the_unaffiliated_reporter_gets_its_country_by_name_or_alias(tmp_path: Path) -> None:
@@ -223,15 +231,8 @@ def test_load__the_based_in_clash_shown_in_the_docs_is_real_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """docs/agreement-format.md shows the errors of one alias given by outlets of two countries as the loader gives them."""
-    doc = (ROOT / "docs" / "agreement-format.md").read_text(encoding="utf-8")
-    shown = (
-        doc.split("given also to an outlet based in France", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
-    )
-    (tmp_path / "reporters.toml").write_text(REPORTERS + "\n" + COURIER, encoding="utf-8")
-    (tmp_path / "parties.toml").write_text(PARTIES, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    _, _, problems = load_registries(Path("parties.toml"), Path("reporters.toml"))
-    assert "".join(f"{p}\n" for p in problems) == shown
+    shown = _shown_in_docs("given also to an outlet based in France")
+    assert _loader_says(tmp_path, monkeypatch, REPORTERS + "\n" + COURIER) == shown
 
 
 def test_resolver__a_registered_name_is_matched_without_its_surrounding_spaces(tmp_path: Path) -> None:
