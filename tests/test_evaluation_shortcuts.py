@@ -33,19 +33,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compliance.core.events import Event, Link, by_sort_key
-from compliance.core.model import Agreement
 from compliance.core.timeframe import EPSILON, EventTime, as_of_cutoff
 from compliance.core.vocabulary import Effect, Grade, Trust
 from compliance.evaluation.categories import Account, Category
 from compliance.evaluation.evaluate import Prepared
 from compliance.evaluation.facts import Facts
-from compliance.evaluation.graded import Gradings, grade_links_policies
 from compliance.evaluation.intervals import Firsts
 from compliance.evaluation.listing import list_evidence, may_start_later
 from compliance.evaluation.why import _ALL_OF, _FIRST_OF, deciding
 from compliance.linking.index import LinkIndex, link_event
 from tests.support import AGREEMENTS, PARTIES
-from tests.test_scale_equivalence import accounts_with_incidents
+from tests.test_scale_equivalence import _gradings, accounts_with_incidents
 
 INDEX = LinkIndex.build(AGREEMENTS)
 END = datetime(2026, 1, 1, tzinfo=UTC)
@@ -203,20 +201,6 @@ def test_evidence_limit__on_long_lists_the_unlimited_list_filtered(
 
 
 @settings(max_examples=80, deadline=None)
-def _gradings(prepared: Prepared, agreement: Agreement) -> dict[str, Gradings]:
-    """Every link of the agreement graded from what ``prepared`` holds, with the default stakes,
-    and each date's rank found by bisection (no ``ranked_from``)."""
-    return grade_links_policies(
-        agreement,
-        prepared.links_by_ob,
-        prepared.ranks_by_ob,
-        prepared.ordered,
-        prepared.incidents[agreement.id],
-        PARTIES,
-        prepared.spans_by_rank[agreement.tz],
-    )
-
-
 @given(
     accounts_with_incidents(),
     st.integers(2, 4),
@@ -252,7 +236,7 @@ def test_list_evidence__beyond_the_limit_every_link_of_each_deciding_account(
     for agreement in AGREEMENTS:
         spans = prepared.spans_by_rank[agreement.tz]
         incidents = prepared.incidents[agreement.id]
-        gradings = _gradings(prepared, agreement)
+        gradings = _gradings(prepared, agreement, by_bisection=True)
         cutoff = as_of_cutoff(as_of, agreement.tz)
         for ob in agreement.obligations:
             graded = gradings[ob.id].under(trust) if ob.id in gradings else []
@@ -317,7 +301,7 @@ def test_list_evidence__beyond_the_limit_a_link_confirmed_only_at_the_cut_off_an
     ob = next(o for o in agreement.obligations if o.id == "ts2020-1-ceasefire-arm")
     spans = prepared.spans_by_rank[agreement.tz]
     incidents = prepared.incidents[agreement.id]
-    gradings = _gradings(prepared, agreement)
+    gradings = _gradings(prepared, agreement, by_bisection=True)
     graded = gradings[ob.id].under(Trust.STANDARD)
     assert {g.event.id: g.grade for g in graded}["e1"] is Grade.CONTESTED  # on all accounts
     cutoff = as_of_cutoff(date(2021, 6, 30), agreement.tz)

@@ -203,7 +203,11 @@ def _prepared(events: list[Event]) -> Prepared:
     return Prepared.of(AGREEMENTS, events, [k for e in events for k in link_event(e, index, PARTIES)])
 
 
-def _gradings(prepared: Prepared, agreement: Agreement, stakes: Stakes) -> dict[str, Gradings]:
+def _gradings(
+    prepared: Prepared, agreement: Agreement, stakes: Stakes | None = None, *, by_bisection: bool = False
+) -> dict[str, Gradings]:
+    """Every link of the agreement graded from what ``prepared`` holds; ``by_bisection``: each
+    date's rank found in the accounts, not read from ``Prepared.ranked_from``."""
     return grade_links_policies(
         agreement,
         prepared.links_by_ob,
@@ -213,7 +217,7 @@ def _gradings(prepared: Prepared, agreement: Agreement, stakes: Stakes) -> dict[
         PARTIES,
         prepared.spans_by_rank[agreement.tz],
         stakes,
-        prepared.ranked_from,
+        None if by_bisection else prepared.ranked_from,
     )
 
 
@@ -633,16 +637,7 @@ def test_grading_once__a_process_role_holds_from_the_first_account_ranked_on_its
     for agreement in AGREEMENTS:
         stakes = Stakes.of(agreement, AGREEMENTS)
         gradings = _gradings(prepared, agreement, stakes)
-        counted = grade_links_policies(
-            agreement,
-            prepared.links_by_ob,
-            prepared.ranks_by_ob,
-            prepared.ordered,
-            prepared.incidents[agreement.id],
-            PARTIES,
-            prepared.spans_by_rank[agreement.tz],
-            stakes,
-        )
+        counted = _gradings(prepared, agreement, stakes, by_bisection=True)
         assert gradings == counted, agreement.id
         for (ob_id, trust), reference in _graded_one_by_one(prepared, agreement, stakes).items():
             assert _graded_view(gradings[ob_id].under(trust)) == _graded_view(reference), (ob_id, trust)
