@@ -9,6 +9,11 @@
   sort order, each link's rank beside it, and every known account's interval in each zone at its
   rank (worked out once per time object, not per account). The accounts come in any order, or in
   sort order as a ledger gives them (whose ids then give the ranks as read, not read again).
+- ``accounts_in_rank_order`` and ``links_in_rank_order`` read the accounts and links a block at a
+  time, and take accounts given in order as they are (the check runs across the blocks); with
+  blocks of any size, accounts in order, out of order or with an id given twice, they give the
+  plain computation: a dict display by id, the sorted accounts, their ranks, and each
+  obligation's links to known accounts sorted by rank.
 - With an evidence limit, ``listing.list_evidence`` sorts the links once and lists the first
   ``limit`` and, beyond them, only the deciding accounts and the first confirmed fulfilment and
   breach. The plain computation is the unlimited list, filtered so. Each drawn account is copied a
@@ -40,6 +45,7 @@ from compliance.evaluation.evaluate import Prepared
 from compliance.evaluation.facts import Facts
 from compliance.evaluation.intervals import Firsts
 from compliance.evaluation.listing import list_evidence, may_start_later
+from compliance.evaluation.prepare import accounts_in_rank_order, links_in_rank_order
 from compliance.evaluation.why import _ALL_OF, _FIRST_OF, deciding
 from compliance.linking.index import LinkIndex, link_event
 from tests.support import AGREEMENTS, PARTIES
@@ -107,6 +113,46 @@ def test_prepared__links_in_rank_order_and_spans_by_zone_as_link_by_link(
     assert set(prepared.spans_by_rank) == set(spans)
     for tz, by_rank in prepared.spans_by_rank.items():
         assert by_rank == [event.when.span(tz) for event in ordered]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    accounts_with_incidents(),
+    st.sampled_from(["in order", "shuffled", "an id twice"]),
+    st.integers(1, 5),
+    st.randoms(use_true_random=False),
+)
+def test_accounts_and_links_in_rank_order__by_blocks_as_plainly(
+    events: list[Event], given_as: str, block_size: int, shuffle: random.Random
+) -> None:
+    events = sorted(events, key=by_sort_key)
+    if given_as == "shuffled":
+        shuffle.shuffle(events)
+    elif given_as == "an id twice" and events:  # a copy of one id, dated otherwise, anywhere
+        copied = evolve(shuffle.choice(events), when=shuffle.choice(events).when, notes="copy")
+        events.insert(shuffle.randrange(len(events) + 1), copied)
+    by_id = {e.id: e for e in events}
+    ordered = sorted(by_id.values(), key=by_sort_key)
+    rank = {e.id: n for n, e in enumerate(ordered)}
+    found_by_id, found_ordered, found_rank = accounts_in_rank_order(
+        tuple(events) if given_as == "in order" else events, block_size
+    )
+    assert list(found_by_id.items()) == list(by_id.items())
+    assert list(found_ordered) == ordered
+    assert list(found_rank.items()) == list(rank.items())
+    known = dict(list(rank.items())[: len(rank) // 2])  # (the rest as not known)
+    links = [k for e in ordered for k in link_event(e, INDEX, PARTIES)]
+    links.sort(key=lambda k: (k.obligation, k.event))  # in runs by obligation, as a ledger's
+    plain: dict[str, list[Link]] = {}
+    for link in links:
+        if link.event in known:
+            plain.setdefault(link.obligation, []).append(link)
+    for ob_links in plain.values():
+        ob_links.sort(key=lambda k: known[k.event])
+    assert links_in_rank_order(links, known, block_size) == (
+        plain,
+        {ob_id: [known[k.event] for k in ob_links] for ob_id, ob_links in plain.items()},
+    )
 
 
 def _deciding_plain(

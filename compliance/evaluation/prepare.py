@@ -12,39 +12,59 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, tzinfo
 from functools import partial
-from itertools import chain, compress, groupby, repeat
-from operator import attrgetter, is_not, itemgetter
+from itertools import chain, compress, groupby, islice, repeat
+from operator import attrgetter, is_not, itemgetter, lt
 from typing import cast
 
 from compliance.core.events import Event, Link, by_sort_key
 from compliance.core.model import Agreement
 from compliance.evaluation.intervals import Span
 
+BLOCK = 4096
+"""Accounts or links read per block (:func:`accounts_in_rank_order`, :func:`links_in_rank_order`):
+what a block touches (each account or link, its id, its key) fits in a processor's caches."""
+
 
 def accounts_in_rank_order(
-    events: Sequence[Event],
-) -> tuple[dict[str, Event], list[Event], dict[str, int]]:
+    events: Sequence[Event], block_size: int = BLOCK
+) -> tuple[dict[str, Event], Sequence[Event], dict[str, int]]:
     """The accounts by id (of an id given twice the last, as a dict display keeps it), in sort
     order, and each id's rank (its place in that order).
 
-    At a million accounts each account read costs a cache miss (they lie scattered in memory), and
-    reading every account's id again in sort order was a pass of its own. A ledger's accounts come
-    in sort order already, with no id twice: then the ids read for ``by_id`` are the ids in order.
-    Comparing the sorted list with the given one tells, without reading an account: list equality
-    compares items by identity first, and the two are equal only if no id was dropped and nothing
-    moved (two accounts of one id are equal or not, never the same object twice here).
+    At a million accounts each account read costs a cache miss (they lie scattered in memory),
+    and so does each id read (its hash, for a dictionary). A ledger's accounts come in sort
+    order already, with no id twice: then their sort keys increase strictly and there are as
+    many ids as accounts, and the accounts are taken as given (a tuple is not copied: copying
+    touches every account). So each account is read once, for its key, and the keys, the
+    dictionaries and the check are made a block of accounts at a time, while the block's
+    accounts and ids are still in the processor's caches. Otherwise the accounts are sorted and
+    their ids read again, in order.
     """
-    given = events if isinstance(events, list) else list(events)
-    ids = list(map(_ID, given))
-    by_id = dict(zip(ids, given, strict=True))
+    by_id: dict[str, Event] = {}
+    rank: dict[str, int] = {}
+    in_order = True
+    last: list[tuple[object, str]] = []  # the key of the previous block's last account
+    given = iter(events)
+    while block := list(islice(given, block_size)):
+        keys = list(map(by_sort_key, block))
+        ids = list(map(_SECOND, keys))
+        by_id.update(zip(ids, block, strict=True))
+        if in_order:  # (each key against the next, the previous block's last included)
+            in_order = len(by_id) == len(rank) + len(ids) and all(
+                map(lt, chain(last, keys), islice(keys, 0 if last else 1, None))
+            )
+            rank.update(zip(ids, range(len(rank), len(rank) + len(ids)), strict=True))
+            last = keys[-1:]
+    if in_order:
+        return by_id, events if isinstance(events, tuple) else list(events), rank
+    # out of order, or an id given twice: sorted, and the ids read again, in order
     ordered = sorted(by_id.values(), key=by_sort_key)
-    if ordered != given:  # out of order, or an id given twice: the ids are read again, in order
-        ids = list(map(_ID, ordered))
+    ids = list(map(_ID, ordered))
     return by_id, ordered, dict(zip(ids, range(len(ids)), strict=True))
 
 
 def links_in_rank_order(
-    links: Iterable[Link], rank: Mapping[str, int]
+    links: Iterable[Link], rank: Mapping[str, int], block_size: int = BLOCK
 ) -> tuple[dict[str, list[Link]], dict[str, list[int]]]:
     """The links of each obligation whose account has a rank (is known), in the accounts' order,
     and their accounts' ranks in that order.
@@ -55,15 +75,24 @@ def links_in_rank_order(
     """
     found_by_ob: dict[str, list[Link]] = {}
     ranks_by_ob: dict[str, list[int]] = {}
-    for ob_id, run in groupby(links, key=_OBLIGATION):
-        found = list(run)
-        ranks = list(map(rank.get, map(_EVENT, found)))  # (in C: no call per link)
-        if None in ranks:  # some accounts not known (``known_on``): their links are left out
-            known = list(map(is_not, ranks, repeat(None)))
-            found, ranks = list(compress(found, known)), list(compress(ranks, known))
-        if found:
-            found_by_ob.setdefault(ob_id, []).extend(found)
-            ranks_by_ob.setdefault(ob_id, []).extend(cast(list[int], ranks))  # (None left out above)
+    given = iter(links)
+    # A block of links at a time, each link read once for its obligation and its account's
+    # rank while it is in the processor's caches (at a million accounts a link read is a cache
+    # miss: they lie in memory in the order they were made, not in this order).
+    while block := list(islice(given, block_size)):
+        obligations = list(map(_OBLIGATION, block))
+        block_ranks = list(map(rank.get, map(_EVENT, block)))  # (in C: no call per link)
+        start = 0
+        for ob_id, run in groupby(obligations):
+            end = start + len(list(run))
+            found, ranks = block[start:end], block_ranks[start:end]
+            start = end
+            if None in ranks:  # some accounts not known (``known_on``): their links are left out
+                known = list(map(is_not, ranks, repeat(None)))
+                found, ranks = list(compress(found, known)), list(compress(ranks, known))
+            if found:
+                found_by_ob.setdefault(ob_id, []).extend(found)
+                ranks_by_ob.setdefault(ob_id, []).extend(cast(list[int], ranks))  # (None left out above)
     for ob_id, ob_links in found_by_ob.items():
         ob_ranks = ranks_by_ob[ob_id]
         # Sorted in place, each link keyed by its account's rank: a sort moves the links without
@@ -146,3 +175,4 @@ _ID = attrgetter("id")
 _OBLIGATION = attrgetter("obligation")
 _WHEN = attrgetter("when")
 _START = itemgetter(0)
+_SECOND = itemgetter(1)
