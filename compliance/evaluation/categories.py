@@ -222,7 +222,8 @@ def categorise(
     binds = max(adopted, moment(ob.in_force, tz), binds or adopted)
     termed = ob.term is not None  # (only then can an account give notice: no call per link otherwise)
     for link, event, grade, _, corroboration, order, denial in graded:  # unpacked: the hot loop
-        category = _CATEGORY.get(link.effect)
+        effect = link.effect
+        category = _CATEGORY.get(effect)
         if category is None and not termed:  # (a link of relevance only: no account, no notice)
             continue
         # An account whose dates straddle the agreement's date is read from that date on: the
@@ -230,7 +231,7 @@ def categorise(
         event_id = link.event  # (the account's id: its event need not be read)
         span = spans[order[0]]  # (by the account's rank: no look-up by id)
         floor = adopted
-        if link.effect is Effect.BREACHES:
+        if effect is _BREACHES:  # (a module constant: see _BREACHES)
             if span[1] <= binds:  # wholly before the duty bound: no breach of it
                 continue
             if span[0] < binds:  # (straddles(span, binds), inline: the hot loop)
@@ -241,7 +242,7 @@ def categorise(
             floor = binds
         if span[0] < floor:
             span = (floor, span[1])
-        confirmed = grade is Grade.CONFIRMED
+        confirmed = grade is _CONFIRMED
         if category is not None and corroboration is not None:
             # Unconfirmed (alleged) until the corroborating account exists, confirmed from then
             # on: a later account must not hide the allegation before it (no look-ahead). With a
@@ -302,6 +303,11 @@ _CATEGORY = {
 }
 """The confirmed category of each effect; its unconfirmed twin is the next value."""
 _UNCONFIRMED = {c: Category(c + 1) for c in _CATEGORY.values()}
+_BREACHES = Effect.BREACHES
+_CONFIRMED = Grade.CONFIRMED
+"""Members read once, for the loop of :func:`categorise`: in Python 3.11 an enum's class defines
+``__getattr__``, so reading ``Effect.BREACHES`` from it takes the slow path of attribute look-up
+(about 70 ns, against a few for a module's constant), and the loop read two per link."""
 _account = partial(tuple.__new__, Account)
 """``Account(*fields)`` without the named tuple's ``__new__``, a Python call per account (a
 million links make as many accounts): the same value, built in C."""

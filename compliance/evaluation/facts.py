@@ -158,6 +158,7 @@ class Facts:
 
 _START = attrgetter("start")
 _BREACHES = (Category.BREACH, Category.BREACH_UNCONFIRMED)
+_FULFILS, _BREACHES_EFFECT = Effect.FULFILS, Effect.BREACHES  # (read per link: see categories._BREACHES)
 
 
 def gather_facts(
@@ -252,13 +253,13 @@ def _partner_alone(
         partner = _parallel_of(ob)
         if partner is None or partner not in by_id:
             continue
-        theirs = [g for g in graded(partner) if g.order[1] is Effect.FULFILS]
+        theirs = [g for g in graded(partner) if g.order[1] is _FULFILS]
         if not theirs:
             continue
         fulfils = {g.order[0] for g in theirs}
         both: dict[int, datetime] = {}  # account's rank -> until when it counts for this one
         for g in graded(ob.id):
-            if g.order[1] is Effect.FULFILS and g.order[0] in fulfils:
+            if g.order[1] is _FULFILS and g.order[0] in fulfils:
                 until = _fulfils_from_its_date(g, spans, adopted, tz)
                 if until is not None:
                     both[g.order[0]] = until
@@ -286,7 +287,7 @@ def _waiting_breaches(
     for ob in agreement.obligations:
         if _after_of(ob) is None:
             continue
-        breaches = tuple((g, spans[g.order[0]]) for g in graded(ob.id) if g.order[1] is Effect.BREACHES)
+        breaches = tuple((g, spans[g.order[0]]) for g in graded(ob.id) if g.order[1] is _BREACHES_EFFECT)
         if breaches:
             found[ob.id] = breaches
     return found

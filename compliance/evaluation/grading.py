@@ -160,7 +160,7 @@ class Pending(NamedTuple):
 def _every_policy(graded: Grading | Stakeholder, caveat: str) -> Grading | tuple[Grading, ...]:
     """One grade if every policy gives it, else one per policy (a stakeholder's), with the caveat."""
     if isinstance(graded, Stakeholder):
-        return tuple(_with_caveat(graded.under(trust), caveat) for trust in Trust)
+        return tuple(_with_caveat(graded.under(trust), caveat) for trust in _POLICIES)
     return _with_caveat(graded, caveat)
 
 
@@ -188,7 +188,7 @@ def grade_by_source(
 def _with_caveat(graded: Grading, caveat: str) -> Grading:
     if not caveat:
         return graded
-    grade = Grade.ALLEGED if graded.grade is Grade.CONFIRMED else graded.grade
+    grade = _ALLEGED if graded.grade is _CONFIRMED else graded.grade
     return Grading(grade, f"{caveat}: cannot confirm on its own ({graded.reason})")
 
 
@@ -213,25 +213,25 @@ class Stakeholder(NamedTuple):
         who, denial, how, corroboration = self.who, self.denial, self.how, self.corroboration
         if corroboration is not None:
             reason = f"reported by {who}; corroborated by {corroboration.id}"
-            if trust is Trust.BROAD or (trust is Trust.STANDARD and denial is None):
-                return Grading(Grade.CONFIRMED, reason)
-            if trust is Trust.STANDARD:  # confirmed until the denial, again from the corroboration
-                return Grading(Grade.CONFIRMED, reason, corroboration, denial)
-            return Grading(Grade.CONFIRMED, reason, corroboration)
-        if trust is Trust.BROAD:
+            if trust is _BROAD or (trust is _STANDARD and denial is None):
+                return Grading(_CONFIRMED, reason)
+            if trust is _STANDARD:  # confirmed until the denial, again from the corroboration
+                return Grading(_CONFIRMED, reason, corroboration, denial)
+            return Grading(_CONFIRMED, reason, corroboration)
+        if trust is _BROAD:
             note = f"; {how}, counted under the broad policy" if denial is not None else ""
-            return Grading(Grade.CONFIRMED, f"reported by {who}{note}")
+            return Grading(_CONFIRMED, f"reported by {who}{note}")
         if denial is not None:
             return Grading(
-                Grade.CONTESTED,
+                _CONTESTED,
                 f"reported by {who}; {how}",
                 None,
-                denial if trust is Trust.STANDARD else None,
+                denial if trust is _STANDARD else None,
             )
-        if trust is Trust.STANDARD:
-            return Grading(Grade.CONFIRMED, f"reported by {who}{'; not denied' if self.answerable else ''}")
+        if trust is _STANDARD:
+            return Grading(_CONFIRMED, f"reported by {who}{'; not denied' if self.answerable else ''}")
         return Grading(
-            Grade.ALLEGED,
+            _ALLEGED,
             f"reported by {who} only; the strict policy needs the bearer's side or an independent source",
         )
 
@@ -338,12 +338,12 @@ def read_with(
     that contests an opposing side's allegation (:func:`incident_scans.contest`) or denies a stakeholder's
     account (:func:`incident_scans.denial`)."""
     reporter = event.reporter_party
-    if source is SourceClass.OPPOSING_SIDE:
+    if source is _OPPOSING:
         if corroboration is not None:
             reason = f"alleged by {reporter}, corroborated by {corroboration.id}"
-            return Grading(Grade.CONFIRMED, reason, corroboration)
+            return Grading(_CONFIRMED, reason, corroboration)
         if answer is not None and answer.kind == "denial":
-            return Grading(Grade.CONTESTED, f"alleged by {reporter}, denied in {answer.id}")
+            return Grading(_CONTESTED, f"alleged by {reporter}, denied in {answer.id}")
         # Each part says whose account it is about: this one's reporter (and that it names no
         # actor, when it does not), then the other account, by its reporter. "alleged by ARM; E054
         # names ARM as actor; ...; the source does not say who acted" read as if one account both
@@ -351,10 +351,10 @@ def read_with(
         unnamed = f", {UNNAMED}" if event.actor is None else ""
         if answer is not None:
             return Grading(
-                Grade.CONTESTED,
+                _CONTESTED,
                 f"alleged by {reporter}{unnamed}; {account_of(answer)} names {answer.actor} as actor",
             )
-        return Grading(Grade.ALLEGED, f"alleged by {reporter} only{unnamed}")
+        return Grading(_ALLEGED, f"alleged by {reporter} only{unnamed}")
     # A stakeholder: the trust policy decides, until a corroboration exists (see Stakeholder).
     return Stakeholder(who, answer, _how_denied(answer), corroboration)
 
@@ -381,3 +381,13 @@ def account_of(other: Event) -> str:
     if other.reporter_party == UNKNOWN:
         return f"the account {other.id}, of unknown affiliation"
     return f"{other.reporter_party}'s account {other.id}"
+
+
+# Members read once, for what runs per link: in Python 3.11 an enum's class defines ``__getattr__``,
+# so reading ``Trust.BROAD`` from it takes the slow path of attribute look-up (about 70 ns, against
+# a few for a module's constant), and iterating ``Trust`` runs a generator in Python (about 1.6 µs
+# more than a tuple). A stakeholder's account, graded per policy, read several per link.
+_POLICIES = tuple(Trust)
+_BROAD, _STANDARD = Trust.BROAD, Trust.STANDARD
+_CONFIRMED, _CONTESTED, _ALLEGED = Grade.CONFIRMED, Grade.CONTESTED, Grade.ALLEGED
+_OPPOSING = SourceClass.OPPOSING_SIDE

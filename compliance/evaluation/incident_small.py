@@ -69,7 +69,7 @@ class SmallIncidents(NamedTuple):
         An allegation that is corroborated is not contested, so its answer is not read.
         """
         kind, actor, own, reporter = event.kind, event.actor, event.id, event.reporter_party
-        opposing = source is SourceClass.OPPOSING_SIDE
+        opposing = source is _OPPOSING  # (a module constant: see grading._OPPOSING)
         may_corroborate = kind not in NOT_ACTS
         told, claims = self.told, self.claims
         corroboration: Event | None = None
@@ -115,3 +115,6 @@ class SmallIncidents(NamedTuple):
         if end is None:
             end = self.ends[when] = when.span(self.tz)[1]
         return end
+
+
+_OPPOSING = SourceClass.OPPOSING_SIDE
