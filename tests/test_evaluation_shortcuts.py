@@ -55,18 +55,24 @@ INDEX = LinkIndex.build(AGREEMENTS)
 END = datetime(2026, 1, 1, tzinfo=UTC)
 
 
+def _links_by_ob_plainly(links: list[Link], rank: dict[str, int]) -> dict[str, list[Link]]:
+    """Each obligation's links to ranked accounts, in their accounts' rank order, one link at a time."""
+    links_by_ob: dict[str, list[Link]] = {}
+    for link in links:
+        if link.event in rank:
+            links_by_ob.setdefault(link.obligation, []).append(link)
+    for ob_links in links_by_ob.values():
+        ob_links.sort(key=lambda link: rank[link.event])
+    return links_by_ob
+
+
 def _plain(
     events: list[Event], links: list[Link], known_on: date | None
 ) -> tuple[dict[str, list[Link]], dict[object, dict[str, object]]]:
     """Each obligation's links to known accounts in the accounts' order, and each zone's intervals."""
     known = {e.id: e for e in events if e.known_on(known_on)}
     rank = {e.id: n for n, e in enumerate(sorted(known.values(), key=by_sort_key))}
-    links_by_ob: dict[str, list[Link]] = {}
-    for link in links:
-        if link.event in known:
-            links_by_ob.setdefault(link.obligation, []).append(link)
-    for ob_links in links_by_ob.values():
-        ob_links.sort(key=lambda link: rank[link.event])
+    links_by_ob = _links_by_ob_plainly(links, rank)
     spans: dict[object, dict[str, object]] = {}
     for agreement in AGREEMENTS:
         zone = spans.setdefault(agreement.tz, {})
@@ -143,12 +149,7 @@ def test_accounts_and_links_in_rank_order__by_blocks_as_plainly(
     known = dict(list(rank.items())[: len(rank) // 2])  # (the rest as not known)
     links = [k for e in ordered for k in link_event(e, INDEX, PARTIES)]
     links.sort(key=lambda k: (k.obligation, k.event))  # in runs by obligation, as a ledger's
-    plain: dict[str, list[Link]] = {}
-    for link in links:
-        if link.event in known:
-            plain.setdefault(link.obligation, []).append(link)
-    for ob_links in plain.values():
-        ob_links.sort(key=lambda k: known[k.event])
+    plain = _links_by_ob_plainly(links, known)
     assert links_in_rank_order(links, known, block_size) == (
         plain,
         {ob_id: [known[k.event] for k in ob_links] for ob_id, ob_links in plain.items()},
