@@ -380,6 +380,39 @@ def test_growth__the_benchmark_prints_a_row_per_shape_and_command() -> None:
     )
 
 
+def test_reading_floor__every_layer_reads_every_row_and_folds_by_the_named_columns(generated: Path) -> None:
+    """``reading_floor.py`` reads every row in each layer, and its fold has one signature per
+    distinct (kind, actor, target, location, admin1, country, reported_by, reporter_party, links),
+    counted here by column name from a plain ``csv.DictReader``."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "reading_floor.py"), str(generated)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    table = [line.strip("|").split("|") for line in done.stdout.splitlines()[2:]]
+    counts = {cells[0].strip(): (cells[2].strip(), cells[3].strip()) for cells in table}
+    with generated.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    named = (
+        "kind",
+        "actor",
+        "target",
+        "location",
+        "admin1",
+        "country",
+        "reported_by",
+        "reporter_party",
+        "links",
+    )
+    signatures = {tuple(row[name] for name in named) for row in rows}
+    assert set(counts) == {"csv", "split", "fold", "checks", "read"}
+    assert {rows_read for rows_read, _ in counts.values()} == {f"{len(rows):,}"}
+    assert counts["fold"][1] == f"{len(signatures):,}"
+    assert 1 < len(signatures) < len(rows)
+
+
 def test_scale__the_benchmark_writes_its_table_between_the_markers_only(tmp_path: Path) -> None:
     """``run.py --doc`` replaces what stands between its markers and keeps the rest of the page."""
     run = _bench_run()
