@@ -79,6 +79,33 @@ def test_natural_order__ids_of_one_shape_sorted_as_text_are_in_natural_order(ids
     assert in_natural_order(ids) == sorted(ids, key=natural_key)
 
 
+@st.composite
+def _ids_of_many_shapes(draw: st.DrawFn) -> list[str]:
+    """Ids as a full export gives them, a few prefixes each with numbers of several lengths
+    (``ARM999``, ``ARM1000``, ``AZE10``: shapes whose ranges do not overlap), and sometimes
+    ids whose shapes' ranges do (``E9-10`` and ``E10-9``; ``E7`` and ``E07``, equal as numbers)."""
+    prefixes = draw(st.lists(st.text(alphabet="ARMZE-", min_size=0, max_size=3), min_size=1, max_size=4))
+    ids = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(prefixes), st.integers(0, 10**6), st.sampled_from(["", "0", "-1", "-10"])
+            ).map(lambda p: f"{p[0]}{p[2][:1] if p[2] == '0' else ''}{p[1]}{p[2] if p[2] != '0' else ''}"),
+            unique=True,
+        )
+    )
+    return ids + draw(st.lists(ID_TEXT, max_size=3 if draw(st.booleans()) else 0))
+
+
+@given(_ids_of_many_shapes(), st.randoms(use_true_random=False))
+def test_natural_order__shapes_one_after_the_other_give_the_order_of_the_key(
+    ids: list[str], shuffle: random.Random
+) -> None:
+    """Ids of many shapes: each shape's ids in text order, the shapes put one after the other
+    where their ranges do not overlap, is the key's order; where they overlap, the key decides."""
+    shuffle.shuffle(ids)
+    assert in_natural_order(ids) == sorted(ids, key=natural_key)
+
+
 @given(PREFIXES, PREFIXES, st.lists(st.integers(0, 10**12), min_size=2, unique=True))
 def test_natural_order__ids_differing_in_one_number_follow_the_number(
     before: str, after: str, numbers: list[int]

@@ -13,17 +13,19 @@ account of each kind, the numbers A1, A2 … of a report), sorted at every scale
 only breaks ties within one day.
 
 Cost: the key of an id is a string (compared in C: a tuple of parts cost 10 s or more for a
-million ids), built only for ids that hold a digit. A million ACLED-like ids (``ARM1234567``)
-sorted in 2.5 s against 0.7 s as text on the machine of docs/performance.md, in a quiet minute
-(5.0 s against 2.0 s in a busy one), measured in-process with ``time.perf_counter``; the keys
-held while sorting peaked at 85 MB against 12 MB for text (``tracemalloc``).
+million ids), built only where ids of different shapes overlap (:func:`in_natural_order`). A
+million ACLED-like ids of one country (``ARM1234567``) sorted in 2.5 s against 0.7 s as text on
+the machine of docs/performance.md before the shapes were told apart (now as text: one shape),
+and a million of 200 countries in 1.3 s against 3.2 s (step 68 there), measured in-process with
+``time.perf_counter``; the keys held while sorting, where every id is encoded, peaked at 85 MB
+against 12 MB for text (``tracemalloc``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import repeat
+from itertools import chain, repeat
 
 _SPLIT = re.compile(r"([0-9]+)").split
 _LONGEST = 0x10FFFF  # the last character: longer runs of digits (never an id's) compare as text
@@ -54,25 +56,61 @@ def natural_key(text: str) -> tuple[str, str]:
 
 
 def in_natural_order(ids: Iterable[str]) -> list[str]:
-    """``sorted(ids, key=natural_key)``, cheaper for a million ids: sorted as text (in C), then
-    stably by the encoded id alone, a string, where ``natural_key`` compares tuples.
+    """``sorted(ids, key=natural_key)``, cheaper for a million ids: each shape's ids sorted as
+    text (in C), the shapes put in order by their first and last ids' keys alone, and every id's
+    key worked out only where two shapes' ranges overlap.
 
     Ids of one shape (the same text with every digit written as 0: ``SYN-00000001`` …
-    ``SYN-00999999``, or the ids of one ACLED country and length) are in natural order once
-    sorted as text, so when all ids have one shape the encoding is skipped (a Python call per id,
-    most of the cost). Why: two such ids first differ at one character; before it they are equal,
-    so their encodings are too. In text between numbers the character decides both orders; in a
-    run of digits, the two runs have one length, so comparing them as text compares them as
-    numbers, as their encodings do (a run with more leading zeros is a smaller number, and so a
-    shorter one once they are dropped). Equal as numbers, they are equal as text. Runs of
-    :data:`_LONGEST` digits or more, whose lengths the encoding cannot tell, take the full path.
+    ``SYN-00999999``, or the ids of one ACLED country and length, ``ARM1234``) are in natural
+    order once sorted as text. Why: two such ids first differ at one character; before it they
+    are equal, so their encodings are too. In text between numbers the character decides both
+    orders; in a run of digits, the two runs have one length, so comparing them as text compares
+    them as numbers, as their encodings do (a run with more leading zeros is a smaller number, and
+    so a shorter one once they are dropped). Equal as numbers, they are equal as text.
+
+    So the shapes' ranges of keys, read from each shape's first and last id, put them in order
+    where they do not overlap (a full ACLED export's countries and lengths: ``ARM999`` before
+    ``ARM1000`` before ``AZE10``), and only two ids per shape are encoded (a Python call per id
+    was most of the cost: 1.2–1.3 s against 2.1–3.0 s for a million ACLED-like ids of 200
+    countries). Shapes whose ranges overlap (``E9-10`` and ``E10-9``; ``E7`` and ``E07``, equal as
+    numbers) are sorted together by every id's key, a stable sort of the text order:
+    ``natural_key``'s order. So is every id where one is so long that a run of :data:`_LONGEST`
+    digits or more could hide in it, whose length the encoding cannot tell.
     """
-    in_text_order = sorted(ids)
-    if len(set(map(str.translate, in_text_order, repeat(_SHAPE)))) <= 1 and (
-        not in_text_order or len(in_text_order[0]) < _LONGEST
-    ):
-        return in_text_order
-    return sorted(in_text_order, key=_encoded)
+    given = list(ids)
+    if given and max(map(len, given)) >= _LONGEST:
+        return sorted(sorted(given), key=_encoded)
+    if len(set(map(str.translate, given, repeat(_SHAPE)))) <= 1:
+        given.sort()  # one shape (every generated file's ids): no loop in Python
+        return given
+    shapes: dict[str, list[str]] = {}
+    for shape, text in zip(map(str.translate, given, repeat(_SHAPE)), given, strict=True):
+        found = shapes.get(shape)
+        if found is None:
+            found = shapes[shape] = []
+        found.append(text)
+    for texts in shapes.values():
+        texts.sort()  # (many small sorts: cheaper than one of every id)
+    # Shapes in order of their first id's key; those whose ranges overlap or touch make one
+    # cluster, sorted by every id's key; a shape alone in its range is in order as it is.
+    ordered: list[str] = []
+    cluster: list[list[str]] = []
+    highest = ""  # the greatest key of the cluster so far
+    for first, last, texts in sorted((_encoded(t[0]), _encoded(t[-1]), t) for t in shapes.values()):
+        if cluster and first > highest:
+            ordered += _cluster_in_order(cluster)
+            cluster = []
+        highest = max(highest, last) if cluster else last
+        cluster.append(texts)
+    return ordered + _cluster_in_order(cluster)
+
+
+def _cluster_in_order(runs: list[list[str]]) -> list[str]:
+    """Ids of shapes whose ranges overlap, in natural order: as text, then stably by the key's
+    encoding (``natural_key``'s order); one shape's ids, already in it."""
+    if len(runs) == 1:
+        return runs[0]
+    return sorted(sorted(chain.from_iterable(runs)), key=_encoded)
 
 
 __all__ = ["in_natural_order", "natural_key"]
