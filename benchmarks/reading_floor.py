@@ -14,8 +14,9 @@ SYNTHETIC ones):
   ``readers.base.csv_rows``: quotes, field counts, encoding, a repeated header, and an ``Origin``
   per row), each row dropped;
 * ``fold``: ``split``, each row then folded by its raw texts, before any check, into its
-  signature (every column but the id, the dates, the report day, the point, the address, the
-  deaths, the notes and the incident), keeping per row its id, dates and line;
+  signature (every column but the id, the dates, the report day, the point, the source
+  address, the deaths, the notes and the incident), keeping per row its id, dates, report day
+  and line;
 * ``checks``: the library's reader with every check of a row (``readers.our_format``), the
   ``Event`` and ``Record`` of each row replaced by a constant: what the checks cost alone;
 * ``read``: the library's reader as the commands use it (``readers.read_event_file``), each

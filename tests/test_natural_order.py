@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from compliance.cli import main
@@ -82,26 +82,31 @@ def test_natural_order__ids_of_one_shape_sorted_as_text_are_in_natural_order(ids
 @st.composite
 def _ids_of_many_shapes(draw: st.DrawFn) -> list[str]:
     """Ids as a full export gives them, a few prefixes each with numbers of several lengths
-    (``ARM999``, ``ARM1000``, ``AZE10``: shapes whose ranges do not overlap), and sometimes
-    ids whose shapes' ranges do (``E9-10`` and ``E10-9``; ``E7`` and ``E07``, equal as numbers)."""
-    prefixes = draw(st.lists(st.text(alphabet="ARMZE-", min_size=0, max_size=3), min_size=1, max_size=4))
-    ids = draw(
-        st.lists(
-            st.tuples(
-                st.sampled_from(prefixes), st.integers(0, 10**6), st.sampled_from(["", "0", "-1", "-10"])
-            ).map(lambda p: f"{p[0]}{p[2][:1] if p[2] == '0' else ''}{p[1]}{p[2] if p[2] != '0' else ''}"),
-            unique=True,
-        )
-    )
-    return ids + draw(st.lists(ID_TEXT, max_size=3 if draw(st.booleans()) else 0))
+    (``ARM999``, ``ARM1000``, ``AZE10``: shapes whose ranges do not overlap), and ids whose
+    shapes' ranges overlap or touch: ``E2-10`` between ``E1-100`` and ``E3-100``, or ids equal
+    as numbers (``E7``, ``E07``), drawn from a small pool of numbers so that they occur; an id
+    may come twice."""
+    prefixes = draw(st.lists(st.text(alphabet="ARMZE-", max_size=3), min_size=1, max_size=4))
+    small = st.integers(0, 12)
+    number = st.one_of(small, st.integers(0, 10**6)).map(str)
+    zeros = st.sampled_from(["", "", "0", "00"])
+    part = st.tuples(zeros, number).map("".join)
+    tail = st.one_of(st.just(""), part.map(lambda p: f"-{p}"))
+    one = st.tuples(st.sampled_from(prefixes), part, tail).map("".join)
+    return draw(st.lists(one)) + draw(st.lists(ID_TEXT, max_size=3 if draw(st.booleans()) else 0))
 
 
 @given(_ids_of_many_shapes(), st.randoms(use_true_random=False))
+@example(["E5", "E7", "E07", "E08"], random.Random(0))  # touching ranges: one cluster
+@example(["E1-100", "E3-100", "E2-10"], random.Random(0))  # overlapping ranges
+@example(["E1-100", "E9-100", "E2-10", "E5-1"], random.Random(0))  # a cluster wider than its last shape
+@example(["ARM999", "ARM1000", "AZE10", "ARM999"], random.Random(0))  # apart, and an id twice
 def test_natural_order__shapes_one_after_the_other_give_the_order_of_the_key(
     ids: list[str], shuffle: random.Random
 ) -> None:
     """Ids of many shapes: each shape's ids in text order, the shapes put one after the other
-    where their ranges do not overlap, is the key's order; where they overlap, the key decides."""
+    where their ranges do not overlap, is the key's order; where they overlap or touch, the key
+    decides."""
     shuffle.shuffle(ids)
     assert in_natural_order(ids) == sorted(ids, key=natural_key)
 

@@ -13,12 +13,13 @@ account of each kind, the numbers A1, A2 … of a report), sorted at every scale
 only breaks ties within one day.
 
 Cost: the key of an id is a string (compared in C: a tuple of parts cost 10 s or more for a
-million ids), built only where ids of different shapes overlap (:func:`in_natural_order`). A
-million ACLED-like ids of one country (``ARM1234567``) sorted in 2.5 s against 0.7 s as text on
-the machine of docs/performance.md before the shapes were told apart (now as text: one shape),
-and a million of 200 countries in 1.3 s against 3.2 s (step 68 there), measured in-process with
-``time.perf_counter``; the keys held while sorting, where every id is encoded, peaked at 85 MB
-against 12 MB for text (``tracemalloc``).
+million ids), built only for the first and last id of each shape, and for every id only where
+shapes' ranges overlap (:func:`in_natural_order`). A million ACLED-like ids of 200 countries
+sorted in 0.9–1.1 s, against 1.9–2.0 s when every id was encoded, and a million of one shape as
+text, on the machine of docs/performance.md (step 68 there), measured in-process with
+``time.perf_counter``. Where every id is encoded, the keys held while sorting peaked at 85 MB
+against 12 MB for text (``tracemalloc``, measured before shapes were told apart; not measured
+again).
 """
 
 from __future__ import annotations
@@ -71,10 +72,10 @@ def in_natural_order(ids: Iterable[str]) -> list[str]:
     So the shapes' ranges of keys, read from each shape's first and last id, put them in order
     where they do not overlap (a full ACLED export's countries and lengths: ``ARM999`` before
     ``ARM1000`` before ``AZE10``), and only two ids per shape are encoded (a Python call per id
-    was most of the cost: 1.2–1.3 s against 2.1–3.0 s for a million ACLED-like ids of 200
-    countries). Shapes whose ranges overlap (``E9-10`` and ``E10-9``; ``E7`` and ``E07``, equal as
-    numbers) are sorted together by every id's key, a stable sort of the text order:
-    ``natural_key``'s order. So is every id where one is so long that a run of :data:`_LONGEST`
+    was most of the cost: 0.9–1.1 s against 1.9–2.0 s for a million ACLED-like ids of 200
+    countries). Shapes whose ranges overlap (``E2-10`` falls between ``E1-100`` and ``E3-100``;
+    ``E7`` and ``E07`` are equal as numbers) are sorted together by every id's key, a stable sort
+    of the text order: ``natural_key``'s order. So is every id where one is so long that a run of :data:`_LONGEST`
     digits or more could hide in it, whose length the encoding cannot tell.
     """
     given = list(ids)
