@@ -75,8 +75,8 @@ def in_natural_order(ids: Iterable[str]) -> list[str]:
     was most of the cost: 0.9–1.1 s against 1.9–2.0 s for a million ACLED-like ids of 200
     countries). Shapes whose ranges overlap (``E2-10`` falls between ``E1-100`` and ``E3-100``;
     ``E7`` and ``E07`` are equal as numbers) are sorted together by every id's key, a stable sort
-    of the text order: ``natural_key``'s order. So is every id where one is so long that a run of :data:`_LONGEST`
-    digits or more could hide in it, whose length the encoding cannot tell.
+    of the text order: ``natural_key``'s order. So is every id where one is so long that a run of
+    :data:`_LONGEST` digits or more could hide in it, whose length the encoding cannot tell.
     """
     given = list(ids)
     if given and max(map(len, given)) >= _LONGEST:
