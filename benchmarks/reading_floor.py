@@ -72,9 +72,10 @@ def _split(path: Path, signatures: dict[tuple[str, ...], list[tuple[tuple[str, .
         nonlocal rows
         rows += 1
         if signatures is not None:
-            found = signatures.get(SIGNATURE(row))
+            key = SIGNATURE(row)
+            found = signatures.get(key)
             if found is None:
-                found = signatures[SIGNATURE(row)] = []
+                found = signatures[key] = []
             found.append((PER_ROW(row), origin.line))
 
     with path.open(encoding="utf-8", newline="", errors="surrogateescape") as stream:
