@@ -7,7 +7,7 @@ Each shape is written at N and 4N rows and run, whole process, through ``complia
 --format json`` and ``compliance activity`` (monthly); the table gives the times and their ratio.
 Linear cost gives about 4× (less while start-up still weighs); a quadratic one gives about 16×.
 Each shape is one that was quadratic before a step of the hunt for such shapes (issue "A million
-events in seconds"; ``docs/performance.md``, steps 24-32):
+events in seconds"; ``docs/performance-log.md``, steps 24-32):
 
 * ``one-incident``: every account in one incident, from both sides, Russia and unknown reporters,
   with denials (an incident was scanned once per account graded and per account listed);

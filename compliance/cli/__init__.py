@@ -50,7 +50,7 @@ def run_process(argv: Sequence[str] | None = None) -> int:
     The process ends as soon as the command returns, without the interpreter's tear-down: that
     frees, one by one, every module, class and table the run loaded, and collects them once more
     with the cyclic collector (which is left off here: turned back on, it scanned them all first):
-    about a tenth of a report on an empty file (docs/performance.md, step 45). What the command
+    about a tenth of a report on an empty file (docs/performance-log.md, step 45). What the command
     built (the ledger, the report: millions of objects at a million rows) is held in ``built``
     until then, not freed one by one as the command returns: a second or more at a million rows
     (step 60). Nothing is lost: the output files are written, synced and closed by then

@@ -4,7 +4,8 @@ Each command imports the views and renderers it uses when it runs: ``compliance 
 JSON report do not load the timeline, lineage or picture code they never call (start-up is paid
 by every command; see docs/performance.md). Each command adds what it builds (the ledger, its view)
 to ``built``: ``cli.run_process`` holds them until the process ends, which frees them all at once,
-instead of freeing millions of objects one by one as the command returns (step 60 there).
+instead of freeing millions of objects one by one as the command returns (docs/performance-log.md,
+step 60).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ Cost: the key of an id is a string (compared in C: a tuple of parts cost 10 s or
 million ids), built only for the first and last id of each shape, and for every id only where
 shapes' ranges overlap (:func:`in_natural_order`). A million ACLED-like ids of 200 countries
 sorted in 0.9–1.1 s, against 1.9–2.0 s when every id was encoded, and a million of one shape as
-text, on the machine of docs/performance.md (step 68 there), measured in-process with
+text, on the machine of docs/performance-log.md (step 68 there), measured in-process with
 ``time.perf_counter``. Where every id is encoded, the keys held while sorting peaked at 85 MB
 against 12 MB for text (``tracemalloc``, measured before shapes were told apart; not measured
 again).

@@ -158,7 +158,7 @@ class Prepared:
     def spans_by_zone(self) -> dict[tzinfo, dict[str, Span]]:
         """Per zone, the interval of each linked account by id, built when asked: the evaluation
         reads intervals by rank (``spans_by_rank``), and building this for it cost a dictionary
-        of every linked account per zone (docs/performance.md, step 61). Built anew on each
+        of every linked account per zone (docs/performance-log.md, step 61). Built anew on each
         access: a reader that needs it more than once takes it once."""
         return linked_spans_by_id(self.agreements, self.ranks_by_ob, self.ordered, self.spans_by_rank)
 

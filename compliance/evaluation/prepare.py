@@ -118,7 +118,7 @@ def spans_by_rank_and_latest(
     are passes in C over lists in rank order. At a million accounts, reading an account
     (scattered in memory in rank order) costs more than the rest of what is done with it, and
     there are four zones. Grading, the facts and the evidence listing read the intervals by rank
-    (steps 52 and 58 in docs/performance.md), so no table by id is built here: it cost a
+    (steps 52 and 58 in docs/performance-log.md), so no table by id is built here: it cost a
     dictionary of every linked account per zone, about 0.9 s at a million rows, for the latest
     start alone (step 61). :func:`linked_spans_by_id` builds it for a reader that asks
     (``Prepared.spans_by_zone``).

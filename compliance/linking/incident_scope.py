@@ -5,7 +5,7 @@ bear on the agreement (:func:`compliance.linking.scope.may_bear_on`): an account
 country or an earlier year that shares an incident id neither corroborates nor contests. Kept
 apart from ``scope``, which decides one account at a time while linking, because this works on
 whole incidents at once, once per evaluation, and at a million accounts it has to do so in C
-passes (docs/performance.md, step 54).
+passes (docs/performance-log.md, step 54).
 """
 
 from __future__ import annotations
